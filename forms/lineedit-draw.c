@@ -1,0 +1,33 @@
+/* Rendering the line editor with ncursesw wide-character calls. */
+#include <wchar.h>
+
+#include "lineedit-draw.h"
+#include "../locale/text.h"
+
+int
+lineedit_draw(WINDOW *w, struct lineedit *le, int y, int x, int width,
+    attr_t attr)
+{
+	cchar_t		cc;
+	wchar_t		wc[2];
+	size_t		i;
+	int		col = 0, cw, cursor;
+
+	cursor = lineedit_view(le, width);
+	wmove(w, y, x);
+	for (i = le->scroll; i < le->len; i++) {
+		cw = le->secret ? 1 : text_cpwidth(le->cp[i]);
+		if (col + cw > width)
+			break;
+		wc[0] = le->secret ? L'*' : (wchar_t)le->cp[i];
+		wc[1] = L'\0';
+		setcchar(&cc, wc, attr, 0, NULL);
+		wadd_wch(w, &cc);
+		col += cw;
+	}
+	wattr_set(w, attr, 0, NULL);
+	for (; col < width; col++)
+		waddch(w, ' ');
+	wattr_set(w, A_NORMAL, 0, NULL);
+	return (x + cursor);
+}

@@ -1,0 +1,284 @@
+/* UTF-8, display width and sanitizing. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "../util/buf.h"
+#include "../util/xmalloc.h"
+
+struct range {
+	uint32_t	lo, hi;
+};
+
+static enum text_ambiguous text_ambiguous = TEXT_AMBIGUOUS_AUTO;
+
+/*
+ * East Asian Ambiguous characters that occur in Chinese text and our data:
+ * these are the ones a GBK terminal and a UTF-8 terminal disagree on.
+ */
+static const struct range ambiguous[] = {
+	{ 0x00A1, 0x00A1 }, { 0x00A4, 0x00A4 }, { 0x00A7, 0x00A8 },
+	{ 0x00AA, 0x00AA }, { 0x00AD, 0x00AE }, { 0x00B0, 0x00B4 },
+	{ 0x00B6, 0x00BA }, { 0x00BC, 0x00BF }, { 0x00C6, 0x00C6 },
+	{ 0x00D0, 0x00D0 }, { 0x00D7, 0x00D8 }, { 0x00DE, 0x00E1 },
+	{ 0x00E6, 0x00E6 }, { 0x00E8, 0x00EA }, { 0x00EC, 0x00ED },
+	{ 0x00F0, 0x00F0 }, { 0x00F2, 0x00F3 }, { 0x00F7, 0x00FA },
+	{ 0x00FC, 0x00FC }, { 0x00FE, 0x00FE }, { 0x0101, 0x0101 },
+	{ 0x0113, 0x0113 }, { 0x011B, 0x011B }, { 0x012B, 0x012B },
+	{ 0x014D, 0x014D }, { 0x016B, 0x016B }, { 0x01CE, 0x01DC },
+	{ 0x02C7, 0x02C7 }, { 0x02C9, 0x02CB }, { 0x02D9, 0x02D9 },
+	{ 0x0391, 0x03A9 }, { 0x03B1, 0x03C9 }, { 0x0401, 0x0401 },
+	{ 0x0410, 0x044F }, { 0x0451, 0x0451 }, { 0x2010, 0x2010 },
+	{ 0x2013, 0x2016 }, { 0x2018, 0x2019 }, { 0x201C, 0x201D },
+	{ 0x2020, 0x2022 }, { 0x2024, 0x2027 }, { 0x2030, 0x2030 },
+	{ 0x2032, 0x2033 }, { 0x2035, 0x2035 }, { 0x203B, 0x203B },
+	{ 0x203E, 0x203E }, { 0x2103, 0x2103 }, { 0x2105, 0x2105 },
+	{ 0x2109, 0x2109 }, { 0x2116, 0x2116 }, { 0x2121, 0x2122 },
+	{ 0x2160, 0x216B }, { 0x2170, 0x2179 }, { 0x2190, 0x2199 },
+	{ 0x21D2, 0x21D2 }, { 0x21D4, 0x21D4 }, { 0x2200, 0x2200 },
+	{ 0x2202, 0x2203 }, { 0x2207, 0x2208 }, { 0x220B, 0x220B },
+	{ 0x220F, 0x220F }, { 0x2211, 0x2211 }, { 0x2215, 0x2215 },
+	{ 0x221A, 0x221A }, { 0x221D, 0x2220 }, { 0x2223, 0x2223 },
+	{ 0x2225, 0x2225 }, { 0x2227, 0x222C }, { 0x222E, 0x222E },
+	{ 0x2234, 0x2237 }, { 0x223C, 0x223D }, { 0x2248, 0x2248 },
+	{ 0x224C, 0x224C }, { 0x2252, 0x2252 }, { 0x2260, 0x2261 },
+	{ 0x2264, 0x2267 }, { 0x226A, 0x226B }, { 0x226E, 0x226F },
+	{ 0x2282, 0x2283 }, { 0x2286, 0x2287 }, { 0x2295, 0x2295 },
+	{ 0x2299, 0x2299 }, { 0x22A5, 0x22A5 }, { 0x22BF, 0x22BF },
+	{ 0x2312, 0x2312 }, { 0x2460, 0x24E9 }, { 0x24EB, 0x254B },
+	{ 0x2550, 0x2573 }, { 0x2580, 0x258F }, { 0x2592, 0x2595 },
+	{ 0x25A0, 0x25A1 }, { 0x25A3, 0x25A9 }, { 0x25B2, 0x25B3 },
+	{ 0x25B6, 0x25B7 }, { 0x25BC, 0x25BD }, { 0x25C0, 0x25C1 },
+	{ 0x25C6, 0x25C8 }, { 0x25CB, 0x25CB }, { 0x25CE, 0x25D1 },
+	{ 0x25E2, 0x25E5 }, { 0x25EF, 0x25EF }, { 0x2605, 0x2606 },
+	{ 0x2609, 0x2609 }, { 0x260E, 0x260F }, { 0x261C, 0x261C },
+	{ 0x261E, 0x261E }, { 0x2640, 0x2640 }, { 0x2642, 0x2642 },
+	{ 0x2660, 0x2661 }, { 0x2663, 0x2665 }, { 0x2667, 0x266A },
+	{ 0x266C, 0x266D }, { 0x266F, 0x266F }, { 0x273D, 0x273D },
+	{ 0x2776, 0x277F }, { 0xE000, 0xF8FF }, { 0xFFFD, 0xFFFD },
+};
+
+/* Format characters (Cf) and other code points that must never reach a
+ * terminal: they reorder, hide or join text. */
+static const struct range unsafe[] = {
+	{ 0x0000, 0x001F }, { 0x007F, 0x009F }, { 0x00AD, 0x00AD },
+	{ 0x0600, 0x0605 }, { 0x061C, 0x061C }, { 0x06DD, 0x06DD },
+	{ 0x070F, 0x070F }, { 0x0890, 0x0891 }, { 0x08E2, 0x08E2 },
+	{ 0x180E, 0x180E }, { 0x200B, 0x200F }, { 0x2028, 0x202E },
+	{ 0x2060, 0x2064 }, { 0x2066, 0x206F }, { 0xD800, 0xDFFF },
+	{ 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB }, { 0x110BD, 0x110BD },
+	{ 0x110CD, 0x110CD }, { 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 },
+	{ 0x1D173, 0x1D17A }, { 0xE0001, 0xE0001 }, { 0xE0020, 0xE007F },
+};
+
+static int
+in_table(const struct range *t, size_t n, uint32_t cp)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cp < t[mid].lo)
+			hi = mid;
+		else if (cp > t[mid].hi)
+			lo = mid + 1;
+		else
+			return (1);
+	}
+	return (0);
+}
+
+size_t
+utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	uint32_t		 c, min;
+	size_t			 n, i;
+
+	if (len == 0)
+		return (0);
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return (1);
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; c &= 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; c &= 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		goto bad;
+	if (len < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return (n);
+bad:
+	*cp = TEXT_REPLACEMENT;
+	return (1);
+}
+
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char	*o = (unsigned char *)out;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = TEXT_REPLACEMENT;
+	if (cp < 0x80) {
+		o[0] = cp;
+		return (1);
+	}
+	if (cp < 0x800) {
+		o[0] = 0xC0 | (cp >> 6);
+		o[1] = 0x80 | (cp & 0x3F);
+		return (2);
+	}
+	if (cp < 0x10000) {
+		o[0] = 0xE0 | (cp >> 12);
+		o[1] = 0x80 | ((cp >> 6) & 0x3F);
+		o[2] = 0x80 | (cp & 0x3F);
+		return (3);
+	}
+	o[0] = 0xF0 | (cp >> 18);
+	o[1] = 0x80 | ((cp >> 12) & 0x3F);
+	o[2] = 0x80 | ((cp >> 6) & 0x3F);
+	o[3] = 0x80 | (cp & 0x3F);
+	return (4);
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	uint32_t	cp;
+	size_t		n;
+
+	while (len > 0) {
+		n = utf8_decode(s, len, &cp);
+		if (cp == TEXT_REPLACEMENT && n == 1 &&
+		    (unsigned char)*s >= 0x80)
+			return (0);
+		s += n;
+		len -= n;
+	}
+	return (1);
+}
+
+size_t
+utf8_chars(const char *s)
+{
+	size_t		len = strlen(s), n, count = 0;
+	uint32_t	cp;
+
+	while ((n = utf8_decode(s, len, &cp)) != 0) {
+		s += n;
+		len -= n;
+		count++;
+	}
+	return (count);
+}
+
+void
+text_set_ambiguous(enum text_ambiguous policy)
+{
+	text_ambiguous = policy;
+}
+
+int
+text_is_ambiguous(uint32_t cp)
+{
+	return (in_table(ambiguous, sizeof ambiguous / sizeof *ambiguous, cp));
+}
+
+int
+text_is_unsafe(uint32_t cp)
+{
+	return (in_table(unsafe, sizeof unsafe / sizeof *unsafe, cp));
+}
+
+int
+text_cpwidth(uint32_t cp)
+{
+	int	w;
+
+	if (text_ambiguous != TEXT_AMBIGUOUS_AUTO && text_is_ambiguous(cp))
+		return (text_ambiguous == TEXT_AMBIGUOUS_WIDE ? 2 : 1);
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return (1);	/* drawn as a one-column replacement */
+	return (w);
+}
+
+int
+text_width(const char *s)
+{
+	size_t		len = strlen(s), n;
+	uint32_t	cp;
+	int		w = 0;
+
+	while ((n = utf8_decode(s, len, &cp)) != 0) {
+		w += text_cpwidth(cp);
+		s += n;
+		len -= n;
+	}
+	return (w);
+}
+
+size_t
+text_fit(const char *s, int cols, int *used)
+{
+	size_t		len = strlen(s), n, off = 0;
+	uint32_t	cp;
+	int		w = 0, cw;
+
+	while ((n = utf8_decode(s + off, len - off, &cp)) != 0) {
+		cw = text_cpwidth(cp);
+		if (w + cw > cols)
+			break;
+		w += cw;
+		off += n;
+	}
+	if (used != NULL)
+		*used = w;
+	return (off);
+}
+
+char *
+text_truncate(const char *s, int cols)
+{
+	return (xstrndup(s, text_fit(s, cols < 0 ? 0 : cols, NULL)));
+}
+
+char *
+text_sanitize(const char *s, int keep_newlines)
+{
+	struct buf	b;
+	size_t		len = strlen(s), n;
+	uint32_t	cp;
+	char		enc[4];
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while ((n = utf8_decode(s, len, &cp)) != 0) {
+		s += n;
+		len -= n;
+		if (cp == '\t')
+			cp = ' ';
+		else if (cp == '\n' && keep_newlines)
+			;
+		else if (text_is_unsafe(cp) || (cp & 0xFFFE) == 0xFFFE ||
+		    (cp >= 0xFDD0 && cp <= 0xFDEF))
+			cp = TEXT_REPLACEMENT;
+		buf_add(&b, enc, utf8_encode(cp, enc));
+	}
+	return (buf_steal(&b));
+}

@@ -1,0 +1,47 @@
+/*
+ * UTF-8 text: decoding, display width, truncation and sanitizing.
+ * Every string inside the program is UTF-8; widths are terminal columns.
+ */
+#ifndef LOCALE_TEXT_H
+#define LOCALE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TEXT_REPLACEMENT 0xFFFD
+
+enum text_ambiguous {
+	TEXT_AMBIGUOUS_AUTO,	/* whatever wcwidth() says in this locale */
+	TEXT_AMBIGUOUS_NARROW,
+	TEXT_AMBIGUOUS_WIDE
+};
+
+/* Decodes one code point from s (at most len bytes). Returns the bytes
+ * consumed (1 for an invalid sequence, which yields U+FFFD), 0 at end. */
+size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Writes cp as UTF-8 into out (4 bytes room); returns the length. */
+size_t	utf8_encode(uint32_t cp, char *out);
+int	utf8_valid(const char *s, size_t len);
+/* Number of code points (invalid bytes count as one each). */
+size_t	utf8_chars(const char *s);
+
+void	text_set_ambiguous(enum text_ambiguous);
+int	text_is_ambiguous(uint32_t cp);
+/* Columns of one code point: 0 (combining), 1 or 2. */
+int	text_cpwidth(uint32_t cp);
+/* Columns of a UTF-8 string. */
+int	text_width(const char *s);
+/* Returns the byte length of the longest prefix of s that fits in cols
+ * columns, never splitting a character; *used gets its width. */
+size_t	text_fit(const char *s, int cols, int *used);
+/* A new string: s cut to at most cols columns. The caller frees it. */
+char	*text_truncate(const char *s, int cols);
+
+/* Returns a new string safe to show on a terminal: invalid UTF-8, C0/DEL
+ * and C1 controls, and format characters (bidi overrides, zero-width)
+ * become U+FFFD; tabs become spaces; newlines are kept only if
+ * keep_newlines. The caller frees it. */
+char	*text_sanitize(const char *s, int keep_newlines);
+int	text_is_unsafe(uint32_t cp);
+
+#endif
