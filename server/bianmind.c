@@ -1,0 +1,280 @@
+/* bianmind: the reference server of the bianmin REST API. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <microhttpd.h>
+
+#include "audit.h"
+#include "db.h"
+#include "http.h"
+#include "seed.h"
+#include "../util/log.h"
+#include "../util/version.h"
+#include "../util/xmalloc.h"
+
+struct options {
+	const char	*db;
+	const char	*listen;
+	const char	*seed;
+	const char	*port_file;
+	const char	*log;
+	long		 residents;
+	unsigned long	 seed_number;
+	unsigned	 threads;
+	int		 verify_audit;
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: bianmind --db FILE [--listen ADDR:PORT] [--seed demo]\n"
+	    "                [--residents N] [--seed-number N] [--threads N]\n"
+	    "                [--port-file FILE] [--log FILE] [-v]\n"
+	    "       bianmind --db FILE --verify-audit\n"
+	    "\n"
+	    "  --db FILE          SQLite database (created and migrated)\n"
+	    "  --listen ADDR:PORT address to serve (127.0.0.1:8080; port 0\n"
+	    "                     picks a free one)\n"
+	    "  --seed demo        fill an empty database with the demo\n"
+	    "                     district; serves afterwards only with\n"
+	    "                     --listen\n"
+	    "  --residents N      residents to seed (default 5000)\n"
+	    "  --seed-number N    PRNG seed for --seed (default 1)\n"
+	    "  --threads N        worker threads (default 4)\n"
+	    "  --port-file FILE   write the bound port there once listening\n"
+	    "  --log FILE         log requests there ('-' for stderr)\n"
+	    "  --verify-audit     check the audit trail's hash chain\n"
+	    "  -V, --version      print the version\n");
+}
+
+static int
+parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
+{
+	struct sockaddr_in	*in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6	*in6 = (struct sockaddr_in6 *)ss;
+	const char		*colon = strrchr(s, ':');
+	char			 host[64];
+	char			*end;
+	long			 port;
+	size_t			 hlen;
+
+	if (colon == NULL)
+		return (-1);
+	port = strtol(colon + 1, &end, 10);
+	if (*end != '\0' || colon[1] == '\0' || port < 0 || port > 65535)
+		return (-1);
+	hlen = (size_t)(colon - s);
+	if (hlen >= sizeof host)
+		return (-1);
+	memcpy(host, s, hlen);
+	host[hlen] = '\0';
+	memset(ss, 0, sizeof *ss);
+	if (host[0] == '[' && hlen > 2 && host[hlen - 1] == ']') {
+		host[hlen - 1] = '\0';
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		*len = sizeof *in6;
+		return (inet_pton(AF_INET6, host + 1, &in6->sin6_addr) == 1 ?
+		    0 : -1);
+	}
+	in4->sin_family = AF_INET;
+	in4->sin_port = htons((uint16_t)port);
+	*len = sizeof *in4;
+	return (inet_pton(AF_INET, host, &in4->sin_addr) == 1 ? 0 : -1);
+}
+
+/* Writes the port atomically so a waiting script never reads half. */
+static int
+write_port_file(const char *path, unsigned port)
+{
+	char	*tmp = xasprintf("%s.tmp", path);
+	FILE	*f;
+	int	 rc = -1;
+
+	if ((f = fopen(tmp, "w")) != NULL) {
+		fprintf(f, "%u\n", port);
+		if (fclose(f) == 0 && rename(tmp, path) == 0)
+			rc = 0;
+	}
+	free(tmp);
+	return (rc);
+}
+
+static void
+parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "residents", required_argument, NULL, 'r' },
+		{ "seed-number", required_argument, NULL, 'n' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "port-file", required_argument, NULL, 'p' },
+		{ "log", required_argument, NULL, 'L' },
+		{ "verify-audit", no_argument, NULL, 'A' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c;
+
+	memset(o, 0, sizeof *o);
+	o->residents = 5000;
+	o->seed_number = 1;
+	o->threads = 4;
+	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->db = optarg; break;
+		case 'l': o->listen = optarg; break;
+		case 's': o->seed = optarg; break;
+		case 'r': o->residents = strtol(optarg, NULL, 10); break;
+		case 'n': o->seed_number = strtoul(optarg, NULL, 10); break;
+		case 't': o->threads = (unsigned)atoi(optarg); break;
+		case 'p': o->port_file = optarg; break;
+		case 'L': o->log = optarg; break;
+		case 'A': o->verify_audit = 1; break;
+		case 'v': if (o->log == NULL) o->log = "-"; break;
+		case 'V': printf("bianmind %s\n", BIANMIN_VERSION); exit(0);
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); exit(2);
+		}
+	}
+	if (optind != argc || o->db == NULL) {
+		usage(stderr);
+		exit(2);
+	}
+	if (o->listen == NULL && o->seed == NULL && !o->verify_audit)
+		o->listen = "127.0.0.1:8080";
+	if (o->seed != NULL && strcmp(o->seed, "demo") != 0) {
+		fprintf(stderr, "bianmind: the only seed is 'demo'\n");
+		exit(2);
+	}
+	if (o->residents < 50 || o->residents > 10000000 || o->threads < 1 ||
+	    o->threads > 64) {
+		fprintf(stderr, "bianmind: --residents is 50 to 10000000, "
+		    "--threads 1 to 64\n");
+		exit(2);
+	}
+}
+
+static int
+verify_audit(struct db *db)
+{
+	long long	 rows;
+	char		*cause = NULL;
+
+	if (audit_verify(db, &rows, &cause) != 0) {
+		fprintf(stderr, "bianmind: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	printf("audit trail intact: %lld rows\n", rows);
+	return (0);
+}
+
+static int
+serve(const struct options *o)
+{
+	struct sockaddr_storage		 ss;
+	socklen_t			 sslen;
+	struct MHD_Daemon		*d;
+	const union MHD_DaemonInfo	*info;
+	sigset_t			 set;
+	int				 sig;
+	unsigned			 flags;
+
+	if (parse_listen(o->listen, &ss, &sslen) != 0) {
+		fprintf(stderr, "bianmind: bad --listen %s (want ADDR:PORT)\n",
+		    o->listen);
+		return (2);
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_ERROR_LOG;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	d = MHD_start_daemon(flags, 0, NULL, NULL, http_access, NULL,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, o->threads,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	    MHD_OPTION_CONNECTION_LIMIT, 512u,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, 128u,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "bianmind: cannot listen on %s: %s\n",
+		    o->listen, strerror(errno));
+		return (1);
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	if (o->port_file != NULL && (info == NULL ||
+	    write_port_file(o->port_file, info->port) != 0)) {
+		fprintf(stderr, "bianmind: cannot write %s\n", o->port_file);
+		MHD_stop_daemon(d);
+		return (1);
+	}
+	log_info("listening on %s (port %u)", o->listen,
+	    info != NULL ? info->port : 0);
+	sigwait(&set, &sig);
+	log_info("signal %d: stopping", sig);
+	MHD_stop_daemon(d);
+	return (0);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options	 o;
+	struct db	*db;
+	char		*cause = NULL;
+	struct rlimit	 rl = { 0, 0 };
+	int		 rc = 0;
+
+	parse_args(argc, argv, &o);
+	umask(077);
+	setrlimit(RLIMIT_CORE, &rl);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (o.log != NULL && log_open(o.log) != 0) {
+		fprintf(stderr, "bianmind: cannot open log %s\n", o.log);
+		return (1);
+	}
+	if ((db = db_open(o.db, &cause)) == NULL) {
+		fprintf(stderr, "bianmind: %s\n", cause);
+		return (1);
+	}
+	if (o.verify_audit)
+		rc = verify_audit(db);
+	else if (o.seed != NULL &&
+	    seed_demo(db_handle(db), o.residents, o.seed_number, &cause) != 0) {
+		fprintf(stderr, "bianmind: seeding: %s\n", cause);
+		rc = 1;
+	}
+	db_close(db);
+	free(cause);
+	if (rc == 0 && !o.verify_audit && o.listen != NULL) {
+		db_configure(o.db);
+		rc = serve(&o);
+		db_close_all();
+	}
+	log_close();
+	return (rc);
+}

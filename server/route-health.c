@@ -1,0 +1,21 @@
+/* /api/v1/health: liveness for load balancers and the client's link
+ * indicator; public, and reveals nothing but the version. */
+#include "db.h"
+#include "http.h"
+#include "../util/version.h"
+
+static void
+health(struct req *r)
+{
+	cJSON	*o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "status", "ok");
+	cJSON_AddStringToObject(o, "version", BIANMIN_VERSION);
+	cJSON_AddNumberToObject(o, "schema_version", db_schema_version(r->db));
+	reply_json(r, 200, o);
+}
+
+const struct route routes_health[] = {
+	{ "GET", "/api/v1/health", health, ROUTE_PUBLIC },
+	{ NULL, NULL, NULL, 0 }
+};
