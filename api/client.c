@@ -1,0 +1,355 @@
+/* REST calls: request building, reply classification, model parsing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "client.h"
+#include "json.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/log.h"
+#include "../util/xmalloc.h"
+
+typedef int (*parse_fn)(const cJSON *, void *, const char **);
+
+struct api {
+	struct http	*http;
+	int		 online;
+};
+
+struct api_call {
+	struct api	*api;
+	struct http_req	*req;
+	api_cb		 cb;
+	void		*arg;
+	parse_fn	 parse;
+	size_t		 model_size;
+	void		(*model_free)(void *);
+	int		 is_login;
+};
+
+/* Typed parsers behind one signature, so no call goes through a cast
+ * function pointer. */
+static int
+parse_session(const cJSON *j, void *m, const char **cause)
+{
+	return (model_session_parse(j, m, cause));
+}
+
+static int
+parse_resident_page(const cJSON *j, void *m, const char **cause)
+{
+	return (model_resident_page_parse(j, m, cause));
+}
+
+static int
+parse_resident(const cJSON *j, void *m, const char **cause)
+{
+	return (model_resident_parse(j, m, cause));
+}
+
+struct api *
+api_new(const char *url, const struct http_options *o, char **cause)
+{
+	struct api	*a;
+	struct http	*h;
+
+	if ((h = http_new(url, o, cause)) == NULL)
+		return (NULL);
+	a = xcalloc(1, sizeof *a);
+	a->http = h;
+	a->online = 1;
+	return (a);
+}
+
+void
+api_free(struct api *a)
+{
+	if (a == NULL)
+		return;
+	http_free(a->http);
+	free(a);
+}
+
+struct http *
+api_http(struct api *a)
+{
+	return (a->http);
+}
+
+int
+api_online(struct api *a)
+{
+	return (a->online);
+}
+
+void
+api_forget(struct api *a)
+{
+	http_set_token(a->http, NULL);
+}
+
+void
+api_cancel(struct api *a, struct api_call *c)
+{
+	if (c == NULL)
+		return;
+	http_cancel(a->http, c->req);
+	free(c);
+}
+
+static void
+result_free(struct api_result *r)
+{
+	size_t	i;
+
+	if (r->model != NULL && r->model_free != NULL)
+		r->model_free(r->model);
+	for (i = 0; i < r->nerrors; i++) {
+		free(r->errors[i].field);
+		free(r->errors[i].code);
+		free(r->errors[i].message);
+	}
+	free(r->errors);
+	free(r->problem);
+	free(r->message);
+}
+
+static char *
+network_message(const struct http_reply *h)
+{
+	switch (h->fail) {
+	case HTTP_FAIL_CONNECT:
+		return (xstrdup(_("Cannot reach the server. Check the "
+		    "network, then try again.")));
+	case HTTP_FAIL_TIMEOUT:
+		return (xstrdup(_("The server did not answer in time. Try "
+		    "again.")));
+	case HTTP_FAIL_TLS:
+		return (xasprintf(_("The server's certificate was refused "
+		    "(%s). Call support; do not work around it."), h->error));
+	case HTTP_FAIL_TOO_LARGE:
+		return (xstrdup(_("The server's reply was too large to "
+		    "read.")));
+	default:
+		return (xasprintf(_("The request failed: %s"), h->error));
+	}
+}
+
+/* A clerk's sentence for a problem type we know; NULL for the rest. */
+static const char *
+known_problem(const char *type)
+{
+	static const struct {
+		const char	*type;
+		const char	*message;
+	} known[] = {
+		{ "invalid-credentials", N_("Wrong staff name or password.") },
+		{ "unauthorized", N_("Your session has ended. Log in again.") },
+		{ "not-found", N_("Not found, or not in your communities.") },
+		{ "forbidden", N_("Your role may not do this.") },
+		{ "too-many-requests", N_("Too many attempts. Wait a minute "
+		    "and try again.") },
+		{ "service-unavailable", N_("The server is busy or under "
+		    "maintenance. Try again shortly.") },
+		{ "validation", N_("Some fields are not valid.") },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof known / sizeof *known; i++) {
+		if (strcmp(known[i].type, type) == 0)
+			return (_(known[i].message));
+	}
+	return (NULL);
+}
+
+static void
+parse_field_errors(const cJSON *list, struct api_result *r)
+{
+	const cJSON	*it;
+	size_t		 n = 0;
+
+	if (!cJSON_IsArray(list))
+		return;
+	r->errors = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *r->errors);
+	cJSON_ArrayForEach(it, list) {
+		r->errors[n].field = json_str(it, "field", 1);
+		r->errors[n].code = json_str(it, "code", 1);
+		r->errors[n].message = json_str(it, "message", 1);
+		if (r->errors[n].field == NULL || r->errors[n].code == NULL ||
+		    r->errors[n].message == NULL) {
+			free(r->errors[n].field);
+			free(r->errors[n].code);
+			free(r->errors[n].message);
+			continue;
+		}
+		n++;
+	}
+	r->nerrors = n;
+}
+
+/* Fills problem, message and field errors from a 4xx/5xx reply. */
+static void
+parse_problem(const cJSON *j, struct api_result *r)
+{
+	const char	*type = NULL, *known;
+	char		*detail = NULL;
+
+	if (j != NULL) {
+		type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+		    "type"));
+		detail = json_str(j, "detail", 0);
+		if (detail == NULL)
+			detail = json_str(j, "title", 0);
+		parse_field_errors(cJSON_GetObjectItemCaseSensitive(j,
+		    "errors"), r);
+	}
+	if (type != NULL && strncmp(type, "urn:bianmin:problem:", 20) == 0)
+		r->problem = text_sanitize(type + 20, 0);
+	else
+		r->problem = xstrdup("");
+	if ((known = known_problem(r->problem)) != NULL) {
+		r->message = xstrdup(known);
+		free(detail);
+	} else if (detail != NULL)
+		r->message = detail;
+	else
+		r->message = xasprintf(_("The server refused the request "
+		    "(HTTP %ld)."), r->http_status);
+}
+
+static void
+on_reply(const struct http_reply *h, void *arg)
+{
+	struct api_call		*c = arg;
+	struct api_result	 r;
+	const char		*cause = NULL;
+	cJSON			*j = NULL;
+
+	memset(&r, 0, sizeof r);
+	r.http_status = h->status;
+	c->api->online = h->fail == HTTP_FAIL_NONE;
+	if (h->fail != HTTP_FAIL_NONE) {
+		r.status = API_ERR_NETWORK;
+		r.message = network_message(h);
+		goto done;
+	}
+	if (h->len > 0)
+		j = cJSON_ParseWithLength(h->body, h->len);
+	if (h->status >= 400) {
+		r.status = h->status == 401 ? API_ERR_AUTH : h->status >= 500 ?
+		    API_ERR_SERVER : API_ERR_REFUSED;
+		parse_problem(j, &r);
+		goto done;
+	}
+	if (c->parse == NULL)
+		goto done;
+	r.model = xcalloc(1, c->model_size);
+	r.model_free = c->model_free;
+	if (j == NULL || c->parse(j, r.model, &cause) != 0) {
+		c->model_free(r.model);		/* never half a model */
+		r.model = NULL;
+		r.status = API_ERR_MALFORMED;
+		r.message = xasprintf(_("The server's reply could not be read "
+		    "(%s). Try again; if it keeps happening, call support."),
+		    cause != NULL ? cause : _("not JSON"));
+		log_debug("%s: malformed reply: %s", __func__,
+		    cause != NULL ? cause : "not JSON");
+		goto done;
+	}
+	if (c->is_login) {
+		struct api_session	*s = r.model;
+
+		http_set_token(c->api->http, s->token);
+		explicit_bzero(s->token, strlen(s->token));
+	}
+done:
+	cJSON_Delete(j);
+	c->cb(&r, c->arg);
+	result_free(&r);
+	free(c);
+}
+
+static struct api_call *
+start(struct api *a, const char *method, const char *path, cJSON *body,
+    parse_fn parse, size_t size, void (*model_free)(void *), api_cb cb,
+    void *arg)
+{
+	struct api_call	*c = xcalloc(1, sizeof *c);
+	char		*text = NULL;
+
+	c->api = a;
+	c->cb = cb;
+	c->arg = arg;
+	c->parse = parse;
+	c->model_size = size;
+	c->model_free = model_free;
+	if (body != NULL) {
+		if ((text = cJSON_PrintUnformatted(body)) == NULL)
+			fatal("out of memory printing JSON");
+		cJSON_Delete(body);
+	}
+	c->req = http_start(a->http, method, path, text, NULL, on_reply, c);
+	if (text != NULL) {
+		explicit_bzero(text, strlen(text));
+		free(text);
+	}
+	return (c);
+}
+
+struct api_call *
+api_login(struct api *a, const char *user, const char *password,
+    const char *counter, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+
+	cJSON_AddStringToObject(b, "username", user);
+	cJSON_AddStringToObject(b, "password", password);
+	cJSON_AddStringToObject(b, "counter", counter);
+	c = start(a, "POST", "/api/v1/sessions", b,
+	    parse_session, sizeof(struct api_session),
+	    model_session_free, cb, arg);
+	c->is_login = 1;
+	return (c);
+}
+
+struct api_call *
+api_logout(struct api *a, api_cb cb, void *arg)
+{
+	return (start(a, "DELETE", "/api/v1/sessions/current", NULL, NULL, 0,
+	    NULL, cb, arg));
+}
+
+struct api_call *
+api_resident_search(struct api *a, const char *id_number, const char *q,
+    int page, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*v, *path;
+
+	v = http_escape(id_number != NULL ? id_number : q);
+	path = xasprintf("/api/v1/residents?%s=%s&page=%d&per_page=50",
+	    id_number != NULL ? "id_number" : "q", v, page);
+	c = start(a, "GET", path, NULL, parse_resident_page,
+	    sizeof(struct resident_page), model_resident_page_free, cb, arg);
+	free(path);
+	free(v);
+	return (c);
+}
+
+struct api_call *
+api_resident_get(struct api *a, long long id, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*path;
+
+	path = xasprintf("/api/v1/residents/%lld", id);
+	c = start(a, "GET", path, NULL, parse_resident,
+	    sizeof(struct resident), model_resident_free, cb, arg);
+	free(path);
+	return (c);
+}

@@ -1,0 +1,66 @@
+/*
+ * The bianmin REST API as asynchronous calls. Each call's callback runs
+ * once from http_process() with a result the callee owns; a callback
+ * that wants to keep result->model sets it to NULL.
+ */
+#ifndef API_CLIENT_H
+#define API_CLIENT_H
+
+#include "http.h"
+#include "model.h"
+
+struct api;
+struct api_call;
+
+enum api_status {
+	API_OK,
+	API_ERR_NETWORK,	/* no answer: link down, timeout, TLS */
+	API_ERR_AUTH,		/* 401: log in (again) */
+	API_ERR_REFUSED,	/* another 4xx: the request is wrong */
+	API_ERR_SERVER,		/* 5xx */
+	API_ERR_MALFORMED	/* an answer we cannot read */
+};
+
+struct api_field_error {
+	char	*field;
+	char	*code;
+	char	*message;
+};
+
+struct api_result {
+	enum api_status		 status;
+	long			 http_status;
+	char			*problem;	/* problem type name, or "" */
+	char			*message;	/* for the clerk; NULL if ok */
+	struct api_field_error	*errors;
+	size_t			 nerrors;
+	void			*model;
+	void			(*model_free)(void *);
+};
+
+typedef void (*api_cb)(struct api_result *, void *arg);
+
+struct api	*api_new(const char *url, const struct http_options *,
+		    char **cause);
+void		 api_free(struct api *);
+struct http	*api_http(struct api *);
+/* 1 if the last finished request reached the server. */
+int		 api_online(struct api *);
+/* Forgets the token (after logout or an expired session). */
+void		 api_forget(struct api *);
+void		 api_cancel(struct api *, struct api_call *);
+
+/* model: struct api_session (its token is kept here, not returned). */
+struct api_call	*api_login(struct api *, const char *user,
+		    const char *password, const char *counter, api_cb, void *);
+/* model: none. */
+struct api_call	*api_logout(struct api *, api_cb, void *);
+/* By exact ID number when id_number is set, else by q (name prefix or
+ * mobile number). model: struct resident_page. */
+struct api_call	*api_resident_search(struct api *, const char *id_number,
+		    const char *q, int page, api_cb, void *);
+/* model: struct resident. */
+struct api_call	*api_resident_get(struct api *, long long id, api_cb,
+		    void *);
+
+#endif

@@ -1,0 +1,378 @@
+/* libcurl multi transfers with the safety settings every request needs. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http.h"
+#include "../util/buf.h"
+#include "../util/log.h"
+#include "../util/xmalloc.h"
+
+struct http_req {
+	struct http		*http;
+	CURL			*easy;
+	struct curl_slist	*headers;
+	char			*body_out;
+	struct buf		 body;
+	char			*etag;
+	int			 too_large;
+	char			 error[CURL_ERROR_SIZE];
+	http_cb			 cb;
+	void			*arg;
+	struct http_req		*next;
+};
+
+struct http {
+	CURLM			*multi;
+	char			*base;
+	char			*token;
+	struct http_options	 opts;
+	struct http_req		*reqs;
+};
+
+/* Loopback names and addresses that may be spoken to without TLS. */
+static int
+host_is_loopback(const char *url_host)
+{
+	return (strcmp(url_host, "localhost") == 0 ||
+	    strncmp(url_host, "127.", 4) == 0 ||
+	    strcmp(url_host, "::1") == 0 || strcmp(url_host, "[::1]") == 0);
+}
+
+static int
+check_base(const char *base, char **cause)
+{
+	CURLU	*u = curl_url();
+	char	*scheme = NULL, *host = NULL;
+	int	 rc = -1;
+
+	if (curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		*cause = xasprintf("not a URL: %s", base);
+	else if (strcasecmp(scheme, "https") == 0)
+		rc = 0;
+	else if (strcasecmp(scheme, "http") == 0 && host_is_loopback(host))
+		rc = 0;
+	else if (strcasecmp(scheme, "http") == 0)
+		*cause = xasprintf("plain http is allowed only to this machine "
+		    "(127.0.0.1, localhost); use https for %s", host);
+	else
+		*cause = xasprintf("unsupported scheme %s: use https", scheme);
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return (rc);
+}
+
+struct http *
+http_new(const char *base_url, const struct http_options *o, char **cause)
+{
+	struct http	*h;
+	size_t		 len;
+
+	if (check_base(base_url, cause) != 0)
+		return (NULL);
+	h = xcalloc(1, sizeof *h);
+	if ((h->multi = curl_multi_init()) == NULL)
+		fatal("curl_multi_init failed");
+	h->base = xstrdup(base_url);
+	len = strlen(h->base);
+	while (len > 0 && h->base[len - 1] == '/')
+		h->base[--len] = '\0';
+	if (o != NULL)
+		h->opts = *o;
+	if (h->opts.connect_timeout_ms <= 0)
+		h->opts.connect_timeout_ms = 5000;
+	if (h->opts.timeout_ms <= 0)
+		h->opts.timeout_ms = 20000;
+	if (h->opts.low_speed_time_s <= 0)
+		h->opts.low_speed_time_s = 10;
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 4L);
+	return (h);
+}
+
+static void
+req_free(struct http_req *r)
+{
+	curl_slist_free_all(r->headers);
+	if (r->easy != NULL)
+		curl_easy_cleanup(r->easy);
+	free(r->body_out);
+	buf_free(&r->body);
+	free(r->etag);
+	free(r);
+}
+
+void
+http_free(struct http *h)
+{
+	struct http_req	*r, *next;
+
+	if (h == NULL)
+		return;
+	for (r = h->reqs; r != NULL; r = next) {
+		next = r->next;
+		curl_multi_remove_handle(h->multi, r->easy);
+		req_free(r);
+	}
+	curl_multi_cleanup(h->multi);
+	http_set_token(h, NULL);
+	free(h->base);
+	free(h);
+}
+
+void
+http_set_token(struct http *h, const char *token)
+{
+	if (h->token != NULL) {
+		explicit_bzero(h->token, strlen(h->token));
+		free(h->token);
+	}
+	h->token = token != NULL ? xstrdup(token) : NULL;
+}
+
+const char *
+http_base(struct http *h)
+{
+	return (h->base);
+}
+
+/* Caps the response while it streams: CURLOPT_MAXFILESIZE does not stop
+ * a chunked reply on this libcurl. */
+static size_t
+on_body(char *data, size_t size, size_t n, void *arg)
+{
+	struct http_req	*r = arg;
+
+	if (r->body.len + n > HTTP_MAX_RESPONSE) {
+		r->too_large = 1;
+		return (0);
+	}
+	buf_add(&r->body, data, n);
+	(void)size;
+	return (n);
+}
+
+static size_t
+on_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct http_req	*r = arg;
+	size_t		 len = n;
+
+	(void)size;
+	if (len > 5 && strncasecmp(data, "ETag:", 5) == 0) {
+		data += 5;
+		len -= 5;
+		while (len > 0 && (*data == ' ' || *data == '\t')) {
+			data++;
+			len--;
+		}
+		while (len > 0 && (data[len - 1] == '\r' ||
+		    data[len - 1] == '\n' || data[len - 1] == ' '))
+			len--;
+		free(r->etag);
+		r->etag = xstrndup(data, len);
+	}
+	return (n);
+}
+
+static void
+set_options(struct http *h, struct http_req *r, const char *method,
+    const char *url)
+{
+	CURL	*e = r->easy;
+
+	curl_easy_setopt(e, CURLOPT_URL, url);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+	    h->opts.connect_timeout_ms);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, h->opts.timeout_ms);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->opts.low_speed_time_s);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (h->opts.ca_file != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, h->opts.ca_file);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)HTTP_MAX_RESPONSE);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "bianmin");
+	if (strcmp(method, "GET") != 0)
+		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
+	if (r->body_out != NULL) {
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body_out);
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE,
+		    (long)strlen(r->body_out));
+	}
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
+}
+
+struct http_req *
+http_start(struct http *h, const char *method, const char *path,
+    const char *json_body, const char *idempotency_key, http_cb cb,
+    void *arg)
+{
+	struct http_req	*r;
+	char		*url, *line;
+
+	r = xcalloc(1, sizeof *r);
+	r->http = h;
+	r->cb = cb;
+	r->arg = arg;
+	buf_init(&r->body);
+	if ((r->easy = curl_easy_init()) == NULL)
+		fatal("curl_easy_init failed");
+	r->headers = curl_slist_append(NULL, "Accept: application/json");
+	if (json_body != NULL) {
+		r->body_out = xstrdup(json_body);
+		r->headers = curl_slist_append(r->headers,
+		    "Content-Type: application/json; charset=utf-8");
+	}
+	if (h->token != NULL) {
+		line = xasprintf("Authorization: Bearer %s", h->token);
+		r->headers = curl_slist_append(r->headers, line);
+		explicit_bzero(line, strlen(line));
+		free(line);
+	}
+	if (idempotency_key != NULL) {
+		line = xasprintf("Idempotency-Key: %s", idempotency_key);
+		r->headers = curl_slist_append(r->headers, line);
+		free(line);
+	}
+	url = xasprintf("%s%s", h->base, path);
+	set_options(h, r, method, url);
+	free(url);
+	if (curl_multi_add_handle(h->multi, r->easy) != CURLM_OK)
+		fatal("curl_multi_add_handle failed");
+	r->next = h->reqs;
+	h->reqs = r;
+	log_debug("%s: %s %s", __func__, method, path);
+	return (r);
+}
+
+static void
+unlink_req(struct http *h, struct http_req *r)
+{
+	struct http_req	**pp;
+
+	for (pp = &h->reqs; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == r) {
+			*pp = r->next;
+			return;
+		}
+	}
+}
+
+void
+http_cancel(struct http *h, struct http_req *r)
+{
+	if (r == NULL)
+		return;
+	unlink_req(h, r);
+	curl_multi_remove_handle(h->multi, r->easy);
+	req_free(r);
+}
+
+size_t
+http_pending(struct http *h)
+{
+	struct http_req	*r;
+	size_t		 n = 0;
+
+	for (r = h->reqs; r != NULL; r = r->next)
+		n++;
+	return (n);
+}
+
+CURLM *
+http_multi(struct http *h)
+{
+	return (h->multi);
+}
+
+static enum http_fail
+classify(CURLcode rc, int too_large)
+{
+	if (too_large || rc == CURLE_FILESIZE_EXCEEDED)
+		return (HTTP_FAIL_TOO_LARGE);
+	switch (rc) {
+	case CURLE_OK:
+		return (HTTP_FAIL_NONE);
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_GOT_NOTHING:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+		return (HTTP_FAIL_CONNECT);
+	case CURLE_OPERATION_TIMEDOUT:
+		return (HTTP_FAIL_TIMEOUT);
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+		return (HTTP_FAIL_TLS);
+	default:
+		return (HTTP_FAIL_OTHER);
+	}
+}
+
+static void
+finish(struct http *h, CURL *easy, CURLcode rc)
+{
+	struct http_req		*r = NULL;
+	struct http_reply	 reply;
+	char			*ctype = NULL;
+
+	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r);
+	memset(&reply, 0, sizeof reply);
+	reply.fail = classify(rc, r->too_large);
+	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &reply.status);
+	curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &ctype);
+	reply.content_type = ctype;
+	reply.body = r->body.data != NULL ? r->body.data : "";
+	reply.len = r->body.len;
+	reply.etag = r->etag;
+	reply.error = r->error[0] != '\0' ? r->error : curl_easy_strerror(rc);
+	log_debug("%s: status %ld, %zu bytes, curl %d", __func__,
+	    reply.status, reply.len, (int)rc);
+	unlink_req(h, r);
+	curl_multi_remove_handle(h->multi, easy);
+	r->cb(&reply, r->arg);
+	req_free(r);
+}
+
+void
+http_process(struct http *h)
+{
+	CURLMsg	*msg;
+	int	 running, left;
+
+	curl_multi_perform(h->multi, &running);
+	while ((msg = curl_multi_info_read(h->multi, &left)) != NULL) {
+		if (msg->msg == CURLMSG_DONE)
+			finish(h, msg->easy_handle, msg->data.result);
+	}
+}
+
+char *
+http_escape(const char *s)
+{
+	char	*e, *out;
+
+	if ((e = curl_easy_escape(NULL, s, 0)) == NULL)
+		fatal("out of memory escaping a URL");
+	out = xstrdup(e);
+	curl_free(e);
+	return (out);
+}

@@ -1,0 +1,42 @@
+/* Typed, sanitizing access to response JSON. */
+#include <math.h>
+
+#include "json.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+char *
+json_str(const cJSON *o, const char *key, int nullable)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (nullable && (v == NULL || cJSON_IsNull(v)))
+		return (xstrdup(""));
+	if (!cJSON_IsString(v) || v->valuestring == NULL)
+		return (NULL);
+	return (text_sanitize(v->valuestring, 0));
+}
+
+int
+json_int(const cJSON *o, const char *key, long long *out)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+	double		 d;
+
+	if (!cJSON_IsNumber(v))
+		return (-1);
+	d = v->valuedouble;
+	if (!isfinite(d) || d != floor(d) || d < -9007199254740992.0 ||
+	    d > 9007199254740992.0)
+		return (-1);
+	*out = (long long)d;
+	return (0);
+}
+
+const cJSON *
+json_obj(const cJSON *o, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return (cJSON_IsObject(v) ? v : NULL);
+}

@@ -1,0 +1,76 @@
+/*
+ * What the client knows of the server's resources. Every string in these
+ * structs has been sanitized for display when it was parsed.
+ */
+#ifndef API_MODEL_H
+#define API_MODEL_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+struct api_session {
+	char		*token;
+	char		*staff_name;
+	char		*username;
+	char		*role;
+	char		*centre_name;	/* "" for staff of no centre */
+	char		*counter;
+	int		 idle_timeout_s;
+};
+
+struct resident_summary {
+	long long	 id;
+	char		*name;
+	char		*sex;		/* "M" or "F" */
+	int		 age;
+	char		*id_number_masked;
+	char		*phone_masked;	/* "" when none */
+	char		*community;
+	char		*address;
+};
+
+struct resident_page {
+	struct resident_summary	*items;
+	size_t			 n;
+	int			 page;
+	int			 per_page;
+	long long		 total;
+};
+
+struct household_member {
+	long long	 id;
+	char		*name;
+	char		*relation;
+	char		*sex;
+	int		 age;
+	char		*id_number_masked;
+};
+
+struct resident {
+	struct resident_summary	 s;
+	char			*ethnicity;
+	char			*grid;		/* "" when none */
+	char			*grid_member;
+	char			*grid_member_phone;
+	char			*household_address;
+	struct household_member	*members;
+	size_t			 nmembers;
+	char			**tags;
+	size_t			 ntags;
+	long long		 version;
+};
+
+/* Each parser fills its struct from JSON or returns -1 with *cause (a
+ * static English description of the first thing wrong). */
+int	model_session_parse(const cJSON *, struct api_session *,
+	    const char **cause);
+void	model_session_free(void *);
+int	model_resident_page_parse(const cJSON *, struct resident_page *,
+	    const char **cause);
+void	model_resident_page_free(void *);
+int	model_resident_parse(const cJSON *, struct resident *,
+	    const char **cause);
+void	model_resident_free(void *);
+
+#endif
