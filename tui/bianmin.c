@@ -1,0 +1,188 @@
+/* bianmin: the counter terminal. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <curl/curl.h>
+
+#include "loop.h"
+#include "term.h"
+#include "tui.h"
+#include "../locale/i18n.h"
+#include "../util/log.h"
+#include "../util/version.h"
+#include "../util/xmalloc.h"
+
+struct options {
+	const char	*api;
+	const char	*counter;
+	const char	*lang;
+	const char	*ca_file;
+	int		 verbose;
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "%s",
+	    _("usage: bianmin [--api URL] [--counter N] [--lang zh_CN|en]\n"
+	    "               [--ca-file FILE] [-v]\n"
+	    "\n"
+	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
+	    "                  to this machine only\n"
+	    "  --counter N     the counter number offered at login\n"
+	    "                  (or BIANMIN_COUNTER)\n"
+	    "  --lang L        zh_CN or en; default from LANG\n"
+	    "  --ca-file FILE  trust this CA certificate for the server\n"
+	    "  -v              write a debug log to the state folder\n"
+	    "  -V, --version   print the version\n"));
+}
+
+static void
+parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "api", required_argument, NULL, 'a' },
+		{ "counter", required_argument, NULL, 'c' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "ca-file", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c;
+
+	memset(o, 0, sizeof *o);
+	o->api = getenv("BIANMIN_API");
+	o->counter = getenv("BIANMIN_COUNTER");
+	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a': o->api = optarg; break;
+		case 'c': o->counter = optarg; break;
+		case 'l': o->lang = optarg; break;
+		case 'C': o->ca_file = optarg; break;
+		case 'v': o->verbose = 1; break;
+		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); exit(2);
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		exit(2);
+	}
+	if (o->api == NULL || *o->api == '\0') {
+		fprintf(stderr, "%s\n", _("bianmin: no server: give --api URL "
+		    "or set BIANMIN_API."));
+		exit(2);
+	}
+}
+
+/* The state folder ($XDG_STATE_HOME/bianmin), 0700. Caller frees. */
+static char *
+state_dir(void)
+{
+	const char	*xdg = getenv("XDG_STATE_HOME");
+	const char	*home = getenv("HOME");
+	char		*base, *dir;
+
+	if (xdg != NULL && *xdg == '/')
+		base = xstrdup(xdg);
+	else
+		base = xasprintf("%s/.local/state", home != NULL ? home : ".");
+	dir = xasprintf("%s/bianmin", base);
+	free(base);
+	return (dir);
+}
+
+static int
+make_dirs(char *path)
+{
+	char	*p;
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			*p = '/';
+			return (-1);
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return (-1);
+	return (chmod(path, 0700));
+}
+
+static void
+open_log(void)
+{
+	char	*dir = state_dir(), *file;
+
+	file = xasprintf("%s/bianmin.log", dir);
+	if (make_dirs(dir) != 0 || log_open(file) != 0)
+		fprintf(stderr, "bianmin: cannot open the log %s\n", file);
+	free(file);
+	free(dir);
+}
+
+/* Secrets live in this process's memory: no core files, no ptrace by
+ * other users' tools. */
+static void
+harden(void)
+{
+	struct rlimit	rl = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &rl);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	umask(077);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options	 o;
+	struct http_options ho;
+	const char	*warn;
+	char		*cause = NULL;
+
+	harden();
+	warn = term_prepare();
+	i18n_init(NULL);
+	parse_args(argc, argv, &o);
+	if (o.lang != NULL)
+		i18n_init(o.lang);
+	if (o.verbose)
+		open_log();
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		fatal("curl_global_init failed");
+	memset(&ho, 0, sizeof ho);
+	ho.ca_file = o.ca_file;
+	if ((app.api = api_new(o.api, &ho, &cause)) == NULL) {
+		fprintf(stderr, "bianmin: %s\n", cause);
+		free(cause);
+		return (2);
+	}
+	app.counter_default = o.counter;
+	atexit(term_end);
+	term_start();
+	app_push(&screen_login, NULL);
+	if (warn != NULL)
+		app_message(MSG_ERROR, "%s", _(warn));
+	loop_run();
+	while (app.top != NULL)
+		app_pop();
+	term_end();
+	model_session_free(app.session);
+	api_free(app.api);
+	free(app.message);
+	curl_global_cleanup();
+	log_close();
+	return (0);
+}

@@ -1,0 +1,137 @@
+/* Width-exact drawing with the ncursesw wide-character calls. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "../locale/text.h"
+
+static attr_t	styles[STYLE_DIM + 1];
+
+/* Colour when the terminal has it and NO_COLOR is unset; attributes
+ * alone otherwise, so every style stays distinguishable in monochrome. */
+void
+draw_init_styles(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+	int		 color = has_colors() && (nc == NULL || *nc == '\0');
+
+	styles[STYLE_NORMAL] = A_NORMAL;
+	styles[STYLE_BAR] = A_REVERSE;
+	styles[STYLE_KEY] = A_BOLD;
+	styles[STYLE_TITLE] = A_BOLD;
+	styles[STYLE_LABEL] = A_NORMAL;
+	styles[STYLE_FIELD] = A_UNDERLINE;
+	styles[STYLE_SELECTED] = A_REVERSE;
+	styles[STYLE_ERROR] = A_BOLD;
+	styles[STYLE_DIM] = A_DIM;
+	if (!color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_YELLOW, COLOR_BLUE);
+	init_pair(3, COLOR_RED, -1);
+	init_pair(4, COLOR_CYAN, -1);
+	styles[STYLE_BAR] = COLOR_PAIR(1);
+	styles[STYLE_KEY] = COLOR_PAIR(2) | A_BOLD;
+	styles[STYLE_ERROR] = COLOR_PAIR(3) | A_BOLD;
+	styles[STYLE_TITLE] = COLOR_PAIR(4) | A_BOLD;
+}
+
+attr_t
+draw_attr(enum style s)
+{
+	return (styles[s]);
+}
+
+int
+draw_text(int y, int x, const char *s, int maxcols, enum style st)
+{
+	size_t		len = strlen(s), n;
+	uint32_t	cp;
+	cchar_t		cc;
+	wchar_t		wc[2];
+	int		col = 0, cw;
+
+	if (maxcols <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return (0);
+	if (x + maxcols > COLS)
+		maxcols = COLS - x;
+	move(y, x);
+	while ((n = utf8_decode(s, len, &cp)) != 0) {
+		s += n;
+		len -= n;
+		if (cp == '\t' || cp == '\n')
+			cp = ' ';
+		else if (text_is_unsafe(cp))
+			cp = TEXT_REPLACEMENT;
+		cw = text_cpwidth(cp);
+		if (col + cw > maxcols)
+			break;
+		wc[0] = (wchar_t)cp;
+		wc[1] = L'\0';
+		setcchar(&cc, wc, draw_attr(st), 0, NULL);
+		add_wch(&cc);
+		col += cw;
+	}
+	return (col);
+}
+
+int
+draw_text_right(int y, int x_end, const char *s, int maxcols,
+    enum style st)
+{
+	int	w = text_width(s);
+
+	if (w > maxcols)
+		w = maxcols;
+	return (draw_text(y, x_end - w, s, w, st));
+}
+
+void
+draw_fill(int y, int x, int cols, enum style st)
+{
+	if (y < 0 || y >= LINES || x < 0 || cols <= 0)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	attrset(draw_attr(st));
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+void
+draw_cell(int y, int x, const char *s, int cols, enum style st)
+{
+	int	used;
+
+	used = draw_text(y, x, s, cols, st);
+	draw_fill(y, x + used, cols - used, st);
+}
+
+void
+draw_hline(int y, int x, int cols)
+{
+	if (y >= 0 && y < LINES && cols > 0)
+		mvhline(y, x, ACS_HLINE, cols);
+}
+
+void
+draw_box(int y, int x, int rows, int cols)
+{
+	int	i;
+
+	if (rows < 2 || cols < 2)
+		return;
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, cols - 2);
+	mvaddch(y, x + cols - 1, ACS_URCORNER);
+	for (i = 1; i < rows - 1; i++) {
+		mvaddch(y + i, x, ACS_VLINE);
+		mvhline(y + i, x + 1, ' ', cols - 2);
+		mvaddch(y + i, x + cols - 1, ACS_VLINE);
+	}
+	mvaddch(y + rows - 1, x, ACS_LLCORNER);
+	mvhline(y + rows - 1, x + 1, ACS_HLINE, cols - 2);
+	mvaddch(y + rows - 1, x + cols - 1, ACS_LRCORNER);
+}

@@ -1,0 +1,33 @@
+/* Drawing helpers on stdscr: text by display width, fills, rules, boxes.
+ * Text is sanitized again as it is drawn, whatever its source. */
+#ifndef TUI_DRAW_H
+#define TUI_DRAW_H
+
+#include <curses.h>
+
+enum style {
+	STYLE_NORMAL,
+	STYLE_BAR,		/* status bar and key bar */
+	STYLE_KEY,		/* a key's name in the key bar */
+	STYLE_TITLE,
+	STYLE_LABEL,
+	STYLE_FIELD,		/* an input field's area */
+	STYLE_SELECTED,
+	STYLE_ERROR,
+	STYLE_DIM
+};
+
+void	draw_init_styles(void);
+attr_t	draw_attr(enum style);
+/* Draws s at (y, x) in at most maxcols columns; returns columns used. */
+int	draw_text(int y, int x, const char *s, int maxcols, enum style);
+/* Right-aligns s so that it ends at column x_end (exclusive). */
+int	draw_text_right(int y, int x_end, const char *s, int maxcols,
+	    enum style);
+/* Draws s padded with blanks to exactly cols columns. */
+void	draw_cell(int y, int x, const char *s, int cols, enum style);
+void	draw_fill(int y, int x, int cols, enum style);
+void	draw_hline(int y, int x, int cols);
+void	draw_box(int y, int x, int rows, int cols);
+
+#endif

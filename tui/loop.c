@@ -1,0 +1,180 @@
+/* The client's single event loop. */
+#include <poll.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "bars.h"
+#include "draw.h"
+#include "keys.h"
+#include "loop.h"
+#include "term.h"
+#include "tui.h"
+#include "../locale/i18n.h"
+#include "../util/log.h"
+
+#define SPIN_MS		150
+#define DEAD_TURNS	50
+
+static void
+draw_stack(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+{
+	if (s->ops->overlay && s->below != NULL)
+		draw_stack(s->below, top, rows, cols, cy, cx);
+	*cy = *cx = -1;
+	s->ops->draw(s, top, rows, cols, cy, cx);
+}
+
+static void
+draw_too_small(void)
+{
+	erase();
+	draw_text(0, 0, _("Window too small."), COLS, STYLE_ERROR);
+	if (LINES > 1)
+		draw_text(1, 0, _("Make it at least 50x12."), COLS,
+		    STYLE_NORMAL);
+	curs_set(0);
+}
+
+/* The one repaint of a turn: everything into stdscr, then doupdate(),
+ * which sends only what changed. */
+static void
+redraw(void)
+{
+	int	cy = -1, cx = -1;
+
+	app.dirty = 0;
+	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
+		draw_too_small();
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	erase();
+	statusbar_draw(0, COLS);
+	if (app.top != NULL)
+		draw_stack(app.top, 1, LINES - 3, COLS, &cy, &cx);
+	msgline_draw(LINES - 2, COLS);
+	keybar_draw(LINES - 1, COLS);
+	if (cy >= 0 && cx >= 0) {
+		move(cy, cx);
+		curs_set(1);
+	} else
+		curs_set(0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void
+loop_key(int key)
+{
+	struct screen	*s = app.top;
+
+	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
+		return;
+	switch (key) {
+	case TK_F(1):
+		if (s != NULL && s->ops != &dialog_help)
+			app_push(&dialog_help, s);
+		break;
+	case TK_F(10):
+	case TK_CTRL('q'):
+	case TK_CTRL('c'):
+		app_ask_quit();
+		break;
+	case TK_F(2):
+		if (app.session != NULL && s != NULL &&
+		    s->ops != &screen_lookup)
+			app_push(&screen_lookup, NULL);
+		break;
+	}
+}
+
+static void
+handle_signals(void)
+{
+	int	sig;
+
+	while ((sig = term_next_signal()) != 0) {
+		switch (sig) {
+		case SIGWINCH:
+			term_resize();
+			app_dirty();
+			break;
+		case SIGHUP:
+		case SIGTERM:
+		case SIGINT:
+			log_debug("%s: signal %d, leaving", __func__, sig);
+			app.quit = 1;
+			break;
+		case SIGTSTP:
+			term_end();
+			signal(SIGTSTP, SIG_DFL);
+			raise(SIGTSTP);
+			break;
+		case SIGCONT:
+			term_resume();
+			app_dirty();
+			break;
+		}
+	}
+}
+
+/* Milliseconds until the next thing that needs a wake-up: the spinner
+ * while busy, else the clock's next minute. */
+static long
+next_timeout(void)
+{
+	time_t	now = time(NULL);
+
+	if (app.busy > 0)
+		return (SPIN_MS);
+	return ((60 - now % 60) * 1000L);
+}
+
+void
+loop_run(void)
+{
+	struct curl_waitfd	fds[2];
+	CURLM			*multi = http_multi(api_http(app.api));
+	time_t			 minute = time(NULL) / 60;
+	int			 idle_reads = 0;
+
+	while (!app.quit) {
+		if (app.dirty)
+			redraw();
+		fds[0].fd = STDIN_FILENO;
+		fds[0].events = CURL_WAIT_POLLIN;
+		fds[0].revents = 0;
+		fds[1].fd = term_signal_fd();
+		fds[1].events = CURL_WAIT_POLLIN;
+		fds[1].revents = 0;
+		curl_multi_poll(multi, fds, 2, (int)next_timeout(), NULL);
+		if (fds[1].revents != 0)
+			handle_signals();
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			log_debug("%s: terminal gone", __func__);
+			break;
+		}
+		if (fds[0].revents != 0) {
+			/* readable but nothing to read, again and again:
+			 * the terminal has gone without a hangup */
+			if (keys_drain(loop_key) == 0) {
+				if (++idle_reads > DEAD_TURNS)
+					break;
+			} else
+				idle_reads = 0;
+		}
+		http_process(api_http(app.api));
+		if (app.busy > 0) {
+			app.spin++;
+			app_dirty();
+		}
+		if (time(NULL) / 60 != minute) {
+			minute = time(NULL) / 60;
+			app_dirty();
+		}
+	}
+}

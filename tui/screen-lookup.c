@@ -1,0 +1,341 @@
+/* Resident lookup: scan or type an ID number, or a name or mobile
+ * number; the matches as a paged list. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "keys.h"
+#include "labels.h"
+#include "table.h"
+#include "tui.h"
+#include "../forms/idnum.h"
+#include "../forms/lineedit-draw.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+struct lookup {
+	struct lineedit		 input;
+	struct api_call		*call;
+	struct resident_page	*page;
+	char			*id_number;	/* the search, for paging */
+	char			*q;
+	int			 by_scan;	/* open a single match at once */
+	int			 in_list;
+	int			 sel;
+	int			 list_top;
+};
+
+static const struct keyhelp lookup_keys[] = {
+	{ "Enter", N_("Search / open"), 1 },
+	{ "PgDn/PgUp", N_("Page"), 1 },
+	{ "Esc", N_("Back"), 1 },
+	{ "Up/Down", N_("Choose a resident"), 0 },
+	{ "Ctrl-U", N_("Clear the input"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+static void
+clear_results(struct lookup *l)
+{
+	model_resident_page_free(l->page);
+	l->page = NULL;
+	l->sel = l->list_top = 0;
+	l->in_list = 0;
+}
+
+static void
+lookup_init(struct screen *s, void *arg)
+{
+	struct lookup	*l = xcalloc(1, sizeof *l);
+
+	(void)arg;
+	lineedit_init(&l->input, 50);
+	s->data = l;
+}
+
+static void
+cancel(struct lookup *l)
+{
+	if (l->call == NULL)
+		return;
+	api_cancel(app.api, l->call);
+	l->call = NULL;
+	app_busy(-1);
+}
+
+static void
+lookup_free(struct screen *s)
+{
+	struct lookup	*l = s->data;
+
+	cancel(l);
+	clear_results(l);
+	lineedit_free(&l->input);
+	free(l->id_number);
+	free(l->q);
+	free(l);
+}
+
+static void
+on_results(struct api_result *r, void *arg)
+{
+	struct lookup	*l = arg;
+	long long	 id;
+
+	l->call = NULL;
+	app_busy(-1);
+	if (r->status == API_ERR_AUTH) {
+		app_session_ended(r->message);	/* frees this screen */
+		return;
+	}
+	if (r->status != API_OK) {
+		app_message(MSG_ERROR, "%s", r->message);
+		return;
+	}
+	clear_results(l);
+	l->page = r->model;
+	r->model = NULL;
+	if (l->page->total == 0) {
+		app_message(MSG_ERROR, "%s", _("No resident found (or not in "
+		    "your communities)."));
+		return;
+	}
+	app_message(MSG_INFO, NULL);
+	if (l->by_scan && l->page->n == 1) {
+		id = l->page->items[0].id;
+		lineedit_clear(&l->input);
+		app_push(&screen_resident, &id);
+		return;
+	}
+	l->in_list = 1;
+}
+
+static void
+search(struct lookup *l, int page)
+{
+	cancel(l);
+	l->call = api_resident_search(app.api, l->id_number, l->q, page,
+	    on_results, l);
+	app_busy(1);
+}
+
+/* Starts a search from the input; ID numbers are checked here first, so
+ * a misread card is caught before the server is asked. */
+static void
+submit(struct lookup *l)
+{
+	struct idnum_info	 info;
+	enum idnum_error	 e;
+	char			*text, *p;
+
+	text = lineedit_text(&l->input);
+	for (p = text + strlen(text); p > text && isspace((unsigned char)
+	    p[-1]); p--)
+		p[-1] = '\0';
+	free(l->id_number);
+	free(l->q);
+	l->id_number = l->q = NULL;
+	if (*text == '\0') {
+		app_message(MSG_ERROR, "%s", _("Scan an ID card, or type an "
+		    "ID number, a name or a mobile number."));
+		free(text);
+		return;
+	}
+	if (idnum_shape(text)) {
+		if ((e = idnum_check(text, time(NULL), &info)) != IDNUM_OK) {
+			app_message(MSG_ERROR, "%s", _(idnum_strerror(e)));
+			free(text);
+			return;
+		}
+		l->id_number = xstrdup(info.normalized);
+		l->by_scan = 1;
+	} else {
+		l->q = xstrdup(text);
+		l->by_scan = 0;
+	}
+	free(text);
+	search(l, 1);
+}
+
+static void
+open_selected(struct lookup *l)
+{
+	long long	id;
+
+	if (l->page == NULL || l->sel >= (int)l->page->n)
+		return;
+	id = l->page->items[l->sel].id;
+	app_push(&screen_resident, &id);
+}
+
+static int
+pages(const struct resident_page *p)
+{
+	return ((int)((p->total + p->per_page - 1) / p->per_page));
+}
+
+static int
+list_key(struct lookup *l, int key)
+{
+	switch (key) {
+	case TK_UP:
+		if (l->sel == 0)
+			l->in_list = 0;
+		else
+			l->sel--;
+		return (1);
+	case TK_DOWN:
+		if (l->sel + 1 < (int)l->page->n)
+			l->sel++;
+		return (1);
+	case TK_ENTER:
+		open_selected(l);
+		return (1);
+	case TK_ESC:
+		l->in_list = 0;
+		return (1);
+	}
+	/* typing goes back to the input */
+	if (!TK_IS_CODE(key) && key >= 0x20) {
+		l->in_list = 0;
+		lineedit_clear(&l->input);
+		keys_edit(&l->input, key);
+		return (1);
+	}
+	return (0);
+}
+
+static int
+lookup_key(struct screen *s, int key)
+{
+	struct lookup	*l = s->data;
+	int		 np;
+
+	if (l->call != NULL && key == TK_ESC) {
+		cancel(l);
+		app_message(MSG_INFO, "%s", _("Cancelled."));
+		return (1);
+	}
+	if (l->page != NULL && (key == TK_PGDN || key == TK_PGUP)) {
+		np = l->page->page + (key == TK_PGDN ? 1 : -1);
+		if (np >= 1 && np <= pages(l->page))
+			search(l, np);
+		return (1);
+	}
+	if (l->in_list && l->page != NULL && l->page->n > 0) {
+		if (list_key(l, key))
+			app_dirty();
+		return (1);
+	}
+	switch (key) {
+	case TK_ENTER:
+		submit(l);
+		break;
+	case TK_ESC:
+		app_pop();
+		return (1);
+	case TK_DOWN:
+		if (l->page != NULL && l->page->n > 0)
+			l->in_list = 1;
+		break;
+	default:
+		if (!keys_edit(&l->input, key))
+			return (0);
+	}
+	app_dirty();
+	return (1);
+}
+
+#define NCOLS 6
+
+/* The visible rows as strings, row-major, for layout and drawing. */
+static const char **
+rows_of(struct lookup *l, char (*ages)[16])
+{
+	const char		**v = xcalloc(l->page->n * NCOLS + 1,
+				    sizeof *v);
+	struct resident_summary	 *r;
+	size_t			  i;
+
+	for (i = 0; i < l->page->n; i++) {
+		r = &l->page->items[i];
+		snprintf(ages[i], sizeof ages[i], "%d", r->age);
+		v[i * NCOLS] = r->name;
+		v[i * NCOLS + 1] = label_sex(r->sex);
+		v[i * NCOLS + 2] = ages[i];
+		v[i * NCOLS + 3] = r->id_number_masked;
+		v[i * NCOLS + 4] = r->community;
+		v[i * NCOLS + 5] = r->address;
+	}
+	return (v);
+}
+
+static void
+draw_list(struct lookup *l, int y, int last, int cols)
+{
+	struct table_col	 c[NCOLS] = {
+		{ _("Name"), 6, 0, 0 }, { _("Sex"), 2, 0, 0 },
+		{ _("Age"), 3, 0, 0 }, { _("ID number"), 18, 0, 0 },
+		{ _("Community"), 8, 0, 0 }, { _("Address"), 0, 1, 0 },
+	};
+	const char		**v;
+	char			(*ages)[16];
+	char			  info[128];
+	int			  i, visible = last - y - 1;
+
+	ages = xcalloc(l->page->n + 1, sizeof *ages);
+	v = rows_of(l, ages);
+	table_layout(c, NCOLS, v, (int)l->page->n, cols);
+	table_head(y++, c, NCOLS);
+	if (l->sel < l->list_top)
+		l->list_top = l->sel;
+	if (visible > 0 && l->sel >= l->list_top + visible)
+		l->list_top = l->sel - visible + 1;
+	for (i = l->list_top; i < (int)l->page->n && y < last; i++, y++)
+		table_row(y, c, NCOLS, v + i * NCOLS, l->in_list &&
+		    i == l->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	free(v);
+	free(ages);
+	snprintf(info, sizeof info, _("Page %d of %d, %lld residents"),
+	    l->page->page, pages(l->page), l->page->total);
+	draw_text(last, 1, info, cols - 2, STYLE_DIM);
+}
+
+static void
+lookup_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+{
+	struct lookup	*l = s->data;
+	const char	*label = _("ID number / name / mobile");
+	int		 lw, fw, cursor;
+
+	lw = text_width(label) + 2;
+	draw_text(top + 1, 1, label, cols - 2, STYLE_LABEL);
+	draw_text(top + 1, 1 + lw - 2, ":", 1, STYLE_LABEL);
+	fw = cols - lw - 2 < 40 ? cols - lw - 2 : 40;
+	cursor = lineedit_draw(stdscr, &l->input, top + 1, 1 + lw, fw,
+	    draw_attr(STYLE_FIELD));
+	if (!l->in_list && l->call == NULL) {
+		*cy = top + 1;
+		*cx = cursor;
+	}
+	draw_hline(top + 2, 0, cols);
+	if (l->page != NULL && l->page->n > 0)
+		draw_list(l, top + 3, top + rows - 1, cols);
+	else
+		draw_text(top + 4, 2, _("Scan the ID card: the reader types the "
+		    "number and Enter. A name or a mobile number works too."),
+		    cols - 4, STYLE_DIM);
+}
+
+const struct screen_ops screen_lookup = {
+	.name = "lookup",
+	.init = lookup_init,
+	.free = lookup_free,
+	.key = lookup_key,
+	.draw = lookup_draw,
+	.keys = lookup_keys,
+};

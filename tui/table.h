@@ -1,0 +1,24 @@
+/* Tables of text columns sized from their (translated) titles and
+ * contents, so that Chinese and English layouts both fit. */
+#ifndef TUI_TABLE_H
+#define TUI_TABLE_H
+
+#include "draw.h"
+
+struct table_col {
+	const char	*title;		/* translated */
+	int		 min;		/* columns at least */
+	int		 grow;		/* takes the width left over */
+	int		 width;		/* computed */
+};
+
+/* Widens each column to its title and to the widest of the values
+ * (n rows of ncols strings, row-major; may be NULL), then gives what is
+ * left of cols to the growing column. */
+void	table_layout(struct table_col *, int ncols, const char **values,
+	    int nrows, int cols);
+void	table_row(int y, const struct table_col *, int ncols,
+	    const char **values, enum style);
+void	table_head(int y, const struct table_col *, int ncols);
+
+#endif
