@@ -1,0 +1,161 @@
+# bianmin: the counter terminal (bin/bianmin) and its reference server
+# (bin/bianmind). One non-recursive Makefile; see README.md.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+SBINDIR	?= $(PREFIX)/sbin
+MANDIR	?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+DESTDIR	?=
+
+CC	?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wformat=2
+CPPFLAGS += -D_GNU_SOURCE
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+
+CLIENT_PKGS = ncursesw libcurl libcjson
+SERVER_PKGS = libmicrohttpd sqlite3 libcjson gnutls libcrypt
+TEST_PKGS   = cmocka
+
+pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+CLIENT_CFLAGS = $(call pkg_cflags,$(CLIENT_PKGS))
+CLIENT_LIBS   = $(call pkg_libs,$(CLIENT_PKGS))
+SERVER_CFLAGS = $(call pkg_cflags,$(SERVER_PKGS))
+SERVER_LIBS   = $(call pkg_libs,$(SERVER_PKGS)) -lpthread
+TEST_CFLAGS   = $(call pkg_cflags,$(TEST_PKGS))
+TEST_LIBS     = $(call pkg_libs,$(TEST_PKGS))
+
+# --- sources, by module (dependencies point down) -----------------------
+UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c
+LOCALE_SRC = locale/text.c locale/i18n.c
+VALID_SRC  = forms/idnum.c forms/phone.c
+FORMS_SRC  = $(VALID_SRC) forms/lineedit.c
+API_SRC    = $(wildcard api/*.c)
+TUI_SRC    = $(wildcard tui/*.c) forms/lineedit-draw.c
+SERVER_SRC = $(filter-out server/bianmind.c,$(wildcard server/*.c))
+
+CLIENT_LIB_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(API_SRC)
+CLIENT_SRC = $(CLIENT_LIB_SRC) $(TUI_SRC)
+SERVERD_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC) \
+	server/bianmind.c
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test-*.c))
+INTEG_TESTS = $(patsubst tests/integration/%.c,%,\
+	$(wildcard tests/integration/test-*.c))
+
+OBJ  = build/obj
+ASAN = build/asan
+
+obj = $(patsubst %.c,$(1)/%.o,$(2))
+
+LANGS = zh_CN en
+MO = $(foreach l,$(LANGS),build/locale/$(l)/LC_MESSAGES/bianmin.mo)
+
+.PHONY: all check unit-check asan-check integration-check e2e-check run \
+	install deps clean
+all: bin/bianmin bin/bianmind $(MO)
+
+build/locale/%/LC_MESSAGES/bianmin.mo: locale/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# --- compile rules: one per build flavour --------------------------------
+$(OBJ)/tui/%.o $(OBJ)/api/%.o $(OBJ)/forms/lineedit-draw.o: \
+	CFLAGS_MOD = $(CLIENT_CFLAGS)
+$(OBJ)/locale/i18n.o $(ASAN)/locale/i18n.o: \
+	CFLAGS_MOD = -DLOCALEDIR='"$(LOCALEDIR)"'
+$(OBJ)/server/%.o: CFLAGS_MOD = $(SERVER_CFLAGS)
+$(OBJ)/tests/%.o: CFLAGS_MOD = $(CLIENT_CFLAGS) $(SERVER_CFLAGS) \
+	$(TEST_CFLAGS)
+$(ASAN)/tui/%.o $(ASAN)/api/%.o $(ASAN)/forms/lineedit-draw.o: \
+	CFLAGS_MOD = $(CLIENT_CFLAGS)
+$(ASAN)/server/%.o: CFLAGS_MOD = $(SERVER_CFLAGS)
+$(ASAN)/tests/%.o: CFLAGS_MOD = $(CLIENT_CFLAGS) $(SERVER_CFLAGS) \
+	$(TEST_CFLAGS)
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(CFLAGS_MOD) -MMD -MP -c $< -o $@
+
+$(ASAN)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SANFLAGS) $(CPPFLAGS) $(CFLAGS_MOD) -MMD -MP -c $< -o $@
+
+# --- programs ------------------------------------------------------------
+bin/bianmin: $(call obj,$(OBJ),$(CLIENT_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(CLIENT_LIBS) $(LDFLAGS)
+
+bin/bianmind: $(call obj,$(OBJ),$(SERVERD_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(SERVER_LIBS) $(LDFLAGS)
+
+build/asan/bianmind: $(call obj,$(ASAN),$(SERVERD_SRC))
+	$(CC) $(SANFLAGS) -o $@ $^ $(SERVER_LIBS) $(LDFLAGS)
+
+# --- tests ---------------------------------------------------------------
+# Every unit test links the pure modules; those that need the server's
+# code (seed, routing) link it too.
+TEST_LINK_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(API_SRC) \
+	$(SERVER_SRC)
+TEST_LIBS_ALL = $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
+
+build/tests/%: $(OBJ)/tests/unit/%.o $(call obj,$(OBJ),$(TEST_LINK_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(TEST_LIBS_ALL) $(LDFLAGS)
+
+build/asan-tests/%: $(ASAN)/tests/unit/%.o $(call obj,$(ASAN),$(TEST_LINK_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $^ $(TEST_LIBS_ALL) $(LDFLAGS)
+
+build/integration/%: $(OBJ)/tests/integration/%.o \
+		$(call obj,$(OBJ),$(CLIENT_LIB_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+build/asan-integration/%: $(ASAN)/tests/integration/%.o \
+		$(call obj,$(ASAN),$(CLIENT_LIB_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+TEST_BINS = $(addprefix build/tests/,$(UNIT_TESTS)) \
+	$(addprefix build/asan-tests/,$(UNIT_TESTS)) \
+	$(addprefix build/integration/,$(INTEG_TESTS)) \
+	$(addprefix build/asan-integration/,$(INTEG_TESTS)) \
+	build/asan/bianmind
+
+check: deps
+	$(MAKE) all $(TEST_BINS)
+	tests/run.sh
+
+run: deps
+	$(MAKE) all
+	scripts/demo.sh
+
+deps:
+	@scripts/deps.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
+	install -m 755 bin/bianmin $(DESTDIR)$(BINDIR)/bianmin
+	install -m 755 bin/bianmind $(DESTDIR)$(SBINDIR)/bianmind
+	install -m 644 man/bianmin.1 $(DESTDIR)$(MANDIR)/man1/bianmin.1
+	install -m 644 man/bianmind.8 $(DESTDIR)$(MANDIR)/man8/bianmind.8
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 build/locale/$$l/LC_MESSAGES/bianmin.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bianmin.mo; \
+	done
+
+clean:
+	rm -rf build bin
+
+.SECONDARY:
+-include $(shell find build -name '*.d' 2>/dev/null)

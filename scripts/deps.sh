@@ -1,0 +1,49 @@
+#!/bin/sh
+# Installs the Debian packages bianmin needs to build, run and test, when
+# run as root; otherwise prints the exact apt-get line and fails.
+set -eu
+
+PACKAGES="build-essential pkg-config gettext
+libncurses-dev libcurl4-openssl-dev libcjson-dev libmicrohttpd-dev
+libsqlite3-dev libgnutls28-dev libcrypt-dev libcmocka-dev
+tmux sqlite3 python3 locales"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "deps: installing:$missing"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		# shellcheck disable=SC2086
+		apt-get install -y -qq --no-install-recommends $missing
+	else
+		echo "deps: missing Debian packages. Run as root:" >&2
+		echo "  apt-get install -y$missing" >&2
+		exit 1
+	fi
+fi
+
+# The end-to-end tests also run the client in the Chinese locales.
+for loc in zh_CN.UTF-8:UTF-8 zh_CN.GB18030:GB18030; do
+	name=${loc%%:*}
+	charset=${loc##*:}
+	norm=$(echo "$name" | tr 'A-Z' 'a-z' | sed 's/-//g')
+	if ! locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/-//g' |
+	    grep -qx "$norm"; then
+		if [ "$(id -u)" -eq 0 ]; then
+			localedef -i zh_CN -f "$charset" "$name" ||
+			    echo "deps: could not generate $name" >&2
+		else
+			echo "deps: locale $name missing; as root:" \
+			    "localedef -i zh_CN -f $charset $name" >&2
+		fi
+	fi
+done
+exit 0

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""End to end in tmux: log in, scan an ID card, read the profile, quit."""
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from harness import BIN, Server, SkipTest, Tmux, locale_available, run  # noqa
+
+FULL_ID = "610202198503150021"
+MASKED_ID = "610***********0021"
+
+
+def client(server, lang="C.UTF-8", extra="", cols=80, rows=24):
+    """The client in a pane whose shell reports, after it exits, its exit
+    code and the terminal modes it left behind."""
+    cmd = ("%s/bianmin --api %s --counter 1 %s; echo EXIT=$?; "
+           "echo MODES=$(stty -a | tr ' ;' '\\n\\n' | "
+           "grep -E '^-?(icanon|echo)$'); sleep 60"
+           % (BIN, server.url, extra))
+    return Tmux(cmd, cols, rows, env={"LANG": lang, "LC_ALL": "",
+                                      "LANGUAGE": "", "TERM": "screen"})
+
+
+def log_in(t, password="demo-clerk"):
+    t.wait_for("bianmin 0.")
+    t.type("clerk01")
+    t.keys("Enter")
+    t.type(password)
+    t.keys("Enter", "Enter")
+
+
+def scan_and_quit(lang, extra, logged_in_text, profile_labels):
+    s = Server()
+    t = client(s, lang, extra)
+    try:
+        log_in(t)
+        t.wait_for(logged_in_text)
+        # the card reader types the number and Enter in one burst
+        t.type(FULL_ID)
+        t.keys("Enter")
+        screen = t.wait_for("张红旗", MASKED_ID, *profile_labels)
+        assert FULL_ID not in screen, screen
+        assert "户主" in screen, screen          # household members
+        assert t.display("#{alternate_on}") == "1"
+        t.keys("F10")
+        t.wait_for("Y =", timeout=5)
+        t.keys("y")
+        screen = t.wait_for("EXIT=0", "MODES=")
+        modes = re.search(r"MODES=(.*)", screen).group(1).split()
+        assert "icanon" in modes and "echo" in modes, screen
+        assert t.display("#{alternate_on}") == "0"
+        assert t.display("#{cursor_flag}") == "1"
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_scan_in_english():
+    scan_and_quit("C.UTF-8", "--lang en", "陈晓梅",
+                  ["ID number", "Household"])
+
+
+def test_scan_in_chinese():
+    if not locale_available("zh_CN.UTF-8"):
+        raise SkipTest("locale zh_CN.UTF-8 not generated (make deps)")
+    scan_and_quit("zh_CN.UTF-8", "", "陈晓梅", ["身份证号", "家庭成员"])
+
+
+def test_wrong_check_digit_is_caught_locally():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.type("610202198503150022")
+        t.keys("Enter")
+        t.wait_for("check digit is wrong")
+        # the server was never asked: its log has no resident search
+        with open(s.log) as f:
+            assert "/api/v1/residents" not in f.read()
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_wrong_password():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t, password="wrong")
+        t.wait_for("Wrong staff name or password")
+        t.keys("F10")
+        t.wait_for("Y =")
+        t.keys("y")
+        t.wait_for("EXIT=0")
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_resize_and_too_small():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID)
+        t.resize(132, 43)
+        screen = t.wait_for("张红旗")
+        assert len(screen.splitlines()[0]) > 80 or "Online" in screen
+        t.resize(40, 10)
+        t.wait_for("Window too small")
+        t.resize(80, 24)
+        screen = t.wait_for("张红旗", MASKED_ID, "Household")
+        assert "Window too small" not in screen
+        # every line fits: nothing drawn past the right edge
+        for line in screen.splitlines():
+            assert len(line) <= 80, line
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_server_dies_mid_session():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        s.proc.kill()
+        s.proc.wait()
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Cannot reach the server", "OFFLINE")
+        # typing still works while offline
+        t.keys("C-u")
+        t.type("张红")
+        t.wait_for("张红")
+    finally:
+        t.kill()
+        s.stop()
+
+
+if __name__ == "__main__":
+    run([(name, fn) for name, fn in sorted(globals().items())
+         if name.startswith("test_")])

@@ -1,0 +1,340 @@
+/*
+ * The client's API layer against a real bianmind (BIANMIN_TEST_API, a
+ * seeded demo database) and against a server of broken replies
+ * (BIANMIN_TEST_BAD_API). tests/integration/run.sh starts both.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cmocka.h>
+
+#include "../../api/client.h"
+#include "../../forms/idnum.h"
+
+struct outcome {
+	int		 done;
+	enum api_status	 status;
+	char		*problem;
+	char		*message;
+	char		*field;
+	char		*code;
+	void		*model;
+	void		(*model_free)(void *);
+};
+
+static struct outcome	out;
+
+static void
+on_done(struct api_result *r, void *arg)
+{
+	(void)arg;
+	out.done = 1;
+	out.status = r->status;
+	out.problem = r->problem != NULL ? strdup(r->problem) : NULL;
+	out.message = r->message != NULL ? strdup(r->message) : NULL;
+	if (r->nerrors > 0) {
+		out.field = strdup(r->errors[0].field);
+		out.code = strdup(r->errors[0].code);
+	}
+	out.model = r->model;
+	out.model_free = r->model_free;
+	r->model = NULL;
+}
+
+static void
+reset(void)
+{
+	free(out.problem);
+	free(out.message);
+	free(out.field);
+	free(out.code);
+	if (out.model != NULL && out.model_free != NULL)
+		out.model_free(out.model);
+	memset(&out, 0, sizeof out);
+}
+
+/* Runs the client's transfers until the call finishes (at most 30 s). */
+static void
+wait_for(struct api *a)
+{
+	int	i;
+
+	for (i = 0; i < 300 && !out.done; i++) {
+		curl_multi_poll(http_multi(api_http(a)), NULL, 0, 100, NULL);
+		http_process(api_http(a));
+	}
+	assert_true(out.done);
+}
+
+static struct api *
+connect_to(const char *env, const char *suffix)
+{
+	const char	*base = getenv(env);
+	struct api	*a;
+	char		*url, *cause = NULL;
+
+	assert_non_null(base);
+	url = malloc(strlen(base) + strlen(suffix) + 1);
+	strcpy(url, base);
+	strcat(url, suffix);
+	a = api_new(url, NULL, &cause);
+	if (a == NULL)
+		fail_msg("api_new: %s", cause);
+	free(url);
+	return (a);
+}
+
+static void
+login(struct api *a, const char *user, const char *password)
+{
+	reset();
+	api_login(a, user, password, "1", on_done, NULL);
+	wait_for(a);
+}
+
+static void
+login_ok(void **state)
+{
+	struct api		*a = connect_to("BIANMIN_TEST_API", "");
+	struct api_session	*s;
+
+	(void)state;
+	login(a, "clerk01", "demo-clerk");
+	assert_int_equal(out.status, API_OK);
+	s = out.model;
+	assert_string_equal(s->username, "clerk01");
+	assert_string_equal(s->role, "clerk");
+	assert_string_equal(s->staff_name, "陈晓梅");
+	assert_non_null(strstr(s->centre_name, "红旗社区"));
+	assert_string_equal(s->counter, "1");
+	/* the token stays inside the API layer, not in the model */
+	assert_true(s->token[0] == '\0');
+	reset();
+	api_free(a);
+}
+
+static void
+login_wrong_password(void **state)
+{
+	struct api	*a = connect_to("BIANMIN_TEST_API", "");
+
+	(void)state;
+	login(a, "clerk01", "not-the-password");
+	assert_int_equal(out.status, API_ERR_AUTH);
+	assert_string_equal(out.problem, "invalid-credentials");
+	assert_non_null(out.message);
+	assert_null(out.model);
+	login(a, "nobody", "demo-clerk");
+	assert_int_equal(out.status, API_ERR_AUTH);
+	assert_string_equal(out.problem, "invalid-credentials");
+	reset();
+	api_free(a);
+}
+
+static struct resident_page *
+search(struct api *a, const char *id_number, const char *q)
+{
+	reset();
+	api_resident_search(a, id_number, q, 1, on_done, NULL);
+	wait_for(a);
+	return (out.model);
+}
+
+static void
+lookup_by_id(void **state)
+{
+	struct api		*a = connect_to("BIANMIN_TEST_API", "");
+	struct resident_page	*p;
+	struct resident		*r;
+	long long		 id;
+
+	(void)state;
+	login(a, "clerk01", "demo-clerk");
+	assert_int_equal(out.status, API_OK);
+	p = search(a, "610202198503150021", NULL);
+	assert_int_equal(out.status, API_OK);
+	assert_int_equal(p->total, 1);
+	assert_string_equal(p->items[0].name, "张红旗");
+	assert_string_equal(p->items[0].id_number_masked,
+	    "610***********0021");
+	assert_string_equal(p->items[0].community, "红旗社区");
+	id = p->items[0].id;
+	reset();
+	api_resident_get(a, id, on_done, NULL);
+	wait_for(a);
+	assert_int_equal(out.status, API_OK);
+	r = out.model;
+	assert_string_equal(r->s.name, "张红旗");
+	assert_true(r->nmembers >= 3);
+	assert_string_equal(r->members[0].relation, "户主");
+	assert_null(strstr(r->members[1].id_number_masked, "19"));
+	/* lowercase x finds 王建国 */
+	p = search(a, "61020219671111005x", NULL);
+	assert_int_equal(out.status, API_OK);
+	assert_int_equal(p->total, 1);
+	assert_string_equal(p->items[0].name, "王建国");
+	/* by name prefix */
+	p = search(a, NULL, "张红");
+	assert_int_equal(out.status, API_OK);
+	assert_true(p->total >= 1);
+	reset();
+	api_free(a);
+}
+
+static void
+lookup_not_found(void **state)
+{
+	struct api		*a = connect_to("BIANMIN_TEST_API", "");
+	struct resident_page	*p;
+	char			 id[19] = "11010119900307001";
+
+	(void)state;
+	login(a, "clerk01", "demo-clerk");
+	/* valid but unknown */
+	id[17] = idnum_check_char(id);
+	id[18] = '\0';
+	p = search(a, id, NULL);
+	assert_int_equal(out.status, API_OK);
+	assert_int_equal(p->total, 0);
+	assert_int_equal(p->n, 0);
+	/* 李光明 lives in another centre's community */
+	p = search(a, "610202194007080046", NULL);
+	assert_int_equal(out.status, API_OK);
+	assert_int_equal(p->total, 0);
+	/* a wrong check digit is refused by the server as well */
+	search(a, "610202198503150022", NULL);
+	assert_int_equal(out.status, API_ERR_REFUSED);
+	assert_string_equal(out.problem, "validation");
+	assert_string_equal(out.field, "id_number");
+	assert_string_equal(out.code, "check_digit");
+	/* after logout the token is gone */
+	reset();
+	api_logout(a, on_done, NULL);
+	wait_for(a);
+	assert_int_equal(out.status, API_OK);
+	search(a, "610202198503150021", NULL);
+	assert_int_equal(out.status, API_ERR_AUTH);
+	reset();
+	api_free(a);
+}
+
+static void
+expect_bad(const char *mode, enum api_status want)
+{
+	struct api	*a = connect_to("BIANMIN_TEST_BAD_API", mode);
+
+	search(a, "610202198503150021", NULL);
+	if (out.status != want)
+		fail_msg("%s: status %d, want %d (%s)", mode, out.status, want,
+		    out.message != NULL ? out.message : "");
+	assert_non_null(out.message);
+	assert_null(out.model);
+	reset();
+	api_free(a);
+}
+
+static void
+malformed_replies(void **state)
+{
+	(void)state;
+	expect_bad("/notjson", API_ERR_MALFORMED);
+	expect_bad("/wrongtypes", API_ERR_MALFORMED);
+	expect_bad("/truncated", API_ERR_MALFORMED);
+	expect_bad("/html500", API_ERR_SERVER);
+	expect_bad("/huge", API_ERR_NETWORK);
+	expect_bad("/reset", API_ERR_NETWORK);
+}
+
+static void
+hostile_problem_text_is_sanitized(void **state)
+{
+	struct api	*a = connect_to("BIANMIN_TEST_BAD_API", "/evilproblem");
+
+	(void)state;
+	search(a, "610202198503150021", NULL);
+	assert_int_equal(out.status, API_ERR_REFUSED);
+	assert_null(strchr(out.message, 0x1b));
+	assert_null(strchr(out.message, 0x07));
+	assert_null(strchr(out.message, '\r'));
+	assert_null(strstr(out.message, "\xE2\x80\xAE"));
+	reset();
+	api_free(a);
+}
+
+static void
+unreachable_server(void **state)
+{
+	struct sockaddr_in	sin;
+	socklen_t		len = sizeof sin;
+	struct api		*a;
+	char			 url[64], *cause = NULL;
+	int			 fd;
+
+	(void)state;
+	/* a port that was just free: nothing listens there */
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	getsockname(fd, (struct sockaddr *)&sin, &len);
+	close(fd);
+	snprintf(url, sizeof url, "http://127.0.0.1:%d", ntohs(sin.sin_port));
+	a = api_new(url, NULL, &cause);
+	assert_non_null(a);
+	login(a, "clerk01", "demo-clerk");
+	assert_int_equal(out.status, API_ERR_NETWORK);
+	assert_false(api_online(a));
+	reset();
+	api_free(a);
+}
+
+static void
+refuses_unsafe_urls(void **state)
+{
+	static const char *const bad[] = {
+		"http://example.org", "ftp://127.0.0.1/", "file:///etc/passwd",
+		"smb://127.0.0.1/x", "not a url",
+	};
+	char	*cause;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cause = NULL;
+		assert_null(api_new(bad[i], NULL, &cause));
+		assert_non_null(cause);
+		free(cause);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(login_ok),
+		cmocka_unit_test(login_wrong_password),
+		cmocka_unit_test(lookup_by_id),
+		cmocka_unit_test(lookup_not_found),
+		cmocka_unit_test(malformed_replies),
+		cmocka_unit_test(hostile_problem_text_is_sanitized),
+		cmocka_unit_test(unreachable_server),
+		cmocka_unit_test(refuses_unsafe_urls),
+	};
+	int	rc;
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	rc = cmocka_run_group_tests_name("api", tests, NULL, NULL);
+	reset();
+	curl_global_cleanup();
+	return (rc);
+}

@@ -1,0 +1,83 @@
+#!/bin/sh
+# Runs every test of `make check` and ends with one line:
+# "N passed, N failed" (", N skipped" when some were skipped).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+
+pass=0
+fail=0
+skip=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+# A cmocka program: its "[ OK ]" lines pass, its exit code counts the
+# failures, and a crash or an empty run is a failure of its own.
+cmocka() {
+	"$@" >"$out" 2>&1
+	rc=$?
+	cat "$out"
+	ok=$(grep -c '^\[       OK \]' "$out")
+	pass=$((pass + ok))
+	if [ $rc -ge 128 ] || { [ $rc -eq 0 ] && [ "$ok" -eq 0 ]; }; then
+		echo "FAILED: $* (exit $rc, $ok passed)"
+		fail=$((fail + 1))
+	else
+		fail=$((fail + rc))
+	fi
+}
+
+# A script printing "ok - name", "ok - name # skip why", "not ok - name".
+tap() {
+	"$@" >"$out" 2>&1
+	rc=$?
+	cat "$out"
+	ok=$(grep '^ok ' "$out" | grep -vc '# skip')
+	sk=$(grep '^ok ' "$out" | grep -c '# skip')
+	bad=$(grep -c '^not ok ' "$out")
+	pass=$((pass + ok))
+	skip=$((skip + sk))
+	fail=$((fail + bad))
+	if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then
+		echo "FAILED: $* (exit $rc)"
+		fail=$((fail + 1))
+	fi
+}
+
+section() {
+	printf '\n=== %s ===\n' "$1"
+}
+
+section "unit"
+for t in build/tests/test-*; do
+	cmocka "$t"
+done
+
+section "unit, under ASan and UBSan"
+for t in build/asan-tests/test-*; do
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 cmocka "$t"
+done
+
+section "integration: the API layer against a real bianmind"
+for t in build/integration/test-* build/asan-integration/test-*; do
+	cmocka tests/integration/with-servers.sh "$t"
+done
+
+section "integration: bianmind's HTTP contract"
+for t in tests/integration/test_*.py; do
+	tap python3 "$t"
+done
+
+section "end to end in tmux"
+for t in tests/e2e/test_*.py; do
+	tap python3 "$t"
+done
+
+echo
+if [ $skip -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+[ $fail -eq 0 ]
