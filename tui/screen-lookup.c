@@ -227,8 +227,9 @@ lookup_key(struct screen *s, int key)
 		return (1);
 	}
 	if (l->in_list && l->page != NULL && l->page->n > 0) {
-		if (list_key(l, key))
-			app_dirty();
+		if (!list_key(l, key))
+			return (0);	/* F-keys and the like: the shell's */
+		app_dirty();
 		return (1);
 	}
 	switch (key) {

@@ -124,6 +124,35 @@ def test_resize_and_too_small():
         s.stop()
 
 
+def test_name_search_list_and_keys():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.type("张红")
+        t.keys("Enter")
+        screen = t.wait_for("张红旗", "Page 1 of")
+        assert FULL_ID not in screen
+        # the list has the focus: Enter opens the selected resident
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID)
+        t.keys("Escape")
+        t.wait_for("Page 1 of")
+        # function keys still reach the shell from the list
+        t.keys("F1")
+        t.wait_for("Keys", "Choose a resident")
+        t.keys("Escape")
+        t.wait_gone("Choose a resident")
+        t.keys("F10")
+        t.wait_for("Y =")
+        t.keys("y")
+        t.wait_for("EXIT=0")
+    finally:
+        t.kill()
+        s.stop()
+
+
 def test_server_dies_mid_session():
     s = Server()
     t = client(s, extra="--lang en")
