@@ -25,17 +25,18 @@ pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 CLIENT_CFLAGS = $(call pkg_cflags,$(CLIENT_PKGS))
-CLIENT_LIBS   = $(call pkg_libs,$(CLIENT_PKGS))
+CLIENT_LIBS   = $(call pkg_libs,$(CLIENT_PKGS)) -lm
 SERVER_CFLAGS = $(call pkg_cflags,$(SERVER_PKGS))
 SERVER_LIBS   = $(call pkg_libs,$(SERVER_PKGS)) -lpthread
 TEST_CFLAGS   = $(call pkg_cflags,$(TEST_PKGS))
 TEST_LIBS     = $(call pkg_libs,$(TEST_PKGS))
 
 # --- sources, by module (dependencies point down) -----------------------
-UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c
+UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c
 LOCALE_SRC = locale/text.c locale/i18n.c
 VALID_SRC  = forms/idnum.c forms/phone.c
-FORMS_SRC  = $(VALID_SRC) forms/lineedit.c
+FORMS_SRC  = $(VALID_SRC) forms/lineedit.c forms/form.c forms/schema.c \
+	forms/validate.c forms/value.c forms/uscc.c forms/draft.c
 API_SRC    = $(wildcard api/*.c)
 TUI_SRC    = $(wildcard tui/*.c) forms/lineedit-draw.c
 SERVER_SRC = $(filter-out server/bianmind.c,$(wildcard server/*.c))
@@ -57,8 +58,7 @@ obj = $(patsubst %.c,$(1)/%.o,$(2))
 LANGS = zh_CN en
 MO = $(foreach l,$(LANGS),build/locale/$(l)/LC_MESSAGES/bianmin.mo)
 
-.PHONY: all check unit-check asan-check integration-check e2e-check run \
-	install deps clean
+.PHONY: all check fuzz run install deps clean
 all: bin/bianmin bin/bianmind $(MO)
 
 build/locale/%/LC_MESSAGES/bianmin.mo: locale/%.po
@@ -130,9 +130,26 @@ TEST_BINS = $(addprefix build/tests/,$(UNIT_TESTS)) \
 	$(addprefix build/asan-integration/,$(INTEG_TESTS)) \
 	build/asan/bianmind
 
+# libFuzzer targets (clang): a short run in make check, long in make fuzz.
+FUZZ_CC	 ?= clang
+FUZZFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC  = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC)
+FUZZ_BINS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_SECONDS ?= 600
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
+		$(call pkg_libs,libcjson) -lm
+
 check: deps
-	$(MAKE) all $(TEST_BINS)
+	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
 	tests/run.sh
+
+fuzz: deps
+	$(MAKE) $(FUZZ_BINS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZ_BINS)
 
 run: deps
 	$(MAKE) all

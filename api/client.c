@@ -1,7 +1,9 @@
 /* REST calls: request building, reply classification, model parsing. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include <cjson/cJSON.h>
 
@@ -48,6 +50,18 @@ static int
 parse_resident(const cJSON *j, void *m, const char **cause)
 {
 	return (model_resident_parse(j, m, cause));
+}
+
+static int
+parse_service(const cJSON *j, void *m, const char **cause)
+{
+	return (model_service_parse(j, m, cause));
+}
+
+static int
+parse_application(const cJSON *j, void *m, const char **cause)
+{
+	return (model_application_parse(j, m, cause));
 }
 
 struct api *
@@ -274,9 +288,9 @@ done:
 }
 
 static struct api_call *
-start(struct api *a, const char *method, const char *path, cJSON *body,
-    parse_fn parse, size_t size, void (*model_free)(void *), api_cb cb,
-    void *arg)
+start_keyed(struct api *a, const char *method, const char *path,
+    cJSON *body, const char *key, parse_fn parse, size_t size,
+    void (*model_free)(void *), api_cb cb, void *arg)
 {
 	struct api_call	*c = xcalloc(1, sizeof *c);
 	char		*text = NULL;
@@ -292,12 +306,21 @@ start(struct api *a, const char *method, const char *path, cJSON *body,
 			fatal("out of memory printing JSON");
 		cJSON_Delete(body);
 	}
-	c->req = http_start(a->http, method, path, text, NULL, on_reply, c);
+	c->req = http_start(a->http, method, path, text, key, on_reply, c);
 	if (text != NULL) {
 		explicit_bzero(text, strlen(text));
 		free(text);
 	}
 	return (c);
+}
+
+static struct api_call *
+start(struct api *a, const char *method, const char *path, cJSON *body,
+    parse_fn parse, size_t size, void (*model_free)(void *), api_cb cb,
+    void *arg)
+{
+	return (start_keyed(a, method, path, body, NULL, parse, size,
+	    model_free, cb, arg));
 }
 
 struct api_call *
@@ -324,19 +347,53 @@ api_logout(struct api *a, api_cb cb, void *arg)
 	    NULL, cb, arg));
 }
 
+/* What a reply is parsed into. */
+struct kind {
+	parse_fn	 parse;
+	size_t		 size;
+	void		(*free)(void *);
+};
+
+static const struct kind kind_resident_page = {
+	parse_resident_page, sizeof(struct resident_page),
+	model_resident_page_free
+};
+static const struct kind kind_resident = {
+	parse_resident, sizeof(struct resident), model_resident_free
+};
+static const struct kind kind_service = {
+	parse_service, sizeof(struct service), model_service_free
+};
+
+/* A GET of a printf-built path into a model of kind k. */
+static struct api_call *
+get(struct api *a, const struct kind *k, api_cb cb, void *arg,
+    const char *fmt, ...)
+{
+	struct api_call	*c;
+	va_list		 ap;
+	char		*path;
+
+	va_start(ap, fmt);
+	if (vasprintf(&path, fmt, ap) == -1)
+		fatal("out of memory building a path");
+	va_end(ap);
+	c = start(a, "GET", path, NULL, k->parse, k->size, k->free, cb, arg);
+	free(path);
+	return (c);
+}
+
 struct api_call *
 api_resident_search(struct api *a, const char *id_number, const char *q,
     int page, api_cb cb, void *arg)
 {
 	struct api_call	*c;
-	char		*v, *path;
+	char		*v;
 
 	v = http_escape(id_number != NULL ? id_number : q);
-	path = xasprintf("/api/v1/residents?%s=%s&page=%d&per_page=50",
+	c = get(a, &kind_resident_page, cb, arg,
+	    "/api/v1/residents?%s=%s&page=%d&per_page=50",
 	    id_number != NULL ? "id_number" : "q", v, page);
-	c = start(a, "GET", path, NULL, parse_resident_page,
-	    sizeof(struct resident_page), model_resident_page_free, cb, arg);
-	free(path);
 	free(v);
 	return (c);
 }
@@ -344,12 +401,58 @@ api_resident_search(struct api *a, const char *id_number, const char *q,
 struct api_call *
 api_resident_get(struct api *a, long long id, api_cb cb, void *arg)
 {
-	struct api_call	*c;
-	char		*path;
+	return (get(a, &kind_resident, cb, arg, "/api/v1/residents/%lld", id));
+}
 
-	path = xasprintf("/api/v1/residents/%lld", id);
-	c = start(a, "GET", path, NULL, parse_resident,
-	    sizeof(struct resident), model_resident_free, cb, arg);
-	free(path);
+struct api_call *
+api_service_by_code(struct api *a, const char *txcode, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*v = http_escape(txcode);
+
+	c = get(a, &kind_service, cb, arg, "/api/v1/services/by-code/%s", v);
+	free(v);
 	return (c);
+}
+
+struct api_call *
+api_service_get(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (get(a, &kind_service, cb, arg, "/api/v1/services/%lld", id));
+}
+
+struct api_call *
+api_application_create(struct api *a, long long service_id,
+    long long resident_id, cJSON *data, cJSON *materials, const char *key,
+    api_cb cb, void *arg)
+{
+	cJSON	*b = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(b, "service_id", (double)service_id);
+	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
+	cJSON_AddItemToObject(b, "data", data);
+	cJSON_AddItemToObject(b, "materials", materials);
+	return (start_keyed(a, "POST", "/api/v1/applications", b, key,
+	    parse_application, sizeof(struct application),
+	    model_application_free, cb, arg));
+}
+
+void
+api_new_key(char *out)
+{
+	static const char	hex[] = "0123456789abcdef";
+	unsigned char		raw[16];
+	size_t			i, got = 0;
+	ssize_t			n;
+
+	while (got < sizeof raw) {
+		if ((n = getrandom(raw + got, sizeof raw - got, 0)) <= 0)
+			fatal("getrandom failed");
+		got += (size_t)n;
+	}
+	for (i = 0; i < sizeof raw; i++) {
+		out[2 * i] = hex[raw[i] >> 4];
+		out[2 * i + 1] = hex[raw[i] & 15];
+	}
+	out[32] = '\0';
 }

@@ -63,4 +63,17 @@ struct api_call	*api_resident_search(struct api *, const char *id_number,
 struct api_call	*api_resident_get(struct api *, long long id, api_cb,
 		    void *);
 
+/* model: struct service. */
+struct api_call	*api_service_by_code(struct api *, const char *txcode,
+		    api_cb, void *);
+struct api_call	*api_service_get(struct api *, long long id, api_cb, void *);
+/* Takes data and materials. key is the Idempotency-Key, made when the
+ * submission was first saved and reused for every retry. model: struct
+ * application. */
+struct api_call	*api_application_create(struct api *, long long service_id,
+		    long long resident_id, cJSON *data, cJSON *materials,
+		    const char *key, api_cb, void *);
+/* A new random idempotency key (32 hex characters) into out[33]. */
+void		 api_new_key(char *out);
+
 #endif

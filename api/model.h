@@ -61,6 +61,25 @@ struct resident {
 	long long		 version;
 };
 
+/* A service of the catalog: the parts the client reads directly, and the
+ * whole JSON for the form engine and drafts. */
+struct service {
+	long long	 id;
+	char		*txcode;
+	char		*name;
+	char		*name_en;
+	cJSON		*json;		/* the Service object, owned */
+};
+
+struct application {
+	long long	 id;
+	char		*number;
+	char		*status;
+	char		*due_date;	/* "" when none */
+	char		*service_name;
+	char		*resident_name;
+};
+
 /* Each parser fills its struct from JSON or returns -1 with *cause (a
  * static English description of the first thing wrong). */
 int	model_session_parse(const cJSON *, struct api_session *,
@@ -72,5 +91,12 @@ void	model_resident_page_free(void *);
 int	model_resident_parse(const cJSON *, struct resident *,
 	    const char **cause);
 void	model_resident_free(void *);
+
+int	model_service_parse(const cJSON *, struct service *,
+	    const char **cause);
+void	model_service_free(void *);
+int	model_application_parse(const cJSON *, struct application *,
+	    const char **cause);
+void	model_application_free(void *);
 
 #endif

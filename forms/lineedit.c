@@ -44,8 +44,11 @@ grow(struct lineedit *le)
 int
 lineedit_insert(struct lineedit *le, uint32_t cp)
 {
-	if (cp < 0x20 || text_is_unsafe(cp) || cp > 0x10FFFF ||
-	    (le->filter != NULL && !le->filter(cp)))
+	/* a newline is the one control character a multiline field keeps */
+	int	newline = cp == '\n' && le->multiline;
+
+	if (!newline && (cp < 0x20 || text_is_unsafe(cp) || cp > 0x10FFFF ||
+	    (le->filter != NULL && !le->filter(cp))))
 		return (-1);
 	if (le->overwrite && le->cursor < le->len) {
 		le->cp[le->cursor++] = cp;
@@ -82,6 +85,8 @@ lineedit_set(struct lineedit *le, const char *s)
 static void
 cut(struct lineedit *le, size_t from, size_t to)
 {
+	if (from == to)
+		return;
 	memmove(le->cp + from, le->cp + to, (le->len - to) * sizeof *le->cp);
 	le->len -= to - from;
 	le->cursor = from;
@@ -188,8 +193,11 @@ lineedit_view(struct lineedit *le, int width)
 		col = 0;
 		for (i = le->scroll; i < le->cursor; i++)
 			col += width_of(le, i);
-		/* room for the character under the cursor, or one column */
+		/* room for the character under the cursor (a combining mark
+		 * too needs a column for the cursor), or one column */
 		need = le->cursor < le->len ? width_of(le, le->cursor) : 1;
+		if (need < 1)
+			need = 1;
 		if (col + need <= width || le->scroll == le->cursor)
 			return (col);
 		le->scroll++;

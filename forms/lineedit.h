@@ -18,6 +18,7 @@ struct lineedit {
 	size_t		 max_chars;	/* 0: no limit */
 	int		 overwrite;
 	int		 secret;	/* draw '*' for each character */
+	int		 multiline;	/* newlines may be inserted */
 	int		 (*filter)(uint32_t);	/* may refuse a character */
 };
 

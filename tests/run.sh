@@ -69,6 +69,9 @@ for t in tests/integration/test_*.py; do
 	tap python3 "$t"
 done
 
+section "fuzzing, briefly (make fuzz runs longer)"
+tap env FUZZ_SECONDS="${FUZZ_SECONDS:-10}" tests/fuzz/run.sh build/fuzz/fuzz-*
+
 section "end to end in tmux"
 for t in tests/e2e/test_*.py; do
 	tap python3 "$t"

@@ -1,5 +1,4 @@
 /* bianmin: the counter terminal. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/log.h"
+#include "../util/paths.h"
 #include "../util/version.h"
 #include "../util/xmalloc.h"
 
@@ -83,50 +83,17 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 }
 
-/* The state folder ($XDG_STATE_HOME/bianmin), 0700. Caller frees. */
-static char *
-state_dir(void)
-{
-	const char	*xdg = getenv("XDG_STATE_HOME");
-	const char	*home = getenv("HOME");
-	char		*base, *dir;
-
-	if (xdg != NULL && *xdg == '/')
-		base = xstrdup(xdg);
-	else
-		base = xasprintf("%s/.local/state", home != NULL ? home : ".");
-	dir = xasprintf("%s/bianmin", base);
-	free(base);
-	return (dir);
-}
-
-static int
-make_dirs(char *path)
-{
-	char	*p;
-
-	for (p = path + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			*p = '/';
-			return (-1);
-		}
-		*p = '/';
-	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return (-1);
-	return (chmod(path, 0700));
-}
-
 static void
 open_log(void)
 {
-	char	*dir = state_dir(), *file;
+	char	*dir = paths_state(NULL), *file;
 
+	if (dir == NULL) {
+		fprintf(stderr, "bianmin: cannot make the state folder\n");
+		return;
+	}
 	file = xasprintf("%s/bianmin.log", dir);
-	if (make_dirs(dir) != 0 || log_open(file) != 0)
+	if (log_open(file) != 0)
 		fprintf(stderr, "bianmin: cannot open the log %s\n", file);
 	free(file);
 	free(dir);

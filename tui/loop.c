@@ -89,6 +89,9 @@ loop_key(int key)
 		    s->ops != &screen_lookup)
 			app_push(&screen_lookup, NULL);
 		break;
+	case TK_F(3):
+		txcode_prompt();
+		break;
 	}
 }
 
@@ -107,6 +110,7 @@ handle_signals(void)
 		case SIGTERM:
 		case SIGINT:
 			log_debug("%s: signal %d, leaving", __func__, sig);
+			app_save_all();
 			app.quit = 1;
 			break;
 		case SIGTSTP:
@@ -156,14 +160,17 @@ loop_run(void)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			log_debug("%s: terminal gone", __func__);
+			app_save_all();
 			break;
 		}
 		if (fds[0].revents != 0) {
 			/* readable but nothing to read, again and again:
 			 * the terminal has gone without a hangup */
 			if (keys_drain(loop_key) == 0) {
-				if (++idle_reads > DEAD_TURNS)
+				if (++idle_reads > DEAD_TURNS) {
+					app_save_all();
 					break;
+				}
 			} else
 				idle_reads = 0;
 		}

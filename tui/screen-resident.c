@@ -23,6 +23,7 @@ struct profile {
 
 static const struct keyhelp resident_keys[] = {
 	{ "Esc", N_("Back"), 1 },
+	{ "F3", N_("Apply for a service"), 1 },
 	{ "F5", N_("Reload"), 1 },
 	{ "Up/Down", N_("Choose a household member"), 0 },
 	{ "Enter", N_("Open that member"), 0 },
@@ -238,3 +239,18 @@ const struct screen_ops screen_resident = {
 	.draw = resident_draw,
 	.keys = resident_keys,
 };
+
+const struct resident *
+resident_on_screen(void)
+{
+	struct screen	*s;
+	struct profile	*p;
+
+	for (s = app.top; s != NULL; s = s->below) {
+		if (s->ops != &screen_resident)
+			continue;
+		p = s->data;
+		return (p->r);
+	}
+	return (NULL);
+}

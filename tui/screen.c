@@ -103,3 +103,14 @@ app_session_ended(const char *why)
 	app_reset(&screen_login, NULL);
 	app_message(MSG_ERROR, "%s", why);
 }
+
+void
+app_save_all(void)
+{
+	struct screen	*s;
+
+	for (s = app.top; s != NULL; s = s->below) {
+		if (s->ops->save != NULL)
+			s->ops->save(s);
+	}
+}

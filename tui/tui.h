@@ -30,6 +30,9 @@ struct screen_ops {
 	 * cursor position through *cy, *cx, or -1 to hide it. */
 	void			(*draw)(struct screen *, int top, int rows,
 				    int cols, int *cy, int *cx);
+	/* Keeps what the clerk typed (a draft), before a hang-up or quit;
+	 * may be NULL. */
+	void			(*save)(struct screen *);
 	const struct keyhelp	*keys;
 };
 
@@ -73,8 +76,15 @@ void	app_message(enum msg_level, const char *fmt, ...)
 void	app_busy(int delta);
 /* Asks before quitting; the loop ends once confirmed. */
 void	app_ask_quit(void);
+/* Every screen saves what it holds (hang-up, quit). */
+void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
+
+/* F3: a service by its transaction code, for the resident on screen. */
+void	txcode_prompt(void);
+/* The resident whose profile is open (the top-most), or NULL. */
+const struct resident *resident_on_screen(void);
 
 /* Screens. */
 extern const struct screen_ops screen_login;
@@ -83,6 +93,10 @@ extern const struct screen_ops screen_lookup;
 extern const struct screen_ops screen_resident;
 extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
+extern const struct screen_ops dialog_drafts;
+
+/* How many drafts wait in the state folder. */
+int	drafts_waiting(void);
 
 /* dialog_confirm's argument. */
 struct confirm {

@@ -114,6 +114,22 @@ scrolls_in_a_narrow_field(void **state)
 }
 
 static void
+cursor_on_a_combining_mark_stays_inside(void **state)
+{
+	struct lineedit	le;
+	int		col;
+
+	(void)state;
+	lineedit_init(&le, 0);
+	lineedit_insert(&le, 0x5F20);	/* 张: two columns */
+	lineedit_insert(&le, 0x301);	/* a combining mark: none */
+	lineedit_op(&le, LE_LEFT);	/* the cursor on the mark */
+	col = lineedit_view(&le, 2);
+	assert_true(col <= 1);
+	lineedit_free(&le);
+}
+
+static void
 limits_and_filters(void **state)
 {
 	struct lineedit	le;
@@ -170,6 +186,7 @@ main(void)
 		cmocka_unit_test(insert_and_cursor_columns),
 		cmocka_unit_test(backspace_removes_wide_character_whole),
 		cmocka_unit_test(scrolls_in_a_narrow_field),
+		cmocka_unit_test(cursor_on_a_combining_mark_stays_inside),
 		cmocka_unit_test(limits_and_filters),
 		cmocka_unit_test(kill_operations),
 	};

@@ -1,0 +1,44 @@
+/* The form screen's state and its drawing (layout, scrolling). */
+#ifndef TUI_FORM_VIEW_H
+#define TUI_FORM_VIEW_H
+
+#include <cjson/cJSON.h>
+
+#include "../forms/form.h"
+
+struct api_call;
+
+/* A place the cursor can stop: a field, or one line of the materials
+ * checklist. */
+struct form_stop {
+	int	field;
+	int	material;	/* -1 unless a materials line */
+};
+
+struct formscr {
+	struct form		*fm;
+	cJSON			*service;	/* owned */
+	long long		 service_id;
+	char			*title;
+	long long		 resident_id;
+	char			*resident_name;
+	struct form_stop	*stops;
+	int			 nstops;
+	int			 focus;
+	int			 scroll;	/* first line shown */
+	int			 modified;
+	int			 broken;	/* the schema did not load */
+	int			 submitted;
+	char			*draft_key;
+	char			 key[33];	/* Idempotency-Key */
+	struct api_call		*call;
+};
+
+/* Draws the form into rows [top, top + rows); scrolls so the focused
+ * stop is visible; returns the cursor through cy, cx (-1: hidden). */
+void	form_view_draw(struct formscr *, int top, int rows, int cols,
+	    int *cy, int *cx);
+/* How many stops one page down moves, for PgDn. */
+int	form_view_page(struct formscr *, int rows);
+
+#endif

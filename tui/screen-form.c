@@ -1,0 +1,517 @@
+/* A service's form: edit, check, keep a draft, submit the application. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dialog-prompt.h"
+#include "form-ui.h"
+#include "form-view.h"
+#include "keys.h"
+#include "tui.h"
+#include "../forms/draft.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/paths.h"
+#include "../util/xmalloc.h"
+
+static const struct keyhelp form_keys[] = {
+	{ "F9", N_("Submit"), 1 },
+	{ "Tab/Enter", N_("Next field"), 1 },
+	{ "Esc", N_("Close"), 1 },
+	{ "Shift-Tab/Up", N_("Previous field"), 0 },
+	{ "Space", N_("Tick, or open the choices"), 0 },
+	{ "F4", N_("Open the choices"), 0 },
+	{ "Ctrl-S", N_("Submit"), 0 },
+	{ "Ctrl-V", N_("Type a character by its code (e.g. 4DB5)"), 0 },
+	{ "Ctrl-O", N_("Keep a credit code that fails its check"), 0 },
+	{ "PgDn/PgUp", N_("Next / previous page"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+static struct form_field *
+focused(struct formscr *fs)
+{
+	return (&fs->fm->fields[fs->stops[fs->focus].field]);
+}
+
+static void
+build_stops(struct formscr *fs)
+{
+	struct form	*fm = fs->fm;
+	size_t		 i, m;
+
+	fs->stops = xcalloc(fm->nfields + fm->nmaterials + 1,
+	    sizeof *fs->stops);
+	for (i = 0; i < fm->nfields; i++) {
+		if (fm->fields[i].type != FT_MATERIALS) {
+			fs->stops[fs->nstops].field = (int)i;
+			fs->stops[fs->nstops++].material = -1;
+			continue;
+		}
+		for (m = 0; m < fm->nmaterials; m++) {
+			fs->stops[fs->nstops].field = (int)i;
+			fs->stops[fs->nstops++].material = (int)m;
+		}
+	}
+}
+
+/* Pre-fills from the resident; those values are marked as the record's. */
+static void
+prefill(struct formscr *fs, const cJSON *values)
+{
+	const cJSON	*v;
+	size_t		 i;
+
+	for (i = 0; values != NULL && i < fs->fm->nfields; i++) {
+		struct form_field	*f = &fs->fm->fields[i];
+
+		if (*f->prefill == '\0')
+			continue;
+		v = cJSON_GetObjectItemCaseSensitive(values, f->prefill);
+		if (cJSON_IsString(v) && *v->valuestring != '\0')
+			form_set_text(f, v->valuestring, ORIGIN_RECORD);
+	}
+}
+
+/* Writes the draft now; a failure is said, never hidden. */
+static void
+save_draft(struct formscr *fs)
+{
+	cJSON	*doc;
+	char	*dir;
+
+	if (!fs->modified || fs->submitted || fs->broken)
+		return;
+	doc = draft_values(fs->fm);
+	cJSON_AddItemToObject(doc, "service", cJSON_Duplicate(fs->service,
+	    1));
+	cJSON_AddNumberToObject(doc, "resident_id", (double)fs->resident_id);
+	cJSON_AddStringToObject(doc, "resident_name", fs->resident_name);
+	cJSON_AddStringToObject(doc, "idempotency_key", fs->key);
+	cJSON_AddNumberToObject(doc, "saved_at", (double)time(NULL));
+	if ((dir = paths_state("drafts")) == NULL ||
+	    draft_write(dir, fs->draft_key, doc) != 0)
+		app_message(MSG_ERROR, "%s", _("The draft could not be saved: "
+		    "the disk may be full. Do not leave this form."));
+	free(dir);
+	cJSON_Delete(doc);
+}
+
+static void
+drop_draft(struct formscr *fs)
+{
+	char	*dir = paths_state("drafts");
+
+	if (dir != NULL)
+		draft_remove(dir, fs->draft_key);
+	free(dir);
+}
+
+static int
+load(struct formscr *fs, struct form_open *o)
+{
+	const cJSON	*sv = fs->service;
+	const char	*key;
+	char		*cause = NULL;
+
+	fs->fm = form_load(cJSON_GetObjectItemCaseSensitive(sv, "form"),
+	    cJSON_GetObjectItemCaseSensitive(sv, "materials"), &cause);
+	if (fs->fm == NULL) {
+		app_message(MSG_ERROR, _("This service's form cannot be "
+		    "shown (%s). Call support."), cause);
+		free(cause);
+		return (-1);
+	}
+	prefill(fs, o->prefill);
+	if (o->draft != NULL) {
+		draft_restore(fs->fm, o->draft);
+		fs->modified = 1;
+	}
+	key = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o->draft,
+	    "idempotency_key"));
+	if (key != NULL && strlen(key) == 32)
+		memcpy(fs->key, key, 33);
+	else
+		api_new_key(fs->key);
+	build_stops(fs);
+	return (0);
+}
+
+static void
+fscr_init(struct screen *s, void *arg)
+{
+	struct form_open	*o = arg;
+	struct formscr		*fs = xcalloc(1, sizeof *fs);
+	const char		*name;
+
+	s->data = fs;
+	fs->service = o->service;
+	o->service = NULL;
+	fs->service_id = (long long)cJSON_GetNumberValue(
+	    cJSON_GetObjectItemCaseSensitive(fs->service, "id"));
+	fs->resident_id = o->resident_id;
+	fs->resident_name = text_sanitize(o->resident_name != NULL ?
+	    o->resident_name : "", 0);
+	name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    fs->service, "name"));
+	fs->title = text_sanitize(name != NULL ? name : "", 0);
+	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
+	    fs->resident_id);
+	fs->broken = load(fs, o) != 0;
+}
+
+static void
+fscr_free(struct screen *s)
+{
+	struct formscr	*fs = s->data;
+
+	if (fs->call != NULL) {
+		api_cancel(app.api, fs->call);
+		app_busy(-1);
+	}
+	save_draft(fs);
+	form_free(fs->fm);
+	cJSON_Delete(fs->service);
+	free(fs->stops);
+	free(fs->title);
+	free(fs->resident_name);
+	free(fs->draft_key);
+	free(fs);
+}
+
+static void
+fscr_save(struct screen *s)
+{
+	save_draft(s->data);
+}
+
+/* Leaving a field: check it, derive from an ID number, keep a draft. */
+static void
+leave_field(struct formscr *fs)
+{
+	struct form_field	*f = focused(fs);
+	time_t			 now = time(NULL);
+
+	if (form_check_field(fs->fm, f, now) == 0 && f->type == FT_ID_NUMBER)
+		form_derive_from_id(fs->fm, f, now);
+	save_draft(fs);
+}
+
+static void
+move_focus(struct formscr *fs, int to)
+{
+	if (fs->nstops == 0)
+		return;
+	if (fs->stops[fs->focus].field != fs->stops[(to + fs->nstops) %
+	    fs->nstops].field)
+		leave_field(fs);
+	fs->focus = (to + fs->nstops) % fs->nstops;
+}
+
+static void
+on_submitted(struct api_result *r, void *arg)
+{
+	struct formscr		*fs = arg;
+	struct application	*a = r->model;
+	const char		*fields[64], *messages[64];
+	size_t			 i, n;
+	int			 first;
+
+	fs->call = NULL;
+	app_busy(-1);
+	if (r->status == API_OK) {
+		fs->submitted = 1;
+		drop_draft(fs);
+		app_message(MSG_INFO, _("Application %s taken for %s; "
+		    "promised by %s."), a->number, a->resident_name,
+		    *a->due_date != '\0' ? a->due_date : "-");
+		app_pop();	/* frees fs */
+		return;
+	}
+	if (r->status == API_ERR_AUTH) {
+		app_session_ended(r->message);
+		return;
+	}
+	for (i = n = 0; i < r->nerrors && n < 64; i++, n++) {
+		fields[n] = r->errors[i].field;
+		messages[n] = r->errors[i].message;
+	}
+	form_apply_errors(fs->fm, fields, messages, n);
+	for (first = 0; first < fs->nstops; first++) {
+		if (fs->fm->fields[fs->stops[first].field].error != NULL) {
+			fs->focus = first;
+			break;
+		}
+	}
+	app_message(MSG_ERROR, "%s", r->message);
+}
+
+static void
+submit(struct formscr *fs)
+{
+	int	bad, i;
+
+	if (fs->call != NULL)
+		return;
+	leave_field(fs);
+	if ((bad = form_check(fs->fm, time(NULL))) >= 0) {
+		for (i = 0; i < fs->nstops; i++) {
+			if (fs->stops[i].field == bad) {
+				fs->focus = i;
+				break;
+			}
+		}
+		app_message(MSG_ERROR, "%s", _("Some fields need attention: "
+		    "see the red lines."));
+		return;
+	}
+	if (fs->resident_id == 0) {
+		app_message(MSG_ERROR, "%s", _("Open the resident first (F2): "
+		    "an application needs an applicant."));
+		return;
+	}
+	fs->call = api_application_create(app.api, fs->service_id,
+	    fs->resident_id, form_data(fs->fm), form_materials_json(fs->fm),
+	    fs->key, on_submitted, fs);
+	app_busy(1);
+}
+
+static int
+hex_char(uint32_t cp)
+{
+	return (cp < 0x80 && isxdigit((int)cp));
+}
+
+/* Ctrl-V: a rare character no input method offers, by its code point. */
+static void
+insert_code_point(const char *text, void *arg)
+{
+	struct formscr		*fs = arg;
+	struct form_field	*f = focused(fs);
+	unsigned long		 cp = strtoul(text, NULL, 16);
+
+	if (*text == '\0' || cp < 0x20 || cp > 0x10FFFF ||
+	    text_is_unsafe((uint32_t)cp) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+	    lineedit_insert(&f->edit, (uint32_t)cp) != 0) {
+		app_message(MSG_ERROR, _("U+%s is not a character that can be "
+		    "typed here."), text);
+		return;
+	}
+	f->origin = ORIGIN_TYPED;
+	fs->modified = 1;
+	app_dirty();
+}
+
+static void
+keep_uscc(const char *text, void *arg)
+{
+	struct formscr		*fs = arg;
+	struct form_field	*f = focused(fs);
+
+	if (*text == '\0') {
+		app_message(MSG_ERROR, "%s", _("A reason is needed to keep "
+		    "the code."));
+		return;
+	}
+	f->override = 1;
+	free(f->override_reason);
+	f->override_reason = xstrdup(text);
+	fs->modified = 1;
+	form_check_field(fs->fm, f, time(NULL));
+	app_dirty();
+}
+
+static void
+open_prompt(const char *title, size_t max, int (*filter)(uint32_t),
+    void (*done)(const char *, void *), void *arg)
+{
+	struct prompt	p = { title, NULL, max, filter, done, arg };
+
+	app_push(&dialog_prompt, &p);
+}
+
+static void
+chosen(void *arg)
+{
+	struct formscr	*fs = arg;
+
+	fs->modified = 1;
+	form_check_field(fs->fm, focused(fs), time(NULL));
+	save_draft(fs);
+}
+
+static void
+open_choices(struct formscr *fs, int first_key)
+{
+	struct form_field	*f = focused(fs);
+	struct choose		 c = { form_ui_label(f), f, chosen, fs };
+
+	app_push(&dialog_choose, &c);
+	if (first_key != 0 && app.top->ops->key != NULL)
+		app.top->ops->key(app.top, first_key);
+}
+
+static struct formscr	*discarding;
+
+static void
+discard(void)
+{
+	drop_draft(discarding);
+	discarding->modified = 0;
+	app_pop();
+}
+
+static void
+ask_close(struct formscr *fs)
+{
+	static struct confirm	c;
+
+	if (!fs->modified) {
+		app_pop();
+		return;
+	}
+	discarding = fs;
+	c.question = _("Throw away what was typed in this form?");
+	c.yes = discard;
+	app_push(&dialog_confirm, &c);
+}
+
+/* Space, Enter and typing on a field that is not edited in place. */
+static int
+toggle_key(struct formscr *fs, int key)
+{
+	struct form_stop	*st = &fs->stops[fs->focus];
+	struct form_field	*f = focused(fs);
+
+	if (st->material >= 0 && key == ' ') {
+		fs->fm->materials[st->material].received ^= 1;
+		fs->modified = 1;
+		return (1);
+	}
+	if (f->type == FT_CHECKBOX && key == ' ') {
+		f->checked = !f->checked;
+		f->origin = ORIGIN_TYPED;
+		fs->modified = 1;
+		return (1);
+	}
+	if (f->type == FT_SELECT || f->type == FT_MULTISELECT) {
+		if (key == ' ' || key == TK_F(4))
+			open_choices(fs, 0);
+		else if (!TK_IS_CODE(key) && key > ' ')
+			open_choices(fs, key);
+		else
+			return (0);
+		return (1);
+	}
+	return (0);
+}
+
+static int
+edit_key(struct formscr *fs, int key)
+{
+	struct form_field	*f = focused(fs);
+
+	if (fs->stops[fs->focus].material >= 0 || f->type == FT_CHECKBOX ||
+	    f->type == FT_SELECT || f->type == FT_MULTISELECT)
+		return (toggle_key(fs, key));
+	if (!TK_IS_CODE(key) && key >= ' ') {
+		if (!form_accepts(f, (uint32_t)key))
+			return (1);	/* refused, quietly: a filter */
+		if (f->type == FT_ID_NUMBER || f->type == FT_USCC)
+			key = toupper(key);
+	}
+	if (!keys_edit(&f->edit, key))
+		return (0);
+	if (f->origin != ORIGIN_TYPED) {
+		f->origin = ORIGIN_TYPED;
+		f->override = 0;
+	}
+	fs->modified = 1;
+	return (1);
+}
+
+static int
+fscr_key(struct screen *s, int key)
+{
+	struct formscr	*fs = s->data;
+
+	if (fs->broken) {
+		if (key == TK_ESC || key == TK_ENTER)
+			app_pop();
+		return (key == TK_ESC || key == TK_ENTER);
+	}
+	if (fs->call != NULL) {
+		if (key == TK_ESC) {
+			api_cancel(app.api, fs->call);
+			fs->call = NULL;
+			app_busy(-1);
+			app_message(MSG_INFO, "%s", _("Cancelled: not sent. The "
+			    "form is kept."));
+		}
+		return (1);
+	}
+	switch (key) {
+	case TK_TAB:
+	case TK_DOWN:
+	case TK_ENTER:	/* a scanner's Enter moves on, never submits */
+		move_focus(fs, fs->focus + 1);
+		break;
+	case TK_BTAB:
+	case TK_UP:
+		move_focus(fs, fs->focus - 1);
+		break;
+	case TK_PGDN:
+	case TK_PGUP:
+		move_focus(fs, fs->focus + (key == TK_PGDN ? 1 : -1) *
+		    form_view_page(fs, LINES - 3));
+		break;
+	case TK_F(9):
+	case TK_CTRL('s'):
+		submit(fs);
+		break;
+	case TK_ESC:
+		leave_field(fs);
+		ask_close(fs);
+		return (1);
+	case TK_CTRL('v'):
+		open_prompt(_("Character code (hex), e.g. 4DB5"), 6,
+		    hex_char, insert_code_point, fs);
+		return (1);
+	case TK_CTRL('o'):
+		if (focused(fs)->type != FT_USCC)
+			return (1);
+		open_prompt(_("Why keep this code? (printed so on the "
+		    "licence ...)"), 100, NULL, keep_uscc, fs);
+		return (1);
+	default:
+		if (!edit_key(fs, key))
+			return (0);
+	}
+	app_dirty();
+	return (1);
+}
+
+static void
+fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+{
+	struct formscr	*fs = s->data;
+
+	*cy = *cx = -1;
+	if (fs->broken)
+		return;
+	form_view_draw(fs, top, rows, cols, cy, cx);
+	if (fs->call != NULL)
+		*cy = *cx = -1;
+}
+
+const struct screen_ops screen_form = {
+	.name = "form",
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.save = fscr_save,
+	.keys = form_keys,
+};

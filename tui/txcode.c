@@ -1,0 +1,118 @@
+/* Transaction codes: from anywhere, F3 and a service's short code (0501)
+ * open that service's form for the resident on screen. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog-prompt.h"
+#include "form-ui.h"
+#include "tui.h"
+#include "../locale/i18n.h"
+#include "../util/xmalloc.h"
+
+struct pending {
+	struct api_call	*call;
+	long long	 resident_id;
+	char		*resident_name;
+	cJSON		*prefill;
+};
+
+static struct pending	pending;
+
+static void
+clear_pending(void)
+{
+	free(pending.resident_name);
+	cJSON_Delete(pending.prefill);
+	memset(&pending, 0, sizeof pending);
+}
+
+/* The record values a form may be pre-filled with, by prefill key. */
+static cJSON *
+prefill_of(const struct resident *r)
+{
+	cJSON	*o = cJSON_CreateObject();
+	char	 age[16];
+
+	snprintf(age, sizeof age, "%d", r->s.age);
+	cJSON_AddStringToObject(o, "name", r->s.name);
+	cJSON_AddStringToObject(o, "id_number", r->s.id_number_masked);
+	cJSON_AddStringToObject(o, "sex", r->s.sex);
+	cJSON_AddStringToObject(o, "age", age);
+	cJSON_AddStringToObject(o, "phone", r->s.phone_masked);
+	cJSON_AddStringToObject(o, "address", r->s.address);
+	cJSON_AddStringToObject(o, "ethnicity", r->ethnicity);
+	cJSON_AddStringToObject(o, "community.name", r->s.community);
+	return (o);
+}
+
+static void
+on_service(struct api_result *r, void *arg)
+{
+	struct service		*svc = r->model;
+	struct form_open	 o;
+
+	(void)arg;
+	pending.call = NULL;
+	app_busy(-1);
+	if (r->status == API_ERR_AUTH)
+		app_session_ended(r->message);
+	else if (r->status != API_OK)
+		app_message(MSG_ERROR, "%s", r->status == API_ERR_REFUSED &&
+		    r->http_status == 404 ? _("No service has that code.") :
+		    r->message);
+	else {
+		memset(&o, 0, sizeof o);
+		o.service = svc->json;
+		svc->json = NULL;
+		o.resident_id = pending.resident_id;
+		o.resident_name = pending.resident_name;
+		o.prefill = pending.prefill;
+		app_message(MSG_INFO, NULL);
+		form_ui_open(&o);
+		cJSON_Delete(o.service);
+	}
+	clear_pending();
+}
+
+static void
+code_entered(const char *code, void *arg)
+{
+	const struct resident	*r = resident_on_screen();
+
+	(void)arg;
+	if (strlen(code) != 4) {
+		app_message(MSG_ERROR, "%s", _("A transaction code has 4 "
+		    "digits, like 0501."));
+		return;
+	}
+	if (pending.call != NULL) {
+		api_cancel(app.api, pending.call);
+		app_busy(-1);
+	}
+	clear_pending();
+	if (r != NULL) {
+		pending.resident_id = r->s.id;
+		pending.resident_name = xstrdup(r->s.name);
+		pending.prefill = prefill_of(r);
+	}
+	pending.call = api_service_by_code(app.api, code, on_service, NULL);
+	app_busy(1);
+}
+
+static int
+digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9');
+}
+
+void
+txcode_prompt(void)
+{
+	struct prompt	p = { NULL, NULL, 4, digit, code_entered, NULL };
+
+	if (app.session == NULL)
+		return;
+	p.title = _("Transaction code of the service (e.g. 0501)");
+	app_push(&dialog_prompt, &p);
+}
