@@ -114,8 +114,8 @@ api_cancel(struct api *a, struct api_call *c)
 	free(c);
 }
 
-static void
-result_free(struct api_result *r)
+void
+api_result_clear(struct api_result *r)
 {
 	size_t	i;
 
@@ -235,6 +235,30 @@ parse_problem(const cJSON *j, struct api_result *r)
 		    "(HTTP %ld)."), r->http_status);
 }
 
+int
+api_classify(struct api *a, const struct http_reply *h,
+    struct api_result *r, cJSON **json)
+{
+	memset(r, 0, sizeof *r);
+	*json = NULL;
+	r->http_status = h->status;
+	a->online = h->fail == HTTP_FAIL_NONE;
+	if (h->fail != HTTP_FAIL_NONE) {
+		r->status = API_ERR_NETWORK;
+		r->message = network_message(h);
+		return (0);
+	}
+	if (h->len > 0)
+		*json = cJSON_ParseWithLength(h->body, h->len);
+	if (h->status >= 400) {
+		r->status = h->status == 401 ? API_ERR_AUTH :
+		    h->status >= 500 ? API_ERR_SERVER : API_ERR_REFUSED;
+		parse_problem(*json, r);
+		return (0);
+	}
+	return (1);
+}
+
 static void
 on_reply(const struct http_reply *h, void *arg)
 {
@@ -243,23 +267,7 @@ on_reply(const struct http_reply *h, void *arg)
 	const char		*cause = NULL;
 	cJSON			*j = NULL;
 
-	memset(&r, 0, sizeof r);
-	r.http_status = h->status;
-	c->api->online = h->fail == HTTP_FAIL_NONE;
-	if (h->fail != HTTP_FAIL_NONE) {
-		r.status = API_ERR_NETWORK;
-		r.message = network_message(h);
-		goto done;
-	}
-	if (h->len > 0)
-		j = cJSON_ParseWithLength(h->body, h->len);
-	if (h->status >= 400) {
-		r.status = h->status == 401 ? API_ERR_AUTH : h->status >= 500 ?
-		    API_ERR_SERVER : API_ERR_REFUSED;
-		parse_problem(j, &r);
-		goto done;
-	}
-	if (c->parse == NULL)
+	if (!api_classify(c->api, h, &r, &j) || c->parse == NULL)
 		goto done;
 	r.model = xcalloc(1, c->model_size);
 	r.model_free = c->model_free;
@@ -283,7 +291,7 @@ on_reply(const struct http_reply *h, void *arg)
 done:
 	cJSON_Delete(j);
 	c->cb(&r, c->arg);
-	result_free(&r);
+	api_result_clear(&r);
 	free(c);
 }
 
@@ -421,10 +429,9 @@ api_service_get(struct api *a, long long id, api_cb cb, void *arg)
 	return (get(a, &kind_service, cb, arg, "/api/v1/services/%lld", id));
 }
 
-struct api_call *
-api_application_create(struct api *a, long long service_id,
-    long long resident_id, cJSON *data, cJSON *materials, const char *key,
-    api_cb cb, void *arg)
+static cJSON *
+application_json(long long service_id, long long resident_id, cJSON *data,
+    cJSON *materials)
 {
 	cJSON	*b = cJSON_CreateObject();
 
@@ -432,7 +439,29 @@ api_application_create(struct api *a, long long service_id,
 	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
 	cJSON_AddItemToObject(b, "data", data);
 	cJSON_AddItemToObject(b, "materials", materials);
-	return (start_keyed(a, "POST", "/api/v1/applications", b, key,
+	return (b);
+}
+
+char *
+api_application_body(long long service_id, long long resident_id,
+    cJSON *data, cJSON *materials)
+{
+	cJSON	*b = application_json(service_id, resident_id, data, materials);
+	char	*text;
+
+	if ((text = cJSON_PrintUnformatted(b)) == NULL)
+		fatal("out of memory printing JSON");
+	cJSON_Delete(b);
+	return (text);
+}
+
+struct api_call *
+api_application_create(struct api *a, long long service_id,
+    long long resident_id, cJSON *data, cJSON *materials, const char *key,
+    api_cb cb, void *arg)
+{
+	return (start_keyed(a, "POST", "/api/v1/applications",
+	    application_json(service_id, resident_id, data, materials), key,
 	    parse_application, sizeof(struct application),
 	    model_application_free, cb, arg));
 }

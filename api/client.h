@@ -40,6 +40,13 @@ struct api_result {
 
 typedef void (*api_cb)(struct api_result *, void *arg);
 
+/* Sorts a finished transfer into r (network, refused, server …) and
+ * parses its body into *json (caller deletes). Returns 1 for a 2xx reply,
+ * whose model the caller reads from *json; 0 when r holds an error. */
+int		 api_classify(struct api *, const struct http_reply *,
+		    struct api_result *, cJSON **json);
+void		 api_result_clear(struct api_result *);
+
 struct api	*api_new(const char *url, const struct http_options *,
 		    char **cause);
 void		 api_free(struct api *);
@@ -73,6 +80,10 @@ struct api_call	*api_service_get(struct api *, long long id, api_cb, void *);
 struct api_call	*api_application_create(struct api *, long long service_id,
 		    long long resident_id, cJSON *data, cJSON *materials,
 		    const char *key, api_cb, void *);
+/* The request body of an application (takes data and materials); the
+ * outbox stores it as text. Caller frees. */
+char		*api_application_body(long long service_id,
+		    long long resident_id, cJSON *data, cJSON *materials);
 /* A new random idempotency key (32 hex characters) into out[33]. */
 void		 api_new_key(char *out);
 

@@ -15,6 +15,7 @@ struct http_req {
 	char			*body_out;
 	struct buf		 body;
 	char			*etag;
+	long			 retry_after;
 	int			 too_large;
 	char			 error[CURL_ERROR_SIZE];
 	http_cb			 cb;
@@ -161,6 +162,12 @@ on_header(char *data, size_t size, size_t n, void *arg)
 	size_t		 len = n;
 
 	(void)size;
+	if (len > 12 && strncasecmp(data, "Retry-After:", 12) == 0) {
+		r->retry_after = strtol(data + 12, NULL, 10);
+		if (r->retry_after < 0 || r->retry_after > 3600)
+			r->retry_after = 0;
+		return (n);
+	}
 	if (len > 5 && strncasecmp(data, "ETag:", 5) == 0) {
 		data += 5;
 		len -= 5;
@@ -343,6 +350,7 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 	reply.body = r->body.data != NULL ? r->body.data : "";
 	reply.len = r->body.len;
 	reply.etag = r->etag;
+	reply.retry_after = r->retry_after;
 	reply.error = r->error[0] != '\0' ? r->error : curl_easy_strerror(rc);
 	log_debug("%s: status %ld, %zu bytes, curl %d", __func__,
 	    reply.status, reply.len, (int)rc);

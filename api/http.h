@@ -31,6 +31,7 @@ struct http_reply {
 	size_t		 len;
 	const char	*content_type;	/* may be NULL */
 	const char	*etag;		/* may be NULL */
+	long		 retry_after;	/* seconds from Retry-After, or 0 */
 	const char	*error;		/* curl's message when fail != NONE */
 };
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -99,6 +100,46 @@ open_log(void)
 	free(dir);
 }
 
+/* The outbox keeps submissions until the server has them. Without it
+ * the client still runs (lookups work), but refuses to take any. */
+static void
+open_outbox(const char **warn)
+{
+	static char	 msg[512];
+	char		*dir = paths_state(NULL), *path, *cause = NULL;
+	char		*aside = NULL;
+
+	if (dir == NULL) {
+		*warn = N_("The state folder cannot be created: submissions "
+		    "are refused until that is fixed.");
+		return;
+	}
+	path = xasprintf("%s/client.db", dir);
+	app.outbox = outbox_open(path, &aside, &cause);
+	if (app.outbox == NULL) {
+		log_info("outbox: %s", cause);
+		*warn = N_("The local database cannot be opened: submissions "
+		    "are refused until that is fixed.");
+	} else if (aside != NULL) {
+		/* said once, in the clerk's language, with the file kept */
+		snprintf(msg, sizeof msg, _("The local database was damaged; "
+		    "it was kept as %s for support and a new one started."),
+		    aside);
+		*warn = msg;
+	}
+	if (app.outbox != NULL) {
+		app.sender = sender_new(app.api, app.outbox, outbox_ui_event,
+		    NULL);
+		/* acknowledged submissions keep personal data a week at most */
+		outbox_expire(app.outbox, time(NULL), 7 * 24 * 3600);
+		app_outbox_changed();
+	}
+	free(aside);
+	free(cause);
+	free(path);
+	free(dir);
+}
+
 /* Secrets live in this process's memory: no core files, no ptrace by
  * other users' tools. */
 static void
@@ -137,6 +178,7 @@ main(int argc, char **argv)
 		return (2);
 	}
 	app.counter_default = o.counter;
+	open_outbox(&warn);
 	atexit(term_end);
 	term_start();
 	app_push(&screen_login, NULL);
@@ -146,6 +188,8 @@ main(int argc, char **argv)
 	while (app.top != NULL)
 		app_pop();
 	term_end();
+	sender_free(app.sender);
+	outbox_close(app.outbox);
 	model_session_free(app.session);
 	api_free(app.api);
 	free(app.message);

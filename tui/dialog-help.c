@@ -9,6 +9,7 @@ static const struct keyhelp global_help[] = {
 	{ "F1", N_("This help"), 0 },
 	{ "F2", N_("Resident lookup"), 0 },
 	{ "F3", N_("A service by its transaction code"), 0 },
+	{ "F8", N_("The outbox"), 0 },
 	{ "F10 / Ctrl-Q", N_("Quit"), 0 },
 	{ "Esc 1 .. Esc 0", N_("F1 .. F10 on terminals without F-keys"), 0 },
 	{ NULL, NULL, 0 }

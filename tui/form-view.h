@@ -31,7 +31,7 @@ struct formscr {
 	int			 submitted;
 	char			*draft_key;
 	char			 key[33];	/* Idempotency-Key */
-	struct api_call		*call;
+	long long		 outbox_id;	/* waiting for its answer */
 };
 
 /* Draws the form into rows [top, top + rows); scrolls so the focused

@@ -92,6 +92,11 @@ loop_key(int key)
 	case TK_F(3):
 		txcode_prompt();
 		break;
+	case TK_F(8):
+		if (s != NULL && s->ops != &screen_outbox &&
+		    app.session != NULL)
+			app_push(&screen_outbox, NULL);
+		break;
 	}
 }
 
@@ -127,15 +132,33 @@ handle_signals(void)
 }
 
 /* Milliseconds until the next thing that needs a wake-up: the spinner
- * while busy, else the clock's next minute. */
+ * while busy, the outbox's next retry, else the clock's next minute. */
 static long
 next_timeout(void)
 {
 	time_t	now = time(NULL);
+	long	ms = (60 - now % 60) * 1000L, due;
 
 	if (app.busy > 0)
 		return (SPIN_MS);
-	return ((60 - now % 60) * 1000L);
+	if (app.sender != NULL && (due = sender_timeout_ms(app.sender,
+	    now)) >= 0 && due < ms)
+		ms = due;
+	return (ms);
+}
+
+/* After a reply: the link came back, so what waits goes now. */
+static void
+outbox_turn(int *was_online)
+{
+	int	online = api_online(app.api);
+
+	if (app.sender == NULL)
+		return;
+	if (online && !*was_online && app.session != NULL)
+		outbox_wake(app.outbox, app.session->username);
+	*was_online = online;
+	sender_pump(app.sender, time(NULL));
 }
 
 void
@@ -144,7 +167,7 @@ loop_run(void)
 	struct curl_waitfd	fds[2];
 	CURLM			*multi = http_multi(api_http(app.api));
 	time_t			 minute = time(NULL) / 60;
-	int			 idle_reads = 0;
+	int			 idle_reads = 0, was_online = 1;
 
 	while (!app.quit) {
 		if (app.dirty)
@@ -175,6 +198,7 @@ loop_run(void)
 				idle_reads = 0;
 		}
 		http_process(api_http(app.api));
+		outbox_turn(&was_online);
 		if (app.busy > 0) {
 			app.spin++;
 			app_dirty();

@@ -167,10 +167,8 @@ fscr_free(struct screen *s)
 {
 	struct formscr	*fs = s->data;
 
-	if (fs->call != NULL) {
-		api_cancel(app.api, fs->call);
+	if (fs->outbox_id != 0)
 		app_busy(-1);
-	}
 	save_draft(fs);
 	form_free(fs->fm);
 	cJSON_Delete(fs->service);
@@ -210,42 +208,96 @@ move_focus(struct formscr *fs, int to)
 	fs->focus = (to + fs->nstops) % fs->nstops;
 }
 
-static void
-on_submitted(struct api_result *r, void *arg)
+/* The label of the outbox item, for the clerk's outbox screen. */
+static char *
+item_label(struct formscr *fs)
 {
-	struct formscr		*fs = arg;
-	struct application	*a = r->model;
-	const char		*fields[64], *messages[64];
-	size_t			 i, n;
-	int			 first;
+	const char	*txcode = cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(fs->service,
+			    "txcode"));
 
-	fs->call = NULL;
+	return (xasprintf("%s %s - %s", txcode != NULL ? txcode : "",
+	    fs->title, fs->resident_name));
+}
+
+int
+form_outbox_event(struct screen *s, enum sender_event ev,
+    const struct outbox_item *it, const struct api_result *r)
+{
+	struct formscr	*fs = s->data;
+	const char	*fields[64], *messages[64];
+	size_t		 n;
+	int		 i;
+
+	if (s->ops != &screen_form || fs->outbox_id != it->id)
+		return (0);
+	fs->outbox_id = 0;
 	app_busy(-1);
-	if (r->status == API_OK) {
-		fs->submitted = 1;
-		drop_draft(fs);
-		app_message(MSG_INFO, _("Application %s taken for %s; "
-		    "promised by %s."), a->number, a->resident_name,
-		    *a->due_date != '\0' ? a->due_date : "-");
-		app_pop();	/* frees fs */
-		return;
+	if (ev != SENDER_FAILED) {
+		/* accepted, or safe in the outbox: the form is done */
+		app_pop();
+		return (0);	/* the shell says what happened */
 	}
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	for (i = n = 0; i < r->nerrors && n < 64; i++, n++) {
-		fields[n] = r->errors[i].field;
-		messages[n] = r->errors[i].message;
+	/* refused: nothing was stored, so the same key may carry the
+	 * corrected form; the refused copy goes */
+	outbox_discard(app.outbox, it->id);
+	app_outbox_changed();
+	fs->submitted = 0;
+	for (n = 0; n < r->nerrors && n < 64; n++) {
+		fields[n] = r->errors[n].field;
+		messages[n] = r->errors[n].message;
 	}
 	form_apply_errors(fs->fm, fields, messages, n);
-	for (first = 0; first < fs->nstops; first++) {
-		if (fs->fm->fields[fs->stops[first].field].error != NULL) {
-			fs->focus = first;
+	for (i = 0; i < fs->nstops; i++) {
+		if (fs->fm->fields[fs->stops[i].field].error != NULL) {
+			fs->focus = i;
 			break;
 		}
 	}
 	app_message(MSG_ERROR, "%s", r->message);
+	return (1);
+}
+
+/* Saves the submission in the outbox (on disk, with its key) before
+ * anything is sent; the sender takes it from there. */
+static void
+queue(struct formscr *fs)
+{
+	char		*body, *label, *cause = NULL;
+	long long	 id;
+
+	if (app.outbox == NULL) {
+		app_message(MSG_ERROR, "%s", _("No local database: the "
+		    "submission cannot be kept safe, so it is not sent."));
+		return;
+	}
+	body = api_application_body(fs->service_id, fs->resident_id,
+	    form_data(fs->fm), form_materials_json(fs->fm));
+	label = item_label(fs);
+	id = outbox_add(app.outbox, app.session->username, "POST",
+	    "/api/v1/applications", body, fs->key, label, &cause);
+	explicit_bzero(body, strlen(body));
+	free(body);
+	free(label);
+	if (id < 0) {
+		app_message(MSG_ERROR, _("Not saved (%s): nothing was sent; "
+		    "the form stays open."), cause);
+		free(cause);
+		return;
+	}
+	if (id == 0) {
+		app_message(MSG_ERROR, _("The outbox is full (%d waiting): "
+		    "nothing was saved. Send or clear the outbox first (F8)."),
+		    OUTBOX_CAP);
+		return;
+	}
+	fs->submitted = 1;
+	fs->outbox_id = id;
+	drop_draft(fs);
+	app_outbox_changed();
+	app_message(MSG_INFO, "%s", _("Saved. Sending..."));
+	app_busy(1);
+	sender_pump(app.sender, time(NULL));
 }
 
 static void
@@ -253,7 +305,7 @@ submit(struct formscr *fs)
 {
 	int	bad, i;
 
-	if (fs->call != NULL)
+	if (fs->outbox_id != 0)
 		return;
 	leave_field(fs);
 	if ((bad = form_check(fs->fm, time(NULL))) >= 0) {
@@ -272,10 +324,7 @@ submit(struct formscr *fs)
 		    "an application needs an applicant."));
 		return;
 	}
-	fs->call = api_application_create(app.api, fs->service_id,
-	    fs->resident_id, form_data(fs->fm), form_materials_json(fs->fm),
-	    fs->key, on_submitted, fs);
-	app_busy(1);
+	queue(fs);
 }
 
 static int
@@ -442,13 +491,12 @@ fscr_key(struct screen *s, int key)
 			app_pop();
 		return (key == TK_ESC || key == TK_ENTER);
 	}
-	if (fs->call != NULL) {
+	if (fs->outbox_id != 0) {
+		/* the submission is safe on disk: the clerk may move on */
 		if (key == TK_ESC) {
-			api_cancel(app.api, fs->call);
-			fs->call = NULL;
-			app_busy(-1);
-			app_message(MSG_INFO, "%s", _("Cancelled: not sent. The "
-			    "form is kept."));
+			app_message(MSG_INFO, "%s", _("The submission stays in "
+			    "the outbox and is sent on its own (F8)."));
+			app_pop();
 		}
 		return (1);
 	}
@@ -502,7 +550,7 @@ fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	if (fs->broken)
 		return;
 	form_view_draw(fs, top, rows, cols, cy, cx);
-	if (fs->call != NULL)
+	if (fs->outbox_id != 0)
 		*cy = *cx = -1;
 }
 

@@ -85,6 +85,8 @@ on_login(struct api_result *r, void *arg)
 	model_session_free(app.session);
 	app.session = r->model;
 	r->model = NULL;
+	if (app.sender != NULL)
+		sender_set_staff(app.sender, app.session->username);
 	app_message(MSG_INFO, NULL);
 	/* most visits start with a card: land on the lookup, menu below */
 	app_reset(&screen_home, NULL);	/* frees this screen */

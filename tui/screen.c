@@ -100,6 +100,8 @@ app_session_ended(const char *why)
 	model_session_free(app.session);
 	app.session = NULL;
 	api_forget(app.api);
+	if (app.sender != NULL)
+		sender_set_staff(app.sender, NULL);
 	app_reset(&screen_login, NULL);
 	app_message(MSG_ERROR, "%s", why);
 }

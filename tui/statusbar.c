@@ -26,8 +26,8 @@ void
 statusbar_draw(int y, int cols)
 {
 	struct api_session	*s = app.session;
-	char			 clock[64], left[512];
-	int			 right;
+	char			 clock[64], left[512], box[64];
+	int			 right, link_w, box_w;
 
 	draw_fill(y, 0, cols, STYLE_BAR);
 	clock_text(clock, sizeof clock);
@@ -38,10 +38,18 @@ statusbar_draw(int y, int cols)
 		    s->counter, s->centre_name);
 	else
 		snprintf(left, sizeof left, " %s", _("bianmin"));
-	draw_text(y, 0, left, cols - right - 14, STYLE_BAR);
-	draw_text_right(y, cols - right - 2,
+	link_w = draw_text_right(y, cols - right - 2,
 	    api_online(app.api) ? _("Online") : _("OFFLINE"), 10,
 	    api_online(app.api) ? STYLE_BAR : STYLE_KEY);
+	box[0] = '\0';
+	if (app.ob_failed > 0)
+		snprintf(box, sizeof box, _("Outbox %d, %d refused"),
+		    app.ob_pending, app.ob_failed);
+	else if (app.ob_pending > 0)
+		snprintf(box, sizeof box, _("Outbox %d"), app.ob_pending);
+	box_w = draw_text_right(y, cols - right - link_w - 4, box, 24,
+	    app.ob_failed > 0 ? STYLE_KEY : STYLE_BAR);
+	draw_text(y, 0, left, cols - right - link_w - box_w - 6, STYLE_BAR);
 }
 
 void

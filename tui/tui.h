@@ -9,6 +9,8 @@
 #include <curses.h>
 
 #include "../api/client.h"
+#include "../api/outbox.h"
+#include "../api/sender.h"
 
 struct screen;
 
@@ -59,6 +61,10 @@ struct app {
 	char			*message;
 	enum msg_level		 message_level;
 	int			 warned_locale;
+	struct outbox		*outbox;	/* NULL: submissions refused */
+	struct sender		*sender;
+	int			 ob_pending;	/* counts for the status bar */
+	int			 ob_failed;
 };
 
 extern struct app app;
@@ -86,6 +92,14 @@ void	txcode_prompt(void);
 /* The resident whose profile is open (the top-most), or NULL. */
 const struct resident *resident_on_screen(void);
 
+/* The outbox: counts refreshed after a change; the sender's events. */
+void	app_outbox_changed(void);
+void	outbox_ui_event(enum sender_event, const struct outbox_item *,
+	    const struct api_result *, void *);
+/* A form that waits for its own submission's first answer takes it. */
+int	form_outbox_event(struct screen *, enum sender_event,
+	    const struct outbox_item *, const struct api_result *);
+
 /* Screens. */
 extern const struct screen_ops screen_login;
 extern const struct screen_ops screen_home;
@@ -94,6 +108,7 @@ extern const struct screen_ops screen_resident;
 extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
 extern const struct screen_ops dialog_drafts;
+extern const struct screen_ops screen_outbox;
 
 /* How many drafts wait in the state folder. */
 int	drafts_waiting(void);
