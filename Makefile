@@ -49,6 +49,8 @@ SERVERD_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC) \
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test-*.c))
 INTEG_TESTS = $(patsubst tests/integration/%.c,%,\
 	$(wildcard tests/integration/test-*.c))
+INTEG_TOOLS = $(patsubst tests/integration/%.c,build/integration/%,\
+	$(filter-out tests/integration/test-%,$(wildcard tests/integration/*.c)))
 
 OBJ  = build/obj
 ASAN = build/asan
@@ -58,7 +60,7 @@ obj = $(patsubst %.c,$(1)/%.o,$(2))
 LANGS = zh_CN en
 MO = $(foreach l,$(LANGS),build/locale/$(l)/LC_MESSAGES/bianmin.mo)
 
-.PHONY: all check fuzz run install deps clean
+.PHONY: all check soak fuzz run install deps clean
 all: bin/bianmin bin/bianmind $(MO)
 
 build/locale/%/LC_MESSAGES/bianmin.mo: locale/%.po
@@ -99,6 +101,9 @@ bin/bianmind: $(call obj,$(OBJ),$(SERVERD_SRC))
 build/asan/bianmind: $(call obj,$(ASAN),$(SERVERD_SRC))
 	$(CC) $(SANFLAGS) -o $@ $^ $(SERVER_LIBS) $(LDFLAGS)
 
+build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
+	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(LDFLAGS)
+
 # --- tests ---------------------------------------------------------------
 # Every unit test links the pure modules; those that need the server's
 # code (seed, routing) link it too.
@@ -128,7 +133,7 @@ TEST_BINS = $(addprefix build/tests/,$(UNIT_TESTS)) \
 	$(addprefix build/asan-tests/,$(UNIT_TESTS)) \
 	$(addprefix build/integration/,$(INTEG_TESTS)) \
 	$(addprefix build/asan-integration/,$(INTEG_TESTS)) \
-	build/asan/bianmind
+	$(INTEG_TOOLS) build/asan/bianmind build/asan/bianmin
 
 # libFuzzer targets (clang): a short run in make check, long in make fuzz.
 FUZZ_CC	 ?= clang
@@ -146,6 +151,12 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
 check: deps
 	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
 	tests/run.sh
+
+# The long tier: more scanner bursts and resizes, more kills, longer fuzzing.
+soak: deps
+	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
+	BIANMIN_SCANS=1000 BIANMIN_RESIZES=5000 BIANMIN_KILLS=2000 \
+		FUZZ_SECONDS=600 tests/run.sh
 
 fuzz: deps
 	$(MAKE) $(FUZZ_BINS)

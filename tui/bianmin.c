@@ -1,5 +1,6 @@
 /* bianmin: the counter terminal. */
 #include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include <curl/curl.h>
 
+#include "guard.h"
 #include "loop.h"
 #include "term.h"
 #include "tui.h"
@@ -161,11 +163,13 @@ main(int argc, char **argv)
 	char		*cause = NULL;
 
 	harden();
-	warn = term_prepare();
+	setlocale(LC_ALL, "");
 	i18n_init(NULL);
 	parse_args(argc, argv, &o);
 	if (o.lang != NULL)
 		i18n_init(o.lang);
+	guard_start();
+	warn = term_prepare();
 	if (o.verbose)
 		open_log();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)

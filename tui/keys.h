@@ -9,6 +9,8 @@
 #include <curses.h>
 
 #define TK_CODE(k)	(0x200000 | (k))
+#define TK_PASTED	0x400000	/* a character that came in a paste */
+#define PASTE_MAX	2000		/* characters kept of one paste */
 #define TK_IS_CODE(k)	(((k) & 0x200000) != 0)
 #define TK_F(n)		TK_CODE(KEY_F(n))
 #define TK_CTRL(c)	((c) & 0x1f)

@@ -466,6 +466,8 @@ edit_key(struct formscr *fs, int key)
 	    f->type == FT_SELECT || f->type == FT_MULTISELECT)
 		return (toggle_key(fs, key));
 	if (!TK_IS_CODE(key) && key >= ' ') {
+		/* typed or pasted, the field's filter applies alike */
+		key &= ~TK_PASTED;
 		if (!form_accepts(f, (uint32_t)key))
 			return (1);	/* refused, quietly: a filter */
 		if (f->type == FT_ID_NUMBER || f->type == FT_USCC)

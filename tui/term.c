@@ -4,12 +4,14 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 
 #include <curses.h>
+#include <term.h>
 
 #include "draw.h"
 #include "term.h"
@@ -89,6 +91,10 @@ term_start(void)
 	set_escdelay(50);
 	draw_init_styles();
 	curs_set(0);
+	/* bracketed paste: a paste arrives marked, so none of its
+	 * characters can act as a key */
+	putp("\033[?2004h");
+	fflush(stdout);
 }
 
 void
@@ -98,6 +104,7 @@ term_end(void)
 		return;
 	started = 0;
 	curs_set(1);
+	putp("\033[?2004l");
 	endwin();
 }
 

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""End to end in tmux, as an attacker and a tired clerk would: a crash,
+a paste, escape sequences in server data, a scanner burst, a resize
+storm. BIANMIN_SCANS and BIANMIN_RESIZES set the counts (make soak
+raises them)."""
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from harness import BIN, TOP, Server, Tmux, run  # noqa
+
+FULL_ID = "610202198503150021"
+MASKED_ID = "610***********0021"
+SCANS = int(os.environ.get("BIANMIN_SCANS", "200"))
+RESIZES = int(os.environ.get("BIANMIN_RESIZES", "1000"))
+
+
+def client(server, state, binary=None, env=None):
+    e = {"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": "", "TERM": "screen",
+         "XDG_STATE_HOME": state}
+    e.update(env or {})
+    cmd = ("%s --api %s --counter 1 --lang en; echo EXIT=$?; "
+           "echo MODES=$(stty -a | tr ' ;' '\\n\\n' | "
+           "grep -E '^-?(icanon|echo)$'); sleep 60"
+           % (binary or os.path.join(BIN, "bianmin"), server.url))
+    return Tmux(cmd, 80, 24, env=e)
+
+
+def log_in(t):
+    t.wait_for("bianmin 0.")
+    t.type("clerk01")
+    t.keys("Enter")
+    t.type("demo-clerk")
+    t.keys("Enter", "Enter")
+    t.wait_for("陈晓梅")
+
+
+def descendants(pid):
+    out = []
+    for child in open("/proc/%d/task/%d/children" % (pid, pid)).read().split():
+        out.append(int(child))
+        out.extend(descendants(int(child)))
+    return out
+
+
+def with_client(fn, binary=None, env=None, server=None):
+    s = server or Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state, binary, env)
+    try:
+        fn(s, t, state)
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_crash_restores_the_terminal():
+    def body(s, t, state):
+        log_in(t)
+        assert t.display("#{alternate_on}") == "1"
+        # the client proper is the guard's child: crash it
+        procs = descendants(int(t.display("#{pane_pid}")))
+        assert len(procs) >= 2, procs
+        os.kill(procs[-1], signal.SIGSEGV)
+        screen = t.wait_for("MODES=", "stopped unexpectedly")
+        modes = re.search(r"MODES=(.*)", screen).group(1).split()
+        assert "icanon" in modes and "echo" in modes, screen
+        assert "EXIT=139" in screen, screen
+        assert t.display("#{alternate_on}") == "0"
+        assert t.display("#{cursor_flag}") == "1"
+    with_client(body)
+
+
+def paste(t, text):
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        t.tmux("load-buffer", "-b", "p", f.name)
+    t.tmux("paste-buffer", "-p", "-b", "p", "-t", "t")
+
+
+def test_paste_is_only_text():
+    def body(s, t, state):
+        log_in(t)
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        # letters that are bindings here, and line breaks: nothing fires
+        paste(t, "q\nr\nl\ny\n")
+        time.sleep(0.5)
+        screen = t.screen()
+        assert "Main menu" in screen and "Quit bianmin?" not in screen
+        t.keys("F2")
+        t.wait_for("ID number / name / mobile")
+        paste(t, "张" * 10000)
+        screen = t.wait_for("The paste was cut to 2000 characters")
+        line = [l for l in screen.splitlines() if "mobile:" in l][0]
+        assert line.count("张") >= 15, line     # the field holds them
+        assert "Quit" not in screen.splitlines()[1]
+    with_client(body)
+
+
+HOSTILE_NAME = "张\x1b]0;PWNED\x07红\x1b[c旗"
+HOSTILE_ADDR = "红旗街\x1b[2J12号\u202e院\r3号楼\x9b1m"
+
+
+def test_escape_sequences_from_the_server_stay_text():
+    s = Server()
+    db = sqlite3.connect(s.db)
+    db.execute("UPDATE residents SET name = ?, address = ? WHERE "
+               "id_number = ?", (HOSTILE_NAME, HOSTILE_ADDR, FULL_ID))
+    db.execute("UPDATE households SET address = ? WHERE id = (SELECT "
+               "household_id FROM residents WHERE id_number = ?)",
+               (HOSTILE_ADDR, FULL_ID))
+    db.commit()
+    db.close()
+    raw = tempfile.mktemp(prefix="bianmin-pty-")
+
+    def body(s, t, state):
+        title = t.display("#{pane_title}")
+        t.tmux("pipe-pane", "-t", "t", "-o", "cat >> " + raw)
+        log_in(t)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        screen = t.wait_for(MASKED_ID, "Household")
+        assert "\ufffd" in screen, screen       # replacement glyphs
+        assert "PWNED" in screen                # shown as text, harmless
+        time.sleep(0.3)
+        assert t.display("#{pane_title}") == title
+        t.tmux("pipe-pane", "-t", "t")
+        with open(raw, "rb") as f:
+            out = f.read()
+        for bad in (b"\x1b]0;PWNED", b"\x1b[c", b"\xc2\x9b",
+                    "\u202e".encode(), b"\x07"):
+            assert bad not in out, bad
+        # and no answer was provoked from the terminal (a DA reply
+        # would arrive as input and show up as typed text)
+        assert "?1;2c" not in t.screen() and "[?" not in t.screen()
+    try:
+        with_client(body, server=s)
+    finally:
+        if os.path.exists(raw):
+            os.unlink(raw)
+
+
+def test_scanner_bursts():
+    def body(s, t, state):
+        log_in(t)
+        ids = ["610202198503150021", "61020219671111005X",
+               "610203200102200311"]
+        for i in range(SCANS):
+            want = ids[i % 3]
+            for ch in want:
+                t.type(ch)
+                time.sleep(0.005)
+            line = t.wait_for("mobile: " + want, timeout=5)
+            t.keys("C-u")
+            t.wait_gone("mobile: " + want, timeout=5)
+        # and a burst with its Enter opens the resident
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID)
+    with_client(body)
+
+
+def test_resize_storm_under_asan():
+    asan = os.path.join(TOP, "build", "asan", "bianmin")
+    logdir = tempfile.mkdtemp(prefix="bianmin-asan-")
+
+    def body(s, t, state):
+        log_in(t)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household")
+        rng = random.Random(7)
+        sizes = [(10, 3), (300, 100), (40, 10), (50, 12)]
+        for i in range(RESIZES):
+            cols, rows = sizes[i] if i < len(sizes) else \
+                (rng.randint(5, 300), rng.randint(2, 100))
+            t.resize(cols, rows)
+        t.resize(80, 24)
+        screen = t.wait_for("Household", MASKED_ID, "张红旗")
+        for line in screen.splitlines():
+            assert len(line) <= 80
+        pid = descendants(int(t.display("#{pane_pid}")))
+        assert pid, "the client died in the storm"
+        t.keys("F10")
+        t.wait_for("Y =")
+        t.keys("y")
+        t.wait_for("EXIT=0")
+    try:
+        with_client(body, binary=asan, env={
+            "ASAN_OPTIONS": "log_path=%s/asan:detect_leaks=1" % logdir,
+            "UBSAN_OPTIONS": "log_path=%s/ubsan:print_stacktrace=1"
+            % logdir})
+        reports = os.listdir(logdir)
+        assert not reports, open(os.path.join(logdir, reports[0])).read()
+    finally:
+        shutil.rmtree(logdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    run([(name, fn) for name, fn in sorted(globals().items())
+         if name.startswith("test_")])
