@@ -142,6 +142,14 @@ network_message(const struct http_reply *h)
 		return (xstrdup(_("The server did not answer in time. Try "
 		    "again.")));
 	case HTTP_FAIL_TLS:
+		/* a PC whose clock is wrong sees every certificate as not
+		 * yet valid or expired: say what to check */
+		if (strstr(h->error, "not yet valid") != NULL ||
+		    strstr(h->error, "expired") != NULL)
+			return (xasprintf(_("The server's certificate is not "
+			    "valid at this PC's date and time (%s). Check the "
+			    "PC's clock; if it is right, call support."),
+			    h->error));
 		return (xasprintf(_("The server's certificate was refused "
 		    "(%s). Call support; do not work around it."), h->error));
 	case HTTP_FAIL_TOO_LARGE:

@@ -204,6 +204,8 @@ set_options(struct http *h, struct http_req *r, const char *method,
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (h->opts.ca_file != NULL)
 		curl_easy_setopt(e, CURLOPT_CAINFO, h->opts.ca_file);
+	if (h->opts.pin != NULL)
+		curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, h->opts.pin);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)HTTP_MAX_RESPONSE);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);

@@ -42,6 +42,8 @@ struct http_options {
 	long	timeout_ms;		/* whole transfer; default 20000 */
 	long	low_speed_time_s;	/* below 1 byte/s this long; 10 */
 	const char *ca_file;		/* NULL: the system's */
+	const char *pin;		/* "sha256//BASE64" of the server's
+					   public key, or NULL */
 };
 
 /* Checks the base URL (https anywhere, http only to loopback); NULL and

@@ -61,7 +61,10 @@ done
 
 section "integration: the API layer against a real bianmind"
 for t in build/integration/test-* build/asan-integration/test-*; do
-	cmocka tests/integration/with-servers.sh "$t"
+	case $t in
+	*/test-tls*) cmocka tests/integration/with-tls.sh "$t" ;;
+	*) cmocka tests/integration/with-servers.sh "$t" ;;
+	esac
 done
 
 section "integration: bianmind's HTTP contract"

@@ -26,6 +26,7 @@ struct options {
 	const char	*counter;
 	const char	*lang;
 	const char	*ca_file;
+	const char	*pin;
 	int		 verbose;
 };
 
@@ -34,7 +35,7 @@ usage(FILE *f)
 {
 	fprintf(f, "%s",
 	    _("usage: bianmin [--api URL] [--counter N] [--lang zh_CN|en]\n"
-	    "               [--ca-file FILE] [-v]\n"
+	    "               [--ca-file FILE] [--pin sha256//KEY] [-v]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
@@ -42,6 +43,7 @@ usage(FILE *f)
 	    "                  (or BIANMIN_COUNTER)\n"
 	    "  --lang L        zh_CN or en; default from LANG\n"
 	    "  --ca-file FILE  trust this CA certificate for the server\n"
+	    "  --pin sha256//KEY  accept only a server with this public key\n"
 	    "  -v              write a debug log to the state folder\n"
 	    "  -V, --version   print the version\n"));
 }
@@ -54,6 +56,7 @@ parse_args(int argc, char **argv, struct options *o)
 		{ "counter", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ca-file", required_argument, NULL, 'C' },
+		{ "pin", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -67,8 +70,9 @@ parse_args(int argc, char **argv, struct options *o)
 		switch (c) {
 		case 'a': o->api = optarg; break;
 		case 'c': o->counter = optarg; break;
-		case 'l': o->lang = optarg; break;
+		case 'l': o->lang = optarg; i18n_init(optarg); break;
 		case 'C': o->ca_file = optarg; break;
+		case 'P': o->pin = optarg; break;
 		case 'v': o->verbose = 1; break;
 		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
 		case 'h': usage(stdout); exit(0);
@@ -166,8 +170,6 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	i18n_init(NULL);
 	parse_args(argc, argv, &o);
-	if (o.lang != NULL)
-		i18n_init(o.lang);
 	guard_start();
 	warn = term_prepare();
 	if (o.verbose)
@@ -176,6 +178,7 @@ main(int argc, char **argv)
 		fatal("curl_global_init failed");
 	memset(&ho, 0, sizeof ho);
 	ho.ca_file = o.ca_file;
+	ho.pin = o.pin;
 	if ((app.api = api_new(o.api, &ho, &cause)) == NULL) {
 		fprintf(stderr, "bianmin: %s\n", cause);
 		free(cause);
