@@ -207,6 +207,37 @@ def test_resize_storm_under_asan():
         shutil.rmtree(logdir, ignore_errors=True)
 
 
+def test_no_personal_numbers_in_logs_or_cores():
+    def body(s, t, state):
+        log_in(t)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID)
+        procs = descendants(int(t.display("#{pane_pid}")))
+        for pid in procs + [s.proc.pid]:
+            limits = open("/proc/%d/limits" % pid).read()
+            core = [l for l in limits.splitlines()
+                    if l.startswith("Max core file size")][0]
+            assert core.split()[4:6] == ["0", "0"], core
+        t.keys("F10")
+        t.keys("y")
+        t.wait_for("EXIT=0")
+        logs = [os.path.join(state, "bianmin", "bianmin.log"), s.log]
+        text = ""
+        for path in logs:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text += f.read()
+        assert "/api/v1/residents" in text      # the logs did log
+        assert not re.search(r"\d{17}[\dXx]", text), text
+        assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text), text
+        assert not re.search(r"[0-9a-f]{64}", text)     # no token
+        mode = os.stat(logs[0]).st_mode & 0o777
+        assert mode == 0o600, oct(mode)
+        assert os.stat(os.path.join(state, "bianmin")).st_mode & 0o777 \
+            == 0o700
+    with_client(body, env={}, binary=os.path.join(BIN, "bianmin") + " -v")
+
+
 if __name__ == "__main__":
     run([(name, fn) for name, fn in sorted(globals().items())
          if name.startswith("test_")])
