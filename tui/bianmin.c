@@ -27,6 +27,7 @@ struct options {
 	const char	*lang;
 	const char	*ca_file;
 	const char	*pin;
+	double		 lock_minutes;
 	int		 verbose;
 };
 
@@ -35,7 +36,8 @@ usage(FILE *f)
 {
 	fprintf(f, "%s",
 	    _("usage: bianmin [--api URL] [--counter N] [--lang zh_CN|en]\n"
-	    "               [--ca-file FILE] [--pin sha256//KEY] [-v]\n"
+	    "               [--ca-file FILE] [--pin sha256//KEY]\n"
+	    "               [--lock-minutes N] [-v]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
@@ -44,6 +46,8 @@ usage(FILE *f)
 	    "  --lang L        zh_CN or en; default from LANG\n"
 	    "  --ca-file FILE  trust this CA certificate for the server\n"
 	    "  --pin sha256//KEY  accept only a server with this public key\n"
+	    "  --lock-minutes N  lock the screen after N idle minutes\n"
+	    "                  (default 10; 0 never)\n"
 	    "  -v              write a debug log to the state folder\n"
 	    "  -V, --version   print the version\n"));
 }
@@ -57,6 +61,7 @@ parse_args(int argc, char **argv, struct options *o)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ca-file", required_argument, NULL, 'C' },
 		{ "pin", required_argument, NULL, 'P' },
+		{ "lock-minutes", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -64,6 +69,7 @@ parse_args(int argc, char **argv, struct options *o)
 	int	c;
 
 	memset(o, 0, sizeof *o);
+	o->lock_minutes = 10;
 	o->api = getenv("BIANMIN_API");
 	o->counter = getenv("BIANMIN_COUNTER");
 	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
@@ -73,6 +79,7 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'l': o->lang = optarg; i18n_init(optarg); break;
 		case 'C': o->ca_file = optarg; break;
 		case 'P': o->pin = optarg; break;
+		case 'k': o->lock_minutes = strtod(optarg, NULL); break;
 		case 'v': o->verbose = 1; break;
 		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
 		case 'h': usage(stdout); exit(0);
@@ -185,6 +192,8 @@ main(int argc, char **argv)
 		return (2);
 	}
 	app.counter_default = o.counter;
+	app.lock_minutes = o.lock_minutes < 0 ? 0 : o.lock_minutes;
+	app.last_key = time(NULL);
 	open_outbox(&warn);
 	atexit(term_end);
 	term_start();

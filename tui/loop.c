@@ -67,11 +67,33 @@ redraw(void)
 	doupdate();
 }
 
+static int
+locked(void)
+{
+	return (app.top != NULL && app.top->ops == &screen_lock);
+}
+
+/* Locks after the idle minutes: drafts first, then nothing shows. */
+static void
+idle_check(time_t now)
+{
+	if (app.lock_minutes <= 0 || app.session == NULL || locked() ||
+	    now - app.last_key < (time_t)(app.lock_minutes * 60))
+		return;
+	app_save_all();
+	app_push(&screen_lock, NULL);
+}
+
 void
 loop_key(int key)
 {
 	struct screen	*s = app.top;
 
+	app.last_key = time(NULL);
+	if (locked() && key != TK_F(10) && key != TK_CTRL('q')) {
+		s->ops->key(s, key);
+		return;
+	}
 	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
 		return;
 	switch (key) {
@@ -144,6 +166,12 @@ next_timeout(void)
 	if (app.sender != NULL && (due = sender_timeout_ms(app.sender,
 	    now)) >= 0 && due < ms)
 		ms = due;
+	if (app.lock_minutes > 0 && app.session != NULL && !locked()) {
+		due = (long)((app.last_key + (time_t)(app.lock_minutes * 60) -
+		    now) * 1000);
+		if (due < ms)
+			ms = due < 0 ? 0 : due;
+	}
 	return (ms);
 }
 
@@ -199,6 +227,7 @@ loop_run(void)
 		}
 		http_process(api_http(app.api));
 		outbox_turn(&was_online);
+		idle_check(time(NULL));
 		if (app.busy > 0) {
 			app.spin++;
 			app_dirty();

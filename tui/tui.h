@@ -7,6 +7,7 @@
 #define TUI_TUI_H
 
 #include <curses.h>
+#include <time.h>
 
 #include "../api/client.h"
 #include "../api/outbox.h"
@@ -65,6 +66,8 @@ struct app {
 	struct sender		*sender;
 	int			 ob_pending;	/* counts for the status bar */
 	int			 ob_failed;
+	double			 lock_minutes;	/* idle lock; 0: never */
+	time_t			 last_key;
 };
 
 extern struct app app;
@@ -109,6 +112,7 @@ extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
 extern const struct screen_ops dialog_drafts;
 extern const struct screen_ops screen_outbox;
+extern const struct screen_ops screen_lock;
 
 /* How many drafts wait in the state folder. */
 int	drafts_waiting(void);

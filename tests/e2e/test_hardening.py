@@ -207,6 +207,26 @@ def test_resize_storm_under_asan():
         shutil.rmtree(logdir, ignore_errors=True)
 
 
+def test_idle_lock_hides_the_resident():
+    def body(s, t, state):
+        log_in(t)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID)
+        screen = t.wait_for("Locked", timeout=15)    # 3 s without keys
+        assert "张红旗" not in screen and MASKED_ID not in screen, screen
+        assert "Household" not in screen
+        t.type("wrong")
+        t.keys("Enter")
+        t.wait_for("Wrong staff name or password")
+        assert "张红旗" not in t.screen()
+        t.type("demo-clerk")
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID, "张红旗")   # as it was
+    with_client(body, binary=os.path.join(BIN, "bianmin") +
+                " --lock-minutes 0.05")
+
+
 def test_no_personal_numbers_in_logs_or_cores():
     def body(s, t, state):
         log_in(t)

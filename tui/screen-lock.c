@@ -1,0 +1,137 @@
+/* The lock: after the idle minutes nothing of the work shows, and only
+ * the same staff's password opens it again (a fresh login). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "keys.h"
+#include "tui.h"
+#include "../forms/lineedit-draw.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+struct lock {
+	struct lineedit	 pass;
+	struct api_call	*call;
+	char		*username;
+	char		*name;
+	char		*counter;
+};
+
+static const struct keyhelp lock_keys[] = {
+	{ "Enter", N_("Unlock"), 1 },
+	{ "F4", N_("Log out"), 1 },
+	{ NULL, NULL, 0 }
+};
+
+static void
+lock_init(struct screen *s, void *arg)
+{
+	struct lock	*l = xcalloc(1, sizeof *l);
+
+	(void)arg;
+	lineedit_init(&l->pass, 128);
+	l->pass.secret = 1;
+	l->username = xstrdup(app.session->username);
+	l->name = xstrdup(app.session->staff_name);
+	l->counter = xstrdup(app.session->counter);
+	s->data = l;
+	app_message(MSG_INFO, NULL);	/* it may name a resident */
+}
+
+static void
+lock_free(struct screen *s)
+{
+	struct lock	*l = s->data;
+
+	if (l->call != NULL) {
+		api_cancel(app.api, l->call);
+		app_busy(-1);
+	}
+	lineedit_free(&l->pass);
+	free(l->username);
+	free(l->name);
+	free(l->counter);
+	free(l);
+}
+
+static void
+on_unlock(struct api_result *r, void *arg)
+{
+	struct lock	*l = arg;
+
+	l->call = NULL;
+	app_busy(-1);
+	lineedit_clear(&l->pass);
+	if (r->status != API_OK) {
+		app_message(MSG_ERROR, "%s", r->message);
+		return;
+	}
+	model_session_free(app.session);
+	app.session = r->model;
+	r->model = NULL;
+	app_message(MSG_INFO, NULL);
+	app_pop();	/* frees l: the work is back as it was */
+}
+
+static int
+lock_key(struct screen *s, int key)
+{
+	struct lock	*l = s->data;
+	char		*pw;
+
+	if (key == TK_F(10) || key == TK_CTRL('q'))
+		return (0);	/* quitting stays possible; drafts are kept */
+	if (l->call != NULL)
+		return (1);
+	switch (key) {
+	case TK_ENTER:
+		if (l->pass.len == 0)
+			break;
+		pw = lineedit_text(&l->pass);
+		l->call = api_login(app.api, l->username, pw, l->counter,
+		    on_unlock, l);
+		explicit_bzero(pw, strlen(pw));
+		free(pw);
+		app_busy(1);
+		break;
+	case TK_F(4):
+		app_save_all();
+		app_session_ended(_("Logged out."));
+		return (1);
+	default:
+		keys_edit(&l->pass, key);
+	}
+	app_dirty();
+	return (1);
+}
+
+static void
+lock_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+{
+	struct lock	*l = s->data;
+	const char	*title = _("Locked");
+	char		 who[256];
+	int		 y = top + rows / 2 - 3, x = cols / 2 - 20;
+
+	if (x < 1)
+		x = 1;
+	draw_text(y, (cols - text_width(title)) / 2, title, cols, STYLE_TITLE);
+	snprintf(who, sizeof who, _("%s (%s): type your password to go on."),
+	    l->name, l->username);
+	draw_text(y + 2, x, who, cols - x - 1, STYLE_NORMAL);
+	draw_text(y + 4, x, _("Password"), 12, STYLE_LABEL);
+	*cx = lineedit_draw(stdscr, &l->pass, y + 4, x + 14, 24,
+	    draw_attr(STYLE_FIELD));
+	*cy = l->call == NULL ? y + 4 : -1;
+}
+
+const struct screen_ops screen_lock = {
+	.name = "lock",
+	.init = lock_init,
+	.free = lock_free,
+	.key = lock_key,
+	.draw = lock_draw,
+	.keys = lock_keys,
+};
