@@ -207,6 +207,39 @@ def test_resize_storm_under_asan():
         shutil.rmtree(logdir, ignore_errors=True)
 
 
+def test_valgrind_finds_no_errors_or_leaks():
+    vlog = tempfile.mktemp(prefix="bianmin-valgrind-")
+
+    def body(s, t, state):
+        t.wait_for("bianmin 0.", timeout=60)
+        t.type("clerk01")
+        t.keys("Enter")
+        t.type("demo-clerk")
+        t.keys("Enter", "Enter")
+        t.wait_for("陈晓梅", timeout=60)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID, timeout=60)
+        t.keys("Escape")
+        t.type("张红")
+        t.keys("Enter")
+        t.wait_for("Page 1 of", timeout=60)
+        t.keys("F10")
+        t.wait_for("Y =", timeout=60)
+        t.keys("y")
+        screen = t.wait_for("EXIT=", timeout=60)
+        assert "EXIT=0" in screen, open(vlog).read()
+    try:
+        with_client(body, binary="valgrind -q --error-exitcode=99 "
+                    "--leak-check=full --errors-for-leak-kinds=definite "
+                    "--log-file=%s %s" % (vlog, os.path.join(BIN,
+                                                              "bianmin")),
+                    env={"BIANMIN_NO_GUARD": "1"})
+    finally:
+        if os.path.exists(vlog):
+            os.unlink(vlog)
+
+
 def test_idle_lock_hides_the_resident():
     def body(s, t, state):
         log_in(t)
