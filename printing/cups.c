@@ -11,6 +11,7 @@
 
 #define PCUPS_TIMEOUT_MS	10000
 
+/* A job in a final state will not print (again) by itself. */
 int
 pcups_final(enum pcups_job s)
 {
@@ -35,6 +36,7 @@ last_error(const char *what, const char *queue)
 	return (xasprintf("%s %s: %s", what, queue, s != NULL ? s : "?"));
 }
 
+/* The settings screen offers only the queues CUPS really has. */
 int
 pcups_list(struct pcups_dest **out, char **cause)
 {
@@ -60,6 +62,7 @@ pcups_list(struct pcups_dest **out, char **cause)
 	return (n);
 }
 
+/* Frees what pcups_list() returned. */
 void
 pcups_list_free(struct pcups_dest *d, int n)
 {
@@ -95,6 +98,7 @@ connect_dest(const char *queue, http_t **http, char **cause)
 	return (dest);
 }
 
+/* The one document of a job, in one piece, marked last. */
 static int
 send_document(http_t *http, cups_dest_t *dest, cups_dinfo_t *info, int job,
     const char *title, const char *format, const void *data, size_t len)
@@ -111,6 +115,7 @@ send_document(http_t *http, cups_dest_t *dest, cups_dinfo_t *info, int job,
 	return (0);
 }
 
+/* Hands a document to CUPS, reporting the job id as soon as it exists. */
 int
 pcups_submit(const char *queue, const char *title, const char *format,
     const void *data, size_t len, int *job, char **cause)
@@ -138,6 +143,7 @@ pcups_submit(const char *queue, const char *title, const char *format,
 	return (rc);
 }
 
+/* An attribute's values, comma-separated, for a message. */
 static void
 copy_attr(ipp_t *r, const char *name, char *out, size_t size)
 {
@@ -169,6 +175,7 @@ ask(ipp_t *req, const char *queue, char **cause)
 	return (r);
 }
 
+/* Whether the printer is stopped, and why, in its own words. */
 static int
 printer_state(const char *queue, struct pcups_state *s, char **cause)
 {
@@ -192,6 +199,7 @@ printer_state(const char *queue, struct pcups_state *s, char **cause)
 	return (0);
 }
 
+/* Where a job stands, and what its printer says about it. */
 int
 pcups_state(const char *queue, int job, struct pcups_state *s, char **cause)
 {
@@ -223,6 +231,7 @@ pcups_state(const char *queue, int job, struct pcups_state *s, char **cause)
 	return (0);
 }
 
+/* Finds a job by title, for a crash that lost its id. */
 int
 pcups_find(const char *queue, const char *title, char **cause)
 {
@@ -243,6 +252,7 @@ pcups_find(const char *queue, const char *title, char **cause)
 	return (found);
 }
 
+/* Withdraws a job that must not print. */
 int
 pcups_cancel(const char *queue, int job, char **cause)
 {

@@ -39,6 +39,7 @@ put_escaped(struct buf *b, const char *s)
 	}
 }
 
+/* One text form of a document for the helper and for later. */
 char *
 pdoc_serialize(const struct pdoc *d)
 {
@@ -99,6 +100,7 @@ split(char *line, char **f, int max)
 	return (n);
 }
 
+/* Reads one element line back; the document cleans it again. */
 static int
 parse_el(struct pdoc *d, char **f, int nf)
 {
@@ -157,6 +159,7 @@ parse_head(struct pdoc *d, char **f, int nf)
 	return (0);
 }
 
+/* Reads a serialized document; whatever it says is cleaned anew. */
 struct pdoc *
 pdoc_parse(const char *text, char **cause)
 {

@@ -56,6 +56,7 @@ pdoc_clean(const char *s, int keep_newlines)
 	return (buf_steal(&b));
 }
 
+/* An empty document whose id is safe as a file and job name. */
 struct pdoc *
 pdoc_new(const char *id, const char *kind, enum pdoc_paper paper,
     const char *title)
@@ -69,6 +70,7 @@ pdoc_new(const char *id, const char *kind, enum pdoc_paper paper,
 	return (d);
 }
 
+/* Frees a document; NULL is fine. */
 void
 pdoc_free(struct pdoc *d)
 {
@@ -104,6 +106,7 @@ pdoc_add(struct pdoc *d, const struct pel *e)
 	n->value = e->value != NULL ? pdoc_clean(e->value, 1) : NULL;
 }
 
+/* One line of text in a style. */
 void
 pdoc_text(struct pdoc *d, enum pel_align align, int style, const char *s)
 {
@@ -113,6 +116,7 @@ pdoc_text(struct pdoc *d, enum pel_align align, int style, const char *s)
 	pdoc_add(d, &e);
 }
 
+/* One line of text, printf-style. */
 void
 pdoc_textf(struct pdoc *d, enum pel_align align, int style, const char *fmt,
     ...)
@@ -128,6 +132,7 @@ pdoc_textf(struct pdoc *d, enum pel_align align, int style, const char *fmt,
 	free(s);
 }
 
+/* A label and its value, the value free to wrap. */
 void
 pdoc_field(struct pdoc *d, const char *label, const char *value)
 {
@@ -137,6 +142,7 @@ pdoc_field(struct pdoc *d, const char *label, const char *value)
 	pdoc_add(d, &e);
 }
 
+/* A paragraph of running text. */
 void
 pdoc_para(struct pdoc *d, const char *s)
 {
@@ -145,6 +151,7 @@ pdoc_para(struct pdoc *d, const char *s)
 	pdoc_add(d, &e);
 }
 
+/* A line across the paper. */
 void
 pdoc_rule(struct pdoc *d)
 {
@@ -153,6 +160,7 @@ pdoc_rule(struct pdoc *d)
 	pdoc_add(d, &e);
 }
 
+/* A QR code and the lines that explain it. */
 void
 pdoc_qr(struct pdoc *d, const char *payload, const char *caption)
 {
@@ -162,6 +170,7 @@ pdoc_qr(struct pdoc *d, const char *payload, const char *caption)
 	pdoc_add(d, &e);
 }
 
+/* A line for someone to sign on. */
 void
 pdoc_sign(struct pdoc *d, const char *label)
 {
@@ -170,6 +179,7 @@ pdoc_sign(struct pdoc *d, const char *label)
 	pdoc_add(d, &e);
 }
 
+/* The issuer and the date, where the seal is stamped. */
 void
 pdoc_seal(struct pdoc *d, const char *issuer, const char *date)
 {
@@ -179,6 +189,7 @@ pdoc_seal(struct pdoc *d, const char *issuer, const char *date)
 	pdoc_add(d, &e);
 }
 
+/* Blank lines, for space. */
 void
 pdoc_feed(struct pdoc *d, int lines)
 {
@@ -187,6 +198,7 @@ pdoc_feed(struct pdoc *d, int lines)
 	pdoc_add(d, &e);
 }
 
+/* Where the receipt is cut off the roll. */
 void
 pdoc_cut(struct pdoc *d)
 {
@@ -195,12 +207,14 @@ pdoc_cut(struct pdoc *d)
 	pdoc_add(d, &e);
 }
 
+/* Which copy this is: renderers mark every reprint. */
 void
 pdoc_set_copy(struct pdoc *d, int copy)
 {
 	d->copy = copy < 0 ? 0 : copy;
 }
 
+/* The words that tell a reprint from the original on paper. */
 char *
 pdoc_reprint_mark(const struct pdoc *d)
 {

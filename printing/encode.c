@@ -27,6 +27,7 @@ one(struct pencode *e, const char *in, size_t len, char *out, size_t room)
 	return (room - ol);
 }
 
+/* A converter to a printer encoding, with its replacement character ready. */
 struct pencode *
 pencode_new(const char *encoding, char **cause)
 {
@@ -47,6 +48,7 @@ pencode_new(const char *encoding, char **cause)
 	return (e);
 }
 
+/* Frees a converter; NULL is fine. */
 void
 pencode_free(struct pencode *e)
 {
@@ -56,6 +58,7 @@ pencode_free(struct pencode *e)
 	free(e);
 }
 
+/* Encodes text for the printer, never passing a control on. */
 int
 pencode_add(struct pencode *e, struct buf *b, const char *s)
 {
@@ -84,6 +87,7 @@ pencode_add(struct pencode *e, struct buf *b, const char *s)
 	return (replaced);
 }
 
+/* Encodes a string on its own, for tests and plain text. */
 char *
 pencode_string(struct pencode *e, const char *s, size_t *len)
 {

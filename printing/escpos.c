@@ -23,12 +23,14 @@ struct escpos {
 	int			 size;
 };
 
+/* Command and data bytes all go out through here. */
 static void
 put(struct escpos *e, const unsigned char *bytes, size_t len)
 {
 	buf_add(e->out, bytes, len);
 }
 
+/* Sends ESC a only when the alignment changes. */
 static void
 set_align(struct escpos *e, int align)
 {
@@ -39,6 +41,7 @@ set_align(struct escpos *e, int align)
 	e->align = align;
 }
 
+/* Sends ESC E and GS ! only when emphasis or size changes. */
 static void
 set_style(struct escpos *e, int style)
 {
@@ -55,6 +58,7 @@ set_style(struct escpos *e, int style)
 	e->size = size[2];
 }
 
+/* Feeds paper by lines (ESC d), for space and before a cut. */
 static void
 feed(struct escpos *e, int lines)
 {
@@ -138,6 +142,7 @@ qr_raster(struct escpos *e, const char *payload, char **cause)
 	return (0);
 }
 
+/* A QR code the printer can draw, or its payload as text. */
 static int
 qr(struct escpos *e, const struct pline *l, char **cause)
 {
@@ -155,6 +160,7 @@ qr(struct escpos *e, const struct pline *l, char **cause)
 	return (qr_raster(e, l->text, cause));
 }
 
+/* Feeds the paper past the cutter, then cuts as the profile says. */
 static void
 cut(struct escpos *e)
 {
@@ -167,6 +173,7 @@ cut(struct escpos *e)
 	put(e, cmd, 3);
 }
 
+/* One laid-out line as bytes. */
 static int
 line(struct escpos *e, const struct pline *l, char **cause)
 {
@@ -189,6 +196,7 @@ line(struct escpos *e, const struct pline *l, char **cause)
 	return (0);
 }
 
+/* A whole document for one receipt printer. */
 int
 escpos_render(const struct pdoc *d, const struct pprofile *p,
     struct buf *out, char **cause)

@@ -24,18 +24,21 @@ static const char *state_names[] = {
 	"none", "pending", "sent", "done", "aborted", "failed", "unknown"
 };
 
+/* The word a state has in the file. */
 const char *
 journal_state_name(enum pj_state s)
 {
 	return (state_names[s]);
 }
 
+/* Only what never reached a printer may print again as an original. */
 int
 journal_maybe_printed(enum pj_state s)
 {
 	return (s != PJ_NONE && s != PJ_FAILED);
 }
 
+/* Frees the strings of an entry. */
 static void
 entry_free(struct pj_entry *e)
 {
@@ -57,6 +60,7 @@ field(const char *s)
 	return (out);
 }
 
+/* Keeps the newest entry of each id, in the order ids first came. */
 static void
 remember(struct journal *j, const struct pj_entry *e)
 {
@@ -78,6 +82,7 @@ remember(struct journal *j, const struct pj_entry *e)
 	slot->detail = xstrdup(e->detail != NULL ? e->detail : "-");
 }
 
+/* Reads one journal line; a torn or unknown one is skipped. */
 static void
 parse_line(struct journal *j, char *line)
 {
@@ -109,6 +114,7 @@ parse_line(struct journal *j, char *line)
 	remember(j, &e);
 }
 
+/* Reads whatever another process has appended since. */
 void
 journal_refresh(struct journal *j)
 {
@@ -131,6 +137,7 @@ journal_refresh(struct journal *j)
 	buf_free(&b);
 }
 
+/* Opens the journal of a state folder, private to its user. */
 struct journal *
 journal_open(const char *path, char **cause)
 {
@@ -150,6 +157,7 @@ journal_open(const char *path, char **cause)
 	return (j);
 }
 
+/* Closes the journal; NULL is fine. */
 void
 journal_free(struct journal *j)
 {
@@ -165,6 +173,7 @@ journal_free(struct journal *j)
 	free(j);
 }
 
+/* Records a step durably before anyone acts on it. */
 int
 journal_append(struct journal *j, const struct pj_entry *e, char **cause)
 {
@@ -191,6 +200,7 @@ journal_append(struct journal *j, const struct pj_entry *e, char **cause)
 	return (rc);
 }
 
+/* What the journal last said about a document. */
 const struct pj_entry *
 journal_last(struct journal *j, const char *id)
 {
@@ -202,6 +212,7 @@ journal_last(struct journal *j, const char *id)
 	return (NULL);
 }
 
+/* Walks every document the journal knows. */
 void
 journal_each(struct journal *j, void (*fn)(const struct pj_entry *, void *),
     void *arg)

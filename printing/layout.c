@@ -10,12 +10,14 @@
 /* Marks that must not begin a line (the simplest 避头 rule). */
 static const char closing[] = "，。、；：？！）》」』〕】”’";
 
+/* On paper any double-byte GB character is two columns wide. */
 int
 playout_cpwidth(uint32_t cp)
 {
 	return (cp < 0x80 ? 1 : 2);
 }
 
+/* The columns a string takes on paper. */
 int
 playout_width(const char *s)
 {
@@ -31,6 +33,7 @@ playout_width(const char *s)
 	return (w);
 }
 
+/* Whether text starts with a mark that must not begin a line. */
 static int
 is_closing(const char *s, size_t len)
 {
@@ -69,6 +72,7 @@ fit(const char *s, size_t len, int width, size_t *last)
 	return (off);
 }
 
+/* Breaks text into lines of a width, at character boundaries. */
 size_t
 playout_wrap(const char *s, int first, int width, char ***out)
 {
@@ -91,6 +95,7 @@ playout_wrap(const char *s, int first, int width, char ***out)
 	return (count);
 }
 
+/* Appends one laid-out line. */
 static struct pline *
 add(struct playout *l, enum pline_kind kind, enum pel_align align, int style,
     const char *text)
@@ -157,6 +162,7 @@ lay_field(struct playout *l, const struct pel *e)
 	free(label);
 }
 
+/* A rule of dashes, exactly as wide as the paper. */
 static void
 lay_rule(struct playout *l)
 {
@@ -182,6 +188,7 @@ lay_lines(struct playout *l, enum pel_align align, int style, const char *s)
 	free(copy);
 }
 
+/* A label and a line to the edge of the paper to sign on. */
 static void
 lay_sign(struct playout *l, const struct pel *e)
 {
@@ -205,6 +212,7 @@ lay_sign(struct playout *l, const struct pel *e)
 	free(label);
 }
 
+/* One document element as laid-out lines. */
 static void
 lay_element(struct playout *l, const struct pel *e)
 {
@@ -243,6 +251,7 @@ lay_element(struct playout *l, const struct pel *e)
 	}
 }
 
+/* Lays a document out for a paper width, reprint mark first. */
 struct playout *
 playout_new(const struct pdoc *d, int cols)
 {
@@ -260,6 +269,7 @@ playout_new(const struct pdoc *d, int cols)
 	return (l);
 }
 
+/* Frees a layout; NULL is fine. */
 void
 playout_free(struct playout *l)
 {

@@ -6,6 +6,7 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
+/* A missing value prints as a dash, never as nothing. */
 static const char *
 or_dash(const char *s)
 {
@@ -61,6 +62,7 @@ app_fields(struct pdoc *d, const struct paper_application *a, int due)
 	free(s);
 }
 
+/* The materials received, with originals and copies. */
 static void
 materials(struct pdoc *d, const struct paper_application *a)
 {
@@ -88,6 +90,7 @@ query_qr(struct pdoc *d, const struct paper_application *a)
 	    a->query_url : or_dash(a->number), "扫码或凭申请编号查询办理进度");
 }
 
+/* What every slip ends with: phone, signature, cut. */
 static void
 foot(struct pdoc *d, const struct paper_application *a, const char *sign)
 {
@@ -98,6 +101,7 @@ foot(struct pdoc *d, const struct paper_application *a, const char *sign)
 	pdoc_cut(d);
 }
 
+/* The acceptance receipt (受理回执) the resident takes home. */
 struct pdoc *
 paper_receipt(const struct paper_application *a)
 {
@@ -113,6 +117,7 @@ paper_receipt(const struct paper_application *a)
 	return (d);
 }
 
+/* The material receipt (材料接收凭证). */
 struct pdoc *
 paper_materials(const struct paper_application *a)
 {
@@ -127,6 +132,7 @@ paper_materials(const struct paper_application *a)
 	return (d);
 }
 
+/* The one-time notice of missing materials (一次性告知). */
 struct pdoc *
 paper_missing(const struct paper_application *a)
 {
@@ -150,6 +156,7 @@ paper_missing(const struct paper_application *a)
 	return (d);
 }
 
+/* The refusal notice (不予受理通知书), with reason and basis. */
 struct pdoc *
 paper_refusal(const struct paper_application *a)
 {

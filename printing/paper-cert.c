@@ -53,6 +53,7 @@ body_lines(const char *body, char ***out, size_t *n)
 	return (signoff);
 }
 
+/* The body as paragraphs, and the sign-off where the seal goes. */
 static void
 body(struct pdoc *d, const struct paper_certificate *c)
 {
@@ -75,6 +76,7 @@ body(struct pdoc *d, const struct paper_certificate *c)
 	free(lines);
 }
 
+/* The A4 certificate a community signs and stamps. */
 struct pdoc *
 paper_certificate(const struct paper_certificate *c)
 {

@@ -6,12 +6,14 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
+/* A missing value prints as a dash, never as nothing. */
 static const char *
 or_dash(const char *s)
 {
 	return (s != NULL && *s != '\0' ? s : "-");
 }
 
+/* A field whose value is a count. */
 static void
 field_int(struct pdoc *d, const char *label, int n)
 {
@@ -21,6 +23,7 @@ field_int(struct pdoc *d, const char *label, int n)
 	free(s);
 }
 
+/* The hand-off list (交接清单) the back office signs. */
 struct pdoc *
 paper_handoff(const struct paper_handoff *h)
 {
@@ -62,6 +65,7 @@ paper_handoff(const struct paper_handoff *h)
 	return (d);
 }
 
+/* The per-service lines of the day's summary. */
 static void
 daily_services(struct pdoc *d, const struct paper_daily *s)
 {
@@ -83,6 +87,7 @@ daily_services(struct pdoc *d, const struct paper_daily *s)
 	pdoc_rule(d);
 }
 
+/* The end-of-day summary (日结单) of a centre or a counter. */
 struct pdoc *
 paper_daily(const struct paper_daily *s)
 {
@@ -127,6 +132,7 @@ paper_daily(const struct paper_daily *s)
 	return (d);
 }
 
+/* The queue ticket slip. */
 struct pdoc *
 paper_ticket(const struct paper_ticket *t)
 {

@@ -7,6 +7,7 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
+/* Dates print the Chinese way. */
 char *
 paper_date(const char *iso)
 {
@@ -20,6 +21,7 @@ paper_date(const char *iso)
 	return (xstrdup(iso));
 }
 
+/* Instants print in local time, to the minute. */
 char *
 paper_time(time_t t)
 {
@@ -32,6 +34,7 @@ paper_time(time_t t)
 	return (xstrdup(s));
 }
 
+/* An instant as an id part, so that ids sort by time. */
 char *
 paper_stamp(time_t t)
 {

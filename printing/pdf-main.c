@@ -14,6 +14,7 @@
 
 #define PDF_INPUT_MAX	(4 * 1024 * 1024)
 
+/* Reads the document, refusing one absurdly long. */
 static char *
 read_all(FILE *f)
 {
@@ -33,6 +34,7 @@ read_all(FILE *f)
 	return (buf_steal(&b));
 }
 
+/* Renders standard input to the named PDF, or says why not. */
 int
 main(int argc, char **argv)
 {

@@ -23,9 +23,11 @@
 struct pdf {
 	cairo_t		*cr;
 	double		 y;
+	double		 left_y;	/* below the last text on the left */
 	int		 a4;		/* a certificate: QR at the foot */
 };
 
+/* The point size of a style on A4. */
 static double
 size_of(int style)
 {
@@ -68,6 +70,7 @@ layout(struct pdf *p, const char *text, int style, double width,
 	return (l);
 }
 
+/* The height of a layout in points. */
 static double
 height(PangoLayout *l)
 {
@@ -84,9 +87,10 @@ room(struct pdf *p, double h)
 	if (p->y + h <= PAGE_H - MARGIN_BOTTOM || p->y <= MARGIN_TOP)
 		return;
 	cairo_show_page(p->cr);
-	p->y = MARGIN_TOP;
+	p->y = p->left_y = MARGIN_TOP;
 }
 
+/* Draws a layout at the current height and moves down. */
 static void
 draw(struct pdf *p, PangoLayout *l, double x, double gap_after)
 {
@@ -96,8 +100,10 @@ draw(struct pdf *p, PangoLayout *l, double x, double gap_after)
 	cairo_move_to(p->cr, x, p->y);
 	pango_cairo_show_layout(p->cr, l);
 	p->y += h + gap_after;
+	p->left_y = p->y;
 }
 
+/* One line of text, with room after a title. */
 static void
 text(struct pdf *p, const struct pel *e)
 {
@@ -118,10 +124,12 @@ para(struct pdf *p, const char *s)
 	pango_layout_set_indent(l, (int)(2 * BODY_PT * PANGO_SCALE));
 	pango_layout_set_justify(l, TRUE);
 	pango_layout_set_line_spacing(l, 1.6);
-	draw(p, l, MARGIN_X, MM(2));
+	/* as much air between paragraphs as between their lines */
+	draw(p, l, MARGIN_X, BODY_PT * 0.8);
 	g_object_unref(l);
 }
 
+/* A label and its value as one wrapped line. */
 static void
 field(struct pdf *p, const struct pel *e)
 {
@@ -133,6 +141,7 @@ field(struct pdf *p, const struct pel *e)
 	free(s);
 }
 
+/* A thin line across the text width. */
 static void
 rule(struct pdf *p)
 {
@@ -144,6 +153,7 @@ rule(struct pdf *p)
 	p->y += MM(4);
 }
 
+/* A label and a line to sign on. */
 static void
 sign(struct pdf *p, const char *label)
 {
@@ -203,6 +213,7 @@ seal(struct pdf *p, const struct pel *e)
 	free(s);
 }
 
+/* Draws the QR code's dark modules as squares. */
 static void
 qr_modules(struct pdf *p, const char *payload, double x, double y)
 {
@@ -230,14 +241,16 @@ qr(struct pdf *p, const struct pel *e)
 	PangoLayout	*l = NULL;
 	double		 y, ch = 0;
 
-	room(p, QR_SIZE + MM(4));
-	y = p->y + MM(4);
-	if (p->a4 && y < PAGE_H - MARGIN_BOTTOM - QR_SIZE)
-		y = PAGE_H - MARGIN_BOTTOM - QR_SIZE;
+	/* the seal sits on the right: the foot's left is free below the
+	 * last line of text */
+	y = PAGE_H - MARGIN_BOTTOM - QR_SIZE;
+	if (!p->a4 || p->left_y + MM(4) > y) {
+		room(p, QR_SIZE + MM(4));
+		y = p->y + MM(4);
+	}
 	qr_modules(p, e->text, MARGIN_X, y);
 	if (e->value != NULL && *e->value != '\0') {
-		l = layout(p, e->value, PEL_SMALL, TEXT_W - QR_SIZE - MM(5),
-		    PEL_LEFT);
+		l = layout(p, e->value, PEL_SMALL, MM(70), PEL_LEFT);
 		pango_layout_set_line_spacing(l, 1.5);
 		ch = height(l);
 		cairo_move_to(p->cr, MARGIN_X + QR_SIZE + MM(5),
@@ -270,6 +283,7 @@ reprint_mark(struct pdf *p, const struct pdoc *d)
 	free(mark);
 }
 
+/* One element on the page. */
 static void
 element(struct pdf *p, const struct pel *e)
 {
@@ -286,6 +300,7 @@ element(struct pdf *p, const struct pel *e)
 	}
 }
 
+/* Writes the whole document as an A4 PDF. */
 int
 pdf_render(const struct pdoc *d, const char *path, char **cause)
 {
@@ -305,7 +320,7 @@ pdf_render(const struct pdoc *d, const char *path, char **cause)
 	    d->title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
-	p.y = MARGIN_TOP;
+	p.y = p.left_y = MARGIN_TOP;
 	p.a4 = d->paper == PDOC_A4;
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	reprint_mark(&p, d);

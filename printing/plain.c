@@ -23,6 +23,7 @@ text_line(const struct playout *l, const struct pline *p)
 	return (xasprintf("%*s%s", pad, "", p->text));
 }
 
+/* One laid-out line as plain text. */
 static char *
 render_line(const struct playout *l, const struct pline *p)
 {
@@ -45,6 +46,7 @@ render_line(const struct playout *l, const struct pline *p)
 	return (xstrdup(""));
 }
 
+/* The document as text for a screen or an ordinary printer. */
 int
 plain_render(const struct pdoc *d, int cols, const char *encoding,
     struct buf *out, char **cause)

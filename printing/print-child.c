@@ -35,9 +35,10 @@ struct child {
 	char				*last_msg;
 };
 
-static void
-say(struct child *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void	say(struct child *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
 
+/* Reports one line to the caller, who may have gone. */
 static void
 say(struct child *c, const char *fmt, ...)
 {
@@ -70,6 +71,7 @@ status(struct child *c, enum print_status st, const char *msg)
 	say(c, "S %d %s", (int)st, msg);
 }
 
+/* Records a step of this document in the journal. */
 static void
 journal(struct child *c, enum pj_state st, const char *detail)
 {
@@ -132,6 +134,7 @@ render_pdf(struct child *c, char **cause)
 	return (rc);
 }
 
+/* The bytes the sink needs: ESC/POS, PDF or text. */
 static int
 render(struct child *c, char **cause)
 {
@@ -265,6 +268,7 @@ follow(struct child *c)
 	}
 }
 
+/* Hands the document to CUPS, journals the job, then follows it. */
 static void __attribute__((noreturn))
 to_cups(struct child *c)
 {
@@ -288,6 +292,7 @@ to_cups(struct child *c)
 	follow(c);
 }
 
+/* The child's whole life; it never returns. */
 void
 print_child(struct printer *p, const struct pdoc *d,
     const struct print_target *t, int fd)

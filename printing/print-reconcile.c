@@ -16,6 +16,7 @@ struct settle {
 	size_t		 n;
 };
 
+/* Gathers documents a crash may have left half done. */
 static void
 collect(const struct pj_entry *e, void *arg)
 {
@@ -94,6 +95,7 @@ ask_file(const struct printer *p, const struct pj_entry *e)
 	return (there ? PJ_DONE : PJ_FAILED);
 }
 
+/* Asks where one document stands and journals the answer. */
 static void
 settle_one(struct printer *p, struct pj_entry *e,
     void (*report)(const struct pj_entry *, void *), void *arg)
@@ -121,6 +123,7 @@ settle_one(struct printer *p, struct pj_entry *e,
 		report(e, arg);
 }
 
+/* Settles at start what a crash left; prints nothing. */
 int
 printer_reconcile(struct printer *p,
     void (*report)(const struct pj_entry *, void *), void *arg)

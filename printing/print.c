@@ -27,6 +27,7 @@ struct print_job {
 	struct buf		 in;
 };
 
+/* The word a sink has in the journal. */
 const char *
 print_sink_name(enum print_sink s)
 {
@@ -35,12 +36,14 @@ print_sink_name(enum print_sink s)
 	return (names[s]);
 }
 
+/* The job title by which a lost job id is found again. */
 char *
 print_title(const char *id, int copy)
 {
 	return (xasprintf("bianmin %s #%d", id, copy));
 }
 
+/* A journal entry for a document, a target and a state. */
 void
 print_entry(struct pj_entry *e, const struct pdoc *d,
     const struct print_target *t, enum pj_state state, int job,
@@ -73,6 +76,7 @@ default_helper(void)
 	return (xasprintf("%s/bianmin-pdf", dir));
 }
 
+/* The prints folder and journal of a state folder. */
 struct printer *
 printer_new(const char *state_dir, char **cause)
 {
@@ -96,6 +100,7 @@ printer_new(const char *state_dir, char **cause)
 	return (p);
 }
 
+/* Frees a printing context; NULL is fine. */
 void
 printer_free(struct printer *p)
 {
@@ -108,12 +113,14 @@ printer_free(struct printer *p)
 	free(p);
 }
 
+/* Where the file sink writes, to show the clerk. */
 const char *
 printer_folder(const struct printer *p)
 {
 	return (p->folder);
 }
 
+/* Uses another PDF helper (tests, installs elsewhere). */
 void
 printer_set_helper(struct printer *p, const char *helper)
 {
@@ -121,6 +128,7 @@ printer_set_helper(struct printer *p, const char *helper)
 	p->helper = xstrdup(helper);
 }
 
+/* What the journal says of a document, read afresh. */
 enum pj_state
 printer_state(struct printer *p, const char *id, int *copy)
 {
@@ -175,6 +183,7 @@ keep_document(struct printer *p, const struct pdoc *d, char **cause)
 	return (rc);
 }
 
+/* Starts printing a document once, without blocking the caller. */
 struct print_job *
 print_start(struct printer *p, struct pdoc *d, const struct print_target *t,
     int reprint, char **cause)
@@ -214,6 +223,7 @@ print_start(struct printer *p, struct pdoc *d, const struct print_target *t,
 	return (j);
 }
 
+/* The descriptor the caller's loop polls for reports. */
 int
 print_job_fd(const struct print_job *j)
 {
@@ -242,6 +252,7 @@ report_line(struct print_job *j, char *line)
 	}
 }
 
+/* Reaps the child; silence from it means the job failed. */
 static void
 end_child(struct print_job *j)
 {
@@ -260,6 +271,7 @@ end_child(struct print_job *j)
 	}
 }
 
+/* Takes in the child's reports without blocking. */
 int
 print_job_update(struct print_job *j)
 {
@@ -291,6 +303,7 @@ print_job_update(struct print_job *j)
 	return (j->settled);
 }
 
+/* Waits for the job to settle (tests, the command line). */
 void
 print_job_wait(struct print_job *j)
 {
@@ -306,30 +319,35 @@ print_job_wait(struct print_job *j)
 		fcntl(j->fd, F_SETFL, fl);
 }
 
+/* Where the job stands now. */
 enum print_status
 print_job_status(const struct print_job *j)
 {
 	return (j->status);
 }
 
+/* What to tell the clerk about the job now. */
 const char *
 print_job_message(const struct print_job *j)
 {
 	return (j->message);
 }
 
+/* The file written, for the clerk to find. */
 const char *
 print_job_path(const struct print_job *j)
 {
 	return (j->path);
 }
 
+/* The CUPS job id, once there is one. */
 int
 print_job_cups_id(const struct print_job *j)
 {
 	return (j->cups_id);
 }
 
+/* Stops following a job; CUPS goes on printing it. */
 void
 print_job_free(struct print_job *j)
 {

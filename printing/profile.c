@@ -20,6 +20,7 @@ static struct pprofile profiles[PROFILE_MAX] = {
 };
 static int nprofiles = 5;
 
+/* A profile by the name the settings use. */
 const struct pprofile *
 profile_find(const char *name)
 {
@@ -33,12 +34,14 @@ profile_find(const char *name)
 	return (NULL);
 }
 
+/* The profile used when none is chosen. */
 const struct pprofile *
 profile_default(void)
 {
 	return (&profiles[0]);
 }
 
+/* Walks the profiles, for the settings screen. */
 const struct pprofile *
 profile_at(int i)
 {
@@ -62,6 +65,7 @@ slot(const char *name)
 	return (p);
 }
 
+/* A setting that must be a number within bounds. */
 static int
 number(const char *v, int lo, int hi, int *out)
 {
@@ -74,6 +78,7 @@ number(const char *v, int lo, int hi, int *out)
 	return (1);
 }
 
+/* Only the GB encodings Chinese printers speak. */
 static int
 set_encoding(struct pprofile *p, const char *v)
 {
@@ -84,6 +89,7 @@ set_encoding(struct pprofile *p, const char *v)
 	return (1);
 }
 
+/* How the printer cuts, if it can. */
 static int
 set_cut(struct pprofile *p, const char *v)
 {
@@ -131,6 +137,7 @@ on_key(void *arg, const char *section, const char *key, const char *v)
 	return (ok);
 }
 
+/* Adds a site's profiles, naming the line of any mistake. */
 int
 profile_load(const char *path, char **cause)
 {

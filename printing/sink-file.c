@@ -10,6 +10,7 @@
 #include "sink.h"
 #include "../util/xmalloc.h"
 
+/* Makes a private folder and the folders above it. */
 int
 sink_mkdirs(const char *dir, char **cause)
 {
@@ -32,6 +33,7 @@ sink_mkdirs(const char *dir, char **cause)
 	return (rc);
 }
 
+/* Writes everything, through short writes and signals. */
 static int
 write_all(int fd, const char *p, size_t len)
 {

@@ -87,6 +87,7 @@ dial(const char *hostport, char **cause)
 	return (fd);
 }
 
+/* Sends a job to a raw TCP printer, knowing whether any byte left. */
 int
 sink_tcp_write(const char *hostport, const void *data, size_t len,
     int *sent, char **cause)
@@ -107,6 +108,7 @@ sink_tcp_write(const char *hostport, const void *data, size_t len,
 	return (0);
 }
 
+/* Writes a job to a printer device file. */
 int
 sink_device_write(const char *path, const void *data, size_t len, int *sent,
     char **cause)

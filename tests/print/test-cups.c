@@ -284,6 +284,9 @@ certificate_through_cups(void **st)
 	assert_non_null(strstr(text, "张红旗"));
 	assert_non_null(strstr(text, "K7QM 3XPD"));
 	assert_null(strstr(text, "补打"));
+	/* one page: pdftotext ends each page with a form feed */
+	assert_non_null(strchr(text, '\f'));
+	assert_null(strchr(strchr(text, '\f') + 1, '\f'));
 	free(text);
 	free(path);
 	print_job_free(j);
