@@ -187,9 +187,12 @@ journal_append(struct journal *j, const struct pj_entry *e, char **cause)
 	    state_names[e->state], sink, dest, e->job, detail);
 	/* one write of a short line: O_APPEND keeps lines whole */
 	n = write(j->fd, line, strlen(line));
-	if (n != (ssize_t)strlen(line) || fsync(j->fd) != 0) {
-		*cause = xasprintf("%s: %s", j->path,
-		    n == -1 || errno != 0 ? strerror(errno) : "short write");
+	if (n != (ssize_t)strlen(line)) {
+		*cause = xasprintf("%s: %s", j->path, n == -1 ?
+		    strerror(errno) : "short write");
+		rc = -1;
+	} else if (fsync(j->fd) != 0) {	/* fatal for this write */
+		*cause = xasprintf("%s: %s", j->path, strerror(errno));
 		rc = -1;
 	}
 	free(line);
