@@ -18,6 +18,8 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 
 CLIENT_PKGS = ncursesw libcurl libcjson sqlite3
+PRINT_PKGS  = inih libqrencode
+PDF_PKGS    = pangocairo libqrencode
 SERVER_PKGS = libmicrohttpd sqlite3 libcjson gnutls libcrypt
 TEST_PKGS   = cmocka
 
@@ -30,6 +32,13 @@ SERVER_CFLAGS = $(call pkg_cflags,$(SERVER_PKGS))
 SERVER_LIBS   = $(call pkg_libs,$(SERVER_PKGS)) -lpthread
 TEST_CFLAGS   = $(call pkg_cflags,$(TEST_PKGS))
 TEST_LIBS     = $(call pkg_libs,$(TEST_PKGS))
+# Debian's libcups2-dev has cups-config but no pkg-config file.
+CUPS_LIBS    := $(shell cups-config --libs 2>/dev/null || echo -lcups)
+PRINT_CFLAGS  = $(call pkg_cflags,$(PRINT_PKGS))
+PRINT_LIBS    = $(call pkg_libs,$(PRINT_PKGS)) $(CUPS_LIBS)
+PDF_CFLAGS    = $(call pkg_cflags,$(PDF_PKGS))
+PDF_LIBS      = $(call pkg_libs,$(PDF_PKGS))
+CLIENT_LIBS  += $(PRINT_LIBS)
 
 # --- sources, by module (dependencies point down) -----------------------
 UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c
@@ -38,10 +47,17 @@ VALID_SRC  = forms/idnum.c forms/phone.c
 FORMS_SRC  = $(VALID_SRC) forms/lineedit.c forms/form.c forms/schema.c \
 	forms/validate.c forms/value.c forms/uscc.c forms/draft.c
 API_SRC    = $(wildcard api/*.c)
+# printing/: the client's part, and the PDF helper's (cairo and pango are
+# loaded only by bin/bianmin-pdf, never by the client).
+PDF_ONLY   = printing/pdf.c printing/pdf-main.c
+PRINT_SRC  = $(filter-out $(PDF_ONLY),$(wildcard printing/*.c))
+PDF_SRC    = $(UTIL_SRC) locale/text.c printing/doc.c printing/doc-io.c \
+	printing/layout.c $(PDF_ONLY)
 TUI_SRC    = $(wildcard tui/*.c) forms/lineedit-draw.c
 SERVER_SRC = $(filter-out server/bianmind.c,$(wildcard server/*.c))
 
-CLIENT_LIB_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(API_SRC)
+CLIENT_LIB_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(API_SRC) \
+	$(PRINT_SRC)
 CLIENT_SRC = $(CLIENT_LIB_SRC) $(TUI_SRC)
 SERVERD_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC) \
 	server/bianmind.c
@@ -51,6 +67,7 @@ INTEG_TESTS = $(patsubst tests/integration/%.c,%,\
 	$(wildcard tests/integration/test-*.c))
 INTEG_TOOLS = $(patsubst tests/integration/%.c,build/integration/%,\
 	$(filter-out tests/integration/test-%,$(wildcard tests/integration/*.c)))
+PRINT_TESTS = $(patsubst tests/print/%.c,%,$(wildcard tests/print/test-*.c))
 
 OBJ  = build/obj
 ASAN = build/asan
@@ -61,7 +78,7 @@ LANGS = zh_CN en
 MO = $(foreach l,$(LANGS),build/locale/$(l)/LC_MESSAGES/bianmin.mo)
 
 .PHONY: all check soak fuzz run install deps clean
-all: bin/bianmin bin/bianmind $(MO)
+all: bin/bianmin bin/bianmind bin/bianmin-pdf $(MO)
 
 build/locale/%/LC_MESSAGES/bianmin.mo: locale/%.po
 	@mkdir -p $(@D)
@@ -73,6 +90,8 @@ $(OBJ)/tui/%.o $(OBJ)/api/%.o $(OBJ)/forms/lineedit-draw.o: \
 $(OBJ)/locale/i18n.o $(ASAN)/locale/i18n.o: \
 	CFLAGS_MOD = -DLOCALEDIR='"$(LOCALEDIR)"'
 $(OBJ)/server/%.o: CFLAGS_MOD = $(SERVER_CFLAGS)
+$(OBJ)/printing/%.o $(ASAN)/printing/%.o: CFLAGS_MOD = $(PRINT_CFLAGS)
+$(OBJ)/printing/pdf.o $(OBJ)/printing/pdf-main.o: CFLAGS_MOD = $(PDF_CFLAGS)
 $(OBJ)/tests/%.o: CFLAGS_MOD = $(CLIENT_CFLAGS) $(SERVER_CFLAGS) \
 	$(TEST_CFLAGS)
 $(ASAN)/tui/%.o $(ASAN)/api/%.o $(ASAN)/forms/lineedit-draw.o: \
@@ -94,6 +113,11 @@ bin/bianmin: $(call obj,$(OBJ),$(CLIENT_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(CLIENT_LIBS) $(LDFLAGS)
 
+# The PDF renderer, run by the client as a child process.
+bin/bianmin-pdf: $(call obj,$(OBJ),$(PDF_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(PDF_LIBS) $(LDFLAGS)
+
 bin/bianmind: $(call obj,$(OBJ),$(SERVERD_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(SERVER_LIBS) $(LDFLAGS)
@@ -108,7 +132,7 @@ build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 # Every unit test links the pure modules; those that need the server's
 # code (seed, routing) link it too.
 TEST_LINK_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(API_SRC) \
-	$(SERVER_SRC)
+	$(SERVER_SRC) $(PRINT_SRC)
 TEST_LIBS_ALL = $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
 
 build/tests/%: $(OBJ)/tests/unit/%.o $(call obj,$(OBJ),$(TEST_LINK_SRC))
@@ -129,7 +153,13 @@ build/asan-integration/%: $(ASAN)/tests/integration/%.o \
 	@mkdir -p $(@D)
 	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
+# Printing through a private cupsd (tests/print/with-cupsd.sh).
+build/print/%: $(OBJ)/tests/print/%.o $(call obj,$(OBJ),$(CLIENT_LIB_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
 TEST_BINS = $(addprefix build/tests/,$(UNIT_TESTS)) \
+	$(addprefix build/print/,$(PRINT_TESTS)) \
 	$(addprefix build/asan-tests/,$(UNIT_TESTS)) \
 	$(addprefix build/integration/,$(INTEG_TESTS)) \
 	$(addprefix build/asan-integration/,$(INTEG_TESTS)) \
@@ -174,6 +204,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
 	install -m 755 bin/bianmin $(DESTDIR)$(BINDIR)/bianmin
+	install -m 755 bin/bianmin-pdf $(DESTDIR)$(BINDIR)/bianmin-pdf
 	install -m 755 bin/bianmind $(DESTDIR)$(SBINDIR)/bianmind
 	install -m 644 man/bianmin.1 $(DESTDIR)$(MANDIR)/man1/bianmin.1
 	install -m 644 man/bianmind.8 $(DESTDIR)$(MANDIR)/man8/bianmind.8

@@ -67,6 +67,11 @@ for t in build/integration/test-* build/asan-integration/test-*; do
 	esac
 done
 
+section "printing through a private CUPS"
+for t in build/print/test-*; do
+	cmocka tests/print/with-cupsd.sh "$t"
+done
+
 section "integration: bianmind's HTTP contract"
 for t in tests/integration/test_*.py; do
 	tap python3 "$t"

@@ -1,0 +1,126 @@
+/*
+ * The counter's paperwork as documents. Each builder takes a plain struct
+ * (filled by the caller from the server's replies, see docs/api.md) and
+ * returns a new document with its id; the caller frees it. Strings are
+ * UTF-8 and may come straight from the server: documents clean them.
+ * Dates are "YYYY-MM-DD" as the server sends them; instants are time_t,
+ * printed in local time.
+ */
+#ifndef PRINTING_PAPERS_H
+#define PRINTING_PAPERS_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "doc.h"
+
+struct paper_material {
+	const char	*name;
+	int		 originals;
+	int		 copies;
+};
+
+/* An application (办件), for the receipts and notices about it. */
+struct paper_application {
+	const char			*centre;	/* 红旗街街道便民服务中心 */
+	const char			*community;	/* 红旗社区 */
+	const char			*counter;	/* "3" */
+	const char			*staff;		/* operator's name */
+	const char			*number;	/* 610202001-20261129-0007 */
+	const char			*service;	/* 高龄津贴申请 */
+	const char			*txcode;	/* 0501 */
+	const char			*resident;	/* name */
+	const char			*id_masked;	/* 610***********0013 */
+	const char			*address;	/* optional */
+	const char			*due_date;	/* YYYY-MM-DD */
+	time_t				 at;		/* taken / printed */
+	const struct paper_material	*materials;
+	size_t				 nmaterials;
+	const char * const		*missing;	/* 一次性告知 */
+	size_t				 nmissing;
+	const char			*reason;	/* 不予受理 */
+	const char			*basis;		/* its legal basis */
+	const char			*phone;		/* centre's, optional */
+	const char			*query_url;	/* QR; else the number */
+};
+
+struct paper_certificate {
+	long		 id;
+	const char	*serial;	/* 红旗社区〔2026〕第000123号 */
+	const char	*title;		/* 居住证明 */
+	const char	*issuer;	/* 红旗社区居民委员会 */
+	const char	*body;		/* the server's filled text, LF lines */
+	const char	*issued_on;	/* YYYY-MM-DD */
+	const char	*valid_until;	/* YYYY-MM-DD, optional */
+	const char	*verify_url;
+	const char	*verify_code;	/* K7QM3XPD */
+};
+
+struct paper_handoff_item {
+	const char	*number;
+	const char	*service;
+	const char	*resident;
+	const char	*due_date;
+};
+
+struct paper_handoff {
+	const char			*number;	/* ...-J20261129-003 */
+	const char			*centre;
+	const char			*to;
+	const char			*staff;
+	const char			*note;
+	time_t				 at;
+	const struct paper_handoff_item	*items;
+	size_t				 nitems;
+};
+
+struct paper_service_count {
+	const char	*txcode;
+	const char	*name;
+	int		 received;
+	int		 completed;
+};
+
+struct paper_daily {
+	const char				*date;	/* YYYY-MM-DD */
+	const char				*centre;
+	const char				*counter;	/* or NULL */
+	const char				*staff;		/* who prints */
+	int					 received, accepted;
+	int					 completed, rejected, collected;
+	int					 overdue, certificates;
+	int					 tickets_issued, tickets_done;
+	int					 avg_wait_s;	/* -1: none */
+	const struct paper_service_count	*services;
+	size_t					 nservices;
+	time_t					 at;
+};
+
+struct paper_ticket {
+	long		 id;
+	const char	*centre;
+	const char	*number;	/* E023 */
+	const char	*category;	/* 养老服务 */
+	int		 waiting_ahead;	/* -1: unknown */
+	time_t		 at;
+};
+
+struct pdoc	*paper_receipt(const struct paper_application *);
+struct pdoc	*paper_materials(const struct paper_application *);
+struct pdoc	*paper_missing(const struct paper_application *);
+struct pdoc	*paper_refusal(const struct paper_application *);
+struct pdoc	*paper_certificate(const struct paper_certificate *);
+struct pdoc	*paper_handoff(const struct paper_handoff *);
+struct pdoc	*paper_daily(const struct paper_daily *);
+struct pdoc	*paper_ticket(const struct paper_ticket *);
+/* A page that shows the printer works and how wide it prints. */
+struct pdoc	*paper_test_page(const char *printer, int columns, time_t);
+
+/* "2026-12-25" as "2026年12月25日"; other text as it is. Caller frees. */
+char	*paper_date(const char *);
+/* An instant as local "2026-11-29 16:30". Caller frees. */
+char	*paper_time(time_t);
+/* An instant as an id part, local "20261129163000". Caller frees. */
+char	*paper_stamp(time_t);
+
+#endif
