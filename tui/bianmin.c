@@ -13,6 +13,7 @@
 
 #include "guard.h"
 #include "loop.h"
+#include "print-ui.h"
 #include "term.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -28,6 +29,7 @@ struct options {
 	const char	*ca_file;
 	const char	*pin;
 	double		 lock_minutes;
+	struct print_setup print;
 	int		 verbose;
 };
 
@@ -37,7 +39,8 @@ usage(FILE *f)
 	fprintf(f, "%s",
 	    _("usage: bianmin [--api URL] [--counter N] [--lang zh_CN|en]\n"
 	    "               [--ca-file FILE] [--pin sha256//KEY]\n"
-	    "               [--lock-minutes N] [-v]\n"
+	    "               [--lock-minutes N] [--receipt-printer P]\n"
+	    "               [--a4-printer P] [--receipt-profile NAME] [-v]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
@@ -48,6 +51,10 @@ usage(FILE *f)
 	    "  --pin sha256//KEY  accept only a server with this public key\n"
 	    "  --lock-minutes N  lock the screen after N idle minutes\n"
 	    "                  (default 10; 0 never)\n"
+	    "  --receipt-printer P, --a4-printer P  where documents go:\n"
+	    "                  file (default), cups:QUEUE, tcp:HOST[:PORT]\n"
+	    "                  or device:PATH\n"
+	    "  --receipt-profile NAME  the receipt printer's ESC/POS profile\n"
 	    "  -v              write a debug log to the state folder\n"
 	    "  -V, --version   print the version\n"));
 }
@@ -62,6 +69,9 @@ parse_args(int argc, char **argv, struct options *o)
 		{ "ca-file", required_argument, NULL, 'C' },
 		{ "pin", required_argument, NULL, 'P' },
 		{ "lock-minutes", required_argument, NULL, 'k' },
+		{ "receipt-printer", required_argument, NULL, 'R' },
+		{ "a4-printer", required_argument, NULL, 'F' },
+		{ "receipt-profile", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -71,6 +81,8 @@ parse_args(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->lock_minutes = 10;
 	o->api = getenv("BIANMIN_API");
+	o->print.receipt = getenv("BIANMIN_RECEIPT_PRINTER");
+	o->print.a4 = getenv("BIANMIN_A4_PRINTER");
 	o->counter = getenv("BIANMIN_COUNTER");
 	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -80,6 +92,9 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'C': o->ca_file = optarg; break;
 		case 'P': o->pin = optarg; break;
 		case 'k': o->lock_minutes = strtod(optarg, NULL); break;
+		case 'R': o->print.receipt = optarg; break;
+		case 'F': o->print.a4 = optarg; break;
+		case 'p': o->print.profile = optarg; break;
 		case 'v': o->verbose = 1; break;
 		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
 		case 'h': usage(stdout); exit(0);
@@ -170,7 +185,7 @@ main(int argc, char **argv)
 {
 	struct options	 o;
 	struct http_options ho;
-	const char	*warn;
+	const char	*warn, *pwarn;
 	char		*cause = NULL;
 
 	harden();
@@ -195,6 +210,8 @@ main(int argc, char **argv)
 	app.lock_minutes = o.lock_minutes < 0 ? 0 : o.lock_minutes;
 	app.last_key = time(NULL);
 	open_outbox(&warn);
+	if ((pwarn = print_ui_init(&o.print)) != NULL && warn == NULL)
+		warn = pwarn;
 	atexit(term_end);
 	term_start();
 	app_push(&screen_login, NULL);
@@ -204,6 +221,7 @@ main(int argc, char **argv)
 	while (app.top != NULL)
 		app_pop();
 	term_end();
+	print_ui_free();
 	sender_free(app.sender);
 	outbox_close(app.outbox);
 	model_session_free(app.session);

@@ -10,6 +10,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "loop.h"
+#include "print-ui.h"
 #include "term.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -192,10 +193,10 @@ outbox_turn(int *was_online)
 void
 loop_run(void)
 {
-	struct curl_waitfd	fds[2];
+	struct curl_waitfd	fds[2 + 8];
 	CURLM			*multi = http_multi(api_http(app.api));
 	time_t			 minute = time(NULL) / 60;
-	int			 idle_reads = 0, was_online = 1;
+	int			 idle_reads = 0, was_online = 1, njobs;
 
 	while (!app.quit) {
 		if (app.dirty)
@@ -206,7 +207,10 @@ loop_run(void)
 		fds[1].fd = term_signal_fd();
 		fds[1].events = CURL_WAIT_POLLIN;
 		fds[1].revents = 0;
-		curl_multi_poll(multi, fds, 2, (int)next_timeout(), NULL);
+		njobs = print_ui_fds(fds + 2, 8);
+		curl_multi_poll(multi, fds, 2 + (unsigned)njobs,
+		    (int)next_timeout(), NULL);
+		print_ui_poll(fds + 2, njobs);
 		if (fds[1].revents != 0)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {

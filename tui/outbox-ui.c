@@ -43,6 +43,7 @@ outbox_ui_event(enum sender_event ev, const struct outbox_item *it,
 		return;
 	switch (ev) {
 	case SENDER_DONE:
+		result_update(it);
 		say_done(it);
 		break;
 	case SENDER_FAILED:

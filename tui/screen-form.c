@@ -11,6 +11,7 @@
 #include "keys.h"
 #include "tui.h"
 #include "../forms/draft.h"
+#include "../forms/idnum.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 #include "../util/paths.h"
@@ -220,6 +221,59 @@ item_label(struct formscr *fs)
 	    fs->title, fs->resident_name));
 }
 
+/* What the form knows of its application, for a slip printed before
+ * the server has answered. */
+static cJSON *
+known_application(struct formscr *fs)
+{
+	cJSON		*a = cJSON_CreateObject(), *o;
+	const char	*txcode = cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(fs->service,
+			    "txcode"));
+	char		*id = NULL;
+	size_t		 i;
+
+	o = cJSON_AddObjectToObject(a, "service");
+	cJSON_AddStringToObject(o, "name", fs->title);
+	cJSON_AddStringToObject(o, "txcode", txcode != NULL ? txcode : "");
+	o = cJSON_AddObjectToObject(a, "resident");
+	cJSON_AddStringToObject(o, "name", fs->resident_name);
+	for (i = 0; i < fs->fm->nfields && id == NULL; i++) {
+		if (strcmp(fs->fm->fields[i].prefill, "id_number") == 0)
+			id = form_value_text(&fs->fm->fields[i]);
+	}
+	if (id != NULL && strchr(id, '*') == NULL) {
+		char	*m = idnum_mask(id);
+
+		free(id);
+		id = m;
+	}
+	cJSON_AddStringToObject(o, "id_number_masked", id != NULL ? id : "");
+	free(id);
+	cJSON_AddItemToObject(a, "materials", form_materials_json(fs->fm));
+	return (a);
+}
+
+/* Replaces the form by the result: the server's application when it
+ * answered, else what is known, under the outbox's local reference. */
+static void
+show_result(struct formscr *fs, const struct outbox_item *done,
+    long long local_ref)
+{
+	struct result_open	o;
+
+	memset(&o, 0, sizeof o);
+	if (done != NULL)
+		o.application = cJSON_Parse(done->result);
+	if (o.application == NULL) {
+		o.application = known_application(fs);
+		o.local_ref = local_ref;
+	}
+	app_pop();	/* frees fs */
+	app_push(&screen_result, &o);
+	cJSON_Delete(o.application);
+}
+
 int
 form_outbox_event(struct screen *s, enum sender_event ev,
     const struct outbox_item *it, const struct api_result *r)
@@ -233,8 +287,13 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 		return (0);
 	fs->outbox_id = 0;
 	app_busy(-1);
+	if (ev == SENDER_DONE || ev == SENDER_WAITING) {
+		/* accepted, or safe in the outbox: the form is done, and
+		 * what to print comes next */
+		show_result(fs, ev == SENDER_DONE ? it : NULL, it->id);
+		return (1);
+	}
 	if (ev != SENDER_FAILED) {
-		/* accepted, or safe in the outbox: the form is done */
 		app_pop();
 		return (0);	/* the shell says what happened */
 	}

@@ -113,6 +113,15 @@ extern const struct screen_ops dialog_help;
 extern const struct screen_ops dialog_drafts;
 extern const struct screen_ops screen_outbox;
 extern const struct screen_ops screen_lock;
+extern const struct screen_ops screen_result;
+
+/* screen_result's argument; the screen takes the application. */
+struct result_open {
+	cJSON		*application;	/* the server's, or what is known */
+	long long	 local_ref;	/* > 0: still in the outbox */
+};
+/* A provisional result on screen takes its final number; 1 if shown. */
+int	result_update(const struct outbox_item *);
 
 /* How many drafts wait in the state folder. */
 int	drafts_waiting(void);

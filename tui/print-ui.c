@@ -1,0 +1,254 @@
+/* The client's printing: targets, jobs in the event loop, documents. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "print-ui.h"
+#include "tui.h"
+#include "../locale/i18n.h"
+#include "../printing/papers.h"
+#include "../printing/print.h"
+#include "../util/log.h"
+#include "../util/paths.h"
+#include "../util/xmalloc.h"
+
+#define MAX_JOBS	8
+
+static struct printer		*printer;
+static struct print_target	 roll, a4;
+static struct print_job		*jobs[MAX_JOBS];
+
+/* Parses "file", "cups:QUEUE", "tcp:HOST[:PORT]", "device:PATH". */
+static int
+target(const char *spec, struct print_target *t)
+{
+	memset(t, 0, sizeof *t);
+	if (spec == NULL || strcmp(spec, "file") == 0)
+		t->sink = PRINT_FILE;
+	else if (strncmp(spec, "cups:", 5) == 0 && spec[5] != '\0') {
+		t->sink = PRINT_CUPS;
+		t->dest = spec + 5;
+	} else if (strncmp(spec, "tcp:", 4) == 0 && spec[4] != '\0') {
+		t->sink = PRINT_TCP;
+		t->dest = spec + 4;
+	} else if (strncmp(spec, "device:", 7) == 0 && spec[7] != '\0') {
+		t->sink = PRINT_DEVICE;
+		t->dest = spec + 7;
+	} else
+		return (-1);
+	return (0);
+}
+
+static void
+reconciled(const struct pj_entry *e, void *arg)
+{
+	int	*n = arg;
+
+	(*n)++;
+	log_info("print journal: settled a document left by a crash");
+	(void)e;
+}
+
+const char *
+print_ui_init(const struct print_setup *ps)
+{
+	static char	 msg[256];
+	char		*dir = paths_state(NULL), *cause = NULL;
+	int		 settled = 0;
+
+	if (target(ps->receipt, &roll) != 0 || target(ps->a4, &a4) != 0)
+		return (N_("A printer is given in a form this program does not "
+		    "know: use file, cups:QUEUE, tcp:HOST or device:PATH."));
+	roll.profile = ps->profile != NULL ? profile_find(ps->profile) :
+	    profile_default();
+	if (roll.profile == NULL)
+		roll.profile = profile_default();
+	if (dir == NULL || (printer = printer_new(dir, &cause)) == NULL) {
+		log_info("printing: %s", cause != NULL ? cause : "no state");
+		free(cause);
+		free(dir);
+		return (N_("Printing is not available: the prints folder "
+		    "cannot be opened."));
+	}
+	free(dir);
+	printer_reconcile(printer, reconciled, &settled);
+	if (settled == 0)
+		return (NULL);
+	snprintf(msg, sizeof msg, _("%d print job(s) left by an interrupted "
+	    "session were checked; none is printed again by itself."),
+	    settled);
+	return (msg);
+}
+
+void
+print_ui_free(void)
+{
+	int	i;
+
+	for (i = 0; i < MAX_JOBS; i++) {
+		print_job_free(jobs[i]);
+		jobs[i] = NULL;
+	}
+	printer_free(printer);
+	printer = NULL;
+}
+
+int
+print_ui_document(struct pdoc *d, int reprint)
+{
+	const struct print_target	*t = d->paper == PDOC_A4 ? &a4 : &roll;
+	struct print_job		*job;
+	char				*cause = NULL;
+	int				 i, copy;
+
+	if (printer == NULL) {
+		app_message(MSG_ERROR, "%s", _("Printing is not available."));
+		return (0);
+	}
+	if (!reprint && printer_state(printer, d->id, &copy) != PJ_NONE)
+		return (1);	/* on paper already, perhaps: ask first */
+	for (i = 0; i < MAX_JOBS && jobs[i] != NULL; i++)
+		;
+	if (i == MAX_JOBS) {
+		app_message(MSG_ERROR, "%s", _("Too many documents are printing "
+		    "at once; wait a moment."));
+		return (0);
+	}
+	if ((job = print_start(printer, d, t, reprint, &cause)) == NULL) {
+		app_message(MSG_ERROR, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	jobs[i] = job;
+	app_message(MSG_INFO, "%s", _("Printing..."));
+	return (0);
+}
+
+int
+print_ui_fds(struct curl_waitfd *fds, int max)
+{
+	int	i, n = 0;
+
+	for (i = 0; i < MAX_JOBS && n < max; i++) {
+		if (jobs[i] == NULL)
+			continue;
+		fds[n].fd = print_job_fd(jobs[i]);
+		fds[n].events = CURL_WAIT_POLLIN;
+		fds[n++].revents = 0;
+	}
+	return (n);
+}
+
+/* What a settled job tells the clerk, with the file when there is one. */
+static void
+settled(struct print_job *job)
+{
+	const char	*path = print_job_path(job);
+	enum print_status st = print_job_status(job);
+
+	if (st == PRINT_DONE && path != NULL)
+		app_message(MSG_INFO, _("Printed to the file %s"), path);
+	else
+		app_message(st == PRINT_DONE ? MSG_INFO : MSG_ERROR, "%s",
+		    print_job_message(job));
+}
+
+void
+print_ui_poll(const struct curl_waitfd *fds, int n)
+{
+	int	i, j;
+
+	for (i = 0; i < n; i++) {
+		if (fds[i].revents == 0)
+			continue;
+		for (j = 0; j < MAX_JOBS; j++) {
+			if (jobs[j] == NULL || print_job_fd(jobs[j]) != fds[i].fd)
+				continue;
+			if (print_job_update(jobs[j])) {
+				settled(jobs[j]);
+				print_job_free(jobs[j]);
+				jobs[j] = NULL;
+			} else
+				app_message(print_job_status(jobs[j]) ==
+				    PRINT_STOPPED ? MSG_ERROR : MSG_INFO, "%s",
+				    print_job_message(jobs[j]));
+		}
+	}
+}
+
+static const char *
+str_at(const cJSON *o, const char *a, const char *b)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, a);
+
+	if (b != NULL)
+		v = cJSON_GetObjectItemCaseSensitive(v, b);
+	return (cJSON_IsString(v) ? v->valuestring : NULL);
+}
+
+/* 2026-11-29T08:30:00Z as a time_t; now when absent or malformed. */
+static time_t
+instant(const char *s)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (s == NULL || strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
+		return (time(NULL));
+	return (timegm(&tm));
+}
+
+static struct paper_material *
+materials_of(const cJSON *app_json, size_t *n)
+{
+	const cJSON		*list, *it;
+	struct paper_material	*m;
+
+	list = cJSON_GetObjectItemCaseSensitive(app_json, "materials");
+	*n = 0;
+	m = xcalloc((size_t)cJSON_GetArraySize(list) + 1, sizeof *m);
+	cJSON_ArrayForEach(it, list) {
+		if (str_at(it, "name", NULL) == NULL)
+			continue;
+		m[*n].name = str_at(it, "name", NULL);
+		m[*n].originals = (int)cJSON_GetNumberValue(
+		    cJSON_GetObjectItemCaseSensitive(it, "originals"));
+		m[*n].copies = (int)cJSON_GetNumberValue(
+		    cJSON_GetObjectItemCaseSensitive(it, "copies"));
+		(*n)++;
+	}
+	return (m);
+}
+
+struct pdoc *
+print_ui_application(const cJSON *j, long long local_ref, const char *kind)
+{
+	struct paper_application	 a;
+	struct pdoc			*d;
+	char				 number[64];
+
+	memset(&a, 0, sizeof a);
+	if (local_ref > 0) {
+		/* not at the server yet: the slip says so and carries the
+		 * counter's own reference */
+		snprintf(number, sizeof number, "待同步-L%lld", local_ref);
+		a.number = number;
+	} else
+		a.number = str_at(j, "number", NULL);
+	a.centre = app.session != NULL ? app.session->centre_name : "";
+	a.counter = app.session != NULL ? app.session->counter : "";
+	a.staff = app.session != NULL ? app.session->staff_name : "";
+	a.community = str_at(j, "community", "name");
+	a.service = str_at(j, "service", "name");
+	a.txcode = str_at(j, "service", "txcode");
+	a.resident = str_at(j, "resident", "name");
+	a.id_masked = str_at(j, "resident", "id_number_masked");
+	a.due_date = str_at(j, "due_date", NULL);
+	a.at = instant(str_at(j, "created_at", NULL));
+	a.materials = materials_of(j, &a.nmaterials);
+	d = strcmp(kind, "materials") == 0 ? paper_materials(&a) :
+	    paper_receipt(&a);
+	free((void *)a.materials);
+	return (d);
+}

@@ -1,0 +1,37 @@
+/* Printing from the client: the printers chosen, the jobs followed by
+ * the event loop, and the counter's documents built from server data. */
+#ifndef TUI_PRINT_UI_H
+#define TUI_PRINT_UI_H
+
+#include <curl/curl.h>
+
+#include <cjson/cJSON.h>
+
+struct pdoc;
+
+/* Where documents go: "file" (the prints folder), "cups:QUEUE",
+ * "tcp:HOST[:PORT]" or "device:PATH"; profile names the receipt
+ * printer's ESC/POS profile (NULL: the default). */
+struct print_setup {
+	const char	*receipt;
+	const char	*a4;
+	const char	*profile;
+};
+
+/* Opens the prints folder and settles what a crash left. NULL or a
+ * sentence for the message line. */
+const char	*print_ui_init(const struct print_setup *);
+void		 print_ui_free(void);
+/* Prints d (kept by the caller). A document that may already be on paper
+ * is only printed again when reprint is set; 1 when it asks for that. */
+int		 print_ui_document(struct pdoc *, int reprint);
+/* The loop's side: jobs' pipes to poll, and what they said. */
+int		 print_ui_fds(struct curl_waitfd *, int max);
+void		 print_ui_poll(const struct curl_waitfd *, int n);
+/* The acceptance receipt for an application (the server's JSON), or a
+ * provisional one for a submission still in the outbox (local_ref > 0,
+ * marked 待同步). kind: "receipt" or "materials". */
+struct pdoc	*print_ui_application(const cJSON *application,
+		    long long local_ref, const char *kind);
+
+#endif

@@ -1,0 +1,188 @@
+/* After a submission: the application number and promised date, or the
+ * outbox's local reference while the link is down, and the slips to
+ * print (受理回执, 材料接收凭证). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "keys.h"
+#include "print-ui.h"
+#include "tui.h"
+#include "../locale/i18n.h"
+#include "../printing/doc.h"
+#include "../util/xmalloc.h"
+
+struct result {
+	cJSON		*app;		/* the Application, or what we know */
+	long long	 local_ref;	/* outbox id while not at the server */
+	struct pdoc	*pending;	/* a reprint waiting for a yes */
+};
+
+static const struct keyhelp result_keys[] = {
+	{ "P", N_("Print the receipt"), 1 },
+	{ "M", N_("Print the material receipt"), 1 },
+	{ "Enter", N_("Done"), 1 },
+	{ NULL, NULL, 0 }
+};
+
+static struct result	*asking;
+
+static void
+result_init(struct screen *s, void *arg)
+{
+	struct result_open	*o = arg;
+	struct result		*r = xcalloc(1, sizeof *r);
+
+	r->app = o->application;
+	o->application = NULL;
+	r->local_ref = o->local_ref;
+	s->data = r;
+}
+
+static void
+result_free(struct screen *s)
+{
+	struct result	*r = s->data;
+
+	if (asking == r)
+		asking = NULL;
+	pdoc_free(r->pending);
+	cJSON_Delete(r->app);
+	free(r);
+}
+
+static void
+reprint_yes(void)
+{
+	if (asking == NULL || asking->pending == NULL)
+		return;
+	print_ui_document(asking->pending, 1);
+	pdoc_free(asking->pending);
+	asking->pending = NULL;
+}
+
+static void
+print_slip(struct result *r, const char *kind)
+{
+	static struct confirm	c;
+	struct pdoc		*d;
+
+	d = print_ui_application(r->app, r->local_ref, kind);
+	if (print_ui_document(d, 0) == 0) {
+		pdoc_free(d);
+		return;
+	}
+	/* on paper already, perhaps: a second copy is a marked reprint */
+	pdoc_free(r->pending);
+	r->pending = d;
+	asking = r;
+	c.question = _("This was printed before. Print again, marked as a "
+	    "reprint?");
+	c.yes = reprint_yes;
+	app_push(&dialog_confirm, &c);
+}
+
+static int
+result_key(struct screen *s, int key)
+{
+	struct result	*r = s->data;
+
+	switch (key) {
+	case 'p':
+	case 'P':
+		print_slip(r, "receipt");
+		return (1);
+	case 'm':
+	case 'M':
+		print_slip(r, "materials");
+		return (1);
+	case TK_ENTER:
+	case TK_ESC:
+		app_pop();
+		return (1);
+	}
+	return (0);
+}
+
+static const char *
+str_at(const cJSON *o, const char *a, const char *b)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, a);
+
+	if (b != NULL)
+		v = cJSON_GetObjectItemCaseSensitive(v, b);
+	return (cJSON_IsString(v) ? v->valuestring : "-");
+}
+
+static void
+line(int y, const char *label, const char *value, int cols)
+{
+	int	x = 2;
+
+	x += draw_text(y, x, label, cols / 3, STYLE_LABEL);
+	x += draw_text(y, x, ": ", 2, STYLE_LABEL);
+	draw_text(y, x, value, cols - x - 1, STYLE_NORMAL);
+}
+
+static void
+result_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+{
+	struct result	*r = s->data;
+	char		 buf[256];
+	int		 y = top + 1;
+
+	(void)rows;
+	*cy = *cx = -1;
+	if (r->local_ref > 0) {
+		draw_text(y++, 2, _("Saved in the outbox: it goes to the server "
+		    "as soon as the link allows."), cols - 4, STYLE_TITLE);
+		snprintf(buf, sizeof buf, _("L%lld (local reference, to be "
+		    "synchronised)"), r->local_ref);
+	} else {
+		draw_text(y++, 2, _("Application taken."), cols - 4,
+		    STYLE_TITLE);
+		snprintf(buf, sizeof buf, "%s", str_at(r->app, "number", NULL));
+	}
+	y++;
+	line(y++, _("Application number"), buf, cols);
+	snprintf(buf, sizeof buf, "%s %s", str_at(r->app, "service", "txcode"),
+	    str_at(r->app, "service", "name"));
+	line(y++, _("Service"), buf, cols);
+	snprintf(buf, sizeof buf, "%s  %s", str_at(r->app, "resident", "name"),
+	    str_at(r->app, "resident", "id_number_masked"));
+	line(y++, _("Applicant"), buf, cols);
+	line(y++, _("Promised by"), str_at(r->app, "due_date", NULL), cols);
+	y++;
+	draw_text(y, 2, _("P prints the acceptance receipt for the resident; "
+	    "M the material receipt."), cols - 4, STYLE_DIM);
+}
+
+/* A provisional result gets its final number when the outbox sends it. */
+int
+result_update(const struct outbox_item *it)
+{
+	struct screen	*s = app.top;
+	struct result	*r;
+	cJSON		*j;
+
+	if (s == NULL || s->ops != &screen_result)
+		return (0);
+	r = s->data;
+	if (r->local_ref != it->id || (j = cJSON_Parse(it->result)) == NULL)
+		return (0);
+	cJSON_Delete(r->app);
+	r->app = j;
+	r->local_ref = 0;
+	app_dirty();
+	return (1);
+}
+
+const struct screen_ops screen_result = {
+	.name = "result",
+	.init = result_init,
+	.free = result_free,
+	.key = result_key,
+	.draw = result_draw,
+	.keys = result_keys,
+};
