@@ -119,6 +119,7 @@ static const char *const migration_list[] = {
 	"  fee_fen INTEGER NOT NULL,"
 	"  form_version INTEGER NOT NULL,"
 	"  data TEXT NOT NULL,"
+	"  data_masked TEXT NOT NULL,"
 	"  materials TEXT NOT NULL,"
 	"  note TEXT,"
 	"  reason TEXT,"
