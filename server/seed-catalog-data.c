@@ -170,8 +170,8 @@ const struct seed_field seed_fields[] = {
 	  NULL },
 	{ "hardship_reason", "困难原因", "Cause of hardship", "select", 1, 0,
 	  0, NULL, -1, -1, "illness:因病:Illness|disability:因残:Disability|"
-	  "unemployment:失业:Unemployment|disaster:因灾:Disaster|"
-	  "other:其他:Other", NULL, NULL },
+	  "unemployment:因失业:Unemployment|disaster:因灾:Disaster|"
+	  "other:其他原因:Other", NULL, NULL },
 	{ "hours", "服务时长（小时）", "Hours of service", "number", 1, 0, 0,
 	  NULL, 1, 10000, NULL, NULL, NULL },
 	{ "activity", "活动内容", "Activity", "text", 1, 2, 50, NULL, -1, -1,

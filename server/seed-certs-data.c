@@ -28,7 +28,7 @@ const struct seed_cert_type seed_cert_types[] = {
 	  "《学生资助资金管理办法》；" RETAINED, NULL,
 	  "申请学生资助、社会救助时说明家庭经济情况", 90,
 	  "兹证明" PERSON "系本社区居民，家住{{address}}。经本居民委员会"
-	  "入户走访了解，其家庭因{{data.hardship_reason}}生活困难，"
+	  "入户走访了解，其家庭{{data.hardship_reason}}，生活困难，"
 	  "家庭人口{{data.family_size}}人，情况属实。\n特此证明。\n" FOR
 	  SIGNED, "hardship_reason family_size" },
 	{ "volunteer", "志愿服务记录证明", "《志愿服务条例》第二十条；"

@@ -12,9 +12,10 @@ ZHANG = "610202198503150021"    # 张红旗, 红旗社区
 LI = "610202194007080046"       # 李光明, 光明社区, over 80
 
 
-def new_id_number(birth="19900101", seq=None):
-    """A valid, unused ID number (region 610202)."""
-    seq = seq if seq is not None else uuid.uuid4().int % 999
+def new_id_number(birth="19900101", sex="M"):
+    """A valid ID number (region 610202) of a man or a woman, most
+    likely unused."""
+    seq = (uuid.uuid4().int % 499) * 2 + (1 if sex == "M" else 0)
     first = "610202%s%03d" % (birth, seq)
     w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     s = sum(int(c) * k for c, k in zip(first, w))
