@@ -129,19 +129,32 @@ build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(LDFLAGS)
 
 # --- tests ---------------------------------------------------------------
-# Every unit test links the pure modules; those that need the server's
-# code (seed, routing) link it too.
-TEST_LINK_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(API_SRC) \
-	$(SERVER_SRC) $(PRINT_SRC)
-TEST_LIBS_ALL = $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
+# Unit tests link one side: the server's (test-seed*, test-server-*)
+# or the client's modules, as the programs do.
+SRV_UNIT = $(filter test-seed% test-server-%,$(UNIT_TESTS))
+CLI_UNIT = $(filter-out $(SRV_UNIT),$(UNIT_TESTS))
+CLI_TEST_SRC = $(CLIENT_LIB_SRC)
+SRV_TEST_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC)
 
-build/tests/%: $(OBJ)/tests/unit/%.o $(call obj,$(OBJ),$(TEST_LINK_SRC))
+$(addprefix build/tests/,$(CLI_UNIT)): build/tests/%: \
+		$(OBJ)/tests/unit/%.o $(call obj,$(OBJ),$(CLI_TEST_SRC))
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(TEST_LIBS_ALL) $(LDFLAGS)
+	$(CC) $(CFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
-build/asan-tests/%: $(ASAN)/tests/unit/%.o $(call obj,$(ASAN),$(TEST_LINK_SRC))
+$(addprefix build/tests/,$(SRV_UNIT)): build/tests/%: \
+		$(OBJ)/tests/unit/%.o $(call obj,$(OBJ),$(SRV_TEST_SRC))
 	@mkdir -p $(@D)
-	$(CC) $(SANFLAGS) -o $@ $^ $(TEST_LIBS_ALL) $(LDFLAGS)
+	$(CC) $(CFLAGS) -o $@ $^ $(SERVER_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+$(addprefix build/asan-tests/,$(CLI_UNIT)): build/asan-tests/%: \
+		$(ASAN)/tests/unit/%.o $(call obj,$(ASAN),$(CLI_TEST_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+$(addprefix build/asan-tests/,$(SRV_UNIT)): build/asan-tests/%: \
+		$(ASAN)/tests/unit/%.o $(call obj,$(ASAN),$(SRV_TEST_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $^ $(SERVER_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
 build/integration/%: $(OBJ)/tests/integration/%.o \
 		$(call obj,$(OBJ),$(CLIENT_LIB_SRC))

@@ -8,33 +8,71 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
+#include "http.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
-/* The chained hash of a row: the previous hash and every field, each
- * length-prefixed so that no two rows serialize alike. */
-static void
-row_hash(const char *prev, const char *at, long long staff_id,
-    const char *username, const char *action, const char *object,
-    const char *detail, const char *addr, char *out)
-{
-	const char	*fields[7];
-	char		 sid[24];
-	struct buf	 b;
-	size_t		 i;
+#define ZERO_HASH \
+	"0000000000000000000000000000000000000000000000000000000000000000"
 
-	snprintf(sid, sizeof sid, "%lld", staff_id);
-	fields[0] = prev;
-	fields[1] = at;
-	fields[2] = sid;
-	fields[3] = username != NULL ? username : "";
-	fields[4] = action;
-	fields[5] = object;
-	fields[6] = detail;
+/* A JSON string as RFC 8785 writes it: only ", \ and C0 escaped. */
+static void
+canon_string(struct buf *b, const char *s)
+{
+	static const char	hexd[] = "0123456789abcdef";
+	unsigned char		c;
+
+	if (s == NULL || *s == '\0') {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_adds(b, "\"");
+	for (; (c = (unsigned char)*s) != '\0'; s++) {
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\b')
+			buf_adds(b, "\\b");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\f')
+			buf_adds(b, "\\f");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (c < 0x20)
+			buf_printf(b, "\\u00%c%c", hexd[c >> 4], hexd[c & 15]);
+		else
+			buf_add(b, s, 1);
+	}
+	buf_adds(b, "\"");
+}
+
+void
+audit_hash(const char *prev, long long id, const char *at,
+    long long staff_id, const char *username, const char *action,
+    const char *object, const char *detail, const char *addr, char *out)
+{
+	struct buf	b;
+
 	buf_init(&b);
-	for (i = 0; i < 7; i++)
-		buf_printf(&b, "%zu:%s;", strlen(fields[i]), fields[i]);
-	buf_printf(&b, "%zu:%s;", strlen(addr), addr);
+	buf_adds(&b, prev[0] != '\0' ? prev : ZERO_HASH);
+	buf_printf(&b, "[%lld,", id);
+	canon_string(&b, at);
+	if (staff_id != 0)
+		buf_printf(&b, ",%lld,", staff_id);
+	else
+		buf_adds(&b, ",null,");
+	canon_string(&b, username);
+	buf_adds(&b, ",");
+	canon_string(&b, action);
+	buf_adds(&b, ",");
+	canon_string(&b, object);
+	buf_adds(&b, ",");
+	canon_string(&b, detail);
+	buf_adds(&b, ",");
+	canon_string(&b, addr);
+	buf_adds(&b, "]");
 	auth_sha256_hex(b.data, b.len, out);
 	buf_free(&b);
 }
@@ -46,6 +84,7 @@ audit_write(struct db *db, long long staff_id, const char *username,
 {
 	sqlite3_stmt	*st;
 	char		 prev[65] = "", hash[65], at[32];
+	long long	 id = 1;
 	int		 own = 0, rc;
 
 	if (sqlite3_get_autocommit(db_handle(db))) {
@@ -53,20 +92,26 @@ audit_write(struct db *db, long long staff_id, const char *username,
 			return (-1);
 		own = 1;
 	}
-	rc = db_query(db, &st, "SELECT hash FROM audit ORDER BY id DESC "
+	rc = db_query(db, &st, "SELECT id, hash FROM audit ORDER BY id DESC "
 	    "LIMIT 1", "");
-	if (rc == 1)
-		snprintf(prev, sizeof prev, "%s", db_text(st, 0));
+	if (rc == 1) {
+		id = sqlite3_column_int64(st, 0) + 1;
+		snprintf(prev, sizeof prev, "%s", db_text(st, 1));
+	}
 	sqlite3_reset(st);
 	if (rc < 0)
 		goto fail;
+	if (object != NULL && *object == '\0')
+		object = NULL;
+	if (detail != NULL && *detail == '\0')
+		detail = NULL;
 	clock_rfc3339(clock_now(), at);
-	row_hash(prev, at, staff_id, username, action, object, detail,
+	audit_hash(prev, id, at, staff_id, username, action, object, detail,
 	    addr, hash);
-	if (db_exec(db, "INSERT INTO audit (at, staff_id, username, action, "
-	    "object, detail, addr, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    "tLtttttt", at, staff_id, username, action, object, detail, addr,
-	    hash) != 0)
+	if (db_exec(db, "INSERT INTO audit (id, at, staff_id, username, "
+	    "action, object, detail, addr, hash) VALUES (?, ?, ?, ?, ?, "
+	    "coalesce(?, ''), coalesce(?, ''), ?, ?)", "ltLtttttt", id, at,
+	    staff_id, username, action, object, detail, addr, hash) != 0)
 		goto fail;
 	if (own)
 		return (db_commit(db));
@@ -78,28 +123,42 @@ fail:
 }
 
 int
+audit_req(struct req *r, const char *action, const char *object,
+    const char *detail)
+{
+	return (audit_write(r->db, r->staff != NULL ? r->staff->id : 0,
+	    r->staff != NULL ? r->staff->username : NULL, action, object,
+	    detail, r->addr));
+}
+
+int
 audit_verify(struct db *db, long long *rows, char **cause)
 {
 	sqlite3_stmt	*st;
 	char		 prev[65] = "", hash[65];
+	long long	 id, want = 1;
 	int		 rc;
 
 	*rows = 0;
 	st = db_stmt(db, "SELECT id, at, staff_id, username, action, object, "
 	    "detail, addr, hash FROM audit ORDER BY id");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_hash(prev, db_text(st, 1), sqlite3_column_int64(st, 2),
+		id = sqlite3_column_int64(st, 0);
+		audit_hash(prev, id, db_text(st, 1),
+		    sqlite3_column_int64(st, 2),
+		    sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
 		    db_text(st, 3), db_text(st, 4), db_text(st, 5),
 		    db_text(st, 6), db_text(st, 7), hash);
-		if (strcmp(hash, db_text(st, 8)) != 0) {
+		if (id != want || strcmp(hash, db_text(st, 8)) != 0) {
 			*cause = xasprintf("audit row %lld does not match the "
-			    "chain: it or the row before it was changed or "
-			    "deleted", (long long)sqlite3_column_int64(st, 0));
+			    "chain: it or a row before it was changed, removed "
+			    "or reordered", id != want ? want : id);
 			sqlite3_reset(st);
 			return (-1);
 		}
 		memcpy(prev, hash, sizeof prev);
 		(*rows)++;
+		want++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

@@ -17,7 +17,9 @@
 
 #include "audit.h"
 #include "db.h"
+#include "certificates.h"
 #include "http.h"
+#include "idempotency.h"
 #include "seed.h"
 #include "../util/log.h"
 #include "../util/version.h"
@@ -29,10 +31,16 @@ struct options {
 	const char	*seed;
 	const char	*port_file;
 	const char	*log;
+	const char	*tls_cert;
+	const char	*tls_key;
+	const char	*public_url;
 	long		 residents;
+	unsigned	 body_timeout;
+	unsigned	 per_addr;
 	unsigned long	 seed_number;
 	unsigned	 threads;
 	int		 verify_audit;
+	int		 routes;
 };
 
 static void
@@ -42,7 +50,10 @@ usage(FILE *f)
 	    "usage: bianmind --db FILE [--listen ADDR:PORT] [--seed demo]\n"
 	    "                [--residents N] [--seed-number N] [--threads N]\n"
 	    "                [--port-file FILE] [--log FILE] [-v]\n"
+	    "                [--tls-cert FILE --tls-key FILE] [--public-url URL]\n"
+	    "                [--request-timeout S] [--max-per-address N]\n"
 	    "       bianmind --db FILE --verify-audit\n"
+	    "       bianmind --routes\n"
 	    "\n"
 	    "  --db FILE          SQLite database (created and migrated)\n"
 	    "  --listen ADDR:PORT address to serve (127.0.0.1:8080; port 0\n"
@@ -55,7 +66,14 @@ usage(FILE *f)
 	    "  --threads N        worker threads (default 4)\n"
 	    "  --port-file FILE   write the bound port there once listening\n"
 	    "  --log FILE         log requests there ('-' for stderr)\n"
+	    "  --tls-cert FILE    serve HTTPS with this PEM certificate\n"
+	    "  --tls-key FILE     and this PEM private key\n"
+	    "  --public-url URL   base of certificates' verification links\n"
+	    "                     (default: this server's own address)\n"
+	    "  --request-timeout S  seconds a request body may take (30)\n"
+	    "  --max-per-address N  connections from one address (64)\n"
 	    "  --verify-audit     check the audit trail's hash chain\n"
+	    "  --routes           print the route table and exit\n"
 	    "  -V, --version      print the version\n");
 }
 
@@ -125,6 +143,12 @@ parse_args(int argc, char **argv, struct options *o)
 		{ "port-file", required_argument, NULL, 'p' },
 		{ "log", required_argument, NULL, 'L' },
 		{ "verify-audit", no_argument, NULL, 'A' },
+		{ "routes", no_argument, NULL, 'R' },
+		{ "tls-cert", required_argument, NULL, 'c' },
+		{ "tls-key", required_argument, NULL, 'k' },
+		{ "public-url", required_argument, NULL, 'u' },
+		{ "request-timeout", required_argument, NULL, 'T' },
+		{ "max-per-address", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -135,6 +159,8 @@ parse_args(int argc, char **argv, struct options *o)
 	o->residents = 5000;
 	o->seed_number = 1;
 	o->threads = 4;
+	o->body_timeout = 30;
+	o->per_addr = 64;
 	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
@@ -146,13 +172,22 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'p': o->port_file = optarg; break;
 		case 'L': o->log = optarg; break;
 		case 'A': o->verify_audit = 1; break;
+		case 'R': o->routes = 1; break;
+		case 'c': o->tls_cert = optarg; break;
+		case 'k': o->tls_key = optarg; break;
+		case 'u': o->public_url = optarg; break;
+		case 'T': o->body_timeout = (unsigned)atoi(optarg); break;
+		case 'P': o->per_addr = (unsigned)atoi(optarg); break;
 		case 'v': if (o->log == NULL) o->log = "-"; break;
 		case 'V': printf("bianmind %s\n", BIANMIN_VERSION); exit(0);
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); exit(2);
 		}
 	}
-	if (optind != argc || o->db == NULL) {
+	if (o->routes && optind == argc)
+		return;
+	if (optind != argc || o->db == NULL ||
+	    (o->tls_cert == NULL) != (o->tls_key == NULL)) {
 		usage(stderr);
 		exit(2);
 	}
@@ -163,9 +198,10 @@ parse_args(int argc, char **argv, struct options *o)
 		exit(2);
 	}
 	if (o->residents < 50 || o->residents > 10000000 || o->threads < 1 ||
-	    o->threads > 64) {
+	    o->threads > 64 || o->body_timeout < 1 || o->per_addr < 1) {
 		fprintf(stderr, "bianmind: --residents is 50 to 10000000, "
-		    "--threads 1 to 64\n");
+		    "--threads 1 to 64, --request-timeout and "
+		    "--max-per-address at least 1\n");
 		exit(2);
 	}
 }
@@ -185,6 +221,53 @@ verify_audit(struct db *db)
 	return (0);
 }
 
+/* Reads a whole PEM file into memory for libmicrohttpd. */
+static char *
+read_file(const char *path)
+{
+	FILE	*f = fopen(path, "r");
+	char	*data = NULL;
+	size_t	 len = 0, got;
+	char	 chunk[4096];
+
+	if (f == NULL)
+		return (NULL);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		data = xreallocarray(data, len + got + 1, 1);
+		memcpy(data + len, chunk, got);
+		len += got;
+	}
+	fclose(f);
+	if (data != NULL)
+		data[len] = '\0';
+	return (data);
+}
+
+/* Prints each route as METHOD PATTERN, for tests and operators. */
+static void
+print_route(const struct route *r, void *arg)
+{
+	(void)arg;
+	printf("%s %s\n", r->method, r->pattern);
+}
+
+/* The verification links' base when none was given: this server. */
+static void
+default_public_url(const struct options *o, unsigned port)
+{
+	char	*url;
+
+	if (o->public_url != NULL) {
+		certificates_set_public_url(o->public_url);
+		return;
+	}
+	url = xasprintf("%s://%.*s:%u", o->tls_cert != NULL ? "https" :
+	    "http", (int)(strrchr(o->listen, ':') - o->listen), o->listen,
+	    port);
+	certificates_set_public_url(url);
+	free(url);
+}
+
 static int
 serve(const struct options *o)
 {
@@ -195,6 +278,7 @@ serve(const struct options *o)
 	sigset_t			 set;
 	int				 sig;
 	unsigned			 flags;
+	char				*cert = NULL, *key = NULL;
 
 	if (parse_listen(o->listen, &ss, &sslen) != 0) {
 		fprintf(stderr, "bianmind: bad --listen %s (want ADDR:PORT)\n",
@@ -211,21 +295,41 @@ serve(const struct options *o)
 	    MHD_USE_ERROR_LOG;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	if (o->tls_cert != NULL) {
+		if ((cert = read_file(o->tls_cert)) == NULL ||
+		    (key = read_file(o->tls_key)) == NULL) {
+			fprintf(stderr, "bianmind: cannot read %s or %s\n",
+			    o->tls_cert, o->tls_key);
+			free(cert);
+			return (1);
+		}
+		flags |= MHD_USE_TLS;
+	}
+	http_set_body_timeout(o->body_timeout);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, http_access, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, o->threads,
-	    MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, o->body_timeout,
 	    MHD_OPTION_CONNECTION_LIMIT, 512u,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, 128u,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_addr,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
+	    cert != NULL ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    MHD_OPTION_HTTPS_PRIORITIES, "NORMAL:-VERS-ALL:"
+	    "+VERS-TLS1.3:+VERS-TLS1.2",
 	    MHD_OPTION_END);
+	free(cert);
+	if (key != NULL)
+		explicit_bzero(key, strlen(key));
+	free(key);
 	if (d == NULL) {
 		fprintf(stderr, "bianmind: cannot listen on %s: %s\n",
 		    o->listen, strerror(errno));
 		return (1);
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	default_public_url(o, info != NULL ? info->port : 0);
 	if (o->port_file != NULL && (info == NULL ||
 	    write_port_file(o->port_file, info->port) != 0)) {
 		fprintf(stderr, "bianmind: cannot write %s\n", o->port_file);
@@ -250,6 +354,10 @@ main(int argc, char **argv)
 	int		 rc = 0;
 
 	parse_args(argc, argv, &o);
+	if (o.routes) {
+		route_each(print_route, NULL);
+		return (0);
+	}
 	umask(077);
 	setrlimit(RLIMIT_CORE, &rl);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
@@ -272,6 +380,8 @@ main(int argc, char **argv)
 	free(cause);
 	if (rc == 0 && !o.verify_audit && o.listen != NULL) {
 		db_configure(o.db);
+		if ((db = db_thread()) != NULL)
+			idem_reset(db);
 		rc = serve(&o);
 		db_close_all();
 	}

@@ -1,8 +1,11 @@
-/* Request lifecycle, routing and replies for bianmind. */
+/* Request lifecycle and routing for bianmind: every request passes the
+ * checks of docs/api.md section 1.6 here, in that order, before its
+ * handler sees it. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -10,6 +13,7 @@
 #include "auth.h"
 #include "db.h"
 #include "http.h"
+#include "idempotency.h"
 #include "../locale/text.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
@@ -20,7 +24,38 @@ static const struct route *const route_tables[] = {
 	routes_health,
 	routes_sessions,
 	routes_residents,
+	routes_households,
+	routes_communities,
+	routes_catalog,
+	routes_applications,
+	routes_handoffs,
+	routes_certificates,
+	routes_verify,
+	routes_queue,
+	routes_events,
+	routes_stats,
+	routes_audit,
+	routes_staff,
 };
+
+static unsigned body_timeout_ms = 30000;
+
+/* Lets tests shorten the body deadline instead of waiting 30 s. */
+void
+http_set_body_timeout(unsigned seconds)
+{
+	body_timeout_ms = seconds * 1000;
+}
+
+/* Milliseconds on a clock that never jumps, for deadlines. */
+static long long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
 
 /* Splits the next segment off *p (in place); NULL at the end. */
 static char *
@@ -28,7 +63,7 @@ next_segment(char **p)
 {
 	char	*s = *p, *slash;
 
-	if (s == NULL || *s == '\0')
+	if (s == NULL)
 		return (NULL);
 	if ((slash = strchr(s, '/')) != NULL) {
 		*slash = '\0';
@@ -39,7 +74,7 @@ next_segment(char **p)
 }
 
 /* Matches path against one pattern; the segments of path were split
- * into segs already. */
+ * into segs already. Empty segments (a trailing slash) never match. */
 static int
 pattern_match(const char *pattern, char **segs, int nsegs,
     const char **params)
@@ -49,12 +84,12 @@ pattern_match(const char *pattern, char **segs, int nsegs,
 	size_t		 len;
 
 	while (*p != '\0') {
-		if (i >= nsegs)
+		if (i >= nsegs || segs[i][0] == '\0')
 			return (0);
 		end = strchr(p, '/');
 		len = end != NULL ? (size_t)(end - p) : strlen(p);
 		if (p[0] == '{') {
-			if (segs[i][0] == '\0' || np >= ROUTE_MAX_PARAMS)
+			if (np >= ROUTE_MAX_PARAMS)
 				return (0);
 			params[np++] = segs[i];
 		} else if (strlen(segs[i]) != len ||
@@ -68,13 +103,26 @@ pattern_match(const char *pattern, char **segs, int nsegs,
 	return (i == nsegs);
 }
 
+/* A literal segment beats a parameter: the pattern with fewer
+ * parameters wins among those that match. */
+static int
+pattern_params(const char *pattern)
+{
+	int	n = 0;
+
+	for (; *pattern != '\0'; pattern++)
+		n += *pattern == '{';
+	return (n);
+}
+
 const struct route *
 route_match(const char *method, const char *path, char **store,
     const char **params, int *path_known)
 {
-	const struct route	*r;
+	const struct route	*r, *best = NULL;
+	const char		*tmp[ROUTE_MAX_PARAMS];
 	char			*segs[16], *cursor, *s;
-	int			 nsegs = 0;
+	int			 nsegs = 0, known_best = 99, i;
 	size_t			 t;
 
 	*path_known = 0;
@@ -87,211 +135,41 @@ route_match(const char *method, const char *path, char **store,
 			return (NULL);
 		segs[nsegs++] = s;
 	}
+	if (strcmp(method, "HEAD") == 0)
+		method = "GET";
 	for (t = 0; t < sizeof route_tables / sizeof *route_tables; t++) {
 		for (r = route_tables[t]; r->method != NULL; r++) {
-			if (!pattern_match(r->pattern, segs, nsegs, params))
+			if (!pattern_match(r->pattern, segs, nsegs, tmp))
 				continue;
-			if (strcmp(r->method, method) == 0)
-				return (r);
-			*path_known = 1;
+			if (pattern_params(r->pattern) > known_best)
+				continue;
+			if (pattern_params(r->pattern) < known_best) {
+				known_best = pattern_params(r->pattern);
+				best = NULL;
+				*path_known = 0;
+			}
+			if (strcmp(r->method, method) != 0) {
+				*path_known = 1;
+				continue;
+			}
+			best = r;
+			for (i = 0; i < known_best; i++)
+				params[i] = tmp[i];
 		}
 	}
-	return (NULL);
-}
-
-static void
-set_response(struct req *r, int status, char *body, size_t len,
-    const char *type)
-{
-	if (r->response != NULL)
-		MHD_destroy_response(r->response);
-	r->response = MHD_create_response_from_buffer(len, body,
-	    MHD_RESPMEM_MUST_FREE);
-	if (r->response == NULL)
-		fatal("out of memory creating a response");
-	MHD_add_response_header(r->response, MHD_HTTP_HEADER_CONTENT_TYPE,
-	    type);
-	MHD_add_response_header(r->response, MHD_HTTP_HEADER_CACHE_CONTROL,
-	    "no-store");
-	MHD_add_response_header(r->response, "X-Content-Type-Options",
-	    "nosniff");
-	r->status = status;
+	return (best);
 }
 
 void
-reply_json_text(struct req *r, int status, const char *text)
+route_each(void (*fn)(const struct route *, void *), void *arg)
 {
-	size_t	len = strlen(text);
+	const struct route	*r;
+	size_t			 t;
 
-	set_response(r, status, xstrdup(text), len,
-	    "application/json; charset=utf-8");
-}
-
-void
-reply_json(struct req *r, int status, cJSON *json)
-{
-	char	*text;
-
-	if ((text = cJSON_PrintUnformatted(json)) == NULL)
-		fatal("out of memory printing JSON");
-	cJSON_Delete(json);
-	set_response(r, status, text, strlen(text),
-	    "application/json; charset=utf-8");
-}
-
-void
-reply_empty(struct req *r, int status)
-{
-	set_response(r, status, xstrdup(""), 0, "text/plain");
-}
-
-void
-reply_header(struct req *r, const char *name, const char *value)
-{
-	if (r->response != NULL)
-		MHD_add_response_header(r->response, name, value);
-}
-
-void
-reply_problem(struct req *r, int status, const char *name,
-    const char *title, const char *detail, cJSON *errors)
-{
-	cJSON	*p = cJSON_CreateObject();
-	char	*type, *text;
-
-	type = xasprintf("urn:bianmin:problem:%s", name);
-	cJSON_AddStringToObject(p, "type", type);
-	free(type);
-	cJSON_AddStringToObject(p, "title", title);
-	cJSON_AddNumberToObject(p, "status", status);
-	if (detail != NULL)
-		cJSON_AddStringToObject(p, "detail", detail);
-	if (errors != NULL)
-		cJSON_AddItemToObject(p, "errors", errors);
-	if ((text = cJSON_PrintUnformatted(p)) == NULL)
-		fatal("out of memory printing JSON");
-	cJSON_Delete(p);
-	set_response(r, status, text, strlen(text),
-	    "application/problem+json; charset=utf-8");
-}
-
-void
-field_error(cJSON **errors, const char *field, const char *code,
-    const char *message)
-{
-	cJSON	*e = cJSON_CreateObject();
-
-	if (*errors == NULL)
-		*errors = cJSON_CreateArray();
-	cJSON_AddStringToObject(e, "field", field);
-	cJSON_AddStringToObject(e, "code", code);
-	cJSON_AddStringToObject(e, "message", message);
-	cJSON_AddItemToArray(*errors, e);
-}
-
-void
-reply_validation(struct req *r, cJSON *errors)
-{
-	reply_problem(r, 400, "validation", "Validation failed",
-	    "One or more fields are not valid.", errors);
-}
-
-const char *
-req_header(struct req *r, const char *name)
-{
-	return (MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name));
-}
-
-const char *
-req_arg(struct req *r, const char *name)
-{
-	return (MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
-	    name));
-}
-
-cJSON *
-req_json(struct req *r)
-{
-	const char	*type = req_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
-	cJSON		*json;
-
-	if (type == NULL || strncasecmp(type, "application/json", 16) != 0) {
-		reply_problem(r, 415, "unsupported-media-type",
-		    "Unsupported media type",
-		    "The body must be application/json.", NULL);
-		return (NULL);
+	for (t = 0; t < sizeof route_tables / sizeof *route_tables; t++) {
+		for (r = route_tables[t]; r->method != NULL; r++)
+			fn(r, arg);
 	}
-	if (!utf8_valid(r->body.data != NULL ? r->body.data : "",
-	    r->body.len) || memchr(r->body.data, '\0', r->body.len) != NULL) {
-		reply_problem(r, 400, "invalid-request", "Invalid request",
-		    "The body is not valid UTF-8.", NULL);
-		return (NULL);
-	}
-	/* the terminator is part of the buffer: cJSON then refuses any
-	 * trailing bytes after the value */
-	json = r->body.data == NULL ? NULL :
-	    cJSON_ParseWithLengthOpts(r->body.data, r->body.len + 1, NULL, 1);
-	if (json == NULL || !cJSON_IsObject(json)) {
-		cJSON_Delete(json);
-		reply_problem(r, 400, "invalid-request", "Invalid request",
-		    "The body is not a JSON object.", NULL);
-		return (NULL);
-	}
-	return (json);
-}
-
-long long
-req_id(struct req *r, int param)
-{
-	const char	*s = r->params[param];
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || !isdigit((unsigned char)s[0]))
-		goto bad;
-	v = strtoll(s, &end, 10);
-	if (*end != '\0' || v <= 0 || v > (1LL << 53))
-		goto bad;
-	return (v);
-bad:
-	reply_problem(r, 404, "not-found", "Not found", NULL, NULL);
-	return (-1);
-}
-
-static int
-parse_bounded(const char *s, int def, int min, int max, int *out)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL) {
-		*out = def;
-		return (0);
-	}
-	if (!isdigit((unsigned char)s[0]))
-		return (-1);
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < min || v > max)
-		return (-1);
-	*out = (int)v;
-	return (0);
-}
-
-int
-req_paging(struct req *r, int *page, int *per_page)
-{
-	cJSON	*errors = NULL;
-
-	if (parse_bounded(req_arg(r, "page"), 1, 1, 1000000, page) != 0)
-		field_error(&errors, "page", "range",
-		    "page must be a whole number from 1.");
-	if (parse_bounded(req_arg(r, "per_page"), 20, 1, 100, per_page) != 0)
-		field_error(&errors, "per_page", "range",
-		    "per_page must be a whole number from 1 to 100.");
-	if (errors == NULL)
-		return (0);
-	reply_validation(r, errors);
-	return (-1);
 }
 
 /* Refuses query arguments that are not valid UTF-8 or are too long. */
@@ -309,6 +187,30 @@ check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 		return (MHD_NO);
 	}
 	return (MHD_YES);
+}
+
+/* Adds up the bytes of the request line and headers. */
+static enum MHD_Result
+count_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	size_t	*n = cls;
+
+	(void)kind;
+	*n += strlen(key) + (value != NULL ? strlen(value) : 0) + 4;
+	return (MHD_YES);
+}
+
+/* True when the request line and headers are over the 16 KiB limit. */
+static int
+headers_too_large(struct req *r)
+{
+	size_t	n = strlen(r->method) + strlen(r->url) + 12;
+
+	MHD_get_connection_values(r->conn, MHD_HEADER_KIND, count_bytes, &n);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, count_bytes,
+	    &n);
+	return (n > HTTP_MAX_HEADERS);
 }
 
 static void
@@ -352,67 +254,248 @@ allowed(const char *path)
 			if (list[0] != '\0')
 				strcat(list, ", ");
 			strcat(list, methods[i]);
+			if (i == 0)
+				strcat(list, ", HEAD");
 		}
 		free(store);
 	}
 	return (list);
 }
 
-static void
-dispatch(struct req *r)
+/* application/json, with an optional charset=utf-8 (and for PATCH
+ * routes application/merge-patch+json). */
+static int
+media_type_ok(const char *type, int patch)
 {
-	const struct route	*route;
-	int			 path_known, bad = 0;
+	const char	*rest;
+	size_t		 n;
 
-	if (r->too_big) {
-		reply_problem(r, 413, "body-too-large", "Body too large",
-		    "The request body is larger than 64 KiB.", NULL);
-		return;
-	}
-	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_arg,
-	    &bad);
-	if (bad || !utf8_valid(r->url, strlen(r->url))) {
-		reply_problem(r, 400, "invalid-request", "Invalid request",
-		    "A query argument is too long or not valid UTF-8.", NULL);
-		return;
-	}
-	route = route_match(r->method, r->url, &r->param_store, r->params,
+	if (type == NULL)
+		return (0);
+	if (strncasecmp(type, "application/json", 16) == 0)
+		rest = type + 16;
+	else if (patch && strncasecmp(type,
+	    "application/merge-patch+json", 28) == 0)
+		rest = type + 28;
+	else
+		return (0);
+	while (*rest == ' ')
+		rest++;
+	if (*rest == '\0')
+		return (1);
+	if (*rest++ != ';')
+		return (0);
+	while (*rest == ' ')
+		rest++;
+	n = strlen(rest);
+	while (n > 0 && rest[n - 1] == ' ')
+		n--;
+	return ((n == 13 && strncasecmp(rest, "charset=utf-8", 13) == 0) ||
+	    (n == 15 && strncasecmp(rest, "charset=\"utf-8\"", 15) == 0));
+}
+
+/* Route, method and the limits: 0 to go on, -1 having replied. */
+static int
+check_route(struct req *r)
+{
+	cJSON	*ext;
+	int	 path_known, bad = 0;
+
+	r->route = route_match(r->method, r->url, &r->param_store, r->params,
 	    &path_known);
-	if (route == NULL) {
+	if (r->route == NULL) {
 		if (path_known) {
 			reply_problem(r, 405, "method-not-allowed",
 			    "Method not allowed", NULL, NULL);
 			reply_header(r, MHD_HTTP_HEADER_ALLOW, allowed(r->url));
 		} else
-			reply_problem(r, 404, "not-found", "Not found", NULL,
-			    NULL);
-		return;
+			reply_not_found(r);
+		return (-1);
 	}
-	if ((r->db = db_thread()) == NULL) {
-		reply_problem(r, 503, "service-unavailable",
-		    "Service unavailable", "The database cannot be opened.",
+	if (r->too_big) {
+		ext = cJSON_CreateObject();
+		cJSON_AddNumberToObject(ext, "limit", HTTP_MAX_BODY);
+		reply_problem_ext(r, 413, "body-too-large",
+		    "Request body too large", "请求体超过 64 KiB", ext);
+		return (-1);
+	}
+	if (headers_too_large(r)) {
+		reply_problem(r, 431, "headers-too-large",
+		    "Request headers too large", "请求头超过 16 KiB", NULL);
+		return (-1);
+	}
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_arg,
+	    &bad);
+	if (bad || !utf8_valid(r->url, strlen(r->url))) {
+		reply_problem(r, 400, "invalid-request", "Invalid request",
+		    "查询参数过长或不是有效的 UTF-8", NULL);
+		return (-1);
+	}
+	if ((r->route->flags & (ROUTE_BODY | ROUTE_BODY_OPT)) &&
+	    r->body.len > 0 && !media_type_ok(req_header(r,
+	    MHD_HTTP_HEADER_CONTENT_TYPE), r->route->flags & ROUTE_PATCH)) {
+		reply_problem(r, 415, "unsupported-media-type",
+		    "Unsupported media type", "请求体须为 application/json",
 		    NULL);
-		reply_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+		return (-1);
+	}
+	return (0);
+}
+
+/* A strong entity tag holding a version: "7". */
+static long long
+parse_etag(const char *s)
+{
+	long long	v = 0;
+	size_t		i, n = strlen(s);
+
+	if (n < 3 || n > 18 || s[0] != '"' || s[n - 1] != '"' || s[1] == '0')
+		return (-1);
+	for (i = 1; i < n - 1; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return (-1);
+		v = v * 10 + (s[i] - '0');
+	}
+	return (v);
+}
+
+/* The syntax of Idempotency-Key and If-Match; 0, or -1 having replied. */
+static int
+check_headers(struct req *r)
+{
+	const char	*key = req_header(r, "Idempotency-Key");
+	const char	*im = req_header(r, MHD_HTTP_HEADER_IF_MATCH);
+	cJSON		*errors = NULL;
+	size_t		 i, n;
+
+	if (r->route->flags & ROUTE_IDEM) {
+		n = key != NULL ? strlen(key) : 0;
+		if (key == NULL || n == 0)
+			field_error(&errors, "Idempotency-Key", "required",
+			    "缺少 Idempotency-Key");
+		else {
+			for (i = 0; i < n; i++) {
+				if (!isalnum((unsigned char)key[i]) &&
+				    key[i] != '-' && key[i] != '_')
+					break;
+			}
+			if (n < 8 || n > 64 || i != n)
+				field_error(&errors, "Idempotency-Key",
+				    "pattern", "Idempotency-Key 须为 8–64 位"
+				    "字母、数字、- 或 _");
+			else
+				r->idem_key = xstrdup(key);
+		}
+	}
+	if ((r->route->flags & ROUTE_IF_MATCH) && im != NULL &&
+	    (r->if_match = parse_etag(im)) <= 0)
+		field_error(&errors, "If-Match", "pattern",
+		    "If-Match 须为一个强实体标签，如 \"3\"");
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+/* Who may call the route: 0, or -1 having replied 401 or 403. */
+static int
+check_caller(struct req *r)
+{
+	if (r->route->flags & ROUTE_PUBLIC)
+		return (0);
+	if (session_authenticate(r) != 0)
+		return (-1);
+	if ((r->route->roles & req_role(r)) == 0) {
+		reply_forbidden(r, "你的角色不能使用此功能");
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+dispatch(struct req *r)
+{
+	if (check_route(r) != 0)
+		return;
+	if ((r->db = db_thread()) == NULL) {
+		reply_unavailable(r, "数据库无法打开");
 		return;
 	}
-	if (!(route->flags & ROUTE_PUBLIC) && session_authenticate(r) != 0)
+	if (check_caller(r) != 0 || check_headers(r) != 0)
 		return;
-	route->handler(r);
-	if (r->response == NULL)
+	if (r->idem_key != NULL && idem_begin(r) != 0)
+		return;
+	if ((r->route->flags & ROUTE_IF_MATCH) && r->if_match == 0) {
+		reply_problem(r, 428, "precondition-required",
+		    "Precondition required", "缺少 If-Match", NULL);
+		return;
+	}
+	if ((r->route->flags & (ROUTE_BODY | ROUTE_BODY_OPT)) &&
+	    (r->json = req_json(r)) == NULL)
+		return;
+	r->route->handler(r);
+	if (r->out == NULL)
 		reply_problem(r, 500, "internal", "Internal error", NULL, NULL);
 }
 
+/* Hands the reply to libmicrohttpd. */
 static enum MHD_Result
 queue(struct req *r)
 {
-	enum MHD_Result	rc;
+	struct MHD_Response	*resp;
+	enum MHD_Result		 rc;
+	int			 i;
 
 	r->answered = 1;
 	log_debug("%s %s %s %d", r->addr, r->method, r->url, r->status);
-	rc = MHD_queue_response(r->conn, (unsigned)r->status, r->response);
-	MHD_destroy_response(r->response);
-	r->response = NULL;
+	resp = MHD_create_response_from_buffer(r->outlen, r->out,
+	    MHD_RESPMEM_MUST_FREE);
+	if (resp == NULL)
+		fatal("out of memory creating a response");
+	r->out = NULL;
+	if (r->ctype != NULL)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+		    r->ctype);
+	for (i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
+	rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
 	return (rc);
+}
+
+/* The work at the end of a request: the reply, then the idempotency
+ * record's fate. */
+static enum MHD_Result
+answer(struct req *r)
+{
+	if (r->body.len > 0 && now_ms() - r->started > body_timeout_ms) {
+		reply_problem(r, 408, "request-timeout", "Request timeout",
+		    "请求体未在时限内收齐", NULL);
+		return (queue(r));
+	}
+	dispatch(r);
+	if (r->idem_print[0] != '\0' && r->db != NULL)
+		idem_finish(r);
+	return (queue(r));
+}
+
+/* Takes one piece of the body, or drops it once the body is too big. */
+static enum MHD_Result
+take_upload(struct req *r, const char *upload, size_t *upload_size)
+{
+	/* libmicrohttpd cannot answer in the middle of a body: drop the
+	 * excess as it comes and answer 413 at its end, or hang up on a
+	 * sender that does not stop */
+	if (r->too_big || r->body.len + *upload_size > HTTP_MAX_BODY) {
+		r->too_big = 1;
+		buf_free(&r->body);
+		r->discarded += *upload_size;
+		*upload_size = 0;
+		return (r->discarded > HTTP_MAX_DISCARD ? MHD_NO : MHD_YES);
+	}
+	buf_add(&r->body, upload, *upload_size);
+	*upload_size = 0;
+	return (MHD_YES);
 }
 
 enum MHD_Result
@@ -430,6 +513,7 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		r->conn = conn;
 		r->method = xstrdup(method);
 		r->url = xstrdup(url);
+		r->started = now_ms();
 		buf_init(&r->body);
 		remote_addr(r);
 		*con_cls = r;
@@ -437,31 +521,15 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (clen != NULL && strtoull(clen, NULL, 10) > HTTP_MAX_BODY) {
 			r->too_big = 1;
-			dispatch(r);
-			return (queue(r));
+			return (answer(r));
 		}
 		return (MHD_YES);
 	}
 	if (r->answered)
 		return (MHD_YES);
-	if (*upload_size != 0) {
-		/* libmicrohttpd cannot answer in the middle of a body: drop
-		 * the excess as it comes and answer 413 at its end, or hang
-		 * up on a sender that does not stop */
-		if (r->too_big || r->body.len + *upload_size > HTTP_MAX_BODY) {
-			r->too_big = 1;
-			buf_free(&r->body);
-			r->discarded += *upload_size;
-			*upload_size = 0;
-			return (r->discarded > HTTP_MAX_DISCARD ? MHD_NO :
-			    MHD_YES);
-		}
-		buf_add(&r->body, upload, *upload_size);
-		*upload_size = 0;
-		return (MHD_YES);
-	}
-	dispatch(r);
-	return (queue(r));
+	if (*upload_size != 0)
+		return (take_upload(r, upload, upload_size));
+	return (answer(r));
 }
 
 void
@@ -469,19 +537,26 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
 	struct req	*r = *con_cls;
+	int		 i;
 
 	(void)cls;
 	(void)conn;
 	(void)toe;
 	if (r == NULL)
 		return;
-	if (r->response != NULL)
-		MHD_destroy_response(r->response);
 	auth_staff_free(r->staff);
 	buf_free(&r->body);
+	cJSON_Delete(r->json);
+	free(r->idem_key);
 	free(r->param_store);
 	free(r->method);
 	free(r->url);
+	free(r->out);
+	free(r->ctype);
+	for (i = 0; i < r->nheaders; i++) {
+		free(r->hname[i]);
+		free(r->hvalue[i]);
+	}
 	free(r);
 	*con_cls = NULL;
 }

@@ -16,6 +16,6 @@ health(struct req *r)
 }
 
 const struct route routes_health[] = {
-	{ "GET", "/api/v1/health", health, ROUTE_PUBLIC },
-	{ NULL, NULL, NULL, 0 }
+	{ "GET", "/api/v1/health", health, ROUTE_PUBLIC, 0 },
+	{ NULL, NULL, NULL, 0, 0 }
 };

@@ -1,5 +1,6 @@
 /* /api/v1/residents: search and profile. Every query is scoped to the
- * communities of the caller's centre; other residents are "not found". */
+ * communities of the caller's centre; other residents are "not found".
+ * Creating, changing and revealing are in resident-edit.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,167 +10,224 @@
 #include "clock.h"
 #include "db.h"
 #include "http.h"
-#include "../forms/idnum.h"
-#include "../forms/phone.h"
+#include "json.h"
+#include "residents.h"
+#include "valid.h"
+#include "views.h"
 #include "../locale/text.h"
-#include "../util/buf.h"
 #include "../util/xmalloc.h"
+
+#define MAX_TAGS	8
 
 /* Columns every summary query selects, in this order. */
 #define SUMMARY_COLS "r.id, r.name, r.sex, r.birth_date, r.id_number, " \
 	"r.phone, c.id, c.name, r.address"
-#define VISIBLE "(?2 = 0 OR c.centre_id = ?2)"
+#define FROM " FROM residents r JOIN communities c ON c.id = r.community_id"
+#define TAG(n) "(?" #n " IS NULL OR ',' || r.tags || ',' GLOB " \
+	"'*,' || ?" #n " || ',*')"
+/* Every filter of the search; ?17 is the caller's centre (0: all). */
+#define FILTERS \
+	"(?1 IS NULL OR r.id_number = ?1) AND " \
+	"(?2 IS NULL OR r.phone = ?2) AND " \
+	"(?3 IS NULL OR (r.name >= ?3 AND r.name < ?3 || char(1114111))) " \
+	"AND (?4 IS NULL OR r.name = ?4) AND " \
+	"(?5 IS NULL OR (r.initials >= ?5 AND r.initials < ?5 || '{')) AND " \
+	"(?6 IS NULL OR instr(r.address, ?6) > 0) AND " \
+	"(?7 IS NULL OR r.grid_id = ?7) AND " \
+	"(?8 IS NULL OR r.community_id = ?8) AND " \
+	TAG(9) " AND " TAG(10) " AND " TAG(11) " AND " TAG(12) " AND " \
+	TAG(13) " AND " TAG(14) " AND " TAG(15) " AND " TAG(16) " AND " \
+	"(?17 = 0 OR c.centre_id = ?17)"
+#define PAGE " ORDER BY r.id LIMIT ?18 OFFSET ?19"
+
+/* One search: an index-friendly first condition, then every filter. */
+#define SEARCH(lead) { \
+	"SELECT count(*)" FROM " WHERE " lead FILTERS, \
+	"SELECT " SUMMARY_COLS FROM " WHERE " lead FILTERS PAGE }
 
 struct search {
 	const char	*count_sql;
 	const char	*page_sql;
 };
 
-static const struct search by_id_number = {
-	"SELECT count(*) FROM residents r JOIN communities c ON "
-	"c.id = r.community_id WHERE r.id_number = ?1 AND " VISIBLE,
-	"SELECT " SUMMARY_COLS " FROM residents r JOIN communities c ON "
-	"c.id = r.community_id WHERE r.id_number = ?1 AND " VISIBLE
-	" ORDER BY r.id LIMIT ?3 OFFSET ?4"
+enum { BY_ID, BY_PHONE, BY_NAME, BY_FULL_NAME, BY_INITIALS, BY_GRID,
+    BY_COMMUNITY, BY_ANY };
+
+static const struct search searches[] = {
+	SEARCH("r.id_number = ?1 AND "),
+	SEARCH("r.phone = ?2 AND "),
+	SEARCH("r.name >= ?3 AND r.name < ?3 || char(1114111) AND "),
+	SEARCH("r.name = ?4 AND "),
+	SEARCH("r.initials >= ?5 AND r.initials < ?5 || '{' AND "),
+	SEARCH("r.grid_id = ?7 AND "),
+	SEARCH("r.community_id = ?8 AND "),
+	SEARCH(""),
 };
 
-static const struct search by_phone = {
-	"SELECT count(*) FROM residents r JOIN communities c ON "
-	"c.id = r.community_id WHERE r.phone = ?1 AND " VISIBLE,
-	"SELECT " SUMMARY_COLS " FROM residents r JOIN communities c ON "
-	"c.id = r.community_id WHERE r.phone = ?1 AND " VISIBLE
-	" ORDER BY r.id LIMIT ?3 OFFSET ?4"
+/* The search's parameters, as bound. */
+struct terms {
+	char		 id_number[19];
+	char		 phone[16];
+	const char	*prefix, *name, *address;
+	char		 initials[40];
+	long long	 grid, community;
+	const char	*tags[MAX_TAGS];
+	int		 ntags;
 };
 
-/* A name prefix as a range, so that the name index serves it: every
- * string that starts with ?1 sorts below ?1 followed by U+10FFFF. */
-static const struct search by_name = {
-	"SELECT count(*) FROM residents r JOIN communities c ON "
-	"c.id = r.community_id WHERE r.name >= ?1 AND r.name < ?1 || "
-	"char(1114111) AND " VISIBLE,
-	"SELECT " SUMMARY_COLS " FROM residents r JOIN communities c ON "
-	"c.id = r.community_id WHERE r.name >= ?1 AND r.name < ?1 || "
-	"char(1114111) AND " VISIBLE " ORDER BY r.id "
-	"LIMIT ?3 OFFSET ?4"
-};
-
-static void
-add_masked(cJSON *o, const char *key, const char *value,
-    char *(*mask)(const char *))
+cJSON *
+resident_summary(sqlite3_stmt *st, time_t now)
 {
-	char	*m;
-
-	if (value == NULL || *value == '\0') {
-		cJSON_AddNullToObject(o, key);
-		return;
-	}
-	m = mask(value);
-	cJSON_AddStringToObject(o, key, m);
-	free(m);
-}
-
-static const char *
-sex_name(const char *s)
-{
-	return (strcmp(s, "M") == 0 ? "M" : "F");
-}
-
-static cJSON *
-summary_json(sqlite3_stmt *st, time_t now)
-{
-	cJSON	*o = cJSON_CreateObject(), *c;
+	cJSON	*o = cJSON_CreateObject();
 
 	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
 	cJSON_AddStringToObject(o, "name", db_text(st, 1));
-	cJSON_AddStringToObject(o, "sex", sex_name(db_text(st, 2)));
+	cJSON_AddStringToObject(o, "sex", strcmp(db_text(st, 2), "M") == 0 ?
+	    "M" : "F");
 	cJSON_AddNumberToObject(o, "age", clock_age(db_text(st, 3), now));
-	add_masked(o, "id_number_masked", db_text(st, 4), idnum_mask);
-	add_masked(o, "phone_masked", db_text(st, 5), phone_mask);
-	c = cJSON_AddObjectToObject(o, "community");
-	cJSON_AddNumberToObject(c, "id", sqlite3_column_int64(st, 6));
-	cJSON_AddStringToObject(c, "name", db_text(st, 7));
+	view_masked_id(o, "id_number_masked", db_text(st, 4));
+	view_masked_phone(o, "phone_masked", db_text(st, 5));
+	view_ref(o, "community", sqlite3_column_int64(st, 6), db_text(st, 7));
 	cJSON_AddStringToObject(o, "address", db_text(st, 8));
 	return (o);
 }
 
-/* Chooses the search from the query, or replies 400 and returns NULL. */
-static const struct search *
-choose(struct req *r, char **key)
+/* q: a mobile number, ASCII letters (pinyin initials) or a name prefix. */
+static void
+read_q(struct req *r, struct terms *t, cJSON **errors)
 {
-	const char		*id = req_arg(r, "id_number");
-	const char		*q = req_arg(r, "q");
-	const char		*phone = req_arg(r, "phone");
-	const char		*name = req_arg(r, "name");
-	struct idnum_info	 info;
-	enum idnum_error	 e;
-	cJSON			*errors = NULL;
+	const char	*q = q_string(r, "q", 1, 32, errors);
+	size_t		 i, n;
 
-	if (id != NULL) {
-		e = idnum_check(id, clock_now(), &info);
-		if (e == IDNUM_OK && info.legacy)
-			e = IDNUM_LENGTH;
-		if (e != IDNUM_OK) {
-			field_error(&errors, "id_number", idnum_code(e),
-			    idnum_strerror(e));
-			reply_validation(r, errors);
-			return (NULL);
-		}
-		*key = xstrdup(info.normalized);
-		return (&by_id_number);
+	if (q == NULL)
+		return;
+	n = strlen(q);
+	if (valid_phone(q, t->phone) && q[0] == '1')
+		return;
+	t->phone[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (!((q[i] >= 'a' && q[i] <= 'z') ||
+		    (q[i] >= 'A' && q[i] <= 'Z')))
+			break;
 	}
-	if (q != NULL && phone_is_mobile(q))
-		phone = q;
-	else if (q != NULL)
-		name = q;
-	if (phone != NULL) {
-		*key = xstrdup(phone);
-		return (&by_phone);
+	if (i == n && n < sizeof t->initials) {
+		for (i = 0; i <= n; i++)
+			t->initials[i] = (char)(q[i] >= 'A' && q[i] <= 'Z' ?
+			    q[i] + 32 : q[i]);
+		return;
 	}
-	if (name != NULL && *name != '\0' && utf8_chars(name) <= 50) {
-		*key = xstrdup(name);
-		return (&by_name);
-	}
-	field_error(&errors, "q", "required", "Give id_number, phone, name "
-	    "or q (1 to 50 characters).");
+	t->prefix = q;
+}
+
+/* Reads every query parameter; 0, or -1 having replied 400. */
+static int
+read_terms(struct req *r, struct terms *t)
+{
+	static const char *const	 allowed[] = { "id_number", "q", "name",
+	    "phone", "address", "grid_id", "community_id", "tag", NULL };
+	const char			*s, *code;
+	cJSON				*errors = NULL;
+
+	memset(t, 0, sizeof *t);
+	q_check(r, allowed, 1, &errors);
+	if ((s = req_arg(r, "id_number")) != NULL &&
+	    (code = valid_id_number(s, t->id_number)) != NULL)
+		field_error(&errors, "id_number", code,
+		    valid_id_message(code));
+	read_q(r, t, &errors);
+	if ((s = req_arg(r, "phone")) != NULL && !valid_phone(s, t->phone))
+		field_error(&errors, "phone", "pattern", "电话号码格式不正确");
+	t->name = q_string(r, "name", 1, 30, &errors);
+	t->address = q_string(r, "address", 2, 100, &errors);
+	q_int(r, "grid_id", 1, JSON_MAX_ID, &errors, &t->grid);
+	q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &t->community);
+	t->ntags = q_options(r, "tag", valid_tags(), t->tags, MAX_TAGS,
+	    &errors);
+	if (errors == NULL)
+		return (0);
 	reply_validation(r, errors);
-	return (NULL);
+	return (-1);
+}
+
+/* The search whose first condition an index serves best. */
+static const struct search *
+choose(const struct terms *t)
+{
+	if (t->id_number[0] != '\0')
+		return (&searches[BY_ID]);
+	if (t->phone[0] != '\0')
+		return (&searches[BY_PHONE]);
+	if (t->name != NULL)
+		return (&searches[BY_FULL_NAME]);
+	if (t->prefix != NULL)
+		return (&searches[BY_NAME]);
+	if (t->initials[0] != '\0')
+		return (&searches[BY_INITIALS]);
+	if (t->grid != 0)
+		return (&searches[BY_GRID]);
+	if (t->community != 0)
+		return (&searches[BY_COMMUNITY]);
+	return (&searches[BY_ANY]);
+}
+
+/* Binds the terms to one of the search statements. */
+static void
+bind_terms(sqlite3_stmt *st, const struct terms *t, long long centre)
+{
+	int	i;
+
+	if (t->id_number[0] != '\0')
+		sqlite3_bind_text(st, 1, t->id_number, -1, SQLITE_TRANSIENT);
+	if (t->phone[0] != '\0')
+		sqlite3_bind_text(st, 2, t->phone, -1, SQLITE_TRANSIENT);
+	if (t->prefix != NULL)
+		sqlite3_bind_text(st, 3, t->prefix, -1, SQLITE_TRANSIENT);
+	if (t->name != NULL)
+		sqlite3_bind_text(st, 4, t->name, -1, SQLITE_TRANSIENT);
+	if (t->initials[0] != '\0')
+		sqlite3_bind_text(st, 5, t->initials, -1, SQLITE_TRANSIENT);
+	if (t->address != NULL)
+		sqlite3_bind_text(st, 6, t->address, -1, SQLITE_TRANSIENT);
+	if (t->grid != 0)
+		sqlite3_bind_int64(st, 7, t->grid);
+	if (t->community != 0)
+		sqlite3_bind_int64(st, 8, t->community);
+	for (i = 0; i < t->ntags; i++)
+		sqlite3_bind_text(st, 9 + i, t->tags[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 17, centre);
 }
 
 static void
 search(struct req *r)
 {
 	const struct search	*s;
+	struct terms		 t;
 	sqlite3_stmt		*st;
-	cJSON			*out, *items;
-	char			*key = NULL;
+	cJSON			*items;
 	long long		 total = 0;
 	time_t			 now = clock_now();
-	int			 page, per_page, rc;
+	int			 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0 ||
-	    (s = choose(r, &key)) == NULL)
+	if (read_terms(r, &t) != 0 || req_paging(r, &page, &per_page) != 0)
 		return;
-	if (db_query(r->db, &st, s->count_sql, "tl", key,
-	    r->staff->centre_id) == 1)
+	s = choose(&t);
+	st = db_stmt(r->db, s->count_sql);
+	bind_terms(st, &t, req_centre(r));
+	if (sqlite3_step(st) == SQLITE_ROW)
 		total = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	out = cJSON_CreateObject();
-	items = cJSON_AddArrayToObject(out, "items");
-	rc = db_query(r->db, &st, s->page_sql, "tldl", key,
-	    r->staff->centre_id, per_page,
-	    (long long)(page - 1) * per_page);
-	while (rc == 1) {
-		cJSON_AddItemToArray(items, summary_json(st, now));
-		rc = sqlite3_step(st) == SQLITE_ROW;
-	}
+	items = cJSON_CreateArray();
+	st = db_stmt(r->db, s->page_sql);
+	bind_terms(st, &t, req_centre(r));
+	sqlite3_bind_int(st, 18, per_page);
+	sqlite3_bind_int64(st, 19, (long long)(page - 1) * per_page);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cJSON_AddItemToArray(items, resident_summary(st, now));
 	sqlite3_reset(st);
-	free(key);
-	cJSON_AddNumberToObject(out, "page", page);
-	cJSON_AddNumberToObject(out, "per_page", per_page);
-	cJSON_AddNumberToObject(out, "total", (double)total);
-	reply_json(r, 200, out);
+	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* The resident's grid with its member, or null. */
 static void
 add_grid(struct req *r, cJSON *o, long long grid_id)
 {
@@ -192,17 +250,43 @@ add_grid(struct req *r, cJSON *o, long long grid_id)
 	else {
 		m = cJSON_AddObjectToObject(g, "member");
 		cJSON_AddStringToObject(m, "name", db_text(st, 2));
-		add_masked(m, "phone_masked", db_text(st, 3), phone_mask);
+		view_masked_phone(m, "phone_masked", db_text(st, 3));
 	}
 	sqlite3_reset(st);
 }
 
+cJSON *
+resident_members(struct db *db, long long hh_id, time_t now)
+{
+	sqlite3_stmt	*st;
+	cJSON		*list = cJSON_CreateArray(), *m;
+	int		 rc;
+
+	rc = db_query(db, &st, "SELECT id, name, relation, sex, birth_date, "
+	    "id_number FROM residents WHERE household_id = ? ORDER BY "
+	    "relation <> '户主', birth_date, id", "l", hh_id);
+	while (rc == 1) {
+		m = cJSON_CreateObject();
+		cJSON_AddNumberToObject(m, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddStringToObject(m, "name", db_text(st, 1));
+		cJSON_AddStringToObject(m, "relation", db_text(st, 2));
+		cJSON_AddStringToObject(m, "sex", db_text(st, 3));
+		cJSON_AddNumberToObject(m, "age",
+		    clock_age(db_text(st, 4), now));
+		view_masked_id(m, "id_number_masked", db_text(st, 5));
+		cJSON_AddItemToArray(list, m);
+		rc = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_reset(st);
+	return (list);
+}
+
+/* The resident's household with its members, or null. */
 static void
 add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
 {
 	sqlite3_stmt	*st;
-	cJSON		*h, *list, *m;
-	int		 rc;
+	cJSON		*h;
 
 	if (hh_id == 0 || db_query(r->db, &st, "SELECT id, address FROM "
 	    "households WHERE id = ?", "l", hh_id) != 1) {
@@ -215,86 +299,86 @@ add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
 	cJSON_AddNumberToObject(h, "id", sqlite3_column_int64(st, 0));
 	cJSON_AddStringToObject(h, "address", db_text(st, 1));
 	sqlite3_reset(st);
-	list = cJSON_AddArrayToObject(h, "members");
-	rc = db_query(r->db, &st, "SELECT id, name, relation, sex, "
-	    "birth_date, id_number FROM residents WHERE household_id = ? "
-	    "ORDER BY relation <> '户主', birth_date, id", "l", hh_id);
-	while (rc == 1) {
-		m = cJSON_CreateObject();
-		cJSON_AddNumberToObject(m, "id", sqlite3_column_int64(st, 0));
-		cJSON_AddStringToObject(m, "name", db_text(st, 1));
-		cJSON_AddStringToObject(m, "relation", db_text(st, 2));
-		cJSON_AddStringToObject(m, "sex", sex_name(db_text(st, 3)));
-		cJSON_AddNumberToObject(m, "age",
-		    clock_age(db_text(st, 4), now));
-		add_masked(m, "id_number_masked", db_text(st, 5), idnum_mask);
-		cJSON_AddItemToArray(list, m);
-		rc = sqlite3_step(st) == SQLITE_ROW;
-	}
-	sqlite3_reset(st);
+	cJSON_AddItemToObject(h, "members", resident_members(r->db, hh_id,
+	    now));
 }
 
-static void
-add_tags(cJSON *o, const char *tags)
+cJSON *
+resident_profile(struct req *r, long long id, long long *version)
 {
-	cJSON	*list = cJSON_AddArrayToObject(o, "tags");
-	char	*copy = xstrdup(tags), *p = copy, *t;
+	sqlite3_stmt	*st;
+	cJSON		*o;
+	long long	 grid_id, hh_id;
+	time_t		 now = clock_now();
 
-	while ((t = strsep(&p, ",")) != NULL) {
-		if (*t != '\0')
-			cJSON_AddItemToArray(list, cJSON_CreateString(t));
+	if (db_query(r->db, &st, "SELECT " SUMMARY_COLS ", r.ethnicity, "
+	    "r.grid_id, r.household_id, r.tags, r.version, r.updated_at"
+	    FROM " WHERE r.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll",
+	    id, req_centre(r)) != 1) {
+		sqlite3_reset(st);
+		return (NULL);
 	}
-	free(copy);
+	o = resident_summary(st, now);
+	json_add_nullable(o, "ethnicity", db_text(st, 9));
+	grid_id = sqlite3_column_int64(st, 10);
+	hh_id = sqlite3_column_int64(st, 11);
+	view_tags(o, db_text(st, 12));
+	*version = sqlite3_column_int64(st, 13);
+	cJSON_AddNumberToObject(o, "version", (double)*version);
+	cJSON_AddStringToObject(o, "updated_at", db_text(st, 14));
+	sqlite3_reset(st);
+	add_grid(r, o, grid_id);
+	add_household(r, o, hh_id, now);
+	return (o);
 }
 
 static void
 profile(struct req *r)
 {
-	sqlite3_stmt	*st;
 	cJSON		*o;
-	long long	 id, grid_id, hh_id;
-	time_t		 now = clock_now();
-	char		 etag[32], object[48];
+	long long	 id, version;
+	char		 object[48];
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
-	if (db_query(r->db, &st, "SELECT " SUMMARY_COLS ", r.ethnicity, "
-	    "r.grid_id, r.household_id, r.tags, r.version, r.updated_at "
-	    "FROM residents r JOIN communities c ON c.id = r.community_id "
-	    "WHERE r.id = ?1 AND " VISIBLE, "ll", id,
-	    r->staff->centre_id) != 1) {
-		sqlite3_reset(st);
-		reply_problem(r, 404, "not-found", "Not found",
-		    "No such resident in your communities.", NULL);
+	if ((o = resident_profile(r, id, &version)) == NULL) {
+		reply_not_found(r);
 		return;
 	}
-	o = summary_json(st, now);
-	cJSON_AddStringToObject(o, "ethnicity", db_text(st, 9));
-	grid_id = sqlite3_column_int64(st, 10);
-	hh_id = sqlite3_column_int64(st, 11);
-	add_tags(o, db_text(st, 12));
-	cJSON_AddNumberToObject(o, "version", sqlite3_column_int64(st, 13));
-	cJSON_AddStringToObject(o, "updated_at", db_text(st, 14));
-	snprintf(etag, sizeof etag, "\"%lld\"",
-	    (long long)sqlite3_column_int64(st, 13));
-	sqlite3_reset(st);
-	add_grid(r, o, grid_id);
-	add_household(r, o, hh_id, now);
 	snprintf(object, sizeof object, "resident/%lld", id);
-	if (audit_write(r->db, r->staff->id, r->staff->username, "view",
-	    object, "", r->addr) != 0) {
+	if (audit_req(r, "view", object, NULL) != 0) {
 		cJSON_Delete(o);
-		reply_problem(r, 503, "service-unavailable",
-		    "Service unavailable", "The audit trail cannot be written.",
-		    NULL);
+		reply_unavailable(r, "审计记录无法写入");
 		return;
 	}
-	reply_json(r, 200, o);
-	reply_header(r, MHD_HTTP_HEADER_ETAG, etag);
+	reply_versioned(r, 200, o, version);
+}
+
+int
+resident_visible(struct req *r, long long id)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT 1 FROM residents r JOIN "
+	    "communities c ON c.id = r.community_id WHERE r.id = ?1 AND "
+	    "(?2 = 0 OR c.centre_id = ?2)", "ll", id, req_centre(r));
+	sqlite3_reset(st);
+	return (rc == 1);
 }
 
 const struct route routes_residents[] = {
-	{ "GET", "/api/v1/residents", search, 0 },
-	{ "GET", "/api/v1/residents/{id}", profile, 0 },
-	{ NULL, NULL, NULL, 0 }
+	{ "GET", "/api/v1/residents", search, 0, ROLE_ANY },
+	{ "GET", "/api/v1/residents/{id}", profile, 0, ROLE_ANY },
+	{ "POST", "/api/v1/residents", resident_create,
+	    ROUTE_IDEM | ROUTE_BODY, ROLE_ANY },
+	{ "PATCH", "/api/v1/residents/{id}", resident_patch,
+	    ROUTE_IF_MATCH | ROUTE_BODY | ROUTE_PATCH, ROLE_ANY },
+	{ "POST", "/api/v1/residents/{id}/reveal", resident_reveal,
+	    ROUTE_BODY, ROLE_ANY },
+	{ "GET", "/api/v1/residents/{id}/applications",
+	    resident_applications, 0, ROLE_ANY },
+	{ "GET", "/api/v1/residents/{id}/certificates",
+	    resident_certificates, 0, ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
+	{ NULL, NULL, NULL, 0, 0 }
 };

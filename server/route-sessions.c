@@ -10,12 +10,16 @@
 #include "db.h"
 #include "http.h"
 #include "json.h"
+#include "valid.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 #define IDLE_SECONDS		(15 * 60)
 #define ABSOLUTE_SECONDS	(10 * 60 * 60)
 #define TOUCH_SECONDS		60
+#define WINDOW_SECONDS		(15 * 60)
+#define MAX_USER_FAILURES	5
+#define MAX_ADDR_FAILURES	20
 
 static cJSON *
 staff_json(struct req *r, const struct staff *s)
@@ -36,7 +40,7 @@ staff_json(struct req *r, const struct staff *s)
 		cJSON_AddNullToObject(o, "centre");
 	list = cJSON_AddArrayToObject(o, "communities");
 	rc = db_query(r->db, &st, "SELECT id, code, name FROM communities "
-	    "WHERE ?1 = 0 OR centre_id = ?1 ORDER BY id", "l", s->centre_id);
+	    "WHERE ?1 = 0 OR centre_id = ?1 ORDER BY code", "l", s->centre_id);
 	while (rc == 1) {
 		c = cJSON_CreateObject();
 		cJSON_AddNumberToObject(c, "id", sqlite3_column_int64(st, 0));
@@ -60,26 +64,9 @@ session_json(struct req *r, const struct staff *s, time_t created)
 	clock_rfc3339(created + ABSOLUTE_SECONDS, at);
 	cJSON_AddStringToObject(o, "expires_at", at);
 	cJSON_AddNumberToObject(o, "idle_timeout_s", IDLE_SECONDS);
-	cJSON_AddStringToObject(o, "counter", s->counter);
+	json_add_nullable(o, "counter", s->counter);
 	cJSON_AddItemToObject(o, "staff", staff_json(r, s));
 	return (o);
-}
-
-/* A counter is 1 to 8 letters or digits, as painted above the window. */
-static int
-counter_ok(const char *s)
-{
-	size_t	i, n = strlen(s);
-
-	if (n == 0 || n > 8)
-		return (0);
-	for (i = 0; i < n; i++) {
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= 'a' && s[i] <= 'z')))
-			return (0);
-	}
-	return (1);
 }
 
 static struct staff *
@@ -93,42 +80,131 @@ staff_from_row(sqlite3_stmt *st, int first, const char *counter)
 	s->role = xstrdup(db_text(st, first + 3));
 	s->centre_id = sqlite3_column_int64(st, first + 4);
 	s->centre_name = xstrdup(db_text(st, first + 5));
-	s->counter = xstrdup(counter);
+	s->counter = counter != NULL && *counter != '\0' ? xstrdup(counter) :
+	    NULL;
 	return (s);
 }
 
+/* Counts the failure for the throttle, audits it and answers 401. */
 static void
-login_failed(struct req *r, const char *username)
+login_failed(struct req *r, const struct staff *s, const char *username)
 {
-	audit_write(r->db, 0, username, "login_failed", "", "", r->addr);
+	db_exec(r->db, "INSERT INTO login_failures (at, username, addr) "
+	    "VALUES (?, ?, ?)", "ltt", (long long)clock_now(), username,
+	    r->addr);
+	audit_write(r->db, s != NULL ? s->id : 0, s != NULL ? s->username :
+	    NULL, "login_failed", NULL, username, r->addr);
 	reply_problem(r, 401, "invalid-credentials", "Invalid credentials",
-	    "The staff name or the password is wrong.", NULL);
+	    "用户名或密码不正确", NULL);
+}
+
+/* Failures in the window for one username or address: their count and
+ * when the oldest leaves the window. */
+static long long
+failures(struct req *r, const char *sql, const char *key, long long now,
+    long long *until)
+{
+	sqlite3_stmt	*st;
+	long long	 n = 0;
+
+	if (db_query(r->db, &st, sql, "tl", key, now - WINDOW_SECONDS) == 1) {
+		n = sqlite3_column_int64(st, 0);
+		*until = sqlite3_column_int64(st, 1) + WINDOW_SECONDS;
+	}
+	sqlite3_reset(st);
+	return (n);
+}
+
+/* 1 having answered 429 when the username or the address has failed too
+ * often in the last 15 minutes (docs/api.md 1.12). */
+static int
+throttled(struct req *r, const char *username)
+{
+	long long	now = clock_now(), until = 0, u2 = 0;
+	char		retry[24];
+
+	if (failures(r, "SELECT count(*), min(at) FROM login_failures WHERE "
+	    "username = ? AND at > ?", username, now, &until) <
+	    MAX_USER_FAILURES && failures(r, "SELECT count(*), min(at) FROM "
+	    "login_failures WHERE addr = ? AND at > ?", r->addr, now, &u2) <
+	    MAX_ADDR_FAILURES)
+		return (0);
+	if (u2 > until)
+		until = u2;
+	audit_write(r->db, 0, NULL, "login_throttled", NULL, username,
+	    r->addr);
+	reply_problem(r, 429, "too-many-requests", "Too many requests",
+	    "登录失败次数过多，请稍后再试", NULL);
+	snprintf(retry, sizeof retry, "%lld", until > now ? until - now : 1);
+	reply_header(r, MHD_HTTP_HEADER_RETRY_AFTER, retry);
+	return (1);
+}
+
+/* Checks the body's members; NULL having replied 400. */
+static int
+login_fields(struct req *r, const char **user, const char **pass,
+    const char **counter)
+{
+	static const char *const	 members[] = {
+		"username", "password", "counter", NULL
+	};
+	cJSON				*body = req_body(r), *errors = NULL;
+
+	json_members(body, members, NULL, &errors);
+	*user = json_string(body, "username", 1, 64, NULL, &errors);
+	*pass = json_string(body, "password", 1, 256, NULL, &errors);
+	*counter = json_string(body, "counter", 0, 8, NULL, &errors);
+	if (*counter != NULL && !valid_counter(*counter))
+		field_error(&errors, "counter", "pattern",
+		    "窗口号为 1 至 8 位字母或数字");
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+/* Stores a new session and answers 201 with its token. */
+static void
+open_session(struct req *r, struct staff *s)
+{
+	cJSON		*out;
+	char		 token[65], hash[65];
+	time_t		 now = clock_now();
+
+	if (auth_new_token(token) != 0) {
+		reply_unavailable(r, "无法生成会话");
+		return;
+	}
+	auth_sha256_hex(token, strlen(token), hash);
+	if (db_exec(r->db, "INSERT INTO sessions (token_hash, staff_id, "
+	    "counter, created_at, last_seen, addr) VALUES (?, ?, "
+	    "coalesce(?, ''), ?, ?, ?)", "tltllt", hash, s->id, s->counter,
+	    (long long)now, (long long)now, r->addr) != 0) {
+		reply_unavailable(r, "会话未能保存");
+		return;
+	}
+	audit_write(r->db, s->id, s->username, "login_ok", NULL, s->counter,
+	    r->addr);
+	out = session_json(r, s, now);
+	cJSON_AddStringToObject(out, "token", token);
+	reply_json(r, 201, out);
+	reply_header(r, MHD_HTTP_HEADER_LOCATION, "/api/v1/sessions/current");
+	explicit_bzero(token, sizeof token);
 }
 
 static void
 login(struct req *r)
 {
-	cJSON		*body, *errors = NULL, *out;
 	const char	*user, *pass, *counter;
 	sqlite3_stmt	*st;
 	struct staff	*s;
-	char		 token[65], hash[65], *stored;
-	time_t		 now = clock_now();
+	cJSON		*errors = NULL;
+	char		*stored;
 	int		 rc;
 
-	if ((body = req_json(r)) == NULL)
+	if (login_fields(r, &user, &pass, &counter) != 0 ||
+	    throttled(r, user))
 		return;
-	user = json_string(body, "username", 1, 64, "username", &errors);
-	pass = json_string(body, "password", 1, 256, "password", &errors);
-	counter = json_string(body, "counter", 1, 8, "counter", &errors);
-	if (counter != NULL && !counter_ok(counter))
-		field_error(&errors, "counter", "pattern",
-		    "The counter is 1 to 8 letters or digits.");
-	if (errors != NULL) {
-		reply_validation(r, errors);
-		cJSON_Delete(body);
-		return;
-	}
 	rc = db_query(r->db, &st, "SELECT s.id, s.username, s.name, s.role, "
 	    "s.centre_id, c.name, s.password_hash FROM staff s LEFT JOIN "
 	    "centres c ON c.id = s.centre_id WHERE s.username = ? AND "
@@ -136,37 +212,22 @@ login(struct req *r)
 	if (rc != 1) {
 		sqlite3_reset(st);
 		auth_check_password(pass, auth_dummy_hash());
-		login_failed(r, user);
-		cJSON_Delete(body);
+		login_failed(r, NULL, user);
 		return;
 	}
 	s = staff_from_row(st, 0, counter);
 	stored = xstrdup(db_text(st, 6));
 	sqlite3_reset(st);
-	if (!auth_check_password(pass, stored) || auth_new_token(token) != 0) {
-		login_failed(r, user);
-		goto out;
-	}
-	auth_sha256_hex(token, strlen(token), hash);
-	if (db_exec(r->db, "INSERT INTO sessions (token_hash, staff_id, "
-	    "counter, created_at, last_seen, addr) VALUES (?, ?, ?, ?, ?, ?)",
-	    "tltllt", hash, s->id, counter, (long long)now, (long long)now,
-	    r->addr) != 0) {
-		reply_problem(r, 503, "service-unavailable",
-		    "Service unavailable", "The session was not stored.", NULL);
-		goto out;
-	}
-	audit_write(r->db, s->id, s->username, "login_ok", "", counter,
-	    r->addr);
-	out = session_json(r, s, now);
-	cJSON_AddStringToObject(out, "token", token);
-	reply_json(r, 201, out);
-	reply_header(r, MHD_HTTP_HEADER_LOCATION, "/api/v1/sessions/current");
-out:
-	explicit_bzero(token, sizeof token);
+	if (!auth_check_password(pass, stored))
+		login_failed(r, s, user);
+	else if (strcmp(s->role, "clerk") == 0 && s->counter == NULL) {
+		field_error(&errors, "counter", "required",
+		    "窗口人员登录须填写窗口号");
+		reply_validation(r, errors);
+	} else
+		open_session(r, s);
 	free(stored);
 	auth_staff_free(s);
-	cJSON_Delete(body);
 }
 
 /* The token's hash from the Authorization header, or -1. */
@@ -190,13 +251,15 @@ bearer_hash(struct req *r, char *hash)
 	return (0);
 }
 
+/* 401, telling a client that sent a token that it was refused. */
 static int
 unauthorized(struct req *r, const char *detail)
 {
 	reply_problem(r, 401, "unauthorized", "Authentication required",
 	    detail, NULL);
-	reply_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
-	    "Bearer realm=\"bianmin\"");
+	if (req_header(r, MHD_HTTP_HEADER_AUTHORIZATION) != NULL)
+		reply_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+		    "Bearer realm=\"bianmin\", error=\"invalid_token\"");
 	return (-1);
 }
 
@@ -209,7 +272,7 @@ session_authenticate(struct req *r)
 	int		 rc;
 
 	if (bearer_hash(r, hash) != 0)
-		return (unauthorized(r, "A bearer token is required."));
+		return (unauthorized(r, "需要登录"));
 	rc = db_query(r->db, &st, "SELECT st.id, st.username, st.name, "
 	    "st.role, st.centre_id, c.name, s.counter, s.created_at, "
 	    "s.last_seen FROM sessions s JOIN staff st ON st.id = s.staff_id "
@@ -217,7 +280,7 @@ session_authenticate(struct req *r)
 	    "s.token_hash = ? AND st.active = 1", "t", hash);
 	if (rc != 1) {
 		sqlite3_reset(st);
-		return (unauthorized(r, "The session is unknown or has ended."));
+		return (unauthorized(r, "会话不存在或已结束"));
 	}
 	r->staff = staff_from_row(st, 0, db_text(st, 6));
 	created = sqlite3_column_int64(st, 7);
@@ -228,7 +291,7 @@ session_authenticate(struct req *r)
 		    hash);
 		auth_staff_free(r->staff);
 		r->staff = NULL;
-		return (unauthorized(r, "The session has expired."));
+		return (unauthorized(r, "会话已过期"));
 	}
 	if (now - seen >= TOUCH_SECONDS)
 		db_exec(r->db, "UPDATE sessions SET last_seen = ? WHERE "
@@ -253,22 +316,21 @@ current(struct req *r)
 static void
 logout(struct req *r)
 {
-	char	hash[65];
+	char	hash[65], object[40];
 
 	if (bearer_hash(r, hash) != 0 || db_exec(r->db, "DELETE FROM sessions "
 	    "WHERE token_hash = ?", "t", hash) != 0) {
-		reply_problem(r, 503, "service-unavailable",
-		    "Service unavailable", NULL, NULL);
+		reply_unavailable(r, NULL);
 		return;
 	}
-	audit_write(r->db, r->staff->id, r->staff->username, "logout", "", "",
-	    r->addr);
+	snprintf(object, sizeof object, "session/%lld", r->staff->id);
+	audit_req(r, "logout", object, NULL);
 	reply_empty(r, 204);
 }
 
 const struct route routes_sessions[] = {
-	{ "POST", "/api/v1/sessions", login, ROUTE_PUBLIC },
-	{ "GET", "/api/v1/sessions/current", current, 0 },
-	{ "DELETE", "/api/v1/sessions/current", logout, 0 },
-	{ NULL, NULL, NULL, 0 }
+	{ "POST", "/api/v1/sessions", login, ROUTE_PUBLIC | ROUTE_BODY, 0 },
+	{ "GET", "/api/v1/sessions/current", current, 0, ROLE_ANY },
+	{ "DELETE", "/api/v1/sessions/current", logout, 0, ROLE_ANY },
+	{ NULL, NULL, NULL, 0, 0 }
 };

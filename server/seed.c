@@ -16,7 +16,9 @@
 
 #include "auth.h"
 #include "clock.h"
+#include "pinyin.h"
 #include "seed.h"
+#include "seed-catalog.h"
 #include "seed-data.h"
 #include "../forms/idnum.h"
 #include "../util/xmalloc.h"
@@ -52,8 +54,8 @@ static const char *const seed_sql[ST_COUNT] = {
 	"VALUES (?1, ?2, ?3, ?4)",
 	"INSERT INTO residents (id, id_number, name, sex, birth_date, "
 	"ethnicity, phone, address, community_id, grid_id, household_id, "
-	"relation, tags, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	"?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14)",
+	"relation, tags, version, updated_at, initials) VALUES (?1, ?2, ?3, "
+	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15)",
 };
 
 enum ethnicity { ETH_HAN, ETH_HUI, ETH_MANCHU, ETH_UYGHUR };
@@ -942,7 +944,7 @@ insert_member(struct seed *s, const struct household *h, struct member *m,
 {
 	const struct grid	*g = &s->grids[h->grid];
 	struct idnum_info	 info;
-	char			 birth[11], tags[96], *masked;
+	char			 birth[11], tags[96], *masked, initials[64];
 
 	if (idnum_check(m->id, s->now, &info) != IDNUM_OK ||
 	    info.sex != m->sex) {
@@ -960,11 +962,12 @@ insert_member(struct seed *s, const struct household *h, struct member *m,
 	put_num(birth + 8, info.day, 2);
 	birth[10] = '\0';
 	tags_text(m->tags, tags, sizeof tags);
-	return (run(s, ST_RESIDENT, "ltttttttlllttt", ++s->next_resident,
+	pinyin_initials(m->name, initials, sizeof initials);
+	return (run(s, ST_RESIDENT, "ltttttttllltttt", ++s->next_resident,
 	    m->id, m->name, m->sex == 'M' ? "M" : "F", birth, m->ethnicity,
 	    m->has_phone ? m->phone : NULL, h->address,
 	    (long long)g->community + 1, (long long)h->grid + 1, household,
-	    m->relation, tags, s->updated_at));
+	    m->relation, tags, s->updated_at, initials));
 }
 
 /* Rewrites the progress line every thousand residents. */
@@ -1307,7 +1310,9 @@ seed_all(struct seed *s)
 {
 	if (seed_check_empty(s) != 0 || seed_prepare(s) != 0 ||
 	    seed_places(s) != 0 || seed_accounts_rows(s) != 0 ||
-	    seed_grids(s) != 0 || seed_named(s) != 0 || seed_people(s) != 0)
+	    seed_grids(s) != 0 || seed_catalog(s->db, s->updated_at,
+	    s->cause) != 0 || seed_named(s) != 0 || seed_people(s) != 0 ||
+	    seed_activity(s->db, s->rng.s[0], s->cause) != 0)
 		return (-1);
 	return (0);
 }

@@ -15,4 +15,8 @@
 int	seed_demo(sqlite3 *db, long residents, unsigned long seed,
 	    char **cause);
 
+/* Applications in every state, certificates and events over the seeded
+ * residents, from the PRNG state given; inside the seed's transaction. */
+int	seed_activity(sqlite3 *db, unsigned long long seed, char **cause);
+
 #endif

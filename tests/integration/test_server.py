@@ -207,8 +207,13 @@ def test_lookup_validation():
     assert j["errors"][0]["code"] == "check_digit", j
     r, j = jreq("GET", "/api/v1/residents?q=张&per_page=101", token=token)
     assert_problem(r, j, 400, "validation")
+    # every parameter is optional: no parameter lists the own residents
     r, j = jreq("GET", "/api/v1/residents", token=token)
+    assert r.status == 200 and j["total"] > 0, j
+    assert {i["community"]["name"] for i in j["items"]} == {"红旗社区"}, j
+    r, j = jreq("GET", "/api/v1/residents?nme=x", token=token)
     assert_problem(r, j, 400, "validation")
+    assert j["errors"][0]["code"] == "unknown_field", j
     # SQL-looking text is only text
     r, j = jreq("GET", "/api/v1/residents?q=%27%20OR%201%3D1%20--",
                 token=token)

@@ -1,0 +1,343 @@
+/* The application state machine of docs/api.md 8: the action table, the
+ * transitions route, and app_apply, which hand-offs use too. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "applications.h"
+#include "audit.h"
+#include "auth.h"
+#include "calendar.h"
+#include "clock.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "valid.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+/* The action table: from which statuses, to which, needing what. */
+static const struct {
+	const char	*action;
+	const char	*from[3];
+	const char	*to;
+	const char	*needs;		/* the body member it requires */
+	const char	*zh;
+} actions[] = {
+	{ "accept", { "submitted" }, "accepted", NULL, "受理" },
+	{ "reject", { "submitted", "accepted", "forwarded" }, "rejected",
+	  "reason", "不予受理" },
+	{ "request_materials", { "accepted" }, "materials_requested",
+	  "missing_materials", "要求补正" },
+	{ "receive_materials", { "materials_requested" }, "accepted", NULL,
+	  "补正收件" },
+	{ "forward", { "accepted" }, "forwarded", "department", "转办" },
+	{ "complete", { "accepted", "forwarded" }, "completed", NULL, "办结" },
+	{ "collect", { "completed" }, "collected", "collector", "出件" },
+};
+#define NACTIONS (sizeof actions / sizeof *actions)
+
+/* Chinese names of the statuses, for messages. */
+static const char *
+status_zh(const char *s)
+{
+	static const char *const	zh[] = { "已收件", "已受理", "待补正",
+	    "已转办", "已办结", "已出件", "不予受理" };
+	int				i;
+
+	for (i = 0; app_statuses[i] != NULL; i++) {
+		if (strcmp(app_statuses[i], s) == 0)
+			return (zh[i]);
+	}
+	return (s);
+}
+
+const char *
+app_next(const char *status, const char *action)
+{
+	size_t	i, j;
+
+	for (i = 0; i < NACTIONS; i++) {
+		if (strcmp(actions[i].action, action) != 0)
+			continue;
+		for (j = 0; j < 3 && actions[i].from[j] != NULL; j++) {
+			if (strcmp(actions[i].from[j], status) == 0)
+				return (actions[i].to);
+		}
+	}
+	return (NULL);
+}
+
+cJSON *
+app_allowed(const char *status)
+{
+	cJSON	*list = cJSON_CreateArray();
+	size_t	 i;
+
+	for (i = 0; i < NACTIONS; i++) {
+		if (app_next(status, actions[i].action) != NULL)
+			cJSON_AddItemToArray(list,
+			    cJSON_CreateString(actions[i].action));
+	}
+	return (list);
+}
+
+/* The due date after materials came back: later by the working days
+ * from the request (exclusive) to today (inclusive). */
+static void
+moved_due(const char *due, const char *requested, const char *today,
+    char *out)
+{
+	calendar_add_workdays(due, calendar_workdays_between(requested,
+	    today), out);
+}
+
+/* Reads what app_apply needs of the stored application. */
+static int
+load_dates(struct req *r, long long id, char *due, char *requested)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT due_date, coalesce(requested_on, "
+	    "'') FROM applications WHERE id = ?", "l", id);
+	if (rc == 1) {
+		snprintf(due, 11, "%s", db_text(st, 0));
+		snprintf(requested, 11, "%s", db_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return (rc == 1 ? 0 : -1);
+}
+
+int
+app_apply(struct req *r, long long id, const char *from,
+    const struct app_action *a)
+{
+	const char	*to = app_next(from, a->action);
+	char		 now[32], today[11], due[11], requested[11];
+	char		*missing;
+	int		 rc, req_m = strcmp(a->action, "request_materials") == 0;
+	const char	*cid = a->collector_name != NULL ? a->collector_id :
+			    NULL;
+
+	if (to == NULL || load_dates(r, id, due, requested) != 0)
+		return (-1);
+	clock_rfc3339(clock_now(), now);
+	clock_date(clock_now(), today);
+	if (strcmp(a->action, "receive_materials") == 0 && requested[0] != 0)
+		moved_due(due, requested, today, due);
+	missing = req_m ? cJSON_PrintUnformatted(a->missing) : xstrdup("[]");
+	rc = db_exec(r->db, "UPDATE applications SET status = ?, reason = "
+	    "coalesce(?, reason), missing_materials = ?, requested_on = "
+	    "CASE WHEN ? THEN ? ELSE requested_on END, department = "
+	    "coalesce(?, department), collector_name = coalesce(?, "
+	    "collector_name), collector_id_number = coalesce(?, "
+	    "collector_id_number), collected_at = CASE WHEN ? IS NULL THEN "
+	    "collected_at ELSE ? END, due_date = ?, version = version + 1, "
+	    "updated_at = ? WHERE id = ?", "tttdttttttttl", to, a->reason,
+	    missing, req_m, today, a->department, a->collector_name, cid,
+	    a->collector_name, now, due, now, id);
+	if (rc == 0)
+		rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
+		    "staff_id, action, from_status, to_status, note, reason, "
+		    "missing_materials, department, collector_name, "
+		    "collector_id_number, collected_at) VALUES (?, ?, ?, ?, ?, "
+		    "?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE ? "
+		    "END)", "ltlttttttttttt", id, now, r->staff->id, a->action,
+		    from, to, a->note, a->reason, missing, a->department,
+		    a->collector_name, cid, a->collector_name, now);
+	free(missing);
+	return (rc);
+}
+
+/* missing_materials: 1-20 distinct strings of 1-50 characters. */
+static cJSON *
+read_missing(cJSON *body, cJSON **errors)
+{
+	cJSON	*v = cJSON_GetObjectItem(body, "missing_materials"), *m, *n;
+	char	 field[40];
+	int	 i = 0;
+
+	if (v == NULL || cJSON_IsNull(v)) {
+		field_error(errors, "missing_materials", "required",
+		    "请列出需补正的材料");
+		return (NULL);
+	}
+	if (!cJSON_IsArray(v)) {
+		field_error(errors, "missing_materials", "type", "须为数组");
+		return (NULL);
+	}
+	if (cJSON_GetArraySize(v) < 1 || cJSON_GetArraySize(v) > 20) {
+		field_error(errors, "missing_materials", cJSON_GetArraySize(v) <
+		    1 ? "too_short" : "too_long", "须为 1 至 20 项");
+		return (NULL);
+	}
+	cJSON_ArrayForEach(m, v) {
+		snprintf(field, sizeof field, "missing_materials[%d]", i++);
+		if (!cJSON_IsString(m) || !valid_controls(m->valuestring, 0))
+			field_error(errors, field, cJSON_IsString(m) ?
+			    "control_chars" : "type", "须为文字");
+		else if (utf8_chars(m->valuestring) == 0 ||
+		    utf8_chars(m->valuestring) > 50)
+			field_error(errors, field, m->valuestring[0] == '\0' ?
+			    "required" : "too_long", "长度须为 1 至 50 个字符");
+		for (n = m->next; n != NULL; n = n->next) {
+			if (cJSON_Compare(m, n, 1))
+				field_error(errors, "missing_materials",
+				    "duplicate", "材料重复");
+		}
+	}
+	return (v);
+}
+
+/* collector: name and full ID number. */
+static void
+read_collector(cJSON *body, struct app_action *a, cJSON **errors)
+{
+	static const char *const	 members[] = { "name", "id_number",
+	    NULL };
+	cJSON				*c = cJSON_GetObjectItem(body,
+					    "collector");
+	const char			*id, *code;
+
+	if (c == NULL || cJSON_IsNull(c)) {
+		field_error(errors, "collector", "required", "请填写领取人");
+		return;
+	}
+	if (!cJSON_IsObject(c)) {
+		field_error(errors, "collector", "type", "须为对象");
+		return;
+	}
+	json_members(c, members, "collector.", errors);
+	a->collector_name = json_string(c, "name", 1, 30, "collector.name",
+	    errors);
+	id = json_string(c, "id_number", 1, 18, "collector.id_number",
+	    errors);
+	if (id != NULL && (code = valid_id_number(id, a->collector_id)) !=
+	    NULL)
+		field_error(errors, "collector.id_number", code,
+		    valid_id_message(code));
+}
+
+/* Reads and checks the body for its action; 0 or -1 having replied. */
+static int
+read_action(struct req *r, struct app_action *a)
+{
+	static const char *const	 names[] = { "accept", "reject",
+	    "request_materials", "receive_materials", "forward", "complete",
+	    "collect", NULL };
+	const char			*allowed[4] = { "action", "note" };
+	cJSON				*body = req_body(r), *errors = NULL;
+	size_t				 i;
+
+	memset(a, 0, sizeof *a);
+	a->action = json_option(body, "action", names, JF_REQUIRED, NULL,
+	    &errors);
+	for (i = 0; a->action != NULL && i < NACTIONS; i++) {
+		if (strcmp(actions[i].action, a->action) == 0)
+			allowed[2] = actions[i].needs;
+	}
+	if (a->action != NULL)
+		json_members(body, allowed, NULL, &errors);
+	a->note = json_text(body, "note", 0, 500, JF_MULTILINE, NULL,
+	    &errors);
+	if (allowed[2] != NULL && strcmp(allowed[2], "reason") == 0)
+		a->reason = json_string(body, "reason", 2, 200, NULL, &errors);
+	else if (allowed[2] != NULL && strcmp(allowed[2], "department") == 0)
+		a->department = json_string(body, "department", 1, 50, NULL,
+		    &errors);
+	else if (allowed[2] != NULL && strcmp(allowed[2], "collector") == 0)
+		read_collector(body, a, &errors);
+	else if (allowed[2] != NULL)
+		a->missing = read_missing(body, &errors);
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+/* 409 invalid-transition with the state and what it allows. */
+static void
+refuse(struct req *r, const char *status, const char *action)
+{
+	cJSON	*ext = cJSON_CreateObject();
+	char	 detail[160];
+	size_t	 i;
+	const char *zh = action;
+
+	for (i = 0; i < NACTIONS; i++) {
+		if (strcmp(actions[i].action, action) == 0)
+			zh = actions[i].zh;
+	}
+	snprintf(detail, sizeof detail, "当前状态“%s”不能执行“%s”",
+	    status_zh(status), zh);
+	cJSON_AddStringToObject(ext, "current_status", status);
+	cJSON_AddItemToObject(ext, "allowed", app_allowed(status));
+	reply_problem_ext(r, 409, "invalid-transition", "Invalid transition",
+	    detail, ext);
+}
+
+/* The stored status and version if the caller may see the application. */
+static int
+load_state(struct req *r, long long id, char *status, long long *version)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT a.status, a.version FROM "
+	    "applications a JOIN communities c ON c.id = a.community_id "
+	    "WHERE a.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
+	    req_centre(r));
+	if (rc == 1) {
+		snprintf(status, 24, "%s", db_text(st, 0));
+		*version = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return (rc == 1 ? 0 : -1);
+}
+
+void
+app_transition(struct req *r)
+{
+	struct app_action	 a;
+	cJSON			*o, *ext;
+	char			 status[24], object[48];
+	long long		 id, version;
+
+	if ((id = req_id(r, 0)) < 0 || read_action(r, &a) != 0)
+		return;
+	if (db_begin(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	if (load_state(r, id, status, &version) != 0) {
+		db_rollback(r->db);
+		reply_not_found(r);
+		return;
+	}
+	if (version != r->if_match) {
+		db_rollback(r->db);
+		ext = cJSON_CreateObject();
+		cJSON_AddNumberToObject(ext, "current_version",
+		    (double)version);
+		reply_problem_ext(r, 412, "precondition-failed",
+		    "Precondition failed", "办件已被他人更新，请刷新后重试",
+		    ext);
+		return;
+	}
+	if (app_next(status, a.action) == NULL) {
+		db_rollback(r->db);
+		refuse(r, status, a.action);
+		return;
+	}
+	snprintf(object, sizeof object, "application/%lld", id);
+	if (app_apply(r, id, status, &a) != 0 || audit_req(r, "transition",
+	    object, app_next(status, a.action)) != 0 ||
+	    (o = app_full(r, id, &version)) == NULL) {
+		db_rollback(r->db);
+		reply_unavailable(r, NULL);
+		return;
+	}
+	reply_versioned(r, 200, o, version);
+	req_commit(r);
+}

@@ -1,0 +1,439 @@
+/* POST /api/v1/applications: the checks of docs/api.md 8 in their order
+ * (form data with prefill, materials, then the service's conditions),
+ * and the number, due date, timeline entry and audit row, all in one
+ * transaction with the stored reply. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "applications.h"
+#include "audit.h"
+#include "auth.h"
+#include "calendar.h"
+#include "catalog.h"
+#include "clock.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "json.h"
+#include "queue.h"
+#include "valid.h"
+#include "../util/xmalloc.h"
+
+/* A request being taken in. */
+struct newapp {
+	long long	 service_id, resident_id, ticket_id;
+	const char	*counter, *note;
+	cJSON		*service;	/* the Service */
+	cJSON		*resident;	/* prefill sources */
+	long long	 community;
+	char		 prefix[10];
+	char		 tags[160];
+	int		 age;
+	cJSON		*data;		/* accepted data */
+	cJSON		*materials;	/* as received */
+};
+
+static void
+newapp_free(struct newapp *a)
+{
+	cJSON_Delete(a->service);
+	cJSON_Delete(a->resident);
+	cJSON_Delete(a->data);
+	cJSON_Delete(a->materials);
+}
+
+/* An application already made with this key: 200 and its state for its
+ * own staff, 409 for anyone else (docs/api.md 1.8). 1 if answered. */
+static int
+known_key(struct req *r)
+{
+	sqlite3_stmt	*st;
+	cJSON		*o;
+	long long	 id = 0, staff = 0, version;
+
+	if (db_query(r->db, &st, "SELECT id, staff_id FROM applications "
+	    "WHERE client_request_id = ?", "t", r->idem_key) == 1) {
+		id = sqlite3_column_int64(st, 0);
+		staff = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (id == 0)
+		return (0);
+	if (staff != r->staff->id || (o = app_full(r, id, &version)) ==
+	    NULL) {
+		reply_problem(r, 409, "conflict", "Conflict",
+		    "此请求编号已被另一位工作人员使用", NULL);
+		return (1);
+	}
+	reply_versioned(r, 200, o, version);
+	reply_header(r, "Idempotent-Replayed", "true");
+	return (1);
+}
+
+/* The resident as prefill sources, if the caller may see them. */
+static int
+load_resident(struct req *r, struct newapp *a)
+{
+	sqlite3_stmt	*st;
+	cJSON		*o;
+
+	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
+	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
+	    "c.code, r.tags FROM residents r JOIN communities c ON "
+	    "c.id = r.community_id WHERE r.id = ?1 AND (?2 = 0 OR "
+	    "c.centre_id = ?2)", "ll", a->resident_id, req_centre(r)) != 1) {
+		sqlite3_reset(st);
+		return (-1);
+	}
+	o = a->resident = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "name", db_text(st, 0));
+	cJSON_AddStringToObject(o, "id_number", db_text(st, 1));
+	cJSON_AddStringToObject(o, "sex", db_text(st, 2));
+	cJSON_AddStringToObject(o, "birth_date", db_text(st, 3));
+	a->age = clock_age(db_text(st, 3), clock_now());
+	cJSON_AddNumberToObject(o, "age", a->age);
+	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+		cJSON_AddStringToObject(o, "phone", db_text(st, 4));
+	cJSON_AddStringToObject(o, "address", db_text(st, 5));
+	cJSON_AddStringToObject(o, "ethnicity", db_text(st, 6));
+	cJSON_AddStringToObject(o, "community.name", db_text(st, 7));
+	a->community = sqlite3_column_int64(st, 8);
+	snprintf(a->prefix, sizeof a->prefix, "%.9s", db_text(st, 9));
+	snprintf(a->tags, sizeof a->tags, "%s", db_text(st, 10));
+	sqlite3_reset(st);
+	return (0);
+}
+
+/* One received material: a name of the service's list, counts 0-9. */
+static void
+check_material(cJSON *m, int i, const cJSON *known, cJSON **errors)
+{
+	static const char *const	 members[] = { "name", "originals",
+	    "copies", NULL };
+	const cJSON			*k;
+	const char			*name;
+	char				 field[48];
+	long long			 n;
+	int				 found = 0;
+
+	snprintf(field, sizeof field, "materials[%d].", i);
+	if (!cJSON_IsObject(m)) {
+		field[strlen(field) - 1] = '\0';
+		field_error(errors, field, "type", "须为对象");
+		return;
+	}
+	json_members(m, members, field, errors);
+	snprintf(field, sizeof field, "materials[%d].name", i);
+	if ((name = json_string(m, "name", 1, 50, field, errors)) != NULL) {
+		cJSON_ArrayForEach(k, known) {
+			if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(k,
+			    "name")), name) == 0)
+				found = 1;
+		}
+		if (!found)
+			field_error(errors, field, "option",
+			    "不是本事项的申请材料");
+	}
+	snprintf(field, sizeof field, "materials[%d].originals", i);
+	json_integer(m, "originals", 0, 9, JF_REQUIRED, field, errors, &n);
+	snprintf(field, sizeof field, "materials[%d].copies", i);
+	json_integer(m, "copies", 0, 9, JF_REQUIRED, field, errors, &n);
+}
+
+/* The number received of a material, or -1 if it was not. */
+static int
+received(const cJSON *list, const char *name, const char *what)
+{
+	const cJSON	*m;
+
+	cJSON_ArrayForEach(m, list) {
+		if (cJSON_IsObject(m) && cJSON_IsString(cJSON_GetObjectItem(m,
+		    "name")) && strcmp(cJSON_GetObjectItem(m,
+		    "name")->valuestring, name) == 0)
+			return ((int)cJSON_GetNumberValue(
+			    cJSON_GetObjectItem(m, what)));
+	}
+	return (-1);
+}
+
+/* The materials list: entries, distinct names, the required ones. */
+static void
+check_materials(struct newapp *a, cJSON *list, cJSON **errors)
+{
+	const cJSON	*known = cJSON_GetObjectItem(a->service, "materials");
+	const cJSON	*k;
+	cJSON		*m, *n;
+	int		 i = 0, before = cJSON_GetArraySize(*errors);
+
+	if (!cJSON_IsArray(list)) {
+		field_error(errors, "materials", list == NULL ? "required" :
+		    "type", "须为材料列表");
+		return;
+	}
+	if (cJSON_GetArraySize(list) > 50)
+		field_error(errors, "materials", "too_long", "最多 50 项");
+	cJSON_ArrayForEach(m, list) {
+		check_material(m, i, known, errors);
+		for (n = m->next; n != NULL && cJSON_IsObject(m); n = n->next) {
+			if (cJSON_Compare(cJSON_GetObjectItem(m, "name"),
+			    cJSON_GetObjectItem(n, "name"), 1))
+				field_error(errors, "materials", "duplicate",
+				    "材料重复");
+		}
+		i++;
+	}
+	if (cJSON_GetArraySize(*errors) != before)
+		return;
+	cJSON_ArrayForEach(k, known) {
+		if (!cJSON_IsTrue(cJSON_GetObjectItem(k, "required")))
+			continue;
+		if (received(list, cJSON_GetObjectItem(k, "name")->valuestring,
+		    "originals") < cJSON_GetNumberValue(cJSON_GetObjectItem(k,
+		    "originals")) || received(list, cJSON_GetObjectItem(k,
+		    "name")->valuestring, "copies") < cJSON_GetNumberValue(
+		    cJSON_GetObjectItem(k, "copies"))) {
+			field_error(errors, "materials", "required",
+			    "必需的材料未收齐");
+			return;
+		}
+	}
+	a->materials = cJSON_Duplicate(list, 1);
+}
+
+/* The body's own members; the service and resident looked up. */
+static void
+read_members(struct req *r, struct newapp *a, cJSON **errors)
+{
+	static const char *const	 members[] = { "service_id",
+	    "resident_id", "counter", "ticket_id", "data", "materials",
+	    "note", NULL };
+	cJSON				*body = req_body(r);
+	long long			 version;
+
+	json_members(body, members, NULL, errors);
+	if (json_integer(body, "service_id", 1, JSON_MAX_ID, JF_REQUIRED,
+	    NULL, errors, &a->service_id) == 1 && (a->service =
+	    catalog_service(r->db, a->service_id, NULL, &version)) == NULL)
+		field_error(errors, "service_id", "not_found", "没有这个事项");
+	if (json_integer(body, "resident_id", 1, JSON_MAX_ID, JF_REQUIRED,
+	    NULL, errors, &a->resident_id) == 1 && load_resident(r, a) != 0)
+		field_error(errors, "resident_id", "not_found",
+		    "没有这位居民或不在你的社区");
+	a->counter = json_string(body, "counter", 0, 8, NULL, errors);
+	if (a->counter != NULL && !valid_counter(a->counter))
+		field_error(errors, "counter", "pattern", "窗口号格式不正确");
+	else if (a->counter == NULL && cJSON_GetObjectItem(body, "counter") ==
+	    NULL && (a->counter = r->staff->counter) == NULL)
+		field_error(errors, "counter", "required", "请填写窗口号");
+	json_integer(body, "ticket_id", 1, JSON_MAX_ID, 0, NULL, errors,
+	    &a->ticket_id);
+	a->note = json_text(body, "note", 0, 500, JF_MULTILINE, NULL, errors);
+}
+
+/* Every check that answers 400; 0, or -1 having replied. */
+static int
+read_request(struct req *r, struct newapp *a)
+{
+	cJSON		*body = req_body(r), *errors = NULL, *fields, *data;
+
+	read_members(r, a, &errors);
+	data = cJSON_GetObjectItem(body, "data");
+	if (data == NULL || cJSON_IsNull(data))
+		field_error(&errors, "data", "required", "缺少表单数据");
+	else if (!cJSON_IsObject(data))
+		field_error(&errors, "data", "type", "表单数据须为对象");
+	else if (a->service != NULL && a->resident != NULL) {
+		fields = form_fields(cJSON_GetObjectItem(a->service, "form"));
+		a->data = form_check(fields, data, a->resident, &errors);
+		cJSON_Delete(fields);
+	}
+	if (a->service != NULL)
+		check_materials(a, cJSON_GetObjectItem(body, "materials"),
+		    &errors);
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+/* 1 if the resident fails the condition c. */
+static int
+fails(const struct newapp *a, const cJSON *c)
+{
+	const char	*type = cJSON_GetStringValue(cJSON_GetObjectItem(c,
+	    "type"));
+	const cJSON	*v = cJSON_GetObjectItem(c, "value"), *id;
+	char		*wrapped, *needle;
+	int		 bad;
+
+	if (strcmp(type, "min_age") == 0)
+		return (a->age < cJSON_GetNumberValue(v));
+	if (strcmp(type, "max_age") == 0)
+		return (a->age > cJSON_GetNumberValue(v));
+	if (strcmp(type, "community") == 0) {
+		cJSON_ArrayForEach(id, v) {
+			if ((long long)cJSON_GetNumberValue(id) == a->community)
+				return (0);
+		}
+		return (1);
+	}
+	wrapped = xasprintf(",%s,", a->tags);
+	needle = xasprintf(",%s,", cJSON_GetStringValue(v));
+	bad = strstr(wrapped, needle) == NULL;
+	free(wrapped);
+	free(needle);
+	return (bad);
+}
+
+/* 422 condition-not-met when any condition fails; 0 when all hold. */
+static int
+check_conditions(struct req *r, struct newapp *a)
+{
+	const cJSON	*c;
+	cJSON		*failed = cJSON_CreateArray(), *ext, *first;
+	char		 detail[256];
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItem(a->service, "conditions")) {
+		if (fails(a, c))
+			cJSON_AddItemToArray(failed, cJSON_Duplicate(c, 1));
+	}
+	if ((first = cJSON_GetArrayItem(failed, 0)) == NULL) {
+		cJSON_Delete(failed);
+		return (0);
+	}
+	snprintf(detail, sizeof detail, "%s", cJSON_GetStringValue(
+	    cJSON_GetObjectItem(first, "message")));
+	if (strstr(cJSON_GetStringValue(cJSON_GetObjectItem(first, "type")),
+	    "age") != NULL)
+		snprintf(detail + strlen(detail), sizeof detail -
+		    strlen(detail), "（当前%d周岁）", a->age);
+	ext = cJSON_CreateObject();
+	cJSON_AddStringToObject(ext, "reason", cJSON_GetStringValue(
+	    cJSON_GetObjectItem(first, "message")));
+	cJSON_AddItemToObject(ext, "failed", failed);
+	reply_problem_ext(r, 422, "condition-not-met", "Condition not met",
+	    detail, ext);
+	return (-1);
+}
+
+/* The next number of the prefix's day; 0 once 9999 are used. */
+static int
+next_number(struct req *r, const char *prefix, const char *date,
+    char *out)
+{
+	sqlite3_stmt	*st;
+	char		 name[40], compact[9];
+	long long	 n = 0;
+
+	snprintf(compact, sizeof compact, "%.4s%.2s%.2s", date, date + 5,
+	    date + 8);
+	snprintf(name, sizeof name, "app:%s:%s", prefix, compact);
+	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "RETURNING last", "t", name) == 1)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (n < 1 || n > 9999)
+		return (-1);
+	snprintf(out, 24, "%s-%s-%04lld", prefix, compact, n);
+	return (0);
+}
+
+/* Inserts the application and its first timeline entry; its id or 0. */
+static long long
+insert(struct req *r, struct newapp *a, const char *number,
+    const char *now, const char *today)
+{
+	cJSON		*fields, *m;
+	char		*data, *masked, *materials, due[11];
+	long long	 id = 0;
+	int		 rc;
+
+	calendar_add_workdays(today, (int)cJSON_GetNumberValue(
+	    cJSON_GetObjectItem(a->service, "time_limit_days")), due);
+	fields = form_fields(cJSON_GetObjectItem(a->service, "form"));
+	data = cJSON_PrintUnformatted(a->data);
+	m = form_masked(fields, a->data);
+	masked = cJSON_PrintUnformatted(m);
+	cJSON_Delete(m);
+	materials = cJSON_PrintUnformatted(a->materials);
+	rc = db_exec(r->db, "INSERT INTO applications (number, service_id, "
+	    "resident_id, community_id, status, counter, staff_id, ticket_id, "
+	    "created_at, created_date, updated_at, due_date, fee_fen, "
+	    "form_version, data, data_masked, materials, note, "
+	    "client_request_id) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "tllltlLttttllttttt", number,
+	    a->service_id, a->resident_id, a->community, a->counter,
+	    r->staff->id, a->ticket_id, now, today, now, due,
+	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(a->service,
+	    "fee_fen")), (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
+	    cJSON_GetObjectItem(a->service, "form"), "version")), data,
+	    masked, materials, a->note, r->idem_key);
+	if (rc == 0) {
+		id = sqlite3_last_insert_rowid(db_handle(r->db));
+		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
+		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
+		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,
+		    a->note) != 0)
+			id = 0;
+	}
+	cJSON_Delete(fields);
+	free(data);
+	free(masked);
+	free(materials);
+	return (id);
+}
+
+/* Writes it all in one transaction and answers 201. */
+static void
+take(struct req *r, struct newapp *a)
+{
+	char		 number[24], now[32], today[11], object[48], loc[64];
+	long long	 id, version;
+	cJSON		*o;
+
+	clock_rfc3339(clock_now(), now);
+	clock_date(clock_now(), today);
+	if (db_begin(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	if (a->ticket_id != 0 && queue_serve(r, a->ticket_id) != 0) {
+		db_rollback(r->db);
+		return;
+	}
+	if (next_number(r, a->prefix, today, number) != 0) {
+		db_rollback(r->db);
+		reply_problem(r, 409, "conflict", "Conflict",
+		    "今日办件编号已用完", NULL);
+		return;
+	}
+	if ((id = insert(r, a, number, now, today)) == 0 ||
+	    (snprintf(object, sizeof object, "application/%lld", id),
+	    audit_req(r, "create", object, number)) != 0 ||
+	    (o = app_full(r, id, &version)) == NULL) {
+		db_rollback(r->db);
+		reply_unavailable(r, NULL);
+		return;
+	}
+	reply_versioned(r, 201, o, version);
+	snprintf(loc, sizeof loc, "/api/v1/applications/%lld", id);
+	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
+	req_commit(r);
+}
+
+void
+app_create(struct req *r)
+{
+	struct newapp	a;
+
+	memset(&a, 0, sizeof a);
+	if (known_key(r) || read_request(r, &a) != 0 ||
+	    check_conditions(r, &a) != 0) {
+		newapp_free(&a);
+		return;
+	}
+	take(r, &a);
+	newapp_free(&a);
+}

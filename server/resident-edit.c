@@ -1,0 +1,551 @@
+/* Registering, changing and revealing residents: the writes of
+ * /api/v1/residents, each audited. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "clock.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "pinyin.h"
+#include "residents.h"
+#include "valid.h"
+#include "views.h"
+#include "../forms/idnum.h"
+#include "../util/buf.h"
+#include "../util/xmalloc.h"
+
+#define TAG_ELDERLY	"elderly_80"
+
+/* A resident's fields as read from a request. */
+struct fields {
+	const char	*name, *ethnicity, *address, *relation;
+	char		 id_number[19], phone[16];
+	int		 has_phone;
+	long long	 community, grid, household;
+	char		 tags[160];
+	int		 has_tags;
+};
+
+/* The tags array as the sorted, comma-separated stored form; -1 with an
+ * error. elderly_80 is refused when elderly is 0. */
+static int
+read_tags(cJSON *v, int elderly_ok, char *out, size_t len, cJSON **errors)
+{
+	const char *const	*vocab = valid_tags();
+	unsigned		 set = 0, bit;
+	cJSON			*t;
+	size_t			 i;
+
+	out[0] = '\0';
+	if (v == NULL || cJSON_IsNull(v))
+		return (0);
+	if (!cJSON_IsArray(v)) {
+		field_error(errors, "tags", "type", "须为字符串数组");
+		return (-1);
+	}
+	cJSON_ArrayForEach(t, v) {
+		for (i = 0; cJSON_IsString(t) && vocab[i] != NULL; i++) {
+			if (strcmp(vocab[i], t->valuestring) == 0)
+				break;
+		}
+		if (!cJSON_IsString(t) || vocab[i] == NULL ||
+		    (!elderly_ok && strcmp(vocab[i], TAG_ELDERLY) == 0)) {
+			field_error(errors, "tags", "option", "不是允许的标签");
+			return (-1);
+		}
+		bit = 1U << i;
+		if (set & bit) {
+			field_error(errors, "tags", "duplicate", "标签重复");
+			return (-1);
+		}
+		set |= bit;
+	}
+	for (i = 0; vocab[i] != NULL; i++) {
+		if (set & (1U << i))
+			snprintf(out + strlen(out), len - strlen(out), "%s%s",
+			    out[0] != '\0' ? "," : "", vocab[i]);
+	}
+	return (1);
+}
+
+/* A phone member: 1 set, 0 absent, -1 error. */
+static int
+read_phone(cJSON *body, char *out, cJSON **errors)
+{
+	const char	*s = json_string(body, "phone", 0, 20, NULL, errors);
+
+	if (s == NULL)
+		return (0);
+	if (!valid_phone(s, out)) {
+		field_error(errors, "phone", "pattern", "电话号码格式不正确");
+		return (-1);
+	}
+	return (1);
+}
+
+/* An ethnicity member, checked against GB/T 3304. */
+static const char *
+read_ethnicity(cJSON *body, cJSON **errors)
+{
+	return (json_option(body, "ethnicity", valid_ethnicities(), 0, NULL,
+	    errors));
+}
+
+/* The fields of a POST; -1 with errors. */
+static int
+read_new(cJSON *body, struct fields *f, cJSON **errors)
+{
+	static const char *const	 members[] = { "name", "id_number",
+	    "ethnicity", "phone", "address", "community_id", "grid_id",
+	    "household_id", "relation", "tags", NULL };
+	const char			*id, *code;
+
+	memset(f, 0, sizeof *f);
+	json_members(body, members, NULL, errors);
+	f->name = json_string(body, "name", 1, 30, NULL, errors);
+	if ((id = json_string(body, "id_number", 1, 18, NULL, errors)) !=
+	    NULL && (code = valid_id_number(id, f->id_number)) != NULL)
+		field_error(errors, "id_number", code, valid_id_message(code));
+	f->ethnicity = read_ethnicity(body, errors);
+	f->has_phone = read_phone(body, f->phone, errors) == 1;
+	f->address = json_string(body, "address", 1, 100, NULL, errors);
+	json_integer(body, "community_id", 1, JSON_MAX_ID, JF_REQUIRED, NULL,
+	    errors, &f->community);
+	json_integer(body, "grid_id", 1, JSON_MAX_ID, 0, NULL, errors, &f->grid);
+	json_integer(body, "household_id", 1, JSON_MAX_ID, 0, NULL, errors,
+	    &f->household);
+	f->relation = json_string(body, "relation", 0, 8, NULL, errors);
+	if (f->household != 0 && f->relation == NULL &&
+	    cJSON_GetObjectItem(body, "relation") == NULL)
+		field_error(errors, "relation", "required", "请填写与户主关系");
+	else if (f->household == 0 && f->relation != NULL)
+		field_error(errors, "relation", "mismatch",
+		    "未指定户时不能填写与户主关系");
+	read_tags(cJSON_GetObjectItem(body, "tags"), 0, f->tags,
+	    sizeof f->tags, errors);
+	return (*errors == NULL ? 0 : -1);
+}
+
+/* The community, grid and household exist and fit one another. */
+static void
+check_places(struct req *r, struct fields *f, cJSON **errors)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT 1 FROM communities WHERE id = ?1 "
+	    "AND (?2 = 0 OR centre_id = ?2)", "ll", f->community,
+	    req_centre(r));
+	sqlite3_reset(st);
+	if (rc != 1) {
+		field_error(errors, "community_id", "not_found",
+		    "不是你所在中心的社区");
+		return;
+	}
+	if (f->grid != 0) {
+		rc = db_query(r->db, &st, "SELECT community_id FROM grids "
+		    "WHERE id = ?", "l", f->grid);
+		if (rc != 1)
+			field_error(errors, "grid_id", "not_found", "网格不存在");
+		else if (sqlite3_column_int64(st, 0) != f->community)
+			field_error(errors, "grid_id", "mismatch",
+			    "网格不属于该社区");
+		sqlite3_reset(st);
+	}
+	if (f->household != 0) {
+		rc = db_query(r->db, &st, "SELECT 1 FROM households WHERE "
+		    "id = ? AND community_id = ?", "ll", f->household,
+		    f->community);
+		sqlite3_reset(st);
+		if (rc != 1)
+			field_error(errors, "household_id", "not_found",
+			    "该社区没有这个户");
+	}
+}
+
+/* 409 when the ID number is registered, naming the resident if the
+ * caller may see them; 0 when it is free. */
+static int
+check_unique(struct req *r, const char *id_number)
+{
+	sqlite3_stmt	*st;
+	cJSON		*ext;
+	long long	 existing;
+
+	if (db_query(r->db, &st, "SELECT id FROM residents WHERE "
+	    "id_number = ?", "t", id_number) != 1) {
+		sqlite3_reset(st);
+		return (0);
+	}
+	existing = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	ext = cJSON_CreateObject();
+	if (resident_visible(r, existing))
+		cJSON_AddNumberToObject(ext, "existing_id", (double)existing);
+	reply_problem_ext(r, 409, "conflict", "Conflict",
+	    "该身份证号已登记", ext);
+	return (-1);
+}
+
+/* Sorts a comma-separated tag list by the vocabulary's order. */
+static void
+sort_tags(char *list, size_t len)
+{
+	const char *const	*vocab = valid_tags();
+	char			*wrapped = xasprintf(",%s,", list);
+	char			 needle[40];
+	size_t			 i;
+
+	list[0] = '\0';
+	for (i = 0; vocab[i] != NULL; i++) {
+		snprintf(needle, sizeof needle, ",%s,", vocab[i]);
+		if (strstr(wrapped, needle) != NULL)
+			snprintf(list + strlen(list), len - strlen(list),
+			    "%s%s", list[0] != '\0' ? "," : "", vocab[i]);
+	}
+	free(wrapped);
+}
+
+/* Inserts the resident; its new id, or 0. */
+static long long
+insert_resident(struct req *r, struct fields *f)
+{
+	struct idnum_info	info;
+	char			birth[11], initials[64], at[32];
+	size_t			n = strlen(f->tags);
+
+	idnum_check(f->id_number, clock_now(), &info);
+	snprintf(birth, sizeof birth, "%04d-%02d-%02d", info.year, info.month,
+	    info.day);
+	if (idnum_age(&info, clock_now()) >= 80)
+		snprintf(f->tags + n, sizeof f->tags - n, "%s%s",
+		    n > 0 ? "," : "", TAG_ELDERLY);
+	sort_tags(f->tags, sizeof f->tags);
+	pinyin_initials(f->name, initials, sizeof initials);
+	clock_rfc3339(clock_now(), at);
+	if (db_exec(r->db, "INSERT INTO residents (id_number, name, sex, "
+	    "birth_date, ethnicity, phone, address, community_id, grid_id, "
+	    "household_id, relation, tags, version, updated_at, initials) "
+	    "VALUES (?, ?, ?, ?, coalesce(?, '汉族'), ?, ?, ?, ?, ?, "
+	    "coalesce(?, '户主'), ?, 1, ?, ?)", "tttttttlLLtttt",
+	    f->id_number, f->name, info.sex == 'M' ? "M" : "F", birth,
+	    f->ethnicity, f->has_phone ? f->phone : NULL, f->address,
+	    f->community, f->grid, f->household, f->relation, f->tags, at,
+	    initials) != 0)
+		return (0);
+	return (sqlite3_last_insert_rowid(db_handle(r->db)));
+}
+
+/* Answers with the profile of a resident just written. */
+static void
+reply_profile(struct req *r, long long id, int status)
+{
+	cJSON		*o;
+	long long	 version = 1;
+	char		 loc[64];
+
+	if ((o = resident_profile(r, id, &version)) == NULL) {
+		db_rollback(r->db);
+		reply_unavailable(r, NULL);
+		return;
+	}
+	reply_versioned(r, status, o, version);
+	if (status == 201) {
+		snprintf(loc, sizeof loc, "/api/v1/residents/%lld", id);
+		reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
+	}
+	req_commit(r);
+}
+
+void
+resident_create(struct req *r)
+{
+	struct fields	 f;
+	cJSON		*errors = NULL;
+	long long	 id;
+	char		 object[48];
+
+	read_new(req_body(r), &f, &errors);
+	if (f.community != 0)
+		check_places(r, &f, &errors);
+	if (errors != NULL) {
+		reply_validation(r, errors);
+		return;
+	}
+	if (db_begin(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	if (check_unique(r, f.id_number) != 0) {
+		db_rollback(r->db);
+		return;
+	}
+	if ((id = insert_resident(r, &f)) == 0) {
+		db_rollback(r->db);
+		reply_unavailable(r, NULL);
+		return;
+	}
+	snprintf(object, sizeof object, "resident/%lld", id);
+	audit_req(r, "create", object, NULL);
+	reply_profile(r, id, 201);
+}
+
+/* What a PATCH asks for; a has_ flag per member present. */
+struct patch {
+	int		 has_phone, has_address, has_grid, has_tags, has_eth;
+	char		 phone[16];
+	const char	*address, *ethnicity;
+	long long	 grid;
+	char		 tags[160];
+};
+
+/* The resident as stored, for comparing and checking a patch. */
+struct current {
+	long long	 community, grid, version;
+	char		 phone[16], address[256], ethnicity[40], tags[160];
+};
+
+/* Reads the patch's members (RFC 7396: null removes); -1 with errors. */
+static int
+read_patch(cJSON *body, struct patch *p, cJSON **errors)
+{
+	static const char *const	 patchable[] = { "phone", "address",
+	    "grid_id", "tags", "ethnicity", NULL };
+	static const char *const	 fixed[] = { "id", "name", "sex",
+	    "age", "id_number", "id_number_masked", "phone_masked",
+	    "community", "community_id", "household", "household_id",
+	    "relation", "grid", "version", "updated_at", "birth_date", NULL };
+	cJSON				*m;
+	size_t				 i;
+
+	memset(p, 0, sizeof *p);
+	cJSON_ArrayForEach(m, body) {
+		for (i = 0; patchable[i] != NULL; i++) {
+			if (strcmp(patchable[i], m->string) == 0)
+				break;
+		}
+		if (patchable[i] != NULL)
+			continue;
+		for (i = 0; fixed[i] != NULL; i++) {
+			if (strcmp(fixed[i], m->string) == 0)
+				break;
+		}
+		field_error(errors, m->string, fixed[i] != NULL ?
+		    "not_patchable" : "unknown_field", fixed[i] != NULL ?
+		    "此项不能修改" : "未定义的字段");
+	}
+	p->has_phone = cJSON_GetObjectItem(body, "phone") != NULL;
+	if (read_phone(body, p->phone, errors) == 0)
+		p->phone[0] = '\0';
+	if ((p->has_address = cJSON_GetObjectItem(body, "address") != NULL))
+		p->address = json_string(body, "address", 1, 100, NULL, errors);
+	if ((p->has_grid = cJSON_GetObjectItem(body, "grid_id") != NULL))
+		json_integer(body, "grid_id", 1, JSON_MAX_ID, 0, NULL, errors,
+		    &p->grid);
+	if ((p->has_tags = cJSON_GetObjectItem(body, "tags") != NULL))
+		read_tags(cJSON_GetObjectItem(body, "tags"), 1, p->tags,
+		    sizeof p->tags, errors);
+	if ((p->has_eth = cJSON_GetObjectItem(body, "ethnicity") != NULL))
+		p->ethnicity = read_ethnicity(body, errors);
+	return (*errors == NULL ? 0 : -1);
+}
+
+/* Loads the resident if the caller may see it; 0 or -1. */
+static int
+load_current(struct req *r, long long id, struct current *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT r.community_id, "
+	    "coalesce(r.grid_id, 0), r.version, coalesce(r.phone, ''), "
+	    "r.address, r.ethnicity, r.tags FROM residents r JOIN "
+	    "communities c ON c.id = r.community_id WHERE r.id = ?1 AND "
+	    "(?2 = 0 OR c.centre_id = ?2)", "ll", id, req_centre(r));
+	if (rc == 1) {
+		c->community = sqlite3_column_int64(st, 0);
+		c->grid = sqlite3_column_int64(st, 1);
+		c->version = sqlite3_column_int64(st, 2);
+		snprintf(c->phone, sizeof c->phone, "%s", db_text(st, 3));
+		snprintf(c->address, sizeof c->address, "%s", db_text(st, 4));
+		snprintf(c->ethnicity, sizeof c->ethnicity, "%s",
+		    db_text(st, 5));
+		snprintf(c->tags, sizeof c->tags, "%s", db_text(st, 6));
+	}
+	sqlite3_reset(st);
+	return (rc == 1 ? 0 : -1);
+}
+
+/* The checks that need the stored row: the grid's community and the
+ * server-kept elderly_80 tag. */
+static int
+check_patch(struct req *r, const struct patch *p, const struct current *c)
+{
+	sqlite3_stmt	*st;
+	cJSON		*errors = NULL;
+	int		 had, has;
+
+	if (p->has_grid && p->grid != 0) {
+		if (db_query(r->db, &st, "SELECT community_id FROM grids "
+		    "WHERE id = ?", "l", p->grid) != 1)
+			field_error(&errors, "grid_id", "not_found",
+			    "网格不存在");
+		else if (sqlite3_column_int64(st, 0) != c->community)
+			field_error(&errors, "grid_id", "mismatch",
+			    "网格不属于该居民的社区");
+		sqlite3_reset(st);
+	}
+	had = strstr(c->tags, TAG_ELDERLY) != NULL;
+	has = strstr(p->tags, TAG_ELDERLY) != NULL;
+	if (p->has_tags && had != has)
+		field_error(&errors, "tags", "not_patchable",
+		    "高龄标签由系统维护，不能增删");
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+/* Names of the members whose value differs, comma-separated, into b. */
+static void
+changed_fields(const struct patch *p, const struct current *c,
+    struct buf *b)
+{
+	const char	*eth = p->ethnicity != NULL ? p->ethnicity : "";
+
+	if (p->has_phone && strcmp(p->phone, c->phone) != 0)
+		buf_adds(b, ",phone");
+	if (p->has_address && strcmp(p->address, c->address) != 0)
+		buf_adds(b, ",address");
+	if (p->has_grid && p->grid != c->grid)
+		buf_adds(b, ",grid_id");
+	if (p->has_tags && strcmp(p->tags, c->tags) != 0)
+		buf_adds(b, ",tags");
+	if (p->has_eth && strcmp(eth, c->ethnicity) != 0)
+		buf_adds(b, ",ethnicity");
+}
+
+/* Writes the patch over the stored row, version and all. */
+static int
+apply_patch(struct req *r, long long id, const struct patch *p,
+    const struct current *c)
+{
+	char	at[32];
+
+	clock_rfc3339(clock_now(), at);
+	return (db_exec(r->db, "UPDATE residents SET phone = ?, address = ?, "
+	    "grid_id = ?, tags = ?, ethnicity = ?, version = version + 1, "
+	    "updated_at = ? WHERE id = ? AND version = ?", "ttLtttll",
+	    p->has_phone ? (p->phone[0] != '\0' ? p->phone : NULL) :
+	    (c->phone[0] != '\0' ? c->phone : NULL),
+	    p->has_address ? p->address : c->address,
+	    p->has_grid ? p->grid : c->grid, p->has_tags ? p->tags : c->tags,
+	    p->has_eth ? (p->ethnicity != NULL ? p->ethnicity : "") :
+	    c->ethnicity, at, id, c->version));
+}
+
+/* 412 with the current version. */
+static void
+stale(struct req *r, long long version)
+{
+	cJSON	*ext = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(ext, "current_version", (double)version);
+	reply_problem_ext(r, 412, "precondition-failed",
+	    "Precondition failed", "记录已被他人修改，请刷新后重试", ext);
+}
+
+void
+resident_patch(struct req *r)
+{
+	struct patch	 p;
+	struct current	 c;
+	struct buf	 changed;
+	cJSON		*errors = NULL;
+	long long	 id;
+	char		 object[48];
+
+	if ((id = req_id(r, 0)) < 0)
+		return;
+	if (read_patch(req_body(r), &p, &errors) != 0) {
+		reply_validation(r, errors);
+		return;
+	}
+	if (db_begin(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	if (load_current(r, id, &c) != 0) {
+		db_rollback(r->db);
+		reply_not_found(r);
+		return;
+	}
+	if (c.version != r->if_match) {
+		db_rollback(r->db);
+		stale(r, c.version);
+		return;
+	}
+	if (check_patch(r, &p, &c) != 0) {
+		db_rollback(r->db);
+		return;
+	}
+	buf_init(&changed);
+	changed_fields(&p, &c, &changed);
+	if (changed.len > 0) {
+		snprintf(object, sizeof object, "resident/%lld", id);
+		if (apply_patch(r, id, &p, &c) != 0 || audit_req(r, "update",
+		    object, changed.data + 1) != 0) {
+			buf_free(&changed);
+			db_rollback(r->db);
+			reply_unavailable(r, NULL);
+			return;
+		}
+	}
+	buf_free(&changed);
+	reply_profile(r, id, 200);
+}
+
+void
+resident_reveal(struct req *r)
+{
+	static const char *const	 members[] = { "reason", NULL };
+	sqlite3_stmt			*st;
+	cJSON				*errors = NULL, *o;
+	const char			*reason;
+	long long			 id;
+	char				 object[48];
+
+	if ((id = req_id(r, 0)) < 0)
+		return;
+	json_members(req_body(r), members, NULL, &errors);
+	reason = json_string(req_body(r), "reason", 2, 200, NULL, &errors);
+	if (errors != NULL) {
+		reply_validation(r, errors);
+		return;
+	}
+	if (db_query(r->db, &st, "SELECT r.id_number, r.phone, r.birth_date "
+	    "FROM residents r JOIN communities c ON c.id = r.community_id "
+	    "WHERE r.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
+	    req_centre(r)) != 1) {
+		sqlite3_reset(st);
+		reply_not_found(r);
+		return;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "id", (double)id);
+	cJSON_AddStringToObject(o, "id_number", db_text(st, 0));
+	view_text_or_null(o, "phone", st, 1);
+	cJSON_AddStringToObject(o, "birth_date", db_text(st, 2));
+	sqlite3_reset(st);
+	snprintf(object, sizeof object, "resident/%lld", id);
+	if (audit_req(r, "reveal", object, reason) != 0) {
+		cJSON_Delete(o);
+		reply_unavailable(r, "审计记录无法写入");
+		return;
+	}
+	reply_json(r, 200, o);
+}

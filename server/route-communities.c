@@ -1,0 +1,217 @@
+/* /api/v1/communities and /api/v1/grids: the places of the caller's
+ * centre (an admin's: all), with their counts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "views.h"
+
+#define COMMUNITY_COLS "c.id, c.code, c.name, d.code, d.name, e.id, e.name"
+#define COMMUNITY_FROM " FROM communities c JOIN districts d ON " \
+	"d.code = c.district_code JOIN centres e ON e.id = c.centre_id"
+#define GRID_COLS "g.id, g.name, c.id, c.name, s.id, s.name, s.phone, " \
+	"(SELECT count(*) FROM residents WHERE grid_id = g.id), " \
+	"(SELECT count(*) FROM households WHERE grid_id = g.id)"
+#define GRID_FROM " FROM grids g JOIN communities c ON c.id = " \
+	"g.community_id LEFT JOIN staff s ON s.id = g.member_id"
+
+/* A Community from a row of COMMUNITY_COLS. */
+static cJSON *
+community_json(sqlite3_stmt *st)
+{
+	cJSON	*o = cJSON_CreateObject(), *d;
+
+	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddStringToObject(o, "code", db_text(st, 1));
+	cJSON_AddStringToObject(o, "name", db_text(st, 2));
+	d = cJSON_AddObjectToObject(o, "district");
+	cJSON_AddStringToObject(d, "code", db_text(st, 3));
+	cJSON_AddStringToObject(d, "name", db_text(st, 4));
+	view_ref(o, "centre", sqlite3_column_int64(st, 5), db_text(st, 6));
+	return (o);
+}
+
+/* The query's errors, if any, answered; 0 when there were none. */
+static int
+query_done(struct req *r, cJSON *errors)
+{
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+static void
+communities(struct req *r)
+{
+	static const char *const	 allowed[] = { "centre_id", NULL };
+	sqlite3_stmt			*st;
+	cJSON				*errors = NULL, *items;
+	long long			 centre = 0, total = 0;
+	int				 page, per_page;
+
+	q_check(r, allowed, 1, &errors);
+	q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &centre);
+	if (query_done(r, errors) != 0 || req_paging(r, &page,
+	    &per_page) != 0)
+		return;
+	if (db_query(r->db, &st, "SELECT count(*) FROM communities c WHERE "
+	    "(?1 = 0 OR c.centre_id = ?1) AND (?2 = 0 OR c.centre_id = ?2)",
+	    "ll", req_centre(r), centre) == 1)
+		total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	items = cJSON_CreateArray();
+	st = db_stmt(r->db, "SELECT " COMMUNITY_COLS COMMUNITY_FROM " WHERE "
+	    "(?1 = 0 OR c.centre_id = ?1) AND (?2 = 0 OR c.centre_id = ?2) "
+	    "ORDER BY c.code LIMIT ?3 OFFSET ?4");
+	sqlite3_bind_int64(st, 1, req_centre(r));
+	sqlite3_bind_int64(st, 2, centre);
+	sqlite3_bind_int(st, 3, per_page);
+	sqlite3_bind_int64(st, 4, (long long)(page - 1) * per_page);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cJSON_AddItemToArray(items, community_json(st));
+	sqlite3_reset(st);
+	reply_json(r, 200, view_page(items, page, per_page, total));
+}
+
+/* The community's grids, by id. */
+static void
+add_grid_refs(struct req *r, cJSON *o, long long id)
+{
+	sqlite3_stmt	*st;
+	cJSON		*list = cJSON_AddArrayToObject(o, "grids"), *g;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT id, name FROM grids WHERE "
+	    "community_id = ? ORDER BY id", "l", id);
+	while (rc == 1) {
+		g = cJSON_CreateObject();
+		cJSON_AddNumberToObject(g, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddStringToObject(g, "name", db_text(st, 1));
+		cJSON_AddItemToArray(list, g);
+		rc = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_reset(st);
+}
+
+static void
+community(struct req *r)
+{
+	sqlite3_stmt	*st;
+	cJSON		*o, *street;
+	long long	 id;
+	char		 code[10];
+
+	if ((id = req_id(r, 0)) < 0)
+		return;
+	if (db_query(r->db, &st, "SELECT " COMMUNITY_COLS ", "
+	    "(SELECT count(*) FROM residents WHERE community_id = c.id), "
+	    "(SELECT count(*) FROM households WHERE community_id = c.id)"
+	    COMMUNITY_FROM " WHERE c.id = ?1 AND (?2 = 0 OR "
+	    "c.centre_id = ?2)", "ll", id, req_centre(r)) != 1) {
+		sqlite3_reset(st);
+		reply_not_found(r);
+		return;
+	}
+	o = community_json(st);
+	snprintf(code, sizeof code, "%.9s", db_text(st, 1));
+	street = cJSON_AddObjectToObject(o, "street");
+	cJSON_AddStringToObject(street, "code", code);
+	/* the street's name is not kept: the centre stands for it */
+	cJSON_AddStringToObject(street, "name", db_text(st, 6));
+	cJSON_AddNumberToObject(o, "resident_count",
+	    (double)sqlite3_column_int64(st, 7));
+	cJSON_AddNumberToObject(o, "household_count",
+	    (double)sqlite3_column_int64(st, 8));
+	sqlite3_reset(st);
+	add_grid_refs(r, o, id);
+	reply_json(r, 200, o);
+}
+
+/* A Grid from a row of GRID_COLS. */
+static cJSON *
+grid_json(sqlite3_stmt *st)
+{
+	cJSON	*o = cJSON_CreateObject(), *m;
+
+	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddStringToObject(o, "name", db_text(st, 1));
+	view_ref(o, "community", sqlite3_column_int64(st, 2), db_text(st, 3));
+	if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+		cJSON_AddNullToObject(o, "member");
+	else {
+		m = cJSON_AddObjectToObject(o, "member");
+		cJSON_AddNumberToObject(m, "id", sqlite3_column_int64(st, 4));
+		cJSON_AddStringToObject(m, "name", db_text(st, 5));
+		view_masked_phone(m, "phone_masked", db_text(st, 6));
+	}
+	cJSON_AddNumberToObject(o, "resident_count",
+	    (double)sqlite3_column_int64(st, 7));
+	cJSON_AddNumberToObject(o, "household_count",
+	    (double)sqlite3_column_int64(st, 8));
+	return (o);
+}
+
+static void
+grids(struct req *r)
+{
+	static const char *const	 allowed[] = { "community_id", NULL };
+	sqlite3_stmt			*st;
+	cJSON				*errors = NULL, *items;
+	long long			 community = 0, total = 0;
+	int				 page, per_page;
+
+	q_check(r, allowed, 1, &errors);
+	q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &community);
+	if (query_done(r, errors) != 0 || req_paging(r, &page,
+	    &per_page) != 0)
+		return;
+	if (db_query(r->db, &st, "SELECT count(*) FROM grids g JOIN "
+	    "communities c ON c.id = g.community_id WHERE (?1 = 0 OR "
+	    "c.centre_id = ?1) AND (?2 = 0 OR c.id = ?2)", "ll",
+	    req_centre(r), community) == 1)
+		total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	items = cJSON_CreateArray();
+	st = db_stmt(r->db, "SELECT " GRID_COLS GRID_FROM " WHERE (?1 = 0 OR "
+	    "c.centre_id = ?1) AND (?2 = 0 OR c.id = ?2) ORDER BY g.id "
+	    "LIMIT ?3 OFFSET ?4");
+	sqlite3_bind_int64(st, 1, req_centre(r));
+	sqlite3_bind_int64(st, 2, community);
+	sqlite3_bind_int(st, 3, per_page);
+	sqlite3_bind_int64(st, 4, (long long)(page - 1) * per_page);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cJSON_AddItemToArray(items, grid_json(st));
+	sqlite3_reset(st);
+	reply_json(r, 200, view_page(items, page, per_page, total));
+}
+
+static void
+grid(struct req *r)
+{
+	sqlite3_stmt	*st;
+	long long	 id;
+
+	if ((id = req_id(r, 0)) < 0)
+		return;
+	if (db_query(r->db, &st, "SELECT " GRID_COLS GRID_FROM " WHERE "
+	    "g.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
+	    req_centre(r)) != 1) {
+		sqlite3_reset(st);
+		reply_not_found(r);
+		return;
+	}
+	reply_json(r, 200, grid_json(st));
+	sqlite3_reset(st);
+}
+
+const struct route routes_communities[] = {
+	{ "GET", "/api/v1/communities", communities, 0, ROLE_ANY },
+	{ "GET", "/api/v1/communities/{id}", community, 0, ROLE_ANY },
+	{ "GET", "/api/v1/grids", grids, 0, ROLE_ANY },
+	{ "GET", "/api/v1/grids/{id}", grid, 0, ROLE_ANY },
+	{ NULL, NULL, NULL, 0, 0 }
+};

@@ -1,0 +1,116 @@
+/* /api/v1/households: the households (户) of the caller's communities. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "residents.h"
+#include "views.h"
+
+#define HOUSEHOLD_COLS "h.id, h.address, c.id, c.name, g.id, g.name, " \
+	"(SELECT r.id FROM residents r WHERE r.household_id = h.id AND " \
+	"r.relation = '户主' ORDER BY r.id LIMIT 1) AS head, " \
+	"(SELECT count(*) FROM residents r WHERE r.household_id = h.id)"
+#define HOUSEHOLD_FROM " FROM households h JOIN communities c ON " \
+	"c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id"
+#define HOUSEHOLD_WHERE " WHERE (?1 = 0 OR c.centre_id = ?1) AND " \
+	"(?2 = 0 OR h.community_id = ?2) AND (?3 = 0 OR h.grid_id = ?3) " \
+	"AND (?4 IS NULL OR instr(h.address, ?4) > 0)"
+
+/* A HouseholdSummary from a row of HOUSEHOLD_COLS. */
+static cJSON *
+household_json(struct req *r, sqlite3_stmt *st)
+{
+	cJSON		*o = cJSON_CreateObject();
+	sqlite3_stmt	*hs;
+	long long	 head = sqlite3_column_int64(st, 6);
+
+	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddStringToObject(o, "address", db_text(st, 1));
+	view_ref(o, "community", sqlite3_column_int64(st, 2), db_text(st, 3));
+	view_ref(o, "grid", sqlite3_column_int64(st, 4), db_text(st, 5));
+	if (head != 0 && db_query(r->db, &hs, "SELECT name, id_number FROM "
+	    "residents WHERE id = ?", "l", head) == 1)
+		view_resident(o, "head", head, db_text(hs, 0), db_text(hs, 1));
+	else
+		cJSON_AddNullToObject(o, "head");
+	if (head != 0)
+		sqlite3_reset(hs);
+	cJSON_AddNumberToObject(o, "member_count",
+	    (double)sqlite3_column_int64(st, 7));
+	return (o);
+}
+
+static void
+households(struct req *r)
+{
+	static const char *const	 allowed[] = { "community_id",
+	    "grid_id", "address", NULL };
+	sqlite3_stmt			*st;
+	cJSON				*errors = NULL, *items;
+	const char			*address;
+	long long			 community = 0, grid = 0, total = 0;
+	int				 page, per_page;
+
+	q_check(r, allowed, 1, &errors);
+	q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &community);
+	q_int(r, "grid_id", 1, JSON_MAX_ID, &errors, &grid);
+	address = q_string(r, "address", 2, 100, &errors);
+	if (errors != NULL) {
+		reply_validation(r, errors);
+		return;
+	}
+	if (req_paging(r, &page, &per_page) != 0)
+		return;
+	if (db_query(r->db, &st, "SELECT count(*)" HOUSEHOLD_FROM
+	    HOUSEHOLD_WHERE, "lllt", req_centre(r), community, grid,
+	    address) == 1)
+		total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	items = cJSON_CreateArray();
+	st = db_stmt(r->db, "SELECT " HOUSEHOLD_COLS HOUSEHOLD_FROM
+	    HOUSEHOLD_WHERE " ORDER BY h.id LIMIT ?5 OFFSET ?6");
+	sqlite3_bind_int64(st, 1, req_centre(r));
+	sqlite3_bind_int64(st, 2, community);
+	sqlite3_bind_int64(st, 3, grid);
+	if (address != NULL)
+		sqlite3_bind_text(st, 4, address, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, per_page);
+	sqlite3_bind_int64(st, 6, (long long)(page - 1) * per_page);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cJSON_AddItemToArray(items, household_json(r, st));
+	sqlite3_reset(st);
+	reply_json(r, 200, view_page(items, page, per_page, total));
+}
+
+static void
+household(struct req *r)
+{
+	sqlite3_stmt	*st;
+	cJSON		*o;
+	long long	 id;
+
+	if ((id = req_id(r, 0)) < 0)
+		return;
+	if (db_query(r->db, &st, "SELECT " HOUSEHOLD_COLS HOUSEHOLD_FROM
+	    " WHERE h.id = ?5 AND (?1 = 0 OR c.centre_id = ?1)", "lnnnl",
+	    req_centre(r), id) != 1) {
+		sqlite3_reset(st);
+		reply_not_found(r);
+		return;
+	}
+	o = household_json(r, st);
+	sqlite3_reset(st);
+	cJSON_AddItemToObject(o, "members", resident_members(r->db, id,
+	    clock_now()));
+	reply_json(r, 200, o);
+}
+
+const struct route routes_households[] = {
+	{ "GET", "/api/v1/households", households, 0, ROLE_ANY },
+	{ "GET", "/api/v1/households/{id}", household, 0, ROLE_ANY },
+	{ NULL, NULL, NULL, 0, 0 }
+};
