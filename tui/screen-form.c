@@ -140,6 +140,22 @@ load(struct formscr *fs, struct form_open *o)
 	return (0);
 }
 
+/* The first field the clerk has to fill: what the record and the
+ * defaults filled is skipped, so typing starts where data is missing. */
+static int
+first_to_fill(struct formscr *fs)
+{
+	struct form_field	*f;
+	int			 i;
+
+	for (i = 0; i < fs->nstops; i++) {
+		f = &fs->fm->fields[fs->stops[i].field];
+		if (f->type != FT_MATERIALS && form_field_empty(f))
+			return (i);
+	}
+	return (0);
+}
+
 static void
 fscr_init(struct screen *s, void *arg)
 {
@@ -161,6 +177,8 @@ fscr_init(struct screen *s, void *arg)
 	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
 	    fs->resident_id);
 	fs->broken = load(fs, o) != 0;
+	if (!fs->broken)
+		fs->focus = first_to_fill(fs);
 }
 
 static void

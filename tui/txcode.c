@@ -8,10 +8,13 @@
 #include "form-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 struct pending {
 	struct api_call	*call;
+	int		 age;		/* of the resident, when asked */
+	cJSON		*tags;
 	long long	 resident_id;
 	char		*resident_name;
 	cJSON		*prefill;
@@ -24,6 +27,7 @@ clear_pending(void)
 {
 	free(pending.resident_name);
 	cJSON_Delete(pending.prefill);
+	cJSON_Delete(pending.tags);
 	memset(&pending, 0, sizeof pending);
 }
 
@@ -46,11 +50,50 @@ prefill_of(const struct resident *r)
 	return (o);
 }
 
+/* The service's conditions the resident visibly fails (age from the ID
+ * number, tags): said at once, before anything is typed. NULL if none. */
+static char *
+condition_failed(const cJSON *service)
+{
+	const cJSON	*c, *tag;
+	const char	*type, *msg, *want;
+	double		 v;
+	int		 ok;
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(service,
+	    "conditions")) {
+		type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "type"));
+		msg = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "message"));
+		v = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "value"));
+		want = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c,
+		    "value"));
+		ok = 1;
+		if (type == NULL)
+			continue;
+		if (strcmp(type, "min_age") == 0)
+			ok = pending.age >= v;
+		else if (strcmp(type, "max_age") == 0)
+			ok = pending.age <= v;
+		else if (strcmp(type, "tag") == 0 && want != NULL) {
+			ok = 0;
+			cJSON_ArrayForEach(tag, pending.tags)
+				ok |= strcmp(tag->valuestring, want) == 0;
+		}
+		if (!ok)
+			return (text_sanitize(msg != NULL ? msg : type, 0));
+	}
+	return (NULL);
+}
+
 static void
 on_service(struct api_result *r, void *arg)
 {
 	struct service		*svc = r->model;
 	struct form_open	 o;
+	char			*why;
 
 	(void)arg;
 	pending.call = NULL;
@@ -61,7 +104,12 @@ on_service(struct api_result *r, void *arg)
 		app_message(MSG_ERROR, "%s", r->status == API_ERR_REFUSED &&
 		    r->http_status == 404 ? _("No service has that code.") :
 		    r->message);
-	else {
+	else if (pending.resident_id != 0 &&
+	    (why = condition_failed(svc->json)) != NULL) {
+		app_message(MSG_ERROR, _("%s cannot apply for %s: %s"),
+		    pending.resident_name, svc->name, why);
+		free(why);
+	} else {
 		memset(&o, 0, sizeof o);
 		o.service = svc->json;
 		svc->json = NULL;
@@ -92,6 +140,9 @@ code_entered(const char *code, void *arg)
 	}
 	clear_pending();
 	if (r != NULL) {
+		pending.age = r->s.age;
+		pending.tags = cJSON_CreateStringArray((const char *const *)
+		    r->tags, (int)r->ntags);
 		pending.resident_id = r->s.id;
 		pending.resident_name = xstrdup(r->s.name);
 		pending.prefill = prefill_of(r);

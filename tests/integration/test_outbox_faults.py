@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""The outbox under faults, against a real bianmind: the client killed at
+any moment, replies lost after the server committed, a server that never
+answers, a key reused with another body, a disk that cannot sync. What
+must hold: nothing lost, nothing applied twice, nothing said to be saved
+that was not. BIANMIN_KILLS sets the number of kills (make soak: more)."""
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from harness import TOP, Server, run  # noqa
+
+DRIVE = os.path.join(TOP, "build", "integration", "outbox-drive")
+PROXY = os.path.join(TOP, "tests", "fixtures", "chaos_proxy.py")
+KILLS = int(os.environ.get("BIANMIN_KILLS", "200"))
+LI = "610202194007080046"
+S = None
+
+
+def body():
+    db = sqlite3.connect(S.db)
+    sid = db.execute("SELECT id FROM services WHERE txcode = '0501'"
+                     ).fetchone()[0]
+    rid = db.execute("SELECT id FROM residents WHERE id_number = ?",
+                     (LI,)).fetchone()[0]
+    db.close()
+    return json.dumps({
+        "service_id": sid, "resident_id": rid,
+        "data": {"account_no": "6214830912345678", "bank": "ssc",
+                 "declaration": True},
+        "materials": [
+            {"name": "居民身份证", "originals": 1, "copies": 1},
+            {"name": "户口簿", "originals": 1, "copies": 1},
+            {"name": "本人社会保障卡或银行卡", "originals": 0, "copies": 1}]},
+        ensure_ascii=False)
+
+
+def drive(url, db, n, seconds=30, wrap=None):
+    cmd = (wrap or []) + [DRIVE, url, db, "clerk02", "demo-clerk", body(),
+                          str(n), str(seconds)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def outbox_rows(db):
+    c = sqlite3.connect(db)
+    rows = c.execute("SELECT idem_key, state, result FROM outbox").fetchall()
+    ok = c.execute("PRAGMA integrity_check").fetchone()[0]
+    c.close()
+    assert ok == "ok", ok
+    return rows
+
+
+def server_keys():
+    c = sqlite3.connect(S.db)
+    keys = [r[0] for r in c.execute(
+        "SELECT client_request_id FROM applications")]
+    c.close()
+    return keys
+
+
+def check_exactly_once(db, before):
+    rows = outbox_rows(db)
+    assert all(state == 2 for _, state, _ in rows), rows   # all sent
+    mine = [k for k, _, _ in rows]
+    keys = server_keys()
+    new = [k for k in keys if k not in before]
+    assert sorted(new) == sorted(mine), (len(new), len(mine))
+    assert len(set(keys)) == len(keys)      # never twice
+
+
+class Proxy:
+    def __init__(self, mode="pass"):
+        self.dir = tempfile.mkdtemp(prefix="bianmin-proxy-")
+        self.mode_file = os.path.join(self.dir, "mode")
+        self.set(mode)
+        port_file = os.path.join(self.dir, "port")
+        self.proc = subprocess.Popen([sys.executable, PROXY, port_file,
+                                      str(S.port), self.mode_file])
+        while not os.path.exists(port_file):
+            time.sleep(0.02)
+        self.url = "http://127.0.0.1:%s" % open(port_file).read().strip()
+
+    def set(self, mode):
+        with open(self.mode_file, "w") as f:
+            f.write(mode)
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def test_client_killed_at_random_moments():
+    state = tempfile.mkdtemp(prefix="bianmin-kill-")
+    db = os.path.join(state, "client.db")
+    before = server_keys()
+    rng = random.Random(int(os.environ.get("BIANMIN_SEED", "1")))
+    try:
+        for _ in range(KILLS):
+            p = subprocess.Popen([DRIVE, S.url, db, "clerk02",
+                                  "demo-clerk", body(), "1", "20"],
+                                 stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0, 0.8))
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+        r = drive(S.url, db, 0, 60)
+        assert r.returncode == 0, r.stdout + r.stderr
+        check_exactly_once(db, before)
+        print("# %d kills, %d submissions saved, all sent once"
+              % (KILLS, len(outbox_rows(db))))
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_reply_lost_after_commit():
+    state = tempfile.mkdtemp(prefix="bianmin-reset-")
+    db = os.path.join(state, "client.db")
+    before = server_keys()
+    proxy = Proxy("pass")
+    try:
+        # every application's reply is lost once the server has
+        # committed: the retry must get the same answer
+        proxy.set("reset_after_request /api/v1/applications")
+        r = drive(proxy.url, db, 3, 8)
+        assert "pending 3" in r.stdout, r.stdout
+        committed = [k for k in server_keys() if k not in before]
+        assert len(committed) >= 1, "nothing reached the server"
+        proxy.set("pass")
+        r = drive(proxy.url, db, 0, 60)
+        assert r.returncode == 0, r.stdout + r.stderr
+        check_exactly_once(db, before)
+        # the replayed reply is the stored one, byte for byte
+        c = sqlite3.connect(S.db)
+        stored = dict(c.execute("SELECT key, body FROM idempotency"
+                                ).fetchall())
+        c.close()
+        replayed = 0
+        for key, state_, result in outbox_rows(db):
+            assert key in stored, key
+            raw = stored[key]
+            if isinstance(raw, bytes):
+                raw = raw.decode("utf-8")
+            assert raw == result, key
+            replayed += 1
+        assert replayed == 3
+    finally:
+        proxy.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_no_answer_keeps_it_pending():
+    state = tempfile.mkdtemp(prefix="bianmin-hole-")
+    db = os.path.join(state, "client.db")
+    before = server_keys()
+    proxy = Proxy("pass")
+    try:
+        drive(proxy.url, db, 0, 10)
+        proxy.set("blackhole")
+        r = drive(proxy.url, db, 1, 4)
+        assert r.returncode == 1 and "pending 1" in r.stdout, r.stdout
+        proxy.set("pass")
+        r = drive(proxy.url, db, 0, 90)
+        assert r.returncode == 0, r.stdout + r.stderr
+        check_exactly_once(db, before)
+    finally:
+        proxy.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_same_key_other_body_is_refused():
+    state = tempfile.mkdtemp(prefix="bianmin-reuse-")
+    db = os.path.join(state, "client.db")
+    try:
+        r = drive(S.url, db, 1, 30)
+        assert r.returncode == 0, r.stdout + r.stderr
+        key = outbox_rows(db)[0][0]
+        # a second counter database holding the same key, other data
+        other = os.path.join(state, "other.db")
+        c = sqlite3.connect(db)
+        c.execute("ATTACH ? AS o", (other,))
+        c.execute("CREATE TABLE o.outbox AS SELECT * FROM outbox")
+        c.execute("UPDATE o.outbox SET state = 0, result = '', body = "
+                  "replace(?, '6214830912345678', '6214830999999999')",
+                  (body(),))
+        c.commit()
+        c.close()
+        before = server_keys()
+        r = drive(S.url, other, 0, 30)
+        rows = outbox_rows(other)
+        assert rows[0][0] == key and rows[0][1] == 1, rows  # failed
+        assert server_keys() == before
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_sync_failure_is_never_called_saved():
+    if shutil.which("strace") is None:
+        raise AssertionError("strace is missing (make deps)")
+    state = tempfile.mkdtemp(prefix="bianmin-eio-")
+    db = os.path.join(state, "client.db")
+    try:
+        drive(S.url, db, 0, 10)     # the database exists, empty
+        r = drive(S.url, db, 1, 10, wrap=[
+            "strace", "-f", "-o", "/dev/null",
+            "-e", "inject=fsync,fdatasync:error=EIO"])
+        assert "saved" not in r.stdout.replace("not saved", ""), r.stdout
+        assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+        assert all(state_ != 0 for _, state_, _ in outbox_rows(db))
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    S = Server()
+    try:
+        run(sorted((n, f) for n, f in globals().items()
+                   if n.startswith("test_")))
+    finally:
+        S.stop()
