@@ -33,7 +33,8 @@ TEST_LIBS     = $(call pkg_libs,$(TEST_PKGS))
 
 # --- sources, by module (dependencies point down) -----------------------
 UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c
-LOCALE_SRC = locale/text.c locale/i18n.c locale/conv.c locale/csv.c
+LOCALE_SRC = locale/text.c locale/i18n.c locale/conv.c locale/csv.c \
+	locale/date.c
 VALID_SRC  = forms/idnum.c forms/phone.c
 FORMS_SRC  = $(VALID_SRC) forms/lineedit.c
 API_SRC    = $(wildcard api/*.c)
