@@ -17,7 +17,7 @@ CPPFLAGS += -D_GNU_SOURCE
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 
-CLIENT_PKGS = ncursesw libcurl libcjson
+CLIENT_PKGS = ncursesw libcurl libcjson inih
 SERVER_PKGS = libmicrohttpd sqlite3 libcjson gnutls libcrypt
 TEST_PKGS   = cmocka
 

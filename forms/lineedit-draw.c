@@ -19,7 +19,8 @@ lineedit_draw(WINDOW *w, struct lineedit *le, int y, int x, int width,
 		cw = le->secret ? 1 : text_cpwidth(le->cp[i]);
 		if (col + cw > width)
 			break;
-		wc[0] = le->secret ? L'*' : (wchar_t)le->cp[i];
+		wc[0] = le->secret ? L'*' :
+		    (wchar_t)text_terminal_cp(le->cp[i]);
 		wc[1] = L'\0';
 		setcchar(&cc, wc, attr, 0, NULL);
 		wadd_wch(w, &cc);

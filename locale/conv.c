@@ -1,6 +1,7 @@
 /* GB18030, GBK and UTF-8 through iconv, with the offset of bad input. */
 #include <errno.h>
 #include <iconv.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,18 @@ conv_to_utf8(const char *charset, const char *in, size_t len,
 		return (failed(&b, cd, (size_t)(in - start), bad_offset,
 		    cause, e == EINVAL ? "truncated" : "invalid", charset));
 	return (finish(&b, cd, outlen));
+}
+
+char *
+conv_to_locale(const char *s)
+{
+	const char	*cs = nl_langinfo(CODESET);
+	char		*out;
+
+	if (strcmp(cs, "UTF-8") == 0)
+		return (xstrdup(s));
+	out = conv_from_utf8(cs, s, strlen(s), "?", NULL, NULL, NULL);
+	return (out != NULL ? out : xstrdup(s));
 }
 
 int

@@ -21,6 +21,10 @@ char	*conv_from_utf8(const char *charset, const char *in, size_t len,
  * fails as above. The caller frees the result. */
 char	*conv_to_utf8(const char *charset, const char *in, size_t len,
 	    size_t *outlen, size_t *bad_offset, char **cause);
+/* s in the current locale's charset, for stdout and stderr before
+ * curses starts; what the charset lacks becomes '?'. The caller frees
+ * it. */
+char	*conv_to_locale(const char *s);
 /* 1 if cp can be written in charset. */
 int	 conv_can_encode(const char *charset, unsigned int cp);
 

@@ -44,6 +44,8 @@ draw_attr(enum style s)
 	return (styles[s]);
 }
 
+/* The one place text reaches curses: each character as the terminal's
+ * charset can show it, cut by columns, never half a wide one. */
 int
 draw_text(int y, int x, const char *s, int maxcols, enum style st)
 {
@@ -61,10 +63,7 @@ draw_text(int y, int x, const char *s, int maxcols, enum style st)
 	while ((n = utf8_decode(s, len, &cp)) != 0) {
 		s += n;
 		len -= n;
-		if (cp == '\t' || cp == '\n')
-			cp = ' ';
-		else if (text_is_unsafe(cp))
-			cp = TEXT_REPLACEMENT;
+		cp = text_terminal_cp(cp);
 		cw = text_cpwidth(cp);
 		if (col + cw > maxcols)
 			break;
