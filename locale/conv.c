@@ -49,6 +49,7 @@ failed(struct buf *b, iconv_t cd, size_t off, size_t *bad_offset,
 	return (NULL);
 }
 
+/* A conversion descriptor, or the reason there is none. */
 static iconv_t
 open_cd(const char *to, const char *from, char **cause)
 {
@@ -120,6 +121,8 @@ conv_to_utf8(const char *charset, const char *in, size_t len,
 	return (finish(&b, cd, outlen));
 }
 
+/* Before curses runs, stdio writes bytes as they are: they must be the
+ * terminal's. */
 char *
 conv_to_locale(const char *s)
 {
@@ -132,6 +135,8 @@ conv_to_locale(const char *s)
 	return (out != NULL ? out : xstrdup(s));
 }
 
+/* Asked one character at a time, so the answer is exact, not a guess by
+ * range. */
 int
 conv_can_encode(const char *charset, unsigned int cp)
 {

@@ -38,6 +38,7 @@ formula_like(const char *s)
 	return (*s != '\0' && strchr("=+-@'", *s) != NULL);
 }
 
+/* One cell as a spreadsheet reads it back unchanged. */
 static void
 put_cell(struct buf *b, const char *s)
 {
@@ -63,6 +64,7 @@ put_cell(struct buf *b, const char *s)
 		buf_add(b, "\"", 1);
 }
 
+/* Whole rows, then the charset: quoting never sees GB18030 bytes. */
 char *
 csv_export(const char *const *cells, size_t nrows, size_t ncols,
     enum csv_charset cs, size_t *outlen, char **cause)
@@ -134,6 +136,7 @@ record_end(const char *p, size_t len, size_t *newlines, int *open)
 	return (lf != NULL ? (size_t)(lf - p) : len);
 }
 
+/* Ends the cell being built and keeps it. */
 static void
 add_field(struct fields *f, struct buf *cell)
 {
@@ -141,6 +144,7 @@ add_field(struct fields *f, struct buf *cell)
 	f->v[f->n++] = buf_steal(cell);
 }
 
+/* Frees a record's fields and leaves the list empty for reuse. */
 static void
 fields_free(struct fields *f)
 {
@@ -242,6 +246,7 @@ struct reader {
 	struct csv_import	*im;
 };
 
+/* Header names are matched whole; English ones in any case. */
 static int
 header_is(const struct csv_column *c, const char *name)
 {
@@ -288,6 +293,7 @@ read_header(struct reader *rd, struct fields *f, char **cause)
 	return (0);
 }
 
+/* Refused rows are kept in file order for the report. */
 static void
 reject(struct csv_import *im, size_t line, char *reason)
 {
@@ -459,6 +465,7 @@ read_all(struct reader *rd, const char *buf, size_t len, char **cause)
 	return (0);
 }
 
+/* The charset is decided once, for the whole file. */
 struct csv_import *
 csv_import(const char *buf, size_t len, const struct csv_column *cols,
     size_t ncols, char **cause)
@@ -481,6 +488,7 @@ csv_import(const char *buf, size_t len, const struct csv_column *cols,
 	return (im);
 }
 
+/* Accepts NULL, like every destructor here. */
 void
 csv_import_free(struct csv_import *im)
 {

@@ -16,6 +16,7 @@ fitted(char *out, int n, size_t len)
 	return (0);
 }
 
+/* Chinese writes no leading zeros; English uses ISO 8601. */
 size_t
 date_format(char *out, size_t len, const struct tm *tm, const char *lang)
 {
@@ -30,6 +31,7 @@ date_format(char *out, size_t len, const struct tm *tm, const char *lang)
 	return (fitted(out, n, len));
 }
 
+/* The clock: the date, then hours and minutes. */
 size_t
 date_format_time(char *out, size_t len, const struct tm *tm,
     const char *lang)

@@ -22,6 +22,7 @@ problem(struct config *c, const char *path, const char *what,
 	c->problem_word = xstrdup(word);
 }
 
+/* Worded only now, in the language the config itself may have chosen. */
 char *
 config_problem(const struct config *c)
 {
@@ -32,6 +33,7 @@ config_problem(const struct config *c)
 	    c->problem_word));
 }
 
+/* An empty value unsets the key, as if it were not there. */
 static void
 set(char **field, const char *value)
 {
@@ -71,6 +73,7 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 	return (1);
 }
 
+/* A missing file is normal: most counters have only one of the two. */
 int
 config_read(struct config *c, const char *path)
 {
@@ -88,6 +91,7 @@ config_read(struct config *c, const char *path)
 	return (0);
 }
 
+/* The site's file first, then the clerk's own, key by key. */
 void
 config_load(struct config *c)
 {
@@ -106,6 +110,7 @@ config_load(struct config *c)
 	free(user);
 }
 
+/* Leaves the struct zeroed, ready for another config_load(). */
 void
 config_free(struct config *c)
 {
