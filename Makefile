@@ -17,8 +17,8 @@ CPPFLAGS += -D_GNU_SOURCE
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 
-CLIENT_PKGS = ncursesw libcurl libcjson sqlite3
-PRINT_PKGS  = inih libqrencode
+CLIENT_PKGS = ncursesw libcurl libcjson sqlite3 inih
+PRINT_PKGS  = libqrencode
 PDF_PKGS    = pangocairo libqrencode
 SERVER_PKGS = libmicrohttpd sqlite3 libcjson gnutls libcrypt
 TEST_PKGS   = cmocka
@@ -42,7 +42,8 @@ CLIENT_LIBS  += $(PRINT_LIBS)
 
 # --- sources, by module (dependencies point down) -----------------------
 UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c
-LOCALE_SRC = locale/text.c locale/i18n.c
+LOCALE_SRC = locale/text.c locale/i18n.c locale/conv.c locale/csv.c \
+	locale/date.c
 VALID_SRC  = forms/idnum.c forms/phone.c
 FORMS_SRC  = $(VALID_SRC) forms/lineedit.c forms/form.c forms/schema.c \
 	forms/validate.c forms/value.c forms/uscc.c forms/draft.c
@@ -129,9 +130,10 @@ build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(LDFLAGS)
 
 # --- tests ---------------------------------------------------------------
-# Unit tests link one side: the server's (test-seed*, test-server-*)
-# or the client's modules, as the programs do.
-SRV_UNIT = $(filter test-seed% test-server-%,$(UNIT_TESTS))
+# Unit tests link one side: the server's (test-seed*, test-server-*, and
+# test-conv, which converts the demo seed's names) or the client's
+# modules, as the programs do.
+SRV_UNIT = $(filter test-seed% test-server-% test-conv,$(UNIT_TESTS))
 CLI_UNIT = $(filter-out $(SRV_UNIT),$(UNIT_TESTS))
 CLI_TEST_SRC = $(CLIENT_LIB_SRC)
 SRV_TEST_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC)

@@ -21,7 +21,7 @@ lineedit_draw(WINDOW *w, struct lineedit *le, int y, int x, int width,
 			break;
 		/* a newline of a multiline value shows as one bar */
 		wc[0] = le->secret ? L'*' : le->cp[i] == '\n' ? L'|' :
-		    (wchar_t)le->cp[i];
+		    (wchar_t)text_terminal_cp(le->cp[i]);
 		wc[1] = L'\0';
 		setcchar(&cc, wc, attr, 0, NULL);
 		wadd_wch(w, &cc);

@@ -51,7 +51,15 @@ catalog_dir(void)
 	return (xstrdup(LOCALEDIR));
 }
 
-/* Which language gettext will pick, by the same variables it reads. */
+static int
+is_c_locale(const char *name)
+{
+	return (name == NULL || strcmp(name, "C") == 0 ||
+	    strcmp(name, "POSIX") == 0);
+}
+
+/* Which language gettext will pick, by the same variables it reads. In
+ * the C/POSIX locale it reads none of them: English. */
 static void
 detect(const char *lang)
 {
@@ -61,6 +69,10 @@ detect(const char *lang)
 	const char		*v = lang;
 	size_t			 i;
 
+	if (v == NULL && is_c_locale(setlocale(LC_MESSAGES, NULL))) {
+		strcpy(lang_in_use, "en");
+		return;
+	}
 	for (i = 0; v == NULL && i < sizeof vars / sizeof *vars; i++) {
 		v = getenv(vars[i]);
 		if (v != NULL && *v == '\0')
@@ -76,9 +88,14 @@ i18n_init(const char *lang)
 	char	*dir = catalog_dir();
 
 	detect(lang);
-	if (lang != NULL)
+	if (lang != NULL) {
 		setenv("LANGUAGE", strncmp(lang, "zh", 2) == 0 ? "zh_CN" :
 		    "en", 1);
+		/* gettext ignores LANGUAGE in the C locale: a language
+		 * asked for by name needs a messages locale that is not C */
+		if (is_c_locale(setlocale(LC_MESSAGES, NULL)))
+			setlocale(LC_MESSAGES, "C.UTF-8");
+	}
 	bindtextdomain("bianmin", dir);
 	bind_textdomain_codeset("bianmin", "UTF-8");
 	textdomain("bianmin");

@@ -1,4 +1,5 @@
 /* UTF-8, display width and sanitizing. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -57,6 +58,23 @@ static const struct range ambiguous[] = {
 	{ 0x2660, 0x2661 }, { 0x2663, 0x2665 }, { 0x2667, 0x266A },
 	{ 0x266C, 0x266D }, { 0x266F, 0x266F }, { 0x273D, 0x273D },
 	{ 0x2776, 0x277F }, { 0xE000, 0xF8FF }, { 0xFFFD, 0xFFFD },
+};
+
+/*
+ * Widths that hold whatever the locale's table says: the ideograph
+ * blocks are two columns on every terminal, assigned or not, while a
+ * locale's table knows only the characters of its charset and of its
+ * Unicode version.
+ */
+static const struct {
+	uint32_t	lo, hi;
+	int		width;
+} overrides[] = {
+	{ 0x3400, 0x4DBF, 2 },		/* CJK extension A */
+	{ 0x4E00, 0x9FFF, 2 },		/* CJK unified ideographs */
+	{ 0xF900, 0xFAFF, 2 },		/* CJK compatibility ideographs */
+	{ 0x20000, 0x2FFFD, 2 },	/* CJK extensions B to F */
+	{ 0x30000, 0x3FFFD, 2 },	/* CJK extensions G and H */
 };
 
 /* Format characters (Cf) and other code points that must never reach a
@@ -205,17 +223,90 @@ text_is_unsafe(uint32_t cp)
 	return (in_table(unsafe, sizeof unsafe / sizeof *unsafe, cp));
 }
 
+/* Columns by the current locale's table, without calling wcwidth(),
+ * which the client replaces with text_wcwidth() (tui/wcwidth.c). */
+static int
+locale_width(uint32_t cp)
+{
+	wchar_t	wc = (wchar_t)cp;
+
+	return (wcswidth(&wc, 1));
+}
+
+static int
+overridden(uint32_t cp)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof overrides / sizeof *overrides; i++) {
+		if (cp >= overrides[i].lo && cp <= overrides[i].hi)
+			return (overrides[i].width);
+	}
+	return (-1);
+}
+
+/* The one width function: curses measures with it too. */
 int
-text_cpwidth(uint32_t cp)
+text_wcwidth(uint32_t cp)
 {
 	int	w;
 
+	if (cp >= 0x20 && (w = overridden(cp)) >= 0)
+		return (w);
 	if (text_ambiguous != TEXT_AMBIGUOUS_AUTO && text_is_ambiguous(cp))
 		return (text_ambiguous == TEXT_AMBIGUOUS_WIDE ? 2 : 1);
-	w = wcwidth((wchar_t)cp);
-	if (w < 0)
-		return (1);	/* drawn as a one-column replacement */
-	return (w);
+	return (locale_width(cp));
+}
+
+/* Asked of the C library in the current locale: the terminal's charset
+ * is the locale's. */
+int
+text_displayable(uint32_t cp)
+{
+	char		b[MB_LEN_MAX];
+	mbstate_t	st;
+
+	if (text_wcwidth(cp) < 0)
+		return (0);
+	memset(&st, 0, sizeof st);
+	return (wcrtomb(b, (wchar_t)cp, &st) != (size_t)-1);
+}
+
+/* Every drawing path turns a code point into what curses gets here, so
+ * that no terminal ever receives bytes its charset cannot show. */
+uint32_t
+text_terminal_cp(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n')
+		return (' ');
+	if (text_is_unsafe(cp))
+		cp = TEXT_REPLACEMENT;
+	return (text_displayable(cp) ? cp : TEXT_UNSHOWABLE);
+}
+
+/* The width of what is drawn for cp, which text_terminal_cp() says. */
+int
+text_cpwidth(uint32_t cp)
+{
+	int	w = text_wcwidth(text_terminal_cp(cp));
+
+	return (w < 0 ? 1 : w);
+}
+
+/* The setting's spelling is the same in the config and on the command
+ * line. */
+int
+text_parse_ambiguous(const char *s, enum text_ambiguous *policy)
+{
+	if (strcmp(s, "auto") == 0)
+		*policy = TEXT_AMBIGUOUS_AUTO;
+	else if (strcmp(s, "1") == 0)
+		*policy = TEXT_AMBIGUOUS_NARROW;
+	else if (strcmp(s, "2") == 0)
+		*policy = TEXT_AMBIGUOUS_WIDE;
+	else
+		return (-1);
+	return (0);
 }
 
 int

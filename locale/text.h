@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 #define TEXT_REPLACEMENT 0xFFFD
+/* What the terminal shows for a character its charset lacks (a rare
+ * character, or U+FFFD itself, in a GBK locale). */
+#define TEXT_UNSHOWABLE '?'
 
 enum text_ambiguous {
 	TEXT_AMBIGUOUS_AUTO,	/* whatever wcwidth() says in this locale */
@@ -25,9 +28,24 @@ int	utf8_valid(const char *s, size_t len);
 /* Number of code points (invalid bytes count as one each). */
 size_t	utf8_chars(const char *s);
 
+/*
+ * Width: the override table, then the ambiguous-width policy, then the
+ * current locale's table. The client's curses measures with the same
+ * function, so the policy moves the cursor as the layout expects.
+ */
 void	text_set_ambiguous(enum text_ambiguous);
+/* "auto", "1" or "2" (the config and --ambiguous-width); -1 if none. */
+int	text_parse_ambiguous(const char *, enum text_ambiguous *);
 int	text_is_ambiguous(uint32_t cp);
-/* Columns of one code point: 0 (combining), 1 or 2. */
+/* Like wcwidth(): -1 for what cannot be printed. */
+int	text_wcwidth(uint32_t cp);
+/* 1 if the terminal's charset (the locale's) can write cp. */
+int	text_displayable(uint32_t cp);
+/* The code point to hand to curses for cp: blanks for tabs and line
+ * ends, U+FFFD for controls, TEXT_UNSHOWABLE for what the terminal's
+ * charset cannot write. */
+uint32_t text_terminal_cp(uint32_t cp);
+/* Columns of one code point as drawn: 0 (combining), 1 or 2. */
 int	text_cpwidth(uint32_t cp);
 /* Columns of a UTF-8 string. */
 int	text_width(const char *s);

@@ -9,7 +9,7 @@ libsqlite3-dev libgnutls28-dev libcrypt-dev libcmocka-dev
 libcups2-dev libinih-dev libqrencode-dev libcairo2-dev libpango1.0-dev
 fonts-noto-cjk cups-daemon cups-client poppler-utils
 tmux sqlite3 python3 locales clang libclang-rt-14-dev
-valgrind openssl chromium strace"
+valgrind openssl chromium strace x11-utils xfonts-encodings"
 
 missing=""
 for p in $PACKAGES; do
@@ -33,19 +33,24 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-# The end-to-end tests also run the client in the Chinese locales.
-for loc in zh_CN.UTF-8:UTF-8 zh_CN.GB18030:GB18030; do
-	name=${loc%%:*}
-	charset=${loc##*:}
+# The end-to-end tests also run the client in the Chinese locales (the
+# GB ones under luit, from x11-utils, which needs xfonts-encodings) and
+# in English.
+for loc in zh_CN:zh_CN.UTF-8:UTF-8 zh_CN:zh_CN.GB18030:GB18030 \
+    zh_CN:zh_CN.GBK:GBK en_US:en_US.UTF-8:UTF-8; do
+	src=${loc%%:*}
+	rest=${loc#*:}
+	name=${rest%%:*}
+	charset=${rest##*:}
 	norm=$(echo "$name" | tr 'A-Z' 'a-z' | sed 's/-//g')
 	if ! locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/-//g' |
 	    grep -qx "$norm"; then
 		if [ "$(id -u)" -eq 0 ]; then
-			localedef -i zh_CN -f "$charset" "$name" ||
+			localedef -i "$src" -f "$charset" "$name" ||
 			    echo "deps: could not generate $name" >&2
 		else
 			echo "deps: locale $name missing; as root:" \
-			    "localedef -i zh_CN -f $charset $name" >&2
+			    "localedef -i $src -f $charset $name" >&2
 		fi
 	fi
 done

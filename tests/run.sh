@@ -48,6 +48,9 @@ section() {
 	printf '\n=== %s ===\n' "$1"
 }
 
+section "translations: marked, complete, formats intact, no ambiguous width"
+tap python3 scripts/check-i18n.py
+
 section "unit"
 for t in build/tests/test-*; do
 	cmocka "$t"

@@ -1,6 +1,5 @@
 /* bianmin: the counter terminal. */
 #include <getopt.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +10,15 @@
 
 #include <curl/curl.h>
 
+#include "config.h"
 #include "guard.h"
 #include "loop.h"
 #include "print-ui.h"
 #include "term.h"
 #include "tui.h"
+#include "../locale/conv.h"
 #include "../locale/i18n.h"
+#include "../locale/text.h"
 #include "../util/log.h"
 #include "../util/paths.h"
 #include "../util/version.h"
@@ -27,26 +29,42 @@ struct options {
 	const char	*counter;
 	const char	*lang;
 	const char	*ca_file;
+	const char	*ambiguous;
 	const char	*pin;
 	double		 lock_minutes;
 	struct print_setup print;
 	int		 verbose;
 };
 
+/* Writes a message on stdout or stderr (curses is not running) in the
+ * terminal's charset: messages are UTF-8, a GB18030 terminal is not. */
+static void
+say(FILE *f, const char *utf8)
+{
+	char	*s = conv_to_locale(utf8);
+
+	fputs(s, f);
+	free(s);
+}
+
 static void
 usage(FILE *f)
 {
-	fprintf(f, "%s",
-	    _("usage: bianmin [--api URL] [--counter N] [--lang zh_CN|en]\n"
-	    "               [--ca-file FILE] [--pin sha256//KEY]\n"
-	    "               [--lock-minutes N] [--receipt-printer P]\n"
-	    "               [--a4-printer P] [--receipt-profile NAME] [-v]\n"
+	say(f, _("usage: bianmin [--api URL] [--counter N] [--lang zh_CN|en]\n"
+	    "               [--ambiguous-width auto|1|2] [--ca-file FILE]\n"
+	    "               [--pin sha256//KEY] [--lock-minutes N]\n"
+	    "               [--receipt-printer P] [--a4-printer P]\n"
+	    "               [--receipt-profile NAME] [-v]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
 	    "  --counter N     the counter number offered at login\n"
 	    "                  (or BIANMIN_COUNTER)\n"
 	    "  --lang L        zh_CN or en; default from LANG\n"
+	    "  --ambiguous-width W\n"
+	    "                  columns of East Asian ambiguous-width\n"
+	    "                  characters: auto (the locale's), 1 or 2,\n"
+	    "                  as the terminal draws them\n"
 	    "  --ca-file FILE  trust this CA certificate for the server\n"
 	    "  --pin sha256//KEY  accept only a server with this public key\n"
 	    "  --lock-minutes N  lock the screen after N idle minutes\n"
@@ -59,14 +77,30 @@ usage(FILE *f)
 	    "  -V, --version   print the version\n"));
 }
 
+/* Refuses the command line with a reason, in the language asked for. */
 static void
-parse_args(int argc, char **argv, struct options *o)
+refuse(const char *why)
+{
+	if (why != NULL) {
+		say(stderr, why);
+		say(stderr, "\n");
+	} else
+		usage(stderr);
+	exit(2);
+}
+
+/* Flags over the environment over the config file. --lang applies
+ * before anything is said, wherever it stands. */
+static void
+parse_args(int argc, char **argv, struct options *o,
+    const struct config *cfg)
 {
 	static const struct option longopts[] = {
 		{ "api", required_argument, NULL, 'a' },
 		{ "counter", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ca-file", required_argument, NULL, 'C' },
+		{ "ambiguous-width", required_argument, NULL, 'w' },
 		{ "pin", required_argument, NULL, 'P' },
 		{ "lock-minutes", required_argument, NULL, 'k' },
 		{ "receipt-printer", required_argument, NULL, 'R' },
@@ -76,20 +110,26 @@ parse_args(int argc, char **argv, struct options *o)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	c;
+	enum text_ambiguous	policy;
+	int			c, help = 0, bad = 0;
 
 	memset(o, 0, sizeof *o);
 	o->lock_minutes = 10;
-	o->api = getenv("BIANMIN_API");
 	o->print.receipt = getenv("BIANMIN_RECEIPT_PRINTER");
 	o->print.a4 = getenv("BIANMIN_A4_PRINTER");
-	o->counter = getenv("BIANMIN_COUNTER");
+	o->api = cfg->api;
+	o->counter = cfg->counter;
+	if (getenv("BIANMIN_API") != NULL)
+		o->api = getenv("BIANMIN_API");
+	if (getenv("BIANMIN_COUNTER") != NULL)
+		o->counter = getenv("BIANMIN_COUNTER");
 	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->api = optarg; break;
 		case 'c': o->counter = optarg; break;
-		case 'l': o->lang = optarg; i18n_init(optarg); break;
+		case 'l': o->lang = optarg; break;
 		case 'C': o->ca_file = optarg; break;
+		case 'w': o->ambiguous = optarg; break;
 		case 'P': o->pin = optarg; break;
 		case 'k': o->lock_minutes = strtod(optarg, NULL); break;
 		case 'R': o->print.receipt = optarg; break;
@@ -97,19 +137,24 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'p': o->print.profile = optarg; break;
 		case 'v': o->verbose = 1; break;
 		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
-		case 'h': usage(stdout); exit(0);
-		default: usage(stderr); exit(2);
+		case 'h': help = 1; break;
+		default: bad = 1; break;
 		}
 	}
-	if (optind != argc) {
-		usage(stderr);
-		exit(2);
+	if (o->lang != NULL)
+		i18n_init(o->lang);
+	if (help) {
+		usage(stdout);
+		exit(0);
 	}
-	if (o->api == NULL || *o->api == '\0') {
-		fprintf(stderr, "%s\n", _("bianmin: no server: give --api URL "
-		    "or set BIANMIN_API."));
-		exit(2);
-	}
+	if (bad || optind != argc)
+		refuse(NULL);
+	if (o->ambiguous != NULL && text_parse_ambiguous(o->ambiguous,
+	    &policy) != 0)
+		refuse(_("bianmin: --ambiguous-width takes auto, 1 or 2."));
+	if (o->api == NULL || *o->api == '\0')
+		refuse(_("bianmin: no server: give --api URL or set "
+		    "BIANMIN_API."));
 }
 
 static void
@@ -118,12 +163,12 @@ open_log(void)
 	char	*dir = paths_state(NULL), *file;
 
 	if (dir == NULL) {
-		fprintf(stderr, "bianmin: cannot make the state folder\n");
+		say(stderr, _("bianmin: cannot make the state folder\n"));
 		return;
 	}
 	file = xasprintf("%s/bianmin.log", dir);
 	if (log_open(file) != 0)
-		fprintf(stderr, "bianmin: cannot open the log %s\n", file);
+		fprintf(stderr, _("bianmin: cannot open the log %s\n"), file);
 	free(file);
 	free(dir);
 }
@@ -180,20 +225,49 @@ harden(void)
 	umask(077);
 }
 
+/* The width of ambiguous characters: the flag, else the config, else
+ * the locale's (auto). */
+static void
+set_width(const struct options *o, const struct config *cfg)
+{
+	enum text_ambiguous	policy = TEXT_AMBIGUOUS_AUTO;
+
+	if (o->ambiguous != NULL)
+		text_parse_ambiguous(o->ambiguous, &policy);
+	else if (cfg->ambiguous_set)
+		policy = cfg->ambiguous;
+	text_set_ambiguous(policy);
+}
+
+/* Shows the locale warning and the config's first problem once. */
+static void
+startup_messages(const char *warn, const struct config *cfg)
+{
+	char	*p = config_problem(cfg);
+
+	if (warn != NULL)
+		app_message(MSG_ERROR, "%s", _(warn));
+	else if (p != NULL)
+		app_message(MSG_ERROR, "%s", p);
+	free(p);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options	 o;
+	struct config	 cfg;
 	struct http_options ho;
 	const char	*warn, *pwarn;
 	char		*cause = NULL;
 
 	harden();
-	setlocale(LC_ALL, "");
-	i18n_init(NULL);
-	parse_args(argc, argv, &o);
-	guard_start();
 	warn = term_prepare();
+	config_load(&cfg);
+	i18n_init(cfg.language);
+	parse_args(argc, argv, &o, &cfg);
+	guard_start();
+	set_width(&o, &cfg);
 	if (o.verbose)
 		open_log();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
@@ -215,8 +289,7 @@ main(int argc, char **argv)
 	atexit(term_end);
 	term_start();
 	app_push(&screen_login, NULL);
-	if (warn != NULL)
-		app_message(MSG_ERROR, "%s", _(warn));
+	startup_messages(warn, &cfg);
 	loop_run();
 	while (app.top != NULL)
 		app_pop();
@@ -228,6 +301,7 @@ main(int argc, char **argv)
 	api_free(app.api);
 	free(app.message);
 	curl_global_cleanup();
+	config_free(&cfg);
 	log_close();
 	return (0);
 }

@@ -24,10 +24,10 @@ struct choose_state {
 };
 
 static const struct keyhelp choose_keys[] = {
-	{ "Enter", N_("Choose"), 1 },
-	{ "Space", N_("Tick (several)"), 1 },
-	{ "Esc", N_("Cancel"), 1 },
-	{ "a-z", N_("Filter by name or pinyin initials"), 0 },
+	{ N_("Enter"), N_("Choose"), 1 },
+	{ N_("Space"), N_("Tick (several)"), 1 },
+	{ N_("Esc"), N_("Cancel"), 1 },
+	{ N_("a-z"), N_("Filter by name or pinyin initials"), 0 },
 	{ NULL, NULL, 0 }
 };
 

@@ -6,8 +6,8 @@
 #include "../locale/text.h"
 
 static const struct keyhelp confirm_keys[] = {
-	{ "Y", N_("Yes"), 1 },
-	{ "N", N_("No"), 1 },
+	{ N_("Y"), N_("Yes"), 1 },
+	{ N_("N"), N_("No"), 1 },
 	{ NULL, NULL, 0 }
 };
 

@@ -24,9 +24,9 @@ struct drafts {
 };
 
 static const struct keyhelp drafts_keys[] = {
-	{ "Enter", N_("Resume"), 1 },
-	{ "Del", N_("Throw away"), 1 },
-	{ "Esc", N_("Later"), 1 },
+	{ N_("Enter"), N_("Resume"), 1 },
+	{ N_("Del"), N_("Throw away"), 1 },
+	{ N_("Esc"), N_("Later"), 1 },
 	{ NULL, NULL, 0 }
 };
 

@@ -16,8 +16,8 @@ struct prompt_state {
 };
 
 static const struct keyhelp prompt_keys[] = {
-	{ "Enter", N_("OK"), 1 },
-	{ "Esc", N_("Cancel"), 1 },
+	{ N_("Enter"), N_("OK"), 1 },
+	{ N_("Esc"), N_("Cancel"), 1 },
 	{ NULL, NULL, 0 }
 };
 

@@ -44,6 +44,8 @@ draw_attr(enum style s)
 	return (styles[s]);
 }
 
+/* The one place text reaches curses: each character as the terminal's
+ * charset can show it, cut by columns, never half a wide one. */
 int
 draw_text(int y, int x, const char *s, int maxcols, enum style st)
 {
@@ -61,10 +63,7 @@ draw_text(int y, int x, const char *s, int maxcols, enum style st)
 	while ((n = utf8_decode(s, len, &cp)) != 0) {
 		s += n;
 		len -= n;
-		if (cp == '\t' || cp == '\n')
-			cp = ' ';
-		else if (text_is_unsafe(cp))
-			cp = TEXT_REPLACEMENT;
+		cp = text_terminal_cp(cp);
 		cw = text_cpwidth(cp);
 		if (col + cw > maxcols)
 			break;
@@ -116,6 +115,36 @@ draw_hline(int y, int x, int cols)
 		mvhline(y, x, ACS_HLINE, cols);
 }
 
+/* Blanks the wide character that column x of row y would cut in half,
+ * if any. Drawing over half of it makes the terminal blank the other
+ * half while curses still counts it as shown, and it would not be
+ * drawn again once the box has gone. */
+static void
+unsplit(int y, int x)
+{
+	cchar_t	cc;
+	wchar_t	wc[CCHARW_MAX + 1];
+	attr_t	a;
+	short	pair;
+	int	c = 0, w;
+
+	while (c < x && c < COLS) {
+		if (mvin_wch(y, c, &cc) == ERR ||
+		    getcchar(&cc, wc, &a, &pair, NULL) == ERR)
+			return;
+		w = text_cpwidth((uint32_t)wc[0]);
+		if (w == 2 && c + 1 == x) {
+			mvaddch(y, c, ' ');
+			return;
+		}
+		c += w > 0 ? w : 1;
+	}
+}
+
+/* Insides first, then the sides: a wide character under a side has its
+ * other half blanked when the inside is drawn, and a side drawn after
+ * that stays. Drawn the other way round, blanking that half took the
+ * side with it. */
 void
 draw_box(int y, int x, int rows, int cols)
 {
@@ -123,15 +152,20 @@ draw_box(int y, int x, int rows, int cols)
 
 	if (rows < 2 || cols < 2)
 		return;
-	mvaddch(y, x, ACS_ULCORNER);
+	for (i = 0; i < rows; i++) {
+		unsplit(y + i, x);
+		unsplit(y + i, x + cols);
+	}
 	mvhline(y, x + 1, ACS_HLINE, cols - 2);
+	for (i = 1; i < rows - 1; i++)
+		mvhline(y + i, x + 1, ' ', cols - 2);
+	mvhline(y + rows - 1, x + 1, ACS_HLINE, cols - 2);
+	mvaddch(y, x, ACS_ULCORNER);
 	mvaddch(y, x + cols - 1, ACS_URCORNER);
 	for (i = 1; i < rows - 1; i++) {
 		mvaddch(y + i, x, ACS_VLINE);
-		mvhline(y + i, x + 1, ' ', cols - 2);
 		mvaddch(y + i, x + cols - 1, ACS_VLINE);
 	}
 	mvaddch(y + rows - 1, x, ACS_LLCORNER);
-	mvhline(y + rows - 1, x + 1, ACS_HLINE, cols - 2);
 	mvaddch(y + rows - 1, x + cols - 1, ACS_LRCORNER);
 }

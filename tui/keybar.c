@@ -6,8 +6,8 @@
 #include "../locale/text.h"
 
 static const struct keyhelp global_keys[] = {
-	{ "F1", N_("Help"), 1 },
-	{ "F10", N_("Quit"), 1 },
+	{ N_("F1"), N_("Help"), 1 },
+	{ N_("F10"), N_("Quit"), 1 },
 	{ NULL, NULL, 0 }
 };
 
@@ -15,13 +15,13 @@ static const struct keyhelp global_keys[] = {
 static int
 pair(int y, int x, int cols, const struct keyhelp *k)
 {
-	const char	*label = _(k->label);
+	const char	*key = _(k->key), *label = _(k->label);
 	int		 need;
 
-	need = text_width(k->key) + 1 + text_width(label) + 2;
+	need = text_width(key) + 1 + text_width(label) + 2;
 	if (x + need > cols)
 		return (-1);
-	x += draw_text(y, x, k->key, cols - x, STYLE_KEY);
+	x += draw_text(y, x, key, cols - x, STYLE_KEY);
 	x += 1;
 	x += draw_text(y, x, label, cols - x, STYLE_BAR);
 	return (x + 2);

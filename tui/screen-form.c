@@ -18,16 +18,16 @@
 #include "../util/xmalloc.h"
 
 static const struct keyhelp form_keys[] = {
-	{ "F9", N_("Submit"), 1 },
-	{ "Tab/Enter", N_("Next field"), 1 },
-	{ "Esc", N_("Close"), 1 },
-	{ "Shift-Tab/Up", N_("Previous field"), 0 },
-	{ "Space", N_("Tick, or open the choices"), 0 },
-	{ "F4", N_("Open the choices"), 0 },
-	{ "Ctrl-S", N_("Submit"), 0 },
-	{ "Ctrl-V", N_("Type a character by its code (e.g. 4DB5)"), 0 },
-	{ "Ctrl-O", N_("Keep a credit code that fails its check"), 0 },
-	{ "PgDn/PgUp", N_("Next / previous page"), 0 },
+	{ N_("F9"), N_("Submit"), 1 },
+	{ N_("Tab/Enter"), N_("Next field"), 1 },
+	{ N_("Esc"), N_("Close"), 1 },
+	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
+	{ N_("Space"), N_("Tick, or open the choices"), 0 },
+	{ N_("F4"), N_("Open the choices"), 0 },
+	{ N_("Ctrl-S"), N_("Submit"), 0 },
+	{ N_("Ctrl-V"), N_("Type a character by its code (e.g. 4DB5)"), 0 },
+	{ N_("Ctrl-O"), N_("Keep a credit code that fails its check"), 0 },
+	{ N_("PgDn/PgUp"), N_("Next / previous page"), 0 },
 	{ NULL, NULL, 0 }
 };
 

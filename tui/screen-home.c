@@ -27,10 +27,10 @@ static const struct item items[] = {
 #define NITEMS ((int)(sizeof items / sizeof *items))
 
 static const struct keyhelp home_keys[] = {
-	{ "F2", N_("Resident"), 1 },
-	{ "Up/Down", N_("Choose"), 0 },
-	{ "Enter", N_("Open"), 0 },
-	{ "R L Q", N_("Open by letter"), 0 },
+	{ N_("F2"), N_("Resident"), 1 },
+	{ N_("Up/Down"), N_("Choose"), 0 },
+	{ N_("Enter"), N_("Open"), 0 },
+	{ N_("R L Q"), N_("Open by letter"), 0 },
 	{ NULL, NULL, 0 }
 };
 

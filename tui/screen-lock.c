@@ -20,8 +20,8 @@ struct lock {
 };
 
 static const struct keyhelp lock_keys[] = {
-	{ "Enter", N_("Unlock"), 1 },
-	{ "F4", N_("Log out"), 1 },
+	{ N_("Enter"), N_("Unlock"), 1 },
+	{ N_("F4"), N_("Log out"), 1 },
 	{ NULL, NULL, 0 }
 };
 

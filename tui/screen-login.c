@@ -24,10 +24,10 @@ static const char *const labels[NFIELDS] = {
 };
 
 static const struct keyhelp login_keys[] = {
-	{ "Enter", N_("Next / log in"), 1 },
-	{ "Tab", N_("Next field"), 0 },
-	{ "Shift-Tab", N_("Previous field"), 0 },
-	{ "Esc", N_("Cancel the request"), 0 },
+	{ N_("Enter"), N_("Next / log in"), 1 },
+	{ N_("Tab"), N_("Next field"), 0 },
+	{ N_("Shift-Tab"), N_("Previous field"), 0 },
+	{ N_("Esc"), N_("Cancel the request"), 0 },
 	{ NULL, NULL, 0 }
 };
 

@@ -30,11 +30,11 @@ struct lookup {
 };
 
 static const struct keyhelp lookup_keys[] = {
-	{ "Enter", N_("Search / open"), 1 },
-	{ "PgDn/PgUp", N_("Page"), 1 },
-	{ "Esc", N_("Back"), 1 },
-	{ "Up/Down", N_("Choose a resident"), 0 },
-	{ "Ctrl-U", N_("Clear the input"), 0 },
+	{ N_("Enter"), N_("Search / open"), 1 },
+	{ N_("PgDn/PgUp"), N_("Page"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Up/Down"), N_("Choose a resident"), 0 },
+	{ N_("Ctrl-U"), N_("Clear the input"), 0 },
 	{ NULL, NULL, 0 }
 };
 

@@ -22,10 +22,10 @@ struct obscr {
 };
 
 static const struct keyhelp outbox_keys[] = {
-	{ "R", N_("Send again now"), 1 },
-	{ "D", N_("Remove (refused or sent only)"), 1 },
-	{ "Esc", N_("Back"), 1 },
-	{ "Enter", N_("Show the whole reason"), 0 },
+	{ N_("R"), N_("Send again now"), 1 },
+	{ N_("D"), N_("Remove (refused or sent only)"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Enter"), N_("Show the whole reason"), 0 },
 	{ NULL, NULL, 0 }
 };
 

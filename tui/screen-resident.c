@@ -22,11 +22,11 @@ struct profile {
 };
 
 static const struct keyhelp resident_keys[] = {
-	{ "Esc", N_("Back"), 1 },
-	{ "F3", N_("Apply for a service"), 1 },
-	{ "F5", N_("Reload"), 1 },
-	{ "Up/Down", N_("Choose a household member"), 0 },
-	{ "Enter", N_("Open that member"), 0 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("F3"), N_("Apply for a service"), 1 },
+	{ N_("F5"), N_("Reload"), 1 },
+	{ N_("Up/Down"), N_("Choose a household member"), 0 },
+	{ N_("Enter"), N_("Open that member"), 0 },
 	{ NULL, NULL, 0 }
 };
 

@@ -20,9 +20,9 @@ struct result {
 };
 
 static const struct keyhelp result_keys[] = {
-	{ "P", N_("Print the receipt"), 1 },
-	{ "M", N_("Print the material receipt"), 1 },
-	{ "Enter", N_("Done"), 1 },
+	{ N_("P"), N_("Print the receipt"), 1 },
+	{ N_("M"), N_("Print the material receipt"), 1 },
+	{ N_("Enter"), N_("Done"), 1 },
 	{ NULL, NULL, 0 }
 };
 

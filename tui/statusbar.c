@@ -6,8 +6,10 @@
 #include "bars.h"
 #include "draw.h"
 #include "tui.h"
+#include "../locale/date.h"
 #include "../locale/i18n.h"
 
+/* The date and time in the clerk's language (2026年11月29日 09:05). */
 static void
 clock_text(char *out, size_t len)
 {
@@ -15,11 +17,7 @@ clock_text(char *out, size_t len)
 	struct tm	tm;
 
 	localtime_r(&now, &tm);
-	if (strcmp(i18n_lang(), "zh_CN") == 0)
-		snprintf(out, len, "%d月%d日 %02d:%02d", tm.tm_mon + 1,
-		    tm.tm_mday, tm.tm_hour, tm.tm_min);
-	else
-		strftime(out, len, "%m-%d %H:%M", &tm);
+	date_format_time(out, len, &tm, i18n_lang());
 }
 
 void

@@ -17,7 +17,7 @@ struct screen;
 
 /* One entry of a screen's key help: shown in the key bar and by F1. */
 struct keyhelp {
-	const char	*key;		/* "F2", "Enter", "Esc" */
+	const char	*key;		/* msgid: "F2", "Enter", "Esc" */
 	const char	*label;		/* msgid: "Resident" */
 	int		 bar;		/* also in the key bar */
 };
