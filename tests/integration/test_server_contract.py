@@ -242,6 +242,19 @@ def test_head_answers_every_get():
         problem(r, j, 404, "not-found")
 
 
+def test_unknown_query_parameters():
+    build_world()
+    for method, path in routes():
+        if "verify" in path or path.endswith(("/current", "/health")):
+            continue
+        kw = {"key": uuid.uuid4().hex} if method == "POST" else {}
+        r, text = bm.request(method, fill(path) + "?colour=red", {} if
+                             method in ("POST", "PATCH") else None,
+                             token=W.tokens["admin"], if_match=1000, **kw)
+        assert r.status == 400 and b"unknown_field" in text, (
+            method, path, r.status, text)
+
+
 BAD = [
     (b"{not json", 400, "invalid-request"),
     (b'{"a":1,"a":2}', 400, "invalid-request"),
