@@ -329,6 +329,33 @@ insert(struct req *r, struct issue *x)
 	return (id);
 }
 
+char *
+certificate_fill(const cJSON *tmpl, const cJSON *data, int validity_days,
+    const char *name, const char *id_number, const char *sex,
+    const char *birth, const char *address, const char *community,
+    const char *purpose, const char *date)
+{
+	struct issue	 x;
+	char		*body;
+
+	memset(&x, 0, sizeof x);
+	x.type = cJSON_CreateObject();
+	cJSON_AddItemToObject(x.type, "template", cJSON_Duplicate(tmpl, 1));
+	cJSON_AddNumberToObject(x.type, "validity_days", validity_days);
+	x.data = (cJSON *)data;
+	x.purpose = purpose;
+	snprintf(x.name, sizeof x.name, "%s", name);
+	snprintf(x.id_number, sizeof x.id_number, "%s", id_number);
+	snprintf(x.sex, sizeof x.sex, "%s", strcmp(sex, "M") == 0 ? "男" :
+	    "女");
+	snprintf(x.birth, sizeof x.birth, "%s", birth);
+	snprintf(x.address, sizeof x.address, "%s", address);
+	snprintf(x.community_name, sizeof x.community_name, "%s", community);
+	body = fill(&x, date);
+	cJSON_Delete(x.type);
+	return (body);
+}
+
 void
 certificate_issue(struct req *r)
 {

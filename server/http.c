@@ -412,6 +412,42 @@ check_caller(struct req *r)
 	return (0);
 }
 
+/* Single rows and actions take no query parameters; lists read their
+ * own. */
+static int
+takes_no_query(const struct route *route)
+{
+	size_t	n = strlen(route->pattern);
+
+	return (strcmp(route->method, "GET") != 0 ||
+	    route->pattern[n - 1] == '}');
+}
+
+/* Names one query parameter as unknown. */
+static enum MHD_Result
+unknown_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	(void)kind;
+	(void)value;
+	field_error(cls, key, "unknown_field", "未定义的查询参数");
+	return (MHD_YES);
+}
+
+/* 1 having answered 400 when the request has any query parameter. */
+static int
+query_given(struct req *r)
+{
+	cJSON	*errors = NULL;
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, unknown_arg,
+	    &errors);
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (1);
+}
+
 static void
 dispatch(struct req *r)
 {
@@ -432,6 +468,8 @@ dispatch(struct req *r)
 	}
 	if ((r->route->flags & (ROUTE_BODY | ROUTE_BODY_OPT)) &&
 	    (r->json = req_json(r)) == NULL)
+		return;
+	if (takes_no_query(r->route) && query_given(r))
 		return;
 	r->route->handler(r);
 	if (r->out == NULL)

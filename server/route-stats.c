@@ -1,0 +1,312 @@
+/* /api/v1/stats: the day's figures of a centre and the overdue list, for
+ * supervisors and admins (docs/api.md 13). Statuses reached on a day are
+ * counted from the timeline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "applications.h"
+#include "auth.h"
+#include "calendar.h"
+#include "clock.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "views.h"
+
+/* The filters every figure shares: ?1 centre, ?2 date, ?3 counter,
+ * ?4 staff, ?5 service. */
+#define APP_F "(?1 = 0 OR c.centre_id = ?1) AND (?3 IS NULL OR " \
+	"a.counter = ?3) AND (?4 IS NULL OR a.staff_id = ?4) AND (?5 IS " \
+	"NULL OR a.service_id = ?5)"
+#define APP_J " FROM applications a JOIN communities c ON " \
+	"c.id = a.community_id"
+#define REACHED "SELECT count(DISTINCT a.id) FROM timeline t JOIN " \
+	"applications a ON a.id = t.application_id JOIN communities c ON " \
+	"c.id = a.community_id WHERE date(t.at, '+8 hours') = ?2 AND " \
+	"t.action != 'handoff_received' AND t.to_status = ?6 AND " APP_F
+
+/* One day's question, as bound to each statement. */
+struct day {
+	long long	 centre, staff, service;
+	const char	*counter;
+	char		 date[11];
+};
+
+/* Binds the day to st; ?6 (a status) when given. */
+static void
+bind_day(sqlite3_stmt *st, const struct day *d, const char *status)
+{
+	sqlite3_bind_int64(st, 1, d->centre);
+	sqlite3_bind_text(st, 2, d->date, -1, SQLITE_TRANSIENT);
+	if (d->counter != NULL)
+		sqlite3_bind_text(st, 3, d->counter, -1, SQLITE_TRANSIENT);
+	if (d->staff != 0)
+		sqlite3_bind_int64(st, 4, d->staff);
+	if (d->service != 0)
+		sqlite3_bind_int64(st, 5, d->service);
+	if (status != NULL)
+		sqlite3_bind_text(st, 6, status, -1, SQLITE_TRANSIENT);
+}
+
+/* The integer a figure's statement gives. */
+static long long
+figure(struct req *r, const char *sql, const struct day *d,
+    const char *status)
+{
+	sqlite3_stmt	*st = db_stmt(r->db, sql);
+	long long	 n = 0;
+
+	bind_day(st, d, status);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return (n);
+}
+
+/* Reads the query; -1 having replied 400 or 403. */
+static int
+read_day(struct req *r, struct day *d)
+{
+	static const char *const	 allowed[] = { "date", "counter",
+	    "staff_id", "service_id", "centre_id", NULL };
+	cJSON				*errors = NULL;
+	const char			*s;
+	char				 today[11];
+	long long			 v;
+
+	memset(d, 0, sizeof *d);
+	q_check(r, allowed, 0, &errors);
+	clock_date(clock_now(), today);
+	memcpy(d->date, today, sizeof d->date);
+	if ((s = q_date(r, "date", &errors)) != NULL) {
+		if (strcmp(s, today) > 0)
+			field_error(&errors, "date", "date", "日期不能晚于今天");
+		snprintf(d->date, sizeof d->date, "%s", s);
+	}
+	d->counter = q_string(r, "counter", 1, 8, &errors);
+	q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &d->staff);
+	q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &d->service);
+	d->centre = r->staff->centre_id;
+	if (q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &v) == 1) {
+		if (req_role(r) != ROLE_ADMIN && v != d->centre) {
+			cJSON_Delete(errors);
+			reply_forbidden(r, "只能查看本中心的统计");
+			return (-1);
+		}
+		d->centre = v;
+	}
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+/* Applications received per local hour. */
+static cJSON *
+per_hour(struct req *r, const struct day *d)
+{
+	sqlite3_stmt	*st;
+	long long	 hours[24] = { 0 };
+	cJSON		*list = cJSON_CreateArray();
+	int		 h;
+
+	st = db_stmt(r->db, "SELECT CAST(strftime('%H', a.created_at, "
+	    "'+8 hours') AS INTEGER), count(*)" APP_J " WHERE a.created_date "
+	    "= ?2 AND " APP_F " GROUP BY 1");
+	bind_day(st, d, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		h = sqlite3_column_int(st, 0);
+		if (h >= 0 && h < 24)
+			hours[h] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	for (h = 0; h < 24; h++)
+		cJSON_AddItemToArray(list, cJSON_CreateNumber((double)hours[h]));
+	return (list);
+}
+
+/* Services with something received or completed that day. */
+static cJSON *
+per_service(struct req *r, const struct day *d)
+{
+	sqlite3_stmt	*st;
+	cJSON		*list = cJSON_CreateArray(), *o, *s;
+
+	st = db_stmt(r->db, "SELECT s.id, s.txcode, s.name, sum(x.rec), "
+	    "sum(x.done) FROM (SELECT a.service_id AS sid, 1 AS rec, 0 AS "
+	    "done" APP_J " WHERE a.created_date = ?2 AND " APP_F " UNION ALL "
+	    "SELECT DISTINCT a.service_id, 0, 1 FROM timeline t JOIN "
+	    "applications a ON a.id = t.application_id JOIN communities c ON "
+	    "c.id = a.community_id WHERE date(t.at, '+8 hours') = ?2 AND "
+	    "t.to_status = 'completed' AND t.action = 'complete' AND " APP_F
+	    ") x JOIN services s ON s.id = x.sid GROUP BY s.id ORDER BY "
+	    "s.txcode");
+	bind_day(st, d, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		o = cJSON_CreateObject();
+		s = cJSON_AddObjectToObject(o, "service");
+		cJSON_AddNumberToObject(s, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddStringToObject(s, "txcode", db_text(st, 1));
+		cJSON_AddStringToObject(s, "name", db_text(st, 2));
+		cJSON_AddNumberToObject(o, "received",
+		    sqlite3_column_int(st, 3));
+		cJSON_AddNumberToObject(o, "completed",
+		    sqlite3_column_int(st, 4));
+		cJSON_AddItemToArray(list, o);
+	}
+	sqlite3_reset(st);
+	return (list);
+}
+
+/* The centre's reference, or null for all centres. */
+static void
+add_centre(struct req *r, cJSON *o, long long centre)
+{
+	sqlite3_stmt	*st;
+
+	if (centre != 0 && db_query(r->db, &st, "SELECT name FROM centres "
+	    "WHERE id = ?", "l", centre) == 1)
+		view_ref(o, "centre", centre, db_text(st, 0));
+	else
+		cJSON_AddNullToObject(o, "centre");
+	if (centre != 0)
+		sqlite3_reset(st);
+}
+
+/* The ticket and certificate figures; zero when a service is asked. */
+static void
+add_counter_figures(struct req *r, cJSON *o, const struct day *d)
+{
+	sqlite3_stmt	*st;
+
+	cJSON_AddNumberToObject(o, "certificates_issued", (double)figure(r,
+	    "SELECT count(*) FROM certificates x JOIN communities c ON "
+	    "c.id = x.community_id LEFT JOIN tickets k ON k.id = x.ticket_id "
+	    "WHERE (?1 = 0 OR c.centre_id = ?1) AND x.issued_date = ?2 AND "
+	    "(?3 IS NULL OR k.counter = ?3) AND (?4 IS NULL OR x.issued_by = "
+	    "?4) AND ?5 IS NULL", d, NULL));
+	cJSON_AddNumberToObject(o, "tickets_issued", (double)figure(r,
+	    "SELECT count(*) FROM tickets WHERE (?1 = 0 OR centre_id = ?1) "
+	    "AND date = ?2 AND (?3 IS NULL OR counter = ?3) AND (?4 IS NULL "
+	    "OR called_by = ?4) AND ?5 IS NULL", d, NULL));
+	cJSON_AddNumberToObject(o, "tickets_done", (double)figure(r,
+	    "SELECT count(*) FROM tickets WHERE (?1 = 0 OR centre_id = ?1) "
+	    "AND date = ?2 AND status = 'done' AND (?3 IS NULL OR counter = "
+	    "?3) AND (?4 IS NULL OR called_by = ?4) AND ?5 IS NULL", d, NULL));
+	st = db_stmt(r->db, "SELECT CAST(round(avg(strftime('%s', "
+	    "first_called_at) - strftime('%s', issued_at))) AS INTEGER) FROM "
+	    "tickets WHERE (?1 = 0 OR centre_id = ?1) AND date = ?2 AND "
+	    "first_called_at IS NOT NULL AND (?3 IS NULL OR counter = ?3) AND "
+	    "(?4 IS NULL OR called_by = ?4) AND ?5 IS NULL");
+	bind_day(st, d, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		view_int_or_null(o, "avg_wait_s", st, 0);
+	else
+		cJSON_AddNullToObject(o, "avg_wait_s");
+	sqlite3_reset(st);
+}
+
+static void
+daily(struct req *r)
+{
+	static const char *const	 reached[] = { "accepted", "completed",
+	    "rejected", "collected", NULL };
+	struct day			 d;
+	cJSON				*o;
+	size_t				 i;
+
+	if (read_day(r, &d) != 0)
+		return;
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "date", d.date);
+	add_centre(r, o, d.centre);
+	cJSON_AddNumberToObject(o, "received", (double)figure(r, "SELECT "
+	    "count(*)" APP_J " WHERE a.created_date = ?2 AND " APP_F, &d,
+	    NULL));
+	for (i = 0; reached[i] != NULL; i++)
+		cJSON_AddNumberToObject(o, reached[i], (double)figure(r,
+		    REACHED, &d, reached[i]));
+	cJSON_AddNumberToObject(o, "overdue", (double)figure(r, "SELECT "
+	    "count(*)" APP_J " WHERE a.status IN ('submitted', 'accepted', "
+	    "'forwarded') AND a.due_date < ?2 AND a.created_date <= ?2 AND "
+	    APP_F, &d, NULL));
+	add_counter_figures(r, o, &d);
+	cJSON_AddItemToObject(o, "per_hour", per_hour(r, &d));
+	cJSON_AddItemToObject(o, "per_service", per_service(r, &d));
+	reply_json(r, 200, o);
+}
+
+#define OVERDUE_WHERE " WHERE (?1 = 0 OR c.centre_id = ?1) AND a.status " \
+	"IN ('submitted', 'accepted', 'forwarded') AND a.due_date < ?2 AND " \
+	"(?3 IS NULL OR a.counter = ?3) AND (?4 IS NULL OR a.staff_id = ?4) " \
+	"AND (?5 IS NULL OR a.service_id = ?5) AND (?6 IS NULL OR " \
+	"a.community_id = ?6)"
+
+/* Binds the overdue list's filters; -1 having replied. */
+static int
+overdue_filters(struct req *r, sqlite3_stmt *st, const char *today)
+{
+	static const char *const	 allowed[] = { "service_id", "staff_id",
+	    "counter", "community_id", NULL };
+	cJSON				*errors = NULL;
+	const char			*s;
+	long long			 v;
+
+	q_check(r, allowed, 1, &errors);
+	sqlite3_bind_int64(st, 1, req_centre(r));
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
+		sqlite3_bind_text(st, 3, s, -1, SQLITE_TRANSIENT);
+	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
+		sqlite3_bind_int64(st, 4, v);
+	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
+		sqlite3_bind_int64(st, 5, v);
+	if (q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &v) == 1)
+		sqlite3_bind_int64(st, 6, v);
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (-1);
+}
+
+static void
+overdue(struct req *r)
+{
+	sqlite3_stmt	*st;
+	cJSON		*items, *o;
+	long long	 total = 0;
+	char		 today[11];
+	int		 page, per_page;
+
+	if (req_paging(r, &page, &per_page) != 0)
+		return;
+	clock_date(clock_now(), today);
+	st = db_stmt(r->db, "SELECT count(*)" APP_FROM OVERDUE_WHERE);
+	if (overdue_filters(r, st, today) != 0)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	st = db_stmt(r->db, "SELECT " APP_SUMMARY_COLS APP_FROM OVERDUE_WHERE
+	    " ORDER BY a.due_date, a.id LIMIT ?7 OFFSET ?8");
+	overdue_filters(r, st, today);
+	sqlite3_bind_int(st, 7, per_page);
+	sqlite3_bind_int64(st, 8, (long long)(page - 1) * per_page);
+	items = cJSON_CreateArray();
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		o = app_summary(st);
+		cJSON_AddNumberToObject(o, "overdue_days",
+		    calendar_workdays_between(db_text(st, 16), today));
+		cJSON_AddItemToArray(items, o);
+	}
+	sqlite3_reset(st);
+	reply_json(r, 200, view_page(items, page, per_page, total));
+}
+
+const struct route routes_stats[] = {
+	{ "GET", "/api/v1/stats/daily", daily, 0, ROLE_SUPER | ROLE_ADMIN },
+	{ "GET", "/api/v1/stats/overdue", overdue, 0,
+	    ROLE_SUPER | ROLE_ADMIN },
+	{ NULL, NULL, NULL, 0, 0 }
+};

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""The demo district at work (bianmind --seed demo): applications in every
+state with consistent timelines, certificates (some expired, some
+reprinted) that verify, and grid events in every status."""
+import sqlite3
+
+import bm
+from bm import jreq, login
+
+STATUSES = ["submitted", "accepted", "materials_requested", "forwarded",
+            "completed", "collected", "rejected"]
+
+
+def test_applications_in_every_state():
+    admin = login("admin", counter=None)
+    for s in STATUSES:
+        r, j = jreq("GET", "/api/v1/applications?status=" + s, token=admin)
+        assert r.status == 200 and j["total"] > 0, (s, j)
+        a = j["items"][0]
+        r, tl = jreq("GET", "/api/v1/applications/%d/timeline" % a["id"],
+                     token=admin)
+        steps = tl["items"]
+        assert steps[0]["action"] == "create" and steps[-1]["to_status"] \
+            == s, (s, steps)
+        assert len(steps) == a["version"], (a, steps)
+        for before, after in zip(steps, steps[1:]):
+            assert after["from_status"] == before["to_status"], steps
+    r, j = jreq("GET", "/api/v1/applications?status=collected",
+                token=admin)
+    r, a = jreq("GET", "/api/v1/applications/%d" % j["items"][0]["id"],
+                token=admin)
+    assert a["collector"]["id_number_masked"].count("*") == 11, a
+    # the demo clerk finds the own centre's applications
+    r, j = jreq("GET", "/api/v1/applications", token=login())
+    assert j["total"] > 0 and {x["community"]["id"] for x in j["items"]} \
+        == {1}, j
+
+
+def test_certificates_and_events():
+    db = sqlite3.connect(bm.S.db)
+    expired, reprinted, total = db.execute(
+        "SELECT sum(valid_until < date('now')), sum(reprints > 0), "
+        "count(*) FROM certificates").fetchone()
+    token = db.execute("SELECT verify_token FROM certificates WHERE "
+                       "valid_until < date('now', '-1 day') LIMIT 1"
+                       ).fetchone()[0]
+    statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM "
+                                         "events")}
+    db.close()
+    assert total >= 25 and expired > 0 and reprinted > 0, (total, expired)
+    assert statuses == {"reported", "assigned", "in_progress", "resolved",
+                        "closed"}, statuses
+    r, v = jreq("GET", "/api/v1/verify/" + token, source="127.0.0.61")
+    assert r.status == 200 and v["valid"] is False, v
+    r, j = jreq("GET", "/api/v1/events?per_page=100",
+                token=login("super01", counter=None))
+    assert j["total"] >= 25
+
+
+if __name__ == "__main__":
+    bm.main(globals())
