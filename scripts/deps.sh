@@ -6,7 +6,8 @@ set -eu
 PACKAGES="build-essential pkg-config gettext
 libncurses-dev libcurl4-openssl-dev libcjson-dev libmicrohttpd-dev
 libsqlite3-dev libgnutls28-dev libcrypt-dev libcmocka-dev
-tmux sqlite3 python3 locales clang libclang-rt-14-dev"
+tmux sqlite3 python3 locales clang libclang-rt-14-dev
+dialog wrk"
 
 missing=""
 for p in $PACKAGES; do
