@@ -374,6 +374,9 @@ def type_keys(p, pace=0.0, busy_text=None):
             lat.append(ns)
         else:
             lost += 1
+            if lost >= 20:      # the program has stopped answering
+                lost += len(key_sequence()) - i - 1
+                break
     return lat, lost, p.cpu_ns() - cpu0, busy
 
 
@@ -470,6 +473,55 @@ def latency_suite(ctx):
                  "of 1,000 per run (the client gives up on a request "
                  "after its 20 s timeout and goes on offline)."
                  % (ctx.hold_seconds, ", ".join(str(r[3]) for r in h)))
+
+
+# --- instruction counts (callgrind): figures no load can blur -----------
+def callgrind_count(ctx, argv, keys):
+    """Instructions a program executes from exec until it leaves, having
+    drawn the login screen and taken `keys` keys of key_sequence()."""
+    out = os.path.join(ctx.work, "callgrind.out")
+    if os.path.exists(out):
+        os.unlink(out)
+    p = Proc(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
+             + argv, env(ctx))
+    try:
+        p.wait_screen(*programs.MARKERS, timeout=120)
+        p.settle(0.3)
+        for k in key_sequence()[:keys]:
+            _, ok = p.echo_time(k, k.encode() if k != "BSpace" else None,
+                                timeout=10.0)
+            if not ok:
+                raise Timeout("%s: no echo under valgrind" % argv[0])
+    finally:
+        p.stop(timeout=60)
+    with open(out) as f:
+        for line in f:
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError("callgrind wrote no totals")
+
+
+def instr_suite(ctx):
+    if shutil.which("valgrind") is None:
+        ctx.note("valgrind is not installed: no instruction counts "
+                 "(make deps installs it).")
+        return
+    n = 200
+    res = {}
+    for name, argv in (("floor", programs.Floor().argv()),
+                       ("bianmin", programs.Bianmin(ctx.url).argv())):
+        start = callgrind_count(ctx, argv, 0)
+        typed = callgrind_count(ctx, argv, n)
+        res[name] = (start, (typed - start) / n)
+        ctx.progress("callgrind", 0)
+    ctx.add(Row("instructions from exec to the login screen (and exit)",
+                "bianmin", "M", [res["bianmin"][0] / 1e6], "C floor",
+                [res["floor"][0] / 1e6], "ratio", 1.5, "≤ 1.5× C floor",
+                fmt="%.2f", note="callgrind"))
+    ctx.add(Row("instructions per keystroke (%d keys)" % n, "bianmin", "k",
+                [res["bianmin"][1] / 1e3], "C floor",
+                [res["floor"][1] / 1e3], "ratio", 1.5, "≤ 1.5× C floor",
+                fmt="%.1f", note="callgrind"))
 
 
 # --- idle wake-ups -----------------------------------------------------

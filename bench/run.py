@@ -24,8 +24,8 @@ import programs  # noqa: E402
 import report  # noqa: E402
 import server_bench  # noqa: E402
 
-SUITES = ["seed", "screen", "list", "work", "keys", "idle", "binary",
-          "load", "fsync"]
+SUITES = ["seed", "screen", "list", "work", "keys", "instr", "idle",
+          "binary", "load", "fsync"]
 
 
 class Context:
@@ -128,6 +128,11 @@ def main():
     for s in only:
         if s not in SUITES:
             ap.error("no suite %r (%s)" % (s, ", ".join(SUITES)))
+    for prog in ("bianmin", "bianmind"):
+        if not os.access(os.path.join(fixtures.BIN, prog), os.X_OK):
+            print("bench: bin/%s is missing: run make first" % prog,
+                  file=sys.stderr)
+            return 2
     ctx = Context(a)
 
     def on_signal(sig, frame):
@@ -152,6 +157,7 @@ def main():
             "list": client_bench.list_suite,
             "work": client_bench.work_suite,
             "keys": client_bench.latency_suite,
+            "instr": client_bench.instr_suite,
             "idle": client_bench.idle_suite,
             "binary": client_bench.binary_suite,
             "load": server_bench.load_suite,

@@ -75,8 +75,8 @@ def wrk(ctx, token, paths, seconds):
     threads = max(1, min(CONNECTIONS, (os.cpu_count() or 2)))
     r = subprocess.run(
         ["wrk", "-t%d" % threads, "-c%d" % CONNECTIONS,
-         "-d%ds" % max(1, int(seconds)), "--latency", "-s",
-         os.path.join(HERE, "wrk-get.lua"), ctx.url],
+         "-d%ds" % max(1, int(seconds)), "--timeout", "10s", "--latency",
+         "-s", os.path.join(HERE, "wrk-get.lua"), ctx.url],
         env=e, capture_output=True, text=True, timeout=seconds + 60)
     if r.returncode != 0:
         raise RuntimeError("wrk failed: %s" % r.stderr.strip())

@@ -7,7 +7,7 @@ PACKAGES="build-essential pkg-config gettext
 libncurses-dev libcurl4-openssl-dev libcjson-dev libmicrohttpd-dev
 libsqlite3-dev libgnutls28-dev libcrypt-dev libcmocka-dev
 tmux sqlite3 python3 locales clang libclang-rt-14-dev
-dialog wrk"
+dialog wrk valgrind"
 
 missing=""
 for p in $PACKAGES; do
