@@ -354,14 +354,18 @@ def key_sequence():
     return seq
 
 
-def type_keys(p, pace=0.0, busy_text=None):
+def type_keys(p, pace=0.0, busy_text=None, between=None):
     """Types key_sequence() one key at a time, each after the echo of the
     one before. Returns latencies (ns), keys without an echo, CPU (ns)
-    the program used, and how many keys went in while busy_text showed."""
+    the program used, and how many keys went in while busy_text showed.
+    between(p) runs before each group of 20 keys, when the field holds
+    what it held at the start."""
     lat, lost, busy = [], 0, 0
     cpu0 = p.cpu_ns()
     t0 = time.monotonic()
     for i, k in enumerate(key_sequence()):
+        if between is not None and i % 20 == 0:
+            between(p)
         if pace:
             delay = t0 + i * pace - time.monotonic()
             if delay > 0:
@@ -380,23 +384,34 @@ def type_keys(p, pace=0.0, busy_text=None):
     return lat, lost, p.cpu_ns() - cpu0, busy
 
 
-def latency_run(ctx, which):
+def latency_run(ctx, which, pace=0.0):
+    """1,000 keys into the Staff field of the login form."""
     if which == "floor":
         p = Proc(programs.Floor().argv(), env(ctx))
-        label, expect = "Staff", ""
     else:
         p = Proc(programs.Bianmin(ctx.url).argv(), env(ctx))
-        label, expect = "Staff", ""
     try:
         p.wait_screen(*programs.MARKERS)
         p.settle(0.2)
-        lat, lost, cpu, _ = type_keys(p)
+        lat, lost, cpu, _ = type_keys(p, pace)
         p.settle(0.05)
-        if field_text(p, label) != expect:
+        if field_text(p, "Staff") != "":
             lost += 1
     finally:
         p.stop()
     return lat, lost, cpu, None
+
+
+def search_again(p):
+    """The client has given up on the held lookup: ask again, so that a
+    request is waiting on the server the whole time."""
+    if "Working" in p.screen.line(p.screen.rows - 2):
+        return
+    p.send("Enter")
+    deadline = time.monotonic() + 2.0
+    while "Working" not in p.screen.line(p.screen.rows - 2) and \
+            time.monotonic() < deadline:
+        p.pump(0.02)
 
 
 def latency_held_run(ctx):
@@ -412,7 +427,7 @@ def latency_held_run(ctx):
         p.send(FULL_ID, "Enter")
         p.wait_screen("Working")
         lat, lost, cpu, busy = type_keys(p, ctx.hold_seconds / 1000.0,
-                                         "Working")
+                                         "Working", search_again)
         p.settle(0.05)
         if field_text(p, LOOKUP) not in (FULL_ID, FULL_ID + " "):
             lost += 1
@@ -434,6 +449,9 @@ def latency_suite(ctx):
     for run in range(ctx.held_runs):
         res["held"].append(latency_held_run(ctx))
         ctx.progress("keys held", run)
+    # the floor typed at the same pace: every key wakes a sleeping process
+    res["paced"] = [latency_run(ctx, "floor", ctx.hold_seconds / 1000.0)]
+    ctx.progress("keys paced", 0)
 
     def col(rs, i):
         return [r[i] for r in rs]
@@ -444,35 +462,41 @@ def latency_suite(ctx):
     def p99(rs):
         return [pct(r[0], 99) / 1e6 for r in rs if r[0]]
 
-    f, b, h = res["floor"], res["bianmin"], res["held"]
+    f, b, h, fp = res["floor"], res["bianmin"], res["held"], res["paced"]
+    paced = "C floor, same pace"
     ctx.add(Row("keystroke to screen, median (1,000 keys, idle)",
                 "bianmin", "ms", p50(b), "C floor", p50(f), "max", 1.0,
                 "≤ 1 ms", fmt="%.3f"))
     ctx.add(Row("keystroke to screen, p99 (idle)", "bianmin", "ms", p99(b),
                 "C floor", p99(f), "max", 5.0, "≤ 5 ms", fmt="%.3f"))
     ctx.add(Row("keystroke to screen, median (server holds requests)",
-                "bianmin", "ms", p50(h), "C floor", p50(f), "max", 1.0,
+                "bianmin", "ms", p50(h), paced, p50(fp), "max", 1.0,
                 "≤ 1 ms", fmt="%.3f"))
     ctx.add(Row("keystroke to screen, p99 (server holds requests)",
-                "bianmin", "ms", p99(h), "C floor", p99(f), "max", 5.0,
+                "bianmin", "ms", p99(h), paced, p99(fp), "max", 5.0,
                 "≤ 5 ms", fmt="%.3f"))
     ctx.add(Row("keys lost, all runs (idle and held)", "bianmin", "",
                 [sum(col(b, 1)) + sum(col(h, 1))], "C floor",
-                [sum(col(f, 1))], "max", 0, "0", fmt="%.0f"))
+                [sum(col(f, 1)) + sum(col(fp, 1))], "max", 0, "0",
+                fmt="%.0f"))
     ctx.add(Row("CPU per keystroke (idle)", "bianmin", "µs",
                 [c / 1000 / 1000 for c in col(b, 2)], "C floor",
                 [c / 1000 / 1000 for c in col(f, 2)], "ratio", 1.5,
                 "≤ 1.5× C floor"))
     ctx.add(Row("CPU per keystroke (server holds requests)", "bianmin",
-                "µs", [c / 1000 / 1000 for c in col(h, 2)], "C floor",
-                [c / 1000 / 1000 for c in col(f, 2)], fmt="%.1f",
+                "µs", [c / 1000 / 1000 for c in col(h, 2)], paced,
+                [c / 1000 / 1000 for c in col(fp, 2)], fmt="%.1f",
                 note="includes the spinner's redraws"))
     if h:
-        ctx.note("Held requests: the proxy answered nothing for %.0f s; "
-                 "keys typed while the lookup's spinner still showed: %s "
-                 "of 1,000 per run (the client gives up on a request "
-                 "after its 20 s timeout and goes on offline)."
-                 % (ctx.hold_seconds, ", ".join(str(r[3]) for r in h)))
+        ctx.note("Held requests: the proxy answered nothing for %.0f s "
+                 "while 1,000 keys went in, one every %.0f ms; keys typed "
+                 "while the lookup's spinner showed: %s per run. The "
+                 "client gives up on a stalled request after 10 s (its "
+                 "low-speed limit); the harness then presses Enter again "
+                 "between two groups of keys. CPU per key here includes "
+                 "the spinner's redraws and a wake-up for every key."
+                 % (ctx.hold_seconds, ctx.hold_seconds,
+                    ", ".join(str(r[3]) for r in h)))
 
 
 # --- instruction counts (callgrind): figures no load can blur -----------

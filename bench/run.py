@@ -36,7 +36,7 @@ class Context:
         self.held_runs = 1 if a.quick else 2
         self.seed_runs = 1 if a.quick else 3
         self.load_runs = 1 if a.quick else 3
-        self.load_seconds = 3 if a.quick else 8
+        self.load_seconds = 3 if a.quick else 6
         self.warmup_seconds = 1 if a.quick else 2
         self.fsync_seconds = 1.0 if a.quick else 2.0
         self.idle_seconds = a.idle_seconds or (10 if a.quick else 60)
@@ -185,10 +185,11 @@ def main():
         print("--- %s\n%s" % (k, v))
     mode = " QUICK=1" if a.quick else ""
     runs = ("Client figures are medians of %d runs after a warm-up "
-            "(keystroke timings: %d runs of 1,000 keys, %d with the server "
+            "(keystrokes: %d × 1,000 keys idle, %d × 1,000 with the server "
             "holding requests); server figures are medians of %d wrk runs "
-            "of %d s." % (ctx.runs, ctx.latency_runs, ctx.held_runs,
-                          ctx.load_runs, ctx.load_seconds))
+            "of %d s after a warm-up." % (
+                ctx.runs, ctx.latency_runs, ctx.held_runs, ctx.load_runs,
+                ctx.load_seconds))
     md = report.write(ctx.rows, peers_table(ctx), ctx.notes, a.out,
                       {"mode": mode, "runs": runs}, ctx.sections)
     with open(md) as f:

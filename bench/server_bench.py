@@ -180,7 +180,7 @@ def fsync_suite(ctx):
                                          os.fsync))
         rates["fdatasync"].append(fsync_rate(path, ctx.fsync_seconds, 20000,
                                              os.fdatasync))
-    ctx.add(Row("disk: write 4 KiB + fsync, same filesystem as the "
-                "database", "disk", "/s", rates["fsync"], fmt="%.0f"))
-    ctx.add(Row("disk: write 4 KiB + fdatasync", "disk", "/s",
+    ctx.add(Row("write 4 KiB + fsync, on the database's filesystem",
+                "disk", "/s", rates["fsync"], fmt="%.0f"))
+    ctx.add(Row("write 4 KiB + fdatasync", "disk", "/s",
                 rates["fdatasync"], fmt="%.0f"))
