@@ -299,7 +299,7 @@ def session_work(ctx):
         p.send("Enter")
         p.wait_screen("0501 ")
         p.settle(0.1)
-        how.append("draft")
+        how.append("from a kept draft")
         p.send("Esc")
         p.settle(0.1)
         if "Throw away" in p.screen.text():
@@ -316,10 +316,11 @@ def session_work(ctx):
             p.pump(0.05)
             t = p.screen.text()
             if "No service has that code" in t:
-                how.append("F3 0501: 404, no service catalog on the server")
+                how.append("F3 0501 answered 404 (the server has no "
+                           "service catalog)")
                 break
             if "0501 " in t and "Transaction code" not in t:
-                how.append("F3 0501")
+                how.append("and by F3 0501")
                 break
         p.settle(0.2)
         after = p.status_kb("VmHWM")
@@ -339,9 +340,10 @@ def work_suite(ctx):
                 "bianmin", "MB", after, kind="max", limit=12.0,
                 target="≤ 12 MB", fmt="%.2f",
                 note="; ".join(how or [])))
-    ctx.note("Memory after a working session: the form was opened %s. "
-             "No receipt was printed: this build has no printing "
-             "module yet." % " and ".join(how or ["?"]))
+    ctx.note("Memory after a working session: login, a form opened %s, "
+             "then an ID lookup and the profile. No receipt was printed: "
+             "this build has no printing module yet." % "; ".join(
+                 how or ["?"]))
 
 
 # --- keystroke to screen, CPU per key -------------------------------------
@@ -438,7 +440,7 @@ def latency_held_run(ctx):
 
 
 def latency_suite(ctx):
-    res = {"floor": [], "bianmin": [], "held": []}
+    res = {"floor": [], "bianmin": [], "held": [], "paced": []}
     runs = ctx.latency_runs
     for run in range(-1, runs):
         for which in ("floor", "bianmin"):
@@ -450,8 +452,10 @@ def latency_suite(ctx):
         res["held"].append(latency_held_run(ctx))
         ctx.progress("keys held", run)
     # the floor typed at the same pace: every key wakes a sleeping process
-    res["paced"] = [latency_run(ctx, "floor", ctx.hold_seconds / 1000.0)]
-    ctx.progress("keys paced", 0)
+    for run in range(ctx.held_runs):
+        res["paced"].append(latency_run(ctx, "floor",
+                                        ctx.hold_seconds / 1000.0))
+        ctx.progress("keys paced", run)
 
     def col(rs, i):
         return [r[i] for r in rs]

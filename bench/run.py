@@ -186,7 +186,8 @@ def main():
     mode = " QUICK=1" if a.quick else ""
     runs = ("Client figures are medians of %d runs after a warm-up "
             "(keystrokes: %d × 1,000 keys idle, %d × 1,000 with the server "
-            "holding requests); server figures are medians of %d wrk runs "
+            "holding requests and as many of the floor at the same pace); "
+            "server figures are medians of %d wrk runs "
             "of %d s after a warm-up." % (
                 ctx.runs, ctx.latency_runs, ctx.held_runs, ctx.load_runs,
                 ctx.load_seconds))
