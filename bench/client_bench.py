@@ -316,11 +316,11 @@ def session_work(ctx):
             p.pump(0.05)
             t = p.screen.text()
             if "No service has that code" in t:
-                how.append("F3 0501 answered 404 (the server has no "
-                           "service catalog)")
+                how.append("F3 0501, which answered 404 (the server "
+                           "has no service catalog)")
                 break
             if "0501 " in t and "Transaction code" not in t:
-                how.append("and by F3 0501")
+                how.append("F3 0501, which opened the form again")
                 break
         p.settle(0.2)
         after = p.status_kb("VmHWM")
@@ -340,10 +340,10 @@ def work_suite(ctx):
                 "bianmin", "MB", after, kind="max", limit=12.0,
                 target="≤ 12 MB", fmt="%.2f",
                 note="; ".join(how or [])))
-    ctx.note("Memory after a working session: login, a form opened %s, "
-             "then an ID lookup and the profile. No receipt was printed: "
-             "this build has no printing module yet." % "; ".join(
-                 how or ["?"]))
+    ctx.note("Memory after a working session: login; the form 0501 "
+             "opened %s; an ID lookup and the profile; then %s. No receipt "
+             "was printed: this build has no printing module yet." % (
+                 (how or ["?"])[0], "; ".join(how[1:]) or "no F3 answer"))
 
 
 # --- keystroke to screen, CPU per key -------------------------------------

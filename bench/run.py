@@ -188,9 +188,9 @@ def main():
             "(keystrokes: %d × 1,000 keys idle, %d × 1,000 with the server "
             "holding requests and as many of the floor at the same pace); "
             "server figures are medians of %d wrk runs "
-            "of %d s after a warm-up." % (
+            "of %d s after a warm-up. The whole run took %.0f s." % (
                 ctx.runs, ctx.latency_runs, ctx.held_runs, ctx.load_runs,
-                ctx.load_seconds))
+                ctx.load_seconds, time.monotonic() - ctx.t0))
     md = report.write(ctx.rows, peers_table(ctx), ctx.notes, a.out,
                       {"mode": mode, "runs": runs}, ctx.sections)
     with open(md) as f:
