@@ -78,7 +78,7 @@ obj = $(patsubst %.c,$(1)/%.o,$(2))
 LANGS = zh_CN en
 MO = $(foreach l,$(LANGS),build/locale/$(l)/LC_MESSAGES/bianmin.mo)
 
-.PHONY: all check soak fuzz run install deps clean
+.PHONY: all check soak fuzz run install deps clean bench bench-check
 all: bin/bianmin bin/bianmind bin/bianmin-pdf $(MO)
 
 build/locale/%/LC_MESSAGES/bianmin.mo: locale/%.po
@@ -211,6 +211,22 @@ fuzz: deps
 run: deps
 	$(MAKE) all
 	scripts/demo.sh
+
+# Benchmarks: bianmin beside its baselines, results in bench/results/.
+# QUICK=1 for a short pass, CHECK=1 (or make bench-check) to fail when a
+# figure misses its target; BENCH_ARGS passes more options to bench/run.py.
+build/bench/floor: bench/floor.c util/version.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(call pkg_cflags,ncursesw) \
+		-o $@ bench/floor.c $(call pkg_libs,ncursesw) $(LDFLAGS)
+
+bench: deps
+	$(MAKE) all build/bench/floor
+	python3 bench/run.py $(if $(QUICK),--quick) $(if $(CHECK),--check) \
+		$(BENCH_ARGS)
+
+bench-check:
+	$(MAKE) bench CHECK=1
 
 deps:
 	@scripts/deps.sh
