@@ -23,11 +23,13 @@ lineedit_draw(WINDOW *w, struct lineedit *le, int y, int x, int width,
 		wc[0] = le->secret ? L'*' : le->cp[i] == '\n' ? L'|' :
 		    (wchar_t)text_terminal_cp(le->cp[i]);
 		wc[1] = L'\0';
-		setcchar(&cc, wc, attr, 0, NULL);
+		/* typed text plain, the field's free room in its style: an
+		 * echo then costs the character's bytes and no attributes */
+		setcchar(&cc, wc, A_NORMAL, 0, NULL);
 		wadd_wch(w, &cc);
 		col += cw;
 	}
-	wattr_set(w, attr, 0, NULL);
+	wattr_set(w, attr & ~A_COLOR, PAIR_NUMBER(attr), NULL);
 	for (; col < width; col++)
 		waddch(w, ' ');
 	wattr_set(w, A_NORMAL, 0, NULL);

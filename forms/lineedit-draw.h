@@ -7,9 +7,9 @@
 
 #include "lineedit.h"
 
-/* Draws the visible part at (y, x), width columns, padding with blanks;
- * returns the cursor's screen column. Never draws half a wide
- * character at either edge. */
+/* Draws the visible part at (y, x), width columns: the text plain, the
+ * rest of the field in attr; returns the cursor's screen column. Never
+ * draws half a wide character at either edge. */
 int	lineedit_draw(WINDOW *, struct lineedit *, int y, int x, int width,
 	    attr_t attr);
 

@@ -69,7 +69,10 @@ draw_text(int y, int x, const char *s, int maxcols, enum style st)
 			break;
 		wc[0] = (wchar_t)cp;
 		wc[1] = L'\0';
-		setcchar(&cc, wc, draw_attr(st), 0, NULL);
+		/* the colour pair goes in its own argument: in the
+		 * attributes setcchar() would drop it */
+		setcchar(&cc, wc, draw_attr(st) & ~A_COLOR,
+		    PAIR_NUMBER(draw_attr(st)), NULL);
 		add_wch(&cc);
 		col += cw;
 	}

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -70,10 +71,29 @@ app_message(enum msg_level level, const char *fmt, ...)
 void
 app_busy(int delta)
 {
+	struct timespec	ts;
+
+	if (app.busy == 0 && delta > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		app.busy_since = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+	}
 	app.busy += delta;
 	if (app.busy < 0)
 		app.busy = 0;
 	app_dirty();
+}
+
+int
+app_busy_shown(void)
+{
+	struct timespec	ts;
+	long long	now;
+
+	if (app.busy == 0)
+		return (0);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+	return (now - app.busy_since >= BUSY_SHOW_MS);
 }
 
 static void

@@ -58,7 +58,7 @@ msgline_draw(int y, int cols)
 	int			x = 1;
 
 	draw_fill(y, 0, cols, STYLE_NORMAL);
-	if (app.busy > 0) {
+	if (app_busy_shown()) {
 		snprintf(busy, sizeof busy, "%c %s ", spinner[app.spin % 4],
 		    _("Working... Esc cancels."));
 		x = draw_text(y, 1, busy, cols - 1, STYLE_TITLE) + 1;

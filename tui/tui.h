@@ -58,6 +58,7 @@ struct app {
 	int			 dirty;
 	int			 quit;
 	int			 busy;		/* requests shown by the spinner */
+	long long		 busy_since;	/* ms, monotonic */
 	int			 spin;
 	char			*message;
 	enum msg_level		 message_level;
@@ -81,8 +82,12 @@ void	app_dirty(void);
 /* Sets the message line (printf-style; copied). NULL fmt clears it. */
 void	app_message(enum msg_level, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* A request started or ended: drives the spinner and Esc-cancel hint. */
+/* A request started or ended: drives the spinner and Esc-cancel hint,
+ * shown only once a request has taken BUSY_SHOW_MS (a quick answer
+ * should not flash it, nor cost its bytes over a slow link). */
+#define BUSY_SHOW_MS	200
 void	app_busy(int delta);
+int	app_busy_shown(void);
 /* Asks before quitting; the loop ends once confirmed. */
 void	app_ask_quit(void);
 /* Every screen saves what it holds (hang-up, quit). */
