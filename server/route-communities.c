@@ -44,6 +44,7 @@ query_done(struct req *r, cJSON *errors)
 	return (-1);
 }
 
+/* GET /communities: the caller's, by code. */
 static void
 communities(struct req *r)
 {
@@ -97,6 +98,7 @@ add_grid_refs(struct req *r, cJSON *o, long long id)
 	sqlite3_reset(st);
 }
 
+/* GET /communities/{id} with its grids and counts. */
 static void
 community(struct req *r)
 {
@@ -155,6 +157,7 @@ grid_json(sqlite3_stmt *st)
 	return (o);
 }
 
+/* GET /grids: the caller's grids, by id. */
 static void
 grids(struct req *r)
 {
@@ -189,6 +192,7 @@ grids(struct req *r)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /grids/{id} with its member and counts. */
 static void
 grid(struct req *r)
 {
