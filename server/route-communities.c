@@ -111,7 +111,8 @@ community(struct req *r)
 		return;
 	if (db_query(r->db, &st, "SELECT " COMMUNITY_COLS ", "
 	    "(SELECT count(*) FROM residents WHERE community_id = c.id), "
-	    "(SELECT count(*) FROM households WHERE community_id = c.id)"
+	    "(SELECT count(*) FROM households WHERE community_id = c.id), "
+	    "(SELECT name FROM streets WHERE code = substr(c.code, 1, 9))"
 	    COMMUNITY_FROM " WHERE c.id = ?1 AND (?2 = 0 OR "
 	    "c.centre_id = ?2)", "ll", id, req_centre(r)) != 1) {
 		sqlite3_reset(st);
@@ -122,8 +123,7 @@ community(struct req *r)
 	snprintf(code, sizeof code, "%.9s", db_text(st, 1));
 	street = cJSON_AddObjectToObject(o, "street");
 	cJSON_AddStringToObject(street, "code", code);
-	/* the street's name is not kept: the centre stands for it */
-	cJSON_AddStringToObject(street, "name", db_text(st, 6));
+	cJSON_AddStringToObject(street, "name", db_text(st, 9));
 	cJSON_AddNumberToObject(o, "resident_count",
 	    (double)sqlite3_column_int64(st, 7));
 	cJSON_AddNumberToObject(o, "household_count",
