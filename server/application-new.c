@@ -34,6 +34,7 @@ struct newapp {
 	cJSON		*materials;	/* as received */
 };
 
+/* Frees what taking an application made. */
 static void
 newapp_free(struct newapp *a)
 {

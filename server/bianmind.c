@@ -43,6 +43,7 @@ struct options {
 	int		 routes;
 };
 
+/* The synopsis and options, for -h and mistakes. */
 static void
 usage(FILE *f)
 {
@@ -77,6 +78,7 @@ usage(FILE *f)
 	    "  -V, --version      print the version\n");
 }
 
+/* ADDR:PORT or [ADDR6]:PORT into a socket address. */
 static int
 parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
 {
@@ -130,6 +132,7 @@ write_port_file(const char *path, unsigned port)
 	return (rc);
 }
 
+/* The command line into options; exits on a mistake. */
 static void
 parse_args(int argc, char **argv, struct options *o)
 {
@@ -206,6 +209,7 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 }
 
+/* --verify-audit: 0 if the chain holds, 1 naming the first broken row. */
 static int
 verify_audit(struct db *db)
 {
@@ -268,6 +272,7 @@ default_public_url(const struct options *o, unsigned port)
 	free(url);
 }
 
+/* Listens until a signal, HTTPS when given a certificate. */
 static int
 serve(const struct options *o)
 {

@@ -213,6 +213,7 @@ headers_too_large(struct req *r)
 	return (n > HTTP_MAX_HEADERS);
 }
 
+/* The client's address as text, for the audit trail and throttles. */
 static void
 remote_addr(struct req *r)
 {
@@ -448,6 +449,7 @@ query_given(struct req *r)
 	return (1);
 }
 
+/* Runs the checks of docs/api.md 1.6 in order, then the handler. */
 static void
 dispatch(struct req *r)
 {

@@ -1,4 +1,5 @@
 /* The idempotency store, a table beside the data it protects. */
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,9 +81,22 @@ replay(struct req *r, sqlite3_stmt *st)
 	reply_header(r, "Idempotent-Replayed", "true");
 }
 
-/* The key is taken: replay, 422 or 409 from its record. */
+/* 409 for a request whose twin is still running. */
 static int
-taken(struct req *r)
+in_progress(struct req *r)
+{
+	reply_problem(r, 409, "idempotency-in-progress", "Request in progress",
+	    "相同的请求正在处理", NULL);
+	reply_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+	r->idem_stored = -1;
+	return (-1);
+}
+
+/* The stored record of the key, if any: replay or 422 (or 409 for a
+ * record still marked running by another process). 1 having replied,
+ * 0 when there is none, -1 on error. */
+static int
+stored(struct req *r)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -90,48 +104,77 @@ taken(struct req *r)
 	rc = db_query(r->db, &st, "SELECT fingerprint, state, status, "
 	    "content_type, location, etag, body FROM idempotency WHERE "
 	    "staff_id = ? AND key = ?", "lt", r->staff->id, r->idem_key);
-	if (rc != 1)
-		reply_unavailable(r, "请稍后重试");
-	else if (strcmp(db_text(st, 0), r->idem_print) != 0)
-		reply_problem(r, 422, "idempotency-key-reused",
-		    "Idempotency key reused",
-		    "此 Idempotency-Key 已用于另一个请求", NULL);
-	else if (strcmp(db_text(st, 1), "running") == 0) {
-		reply_problem(r, 409, "idempotency-in-progress",
-		    "Request in progress", "相同的请求正在处理", NULL);
-		reply_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
-	} else
-		replay(r, st);
+	if (rc == 1) {
+		if (strcmp(db_text(st, 0), r->idem_print) != 0)
+			reply_problem(r, 422, "idempotency-key-reused",
+			    "Idempotency key reused",
+			    "此 Idempotency-Key 已用于另一个请求", NULL);
+		else if (strcmp(db_text(st, 1), "running") == 0) {
+			sqlite3_reset(st);
+			return (in_progress(r) != 0);
+		} else
+			replay(r, st);
+		r->idem_stored = -1;
+	}
 	sqlite3_reset(st);
-	r->idem_stored = -1;
-	return (-1);
+	return (rc);
+}
+
+/* Keys being worked on in this process: a request with one of them
+ * waits for nothing and gets 409. Kept in memory, as no marker needs
+ * to survive a restart (nothing is running after one). */
+static struct running {
+	long long	 staff;
+	char		 key[65];
+	char		 print[65];
+} running[256];
+static pthread_mutex_t	running_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The slot of (staff, key), or a free one when want_free; NULL if none. */
+static struct running *
+slot(long long staff, const char *key, int want_free)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof running / sizeof *running; i++) {
+		if (want_free ? running[i].staff == 0 : (running[i].staff ==
+		    staff && strcmp(running[i].key, key) == 0))
+			return (&running[i]);
+	}
+	return (NULL);
 }
 
 int
 idem_begin(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct running	*s;
 	int		 rc;
 
 	fingerprint(r, r->idem_print);
 	purge(r->db);
-	st = db_stmt(r->db, "INSERT INTO idempotency (staff_id, key, "
-	    "fingerprint, state, created_at) VALUES (?, ?, ?, 'running', ?) "
-	    "ON CONFLICT DO NOTHING");
-	sqlite3_bind_int64(st, 1, r->staff->id);
-	sqlite3_bind_text(st, 2, r->idem_key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, r->idem_print, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, clock_now());
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	pthread_mutex_lock(&running_lock);
+	if ((s = slot(r->staff->id, r->idem_key, 0)) != NULL) {
+		rc = strcmp(s->print, r->idem_print) != 0;
+		pthread_mutex_unlock(&running_lock);
+		if (!rc)
+			return (in_progress(r));
+		reply_problem(r, 422, "idempotency-key-reused",
+		    "Idempotency key reused",
+		    "此 Idempotency-Key 已用于另一个请求", NULL);
 		r->idem_stored = -1;
-		reply_unavailable(r, "请稍后重试");
 		return (-1);
 	}
-	if (sqlite3_changes(db_handle(r->db)) == 0)
-		return (taken(r));
-	return (0);
+	if ((rc = stored(r)) == 0 && (s = slot(0, NULL, 1)) != NULL) {
+		s->staff = r->staff->id;
+		snprintf(s->key, sizeof s->key, "%s", r->idem_key);
+		memcpy(s->print, r->idem_print, sizeof s->print);
+	}
+	pthread_mutex_unlock(&running_lock);
+	if (rc == 0 && s == NULL) {
+		reply_unavailable(r, "请稍后重试");
+		r->idem_stored = -1;
+	}
+	return (rc == 0 && s != NULL ? 0 : -1);
 }
 
 /* The value of a reply header, or NULL. */
@@ -155,9 +198,9 @@ idem_store(struct req *r)
 
 	if (r->idem_stored != 0)
 		return (0);
-	st = db_stmt(r->db, "UPDATE idempotency SET state = 'done', "
-	    "status = ?, content_type = ?, location = ?, etag = ?, body = ? "
-	    "WHERE staff_id = ? AND key = ?");
+	st = db_stmt(r->db, "INSERT INTO idempotency (status, content_type, "
+	    "location, etag, body, staff_id, key, fingerprint, state, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)");
 	sqlite3_bind_int(st, 1, r->status);
 	if (r->ctype != NULL)
 		sqlite3_bind_text(st, 2, r->ctype, -1, SQLITE_TRANSIENT);
@@ -170,6 +213,8 @@ idem_store(struct req *r)
 	sqlite3_bind_blob(st, 5, r->out, (int)r->outlen, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 6, r->staff->id);
 	sqlite3_bind_text(st, 7, r->idem_key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, r->idem_print, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 9, clock_now());
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -181,12 +226,16 @@ idem_store(struct req *r)
 void
 idem_finish(struct req *r)
 {
-	if (r->idem_stored != 0 || r->staff == NULL)
+	struct running	*s;
+
+	if (r->idem_stored == -1 || r->staff == NULL)
 		return;
-	if (r->status >= 200 && r->status < 300 && idem_store(r) == 0)
-		return;
-	db_exec(r->db, "DELETE FROM idempotency WHERE staff_id = ? AND "
-	    "key = ? AND state = 'running'", "lt", r->staff->id, r->idem_key);
+	if (r->idem_stored == 0 && r->status >= 200 && r->status < 300)
+		idem_store(r);
+	pthread_mutex_lock(&running_lock);
+	if ((s = slot(r->staff->id, r->idem_key, 0)) != NULL)
+		memset(s, 0, sizeof *s);
+	pthread_mutex_unlock(&running_lock);
 }
 
 void

@@ -26,6 +26,7 @@ refuse(struct parser *ps, const char *why)
 	return (NULL);
 }
 
+/* Skips the four whitespace characters JSON allows. */
 static void
 skip_ws(struct parser *ps)
 {
@@ -328,6 +329,7 @@ parse_object(struct parser *ps)
 	return (NULL);
 }
 
+/* Any value, counting the depth of arrays and objects. */
 static cJSON *
 parse_value(struct parser *ps)
 {

@@ -79,6 +79,9 @@ static const char *const migration_list[] = {
 
 	/* 2: the catalog, applications, hand-offs, certificates, queue,
 	 * events, and the stores that keep requests and logins in check */
+	"CREATE TABLE streets ("
+	"  code TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL);"
 	"CREATE TABLE service_categories ("
 	"  id INTEGER PRIMARY KEY,"
 	"  code TEXT NOT NULL UNIQUE,"

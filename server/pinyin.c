@@ -51,6 +51,7 @@ static struct entry	*table;
 static size_t		 ntable;
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 
+/* Orders the table by code point, for bsearch. */
 static int
 entry_cmp(const void *a, const void *b)
 {

@@ -188,6 +188,7 @@ list_page(struct req *r, long long resident)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /applications: the caller's applications, newest first. */
 static void
 list(struct req *r)
 {
@@ -208,6 +209,7 @@ resident_applications(struct req *r)
 	list_page(r, id);
 }
 
+/* GET /applications/{id}, with its ETag. */
 static void
 get(struct req *r)
 {
@@ -231,6 +233,7 @@ number_ok(const char *n)
 	    8 && strspn(n + 19, "0123456789") == 4);
 }
 
+/* GET /applications/by-number/{number}: a receipt's number typed or scanned. */
 static void
 by_number(struct req *r)
 {
@@ -272,6 +275,7 @@ entry_json(sqlite3_stmt *st)
 	return (o);
 }
 
+/* GET /applications/{id}/timeline, oldest first. */
 static void
 timeline(struct req *r)
 {

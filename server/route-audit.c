@@ -81,6 +81,7 @@ row_json(sqlite3_stmt *st)
 	return (o);
 }
 
+/* GET /audit, newest first; the reading is audited too. */
 static void
 list(struct req *r)
 {

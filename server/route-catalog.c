@@ -23,6 +23,7 @@
 	"= ?2 OR substr(lower(s.item_code), 1, length(?2)) = ?2 OR " \
 	"substr(s.pinyin, 1, length(?2)) = ?2)"
 
+/* GET /service-categories: all twelve, in one page. */
 static void
 categories(struct req *r)
 {
@@ -79,6 +80,7 @@ summary_json(sqlite3_stmt *st)
 	return (o);
 }
 
+/* GET /services: by category and by name, code or pinyin. */
 static void
 services(struct req *r)
 {
@@ -148,6 +150,7 @@ catalog_service(struct db *db, long long id, const char *txcode,
 	return (o);
 }
 
+/* GET /services/{id}, with its ETag. */
 static void
 service(struct req *r)
 {
@@ -162,6 +165,7 @@ service(struct req *r)
 		reply_versioned(r, 200, o, version);
 }
 
+/* GET /services/by-code/{txcode}: the four digits a clerk types. */
 static void
 service_by_code(struct req *r)
 {

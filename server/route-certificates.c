@@ -87,6 +87,7 @@ certificate_type(struct db *db, long long id)
 	return (o);
 }
 
+/* GET /certificate-types: the retained ones, or all. */
 static void
 types(struct req *r)
 {
@@ -122,6 +123,7 @@ types(struct req *r)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /certificate-types/{id}, retained or cancelled. */
 static void
 type(struct req *r)
 {
@@ -265,6 +267,7 @@ list_page(struct req *r, long long resident)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /certificates: the caller's communities', newest first. */
 static void
 list(struct req *r)
 {
@@ -285,6 +288,7 @@ resident_certificates(struct req *r)
 	list_page(r, id);
 }
 
+/* GET /certificates/{id}: complete, for reprinting. */
 static void
 get(struct req *r)
 {
@@ -299,6 +303,7 @@ get(struct req *r)
 		reply_json(r, 200, o);
 }
 
+/* POST /certificates/{id}/reprints: records a 补打 before it is printed. */
 static void
 reprint(struct req *r)
 {

@@ -44,6 +44,7 @@ query_done(struct req *r, cJSON *errors)
 	return (-1);
 }
 
+/* GET /communities: the caller's, by code. */
 static void
 communities(struct req *r)
 {
@@ -97,6 +98,7 @@ add_grid_refs(struct req *r, cJSON *o, long long id)
 	sqlite3_reset(st);
 }
 
+/* GET /communities/{id} with its grids and counts. */
 static void
 community(struct req *r)
 {
@@ -109,7 +111,8 @@ community(struct req *r)
 		return;
 	if (db_query(r->db, &st, "SELECT " COMMUNITY_COLS ", "
 	    "(SELECT count(*) FROM residents WHERE community_id = c.id), "
-	    "(SELECT count(*) FROM households WHERE community_id = c.id)"
+	    "(SELECT count(*) FROM households WHERE community_id = c.id), "
+	    "(SELECT name FROM streets WHERE code = substr(c.code, 1, 9))"
 	    COMMUNITY_FROM " WHERE c.id = ?1 AND (?2 = 0 OR "
 	    "c.centre_id = ?2)", "ll", id, req_centre(r)) != 1) {
 		sqlite3_reset(st);
@@ -120,8 +123,7 @@ community(struct req *r)
 	snprintf(code, sizeof code, "%.9s", db_text(st, 1));
 	street = cJSON_AddObjectToObject(o, "street");
 	cJSON_AddStringToObject(street, "code", code);
-	/* the street's name is not kept: the centre stands for it */
-	cJSON_AddStringToObject(street, "name", db_text(st, 6));
+	cJSON_AddStringToObject(street, "name", db_text(st, 9));
 	cJSON_AddNumberToObject(o, "resident_count",
 	    (double)sqlite3_column_int64(st, 7));
 	cJSON_AddNumberToObject(o, "household_count",
@@ -155,6 +157,7 @@ grid_json(sqlite3_stmt *st)
 	return (o);
 }
 
+/* GET /grids: the caller's grids, by id. */
 static void
 grids(struct req *r)
 {
@@ -189,6 +192,7 @@ grids(struct req *r)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /grids/{id} with its member and counts. */
 static void
 grid(struct req *r)
 {

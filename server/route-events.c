@@ -156,6 +156,7 @@ reply_event(struct req *r, long long id, int status)
 	req_commit(r);
 }
 
+/* POST /events: a grid member reports what they saw. */
 static void
 report(struct req *r)
 {
@@ -263,6 +264,7 @@ list_filters(struct req *r, sqlite3_stmt *st)
 	return (-1);
 }
 
+/* GET /events: newest first, without histories. */
 static void
 list(struct req *r)
 {
@@ -291,6 +293,7 @@ list(struct req *r)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /events/{id} with its history and ETag. */
 static void
 get(struct req *r)
 {
@@ -366,6 +369,7 @@ stale(struct req *r, const struct state *s)
 	return (-1);
 }
 
+/* POST /events/{id}/assign: a supervisor names who handles it. */
 static void
 assign(struct req *r)
 {
@@ -427,6 +431,7 @@ may_move(const char *status, const char *want, int boss, int mine)
 	    "reported") == 0) && boss);
 }
 
+/* POST /events/{id}/updates: progress, a status change or both. */
 static void
 update(struct req *r)
 {

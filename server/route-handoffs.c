@@ -215,6 +215,7 @@ send_batch(struct req *r, const long long *ids, int n, const char *to,
 	return (id);
 }
 
+/* POST /handoffs: sends a batch of accepted applications on. */
 static void
 create(struct req *r)
 {
@@ -287,6 +288,7 @@ list_filters(struct req *r, sqlite3_stmt *st)
 	return (-1);
 }
 
+/* GET /handoffs: the centre's, newest first. */
 static void
 list(struct req *r)
 {
@@ -315,6 +317,7 @@ list(struct req *r)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /handoffs/{id} with its applications as they are now. */
 static void
 get(struct req *r)
 {
@@ -345,6 +348,7 @@ mark_received(struct req *r, long long id, const char *number,
 	    note, id));
 }
 
+/* POST /handoffs/{id}/receipt: the back office signed the 交接单. */
 static void
 receipt(struct req *r)
 {

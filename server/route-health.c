@@ -4,6 +4,7 @@
 #include "http.h"
 #include "../util/version.h"
 
+/* GET /health: up, and which version and schema. */
 static void
 health(struct req *r)
 {

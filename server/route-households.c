@@ -44,6 +44,7 @@ household_json(struct req *r, sqlite3_stmt *st)
 	return (o);
 }
 
+/* GET /households: the caller's, by id. */
 static void
 households(struct req *r)
 {
@@ -86,6 +87,7 @@ households(struct req *r)
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
+/* GET /households/{id} with its members, head first. */
 static void
 household(struct req *r)
 {

@@ -133,6 +133,7 @@ reply_ticket(struct req *r, long long id, int status)
 	req_commit(r);
 }
 
+/* POST /queue/tickets: 取号, numbered per category and day. */
 static void
 issue(struct req *r)
 {
@@ -274,6 +275,7 @@ list_filters(struct req *r, sqlite3_stmt *st, long long *centre,
 	return (-1);
 }
 
+/* GET /queue/tickets: the day's tickets in queue order, with counts. */
 static void
 list(struct req *r)
 {
@@ -387,6 +389,7 @@ read_counter(struct req *r, cJSON *body, cJSON **errors)
 	return (c);
 }
 
+/* POST /queue/call-next: finishes the counter's ticket and calls the next. */
 static void
 call_next(struct req *r)
 {
@@ -511,6 +514,8 @@ only(struct req *r, const char *const *members)
 	return (-1);
 }
 
+/* POST /queue/tickets/{id}/recall: announce again, or call a skipped one
+ * back. */
 static void
 recall(struct req *r)
 {
@@ -578,18 +583,22 @@ finish(struct req *r, const char *to, const char *from1, const char *from2)
 	    "finished_at = ? WHERE id = ?", "ttl", to, now, id));
 }
 
+/* POST /queue/tickets/{id}/skip: 过号. */
 static void
 skip(struct req *r)
 {
 	finish(r, "skipped", "called", NULL);
 }
 
+/* POST /queue/tickets/{id}/done: served. */
 static void
 done(struct req *r)
 {
 	finish(r, "done", "called", "serving");
 }
 
+/* POST /queue/tickets/{id}/transfer: to another counter or category,
+ * keeping its place. */
 static void
 transfer(struct req *r)
 {

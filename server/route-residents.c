@@ -197,6 +197,7 @@ bind_terms(sqlite3_stmt *st, const struct terms *t, long long centre)
 	sqlite3_bind_int64(st, 17, centre);
 }
 
+/* GET /residents: every parameter ANDed, scoped to the caller. */
 static void
 search(struct req *r)
 {
@@ -332,6 +333,7 @@ resident_profile(struct req *r, long long id, long long *version)
 	return (o);
 }
 
+/* GET /residents/{id}: the profile, its view audited. */
 static void
 profile(struct req *r)
 {

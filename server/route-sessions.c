@@ -21,6 +21,7 @@
 #define MAX_USER_FAILURES	5
 #define MAX_ADDR_FAILURES	20
 
+/* The SessionStaff object, with the centre's communities by code. */
 static cJSON *
 staff_json(struct req *r, const struct staff *s)
 {
@@ -53,6 +54,7 @@ staff_json(struct req *r, const struct staff *s)
 	return (o);
 }
 
+/* The Session object, without the token. */
 static cJSON *
 session_json(struct req *r, const struct staff *s, time_t created)
 {
@@ -69,6 +71,7 @@ session_json(struct req *r, const struct staff *s, time_t created)
 	return (o);
 }
 
+/* A staff from six columns of a row, with the session's counter. */
 static struct staff *
 staff_from_row(sqlite3_stmt *st, int first, const char *counter)
 {
@@ -192,6 +195,7 @@ open_session(struct req *r, struct staff *s)
 	explicit_bzero(token, sizeof token);
 }
 
+/* POST /sessions: checks the password unless throttled, opens a session. */
 static void
 login(struct req *r)
 {
@@ -299,6 +303,7 @@ session_authenticate(struct req *r)
 	return (0);
 }
 
+/* GET /sessions/current. */
 static void
 current(struct req *r)
 {
@@ -313,6 +318,7 @@ current(struct req *r)
 	reply_json(r, 200, session_json(r, r->staff, created));
 }
 
+/* DELETE /sessions/current: the token is dead at once. */
 static void
 logout(struct req *r)
 {

@@ -47,6 +47,7 @@ filters(struct req *r, sqlite3_stmt *st)
 	return (-1);
 }
 
+/* GET /staff: accounts by id, for supervisors their centre's. */
 static void
 list(struct req *r)
 {

@@ -207,6 +207,7 @@ add_counter_figures(struct req *r, cJSON *o, const struct day *d)
 	sqlite3_reset(st);
 }
 
+/* GET /stats/daily: one day of a centre in figures. */
 static void
 daily(struct req *r)
 {
@@ -270,6 +271,7 @@ overdue_filters(struct req *r, sqlite3_stmt *st, const char *today)
 	return (-1);
 }
 
+/* GET /stats/overdue: open applications past due, most overdue first. */
 static void
 overdue(struct req *r)
 {

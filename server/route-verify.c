@@ -102,6 +102,7 @@ reply_found(struct req *r, const struct found *f)
 	reply_json(r, 200, o);
 }
 
+/* GET /api/v1/verify/{token}: the QR code's check, as JSON. */
 static void
 by_token(struct req *r)
 {
@@ -118,6 +119,7 @@ by_token(struct req *r)
 		reply_found(r, &f);
 }
 
+/* GET /api/v1/verify?code=: the typed 核验码, spaces and hyphens ignored. */
 static void
 by_code(struct req *r)
 {
@@ -207,6 +209,7 @@ row(struct buf *b, const char *label, const char *value)
 	buf_adds(b, "</td></tr>");
 }
 
+/* GET /verify/{token}: the page a phone opens from the QR code. */
 static void
 page(struct req *r)
 {

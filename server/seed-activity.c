@@ -61,6 +61,7 @@ next(struct act *a)
 	return (z ^ (z >> 31));
 }
 
+/* Uniform in [0, n). */
 static long long
 below(struct act *a, long long n)
 {

@@ -1110,6 +1110,40 @@ seed_places(struct seed *s)
 	return (0);
 }
 
+/* The street (街道) or town (镇) of each community, named after its
+ * first community: 红旗社区's street is 红旗街道. */
+static int
+seed_streets(struct seed *s)
+{
+	sqlite3_stmt	*st;
+	const char	*name;
+	char		 code[10], street[96];
+	size_t		 i, n;
+	int		 rc = 0;
+
+	if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO streets (code, "
+	    "name) VALUES (?, ?)", -1, &st, NULL) != SQLITE_OK)
+		return (fail(s, "%s", sqlite3_errmsg(s->db)));
+	for (i = 0; i < seed_ncommunities && rc == 0; i++) {
+		name = seed_communities[i].name;
+		n = strlen(name);
+		if (n > 6 && strcmp(name + n - 6, "社区") == 0)
+			n -= 6;
+		else if (n > 3 && strcmp(name + n - 3, "村") == 0)
+			n -= 3;
+		snprintf(code, sizeof code, "%.9s", seed_communities[i].code);
+		snprintf(street, sizeof street, "%.*s%s", (int)n, name,
+		    code[6] == '0' ? "街道" : "镇");
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, street, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = fail(s, "%s", sqlite3_errmsg(s->db));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return (rc);
+}
+
 /* The README's accounts, staff ids 1 to 5, with real password hashes. */
 static int
 seed_accounts_rows(struct seed *s)
@@ -1309,7 +1343,8 @@ static int
 seed_all(struct seed *s)
 {
 	if (seed_check_empty(s) != 0 || seed_prepare(s) != 0 ||
-	    seed_places(s) != 0 || seed_accounts_rows(s) != 0 ||
+	    seed_places(s) != 0 || seed_streets(s) != 0 ||
+	    seed_accounts_rows(s) != 0 ||
 	    seed_grids(s) != 0 || seed_catalog(s->db, s->updated_at,
 	    s->cause) != 0 || seed_named(s) != 0 || seed_people(s) != 0 ||
 	    seed_activity(s->db, s->rng.s[0], s->cause) != 0)

@@ -19,8 +19,9 @@ PASSWORDS = {"clerk01": "demo-clerk", "clerk02": "demo-clerk",
 
 
 def start():
+    """The server under test; BIANMIND names another build (ASan)."""
     global S
-    S = Server()
+    S = Server(os.environ.get("BIANMIND"))
     return S
 
 

@@ -319,5 +319,27 @@ def test_overdue_flag():
     assert j["overdue"] is True, j
 
 
+
+
+def test_daily_sequence_exhausted():
+    t = login()
+    r, a = new_app(t)
+    prefix, day = a["number"][:9], a["number"][10:18]
+    db = sqlite3.connect(bm.S.db)
+    db.execute("UPDATE sequences SET last = 9999 WHERE name = ?",
+               ("app:%s:%s" % (prefix, day),))
+    db.commit()
+    r, j = new_app(t)
+    problem(r, j, 409, "conflict")
+    # nothing was taken: the sequence is where it was
+    (last,) = db.execute("SELECT last FROM sequences WHERE name = ?",
+                         ("app:%s:%s" % (prefix, day),)).fetchone()
+    db.execute("UPDATE sequences SET last = ? WHERE name = ?",
+               (int(a["number"][-4:]), "app:%s:%s" % (prefix, day)))
+    db.commit()
+    db.close()
+    assert last == 9999, last
+
+
 if __name__ == "__main__":
     bm.main(globals())

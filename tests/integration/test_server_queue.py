@@ -2,6 +2,8 @@
 """The queue (docs/api.md 11): tickets numbered per category, call-next
 in queue order with reservations first, recall, skip, transfer, done,
 the counts, and a ticket carried into an application."""
+import sqlite3
+
 import bm
 from bm import jreq, post, login, problem, field_codes
 
@@ -112,6 +114,18 @@ def test_ticket_into_application_and_scope():
     r, j = post("/api/v1/queue/tickets", {"category_id": 1},
                 login("grid01", counter=None))
     problem(r, j, 403, "forbidden")
+
+
+def test_thousandth_ticket_is_refused():
+    t = login(counter="2")
+    k = issue(t, 11)
+    db = sqlite3.connect(bm.S.db)
+    db.execute("UPDATE sequences SET last = 999 WHERE name LIKE 'tkt:%:L'")
+    db.commit()
+    db.close()
+    r, j = post("/api/v1/queue/tickets", {"category_id": 11}, t)
+    problem(r, j, 409, "conflict")
+    assert k["number"] == "L001"
 
 
 if __name__ == "__main__":
