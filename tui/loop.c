@@ -95,6 +95,8 @@ loop_key(int key)
 		s->ops->key(s, key);
 		return;
 	}
+	if (scan_key(key))
+		return;
 	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
 		return;
 	switch (key) {

@@ -635,6 +635,7 @@ fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_form = {
 	.name = "form",
+	.editing = 1,
 	.init = fscr_init,
 	.free = fscr_free,
 	.key = fscr_key,

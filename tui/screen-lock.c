@@ -129,6 +129,7 @@ lock_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_lock = {
 	.name = "lock",
+	.editing = 1,
 	.init = lock_init,
 	.free = lock_free,
 	.key = lock_key,

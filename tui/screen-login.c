@@ -192,6 +192,7 @@ login_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_login = {
 	.name = "login",
+	.editing = 1,
 	.init = login_init,
 	.free = login_free,
 	.key = login_key,

@@ -47,14 +47,21 @@ clear_results(struct lookup *l)
 	l->in_list = 0;
 }
 
+static void	submit(struct lookup *);
+
+/* arg: an ID number scanned on another screen, or NULL. */
 static void
 lookup_init(struct screen *s, void *arg)
 {
 	struct lookup	*l = xcalloc(1, sizeof *l);
 
-	(void)arg;
 	lineedit_init(&l->input, 50);
 	s->data = l;
+	if (arg != NULL) {
+		/* opened by a scan elsewhere: look it up at once */
+		lineedit_set(&l->input, arg);
+		submit(l);
+	}
 }
 
 static void
@@ -334,6 +341,7 @@ lookup_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_lookup = {
 	.name = "lookup",
+	.editing = 1,
 	.init = lookup_init,
 	.free = lookup_free,
 	.key = lookup_key,

@@ -25,6 +25,7 @@ struct keyhelp {
 struct screen_ops {
 	const char		*name;
 	int			 overlay;	/* drawn over the screen below */
+	int			 editing;	/* keys are text: no scanning */
 	void			(*init)(struct screen *, void *arg);
 	void			(*free)(struct screen *);
 	/* Returns 1 if the key was used, 0 to let the shell try it. */
@@ -95,6 +96,9 @@ void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
 
+/* Scan anywhere: takes the keys of an ID card reader's burst on screens
+ * that are not editing text; 1 if the key was taken. */
+int	scan_key(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
 /* The resident whose profile is open (the top-most), or NULL. */

@@ -153,6 +153,34 @@ def test_name_search_list_and_keys():
         s.stop()
 
 
+def test_scan_anywhere():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        t.type(FULL_ID)             # the reader, on the main menu
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID, "Household")
+        t.type("61020219671111005X")    # and again on a profile
+        t.keys("Enter")
+        screen = t.wait_for("王建国", "610***********005X", "Household")
+        # a short number and Enter is no scan: the menu is left alone
+        t.keys("Escape")
+        t.keys("Escape")
+        t.keys("Escape")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        t.type("12")
+        t.keys("Down")
+        assert "Main menu" in t.screen()
+    finally:
+        t.kill()
+        s.stop()
+
+
 def test_server_dies_mid_session():
     s = Server()
     t = client(s, extra="--lang en")
