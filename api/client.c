@@ -381,6 +381,31 @@ static const struct kind kind_service = {
 	parse_service, sizeof(struct service), model_service_free
 };
 
+static int
+parse_app_briefs(const cJSON *j, void *m, const char **cause)
+{
+	return (model_app_briefs_parse(j, m, cause));
+}
+
+static int
+parse_cert_briefs(const cJSON *j, void *m, const char **cause)
+{
+	return (model_cert_briefs_parse(j, m, cause));
+}
+
+static int
+parse_revealed(const cJSON *j, void *m, const char **cause)
+{
+	return (model_revealed_parse(j, m, cause));
+}
+
+static const struct kind kind_app_briefs = {
+	parse_app_briefs, sizeof(struct briefs), model_briefs_free
+};
+static const struct kind kind_cert_briefs = {
+	parse_cert_briefs, sizeof(struct briefs), model_briefs_free
+};
+
 /* A GET of a printf-built path into a model of kind k. */
 static struct api_call *
 get(struct api *a, const struct kind *k, api_cb cb, void *arg,
@@ -492,4 +517,33 @@ api_new_key(char *out)
 		out[2 * i + 1] = hex[raw[i] & 15];
 	}
 	out[32] = '\0';
+}
+
+struct api_call *
+api_resident_applications(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (get(a, &kind_app_briefs, cb, arg,
+	    "/api/v1/residents/%lld/applications?per_page=5", id));
+}
+
+struct api_call *
+api_resident_certificates(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (get(a, &kind_cert_briefs, cb, arg,
+	    "/api/v1/residents/%lld/certificates?per_page=5", id));
+}
+
+struct api_call *
+api_resident_reveal(struct api *a, long long id, const char *reason,
+    api_cb cb, void *arg)
+{
+	cJSON	*b = cJSON_CreateObject();
+	char	*path = xasprintf("/api/v1/residents/%lld/reveal", id);
+	struct api_call	*c;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	c = start(a, "POST", path, b, parse_revealed, sizeof(struct revealed),
+	    model_revealed_free, cb, arg);
+	free(path);
+	return (c);
 }

@@ -70,6 +70,16 @@ struct api_call	*api_resident_search(struct api *, const char *id_number,
 struct api_call	*api_resident_get(struct api *, long long id, api_cb,
 		    void *);
 
+/* The resident's latest applications / certificates. model: struct
+ * briefs. */
+struct api_call	*api_resident_applications(struct api *, long long id, api_cb,
+		    void *);
+struct api_call	*api_resident_certificates(struct api *, long long id, api_cb,
+		    void *);
+/* The audited reveal of the full ID number (reason required). model:
+ * struct revealed, which the caller frees as soon as it is not shown. */
+struct api_call	*api_resident_reveal(struct api *, long long id,
+		    const char *reason, api_cb, void *);
 /* model: struct service. */
 struct api_call	*api_service_by_code(struct api *, const char *txcode,
 		    api_cb, void *);

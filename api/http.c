@@ -100,6 +100,9 @@ req_free(struct http_req *r)
 	if (r->easy != NULL)
 		curl_easy_cleanup(r->easy);
 	free(r->body_out);
+	/* replies may hold revealed numbers: none linger in freed memory */
+	if (r->body.data != NULL)
+		explicit_bzero(r->body.data, r->body.cap);
 	buf_free(&r->body);
 	free(r->etag);
 	free(r);

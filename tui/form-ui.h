@@ -24,7 +24,6 @@ struct form_open {
 };
 
 extern const struct screen_ops dialog_choose;
-extern const struct screen_ops dialog_prompt;
 extern const struct screen_ops screen_form;
 
 /* Labels in the language in use. */

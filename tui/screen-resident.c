@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "resident-records.h"
 #include "labels.h"
 #include "table.h"
 #include "tui.h"
@@ -19,11 +20,13 @@ struct profile {
 	struct api_call	*call;
 	struct resident	*r;
 	int		 sel;		/* household member */
+	struct records	 rec;		/* applications, certificates, reveal */
 };
 
 static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
+	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
 	{ N_("Up/Down"), N_("Choose a household member"), 0 },
 	{ N_("Enter"), N_("Open that member"), 0 },
@@ -52,6 +55,7 @@ resident_free(struct screen *s)
 		app_busy(-1);
 	}
 	model_resident_free(p->r);
+	records_free(&p->rec);
 	free(p);
 }
 
@@ -73,6 +77,7 @@ on_profile(struct api_result *res, void *arg)
 	model_resident_free(p->r);
 	p->r = res->model;
 	res->model = NULL;
+	records_load(&p->rec, p->id);
 	for (p->sel = 0; p->sel < (int)p->r->nmembers; p->sel++) {
 		if (p->r->members[p->sel].id == p->id)
 			break;
@@ -107,7 +112,13 @@ resident_key(struct screen *s, int key)
 			app_pop();
 		return (1);
 	case TK_F(5):
+		records_forget(&p->rec);
 		load(p);
+		return (1);
+	case 'v':
+	case 'V':
+		if (p->r != NULL)
+			records_reveal(&p->rec, p->id);
 		return (1);
 	}
 	if (p->r == NULL || p->r->nmembers == 0)
@@ -145,7 +156,8 @@ field(int y, int x, const char *label, const char *value, int maxx)
 
 #define NCOLS 5
 
-static void
+/* Returns the line after the last member drawn. */
+static int
 draw_members(struct profile *p, int y, int last, int cols)
 {
 	struct table_col	 c[NCOLS] = {
@@ -176,6 +188,7 @@ draw_members(struct profile *p, int y, int last, int cols)
 		    STYLE_SELECTED : STYLE_NORMAL);
 	free(v);
 	free(ages);
+	return (y);
 }
 
 static void
@@ -192,9 +205,19 @@ draw_profile(struct profile *p, int y, int last, int cols)
 	    label_sex(r->s.sex), age, r->ethnicity);
 	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
 	y++;
-	x = field(y, 1, _("ID number"), r->s.id_number_masked, cols - 1);
-	field(y++, x, _("Mobile"), *r->s.phone_masked != '\0' ?
-	    r->s.phone_masked : "-", cols - 1);
+	if (p->rec.rev != NULL) {
+		/* asked for, and recorded at the server: full, marked so */
+		x = field(y, 1, _("ID number"), p->rec.rev->id_number, cols - 1);
+		x = field(y, x, _("Mobile"), *p->rec.rev->phone != '\0' ?
+		    p->rec.rev->phone : "-", cols - 1);
+		draw_text(y++, x, _("(shown in full, recorded)"), cols - x - 1,
+		    STYLE_ERROR);
+	} else {
+		x = field(y, 1, _("ID number"), r->s.id_number_masked,
+		    cols - 1);
+		field(y++, x, _("Mobile"), *r->s.phone_masked != '\0' ?
+		    r->s.phone_masked : "-", cols - 1);
+	}
 	x = field(y, 1, _("Community"), r->s.community, cols - 1);
 	snprintf(line, sizeof line, "%s %s %s", r->grid, r->grid_member,
 	    r->grid_member_phone);
@@ -213,7 +236,8 @@ draw_profile(struct profile *p, int y, int last, int cols)
 	x = draw_text(y, 1, _("Household"), cols - 2, STYLE_TITLE);
 	draw_hline(y, x + 2, cols - x - 3);
 	if (r->nmembers > 0 && y + 1 <= last)
-		draw_members(p, y + 1, last, cols);
+		y = draw_members(p, y + 1, last, cols);
+	records_draw(&p->rec, y + 1, last, cols);
 }
 
 static void
@@ -231,12 +255,22 @@ resident_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	draw_profile(p, top + 1, top + rows - 1, cols);
 }
 
+/* Before the work is left (a lock, a hang-up): full numbers go. */
+static void
+resident_save(struct screen *s)
+{
+	struct profile	*p = s->data;
+
+	records_forget(&p->rec);
+}
+
 const struct screen_ops screen_resident = {
 	.name = "resident",
 	.init = resident_init,
 	.free = resident_free,
 	.key = resident_key,
 	.draw = resident_draw,
+	.save = resident_save,
 	.keys = resident_keys,
 };
 

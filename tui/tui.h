@@ -120,6 +120,7 @@ extern const struct screen_ops screen_resident;
 extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
 extern const struct screen_ops dialog_drafts;
+extern const struct screen_ops dialog_prompt;	/* dialog-prompt.h */
 extern const struct screen_ops screen_outbox;
 extern const struct screen_ops screen_lock;
 extern const struct screen_ops screen_result;
