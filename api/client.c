@@ -305,8 +305,8 @@ done:
 
 static struct api_call *
 start_keyed(struct api *a, const char *method, const char *path,
-    cJSON *body, const char *key, parse_fn parse, size_t size,
-    void (*model_free)(void *), api_cb cb, void *arg)
+    cJSON *body, const char *key, long long if_match, parse_fn parse,
+    size_t size, void (*model_free)(void *), api_cb cb, void *arg)
 {
 	struct api_call	*c = xcalloc(1, sizeof *c);
 	char		*text = NULL;
@@ -322,7 +322,12 @@ start_keyed(struct api *a, const char *method, const char *path,
 			fatal("out of memory printing JSON");
 		cJSON_Delete(body);
 	}
-	c->req = http_start(a->http, method, path, text, key, on_reply, c);
+	if (if_match > 0)
+		c->req = http_start_if_match(a->http, method, path, text, key,
+		    if_match, on_reply, c);
+	else
+		c->req = http_start(a->http, method, path, text, key,
+		    on_reply, c);
 	if (text != NULL) {
 		explicit_bzero(text, strlen(text));
 		free(text);
@@ -335,8 +340,18 @@ start(struct api *a, const char *method, const char *path, cJSON *body,
     parse_fn parse, size_t size, void (*model_free)(void *), api_cb cb,
     void *arg)
 {
-	return (start_keyed(a, method, path, body, NULL, parse, size,
+	return (start_keyed(a, method, path, body, NULL, 0, parse, size,
 	    model_free, cb, arg));
+}
+
+struct api_call *
+api_call(struct api *a, const char *method, const char *path, cJSON *body,
+    const char *key, long long if_match, const struct api_kind *k,
+    api_cb cb, void *arg)
+{
+	return (start_keyed(a, method, path, body, key, if_match,
+	    k != NULL ? k->parse : NULL, k != NULL ? k->size : 0,
+	    k != NULL ? k->free : NULL, cb, arg));
 }
 
 struct api_call *
@@ -495,7 +510,7 @@ api_application_create(struct api *a, long long service_id,
 {
 	return (start_keyed(a, "POST", "/api/v1/applications",
 	    application_json(service_id, resident_id, data, materials), key,
-	    parse_application, sizeof(struct application),
+	    0, parse_application, sizeof(struct application),
 	    model_application_free, cb, arg));
 }
 

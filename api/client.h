@@ -97,4 +97,19 @@ char		*api_application_body(long long service_id,
 /* A new random idempotency key (32 hex characters) into out[33]. */
 void		 api_new_key(char *out);
 
+/* What a reply is read into: parse fills a zeroed model of size bytes
+ * from the reply's JSON, or returns -1 with a static English *cause;
+ * free releases a model (and accepts NULL). */
+struct api_kind {
+	int	(*parse)(const cJSON *, void *, const char **);
+	size_t	  size;
+	void	(*free)(void *);
+};
+/* Any route, for the resource files (client-*.c): takes body (may be
+ * NULL); key (may be NULL) is the Idempotency-Key; if_match > 0 sends
+ * If-Match with that version; kind NULL when the reply has no model. */
+struct api_call	*api_call(struct api *, const char *method, const char *path,
+		    cJSON *body, const char *key, long long if_match,
+		    const struct api_kind *, api_cb, void *);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "keymap.h"
 #include "keys.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
@@ -81,7 +82,7 @@ lock_key(struct screen *s, int key)
 	struct lock	*l = s->data;
 	char		*pw;
 
-	if (key == TK_F(10) || key == TK_CTRL('q'))
+	if (keymap_action(key) == ACT_QUIT)
 		return (0);	/* quitting stays possible; drafts are kept */
 	if (l->call != NULL)
 		return (1);

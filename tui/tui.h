@@ -70,6 +70,7 @@ struct app {
 	int			 ob_failed;
 	double			 lock_minutes;	/* idle lock; 0: never */
 	time_t			 last_key;
+	int			 waiting;	/* the queue's; -1: unknown */
 };
 
 extern struct app app;
@@ -124,6 +125,35 @@ extern const struct screen_ops dialog_prompt;	/* dialog-prompt.h */
 extern const struct screen_ops screen_outbox;
 extern const struct screen_ops screen_lock;
 extern const struct screen_ops screen_result;
+extern const struct screen_ops screen_queue;
+extern const struct screen_ops screen_events;
+extern const struct screen_ops screen_event;
+extern const struct screen_ops screen_event_new;
+extern const struct screen_ops screen_today;
+extern const struct screen_ops screen_settings;
+extern const struct screen_ops dialog_list;
+
+/* dialog_list's argument: choose one of n lines (copied). done is not
+ * called on Esc. */
+struct list_choice {
+	const char	*title;		/* translated */
+	const char	**items;
+	int		 n;
+	int		 sel;		/* chosen at first */
+	void		(*done)(int index, void *arg);
+	void		*arg;
+};
+
+/* The queue from anywhere (Ctrl-N): opens it and calls the next. */
+void	queue_next_anywhere(void);
+/* The waiting count in the status bar: polled at most every 30 s while
+ * someone works, never while logged out or locked; refreshed at once
+ * after a queue action. */
+void	queue_count_refresh(void);
+void	queue_count_tick(time_t);
+long	queue_count_timeout_ms(time_t);
+/* The role may use the queue (clerk, supervisor, admin). */
+int	role_has_queue(void);
 
 /* screen_result's argument; the screen takes the application. */
 struct result_open {
