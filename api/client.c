@@ -129,6 +129,7 @@ api_result_clear(struct api_result *r)
 	free(r->errors);
 	free(r->problem);
 	free(r->message);
+	cJSON_Delete(r->problem_json);
 }
 
 static char *
@@ -275,7 +276,12 @@ on_reply(const struct http_reply *h, void *arg)
 	const char		*cause = NULL;
 	cJSON			*j = NULL;
 
-	if (!api_classify(c->api, h, &r, &j) || c->parse == NULL)
+	if (!api_classify(c->api, h, &r, &j)) {
+		r.problem_json = j;	/* the problem's extension members */
+		j = NULL;
+		goto done;
+	}
+	if (c->parse == NULL)
 		goto done;
 	r.model = xcalloc(1, c->model_size);
 	r.model_free = c->model_free;

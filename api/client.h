@@ -36,6 +36,9 @@ struct api_result {
 	size_t			 nerrors;
 	void			*model;
 	void			(*model_free)(void *);
+	/* An error reply's problem object, for its extension members
+	 * (model-cases.h: problem_ext_parse); NULL otherwise. */
+	cJSON			*problem_json;
 };
 
 typedef void (*api_cb)(struct api_result *, void *arg);
