@@ -1,5 +1,6 @@
 /* Scan anywhere: on a screen where nothing is being typed, an ID card
  * reader's burst (18 characters and Enter) opens that resident. */
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 
@@ -42,7 +43,9 @@ scan_key(int key)
 	if (t - last_ms > SCAN_GAP_MS)
 		nscanned = 0;
 	last_ms = t;
-	if (id_char(key) && nscanned < sizeof scanned - 1) {
+	/* X ends an ID number, never starts one: a lone X is a key */
+	if (id_char(key) && nscanned < sizeof scanned - 1 &&
+	    (isdigit(key) || nscanned == 17)) {
 		scanned[nscanned++] = (char)key;
 		return (1);
 	}
