@@ -8,6 +8,7 @@
 
 #include <ini.h>
 
+#include "cases.h"
 #include "form-ui.h"
 #include "keymap.h"
 #include "keys.h"
@@ -22,6 +23,7 @@ static void	run_quit(void);
 static void	run_lookup(void);
 static void	run_txcode(void);
 static void	run_outbox(void);
+static void	run_applications(void);
 
 /* Table 1: action id <-> name (keys.ini, --keys) and what it does. */
 static const struct {
@@ -34,6 +36,10 @@ static const struct {
 	[ACT_TXCODE] = { "txcode", N_("A service by its transaction code") },
 	[ACT_OUTBOX] = { "outbox", N_("The outbox") },
 	[ACT_QUEUE] = { "queue", N_("Queue: call the next ticket") },
+	[ACT_APPLICATIONS] = { "applications",
+	    N_("Applications: query and handle") },
+	[ACT_CERTIFICATES] = { "certificates",
+	    N_("Certificates: issue, reprint, verify") },
 };
 
 /* Table 2: default keys -> action id. README "Keys" fixes these. */
@@ -49,6 +55,8 @@ static const struct binding {
 	{ TK_F(3), ACT_TXCODE },
 	{ TK_F(8), ACT_OUTBOX },
 	{ TK_CTRL('n'), ACT_QUEUE },
+	{ TK_F(6), ACT_APPLICATIONS },
+	{ TK_F(7), ACT_CERTIFICATES },
 };
 
 /* Table 3: action id -> handler. */
@@ -59,6 +67,8 @@ static void (*const handlers[ACT_COUNT])(void) = {
 	[ACT_TXCODE] = run_txcode,
 	[ACT_OUTBOX] = run_outbox,
 	[ACT_QUEUE] = queue_next_anywhere,
+	[ACT_APPLICATIONS] = run_applications,
+	[ACT_CERTIFICATES] = certificates_open,
 };
 
 #define MAX_BINDINGS	64
@@ -102,6 +112,26 @@ run_outbox(void)
 	if (app.top != NULL && app.top->ops != &screen_outbox &&
 	    app.session != NULL)
 		app_push(&screen_outbox, NULL);
+}
+
+/* F6: the applications; the resident's own from a profile. */
+static void
+run_applications(void)
+{
+	const struct resident		*r = resident_on_screen();
+	struct applications_open	 o;
+
+	if (app.session == NULL || app.top == NULL ||
+	    app.top->ops == &screen_applications)
+		return;
+	if (r == NULL) {
+		app_push(&screen_applications, NULL);
+		return;
+	}
+	/* from a resident's profile: that resident's applications */
+	o.resident_id = r->s.id;
+	o.resident_name = r->s.name;
+	app_push(&screen_applications, &o);
 }
 
 enum action

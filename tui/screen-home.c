@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cases.h"
 #include "draw.h"
 #include "keymap.h"
 #include "keys.h"
@@ -17,6 +18,9 @@ struct item {
 };
 
 static void	run_lookup(void);
+static void	run_applications(void);
+static void	run_certificates(void);
+static void	run_handoff(void);
 static void	run_outbox(void);
 static void	run_queue(void);
 static void	run_logout(void);
@@ -27,8 +31,11 @@ static void	run_quit(void);
  * rebound in keys.ini shows here as it is. */
 static const struct item items[] = {
 	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
+	{ 'a', ACT_APPLICATIONS, N_("Applications"), run_applications },
+	{ 'c', ACT_CERTIFICATES, N_("Certificates"), run_certificates },
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
+	{ 'h', ACT_NONE, N_("Hand-off lists"), run_handoff },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
 	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
@@ -46,6 +53,24 @@ static void
 run_lookup(void)
 {
 	app_push(&screen_lookup, NULL);
+}
+
+static void
+run_applications(void)
+{
+	app_push(&screen_applications, NULL);
+}
+
+static void
+run_certificates(void)
+{
+	certificates_open();
+}
+
+static void
+run_handoff(void)
+{
+	app_push(&screen_handoff, NULL);
 }
 
 static void

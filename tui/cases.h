@@ -1,0 +1,67 @@
+/* What the application, hand-off and certificate screens share. */
+#ifndef TUI_CASES_H
+#define TUI_CASES_H
+
+#include "tui.h"
+#include "../api/cases.h"
+
+/* screen_applications' argument (NULL: no resident filter). */
+struct applications_open {
+	long long	 resident_id;
+	const char	*resident_name;
+};
+
+/* screen_application's argument: the application by id, or one already
+ * fetched (taken by the screen). */
+struct application_open {
+	long long		 id;
+	struct app_detail	*detail;
+};
+
+/* screen_certificate's argument: a certificate just issued or fetched
+ * (taken by the screen). */
+struct certificate_open {
+	struct certificate	*cert;
+};
+
+/* screen_cert_form's argument: the type (the screen copies what it
+ * needs) and the resident it is for. */
+struct cert_form_open {
+	const struct cert_type	*type;
+	long long		 resident_id;
+	const char		*resident_name;
+};
+
+extern const struct screen_ops screen_applications;
+extern const struct screen_ops screen_application;
+extern const struct screen_ops screen_application_ro;
+extern const struct screen_ops screen_handoff;
+extern const struct screen_ops screen_certificates;
+extern const struct screen_ops screen_cert_form;
+extern const struct screen_ops screen_certificate;
+extern const struct screen_ops dialog_collector;
+
+/* F7: the certificates screen, or verification alone for a role that
+ * may not issue. */
+void	certificates_open(void);
+
+/* A list below has a stale row for this application: refresh it. */
+void	applications_changed(const struct app_detail *);
+/* The number in text (typed, or a QR code's payload that holds it) into
+ * out[24]; -1 when there is none. */
+int	application_number_find(const char *text, char *out);
+/* The sentence for a refused action: the allowed ones, from the reply's
+ * problem when it has them. The caller frees it. */
+char	*cases_refusal(const struct api_result *, const char *status);
+/* 1 if the session's role may act on cases (clerk, supervisor, admin);
+ * grid members only read them. */
+int	cases_may_act(void);
+
+/* dialog_collector's argument: called with the name and a valid ID
+ * number when the clerk confirms. */
+struct collector_ask {
+	void	(*done)(const char *name, const char *id_number, void *);
+	void	*arg;
+};
+
+#endif

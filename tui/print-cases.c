@@ -1,0 +1,207 @@
+/* Paperwork about cases: notices, hand-off lists, certificates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "print-cases.h"
+#include "print-ui.h"
+#include "tui.h"
+#include "../locale/i18n.h"
+#include "../printing/notice.h"
+#include "../printing/papers.h"
+#include "../util/xmalloc.h"
+
+static struct pdoc	*waiting;	/* printed before: asked about */
+
+static void
+reprint_yes(void)
+{
+	if (waiting == NULL)
+		return;
+	print_ui_document(waiting, 1);
+	pdoc_free(waiting);
+	waiting = NULL;
+}
+
+void
+cases_print(struct pdoc *d)
+{
+	static struct confirm	c;
+
+	if (print_ui_document(d, 0) == 0) {
+		pdoc_free(d);
+		return;
+	}
+	pdoc_free(waiting);
+	waiting = d;
+	c.question = _("This was printed before. Print again, marked as a "
+	    "reprint?");
+	c.yes = reprint_yes;
+	app_push(&dialog_confirm, &c);
+}
+
+time_t
+cases_instant(const char *s)
+{
+	struct tm	tm;
+	char		*end;
+
+	memset(&tm, 0, sizeof tm);
+	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ",
+	    &tm)) == NULL || *end != '\0')
+		return (time(NULL));
+	return (timegm(&tm));
+}
+
+void
+cases_local_time(const char *s, char *out)
+{
+	time_t		t = cases_instant(s);
+	struct tm	tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(out, 20, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(out, 20, "?");
+}
+
+/* What every notice about an application carries; the strings stay
+ * the detail's. */
+static void
+application_of(const struct app_detail *d, struct paper_application *a)
+{
+	memset(a, 0, sizeof *a);
+	a->centre = app.session != NULL ? app.session->centre_name : "";
+	a->counter = app.session != NULL ? app.session->counter : "";
+	a->staff = app.session != NULL ? app.session->staff_name : "";
+	a->community = d->s.community;
+	a->number = d->s.number;
+	a->service = d->s.service;
+	a->txcode = d->s.txcode;
+	a->resident = d->s.resident;
+	a->id_masked = d->s.id_masked;
+	a->due_date = d->s.due_date;
+	a->at = time(NULL);
+}
+
+struct pdoc *
+cases_paper_missing(const struct app_detail *d, time_t at)
+{
+	struct paper_application	a;
+
+	application_of(d, &a);
+	a.at = at;
+	a.missing = (const char *const *)d->missing;
+	a.nmissing = d->nmissing;
+	return (paper_missing(&a));
+}
+
+struct pdoc *
+cases_paper_refusal(const struct app_detail *d)
+{
+	struct paper_application	a;
+
+	application_of(d, &a);
+	a.at = cases_instant(d->updated_at);
+	a.reason = d->reason;
+	return (paper_refusal(&a));
+}
+
+struct pdoc *
+cases_paper_handoff(const struct handoff *h)
+{
+	struct paper_handoff		 p;
+	struct paper_handoff_item	*items;
+	struct pdoc			*d;
+	size_t				 i;
+
+	memset(&p, 0, sizeof p);
+	items = xcalloc(h->n + 1, sizeof *items);
+	for (i = 0; i < h->n; i++) {
+		items[i].number = h->items[i].number;
+		items[i].service = h->items[i].service;
+		items[i].resident = h->items[i].resident;
+		items[i].due_date = h->items[i].due_date;
+	}
+	p.number = h->number;
+	p.centre = h->centre;
+	p.to = h->to;
+	p.staff = h->staff;
+	p.note = h->note;
+	p.at = cases_instant(h->created_at);
+	p.items = items;
+	p.nitems = h->n;
+	d = paper_handoff(&p);
+	free(items);
+	return (d);
+}
+
+/* "2026-11-29" of an instant, in local time, into out[11]. */
+static void
+local_date(const char *instant, char *out)
+{
+	char	t[20];
+
+	cases_local_time(instant, t);
+	snprintf(out, 11, "%.10s", t);
+}
+
+struct pdoc *
+cases_paper_certificate(const struct certificate *c, int reprint_no)
+{
+	struct paper_certificate	 p;
+	struct pdoc			*d, *base;
+	char				 on[11], *issuer, *mark, *id;
+	size_t				 i;
+
+	memset(&p, 0, sizeof p);
+	local_date(c->issued_at, on);
+	issuer = xasprintf("%s居民委员会", c->community);
+	p.id = (long)c->id;
+	p.serial = c->serial;
+	p.title = c->title;
+	p.issuer = issuer;
+	p.body = c->body;
+	p.issued_on = on;
+	p.valid_until = c->valid_until;
+	p.verify_url = c->verify_url;
+	p.verify_code = c->verify_code;
+	base = paper_certificate(&p);
+	free(issuer);
+	if (reprint_no <= 0)
+		return (base);
+	/* the server's count, whichever counter printed before: a
+	 * document of its own, so that the journal prints it once */
+	id = xasprintf("cert-%lld-r%d", c->id, reprint_no);
+	d = pdoc_new(id, base->kind, base->paper, base->title);
+	free(id);
+	mark = xasprintf("补打（第%d次）", reprint_no);
+	pdoc_text(d, PEL_RIGHT, PEL_BOLD, mark);
+	free(mark);
+	for (i = 0; i < base->nels; i++)
+		pdoc_add(d, &base->els[i]);
+	pdoc_free(base);
+	return (d);
+}
+
+struct pdoc *
+cases_paper_cert_refusal(const char *type_code, const char *type_name,
+    const char *basis, const char *alternative, const char *resident,
+    const char *id_masked, const char *community)
+{
+	struct paper_cert_refusal	r;
+
+	memset(&r, 0, sizeof r);
+	r.centre = app.session != NULL ? app.session->centre_name : "";
+	r.counter = app.session != NULL ? app.session->counter : "";
+	r.staff = app.session != NULL ? app.session->staff_name : "";
+	r.community = community;
+	r.type_code = type_code;
+	r.type_name = type_name;
+	r.resident = resident;
+	r.id_masked = id_masked;
+	r.basis = basis;
+	r.alternative = alternative;
+	r.at = time(NULL);
+	return (paper_cert_refusal(&r));
+}

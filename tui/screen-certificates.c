@@ -1,0 +1,531 @@
+/* Certificates (开具证明): for the resident on screen, or one scanned
+ * here, the types a residents' committee may issue, chosen by number;
+ * the types it no longer issues, refused with their legal basis and a
+ * note to print; and any certificate verified by its printed code. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cases.h"
+#include "dialog-prompt.h"
+#include "draw.h"
+#include "keys.h"
+#include "print-cases.h"
+#include "tui.h"
+#include "../forms/idnum.h"
+#include "../forms/lineedit-draw.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+struct certs {
+	struct lineedit		 input;		/* the ID number, scanned */
+	struct api_call		*call;		/* resident, refusal, verify */
+	struct api_call		*types_call;
+	struct cert_type_page	*types;
+	long long		 resident_id;
+	char			*name;
+	char			*id_masked;
+	char			*community;
+	char			*address;
+	int			 sel;
+	int			 top;
+	struct cert_type	*refused;	/* shown with its basis */
+	char			 key[33];
+};
+
+static const struct keyhelp certs_keys[] = {
+	{ N_("1-9"), N_("Issue that type"), 1 },
+	{ N_("V"), N_("Verify a code"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Up/Down"), N_("Choose a type"), 0 },
+	{ N_("Enter"), N_("Issue the chosen type"), 0 },
+	{ N_("P"), N_("Print the refusal note"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+static const struct keyhelp verify_keys[] = {
+	{ N_("V"), N_("Verify a code"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ NULL, NULL, 0 }
+};
+
+static struct certs	*current;
+
+static void
+set_resident(struct certs *c, const struct resident_summary *r)
+{
+	free(c->name);
+	free(c->id_masked);
+	free(c->community);
+	free(c->address);
+	c->resident_id = r->id;
+	c->name = xstrdup(r->name);
+	c->id_masked = xstrdup(r->id_number_masked);
+	c->community = xstrdup(r->community);
+	c->address = xstrdup(r->address);
+}
+
+static void	on_types(struct api_result *, void *);
+
+static void
+certs_init(struct screen *s, void *arg)
+{
+	struct certs		*c = xcalloc(1, sizeof *c);
+	const struct resident	*r = resident_on_screen();
+
+	(void)arg;
+	s->data = c;
+	current = c;
+	lineedit_init(&c->input, 18);
+	if (!cases_may_act())
+		return;		/* verification only: no types needed */
+	if (r != NULL)
+		set_resident(c, &r->s);
+	c->types_call = api_cert_types(app.api, 1, on_types, c);
+	app_busy(1);
+}
+
+static void
+cancel(struct api_call **call)
+{
+	if (*call == NULL)
+		return;
+	api_cancel(app.api, *call);
+	*call = NULL;
+	app_busy(-1);
+}
+
+static void
+certs_free(struct screen *s)
+{
+	struct certs	*c = s->data;
+
+	if (current == c)
+		current = NULL;
+	cancel(&c->call);
+	cancel(&c->types_call);
+	model_cert_type_page_free(c->types);
+	lineedit_free(&c->input);
+	free(c->name);
+	free(c->id_masked);
+	free(c->community);
+	free(c->address);
+	free(c);
+}
+
+/* The common end of a reply: 1 when it is good to read. */
+static int
+reply_ok(struct api_result *r)
+{
+	app_busy(-1);
+	if (r->status == API_ERR_AUTH) {
+		app_session_ended(r->message);
+		return (0);
+	}
+	if (r->status != API_OK) {
+		app_message(MSG_ERROR, "%s", r->message);
+		return (0);
+	}
+	return (1);
+}
+
+/* Retained types first, in the server's order, then the cancelled:
+ * the numbers the clerk learns stay the same. */
+static void
+order_types(struct cert_type_page *p)
+{
+	struct cert_type	*sorted = xcalloc(p->n + 1, sizeof *sorted);
+	size_t			 i, n = 0;
+	int			 pass;
+
+	for (pass = 1; pass >= 0; pass--) {
+		for (i = 0; i < p->n; i++) {
+			if (p->items[i].retained == pass)
+				sorted[n++] = p->items[i];
+		}
+	}
+	free(p->items);
+	p->items = sorted;
+}
+
+static void
+on_types(struct api_result *r, void *arg)
+{
+	struct certs	*c = arg;
+
+	c->types_call = NULL;
+	if (!reply_ok(r))
+		return;
+	c->types = r->model;
+	r->model = NULL;
+	order_types(c->types);
+	app_dirty();
+}
+
+static void
+on_resident(struct api_result *r, void *arg)
+{
+	struct certs		*c = arg;
+	struct resident_page	*p;
+
+	c->call = NULL;
+	if (!reply_ok(r))
+		return;
+	p = r->model;
+	if (p->n != 1) {
+		app_message(MSG_ERROR, "%s", _("No resident with that ID "
+		    "number in your communities."));
+		return;
+	}
+	set_resident(c, &p->items[0]);
+	lineedit_clear(&c->input);
+	app_message(MSG_INFO, NULL);
+}
+
+/* Enter on the ID number: checked here, then looked up. */
+static void
+find_resident(struct certs *c)
+{
+	struct idnum_info	 info;
+	enum idnum_error	 e;
+	char			*t = lineedit_text(&c->input);
+
+	e = idnum_check(t, time(NULL), &info);
+	free(t);
+	if (e != IDNUM_OK) {
+		app_message(MSG_ERROR, "%s", _(idnum_strerror(e)));
+		return;
+	}
+	cancel(&c->call);
+	c->call = api_resident_search(app.api, info.normalized, NULL, 1,
+	    on_resident, c);
+	app_busy(1);
+}
+
+static void
+on_refused(struct api_result *r, void *arg)
+{
+	struct certs		*c = arg;
+	struct problem_ext	*e;
+
+	c->call = NULL;
+	app_busy(-1);
+	if (r->status == API_ERR_AUTH) {
+		app_session_ended(r->message);
+		return;
+	}
+	if (r->status == API_OK) {
+		app_message(MSG_ERROR, "%s", _("The server issued a type this "
+		    "counter lists as no longer issued: call support."));
+		return;
+	}
+	if (strcmp(r->problem, "certificate-not-issued") != 0) {
+		app_message(MSG_ERROR, "%s", r->message);
+		return;
+	}
+	/* the server's word on why: its basis replaces the list's */
+	e = problem_ext_parse(r->problem_json);
+	if (c->refused != NULL && *e->basis != '\0') {
+		free(c->refused->basis);
+		c->refused->basis = xstrdup(e->basis);
+	}
+	problem_ext_free(e);
+	app_message(MSG_ERROR, "%s", _("Not issued: residents' committees no "
+	    "longer issue this certificate. P prints the note for the "
+	    "resident."));
+}
+
+/* A cancelled type is still asked for at the server, which refuses it
+ * with its basis and records the refusal. */
+static void
+ask_cancelled(struct certs *c, struct cert_type *t)
+{
+	cancel(&c->call);
+	c->refused = t;
+	api_new_key(c->key);
+	c->call = api_certificate_issue(app.api, t->id, c->resident_id, NULL,
+	    NULL, c->key, on_refused, c);
+	app_busy(1);
+}
+
+static void
+choose(struct certs *c, struct cert_type *t)
+{
+	struct cert_form_open	o;
+
+	if (c->resident_id == 0) {
+		app_message(MSG_ERROR, "%s", _("Scan the resident's ID card "
+		    "first."));
+		return;
+	}
+	if (!t->retained) {
+		ask_cancelled(c, t);
+		return;
+	}
+	c->refused = NULL;
+	memset(&o, 0, sizeof o);
+	o.type = t;
+	o.resident_id = c->resident_id;
+	o.resident_name = c->name;
+	app_push(&screen_cert_form, &o);
+}
+
+static void
+on_verified(struct api_result *r, void *arg)
+{
+	struct certs		*c = arg;
+	struct verify_result	*v;
+
+	c->call = NULL;
+	if (r->status != API_OK && r->http_status == 404) {
+		app_busy(-1);
+		app_message(MSG_ERROR, "%s", _("No certificate has this code: "
+		    "it is mistyped, or the paper is not genuine."));
+		return;
+	}
+	if (!reply_ok(r))
+		return;
+	v = r->model;
+	app_message(v->valid ? MSG_INFO : MSG_ERROR, v->valid ?
+	    _("Genuine and valid: %s, issued %s by %s, valid until %s.") :
+	    _("Genuine but EXPIRED: %s, issued %s by %s, valid until %s."),
+	    v->type, v->issued_on, v->community, v->valid_until);
+}
+
+static void
+code_given(const char *code, void *arg)
+{
+	struct certs	*c = arg;
+
+	if (c != current)
+		return;
+	if (*code == '\0')
+		return;
+	cancel(&c->call);
+	c->call = api_verify_code(app.api, code, on_verified, c);
+	app_busy(1);
+}
+
+static int
+code_char(uint32_t cp)
+{
+	return (cp < 0x80 && (cp == ' ' || cp == '-' || (cp >= '0' &&
+	    cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' &&
+	    cp <= 'z')));
+}
+
+static void
+ask_code(struct certs *c)
+{
+	struct prompt	p = { NULL, NULL, 12, code_char, code_given, c };
+
+	p.title = _("Verification code printed on the certificate (核验码)");
+	app_push(&dialog_prompt, &p);
+}
+
+static void
+print_refusal(struct certs *c)
+{
+	struct cert_type	*t = c->refused;
+
+	if (t == NULL)
+		return;
+	cases_print(cases_paper_cert_refusal(t->code, t->name, t->basis,
+	    t->alternative, c->name, c->id_masked, c->community));
+}
+
+static int
+list_key(struct certs *c, int key)
+{
+	int	n = c->types != NULL ? (int)c->types->n : 0, nr = 0, i;
+
+	for (i = 0; i < n; i++)
+		nr += c->types->items[i].retained;
+	if (key >= '1' && key <= '9' && key - '1' < nr) {
+		c->sel = key - '1';
+		choose(c, &c->types->items[c->sel]);
+	} else if (key == TK_UP && c->sel > 0)
+		c->sel--;
+	else if (key == TK_DOWN && c->sel + 1 < n)
+		c->sel++;
+	else if (key == TK_ENTER && n > 0)
+		choose(c, &c->types->items[c->sel]);
+	else
+		return (0);
+	return (1);
+}
+
+static int
+certs_key(struct screen *s, int key)
+{
+	struct certs	*c = s->data;
+
+	current = c;
+	if (key == TK_ESC) {
+		if (c->call != NULL || c->types_call != NULL) {
+			cancel(&c->call);
+			cancel(&c->types_call);
+			app_message(MSG_INFO, "%s", _("Cancelled."));
+		} else
+			app_pop();
+		return (1);
+	}
+	if (key == 'v' || key == 'V') {
+		ask_code(c);
+		return (1);
+	}
+	if (!cases_may_act()) {
+		if ((key < '1' || key > '9') && key != TK_ENTER)
+			return (0);
+		app_message(MSG_ERROR, "%s", _("Your role may not issue "
+		    "certificates: a counter clerk issues them. V verifies "
+		    "one."));
+		return (1);
+	}
+	if (c->resident_id == 0) {
+		if (key == TK_ENTER)
+			find_resident(c);
+		else if (!keys_edit(&c->input, key))
+			return (0);
+	} else if ((key == 'p' || key == 'P') && c->refused != NULL)
+		print_refusal(c);
+	else if (!list_key(c, key))
+		return (0);
+	app_dirty();
+	return (1);
+}
+
+/* One type's line: its number when it may be issued. */
+static void
+draw_type(struct certs *c, int i, int y, int cols)
+{
+	struct cert_type	*t = &c->types->items[i];
+	char			 line[512];
+
+	if (t->retained)
+		snprintf(line, sizeof line, " %d  %s", i + 1, t->name);
+	else
+		snprintf(line, sizeof line, "    %s  (%s)", t->name,
+		    _("no longer issued"));
+	draw_cell(y, 2, line, cols - 4, i == c->sel ? STYLE_SELECTED :
+	    t->retained ? STYLE_NORMAL : STYLE_DIM);
+}
+
+/* Text over as many lines as it needs, up to max; returns the next
+ * line. Breaks fall between characters, never inside one. */
+static int
+draw_wrapped(int y, int cols, const char *s, int max, enum style st)
+{
+	size_t	n;
+	int	used;
+
+	while (*s != '\0' && max-- > 0) {
+		n = text_fit(s, cols, &used);
+		if (n == 0)
+			break;
+		draw_text(y++, 1, s, cols, st);
+		s += n;
+	}
+	return (y);
+}
+
+/* The refused type: its basis, in full, and what the resident can do
+ * instead. */
+static int
+draw_refusal(struct certs *c, int y, int cols)
+{
+	struct cert_type	*t = c->refused;
+	char			 line[2048];
+
+	snprintf(line, sizeof line, _("%s is not issued. Basis: %s"), t->name,
+	    t->basis);
+	y = draw_wrapped(y, cols - 2, line, 3, STYLE_ERROR);
+	if (*t->alternative != '\0') {
+		snprintf(line, sizeof line, _("Instead: %s"), t->alternative);
+		y = draw_wrapped(y, cols - 2, line, 2, STYLE_NORMAL);
+	}
+	return (y);
+}
+
+static void
+draw_types(struct certs *c, int y, int last, int cols)
+{
+	int	i, visible = last - y + 1;
+
+	if (c->types == NULL) {
+		draw_text(y, 2, c->types_call != NULL ? _("Loading...") :
+		    _("The types could not be loaded. Esc, then F7 again."),
+		    cols - 4, STYLE_DIM);
+		return;
+	}
+	if (c->sel < c->top)
+		c->top = c->sel;
+	if (visible > 0 && c->sel >= c->top + visible)
+		c->top = c->sel - visible + 1;
+	for (i = c->top; i < (int)c->types->n && y <= last; i++, y++)
+		draw_type(c, i, y, cols);
+}
+
+static void
+certs_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+{
+	struct certs	*c = s->data;
+	char		 line[512];
+	int		 y = top + 2, x;
+
+	draw_text(top, 1, _("Certificates"), cols - 2, STYLE_TITLE);
+	if (!cases_may_act())
+		draw_text(top + 1, 1, _("Your role may verify certificates "
+		    "(V) but not issue them."), cols - 2, STYLE_NORMAL);
+	else if (c->resident_id == 0) {
+		x = draw_text(top + 1, 1, _("Scan the ID card"), cols - 2,
+		    STYLE_LABEL) + 3;
+		*cx = lineedit_draw(stdscr, &c->input, top + 1, x, 19,
+		    draw_attr(STYLE_FIELD));
+		*cy = c->call == NULL ? top + 1 : -1;
+	} else {
+		snprintf(line, sizeof line, _("For %s  %s  %s"), c->name,
+		    c->id_masked, c->community);
+		draw_text(top + 1, 1, line, cols - 2, STYLE_NORMAL);
+	}
+	if (c->refused != NULL)
+		y = draw_refusal(c, y, cols);
+	draw_hline(y++, 0, cols);
+	if (cases_may_act())
+		draw_types(c, y, top + rows - 1, cols);
+	else
+		draw_text(y + 1, 2, _("Press V and type the code printed on "
+		    "the certificate."), cols - 4, STYLE_DIM);
+}
+
+const struct screen_ops screen_certificates = {
+	.name = "certificates",
+	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.init = certs_init,
+	.free = certs_free,
+	.key = certs_key,
+	.draw = certs_draw,
+	.keys = certs_keys,
+};
+
+/* The same for a role that only verifies. */
+static const struct screen_ops screen_certificates_verify = {
+	.name = "certificates",
+	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.init = certs_init,
+	.free = certs_free,
+	.key = certs_key,
+	.draw = certs_draw,
+	.keys = verify_keys,
+};
+
+void
+certificates_open(void)
+{
+	if (app.session == NULL)
+		return;
+	app_push(cases_may_act() ? &screen_certificates :
+	    &screen_certificates_verify, NULL);
+}
