@@ -50,6 +50,10 @@ struct api_call	*api_certificate_issue(struct api *, long long type_id,
 /* model: struct certificate. */
 struct api_call	*api_certificate_get(struct api *, long long id, api_cb,
 		    void *);
+/* A resident's issued certificates, newest first, the first 50.
+ * model: struct cert_page. */
+struct api_call	*api_certificates_of(struct api *, long long resident_id,
+		    api_cb, void *);
 /* model: struct reprint. */
 struct api_call	*api_certificate_reprint(struct api *, long long id,
 		    const char *reason, const char *key, api_cb, void *);

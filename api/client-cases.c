@@ -45,6 +45,12 @@ parse_certificate(const cJSON *j, void *m, const char **cause)
 }
 
 static int
+parse_cert_page(const cJSON *j, void *m, const char **cause)
+{
+	return (model_cert_page_parse(j, m, cause));
+}
+
+static int
 parse_reprint(const cJSON *j, void *m, const char **cause)
 {
 	return (model_reprint_parse(j, m, cause));
@@ -74,6 +80,9 @@ static const struct api_kind kind_cert_types = {
 };
 static const struct api_kind kind_certificate = {
 	parse_certificate, sizeof(struct certificate), model_certificate_free
+};
+static const struct api_kind kind_cert_page = {
+	parse_cert_page, sizeof(struct cert_page), model_cert_page_free
 };
 static const struct api_kind kind_reprint = {
 	parse_reprint, sizeof(struct reprint), model_reprint_free
@@ -210,6 +219,15 @@ api_certificate_get(struct api *a, long long id, api_cb cb, void *arg)
 {
 	return (get_path(a, &kind_certificate,
 	    xasprintf("/api/v1/certificates/%lld", id), cb, arg));
+}
+
+struct api_call *
+api_certificates_of(struct api *a, long long resident_id, api_cb cb,
+    void *arg)
+{
+	return (get_path(a, &kind_cert_page,
+	    xasprintf("/api/v1/certificates?resident_id=%lld&per_page=50",
+	    resident_id), cb, arg));
 }
 
 struct api_call *

@@ -120,6 +120,22 @@ struct certificate {
 	int		 reprints;
 };
 
+/* An issued certificate as lists show it (CertificateSummary). */
+struct cert_summary {
+	long long	 id;
+	char		*serial;
+	char		*type_name;
+	char		*issued_at;
+	char		*valid_until;
+	int		 reprints;
+};
+
+struct cert_page {
+	struct cert_summary	*items;
+	size_t			 n;
+	long long		 total;
+};
+
 struct reprint {
 	long long	 id;
 	long long	 certificate_id;
@@ -173,6 +189,9 @@ void	model_cert_type_page_free(void *);
 int	model_certificate_parse(const cJSON *, struct certificate *,
 	    const char **cause);
 void	model_certificate_free(void *);
+int	model_cert_page_parse(const cJSON *, struct cert_page *,
+	    const char **cause);
+void	model_cert_page_free(void *);
 int	model_reprint_parse(const cJSON *, struct reprint *,
 	    const char **cause);
 void	model_reprint_free(void *);

@@ -178,6 +178,74 @@ model_certificate_free(void *p)
 	free(c);
 }
 
+/* A CertificateSummary: what a list shows, no body, no codes. */
+static int
+summary_parse(const cJSON *j, struct cert_summary *c, const char **cause)
+{
+	long long	v = 0;
+	int		bad = 0;
+
+	memset(c, 0, sizeof *c);
+	bad |= mu_int(&c->id, j, "id", 1, ID_MAX, "a certificate has no id",
+	    cause);
+	bad |= mu_str(&c->serial, j, "serial", 0, "no serial", cause);
+	bad |= mu_ref(&c->type_name, j, "type", "name", "no type", cause);
+	bad |= mu_str(&c->issued_at, j, "issued_at", 0, "no issue time",
+	    cause);
+	bad |= mu_str(&c->valid_until, j, "valid_until", 0, "no validity",
+	    cause);
+	bad |= mu_int(&v, j, "reprints", 0, 1000000, "no reprint count",
+	    cause);
+	c->reprints = (int)v;
+	return (bad ? -1 : 0);
+}
+
+static void
+summary_clear(struct cert_summary *c)
+{
+	free(c->serial);
+	free(c->type_name);
+	free(c->issued_at);
+	free(c->valid_until);
+}
+
+int
+model_cert_page_parse(const cJSON *j, struct cert_page *p,
+    const char **cause)
+{
+	const cJSON	*list = cJSON_GetObjectItemCaseSensitive(j, "items"), *it;
+	int		 page, per_page;
+
+	memset(p, 0, sizeof *p);
+	*cause = NULL;
+	if (!cJSON_IsArray(list))
+		return (mu_fail("the reply has no items", cause));
+	p->items = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *p->items);
+	cJSON_ArrayForEach(it, list) {
+		if (summary_parse(it, &p->items[p->n], cause) != 0) {
+			summary_clear(&p->items[p->n]);
+			return (-1);
+		}
+		p->n++;
+	}
+	return (mu_paging(j, &page, &per_page, &p->total, cause));
+}
+
+void
+model_cert_page_free(void *ptr)
+{
+	struct cert_page	*p = ptr;
+	size_t			 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++)
+		summary_clear(&p->items[i]);
+	free(p->items);
+	free(p);
+}
+
 int
 model_reprint_parse(const cJSON *j, struct reprint *r, const char **cause)
 {

@@ -318,6 +318,43 @@ certificate_refuses_a_missing_code(void **state)
 }
 
 static void
+certificate_list_parses(void **state)
+{
+	struct cert_page	*p = calloc(1, sizeof *p);
+	cJSON			*j;
+	const char		*cause;
+
+	(void)state;
+	j = parse("{\"items\":[{\"id\":501,\"serial\":"
+	    "\"红旗社区〔2026〕第000123号\",\"type\":{\"id\":1,\"code\":"
+	    "\"residence\",\"name\":\"居住证明\"},\"resident\":{\"id\":1,"
+	    "\"name\":\"张红旗\",\"id_number_masked\":"
+	    "\"610***********0021\"},\"community\":{\"id\":1,\"name\":"
+	    "\"红旗社区\"},\"purpose\":\"办理居住证\",\"issued_at\":"
+	    "\"2026-11-29T08:40:00Z\",\"issued_by\":{\"id\":7,\"name\":"
+	    "\"张丽\"},\"valid_until\":\"2026-12-29\",\"reprints\":1}],"
+	    "\"page\":1,\"per_page\":50,\"total\":1}");
+	assert_int_equal(model_cert_page_parse(j, p, &cause), 0);
+	assert_int_equal(p->n, 1);
+	assert_int_equal(p->items[0].id, 501);
+	assert_string_equal(p->items[0].type_name, "居住证明");
+	assert_int_equal(p->items[0].reprints, 1);
+	model_cert_page_free(p);
+	cJSON_Delete(j);
+
+	p = calloc(1, sizeof *p);
+	j = parse("{\"items\":[{\"id\":501,\"serial\":\"x\",\"type\":"
+	    "{\"name\":\"居住证明\"},\"issued_at\":\"2026-11-29\","
+	    "\"valid_until\":\"2026-12-29\",\"reprints\":-1}],\"page\":1,"
+	    "\"per_page\":50,\"total\":1}");
+	cause = NULL;
+	assert_int_equal(model_cert_page_parse(j, p, &cause), -1);
+	assert_non_null(cause);
+	model_cert_page_free(p);
+	cJSON_Delete(j);
+}
+
+static void
 reprint_and_verify_parse(void **state)
 {
 	struct reprint		*r = calloc(1, sizeof *r);
@@ -414,6 +451,7 @@ main(void)
 		cmocka_unit_test(types_refuse_an_unknown_status),
 		cmocka_unit_test(certificate_keeps_its_line_breaks),
 		cmocka_unit_test(certificate_refuses_a_missing_code),
+		cmocka_unit_test(certificate_list_parses),
 		cmocka_unit_test(reprint_and_verify_parse),
 		cmocka_unit_test(verify_refuses_validity_as_text),
 		cmocka_unit_test(problem_extensions),
