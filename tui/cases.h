@@ -18,10 +18,12 @@ struct application_open {
 	struct app_detail	*detail;
 };
 
-/* screen_certificate's argument: a certificate just issued or fetched
- * (taken by the screen). */
+/* screen_certificate's argument: a certificate just issued, or one
+ * issued before and opened again (every copy of it is then a reprint);
+ * the screen takes cert. */
 struct certificate_open {
 	struct certificate	*cert;
+	int			 reopened;
 };
 
 /* screen_cert_form's argument: the type (the screen copies what it

@@ -30,6 +30,7 @@ struct certview {
 	char			 key[33];	/* of the reprint being asked */
 	char			*reason;	/* its reason, for a retry */
 	int			 lost;
+	int			 reopened;	/* issued before: reprints only */
 };
 
 static const struct keyhelp certview_keys[] = {
@@ -76,10 +77,16 @@ certview_init(struct screen *s, void *arg)
 
 	v->c = o->cert;
 	o->cert = NULL;
+	v->reopened = o->reopened;
 	s->data = v;
 	current = v;
 	preview(v);
-	app_message(MSG_INFO, _("Issued: %s. P prints it."), v->c->serial);
+	if (v->reopened)
+		app_message(MSG_INFO, _("Issued before: %s. P records a "
+		    "reprint and prints it, marked as such."), v->c->serial);
+	else
+		app_message(MSG_INFO, _("Issued: %s. P prints it."),
+		    v->c->serial);
 }
 
 static void
@@ -199,7 +206,10 @@ certview_key(struct screen *s, int key)
 		return (1);
 	case 'p':
 	case 'P':
-		print_original(v);
+		if (!v->reopened)
+			print_original(v);
+		else if (v->call == NULL)
+			ask_reason(v);	/* its original left with the resident */
 		return (1);
 	case 'r':
 	case 'R':

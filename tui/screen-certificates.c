@@ -33,6 +33,7 @@ struct certs {
 	int			 top;
 	struct cert_type	*refused;	/* shown with its basis */
 	char			 key[33];
+	struct cert_page	*issued;	/* the resident's, for L */
 };
 
 static const struct keyhelp certs_keys[] = {
@@ -41,6 +42,7 @@ static const struct keyhelp certs_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("Up/Down"), N_("Choose a type"), 0 },
 	{ N_("Enter"), N_("Issue the chosen type"), 0 },
+	{ N_("L"), N_("The resident's certificates: reprint one"), 0 },
 	{ N_("P"), N_("Print the refusal note"), 0 },
 	{ NULL, NULL, 0 }
 };
@@ -107,6 +109,7 @@ certs_free(struct screen *s)
 	cancel(&c->call);
 	cancel(&c->types_call);
 	model_cert_type_page_free(c->types);
+	model_cert_page_free(c->issued);
 	lineedit_free(&c->input);
 	free(c->name);
 	free(c->id_masked);
@@ -336,6 +339,85 @@ print_refusal(struct certs *c)
 	    t->alternative, c->name, c->id_masked, c->community));
 }
 
+static void
+on_certificate(struct api_result *r, void *arg)
+{
+	struct certs		*c = arg;
+	struct certificate_open	 o;
+
+	c->call = NULL;
+	if (!reply_ok(r))
+		return;
+	memset(&o, 0, sizeof o);
+	o.cert = r->model;
+	o.reopened = 1;
+	r->model = NULL;
+	app_push(&screen_certificate, &o);
+	model_certificate_free(o.cert);
+}
+
+static void
+issued_chosen(int index, void *arg)
+{
+	struct certs	*c = arg;
+
+	if (c != current || c->issued == NULL || index < 0 ||
+	    (size_t)index >= c->issued->n)
+		return;
+	cancel(&c->call);
+	c->call = api_certificate_get(app.api, c->issued->items[index].id,
+	    on_certificate, c);
+	app_busy(1);
+}
+
+/* The resident's certificates, newest first, to choose one from. */
+static void
+on_issued(struct api_result *r, void *arg)
+{
+	struct certs		*c = arg;
+	struct list_choice	 l;
+	const char		**lines;
+	char			 date[11];
+	size_t			 i;
+
+	c->call = NULL;
+	if (!reply_ok(r))
+		return;
+	model_cert_page_free(c->issued);
+	c->issued = r->model;
+	r->model = NULL;
+	if (c->issued->n == 0) {
+		app_message(MSG_INFO, "%s", _("No certificate has been issued "
+		    "to this resident."));
+		return;
+	}
+	lines = xcalloc(c->issued->n, sizeof *lines);
+	for (i = 0; i < c->issued->n; i++) {
+		snprintf(date, sizeof date, "%s", c->issued->items[i].issued_at);
+		lines[i] = xasprintf(_("%s  %s  issued %s, reprinted %d"),
+		    c->issued->items[i].serial, c->issued->items[i].type_name,
+		    date, c->issued->items[i].reprints);
+	}
+	memset(&l, 0, sizeof l);
+	l.title = _("Which certificate? Enter opens it to reprint");
+	l.items = lines;
+	l.n = (int)c->issued->n;
+	l.done = issued_chosen;
+	l.arg = c;
+	app_push(&dialog_list, &l);	/* copies the lines */
+	for (i = 0; i < c->issued->n; i++)
+		free((char *)lines[i]);
+	free(lines);
+}
+
+static void
+list_issued(struct certs *c)
+{
+	cancel(&c->call);
+	c->call = api_certificates_of(app.api, c->resident_id, on_issued, c);
+	app_busy(1);
+}
+
 static int
 list_key(struct certs *c, int key)
 {
@@ -391,6 +473,8 @@ certs_key(struct screen *s, int key)
 			return (0);
 	} else if ((key == 'p' || key == 'P') && c->refused != NULL)
 		print_refusal(c);
+	else if (key == 'l' || key == 'L')
+		list_issued(c);
 	else if (!list_key(c, key))
 		return (0);
 	app_dirty();

@@ -168,6 +168,36 @@ def test_issue_preview_print_reprint_verify():
     with_client(body)
 
 
+def test_reprint_of_one_issued_before():
+    def body(s, t, state):
+        bm.S = s
+        tok = bm.login("clerk01")
+        r, j = bm.post("/api/v1/certificates",
+                       {"type_id": 1, "resident_id": 1,
+                        "data": {"since": "2019-06-01", "tenure": "rent"}},
+                       tok)
+        assert r.status == 201, j
+        log_in(t)
+        open_types(t)
+        t.type("l")
+        t.wait_for("Which certificate?", j["serial"])
+        t.keys("Enter")
+        t.wait_for("Issued before: %s" % j["serial"], "reprints 0")
+        # its original went home with the resident: P is a reprint
+        t.type("p")
+        t.wait_for("Why print it again?")
+        t.type("单位要求再提供一份")
+        t.keys("Enter")
+        t.wait_for("reprints 1")
+        pdfs = wait_files(state, "cert-*.pdf", 1)
+        assert len(pdfs) == 1 and "-r1" in pdfs[0], pdfs
+        text = pdf_text(pdfs[0])
+        assert "补打" in text and j["serial"] in text, text
+        assert rows(s.db, "SELECT reprint_no, reason FROM reprints WHERE "
+                    "certificate_id = ?", j["id"]) == [(1, "单位要求再提供一份")]
+    with_client(body)
+
+
 def test_cancelled_type_refused_with_basis():
     def body(s, t, state):
         log_in(t)
@@ -226,6 +256,9 @@ if __name__ == "__main__":
     run([("a certificate issued, previewed, printed, reprinted with the "
           "reprint recorded, and verified by its code",
           test_issue_preview_print_reprint_verify),
+         ("a certificate issued before, opened from the resident's list, "
+          "prints only as a recorded reprint",
+          test_reprint_of_one_issued_before),
          ("a type no longer issued is refused with its legal basis and a "
           "note prints", test_cancelled_type_refused_with_basis),
          ("a grid member may verify but not issue certificates",
