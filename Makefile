@@ -185,7 +185,8 @@ FUZZ_CC	 ?= clang
 FUZZFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRC  = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) api/model.c api/json.c \
-	    api/model-service.c
+	    api/model-service.c api/model-util.c api/model-application.c \
+	    api/model-certificate.c
 FUZZ_BINS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_SECONDS ?= 600
 
