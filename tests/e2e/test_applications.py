@@ -5,8 +5,10 @@ number, an application is accepted, its missing materials asked for
 and collected by a person whose ID number is checked first (a wrong
 check digit is refused before anything is sent); another is refused
 with its reason and the refusal notice prints; a batch of accepted ones
-is handed to a back office and the hand-off list prints. Each step is
-checked in the server's database as well as on the screen."""
+is handed to a back office and the hand-off list prints; an action on
+a version changed meanwhile at another counter is refused and the
+screen reloads. Each step is checked in the server's database as well
+as on the screen."""
 import glob
 import json
 import os
@@ -282,12 +284,39 @@ def test_search_by_resident_status_and_date():
     with_client(body)
 
 
+def test_changed_meanwhile_is_not_overwritten():
+    def body(s, t, state):
+        number = create(s)
+        log_in(t)
+        open_number(t, number)
+        t.wait_for("Received", "A Accept")
+        # another counter refuses it while this screen shows version 1
+        bm.S = s
+        tok = bm.login("clerk01", counter="2")
+        r, j = bm.jreq("GET", "/api/v1/applications/by-number/" + number,
+                       token=tok)
+        r, j = bm.post("/api/v1/applications/%d/transitions" % j["id"],
+                       {"action": "reject", "reason": "材料不全"}, tok,
+                       if_match=1)
+        assert r.status == 200, j
+        t.type("a")
+        confirm(t, "Accept: %s?" % number)
+        t.wait_for("Someone else changed this application meanwhile")
+        t.wait_for("Refused", "材料不全")
+        r = row(s.db, number)
+        assert r[0] == "rejected" and r[1] == 2, r
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application accepted, materials asked for with the notice, "
           "completed, collected with the collector's ID checked",
           test_materials_complete_collect),
          ("an application refused with its reason; the notice prints",
           test_refuse_with_reason),
+         ("an application changed at another counter meanwhile is not "
+          "overwritten; the screen reloads it",
+          test_changed_meanwhile_is_not_overwritten),
          ("applications of a resident found by status and date",
           test_search_by_resident_status_and_date),
          ("a batch handed to a back office; the hand-off list prints",
