@@ -83,7 +83,8 @@ save_draft(struct formscr *fs)
 	cJSON	*doc;
 	char	*dir;
 
-	if (!fs->modified || fs->submitted || fs->broken)
+	if (!fs->modified || fs->submitted || fs->broken ||
+	    fs->submit != NULL)
 		return;
 	doc = draft_values(fs->fm);
 	cJSON_AddItemToObject(doc, "service", cJSON_Duplicate(fs->service,
@@ -176,6 +177,9 @@ fscr_init(struct screen *s, void *arg)
 	fs->title = text_sanitize(name != NULL ? name : "", 0);
 	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
 	    fs->resident_id);
+	fs->submit = o->submit;
+	fs->submit_arg = o->submit_arg;
+	fs->submit_free = o->submit_free;
 	fs->broken = load(fs, o) != 0;
 	if (!fs->broken)
 		fs->focus = first_to_fill(fs);
@@ -189,6 +193,8 @@ fscr_free(struct screen *s)
 	if (fs->outbox_id != 0)
 		app_busy(-1);
 	save_draft(fs);
+	if (fs->submit_free != NULL)
+		fs->submit_free(fs->submit_arg);
 	form_free(fs->fm);
 	cJSON_Delete(fs->service);
 	free(fs->stops);
@@ -292,14 +298,46 @@ show_result(struct formscr *fs, const struct outbox_item *done,
 	cJSON_Delete(o.application);
 }
 
+void
+form_ui_done(struct formscr *fs)
+{
+	fs->modified = 0;	/* what it held is where it belongs */
+	app_pop();
+}
+
+void
+form_ui_sending(struct formscr *fs, int on)
+{
+	fs->sending = on;
+	app_dirty();
+}
+
+void
+form_ui_errors(struct formscr *fs, const struct api_result *r)
+{
+	const char	*fields[64], *messages[64];
+	size_t		 n;
+	int		 i;
+
+	for (n = 0; n < r->nerrors && n < 64; n++) {
+		fields[n] = r->errors[n].field;
+		messages[n] = r->errors[n].message;
+	}
+	form_apply_errors(fs->fm, fields, messages, n);
+	for (i = 0; i < fs->nstops; i++) {
+		if (fs->fm->fields[fs->stops[i].field].error != NULL) {
+			fs->focus = i;
+			break;
+		}
+	}
+	app_message(MSG_ERROR, "%s", r->message);
+}
+
 int
 form_outbox_event(struct screen *s, enum sender_event ev,
     const struct outbox_item *it, const struct api_result *r)
 {
 	struct formscr	*fs = s->data;
-	const char	*fields[64], *messages[64];
-	size_t		 n;
-	int		 i;
 
 	if (s->ops != &screen_form || fs->outbox_id != it->id)
 		return (0);
@@ -320,18 +358,7 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	outbox_discard(app.outbox, it->id);
 	app_outbox_changed();
 	fs->submitted = 0;
-	for (n = 0; n < r->nerrors && n < 64; n++) {
-		fields[n] = r->errors[n].field;
-		messages[n] = r->errors[n].message;
-	}
-	form_apply_errors(fs->fm, fields, messages, n);
-	for (i = 0; i < fs->nstops; i++) {
-		if (fs->fm->fields[fs->stops[i].field].error != NULL) {
-			fs->focus = i;
-			break;
-		}
-	}
-	app_message(MSG_ERROR, "%s", r->message);
+	form_ui_errors(fs, r);
 	return (1);
 }
 
@@ -394,6 +421,10 @@ submit(struct formscr *fs)
 		}
 		app_message(MSG_ERROR, "%s", _("Some fields need attention: "
 		    "see the red lines."));
+		return;
+	}
+	if (fs->submit != NULL) {
+		fs->submit(fs, fs->submit_arg);
 		return;
 	}
 	if (fs->resident_id == 0) {
@@ -569,6 +600,11 @@ fscr_key(struct screen *s, int key)
 		if (key == TK_ESC || key == TK_ENTER)
 			app_pop();
 		return (key == TK_ESC || key == TK_ENTER);
+	}
+	if (fs->sending) {
+		if (key == TK_ESC)
+			app_pop();
+		return (1);
 	}
 	if (fs->outbox_id != 0) {
 		/* the submission is safe on disk: the clerk may move on */

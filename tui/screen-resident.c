@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "resident-edit.h"
 #include "resident-records.h"
 #include "labels.h"
 #include "table.h"
@@ -26,6 +27,7 @@ struct profile {
 static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
+	{ N_("E"), N_("Change the record"), 1 },
 	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
 	{ N_("Up/Down"), N_("Choose a household member"), 0 },
@@ -96,6 +98,23 @@ load(struct profile *p)
 	app_busy(1);
 }
 
+void
+resident_updated(struct resident *r)
+{
+	struct profile	*p;
+
+	if (app.top == NULL || app.top->ops != &screen_resident ||
+	    (p = app.top->data)->id != r->s.id || p->call != NULL) {
+		model_resident_free(r);
+		return;
+	}
+	model_resident_free(p->r);
+	p->r = r;
+	if (p->sel >= (int)r->nmembers)
+		p->sel = 0;
+	app_dirty();
+}
+
 static int
 resident_key(struct screen *s, int key)
 {
@@ -119,6 +138,11 @@ resident_key(struct screen *s, int key)
 	case 'V':
 		if (p->r != NULL)
 			records_reveal(&p->rec, p->id);
+		return (1);
+	case 'e':
+	case 'E':
+		if (p->r != NULL && p->call == NULL)
+			resident_edit_open(p->r);
 		return (1);
 	}
 	if (p->r == NULL || p->r->nmembers == 0)
