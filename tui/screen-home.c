@@ -17,6 +17,7 @@ struct item {
 };
 
 static void	run_lookup(void);
+static void	run_catalog(void);
 static void	run_outbox(void);
 static void	run_queue(void);
 static void	run_logout(void);
@@ -27,6 +28,7 @@ static void	run_quit(void);
  * rebound in keys.ini shows here as it is. */
 static const struct item items[] = {
 	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
+	{ 's', ACT_NONE, N_("Service catalog"), run_catalog },
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
@@ -53,6 +55,12 @@ on_logout(struct api_result *r, void *arg)
 {
 	(void)r;
 	(void)arg;
+}
+
+static void
+run_catalog(void)
+{
+	app_push(&screen_catalog, NULL);
 }
 
 static void

@@ -27,6 +27,7 @@ struct profile {
 static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
+	{ N_("S"), N_("Choose from the catalog"), 0 },
 	{ N_("E"), N_("Change the record"), 1 },
 	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
@@ -138,6 +139,11 @@ resident_key(struct screen *s, int key)
 	case 'V':
 		if (p->r != NULL)
 			records_reveal(&p->rec, p->id);
+		return (1);
+	case 's':
+	case 'S':
+		if (p->r != NULL)
+			app_push(&screen_catalog, NULL);
 		return (1);
 	case 'e':
 	case 'E':

@@ -102,6 +102,9 @@ void	app_session_ended(const char *why);
 int	scan_key(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
+/* Opens the intake of the service with this code, for the resident on
+ * screen if any, as if the code had been typed. */
+void	txcode_open(const char *code);
 /* The resident whose profile is open (the top-most), or NULL. */
 const struct resident *resident_on_screen(void);
 
@@ -132,6 +135,8 @@ extern const struct screen_ops screen_event_new;
 extern const struct screen_ops screen_today;
 extern const struct screen_ops screen_settings;
 extern const struct screen_ops dialog_list;
+extern const struct screen_ops screen_catalog;
+extern const struct screen_ops screen_service;	/* arg: long long id */
 
 /* dialog_list's argument: choose one of n lines (copied). done is not
  * called on Esc. */

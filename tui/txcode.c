@@ -151,6 +151,12 @@ code_entered(const char *code, void *arg)
 	app_busy(1);
 }
 
+void
+txcode_open(const char *code)
+{
+	code_entered(code, NULL);
+}
+
 static int
 digit(uint32_t cp)
 {
