@@ -19,7 +19,9 @@
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
-	{ N_("Tab/Enter"), N_("Next field"), 1 },
+	{ N_("Enter"), N_("Next field to fill"), 1 },
+	{ N_("Tab"), N_("Next field"), 0 },
+	{ N_("Ctrl-R"), N_("All required materials received"), 1 },
 	{ N_("Esc"), N_("Close"), 1 },
 	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
 	{ N_("Space"), N_("Tick, or open the choices"), 0 },
@@ -231,6 +233,66 @@ move_focus(struct formscr *fs, int to)
 	    fs->nstops].field)
 		leave_field(fs);
 	fs->focus = (to + fs->nstops) % fs->nstops;
+}
+
+/* Whether stop i still wants something from the clerk: an error, a
+ * required value, a required material or tick not given. */
+static int
+needs(struct formscr *fs, int i)
+{
+	struct form_field	*f = &fs->fm->fields[fs->stops[i].field];
+	int			 m = fs->stops[i].material;
+
+	if (m >= 0)
+		return (fs->fm->materials[m].required &&
+		    !fs->fm->materials[m].received);
+	if (f->error != NULL)
+		return (1);
+	if (f->type == FT_MATERIALS || !f->required)
+		return (0);
+	return (form_field_empty(f));
+}
+
+/* Enter: on to the next stop that wants something, past what the
+ * record and the defaults filled; a field just typed wrong keeps the
+ * focus. */
+static void
+next_needed(struct formscr *fs)
+{
+	int	i, k;
+
+	leave_field(fs);
+	if (focused(fs)->error != NULL && fs->stops[fs->focus].material < 0)
+		return;
+	for (k = 1; k < fs->nstops; k++) {
+		i = (fs->focus + k) % fs->nstops;
+		if (needs(fs, i)) {
+			move_focus(fs, i);
+			return;
+		}
+	}
+	app_message(MSG_INFO, "%s", _("Everything is filled in: F9 "
+	    "submits."));
+}
+
+/* Ctrl-R: the resident brought what the service requires. */
+static void
+all_received(struct formscr *fs)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < fs->fm->nmaterials; i++) {
+		if (fs->fm->materials[i].required &&
+		    !fs->fm->materials[i].received) {
+			fs->fm->materials[i].received = 1;
+			n++;
+		}
+	}
+	if (n > 0)
+		fs->modified = 1;
+	app_message(MSG_INFO, "%s", _("Every required material is ticked "
+	    "as received."));
 }
 
 /* The label of the outbox item, for the clerk's outbox screen. */
@@ -618,8 +680,13 @@ fscr_key(struct screen *s, int key)
 	switch (key) {
 	case TK_TAB:
 	case TK_DOWN:
-	case TK_ENTER:	/* a scanner's Enter moves on, never submits */
 		move_focus(fs, fs->focus + 1);
+		break;
+	case TK_ENTER:	/* a scanner's Enter moves on, never submits */
+		next_needed(fs);
+		break;
+	case TK_CTRL('r'):
+		all_received(fs);
 		break;
 	case TK_BTAB:
 	case TK_UP:

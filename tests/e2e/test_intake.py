@@ -109,6 +109,34 @@ def test_intake_and_receipt():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_enter_goes_to_what_is_still_wanted():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        log_in(t, "clerk02")
+        open_0501(t, LI, "李光明")
+        t.wait_for("0501", "[record]")
+        t.type("6214830912345678")
+        t.keys("C-r")
+        screen = t.wait_for("Every required material is ticked")
+        assert "[x] 居民身份证" in screen and "[x] 户口簿" in screen, screen
+        assert "[ ] 代办人身份证" in screen, screen     # not required
+        # Enter skips the agent's optional fields and the ticked
+        # materials: the Space lands on the declaration
+        t.keys("Enter", "Space")
+        screen = t.wait_for(":* [x]")
+        t.keys("Enter")
+        t.wait_for("Everything is filled in")
+        t.keys("F9")
+        t.wait_for("Application taken.")
+        assert len(applications(s.db)) == 1
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def test_condition_said_before_typing():
     s = Server()
     state = tempfile.mkdtemp(prefix="bianmin-state-")
