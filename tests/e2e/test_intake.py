@@ -186,6 +186,49 @@ def test_offline_outbox_then_replay():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_form_opens_offline_from_the_kept_catalog():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        log_in(t, "clerk02")
+        open_0501(t, LI, "李光明")
+        t.wait_for("0501", "[record]")       # read once, and kept
+        t.keys("Escape")
+        t.wait_gone("[record]")
+        s.proc.kill()                       # then the link drops
+        s.proc.wait()
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0501")
+        t.keys("Enter")
+        t.wait_for("0501", "[record]", "Offline: this form is the one kept",
+                   timeout=30)
+        fill_0501(t)
+        t.keys("F9")
+        t.wait_for("Saved in the outbox", timeout=30)
+        # a code never read before cannot be guessed
+        t.keys("Escape")
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0502")
+        t.keys("Enter")
+        screen = t.wait_gone("Transaction code", timeout=30)
+        assert "0502" not in screen.splitlines()[1], screen
+        s.proc = subprocess.Popen(
+            [os.path.join(BIN, "bianmind"), "--db", s.db, "--listen",
+             "127.0.0.1:%d" % s.port, "--log", s.log],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 90
+        while not applications(s.db) and time.time() < deadline:
+            time.sleep(0.5)
+        assert len(applications(s.db)) == 1, applications(s.db)
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 if __name__ == "__main__":
     run([(name, fn) for name, fn in sorted(globals().items())
          if name.startswith("test_")])
