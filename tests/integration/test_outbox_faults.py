@@ -219,6 +219,47 @@ def test_sync_failure_is_never_called_saved():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_disk_full_is_never_called_saved():
+    if shutil.which("strace") is None:
+        raise AssertionError("strace is missing (make deps)")
+    state = tempfile.mkdtemp(prefix="bianmin-full-")
+    db = os.path.join(state, "client.db")
+    try:
+        drive(S.url, db, 0, 10)
+        before = server_keys()
+        r = drive(S.url, db, 1, 10, wrap=[
+            "strace", "-f", "-o", "/dev/null",
+            "-e", "inject=pwrite64,write:error=ENOSPC"])
+        assert "saved" not in r.stdout.replace("not saved", ""), r.stdout
+        assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+        assert outbox_rows(db) == [], outbox_rows(db)
+        assert server_keys() == before
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_a_day_offline_then_sent_once():
+    if shutil.which("faketime") is None:
+        raise AssertionError("faketime is missing (make deps)")
+    state = tempfile.mkdtemp(prefix="bianmin-day-")
+    db = os.path.join(state, "client.db")
+    before = server_keys()
+    proxy = Proxy("pass")
+    try:
+        drive(proxy.url, db, 0, 10)
+        proxy.set("blackhole")
+        r = drive(proxy.url, db, 2, 4)
+        assert "pending 2" in r.stdout, r.stdout
+        # the link comes back 26 hours later (by the client's clock)
+        proxy.set("pass")
+        r = drive(proxy.url, db, 0, 90, wrap=["faketime", "-f", "+26h"])
+        assert r.returncode == 0, r.stdout + r.stderr
+        check_exactly_once(db, before)
+    finally:
+        proxy.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 if __name__ == "__main__":
     S = Server()
     try:
