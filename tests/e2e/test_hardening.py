@@ -291,6 +291,76 @@ def test_no_personal_numbers_in_logs_or_cores():
     with_client(body, env={}, binary=os.path.join(BIN, "bianmin") + " -v")
 
 
+def test_split_escape_sequences():
+    """An arrow key's sequence (ESC O A, as a terminal in keypad mode
+    sends it) split by gaps below the escape delay is still the arrow;
+    past it, a lone Esc (which does nothing on the main menu) and two
+    characters typed: O opens the outbox. ESCDELAY is raised to 400 ms so that a
+    loaded machine cannot make a gap longer than meant."""
+    def press_split(t, gap):
+        for h in ("1b", "4f", "41"):
+            t.tmux("send-keys", "-t", "t", "-H", h)
+            time.sleep(gap)
+
+    def body(s, t, state):
+        log_in(t)
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        for gap in (0, 0.02, 0.05, 0.1, 0.2):
+            press_split(t, gap)
+            # Up from the first item is the last: Quit, which asks
+            t.keys("Enter")
+            t.wait_for("Y = yes")
+            t.keys("n")
+            t.wait_gone("Y = yes")
+            t.keys("Down")              # back to the first item
+        press_split(t, 0.8)
+        t.wait_for("Outbox: submissions kept")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        # Esc and a digit together (Alt-2) is F2
+        t.tmux("send-keys", "-t", "t", "-H", "1b", "32")
+        t.wait_for("ID number / name / mobile")
+
+    with_client(body, env={"ESCDELAY": "400"})
+
+
+def test_sigterm_saves_the_draft_and_exits_0():
+    def body(s, t, state):
+        log_in(t)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID)
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0201")                 # employment registration
+        t.keys("Enter")
+        t.wait_for("0201", "[record]")
+        t.type("4")
+        t.wait_for("4")
+        pid = int(t.display("#{pane_pid}"))
+        client = [p for p in descendants(pid)
+                  if open("/proc/%d/comm" % p).read().strip() == "bianmin"]
+        assert client, descendants(pid)
+        for p in client:
+            os.kill(p, signal.SIGTERM)
+        screen = t.wait_for("EXIT=0", "MODES=")
+        modes = re.search(r"MODES=(.*)", screen).group(1).split()
+        assert "icanon" in modes and "echo" in modes, screen
+        assert t.display("#{alternate_on}") == "0"
+        drafts = os.path.join(state, "bianmin", "drafts")
+        files = os.listdir(drafts)
+        assert len(files) == 1, files
+        path = os.path.join(drafts, files[0])
+        assert oct(os.stat(path).st_mode & 0o777) == "0o600"
+        import json
+        doc = json.load(open(path))
+        assert doc["service"]["txcode"] == "0201", doc
+        assert "4" in doc["values"].values(), doc["values"]
+
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([(name, fn) for name, fn in sorted(globals().items())
          if name.startswith("test_")])
