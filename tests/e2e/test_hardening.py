@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """End to end in tmux, as an attacker and a tired clerk would: a crash,
 a paste, escape sequences in server data, a scanner burst, a resize
-storm. BIANMIN_SCANS and BIANMIN_RESIZES set the counts (make soak
-raises them)."""
+storm, hang-ups. BIANMIN_SCANS, BIANMIN_RESIZES and BIANMIN_HANGUPS
+set the counts (make soak raises them)."""
 import os
 import random
 import re
@@ -21,6 +21,7 @@ FULL_ID = "610202198503150021"
 MASKED_ID = "610***********0021"
 SCANS = int(os.environ.get("BIANMIN_SCANS", "200"))
 RESIZES = int(os.environ.get("BIANMIN_RESIZES", "1000"))
+HANGUPS = int(os.environ.get("BIANMIN_HANGUPS", "30"))
 
 
 def client(server, state, binary=None, env=None):
@@ -49,6 +50,15 @@ def descendants(pid):
         out.append(int(child))
         out.extend(descendants(int(child)))
     return out
+
+
+def alive(pid):
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def with_client(fn, binary=None, env=None, server=None):
@@ -359,6 +369,53 @@ def test_sigterm_saves_the_draft_and_exits_0():
         assert "4" in doc["values"].values(), doc["values"]
 
     with_client(body)
+
+
+def test_hangups_keep_every_draft():
+    """The terminal vanishes while a form is being typed (tmux kills the
+    session, the client gets SIGHUP): each time the client is gone
+    within 2 s and the draft holds what was on the screen."""
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    drafts = os.path.join(state, "bianmin", "drafts")
+    kept = 0
+    try:
+        for i in range(HANGUPS):
+            t = client(s, state)
+            log_in(t)
+            t.type(FULL_ID)
+            t.keys("Enter")
+            t.wait_for("张红旗", MASKED_ID)
+            t.keys("F3")
+            t.wait_for("Transaction code")
+            t.type("0201")
+            t.keys("Enter")
+            t.wait_for("0201", "[record]")
+            value = "%d" % (10 + i % 50)
+            t.type(value)
+            t.wait_for(value)
+            pid = int(t.display("#{pane_pid}"))
+            procs = [p for p in descendants(pid) if open(
+                "/proc/%d/comm" % p).read().strip() == "bianmin"]
+            t.kill()
+            deadline = time.time() + 2
+            while any(alive(p) for p in procs):
+                assert time.time() < deadline, "the client outlived " \
+                    "its terminal by 2 s (round %d)" % i
+                time.sleep(0.02)
+            files = os.listdir(drafts)
+            assert len(files) == 1, (i, files)
+            import json
+            with open(os.path.join(drafts, files[0])) as f:
+                doc = json.load(f)
+            assert value in doc["values"].values(), (i, doc["values"])
+            os.unlink(os.path.join(drafts, files[0]))
+            kept += 1
+        print("# %d of %d hang-ups: draft kept, client gone within 2 s"
+              % (kept, HANGUPS))
+    finally:
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
 
 
 if __name__ == "__main__":
