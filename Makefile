@@ -194,6 +194,20 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
 	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
 		$(call pkg_libs,libcjson) -lm
 
+# The server's parser and the receipt renderer take their own sources.
+build/fuzz/fuzz-server-json: tests/fuzz/fuzz-server-json.c \
+    server/jsonparse.c util/buf.c util/xmalloc.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
+		$(call pkg_libs,libcjson)
+
+build/fuzz/fuzz-escpos: tests/fuzz/fuzz-escpos.c printing/escpos.c \
+    printing/encode.c printing/layout.c printing/doc.c printing/profile.c \
+    locale/text.c util/buf.c util/xmalloc.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libqrencode inih) -o $@ $^ \
+		$(call pkg_libs,libqrencode inih)
+
 check: deps
 	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
 	tests/run.sh
