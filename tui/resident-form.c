@@ -204,6 +204,18 @@ ethnicity_code(const char *name)
 	return (xstrdup(""));
 }
 
+int
+resident_form_ethnicity_known(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < NELEM(ethnicities); i++) {
+		if (strcmp(ethnicities[i].name, name) == 0)
+			return (1);
+	}
+	return (0);
+}
+
 /* Tags as the form's multiselect text, without the server's own. */
 static char *
 tags_text(const struct resident *r)

@@ -24,6 +24,8 @@ cJSON	*resident_form_value(const struct form_field *, int keep_elderly);
  * ("" when none): for telling what the clerk changed and for the
  * conflict dialog. The caller frees. */
 char	*resident_form_current(const struct resident *, const char *field);
+/* 1 if name is one of the 56 ethnic groups of GB/T 3304. */
+int	 resident_form_ethnicity_known(const char *name);
 /* A field's value as words for the clerk (tag names, not codes). The
  * caller frees. */
 char	*resident_form_words(const struct form *, const char *field,

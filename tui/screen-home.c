@@ -18,6 +18,7 @@ struct item {
 
 static void	run_lookup(void);
 static void	run_catalog(void);
+static void	run_import(void);
 static void	run_outbox(void);
 static void	run_queue(void);
 static void	run_logout(void);
@@ -29,6 +30,7 @@ static void	run_quit(void);
 static const struct item items[] = {
 	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
 	{ 's', ACT_NONE, N_("Service catalog"), run_catalog },
+	{ 'i', ACT_NONE, N_("Import residents from a CSV file"), run_import },
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
@@ -61,6 +63,12 @@ static void
 run_catalog(void)
 {
 	app_push(&screen_catalog, NULL);
+}
+
+static void
+run_import(void)
+{
+	app_push(&screen_import, NULL);
 }
 
 static void

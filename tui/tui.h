@@ -136,6 +136,7 @@ extern const struct screen_ops screen_today;
 extern const struct screen_ops screen_settings;
 extern const struct screen_ops dialog_list;
 extern const struct screen_ops screen_catalog;
+extern const struct screen_ops screen_import;
 extern const struct screen_ops screen_service;	/* arg: long long id */
 
 /* dialog_list's argument: choose one of n lines (copied). done is not
