@@ -85,6 +85,29 @@ def test_wrong_check_digit_is_caught_locally():
         s.stop()
 
 
+def test_a_resident_of_another_centre_stays_closed():
+    """clerk01 (红旗社区) scans 李光明 of 光明社区: not found, as if not
+    there, and not by name either."""
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.type("610202194007080046")
+        t.keys("Enter")
+        screen = t.wait_for("No resident found (or not in your "
+                            "communities)")
+        assert "李光明" not in screen, screen
+        t.keys("C-u")
+        t.type("李光明")
+        t.keys("Enter")
+        screen = t.wait_for("No resident found")
+        assert "光明社区" not in screen, screen
+    finally:
+        t.kill()
+        s.stop()
+
+
 def test_wrong_password():
     s = Server()
     t = client(s, extra="--lang en")
