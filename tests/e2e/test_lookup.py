@@ -108,6 +108,50 @@ def test_a_resident_of_another_centre_stays_closed():
         s.stop()
 
 
+def sgr_codes(t):
+    """The SGR parameters the pane's cells carry."""
+    raw = t.tmux("capture-pane", "-p", "-e", "-t", "t")
+    codes = set()
+    for m in re.finditer(r"\x1b\[([0-9;]*)m", raw):
+        codes.update(m.group(1).split(";"))
+    return codes
+
+
+def monochrome(term, env):
+    s = Server()
+    # tmux sets a pane's TERM itself: the command sets it again
+    cmd = "TERM=%s %s/bianmin --api %s --counter 1 --lang en; sleep 60" % (
+        term, BIN, s.url)
+    e = {"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
+    e.update(env)
+    t = Tmux(cmd, 80, 24, env=e)
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        codes = sgr_codes(t)
+        colours = [c for c in codes if re.fullmatch(r"3[0-8]|4[0-8]|9[0-7]|"
+                                                    r"10[0-7]", c)]
+        assert not colours, codes
+        # the choice and the bars still show, by reverse video
+        assert "7" in codes, codes
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID)
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_monochrome_with_no_color():
+    monochrome("screen", {"NO_COLOR": "1"})
+
+
+def test_monochrome_on_vt100():
+    monochrome("vt100", {})
+
+
 def test_wrong_password():
     s = Server()
     t = client(s, extra="--lang en")
