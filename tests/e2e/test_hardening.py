@@ -418,6 +418,50 @@ def test_hangups_keep_every_draft():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_vanished_pty_neither_lingers_nor_spins():
+    """The pty goes away under the client (an SSH session's end with no
+    tmux to tell it): gone within 5 s, having used under 1 s of CPU."""
+    import pty
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"LANG": "C.UTF-8", "LC_ALL": "", "TERM": "screen",
+                           "XDG_STATE_HOME": state})
+        os.execv(os.path.join(BIN, "bianmin"),
+                 ["bianmin", "--api", s.url, "--counter", "1"])
+    try:
+        seen = b""
+        deadline = time.time() + 10
+        while b"bianmin 0." not in seen and time.time() < deadline:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+        assert b"bianmin 0." in seen, seen[-300:]
+        family = descendants(pid)
+        os.close(fd)
+        start = time.time()
+        while True:
+            done, status, usage = os.wait4(pid, os.WNOHANG)
+            if done:
+                break
+            assert time.time() - start < 5, "still running 5 s later"
+            time.sleep(0.05)
+        pid = 0
+        cpu = usage.ru_utime + usage.ru_stime
+        assert cpu < 1.0, cpu
+        while any(alive(p) for p in family):
+            assert time.time() - start < 5, "a child stayed behind"
+            time.sleep(0.05)
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 if __name__ == "__main__":
     run([(name, fn) for name, fn in sorted(globals().items())
          if name.startswith("test_")])
