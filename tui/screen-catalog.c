@@ -43,15 +43,8 @@ on_page(struct api_result *res, void *arg)
 	struct catalog	*c = arg;
 
 	c->call = NULL;
-	app_busy(-1);
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (!app_answer(res))
 		return;
-	}
-	if (res->status != API_OK) {
-		app_message(MSG_ERROR, "%s", res->message);
-		return;
-	}
 	model_service_page_free(c->page);
 	c->page = res->model;
 	res->model = NULL;

@@ -96,15 +96,8 @@ on_results(struct api_result *r, void *arg)
 	long long	 id;
 
 	l->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);	/* frees this screen */
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* an ended session has freed this screen */
 	clear_results(l);
 	l->page = r->model;
 	r->model = NULL;

@@ -68,15 +68,8 @@ on_profile(struct api_result *res, void *arg)
 	struct profile	*p = arg;
 
 	p->call = NULL;
-	app_busy(-1);
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (!app_answer(res))
 		return;
-	}
-	if (res->status != API_OK) {
-		app_message(MSG_ERROR, "%s", res->message);
-		return;
-	}
 	model_resident_free(p->r);
 	p->r = res->model;
 	res->model = NULL;

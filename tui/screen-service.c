@@ -121,15 +121,8 @@ on_service(struct api_result *res, void *arg)
 	struct svc	*s = arg;
 
 	s->call = NULL;
-	app_busy(-1);
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (!app_answer(res))
 		return;
-	}
-	if (res->status != API_OK) {
-		app_message(MSG_ERROR, "%s", res->message);
-		return;
-	}
 	s->sv = res->model;
 	res->model = NULL;
 	build(s);

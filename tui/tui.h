@@ -96,6 +96,10 @@ void	app_ask_quit(void);
 void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
+/* The common start of a reply's callback: one request less on the
+ * spinner; an ended session goes to the login (the screen is gone then),
+ * another error is said. 1 when the reply is there to read. */
+int	app_answer(struct api_result *);
 
 /* Scan anywhere: takes the keys of an ID card reader's burst on screens
  * that are not editing text; 1 if the key was taken. */
