@@ -18,7 +18,7 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "lib"))
-from harness import BIN, Server, Tmux  # noqa
+from harness import BIN, Server, Tmux, log_in  # noqa
 
 LI = "610202194007080046"          # 李光明, 86, 光明社区 (clerk02's)
 
@@ -58,12 +58,7 @@ def session(server, state, user):
              env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": "",
                   "TERM": "screen", "XDG_STATE_HOME": state,
                   "XDG_CONFIG_HOME": state})
-    t.wait_for("bianmin 0.")
-    t.type(user)
-    t.keys("Enter")
-    t.type("demo-" + user.rstrip("0123456789"))
-    t.keys("Enter", "Enter")
-    t.wait_for("Counter 1")
+    log_in(t, user)
     return t
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from harness import BIN, Server, Tmux, run  # noqa
+from harness import BIN, Server, Tmux, log_in, run  # noqa
 
 OLD_ID = "610202194007080046"   # 李光明, 86, 光明社区
 
@@ -17,15 +17,6 @@ def client(server, lang="C.UTF-8", cols=80, rows=24):
                 % (BIN, server.url), cols, rows,
                 env={"LANG": lang, "LC_ALL": "", "LANGUAGE": "",
                      "TERM": "screen"})
-
-
-def log_in(t, user="clerk01"):
-    t.wait_for("bianmin 0.")
-    t.type(user)
-    t.keys("Enter")
-    t.type("demo-clerk")
-    t.keys("Enter", "Enter")
-    t.wait_for("Counter 1")
 
 
 def test_search_and_read_an_item():
@@ -93,12 +84,7 @@ def test_catalog_through_resizes_in_chinese():
     s = Server()
     t = client(s, lang="zh_CN.UTF-8")
     try:
-        t.wait_for("0.")
-        t.type("clerk01")
-        t.keys("Enter")
-        t.type("demo-clerk")
-        t.keys("Enter", "Enter")
-        t.wait_for("窗口 1")
+        log_in(t, ready="窗口 1")
         t.keys("Escape")
         t.keys("s")
         t.type("gljt")

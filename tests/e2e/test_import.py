@@ -10,7 +10,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from harness import BIN, Server, Tmux, run  # noqa
+from harness import BIN, Server, Tmux, log_in, run  # noqa
 import bm  # noqa
 
 
@@ -58,12 +58,7 @@ def import_file(encoding, bom, charset_word):
              env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": "",
                   "TERM": "screen", "XDG_STATE_HOME": d})
     try:
-        t.wait_for("bianmin 0.")
-        t.type("clerk01")
-        t.keys("Enter")
-        t.type("demo-clerk")
-        t.keys("Enter", "Enter")
-        t.wait_for("Counter 1")
+        log_in(t)
         t.keys("Escape")
         t.wait_for("Main menu")
         t.keys("i")

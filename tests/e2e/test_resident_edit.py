@@ -9,7 +9,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from harness import BIN, Server, Tmux, run  # noqa
+from harness import BIN, Server, Tmux, log_in, run  # noqa
 import bm  # noqa
 
 FULL_ID = "610202198503150021"       # 张红旗, party member
@@ -26,15 +26,6 @@ def client(server, lang="C.UTF-8"):
                 % (BIN, server.url), 80, 24,
                 env={"LANG": lang, "LC_ALL": "", "LANGUAGE": "",
                      "TERM": "screen"})
-
-
-def log_in(t):
-    t.wait_for("bianmin 0.")
-    t.type("clerk01")
-    t.keys("Enter")
-    t.type("demo-clerk")
-    t.keys("Enter", "Enter")
-    t.wait_for("Counter 1")
 
 
 def record(token, id_number):
