@@ -215,7 +215,7 @@ check: deps
 # The long tier: more scanner bursts and resizes, more kills, longer fuzzing.
 soak: deps
 	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
-	BIANMIN_SCANS=1000 BIANMIN_RESIZES=5000 BIANMIN_KILLS=2000 BIANMIN_HANGUPS=100 \
+	BIANMIN_SCANS=1000 BIANMIN_RESIZES=5000 BIANMIN_KILLS=2000 BIANMIN_CRASHES=100 BIANMIN_HANGUPS=100 \
 		FUZZ_SECONDS=600 tests/run.sh
 
 fuzz: deps
