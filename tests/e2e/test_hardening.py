@@ -130,6 +130,9 @@ def test_escape_sequences_from_the_server_stay_text():
     db.execute("UPDATE households SET address = ? WHERE id = (SELECT "
                "household_id FROM residents WHERE id_number = ?)",
                (HOSTILE_ADDR, FULL_ID))
+    # and the catalog: a service's name (lists), department (its page)
+    db.execute("UPDATE services SET name = ?, department = ? WHERE "
+               "txcode = '0201'", (HOSTILE_NAME, HOSTILE_ADDR))
     db.commit()
     db.close()
     raw = tempfile.mktemp(prefix="bianmin-pty-")
@@ -154,6 +157,22 @@ def test_escape_sequences_from_the_server_stay_text():
         # and no answer was provoked from the terminal (a DA reply
         # would arrive as input and show up as typed text)
         assert "?1;2c" not in t.screen() and "[?" not in t.screen()
+        # the catalog's list and a service's page
+        t.tmux("pipe-pane", "-t", "t", "-o", "cat >> " + raw)
+        t.keys("s")
+        t.wait_for("Search:")
+        t.type("0201")
+        screen = t.wait_for("1 services")
+        t.keys("Enter")
+        screen = t.wait_for("Who may apply:", "[2J12号")
+        time.sleep(0.3)
+        assert t.display("#{pane_title}") == title
+        t.tmux("pipe-pane", "-t", "t")
+        with open(raw, "rb") as f:
+            out = f.read()
+        for bad in (b"\x1b]0;PWNED", b"\x1b[c", b"\xc2\x9b",
+                    "\u202e".encode(), b"\x07"):
+            assert bad not in out, bad
     try:
         with_client(body, server=s)
     finally:
