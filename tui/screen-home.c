@@ -19,6 +19,7 @@ struct item {
 static void	run_lookup(void);
 static void	run_outbox(void);
 static void	run_queue(void);
+static void	run_events(void);
 static void	run_logout(void);
 static void	run_quit(void);
 
@@ -29,6 +30,7 @@ static const struct item items[] = {
 	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
+	{ 'e', ACT_NONE, N_("Grid events"), run_events },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
 	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
@@ -65,6 +67,12 @@ static void
 run_queue(void)
 {
 	app_push(&screen_queue, NULL);
+}
+
+static void
+run_events(void)
+{
+	app_push(&screen_events, NULL);
 }
 
 static void
