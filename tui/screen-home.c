@@ -20,6 +20,7 @@ static void	run_lookup(void);
 static void	run_outbox(void);
 static void	run_queue(void);
 static void	run_events(void);
+static void	run_today(void);
 static void	run_logout(void);
 static void	run_quit(void);
 
@@ -31,6 +32,7 @@ static const struct item items[] = {
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
 	{ 'e', ACT_NONE, N_("Grid events"), run_events },
+	{ 't', ACT_NONE, N_("Today's figures"), run_today },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
 	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
@@ -73,6 +75,12 @@ static void
 run_events(void)
 {
 	app_push(&screen_events, NULL);
+}
+
+static void
+run_today(void)
+{
+	app_push(&screen_today, NULL);
 }
 
 static void
