@@ -30,6 +30,7 @@ static const struct {
 	{ &screen_event, N_("Grid event") },
 	{ &screen_event_new, N_("Report a grid event") },
 	{ &screen_today, N_("Today's figures") },
+	{ &screen_settings, N_("Settings") },
 	{ &screen_lock, N_("Locked") },
 	{ &dialog_drafts, N_("Forms kept from before") },
 	{ &dialog_confirm, N_("A question") },

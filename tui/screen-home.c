@@ -21,6 +21,7 @@ static void	run_outbox(void);
 static void	run_queue(void);
 static void	run_events(void);
 static void	run_today(void);
+static void	run_settings(void);
 static void	run_logout(void);
 static void	run_quit(void);
 
@@ -33,6 +34,7 @@ static const struct item items[] = {
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
 	{ 'e', ACT_NONE, N_("Grid events"), run_events },
 	{ 't', ACT_NONE, N_("Today's figures"), run_today },
+	{ 'p', ACT_NONE, N_("Settings"), run_settings },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
 	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
@@ -81,6 +83,12 @@ static void
 run_today(void)
 {
 	app_push(&screen_today, NULL);
+}
+
+static void
+run_settings(void)
+{
+	app_push(&screen_settings, NULL);
 }
 
 static void
