@@ -40,6 +40,16 @@ static const struct item items[] = {
 };
 #define NITEMS ((int)(sizeof items / sizeof *items))
 
+int
+home_item(int i, int *letter, const char **label)
+{
+	if (i < 0 || i >= NITEMS)
+		return (0);
+	*letter = items[i].letter - 'a' + 'A';
+	*label = items[i].label;
+	return (1);
+}
+
 static const struct keyhelp home_keys[] = {
 	{ N_("F2"), N_("Resident"), 1 },
 	{ N_("Up/Down"), N_("Choose"), 0 },

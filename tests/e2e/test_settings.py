@@ -230,6 +230,46 @@ def test_rebound_key_works_and_keys_lists_it():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def keys_sections(out):
+    """`bianmin --keys` as {section title: [(key, what), ...]}."""
+    sections = {}
+    for part in out.strip().split("\n\n"):
+        lines = part.splitlines()
+        sections[lines[0].rstrip(":")] = [
+            tuple(l.strip().split(None, 1)) for l in lines[1:]]
+    return sections
+
+
+def test_keys_lists_every_screen_and_the_menu():
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    try:
+        env = dict(os.environ, LANG="C.UTF-8", LANGUAGE="", LC_ALL="",
+                   XDG_CONFIG_HOME=os.path.join(state, "config"))
+        r = subprocess.run([os.path.join(BIN, "bianmin"), "--keys",
+                            "--lang", "en"], env=env, capture_output=True,
+                           text=True)
+        assert r.returncode == 0 and r.stderr == "", r
+        k = keys_sections(r.stdout)
+        assert ("E", "Grid events") in k["Main menu letters"], k
+        assert ("T", "Today's figures") in k["Main menu letters"], k
+        assert ("P", "Settings") in k["Main menu letters"], k
+        assert ("Tab", "Mine / open / all") in k["Grid events"], k
+        assert ("W", "Start work") in k["Grid event"], k
+        assert ("V", "Resolved") in k["Grid event"], k
+        assert ("F9", "Report") in k["Report a grid event"], k
+        assert ("E", "Export CSV") in k["Today's figures"], k
+        assert ("G", "UTF-8 / GB18030") in k["Today's figures"], k
+        assert ("T", "Test page") in k["Settings"], k
+        # in the clerk's language too
+        r = subprocess.run([os.path.join(BIN, "bianmin"), "--keys",
+                            "--lang", "zh_CN"], env=env,
+                           capture_output=True, text=True)
+        k = keys_sections(r.stdout)
+        assert ("E", "导出 CSV") in k["今日统计"], k.keys()
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def test_bad_keys_ini_is_said_once():
     s = Server()
     state = tempfile.mkdtemp(prefix="bianmin-state-")
