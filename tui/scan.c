@@ -22,10 +22,14 @@ now_ms(void)
 	return (ts.tv_sec * 1000LL + ts.tv_nsec / 1000000);
 }
 
+/* The n-th character of an ID number: digits, and X only as the check
+ * character, so a lone X (a letter key of a screen) is never taken. */
 static int
-id_char(int key)
+id_char(int key, size_t n)
 {
-	return ((key >= '0' && key <= '9') || key == 'X' || key == 'x');
+	if (key >= '0' && key <= '9')
+		return (1);
+	return (n == 17 && (key == 'X' || key == 'x'));
 }
 
 int
@@ -42,7 +46,7 @@ scan_key(int key)
 	if (t - last_ms > SCAN_GAP_MS)
 		nscanned = 0;
 	last_ms = t;
-	if (id_char(key) && nscanned < sizeof scanned - 1) {
+	if (id_char(key, nscanned) && nscanned < sizeof scanned - 1) {
 		scanned[nscanned++] = (char)key;
 		return (1);
 	}

@@ -21,6 +21,9 @@ static void	run_catalog(void);
 static void	run_import(void);
 static void	run_outbox(void);
 static void	run_queue(void);
+static void	run_events(void);
+static void	run_today(void);
+static void	run_settings(void);
 static void	run_logout(void);
 static void	run_quit(void);
 
@@ -33,10 +36,23 @@ static const struct item items[] = {
 	{ 'i', ACT_NONE, N_("Import residents from a CSV file"), run_import },
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
+	{ 'e', ACT_NONE, N_("Grid events"), run_events },
+	{ 't', ACT_NONE, N_("Today's figures"), run_today },
+	{ 'p', ACT_NONE, N_("Settings"), run_settings },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
 	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
 #define NITEMS ((int)(sizeof items / sizeof *items))
+
+int
+home_item(int i, int *letter, const char **label)
+{
+	if (i < 0 || i >= NITEMS)
+		return (0);
+	*letter = items[i].letter - 'a' + 'A';
+	*label = items[i].label;
+	return (1);
+}
 
 static const struct keyhelp home_keys[] = {
 	{ N_("F2"), N_("Resident"), 1 },
@@ -81,6 +97,24 @@ static void
 run_queue(void)
 {
 	app_push(&screen_queue, NULL);
+}
+
+static void
+run_events(void)
+{
+	app_push(&screen_events, NULL);
+}
+
+static void
+run_today(void)
+{
+	app_push(&screen_today, NULL);
+}
+
+static void
+run_settings(void)
+{
+	app_push(&screen_settings, NULL);
 }
 
 static void

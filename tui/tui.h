@@ -173,6 +173,10 @@ struct result_open {
 /* A provisional result on screen takes its final number; 1 if shown. */
 int	result_update(const struct outbox_item *);
 
+/* The main menu's item i: its letter (upper case) and label (a msgid);
+ * 0 past the last. */
+int	home_item(int i, int *letter, const char **label);
+
 /* How many drafts wait in the state folder. */
 int	drafts_waiting(void);
 

@@ -244,6 +244,12 @@ def test_scan_anywhere():
         t.type("12")
         t.keys("Down")
         assert "Main menu" in t.screen()
+        # X is an ID number's last character only: alone, it is the
+        # menu's letter for quitting
+        t.type("x")
+        t.wait_for("Quit bianmin?")
+        t.type("n")
+        t.wait_gone("Quit bianmin?")
     finally:
         t.kill()
         s.stop()
