@@ -102,8 +102,14 @@ void	app_session_ended(const char *why);
 int	app_answer(struct api_result *);
 
 /* Scan anywhere: takes the keys of an ID card reader's burst on screens
- * that are not editing text; 1 if the key was taken. */
+ * that are not editing text; 1 if the key was taken (held back, or the
+ * burst's end). Held keys go on to the screen after scan_timeout_ms()
+ * (-1: none held) through scan_tick(). */
 int	scan_key(int key);
+long	scan_timeout_ms(void);
+void	scan_tick(void);
+/* A key to the screen on top, then to the global keys. */
+void	loop_deliver(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
 /* Opens the intake of the service with this code, for the resident on
