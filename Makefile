@@ -195,6 +195,20 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
 	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
 		$(call pkg_libs,libcjson) -lm
 
+# The server's parser and the receipt renderer take their own sources.
+build/fuzz/fuzz-server-json: tests/fuzz/fuzz-server-json.c \
+    server/jsonparse.c util/buf.c util/xmalloc.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
+		$(call pkg_libs,libcjson)
+
+build/fuzz/fuzz-escpos: tests/fuzz/fuzz-escpos.c printing/escpos.c \
+    printing/encode.c printing/layout.c printing/doc.c printing/profile.c \
+    locale/text.c util/buf.c util/xmalloc.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libqrencode inih) -o $@ $^ \
+		$(call pkg_libs,libqrencode inih)
+
 check: deps
 	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
 	tests/run.sh
@@ -202,7 +216,7 @@ check: deps
 # The long tier: more scanner bursts and resizes, more kills, longer fuzzing.
 soak: deps
 	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)
-	BIANMIN_SCANS=1000 BIANMIN_RESIZES=5000 BIANMIN_KILLS=2000 \
+	BIANMIN_SCANS=1000 BIANMIN_RESIZES=5000 BIANMIN_KILLS=2000 BIANMIN_CRASHES=100 BIANMIN_HANGUPS=100 \
 		FUZZ_SECONDS=600 tests/run.sh
 
 fuzz: deps
@@ -225,6 +239,7 @@ bench: deps
 	$(MAKE) all build/bench/floor
 	python3 bench/run.py $(if $(QUICK),--quick) $(if $(CHECK),--check) \
 		$(BENCH_ARGS)
+	python3 bench/keystrokes.py $(if $(CHECK),--check)
 
 bench-check:
 	$(MAKE) bench CHECK=1

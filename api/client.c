@@ -568,3 +568,26 @@ api_resident_reveal(struct api *a, long long id, const char *reason,
 	free(path);
 	return (c);
 }
+
+struct api_call *
+api_resident_patch(struct api *a, long long id, long long version,
+    cJSON *patch, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*path;
+
+	path = xasprintf("/api/v1/residents/%lld", id);
+	c = start_keyed(a, "PATCH", path, patch, NULL, version, parse_resident,
+	    sizeof(struct resident), model_resident_free, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_resident_create(struct api *a, cJSON *body, const char *key, api_cb cb,
+    void *arg)
+{
+	return (start_keyed(a, "POST", "/api/v1/residents", body, key, 0,
+	    parse_resident, sizeof(struct resident), model_resident_free, cb,
+	    arg));
+}

@@ -83,6 +83,13 @@ struct api_call	*api_resident_certificates(struct api *, long long id, api_cb,
  * struct revealed, which the caller frees as soon as it is not shown. */
 struct api_call	*api_resident_reveal(struct api *, long long id,
 		    const char *reason, api_cb, void *);
+/* A merge patch of the resident at version (takes patch); a stale
+ * version answers 412. model: the updated struct resident. */
+struct api_call	*api_resident_patch(struct api *, long long id,
+		    long long version, cJSON *patch, api_cb, void *);
+/* Registers a resident (takes body). model: struct resident. */
+struct api_call	*api_resident_create(struct api *, cJSON *body,
+		    const char *key, api_cb, void *);
 /* model: struct service. */
 struct api_call	*api_service_by_code(struct api *, const char *txcode,
 		    api_cb, void *);

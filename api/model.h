@@ -9,8 +9,15 @@
 
 #include <cjson/cJSON.h>
 
+struct community_ref {
+	long long	 id;
+	char		*name;
+};
+
 struct api_session {
 	char		*token;
+	struct community_ref *communities;	/* the centre's */
+	size_t		 ncommunities;
 	char		*staff_name;
 	char		*username;
 	char		*role;

@@ -33,7 +33,12 @@ static const char schema[] =
 	"  next_at INTEGER NOT NULL DEFAULT 0,"
 	"  error TEXT NOT NULL DEFAULT '',"
 	"  result TEXT NOT NULL DEFAULT '');"
-	"CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, staff, id);";
+	"CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, staff, id);"
+	"CREATE TABLE IF NOT EXISTS catalog ("
+	"  txcode TEXT PRIMARY KEY,"
+	"  version INTEGER NOT NULL,"
+	"  saved_at INTEGER NOT NULL,"
+	"  service TEXT NOT NULL);";
 
 #define COLS "id, state, staff, method, path, body, idem_key, label, " \
 	"attempts, created_at, next_at, error, result"
@@ -89,21 +94,42 @@ pragmas(sqlite3 *db)
 	    sqlite3_exec(db, schema, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1);
 }
 
-/* "ok" from quick_check, or the file is not to be trusted. */
-static int
-healthy(sqlite3 *db)
+/* Whether the file can be trusted. A damaged file is told apart from
+ * one that cannot be read or written now (a full disk, an I/O error):
+ * only the damaged one is moved aside, as what waits in the other must
+ * still be sent once the disk has room again. */
+enum health {
+	HEALTH_OK,
+	HEALTH_DAMAGED,
+	HEALTH_UNREACHABLE
+};
+
+static enum health
+damaged_or_not(int rc)
+{
+	rc &= 0xff;
+	return (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ?
+	    HEALTH_DAMAGED : HEALTH_UNREACHABLE);
+}
+
+static enum health
+health(sqlite3 *db)
 {
 	sqlite3_stmt	*st;
-	int		 ok = 0;
+	enum health	 h;
+	int		 rc;
 
 	sqlite3_busy_timeout(db, 2000);
-	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return (0);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+	if ((rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st,
+	    NULL)) != SQLITE_OK)
+		return (damaged_or_not(rc));
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		h = strcmp((const char *)sqlite3_column_text(st, 0), "ok") ==
+		    0 ? HEALTH_OK : HEALTH_DAMAGED;
+	else
+		h = damaged_or_not(rc);
 	sqlite3_finalize(st);
-	return (ok);
+	return (h);
 }
 
 /* Moves a damaged database (and its WAL) aside, for support. */
@@ -134,7 +160,7 @@ set_aside(const char *path)
 }
 
 static sqlite3 *
-open_file(const char *path)
+open_file(const char *path, enum health *h)
 {
 	sqlite3	*db = NULL;
 	mode_t	 old = umask(077);
@@ -143,7 +169,10 @@ open_file(const char *path)
 	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL);
 	umask(old);
-	if (rc != SQLITE_OK || !healthy(db) || pragmas(db) != 0) {
+	*h = rc == SQLITE_OK ? health(db) : damaged_or_not(rc);
+	if (*h == HEALTH_OK && pragmas(db) != 0)
+		*h = damaged_or_not(sqlite3_errcode(db));
+	if (*h != HEALTH_OK) {
 		sqlite3_close(db);
 		return (NULL);
 	}
@@ -156,17 +185,23 @@ outbox_open(const char *path, char **warning, char **cause)
 {
 	struct outbox	*o;
 	sqlite3		*db;
+	enum health	 h;
 	char		*aside;
 
 	*warning = NULL;
-	if ((db = open_file(path)) == NULL) {
+	if ((db = open_file(path, &h)) == NULL && h == HEALTH_UNREACHABLE) {
+		*cause = xasprintf("%s: cannot be read or written now (a full "
+		    "disk?)", path);
+		return (NULL);
+	}
+	if (db == NULL) {
 		if ((aside = set_aside(path)) == NULL) {
 			*cause = xasprintf("%s: cannot be opened or moved "
 			    "aside: %s", path, strerror(errno));
 			return (NULL);
 		}
 		*warning = aside;
-		if ((db = open_file(path)) == NULL) {
+		if ((db = open_file(path, &h)) == NULL) {
 			*cause = xasprintf("%s: cannot be created", path);
 			return (NULL);
 		}
@@ -174,6 +209,12 @@ outbox_open(const char *path, char **warning, char **cause)
 	o = xcalloc(1, sizeof *o);
 	o->db = db;
 	return (o);
+}
+
+sqlite3 *
+outbox_db(struct outbox *o)
+{
+	return (o->db);
 }
 
 void

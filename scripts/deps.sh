@@ -3,7 +3,7 @@
 # run as root; otherwise prints the exact apt-get line and fails.
 set -eu
 
-PACKAGES="build-essential pkg-config gettext
+PACKAGES="build-essential pkg-config gettext faketime
 libncurses-dev libcurl4-openssl-dev libcjson-dev libmicrohttpd-dev
 libsqlite3-dev libgnutls28-dev libcrypt-dev libcmocka-dev
 libcups2-dev libinih-dev libqrencode-dev libcairo2-dev libpango1.0-dev

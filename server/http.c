@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -503,6 +504,26 @@ queue(struct req *r)
 	return (rc);
 }
 
+/* For the fault tests (bianmind(8), FAULTS): BIANMIND_FAULT=after-commit
+ * or after-record ends the process once an application was created,
+ * before its idempotency record or before its reply, as a power cut
+ * would. */
+static void
+fault_point(struct req *r, const char *where)
+{
+	static const char	*fault;
+	static int		 read;
+
+	if (!read) {
+		fault = getenv("BIANMIND_FAULT");
+		read = 1;
+	}
+	if (fault != NULL && strcmp(fault, where) == 0 &&
+	    r->status / 100 == 2 && strcmp(r->method, "POST") == 0 &&
+	    strcmp(r->url, "/api/v1/applications") == 0)
+		_exit(70);
+}
+
 /* The work at the end of a request: the reply, then the idempotency
  * record's fate. */
 static enum MHD_Result
@@ -514,8 +535,10 @@ answer(struct req *r)
 		return (queue(r));
 	}
 	dispatch(r);
+	fault_point(r, "after-commit");
 	if (r->idem_print[0] != '\0' && r->db != NULL)
 		idem_finish(r);
+	fault_point(r, "after-record");
 	return (queue(r));
 }
 

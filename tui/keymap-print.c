@@ -26,6 +26,11 @@ static const struct {
 	{ &screen_result, N_("Application taken.") },
 	{ &screen_outbox, N_("The outbox") },
 	{ &screen_queue, N_("Queue") },
+	{ &screen_events, N_("Grid events") },
+	{ &screen_event, N_("Grid event") },
+	{ &screen_event_new, N_("Report a grid event") },
+	{ &screen_today, N_("Today's figures") },
+	{ &screen_settings, N_("Settings") },
 	{ &screen_lock, N_("Locked") },
 	{ &dialog_drafts, N_("Forms kept from before") },
 	{ &dialog_confirm, N_("A question") },
@@ -88,6 +93,18 @@ screen_part(struct buf *b, const char *title, const struct keyhelp *k)
 	}
 }
 
+/* The main menu's letters, each with its workflow. */
+static void
+menu_part(struct buf *b)
+{
+	const char	*label;
+	int		 i, letter;
+
+	buf_printf(b, "\n%s:\n", _("Main menu letters"));
+	for (i = 0; home_item(i, &letter, &label); i++)
+		buf_printf(b, "  %c  %s\n", letter, _(label));
+}
+
 char *
 keymap_text(void)
 {
@@ -99,6 +116,8 @@ keymap_text(void)
 	for (i = 0; i < sizeof screens / sizeof *screens; i++) {
 		if (screens[i].ops->keys != NULL)
 			screen_part(&b, screens[i].title, screens[i].ops->keys);
+		if (screens[i].ops == &screen_home)
+			menu_part(&b);
 	}
 	return (buf_steal(&b));
 }

@@ -372,23 +372,29 @@ keymap_read(const char *path)
 	return (0);
 }
 
-void
-keymap_load(void)
+char *
+keymap_user_path(void)
 {
 	const char	*xdg = getenv("XDG_CONFIG_HOME");
 	const char	*home = getenv("HOME");
-	char		*user;
-	size_t		 i;
+
+	if (xdg != NULL && *xdg == '/')
+		return (xasprintf("%s/bianmin/keys.ini", xdg));
+	return (xasprintf("%s/.config/bianmin/keys.ini",
+	    home != NULL ? home : "."));
+}
+
+void
+keymap_load(void)
+{
+	char	*user;
+	size_t	 i;
 
 	keymap_free();
 	for (i = 0; i < sizeof defaults / sizeof *defaults; i++)
 		bind_key(defaults[i].key, defaults[i].action);
 	keymap_read("/etc/bianmin/keys.ini");
-	if (xdg != NULL && *xdg == '/')
-		user = xasprintf("%s/bianmin/keys.ini", xdg);
-	else
-		user = xasprintf("%s/.config/bianmin/keys.ini",
-		    home != NULL ? home : ".");
+	user = keymap_user_path();
 	keymap_read(user);
 	free(user);
 }

@@ -33,6 +33,8 @@ enum action {
 /* Back to the defaults, then the two keymap files; a problem is noted
  * for keymap_problem(). */
 void		 keymap_load(void);
+/* The clerk's own keymap file (which need not exist). Caller frees. */
+char		*keymap_user_path(void);
 /* Reads one keymap file over what is bound; -1 if it cannot be opened. */
 int		 keymap_read(const char *path);
 /* The first problem of the files, translated, for the message line;

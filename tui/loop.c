@@ -97,6 +97,16 @@ idle_check(time_t now)
 /* The screen first; what it leaves goes to the global actions, bound
  * in keymap.c's tables (and keys.ini), never here. */
 void
+loop_deliver(int key)
+{
+	struct screen	*s = app.top;
+
+	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
+		return;
+	keymap_run(key);
+}
+
+void
 loop_key(int key)
 {
 	struct screen	*s = app.top;
@@ -108,9 +118,7 @@ loop_key(int key)
 	}
 	if (scan_key(key))
 		return;
-	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
-		return;
-	keymap_run(key);
+	loop_deliver(key);
 }
 
 static void
@@ -159,6 +167,8 @@ next_timeout(void)
 	    now)) >= 0 && due < ms)
 		ms = due;
 	if ((due = queue_count_timeout_ms(now)) >= 0 && due < ms)
+		ms = due;
+	if ((due = scan_timeout_ms()) >= 0 && due < ms)
 		ms = due;
 	if (app.lock_minutes > 0 && app.session != NULL && !locked()) {
 		due = (long)((app.last_key + (time_t)(app.lock_minutes * 60) -
@@ -278,6 +288,7 @@ loop_run(void)
 			} else
 				idle_reads = 0;
 		}
+		scan_tick();
 		http_process(api_http(app.api));
 		outbox_turn(&was_online);
 		idle_check(time(NULL));

@@ -1,6 +1,8 @@
 /* Scan anywhere: on a screen where nothing is being typed, an ID card
- * reader's burst (18 characters and Enter) opens that resident. */
-#include <ctype.h>
+ * reader's burst (18 characters and Enter) opens that resident. Digits
+ * are held back while a burst may be coming; when none comes (a pause,
+ * another key, an Enter after too few), they reach the screen as typed,
+ * so digits still work as a screen's keys. */
 #include <string.h>
 #include <time.h>
 
@@ -8,7 +10,7 @@
 #include "tui.h"
 #include "../forms/idnum.h"
 
-#define SCAN_GAP_MS	300	/* a reader types far faster than this */
+#define SCAN_GAP_MS	150	/* a reader types far faster than this */
 
 static char		scanned[20];
 static size_t		nscanned;
@@ -23,10 +25,27 @@ now_ms(void)
 	return (ts.tv_sec * 1000LL + ts.tv_nsec / 1000000);
 }
 
+/* The n-th character of an ID number: digits, and X only as the check
+ * character, so a lone X (a letter key of a screen) is never taken. */
 static int
-id_char(int key)
+id_char(int key, size_t n)
 {
-	return ((key >= '0' && key <= '9') || key == 'X' || key == 'x');
+	if (key >= '0' && key <= '9')
+		return (1);
+	return (n == 17 && (key == 'X' || key == 'x'));
+}
+
+/* What was held back goes to the screen, as typed. */
+static void
+give_back(void)
+{
+	char	keys[20];
+	size_t	i, n = nscanned;
+
+	memcpy(keys, scanned, n);
+	nscanned = 0;
+	for (i = 0; i < n; i++)
+		loop_deliver((unsigned char)keys[i]);
 }
 
 int
@@ -37,27 +56,41 @@ scan_key(int key)
 	char		 id[20];
 
 	if (s == NULL || s->ops->editing || app.session == NULL) {
-		nscanned = 0;
+		give_back();
 		return (0);
 	}
 	if (t - last_ms > SCAN_GAP_MS)
-		nscanned = 0;
+		give_back();
 	last_ms = t;
-	/* X ends an ID number, never starts one: a lone X is a key */
-	if (id_char(key) && nscanned < sizeof scanned - 1 &&
-	    (isdigit(key) || nscanned == 17)) {
+	if (id_char(key, nscanned) && nscanned < sizeof scanned - 1) {
 		scanned[nscanned++] = (char)key;
 		return (1);
 	}
-	if (key != TK_ENTER || nscanned == 0) {
-		nscanned = 0;
-		return (0);
-	}
 	memcpy(id, scanned, nscanned);
 	id[nscanned] = '\0';
-	nscanned = 0;
-	if (!idnum_shape(id))
+	if (key != TK_ENTER || !idnum_shape(id)) {
+		give_back();
 		return (0);
+	}
+	nscanned = 0;
 	app_push(&screen_lookup, id);	/* looks it up at once */
 	return (1);
+}
+
+long
+scan_timeout_ms(void)
+{
+	long long	left;
+
+	if (nscanned == 0)
+		return (-1);
+	left = last_ms + SCAN_GAP_MS + 1 - now_ms();
+	return (left > 0 ? (long)left : 0);
+}
+
+void
+scan_tick(void)
+{
+	if (nscanned > 0 && now_ms() - last_ms > SCAN_GAP_MS)
+		give_back();
 }

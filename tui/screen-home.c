@@ -20,9 +20,14 @@ struct item {
 static void	run_lookup(void);
 static void	run_applications(void);
 static void	run_certificates(void);
+static void	run_catalog(void);
+static void	run_import(void);
 static void	run_handoff(void);
 static void	run_outbox(void);
 static void	run_queue(void);
+static void	run_events(void);
+static void	run_today(void);
+static void	run_settings(void);
 static void	run_logout(void);
 static void	run_quit(void);
 
@@ -33,13 +38,28 @@ static const struct item items[] = {
 	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
 	{ 'a', ACT_APPLICATIONS, N_("Applications"), run_applications },
 	{ 'c', ACT_CERTIFICATES, N_("Certificates"), run_certificates },
+	{ 's', ACT_NONE, N_("Service catalog"), run_catalog },
+	{ 'i', ACT_NONE, N_("Import residents from a CSV file"), run_import },
 	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
 	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
 	{ 'h', ACT_NONE, N_("Hand-off lists"), run_handoff },
+	{ 'e', ACT_NONE, N_("Grid events"), run_events },
+	{ 't', ACT_NONE, N_("Today's figures"), run_today },
+	{ 'p', ACT_NONE, N_("Settings"), run_settings },
 	{ 'l', ACT_NONE, N_("Log out"), run_logout },
 	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
 #define NITEMS ((int)(sizeof items / sizeof *items))
+
+int
+home_item(int i, int *letter, const char **label)
+{
+	if (i < 0 || i >= NITEMS)
+		return (0);
+	*letter = items[i].letter - 'a' + 'A';
+	*label = items[i].label;
+	return (1);
+}
 
 static const struct keyhelp home_keys[] = {
 	{ N_("F2"), N_("Resident"), 1 },
@@ -81,6 +101,18 @@ on_logout(struct api_result *r, void *arg)
 }
 
 static void
+run_catalog(void)
+{
+	app_push(&screen_catalog, NULL);
+}
+
+static void
+run_import(void)
+{
+	app_push(&screen_import, NULL);
+}
+
+static void
 run_outbox(void)
 {
 	app_push(&screen_outbox, NULL);
@@ -90,6 +122,24 @@ static void
 run_queue(void)
 {
 	app_push(&screen_queue, NULL);
+}
+
+static void
+run_events(void)
+{
+	app_push(&screen_events, NULL);
+}
+
+static void
+run_today(void)
+{
+	app_push(&screen_today, NULL);
+}
+
+static void
+run_settings(void)
+{
+	app_push(&screen_settings, NULL);
 }
 
 static void

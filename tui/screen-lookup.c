@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "resident-edit.h"
 #include "labels.h"
 #include "table.h"
 #include "tui.h"
@@ -34,6 +35,7 @@ static const struct keyhelp lookup_keys[] = {
 	{ N_("PgDn/PgUp"), N_("Page"), 1 },
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("Up/Down"), N_("Choose a resident"), 0 },
+	{ N_("F4"), N_("Register a new resident"), 1 },
 	{ N_("Ctrl-U"), N_("Clear the input"), 0 },
 	{ NULL, NULL, 0 }
 };
@@ -94,15 +96,8 @@ on_results(struct api_result *r, void *arg)
 	long long	 id;
 
 	l->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);	/* frees this screen */
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* an ended session has freed this screen */
 	clear_results(l);
 	l->page = r->model;
 	r->model = NULL;
@@ -216,6 +211,22 @@ list_key(struct lookup *l, int key)
 	return (0);
 }
 
+/* F4: a resident not found is registered, with the ID number that was
+ * looked for when it is one. */
+static void
+register_new(struct lookup *l)
+{
+	struct idnum_info	 info;
+	char			*t = lineedit_text(&l->input);
+
+	if (l->id_number != NULL)
+		resident_new_open(l->id_number);
+	else
+		resident_new_open(idnum_check(t, time(NULL), &info) ==
+		    IDNUM_OK ? info.normalized : NULL);
+	free(t);
+}
+
 static int
 lookup_key(struct screen *s, int key)
 {
@@ -231,6 +242,10 @@ lookup_key(struct screen *s, int key)
 		np = l->page->page + (key == TK_PGDN ? 1 : -1);
 		if (np >= 1 && np <= pages(l->page))
 			search(l, np);
+		return (1);
+	}
+	if (key == TK_F(4)) {
+		register_new(l);
 		return (1);
 	}
 	if (l->in_list && l->page != NULL && l->page->n > 0) {

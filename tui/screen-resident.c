@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "resident-edit.h"
 #include "resident-records.h"
 #include "labels.h"
 #include "table.h"
@@ -26,6 +27,8 @@ struct profile {
 static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
+	{ N_("S"), N_("Choose from the catalog"), 0 },
+	{ N_("E"), N_("Change the record"), 1 },
 	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
 	{ N_("Up/Down"), N_("Choose a household member"), 0 },
@@ -65,15 +68,8 @@ on_profile(struct api_result *res, void *arg)
 	struct profile	*p = arg;
 
 	p->call = NULL;
-	app_busy(-1);
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (!app_answer(res))
 		return;
-	}
-	if (res->status != API_OK) {
-		app_message(MSG_ERROR, "%s", res->message);
-		return;
-	}
 	model_resident_free(p->r);
 	p->r = res->model;
 	res->model = NULL;
@@ -94,6 +90,23 @@ load(struct profile *p)
 		return;
 	p->call = api_resident_get(app.api, p->id, on_profile, p);
 	app_busy(1);
+}
+
+void
+resident_updated(struct resident *r)
+{
+	struct profile	*p;
+
+	if (app.top == NULL || app.top->ops != &screen_resident ||
+	    (p = app.top->data)->id != r->s.id || p->call != NULL) {
+		model_resident_free(r);
+		return;
+	}
+	model_resident_free(p->r);
+	p->r = r;
+	if (p->sel >= (int)r->nmembers)
+		p->sel = 0;
+	app_dirty();
 }
 
 static int
@@ -119,6 +132,16 @@ resident_key(struct screen *s, int key)
 	case 'V':
 		if (p->r != NULL)
 			records_reveal(&p->rec, p->id);
+		return (1);
+	case 's':
+	case 'S':
+		if (p->r != NULL)
+			app_push(&screen_catalog, NULL);
+		return (1);
+	case 'e':
+	case 'E':
+		if (p->r != NULL && p->call == NULL)
+			resident_edit_open(p->r);
 		return (1);
 	}
 	if (p->r == NULL || p->r->nmembers == 0)

@@ -126,6 +126,21 @@ app_session_ended(const char *why)
 	app_message(MSG_ERROR, "%s", why);
 }
 
+int
+app_answer(struct api_result *res)
+{
+	app_busy(-1);
+	if (res->status == API_ERR_AUTH) {
+		app_session_ended(res->message);
+		return (0);
+	}
+	if (res->status != API_OK) {
+		app_message(MSG_ERROR, "%s", res->message);
+		return (0);
+	}
+	return (1);
+}
+
 void
 app_save_all(void)
 {

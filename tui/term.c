@@ -88,7 +88,10 @@ term_start(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
-	set_escdelay(50);
+	/* 50 ms tells a lone Esc from an arrow key's sequence on a local
+	 * terminal; over a slow link ESCDELAY (ms) may ask for more */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(50);
 	draw_init_styles();
 	curs_set(0);
 	/* bracketed paste: a paste arrives marked, so none of its

@@ -96,12 +96,25 @@ void	app_ask_quit(void);
 void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
+/* The common start of a reply's callback: one request less on the
+ * spinner; an ended session goes to the login (the screen is gone then),
+ * another error is said. 1 when the reply is there to read. */
+int	app_answer(struct api_result *);
 
 /* Scan anywhere: takes the keys of an ID card reader's burst on screens
- * that are not editing text; 1 if the key was taken. */
+ * that are not editing text; 1 if the key was taken (held back, or the
+ * burst's end). Held keys go on to the screen after scan_timeout_ms()
+ * (-1: none held) through scan_tick(). */
 int	scan_key(int key);
+long	scan_timeout_ms(void);
+void	scan_tick(void);
+/* A key to the screen on top, then to the global keys. */
+void	loop_deliver(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
+/* Opens the intake of the service with this code, for the resident on
+ * screen if any, as if the code had been typed. */
+void	txcode_open(const char *code);
 /* The resident whose profile is open (the top-most), or NULL. */
 const struct resident *resident_on_screen(void);
 
@@ -132,6 +145,9 @@ extern const struct screen_ops screen_event_new;
 extern const struct screen_ops screen_today;
 extern const struct screen_ops screen_settings;
 extern const struct screen_ops dialog_list;
+extern const struct screen_ops screen_catalog;
+extern const struct screen_ops screen_import;
+extern const struct screen_ops screen_service;	/* arg: long long id */
 
 /* dialog_list's argument: choose one of n lines (copied). done is not
  * called on Esc. */
@@ -162,6 +178,10 @@ struct result_open {
 };
 /* A provisional result on screen takes its final number; 1 if shown. */
 int	result_update(const struct outbox_item *);
+
+/* The main menu's item i: its letter (upper case) and label (a msgid);
+ * 0 past the last. */
+int	home_item(int i, int *letter, const char **label);
 
 /* How many drafts wait in the state folder. */
 int	drafts_waiting(void);

@@ -94,6 +94,7 @@ def test_draft_survives_hangup_and_resize():
         t.keys("Tab")               # leaving the field saves the draft
         focus_field(t, "Agent phone")
         t.type("13700001111")
+        t.wait_for("13700001111")    # on the clerk's screen, then
         # the session drops: tmux hangs up on the client
         pid = int(t.display("#{pane_pid}"))
         t.kill()

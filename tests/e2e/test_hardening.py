@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """End to end in tmux, as an attacker and a tired clerk would: a crash,
 a paste, escape sequences in server data, a scanner burst, a resize
-storm. BIANMIN_SCANS and BIANMIN_RESIZES set the counts (make soak
-raises them)."""
+storm, hang-ups. BIANMIN_SCANS, BIANMIN_RESIZES and BIANMIN_HANGUPS
+set the counts (make soak raises them)."""
 import os
 import random
 import re
@@ -21,6 +21,7 @@ FULL_ID = "610202198503150021"
 MASKED_ID = "610***********0021"
 SCANS = int(os.environ.get("BIANMIN_SCANS", "200"))
 RESIZES = int(os.environ.get("BIANMIN_RESIZES", "1000"))
+HANGUPS = int(os.environ.get("BIANMIN_HANGUPS", "30"))
 
 
 def client(server, state, binary=None, env=None):
@@ -49,6 +50,15 @@ def descendants(pid):
         out.append(int(child))
         out.extend(descendants(int(child)))
     return out
+
+
+def alive(pid):
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def with_client(fn, binary=None, env=None, server=None):
@@ -120,6 +130,9 @@ def test_escape_sequences_from_the_server_stay_text():
     db.execute("UPDATE households SET address = ? WHERE id = (SELECT "
                "household_id FROM residents WHERE id_number = ?)",
                (HOSTILE_ADDR, FULL_ID))
+    # and the catalog: a service's name (lists), department (its page)
+    db.execute("UPDATE services SET name = ?, department = ? WHERE "
+               "txcode = '0201'", (HOSTILE_NAME, HOSTILE_ADDR))
     db.commit()
     db.close()
     raw = tempfile.mktemp(prefix="bianmin-pty-")
@@ -144,6 +157,22 @@ def test_escape_sequences_from_the_server_stay_text():
         # and no answer was provoked from the terminal (a DA reply
         # would arrive as input and show up as typed text)
         assert "?1;2c" not in t.screen() and "[?" not in t.screen()
+        # the catalog's list and a service's page
+        t.tmux("pipe-pane", "-t", "t", "-o", "cat >> " + raw)
+        t.keys("s")
+        t.wait_for("Search:")
+        t.type("0201")
+        screen = t.wait_for("1 services")
+        t.keys("Enter")
+        screen = t.wait_for("Who may apply:", "[2J12号")
+        time.sleep(0.3)
+        assert t.display("#{pane_title}") == title
+        t.tmux("pipe-pane", "-t", "t")
+        with open(raw, "rb") as f:
+            out = f.read()
+        for bad in (b"\x1b]0;PWNED", b"\x1b[c", b"\xc2\x9b",
+                    "\u202e".encode(), b"\x07"):
+            assert bad not in out, bad
     try:
         with_client(body, server=s)
     finally:
@@ -289,6 +318,167 @@ def test_no_personal_numbers_in_logs_or_cores():
         assert os.stat(os.path.join(state, "bianmin")).st_mode & 0o777 \
             == 0o700
     with_client(body, env={}, binary=os.path.join(BIN, "bianmin") + " -v")
+
+
+def test_split_escape_sequences():
+    """An arrow key's sequence (ESC O A, as a terminal in keypad mode
+    sends it) split by gaps below the escape delay is still the arrow;
+    past it, a lone Esc (which does nothing on the main menu) and two
+    characters typed: O opens the outbox. ESCDELAY is raised to 400 ms so that a
+    loaded machine cannot make a gap longer than meant."""
+    def press_split(t, gap):
+        for h in ("1b", "4f", "41"):
+            t.tmux("send-keys", "-t", "t", "-H", h)
+            time.sleep(gap)
+
+    def body(s, t, state):
+        log_in(t)
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        for gap in (0, 0.02, 0.05, 0.1, 0.2):
+            press_split(t, gap)
+            # Up from the first item is the last: Quit, which asks
+            t.keys("Enter")
+            t.wait_for("Y = yes")
+            t.keys("n")
+            t.wait_gone("Y = yes")
+            t.keys("Down")              # back to the first item
+        press_split(t, 0.8)
+        t.wait_for("Outbox: submissions kept")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        # Esc and a digit together (Alt-2) is F2
+        t.tmux("send-keys", "-t", "t", "-H", "1b", "32")
+        t.wait_for("ID number / name / mobile")
+
+    with_client(body, env={"ESCDELAY": "400"})
+
+
+def test_sigterm_saves_the_draft_and_exits_0():
+    def body(s, t, state):
+        log_in(t)
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID)
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0201")                 # employment registration
+        t.keys("Enter")
+        t.wait_for("0201", "[record]")
+        t.type("4")
+        t.wait_for("4")
+        pid = int(t.display("#{pane_pid}"))
+        client = [p for p in descendants(pid)
+                  if open("/proc/%d/comm" % p).read().strip() == "bianmin"]
+        assert client, descendants(pid)
+        for p in client:
+            os.kill(p, signal.SIGTERM)
+        screen = t.wait_for("EXIT=0", "MODES=")
+        modes = re.search(r"MODES=(.*)", screen).group(1).split()
+        assert "icanon" in modes and "echo" in modes, screen
+        assert t.display("#{alternate_on}") == "0"
+        drafts = os.path.join(state, "bianmin", "drafts")
+        files = os.listdir(drafts)
+        assert len(files) == 1, files
+        path = os.path.join(drafts, files[0])
+        assert oct(os.stat(path).st_mode & 0o777) == "0o600"
+        import json
+        doc = json.load(open(path))
+        assert doc["service"]["txcode"] == "0201", doc
+        assert "4" in doc["values"].values(), doc["values"]
+
+    with_client(body)
+
+
+def test_hangups_keep_every_draft():
+    """The terminal vanishes while a form is being typed (tmux kills the
+    session, the client gets SIGHUP): each time the client is gone
+    within 2 s and the draft holds what was on the screen."""
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    drafts = os.path.join(state, "bianmin", "drafts")
+    kept = 0
+    try:
+        for i in range(HANGUPS):
+            t = client(s, state)
+            log_in(t)
+            t.type(FULL_ID)
+            t.keys("Enter")
+            t.wait_for("张红旗", MASKED_ID)
+            t.keys("F3")
+            t.wait_for("Transaction code")
+            t.type("0201")
+            t.keys("Enter")
+            t.wait_for("0201", "[record]")
+            value = "%d" % (10 + i % 50)
+            t.type(value)
+            t.wait_for(value)
+            pid = int(t.display("#{pane_pid}"))
+            procs = [p for p in descendants(pid) if open(
+                "/proc/%d/comm" % p).read().strip() == "bianmin"]
+            t.kill()
+            deadline = time.time() + 2
+            while any(alive(p) for p in procs):
+                assert time.time() < deadline, "the client outlived " \
+                    "its terminal by 2 s (round %d)" % i
+                time.sleep(0.02)
+            files = os.listdir(drafts)
+            assert len(files) == 1, (i, files)
+            import json
+            with open(os.path.join(drafts, files[0])) as f:
+                doc = json.load(f)
+            assert value in doc["values"].values(), (i, doc["values"])
+            os.unlink(os.path.join(drafts, files[0]))
+            kept += 1
+        print("# %d of %d hang-ups: draft kept, client gone within 2 s"
+              % (kept, HANGUPS))
+    finally:
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_vanished_pty_neither_lingers_nor_spins():
+    """The pty goes away under the client (an SSH session's end with no
+    tmux to tell it): gone within 5 s, having used under 1 s of CPU."""
+    import pty
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"LANG": "C.UTF-8", "LC_ALL": "", "TERM": "screen",
+                           "XDG_STATE_HOME": state})
+        os.execv(os.path.join(BIN, "bianmin"),
+                 ["bianmin", "--api", s.url, "--counter", "1"])
+    try:
+        seen = b""
+        deadline = time.time() + 10
+        while b"bianmin 0." not in seen and time.time() < deadline:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+        assert b"bianmin 0." in seen, seen[-300:]
+        family = descendants(pid)
+        os.close(fd)
+        start = time.time()
+        while True:
+            done, status, usage = os.wait4(pid, os.WNOHANG)
+            if done:
+                break
+            assert time.time() - start < 5, "still running 5 s later"
+            time.sleep(0.05)
+        pid = 0
+        cpu = usage.ru_utime + usage.ru_stime
+        assert cpu < 1.0, cpu
+        while any(alive(p) for p in family):
+            assert time.time() - start < 5, "a child stayed behind"
+            time.sleep(0.05)
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -85,6 +85,73 @@ def test_wrong_check_digit_is_caught_locally():
         s.stop()
 
 
+def test_a_resident_of_another_centre_stays_closed():
+    """clerk01 (红旗社区) scans 李光明 of 光明社区: not found, as if not
+    there, and not by name either."""
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.type("610202194007080046")
+        t.keys("Enter")
+        screen = t.wait_for("No resident found (or not in your "
+                            "communities)")
+        assert "李光明" not in screen, screen
+        t.keys("C-u")
+        t.type("李光明")
+        t.keys("Enter")
+        screen = t.wait_for("No resident found")
+        assert "光明社区" not in screen, screen
+    finally:
+        t.kill()
+        s.stop()
+
+
+def sgr_codes(t):
+    """The SGR parameters the pane's cells carry."""
+    raw = t.tmux("capture-pane", "-p", "-e", "-t", "t")
+    codes = set()
+    for m in re.finditer(r"\x1b\[([0-9;]*)m", raw):
+        codes.update(m.group(1).split(";"))
+    return codes
+
+
+def monochrome(term, env):
+    s = Server()
+    # tmux sets a pane's TERM itself: the command sets it again
+    cmd = "TERM=%s %s/bianmin --api %s --counter 1 --lang en; sleep 60" % (
+        term, BIN, s.url)
+    e = {"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
+    e.update(env)
+    t = Tmux(cmd, 80, 24, env=e)
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        codes = sgr_codes(t)
+        colours = [c for c in codes if re.fullmatch(r"3[0-8]|4[0-8]|9[0-7]|"
+                                                    r"10[0-7]", c)]
+        assert not colours, codes
+        # the choice and the bars still show, by reverse video
+        assert "7" in codes, codes
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID)
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_monochrome_with_no_color():
+    monochrome("screen", {"NO_COLOR": "1"})
+
+
+def test_monochrome_on_vt100():
+    monochrome("vt100", {})
+
+
 def test_wrong_password():
     s = Server()
     t = client(s, extra="--lang en")
@@ -177,6 +244,12 @@ def test_scan_anywhere():
         t.type("12")
         t.keys("Down")
         assert "Main menu" in t.screen()
+        # X is an ID number's last character only: alone, it is the
+        # menu's letter for quitting
+        t.type("x")
+        t.wait_for("Quit bianmin?")
+        t.type("n")
+        t.wait_gone("Quit bianmin?")
     finally:
         t.kill()
         s.stop()

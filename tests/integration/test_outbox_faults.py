@@ -3,7 +3,8 @@
 any moment, replies lost after the server committed, a server that never
 answers, a key reused with another body, a disk that cannot sync. What
 must hold: nothing lost, nothing applied twice, nothing said to be saved
-that was not. BIANMIN_KILLS sets the number of kills (make soak: more)."""
+that was not. BIANMIN_KILLS and BIANMIN_CRASHES set the number of client
+kills and server crashes (make soak: more)."""
 import json
 import os
 import random
@@ -16,11 +17,12 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from harness import TOP, Server, run  # noqa
+from harness import BIN, TOP, Server, run  # noqa
 
 DRIVE = os.path.join(TOP, "build", "integration", "outbox-drive")
 PROXY = os.path.join(TOP, "tests", "fixtures", "chaos_proxy.py")
 KILLS = int(os.environ.get("BIANMIN_KILLS", "200"))
+CRASHES = int(os.environ.get("BIANMIN_CRASHES", "20"))
 LI = "610202194007080046"
 S = None
 
@@ -216,6 +218,119 @@ def test_sync_failure_is_never_called_saved():
         assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
         assert all(state_ != 0 for _, state_, _ in outbox_rows(db))
     finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_disk_full_is_never_called_saved():
+    if shutil.which("strace") is None:
+        raise AssertionError("strace is missing (make deps)")
+    state = tempfile.mkdtemp(prefix="bianmin-full-")
+    db = os.path.join(state, "client.db")
+    try:
+        drive(S.url, db, 0, 10)
+        before = server_keys()
+        r = drive(S.url, db, 1, 10, wrap=[
+            "strace", "-f", "-o", "/dev/null",
+            "-e", "inject=pwrite64,write:error=ENOSPC"])
+        assert "saved" not in r.stdout.replace("not saved", ""), r.stdout
+        assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+        assert outbox_rows(db) == [], outbox_rows(db)
+        assert server_keys() == before
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_a_day_offline_then_sent_once():
+    if shutil.which("faketime") is None:
+        raise AssertionError("faketime is missing (make deps)")
+    state = tempfile.mkdtemp(prefix="bianmin-day-")
+    db = os.path.join(state, "client.db")
+    before = server_keys()
+    proxy = Proxy("pass")
+    try:
+        drive(proxy.url, db, 0, 10)
+        proxy.set("blackhole")
+        r = drive(proxy.url, db, 2, 4)
+        assert "pending 2" in r.stdout, r.stdout
+        # the link comes back 26 hours later (by the client's clock)
+        proxy.set("pass")
+        r = drive(proxy.url, db, 0, 90, wrap=["faketime", "-f", "+26h"])
+        assert r.returncode == 0, r.stdout + r.stderr
+        check_exactly_once(db, before)
+    finally:
+        proxy.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def restart(srv, fault=None):
+    """srv's bianmind again on the same database and port; with fault,
+    it ends itself at that point of the next application it creates."""
+    if srv.proc.poll() is None:
+        srv.proc.kill()
+    srv.proc.wait()
+    env = {k: v for k, v in os.environ.items() if k != "BIANMIND_FAULT"}
+    if fault:
+        env["BIANMIND_FAULT"] = fault
+    srv.proc = subprocess.Popen(
+        [os.path.join(BIN, "bianmind"), "--db", srv.db, "--listen",
+         "127.0.0.1:%d" % srv.port, "--log", srv.log], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    import socket
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", srv.port), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("bianmind did not come back")
+
+
+def test_server_crashes_after_commit():
+    """The server ends between creating an application and answering
+    (before or after keeping its idempotency record), CRASHES times: the
+    client's retry gets that application, one per key, and when the
+    record was kept, its stored reply byte for byte."""
+    srv = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-crash-")
+    db = os.path.join(state, "client.db")
+    global S
+    shared, S = S, srv
+    try:
+        before = server_keys()
+        kept = {}
+        for i in range(CRASHES):
+            fault = ("after-commit", "after-record")[i % 2]
+            restart(srv, fault)
+            drive(srv.url, db, 1, 2)
+            assert srv.proc.wait(10) == 70, "no crash at %s" % fault
+            restart(srv)
+            r = drive(srv.url, db, 0, 30)
+            assert r.returncode == 0, r.stdout + r.stderr
+            key = [k for k, _, _ in outbox_rows(db) if k not in kept][0]
+            kept[key] = fault
+        check_exactly_once(db, before)
+        c = sqlite3.connect(srv.db)
+        stored = dict(c.execute("SELECT key, body FROM idempotency"
+                                ).fetchall())
+        numbers = dict(c.execute("SELECT client_request_id, number FROM "
+                                 "applications").fetchall())
+        c.close()
+        identical = 0
+        for key, _, result in outbox_rows(db):
+            assert json.loads(result)["number"] == numbers[key], key
+            raw = stored.get(key)
+            if isinstance(raw, bytes):
+                raw = raw.decode("utf-8")
+            if kept[key] == "after-record":
+                assert raw == result, key
+                identical += 1
+        print("# %d crashes after commit: %d applications, one per key; "
+              "%d replies replayed byte for byte" % (CRASHES, len(kept),
+                                                     identical))
+    finally:
+        S = shared
+        srv.stop()
         shutil.rmtree(state, ignore_errors=True)
 
 

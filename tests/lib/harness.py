@@ -124,6 +124,21 @@ class Tmux:
         self.tmux("kill-server", check=False)
 
 
+PASSWORDS = {"clerk": "demo-clerk", "grid": "demo-grid",
+             "super": "demo-super", "admin": "demo-admin"}
+
+
+def log_in(t, user="clerk01", ready="Counter 1"):
+    """Types the demo user's name and password (and the counter the
+    client offers) at the login screen; waits for ready."""
+    t.wait_for(" 0.")                      # the version on the login screen
+    t.type(user)
+    t.keys("Enter")
+    t.type(PASSWORDS[user.rstrip("0123456789")])
+    t.keys("Enter", "Enter")
+    t.wait_for(ready)
+
+
 def locale_available(name):
     want = name.lower().replace("-", "")
     out = subprocess.run(["locale", "-a"], capture_output=True,

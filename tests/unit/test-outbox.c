@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "../../api/catalog-cache.h"
 #include "../../api/outbox.h"
 #include "../../api/sender.h"
 
@@ -235,6 +236,35 @@ backoff_grows_with_jitter_and_a_cap(void **state)
 	}
 }
 
+/* A service read once opens again from the cache, the newer read
+ * replacing the older; a code never read is not invented. */
+static void
+catalog_cache_keeps_the_last_read(void **state)
+{
+	struct outbox	*o = open_fresh();
+	cJSON		*sv, *got;
+	long long	 at = 0;
+
+	(void)state;
+	sv = cJSON_Parse("{\"txcode\":\"0501\",\"version\":1,"
+	    "\"name\":\"高龄津贴申请\",\"form\":{\"version\":1}}");
+	assert_int_equal(catalog_cache_put(o, sv), 0);
+	cJSON_ReplaceItemInObject(sv, "version", cJSON_CreateNumber(2));
+	assert_int_equal(catalog_cache_put(o, sv), 0);
+	got = catalog_cache_get(o, "0501", &at);
+	assert_non_null(got);
+	assert_true(cJSON_Compare(sv, got, 1));
+	assert_true(at > time(NULL) - 60 && at <= time(NULL));
+	cJSON_Delete(got);
+	assert_null(catalog_cache_get(o, "0502", NULL));
+	/* without a code it cannot be found again: refused */
+	cJSON_DeleteItemFromObject(sv, "txcode");
+	assert_int_equal(catalog_cache_put(o, sv), -1);
+	assert_null(catalog_cache_get(NULL, "0501", NULL));
+	cJSON_Delete(sv);
+	outbox_close(o);
+}
+
 int
 main(void)
 {
@@ -246,6 +276,7 @@ main(void)
 		cmocka_unit_test(cap_refuses_the_next_and_keeps_the_rest),
 		cmocka_unit_test(damaged_file_is_set_aside),
 		cmocka_unit_test(backoff_grows_with_jitter_and_a_cap),
+		cmocka_unit_test(catalog_cache_keeps_the_last_read),
 	};
 
 	return (cmocka_run_group_tests_name("outbox", tests, setup,

@@ -1,0 +1,301 @@
+/* Grid events (网格事件): the ones assigned to me, the open ones, or all
+ * of them, newest first; open one, or report a new one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "events.h"
+#include "keys.h"
+#include "table.h"
+#include "tui.h"
+#include "when.h"
+#include "../api/work.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+enum filter {
+	F_MINE,
+	F_OPEN,
+	F_ALL,
+	F_COUNT
+};
+
+static const char *const filter_names[F_COUNT] = { "mine", "open", NULL };
+
+struct events {
+	struct api_call		*call;
+	struct event_page	*page;
+	enum filter		 filter;
+	int			 sel;
+	int			 top;
+};
+
+static const struct keyhelp events_keys[] = {
+	{ N_("Enter"), N_("Open"), 1 },
+	{ N_("N"), N_("Report"), 1 },
+	{ N_("Tab"), N_("Mine / open / all"), 1 },
+	{ N_("Up/Down"), N_("Choose an event"), 0 },
+	{ N_("PgDn/PgUp"), N_("Page"), 0 },
+	{ N_("F5"), N_("Reload"), 0 },
+	{ N_("Esc"), N_("Back, or cancel the request"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+static void
+on_events(struct api_result *r, void *arg)
+{
+	struct events	*e = arg;
+
+	e->call = NULL;
+	app_busy(-1);
+	if (r->status == API_ERR_AUTH) {
+		app_session_ended(r->message);
+		return;
+	}
+	if (r->status != API_OK) {
+		app_message(MSG_ERROR, "%s", r->message);
+		return;
+	}
+	model_event_page_free(e->page);
+	e->page = r->model;
+	r->model = NULL;
+	if (e->sel >= (int)e->page->n)
+		e->sel = e->page->n > 0 ? (int)e->page->n - 1 : 0;
+}
+
+static void
+start(struct events *e, int page)
+{
+	if (e->call != NULL) {
+		api_cancel(app.api, e->call);
+		app_busy(-1);
+	}
+	e->call = api_events(app.api, filter_names[e->filter], page,
+	    on_events, e);
+	app_busy(1);
+}
+
+/* A grid member starts with what is assigned to them; a supervisor with
+ * what is open, to assign it. */
+static void
+events_init(struct screen *s, void *arg)
+{
+	struct events	*e = xcalloc(1, sizeof *e);
+
+	(void)arg;
+	e->filter = event_may_assign() ? F_OPEN : F_MINE;
+	s->data = e;
+	start(e, 1);
+}
+
+static void
+events_free(struct screen *s)
+{
+	struct events	*e = s->data;
+
+	if (e->call != NULL) {
+		api_cancel(app.api, e->call);
+		app_busy(-1);
+	}
+	model_event_page_free(e->page);
+	free(e);
+}
+
+void
+events_changed(void)
+{
+	struct screen	*s;
+	struct events	*e;
+
+	for (s = app.top; s != NULL; s = s->below) {
+		if (s->ops != &screen_events)
+			continue;
+		e = s->data;
+		start(e, e->page != NULL ? e->page->pg.page : 1);
+	}
+}
+
+static void
+report(void)
+{
+	if (!event_may_report()) {
+		app_message(MSG_ERROR, "%s", _("Grid members and supervisors "
+		    "report events; a clerk's role cannot."));
+		return;
+	}
+	app_push(&screen_event_new, NULL);
+}
+
+static int
+pages(const struct event_page *p)
+{
+	return ((int)((p->pg.total + p->pg.per_page - 1) / p->pg.per_page));
+}
+
+static int
+page_key(struct events *e, int key)
+{
+	int	np;
+
+	if (e->page == NULL)
+		return (1);
+	np = e->page->pg.page + (key == TK_PGDN ? 1 : -1);
+	if (np >= 1 && np <= pages(e->page))
+		start(e, np);
+	return (1);
+}
+
+static int
+events_key(struct screen *s, int key)
+{
+	struct events	*e = s->data;
+	long long	 id;
+
+	switch (key) {
+	case TK_ESC:
+		if (e->call != NULL) {
+			api_cancel(app.api, e->call);
+			e->call = NULL;
+			app_busy(-1);
+			app_message(MSG_INFO, "%s", _("Cancelled."));
+		} else
+			app_pop();
+		return (1);
+	case TK_TAB:
+		e->filter = (e->filter + 1) % F_COUNT;
+		e->sel = e->top = 0;
+		start(e, 1);
+		return (1);
+	case TK_F(5):
+		start(e, e->page != NULL ? e->page->pg.page : 1);
+		return (1);
+	case TK_PGDN:
+	case TK_PGUP:
+		return (page_key(e, key));
+	case 'n':
+	case 'N':
+		report();
+		return (1);
+	}
+	if (e->page == NULL || e->page->n == 0)
+		return (0);
+	switch (key) {
+	case TK_UP:
+		if (e->sel > 0)
+			e->sel--;
+		break;
+	case TK_DOWN:
+		if (e->sel + 1 < (int)e->page->n)
+			e->sel++;
+		break;
+	case TK_ENTER:
+		id = e->page->items[e->sel].id;
+		app_push(&screen_event, &id);
+		return (1);
+	default:
+		return (0);
+	}
+	app_dirty();
+	return (1);
+}
+
+#define NCOLS 6
+
+static const char **
+rows_of(struct events *e, char (*at)[24])
+{
+	const char	**v = xcalloc(e->page->n * NCOLS + 1, sizeof *v);
+	struct event	 *ev;
+	size_t		  i;
+
+	for (i = 0; i < e->page->n; i++) {
+		ev = &e->page->items[i];
+		when_day_hm(ev->reported_at, at[i], sizeof at[i]);
+		v[i * NCOLS] = at[i];
+		v[i * NCOLS + 1] = event_category_label(ev->category);
+		v[i * NCOLS + 2] = event_urgency_label(ev->urgency);
+		v[i * NCOLS + 3] = event_status_label(ev->status);
+		v[i * NCOLS + 4] = *ev->assignee != '\0' ? ev->assignee : "-";
+		v[i * NCOLS + 5] = ev->location;
+	}
+	return (v);
+}
+
+static void
+draw_list(struct events *e, int y, int last, int cols)
+{
+	struct table_col	 c[NCOLS] = {
+		{ _("Reported"), 11, 0, 0 }, { _("Category"), 4, 0, 0 },
+		{ _("Urgency"), 4, 0, 0 }, { _("Status"), 4, 0, 0 },
+		{ _("Assignee"), 4, 0, 0 }, { _("Location"), 0, 1, 0 },
+	};
+	const char		**v;
+	char			(*at)[24];
+	char			  info[128];
+	int			  i, visible = last - y - 1;
+
+	at = xcalloc(e->page->n + 1, sizeof *at);
+	v = rows_of(e, at);
+	table_layout(c, NCOLS, v, (int)e->page->n, cols);
+	table_head(y++, c, NCOLS);
+	if (e->sel < e->top)
+		e->top = e->sel;
+	if (visible > 0 && e->sel >= e->top + visible)
+		e->top = e->sel - visible + 1;
+	for (i = e->top; i < (int)e->page->n && y < last; i++, y++)
+		table_row(y, c, NCOLS, v + i * NCOLS, i == e->sel ?
+		    STYLE_SELECTED : STYLE_NORMAL);
+	free(v);
+	free(at);
+	snprintf(info, sizeof info, _("Page %d of %d, %lld events"),
+	    e->page->pg.page, pages(e->page) > 0 ? pages(e->page) : 1,
+	    e->page->pg.total);
+	draw_text(last, 1, info, cols - 2, STYLE_DIM);
+}
+
+static const char *
+filter_title(enum filter f)
+{
+	switch (f) {
+	case F_MINE:
+		return (_("Grid events assigned to me"));
+	case F_OPEN:
+		return (_("Open grid events"));
+	default:
+		return (_("All grid events"));
+	}
+}
+
+static void
+events_draw(struct screen *s, int top, int rows, int cols, int *cy,
+    int *cx)
+{
+	struct events	*e = s->data;
+
+	*cy = *cx = -1;
+	draw_text(top, 1, filter_title(e->filter), cols - 2, STYLE_TITLE);
+	draw_hline(top + 1, 0, cols);
+	if (e->page == NULL) {
+		draw_text(top + 3, 2, e->call != NULL ? _("Loading...") :
+		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
+		return;
+	}
+	if (e->page->n == 0) {
+		draw_text(top + 3, 2, e->filter == F_MINE ? _("Nothing is "
+		    "assigned to you. Tab shows the open events.") :
+		    _("No events."), cols - 4, STYLE_DIM);
+		return;
+	}
+	draw_list(e, top + 2, top + rows - 1, cols);
+}
+
+const struct screen_ops screen_events = {
+	.name = "events",
+	.init = events_init,
+	.free = events_free,
+	.key = events_key,
+	.draw = events_draw,
+	.keys = events_keys,
+};

@@ -1,0 +1,433 @@
+/* The Today screen's figures and charts, drawn in ASCII so that they
+ * come out on any terminal: bars of '#' by hour and by service, and the
+ * pending and overdue applications. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "table.h"
+#include "today.h"
+#include "tui.h"
+#include "when.h"
+#include "../locale/i18n.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+#define HOUR_COLS	3	/* "##" and a gap */
+#define MAX_BAR_ROWS	10
+
+static const struct {
+	const char	*code;
+	const char	*msgid;
+} app_statuses[] = {
+	{ "submitted", N_("submitted") },
+	{ "accepted", N_("accepted") },
+	{ "materials_requested", N_("waiting for materials") },
+	{ "forwarded", N_("forwarded") },
+	{ "completed", N_("completed") },
+	{ "collected", N_("collected") },
+	{ "rejected", N_("rejected") },
+};
+
+const char *
+today_status_label(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof app_statuses / sizeof *app_statuses; i++) {
+		if (strcmp(app_statuses[i].code, code) == 0)
+			return (_(app_statuses[i].msgid));
+	}
+	return (code);
+}
+
+void
+today_figures_free(struct figures *f)
+{
+	free(f->services);
+	memset(f, 0, sizeof *f);
+}
+
+static void
+from_stats(struct figures *f, const struct daily_stats *d)
+{
+	size_t	i;
+
+	f->from_server = 1;
+	f->received = d->received;
+	f->accepted = d->accepted;
+	f->completed = d->completed;
+	f->rejected = d->rejected;
+	f->collected = d->collected;
+	f->overdue = d->overdue;
+	f->certificates = d->certificates;
+	f->tickets_issued = d->tickets_issued;
+	f->tickets_done = d->tickets_done;
+	f->avg_wait_s = d->avg_wait_s;
+	memcpy(f->per_hour, d->per_hour, sizeof f->per_hour);
+	f->services = xcalloc(d->nservices + 1, sizeof *f->services);
+	for (i = 0; i < d->nservices; i++) {
+		f->services[i].txcode = d->services[i].txcode;
+		f->services[i].name = d->services[i].name;
+		f->services[i].received = d->services[i].received;
+		f->services[i].completed = d->services[i].completed;
+	}
+	f->nservices = d->nservices;
+}
+
+static int
+finished(const char *status)
+{
+	return (strcmp(status, "completed") == 0 ||
+	    strcmp(status, "collected") == 0);
+}
+
+static void
+count_service(struct figures *f, const struct app_row *a)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nservices; i++) {
+		if (strcmp(f->services[i].txcode, a->txcode) == 0)
+			break;
+	}
+	if (i == f->nservices) {
+		f->services[i].txcode = a->txcode;
+		f->services[i].name = a->service;
+		f->nservices++;
+	}
+	f->services[i].received++;
+	if (finished(a->status))
+		f->services[i].completed++;
+}
+
+/* A clerk's figures: the applications they took today, as they stand
+ * now, by the hour the server counts in (China Standard Time). */
+static void
+from_list(struct figures *f, const struct app_rows *day)
+{
+	const struct app_row	*a;
+	size_t			 i;
+	int			 h;
+
+	f->services = xcalloc(day->n + 1, sizeof *f->services);
+	f->avg_wait_s = f->certificates = f->tickets_issued = -1;
+	f->tickets_done = -1;
+	for (i = 0; i < day->n; i++) {
+		a = &day->items[i];
+		f->received++;
+		f->accepted += strcmp(a->status, "accepted") == 0;
+		f->completed += strcmp(a->status, "completed") == 0;
+		f->rejected += strcmp(a->status, "rejected") == 0;
+		f->collected += strcmp(a->status, "collected") == 0;
+		if ((h = when_cst_hour(a->created_at)) >= 0)
+			f->per_hour[h]++;
+		count_service(f, a);
+	}
+}
+
+/* Overdue first, then by the promised date. */
+static int
+by_urgency(const void *pa, const void *pb)
+{
+	const struct app_row	*a = pa, *b = pb;
+
+	if (a->overdue != b->overdue)
+		return (b->overdue - a->overdue);
+	return (strcmp(a->due_date, b->due_date));
+}
+
+void
+today_count(struct today *t)
+{
+	struct figures	*f = &t->fig;
+	size_t		 i;
+
+	today_figures_free(f);
+	if (t->stats != NULL)
+		from_stats(f, t->stats);
+	else
+		from_list(f, &t->day);
+	if (t->open == NULL)
+		return;
+	qsort(t->open->items, t->open->n, sizeof *t->open->items,
+	    by_urgency);
+	if (t->stats != NULL)
+		return;
+	for (i = 0; i < t->open->n; i++)
+		f->overdue += t->open->items[i].overdue;
+}
+
+static int
+figure(int y, int x, int maxx, const char *label, int value)
+{
+	char	v[32];
+
+	if (value < 0 || x >= maxx)
+		return (x);
+	snprintf(v, sizeof v, " %d", value);
+	x += draw_text(y, x, label, maxx - x, STYLE_LABEL);
+	x += draw_text(y, x, v, maxx - x, STYLE_TITLE);
+	return (x + 3);
+}
+
+/* Two lines of figures; returns the next row. */
+static int
+draw_figures(const struct today *t, int y, int cols)
+{
+	const struct figures	*f = &t->fig;
+	char			 wait[64];
+	int			 x = 1;
+
+	x = figure(y, x, cols - 1, _("Received"), f->received);
+	x = figure(y, x, cols - 1, _("Accepted"), f->accepted);
+	x = figure(y, x, cols - 1, _("Completed"), f->completed);
+	x = figure(y, x, cols - 1, _("Rejected"), f->rejected);
+	x = figure(y, x, cols - 1, _("Collected"), f->collected);
+	figure(y++, x, cols - 1, _("Overdue"), f->overdue);
+	if (!f->from_server) {
+		draw_text(y, 1, _("Counted from today's applications as they "
+		    "stand now; the centre's full figures are a supervisor's."),
+		    cols - 2, STYLE_DIM);
+		return (y + 1);
+	}
+	x = figure(y, 1, cols - 1, _("Certificates"), f->certificates);
+	x = figure(y, x, cols - 1, _("Tickets issued"), f->tickets_issued);
+	x = figure(y, x, cols - 1, _("Tickets done"), f->tickets_done);
+	if (f->avg_wait_s >= 0) {
+		snprintf(wait, sizeof wait, _("Average wait %d min %d s"),
+		    f->avg_wait_s / 60, f->avg_wait_s % 60);
+		draw_text(y, x, wait, cols - 1 - x, STYLE_LABEL);
+	}
+	return (y + 1);
+}
+
+/* A section's title on a rule. */
+static void
+section(int y, int cols, const char *title)
+{
+	char	t[256];
+
+	draw_hline(y, 0, cols);
+	snprintf(t, sizeof t, " %.200s ", title);
+	draw_text(y, 2, t, cols - 4, STYLE_LABEL);
+}
+
+/* The hours shown when not all 24 fit: office hours, widened to the
+ * hours that have applications. */
+static int
+first_hour(const int *h, int n)
+{
+	int	i, lo = 8, hi = 18, start;
+
+	for (i = 0; i < 24; i++) {
+		if (h[i] > 0) {
+			lo = lo < i ? lo : i;
+			hi = hi > i ? hi : i;
+		}
+	}
+	start = (lo + hi + 1) / 2 - n / 2;
+	if (start > lo)
+		start = lo;
+	if (start + n > 24)
+		start = 24 - n;
+	return (start < 0 ? 0 : start);
+}
+
+static int
+bar_rows(int v, int max, int height)
+{
+	if (v <= 0 || max <= 0)
+		return (0);
+	return ((v * height + max - 1) / max);
+}
+
+/* Applications received per hour: a column of "##" per hour, its count
+ * above it, the hours below. */
+static void
+draw_hours(const struct figures *f, int y, int rows, int cols)
+{
+	int	n = (cols - 2) / HOUR_COLS, h0, i, r, max = 0, height, x, b;
+	char	label[16];
+
+	section(y++, cols, _("Received by hour"));
+	n = n > 24 ? 24 : n;
+	h0 = first_hour(f->per_hour, n);
+	height = rows - 3 < MAX_BAR_ROWS ? rows - 3 : MAX_BAR_ROWS;
+	for (i = 0; i < 24; i++)
+		max = f->per_hour[i] > max ? f->per_hour[i] : max;
+	for (i = 0; i < n; i++) {
+		x = 1 + i * HOUR_COLS;
+		b = bar_rows(f->per_hour[h0 + i], max, height);
+		for (r = 0; r < b; r++)
+			draw_text(y + height - r, x, "##", 2, STYLE_TITLE);
+		if (f->per_hour[h0 + i] > 0) {
+			snprintf(label, sizeof label, "%d",
+			    f->per_hour[h0 + i]);
+			draw_text(y + height - b, x, label, HOUR_COLS,
+			    STYLE_NORMAL);
+		}
+		snprintf(label, sizeof label, "%02d", h0 + i);
+		draw_text(y + height + 1, x, label, 2, STYLE_DIM);
+	}
+	if (max == 0)
+		draw_text(y + height / 2, 2, _("No applications yet today."),
+		    cols - 4, STYLE_DIM);
+}
+
+/* Received per service as a bar, with "received / completed". */
+static void
+draw_services(const struct figures *f, int y, int rows, int cols)
+{
+	char	label[256], nums[32];
+	int	lw = 0, w, max = 0, i, n = (int)f->nservices, bw, x;
+
+	section(y++, cols, _("By service: received / completed"));
+	for (i = 0; i < n; i++) {
+		snprintf(label, sizeof label, "%s %s", f->services[i].txcode,
+		    f->services[i].name);
+		lw = text_width(label) > lw ? text_width(label) : lw;
+		max = f->services[i].received > max ? f->services[i].received :
+		    max;
+	}
+	lw = lw > cols / 2 ? cols / 2 : lw;
+	bw = cols - lw - 14;
+	for (i = 0; i < n && i < rows - 1; i++, y++) {
+		snprintf(label, sizeof label, "%s %s", f->services[i].txcode,
+		    f->services[i].name);
+		draw_text(y, 1, label, lw, STYLE_NORMAL);
+		w = max > 0 ? (f->services[i].received * bw + max - 1) / max : 0;
+		for (x = 0; x < w; x++)
+			draw_text(y, 2 + lw + x, "#", 1, STYLE_TITLE);
+		snprintf(nums, sizeof nums, " %d / %d",
+		    f->services[i].received, f->services[i].completed);
+		draw_text(y, 2 + lw + w, nums, cols - lw - w - 3,
+		    STYLE_NORMAL);
+	}
+	if (n == 0)
+		draw_text(y, 2, _("No applications yet today."), cols - 4,
+		    STYLE_DIM);
+}
+
+#define NCOLS 6
+
+static void
+overdue_cells(const struct app_row *a, const char **v, char *days,
+    size_t len)
+{
+	if (a->overdue_days >= 0)
+		snprintf(days, len, "%d", a->overdue_days);
+	else
+		snprintf(days, len, "%s", a->overdue ? _("yes") : "");
+	v[0] = a->number;
+	v[1] = a->service;
+	v[2] = a->resident;
+	v[3] = a->due_date;
+	v[4] = days;
+	v[5] = today_status_label(a->status);
+}
+
+static void
+draw_open(const struct today *t, int y, int rows, int cols)
+{
+	struct table_col	 c[NCOLS] = {
+		{ _("Number"), 8, 0, 0 }, { _("Service"), 6, 1, 0 },
+		{ _("Resident"), 4, 0, 0 }, { _("Due"), 10, 0, 0 },
+		{ _("Overdue"), 3, 0, 0 }, { _("Status"), 4, 0, 0 },
+	};
+	const char		**v;
+	char			 title[128], (*days)[16];
+	int			 i, n;
+
+	if (today_is_supervisor())
+		snprintf(title, sizeof title, _("Overdue applications: %lld"),
+		    t->open != NULL ? t->open->pg.total : 0);
+	else
+		snprintf(title, sizeof title, _("Pending applications: %lld, "
+		    "overdue %d"), t->open != NULL ? t->open->pg.total : 0,
+		    t->fig.overdue);
+	section(y++, cols, title);
+	if (t->open == NULL || t->open->n == 0) {
+		draw_text(y, 2, _("Nothing is pending."), cols - 4, STYLE_DIM);
+		return;
+	}
+	n = (int)t->open->n < rows - 2 ? (int)t->open->n : rows - 2;
+	v = xcalloc((size_t)n * NCOLS + 1, sizeof *v);
+	days = xcalloc((size_t)n + 1, sizeof *days);
+	for (i = 0; i < n; i++)
+		overdue_cells(&t->open->items[i], v + i * NCOLS, days[i],
+		    sizeof days[i]);
+	table_layout(c, NCOLS, v, n, cols);
+	table_head(y++, c, NCOLS);
+	for (i = 0; i < n; i++, y++)
+		table_row(y, c, NCOLS, v + i * NCOLS, t->open->items[i].overdue
+		    ? STYLE_ERROR : STYLE_NORMAL);
+	free(v);
+	free(days);
+}
+
+/* Rows a panel needs to say anything. */
+static int
+panel_rows(const struct today *t, int p)
+{
+	if (p == PANEL_HOURS)
+		return (7);
+	if (p == PANEL_SERVICES)
+		return (2 + (int)(t->fig.nservices > 0 ? t->fig.nservices : 1));
+	return (3 + (int)(t->open != NULL && t->open->n > 0 ? t->open->n :
+	    1));
+}
+
+static void
+draw_panel(const struct today *t, int p, int y, int rows, int cols)
+{
+	if (p == PANEL_HOURS)
+		draw_hours(&t->fig, y, rows, cols);
+	else if (p == PANEL_SERVICES)
+		draw_services(&t->fig, y, rows, cols);
+	else
+		draw_open(t, y, rows, cols);
+}
+
+/* The first panel gets what it needs, up to the hour chart's full
+ * height; the next ones follow while they fit. */
+static void
+draw_panels(const struct today *t, int y, int last, int cols)
+{
+	int	i, p, want, h;
+
+	for (i = 0; i < PANEL_COUNT && last - y >= 4; i++) {
+		p = (t->panel + i) % PANEL_COUNT;
+		want = panel_rows(t, p);
+		if (p == PANEL_HOURS)
+			want = MAX_BAR_ROWS + 3;
+		if (i > 0 && want > last - y && panel_rows(t, p) > last - y)
+			break;
+		h = want < last - y ? want : last - y;
+		draw_panel(t, p, y, h, cols);
+		y += h + 1;
+	}
+}
+
+void
+today_draw(struct today *t, int top, int rows, int cols)
+{
+	char	title[256];
+	int	y;
+
+	if (t->mine)
+		snprintf(title, sizeof title, _("Today %s, counter %s"),
+		    t->date, app.session->counter);
+	else
+		snprintf(title, sizeof title, _("Today %s, %s"), t->date,
+		    app.session->centre_name);
+	draw_text(top, 1, title, cols - 2, STYLE_TITLE);
+	if (t->call != NULL && t->fig.received == 0 && t->stats == NULL &&
+	    t->day.n == 0) {
+		draw_text(top + 2, 2, _("Loading..."), cols - 4, STYLE_DIM);
+		return;
+	}
+	y = draw_figures(t, top + 1, cols);
+	draw_panels(t, y, top + rows, cols);
+}

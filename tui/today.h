@@ -1,0 +1,64 @@
+/* What the Today screen's parts share: the day's figures, from the
+ * server (a supervisor's) or counted from the day's list (a clerk's),
+ * and the lists behind them. */
+#ifndef TUI_TODAY_H
+#define TUI_TODAY_H
+
+#include "../api/work.h"
+
+struct today_service {
+	const char	*txcode;	/* point into the lists or stats */
+	const char	*name;
+	int		 received;
+	int		 completed;
+};
+
+struct figures {
+	int			 from_server;	/* else counted here */
+	int			 received, accepted, completed, rejected;
+	int			 collected, overdue, certificates;
+	int			 tickets_issued, tickets_done;
+	int			 avg_wait_s;	/* -1: none */
+	int			 per_hour[24];
+	struct today_service	*services;
+	size_t			 nservices;
+};
+
+struct today {
+	char			 date[11];	/* the server's today */
+	int			 mine;		/* this counter only */
+	int			 panel;		/* the first one shown */
+	int			 gb18030;	/* the export's charset */
+	struct api_call		*call;
+	int			 loading;	/* a step of the chain */
+	struct daily_stats	*stats;		/* NULL for a clerk */
+	struct app_rows		 day;		/* every page, merged */
+	struct app_rows		*open;		/* overdue or open ones */
+	struct figures		 fig;
+	struct pdoc		*reprint;	/* a 日结 asking for a yes */
+};
+
+enum {
+	PANEL_HOURS,
+	PANEL_SERVICES,
+	PANEL_OVERDUE,
+	PANEL_COUNT
+};
+
+/* An application's status as the clerk reads it. */
+const char	*today_status_label(const char *);
+/* The role reads the centre's figures (supervisor, admin). */
+int	today_is_supervisor(void);
+/* Fills t->fig from the stats or from the day's list. */
+void	today_count(struct today *);
+void	today_figures_free(struct figures *);
+/* Draws the figures, then the panels from t->panel on while they fit. */
+void	today_draw(struct today *, int top, int rows, int cols);
+/* Writes the day's list as CSV; says where, or why not. */
+void	today_export(struct today *);
+/* The 日结 on the receipt printer; a second copy is asked for. */
+void	today_print(struct today *);
+/* The screen goes: a question about a reprint has no answer to take. */
+void	today_forget(struct today *);
+
+#endif
