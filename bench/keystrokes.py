@@ -18,9 +18,12 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "integration"))
 from harness import BIN, Server, Tmux, log_in  # noqa
+import bm  # noqa
 
 LI = "610202194007080046"          # 李光明, 86, 光明社区 (clerk02's)
+ZHANG = "610202198503150021"       # 张红旗, 红旗社区 (clerk01's)
 
 
 class Counted:
@@ -89,10 +92,77 @@ def task_allowance(server, c):
     assert n == 1, n
 
 
+def count(server, sql, *args):
+    db = sqlite3.connect(server.db)
+    n = db.execute(sql, args).fetchone()[0]
+    db.close()
+    return n
+
+
+def task_residence_certificate(server, c):
+    """居住证明 for a scanned resident: the type by its number in the
+    list, the two facts the record lacks, confirm."""
+    before = count(server, "SELECT count(*) FROM certificates")
+    c.t.keys("Escape")              # from the lookup to the main menu
+    c.wait_for("Main menu")
+    c.key("F7")
+    c.wait_for("Certificates", "Scan the ID card")
+    c.type_data(ZHANG, "scan")
+    c.t.keys("Enter")               # the reader's own Enter
+    c.steps.append("<reader Enter>")
+    screen = c.wait_for("For 张红旗", "居住证明")
+    digit = [l for l in screen.splitlines() if "居住证明" in l][0].split()[0]
+    c.command(digit)
+    c.wait_for("Living here since", "Tenure")
+    c.type_data("2019-06-01", "since")
+    c.key("Tab")
+    c.command("1")                  # tenure: owner, the first choice
+    c.key("F9")
+    c.wait_for("Issue 居住证明 for 张红旗?")
+    c.key("Enter")
+    c.wait_for("Verification code", "Issued:")
+    assert count(server, "SELECT count(*) FROM certificates") == before + 1
+
+
+def task_complete_by_number(server, c):
+    """An accepted application found by its number (scanned from the
+    receipt or typed) and marked complete."""
+    bm.S = server
+    tok = bm.login("clerk01", counter="2")
+    r, app = bm.post("/api/v1/applications",
+                     {"service_id": 5, "resident_id": 1,       # 0105
+                      "data": {"declaration": True},
+                      "materials": [{"name": "居民身份证", "originals": 1,
+                                     "copies": 1},
+                                    {"name": "近期一寸免冠照片",
+                                     "originals": 0, "copies": 2}]}, tok)
+    assert r.status == 201, app
+    r, j = bm.post("/api/v1/applications/%d/transitions" % app["id"],
+                   {"action": "accept"}, tok, if_match=1)
+    assert r.status == 200, j
+    c.t.keys("Escape")
+    c.wait_for("Main menu")
+    c.key("F6")
+    c.wait_for("Applications", "Number:")
+    c.type_data(app["number"], "number")
+    c.key("Enter")
+    c.wait_for(app["number"], "Timeline")
+    c.command("c")
+    c.wait_for("Complete: %s?" % app["number"])
+    c.key("Enter")
+    c.wait_for("Completed")
+    assert count(server, "SELECT count(*) FROM applications WHERE "
+                 "number = ? AND status = 'completed'", app["number"]) == 1
+
+
 TASKS = [
     # name, user, target keystrokes, function
+    ("居住证明 for a scanned resident", "clerk01", 6,
+     task_residence_certificate),
     ("高龄津贴 (0501) for a scanned resident", "clerk02", 8,
      task_allowance),
+    ("an application found by number and completed", "clerk01", 6,
+     task_complete_by_number),
 ]
 
 
