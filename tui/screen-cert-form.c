@@ -218,10 +218,10 @@ on_issued(struct api_result *r, void *arg)
 		return;
 	}
 	if (r->status == API_ERR_NETWORK) {
-		app_message(MSG_ERROR, _("Not issued: the server cannot be "
-		    "reached (%s) Certificates are issued online only, so "
-		    "nothing was kept to send later. F9 again once the link "
-		    "is back."), r->message);
+		/* the essentials first: the message line is one line */
+		app_message(MSG_ERROR, "%s", _("Not issued (online only, and "
+		    "the server cannot be reached): F9 again when it is "
+		    "back."));
 		return;
 	}
 	if (r->status != API_OK) {

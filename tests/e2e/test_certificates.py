@@ -168,6 +168,41 @@ def test_issue_preview_print_reprint_verify():
     with_client(body)
 
 
+def test_offline_is_said_and_nothing_is_kept():
+    """The link drops before F9: not issued, said so (online only),
+    nothing queued; once the server is back, F9 again issues it, once."""
+    def body(s, t, state):
+        log_in(t)
+        before = certificates(s.db)
+        open_types(t)
+        line = [l for l in t.screen().splitlines() if "居住证明" in l][0]
+        t.type(line.split()[0])
+        t.wait_for("Living here since", "Tenure")
+        t.type("2019-06-01")
+        t.keys("Tab")
+        t.type("1")
+        s.proc.kill()
+        s.proc.wait()
+        t.keys("F9")
+        t.wait_for("Issue 居住证明 for 张红旗?")
+        t.keys("Enter")
+        t.wait_for("Not issued (online only", timeout=30)
+        assert "Outbox" not in t.screen().splitlines()[0], t.screen()
+        assert certificates(s.db) == before
+        s.proc = subprocess.Popen(
+            [os.path.join(BIN, "bianmind"), "--db", s.db, "--listen",
+             "127.0.0.1:%d" % s.port, "--log", s.log],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+        t.keys("F9")
+        t.wait_for("Issue 居住证明 for 张红旗?")
+        t.keys("Enter")
+        t.wait_for("Verification code", "Issued:", timeout=30)
+        assert len(certificates(s.db)) == len(before) + 1
+
+    with_client(body)
+
+
 def test_reprint_of_one_issued_before():
     def body(s, t, state):
         bm.S = s
