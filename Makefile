@@ -202,6 +202,11 @@ build/fuzz/fuzz-server-json: tests/fuzz/fuzz-server-json.c \
 	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
 		$(call pkg_libs,libcjson)
 
+build/fuzz/fuzz-server-route: tests/fuzz/fuzz-server-route.c \
+    $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZFLAGS) $(SERVER_CFLAGS) -o $@ $^ $(SERVER_LIBS) -lm
+
 build/fuzz/fuzz-escpos: tests/fuzz/fuzz-escpos.c printing/escpos.c \
     printing/encode.c printing/layout.c printing/doc.c printing/profile.c \
     locale/text.c util/buf.c util/xmalloc.c
