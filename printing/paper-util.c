@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "papers.h"
@@ -47,6 +48,8 @@ paper_stamp(time_t t)
 	return (xstrdup(s));
 }
 
+static unsigned	test_pages;
+
 /* The test page: every width the layout must get right, and a QR. */
 struct pdoc *
 paper_test_page(const char *printer, int columns, time_t at)
@@ -56,8 +59,10 @@ paper_test_page(const char *printer, int columns, time_t at)
 	char		*ruler;
 	int		 i;
 
-	id = xasprintf("test-%s-%s", printer != NULL ? printer : "file",
-	    stamp);
+	/* every press prints: two in one second, or in two runs of the
+	 * client, are different pages to the print journal */
+	id = xasprintf("test-%s-%s-%ld-%u", printer != NULL ? printer : "file",
+	    stamp, (long)getpid(), ++test_pages);
 	d = pdoc_new(id, "test", PDOC_ROLL, "打印测试页");
 	pdoc_text(d, PEL_CENTER, PEL_BIG, "打印测试");
 	pdoc_rule(d);
