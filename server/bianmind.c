@@ -377,7 +377,7 @@ main(int argc, char **argv)
 	if (o.verify_audit)
 		rc = verify_audit(db);
 	else if (o.seed != NULL &&
-	    seed_demo(db_handle(db), o.residents, o.seed_number, &cause) != 0) {
+	    seed_demo(db, o.residents, o.seed_number, &cause) != 0) {
 		fprintf(stderr, "bianmind: seeding: %s\n", cause);
 		rc = 1;
 	}
