@@ -224,6 +224,7 @@ bench: deps
 	$(MAKE) all build/bench/floor
 	python3 bench/run.py $(if $(QUICK),--quick) $(if $(CHECK),--check) \
 		$(BENCH_ARGS)
+	python3 bench/keystrokes.py $(if $(CHECK),--check)
 
 bench-check:
 	$(MAKE) bench CHECK=1

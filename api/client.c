@@ -305,8 +305,8 @@ done:
 
 static struct api_call *
 start_keyed(struct api *a, const char *method, const char *path,
-    cJSON *body, const char *key, parse_fn parse, size_t size,
-    void (*model_free)(void *), api_cb cb, void *arg)
+    cJSON *body, const char *key, long long if_match, parse_fn parse,
+    size_t size, void (*model_free)(void *), api_cb cb, void *arg)
 {
 	struct api_call	*c = xcalloc(1, sizeof *c);
 	char		*text = NULL;
@@ -322,7 +322,12 @@ start_keyed(struct api *a, const char *method, const char *path,
 			fatal("out of memory printing JSON");
 		cJSON_Delete(body);
 	}
-	c->req = http_start(a->http, method, path, text, key, on_reply, c);
+	if (if_match > 0)
+		c->req = http_start_if_match(a->http, method, path, text, key,
+		    if_match, on_reply, c);
+	else
+		c->req = http_start(a->http, method, path, text, key,
+		    on_reply, c);
 	if (text != NULL) {
 		explicit_bzero(text, strlen(text));
 		free(text);
@@ -335,8 +340,18 @@ start(struct api *a, const char *method, const char *path, cJSON *body,
     parse_fn parse, size_t size, void (*model_free)(void *), api_cb cb,
     void *arg)
 {
-	return (start_keyed(a, method, path, body, NULL, parse, size,
+	return (start_keyed(a, method, path, body, NULL, 0, parse, size,
 	    model_free, cb, arg));
+}
+
+struct api_call *
+api_call(struct api *a, const char *method, const char *path, cJSON *body,
+    const char *key, long long if_match, const struct api_kind *k,
+    api_cb cb, void *arg)
+{
+	return (start_keyed(a, method, path, body, key, if_match,
+	    k != NULL ? k->parse : NULL, k != NULL ? k->size : 0,
+	    k != NULL ? k->free : NULL, cb, arg));
 }
 
 struct api_call *
@@ -379,6 +394,31 @@ static const struct kind kind_resident = {
 };
 static const struct kind kind_service = {
 	parse_service, sizeof(struct service), model_service_free
+};
+
+static int
+parse_app_briefs(const cJSON *j, void *m, const char **cause)
+{
+	return (model_app_briefs_parse(j, m, cause));
+}
+
+static int
+parse_cert_briefs(const cJSON *j, void *m, const char **cause)
+{
+	return (model_cert_briefs_parse(j, m, cause));
+}
+
+static int
+parse_revealed(const cJSON *j, void *m, const char **cause)
+{
+	return (model_revealed_parse(j, m, cause));
+}
+
+static const struct kind kind_app_briefs = {
+	parse_app_briefs, sizeof(struct briefs), model_briefs_free
+};
+static const struct kind kind_cert_briefs = {
+	parse_cert_briefs, sizeof(struct briefs), model_briefs_free
 };
 
 /* A GET of a printf-built path into a model of kind k. */
@@ -470,7 +510,7 @@ api_application_create(struct api *a, long long service_id,
 {
 	return (start_keyed(a, "POST", "/api/v1/applications",
 	    application_json(service_id, resident_id, data, materials), key,
-	    parse_application, sizeof(struct application),
+	    0, parse_application, sizeof(struct application),
 	    model_application_free, cb, arg));
 }
 
@@ -492,4 +532,56 @@ api_new_key(char *out)
 		out[2 * i + 1] = hex[raw[i] & 15];
 	}
 	out[32] = '\0';
+}
+
+struct api_call *
+api_resident_applications(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (get(a, &kind_app_briefs, cb, arg,
+	    "/api/v1/residents/%lld/applications?per_page=5", id));
+}
+
+struct api_call *
+api_resident_certificates(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (get(a, &kind_cert_briefs, cb, arg,
+	    "/api/v1/residents/%lld/certificates?per_page=5", id));
+}
+
+struct api_call *
+api_resident_reveal(struct api *a, long long id, const char *reason,
+    api_cb cb, void *arg)
+{
+	cJSON	*b = cJSON_CreateObject();
+	char	*path = xasprintf("/api/v1/residents/%lld/reveal", id);
+	struct api_call	*c;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	c = start(a, "POST", path, b, parse_revealed, sizeof(struct revealed),
+	    model_revealed_free, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_resident_patch(struct api *a, long long id, long long version,
+    cJSON *patch, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*path;
+
+	path = xasprintf("/api/v1/residents/%lld", id);
+	c = start_keyed(a, "PATCH", path, patch, NULL, version, parse_resident,
+	    sizeof(struct resident), model_resident_free, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_resident_create(struct api *a, cJSON *body, const char *key, api_cb cb,
+    void *arg)
+{
+	return (start_keyed(a, "POST", "/api/v1/residents", body, key, 0,
+	    parse_resident, sizeof(struct resident), model_resident_free, cb,
+	    arg));
 }

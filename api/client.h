@@ -70,6 +70,23 @@ struct api_call	*api_resident_search(struct api *, const char *id_number,
 struct api_call	*api_resident_get(struct api *, long long id, api_cb,
 		    void *);
 
+/* The resident's latest applications / certificates. model: struct
+ * briefs. */
+struct api_call	*api_resident_applications(struct api *, long long id, api_cb,
+		    void *);
+struct api_call	*api_resident_certificates(struct api *, long long id, api_cb,
+		    void *);
+/* The audited reveal of the full ID number (reason required). model:
+ * struct revealed, which the caller frees as soon as it is not shown. */
+struct api_call	*api_resident_reveal(struct api *, long long id,
+		    const char *reason, api_cb, void *);
+/* A merge patch of the resident at version (takes patch); a stale
+ * version answers 412. model: the updated struct resident. */
+struct api_call	*api_resident_patch(struct api *, long long id,
+		    long long version, cJSON *patch, api_cb, void *);
+/* Registers a resident (takes body). model: struct resident. */
+struct api_call	*api_resident_create(struct api *, cJSON *body,
+		    const char *key, api_cb, void *);
 /* model: struct service. */
 struct api_call	*api_service_by_code(struct api *, const char *txcode,
 		    api_cb, void *);
@@ -86,5 +103,20 @@ char		*api_application_body(long long service_id,
 		    long long resident_id, cJSON *data, cJSON *materials);
 /* A new random idempotency key (32 hex characters) into out[33]. */
 void		 api_new_key(char *out);
+
+/* What a reply is read into: parse fills a zeroed model of size bytes
+ * from the reply's JSON, or returns -1 with a static English *cause;
+ * free releases a model (and accepts NULL). */
+struct api_kind {
+	int	(*parse)(const cJSON *, void *, const char **);
+	size_t	  size;
+	void	(*free)(void *);
+};
+/* Any route, for the resource files (client-*.c): takes body (may be
+ * NULL); key (may be NULL) is the Idempotency-Key; if_match > 0 sends
+ * If-Match with that version; kind NULL when the reply has no model. */
+struct api_call	*api_call(struct api *, const char *method, const char *path,
+		    cJSON *body, const char *key, long long if_match,
+		    const struct api_kind *, api_cb, void *);
 
 #endif

@@ -100,6 +100,9 @@ req_free(struct http_req *r)
 	if (r->easy != NULL)
 		curl_easy_cleanup(r->easy);
 	free(r->body_out);
+	/* replies may hold revealed numbers: none linger in freed memory */
+	if (r->body.data != NULL)
+		explicit_bzero(r->body.data, r->body.cap);
 	buf_free(&r->body);
 	free(r->etag);
 	free(r);
@@ -225,10 +228,11 @@ set_options(struct http *h, struct http_req *r, const char *method,
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
 }
 
-struct http_req *
-http_start(struct http *h, const char *method, const char *path,
-    const char *json_body, const char *idempotency_key, http_cb cb,
-    void *arg)
+/* Both starts: if_match > 0 adds If-Match with that version. */
+static struct http_req *
+start_req(struct http *h, const char *method, const char *path,
+    const char *json_body, const char *idempotency_key, long long if_match,
+    http_cb cb, void *arg)
 {
 	struct http_req	*r;
 	char		*url, *line;
@@ -257,6 +261,11 @@ http_start(struct http *h, const char *method, const char *path,
 		r->headers = curl_slist_append(r->headers, line);
 		free(line);
 	}
+	if (if_match > 0) {
+		line = xasprintf("If-Match: \"%lld\"", if_match);
+		r->headers = curl_slist_append(r->headers, line);
+		free(line);
+	}
 	url = xasprintf("%s%s", h->base, path);
 	set_options(h, r, method, url);
 	free(url);
@@ -266,6 +275,24 @@ http_start(struct http *h, const char *method, const char *path,
 	h->reqs = r;
 	log_debug("%s: %s %s", __func__, method, path);
 	return (r);
+}
+
+struct http_req *
+http_start(struct http *h, const char *method, const char *path,
+    const char *json_body, const char *idempotency_key, http_cb cb,
+    void *arg)
+{
+	return (start_req(h, method, path, json_body, idempotency_key, 0, cb,
+	    arg));
+}
+
+struct http_req *
+http_start_if_match(struct http *h, const char *method, const char *path,
+    const char *json_body, const char *idempotency_key, long long version,
+    http_cb cb, void *arg)
+{
+	return (start_req(h, method, path, json_body, idempotency_key,
+	    version, cb, arg));
 }
 
 static void

@@ -60,6 +60,12 @@ const char	*http_base(struct http *);
 struct http_req	*http_start(struct http *, const char *method,
 		    const char *path, const char *json_body,
 		    const char *idempotency_key, http_cb, void *arg);
+/* As http_start, for an update of a versioned resource: adds
+ * If-Match: "version" (docs/api.md 1.9). */
+struct http_req	*http_start_if_match(struct http *, const char *method,
+		    const char *path, const char *json_body,
+		    const char *idempotency_key, long long version, http_cb,
+		    void *arg);
 /* Abandons a request: its callback never runs. */
 void		 http_cancel(struct http *, struct http_req *);
 size_t		 http_pending(struct http *);

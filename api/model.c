@@ -32,6 +32,29 @@ token_ok(const char *t)
 	return (1);
 }
 
+/* The centre's communities, for forms that ask for one; a malformed
+ * entry is skipped, not fatal to the login. */
+static void
+communities_parse(const cJSON *staff, struct api_session *s)
+{
+	const cJSON	*list, *it;
+	char		*name;
+	long long	 id;
+
+	list = cJSON_GetObjectItemCaseSensitive(staff, "communities");
+	if (!cJSON_IsArray(list))
+		return;
+	s->communities = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *s->communities);
+	cJSON_ArrayForEach(it, list) {
+		if (json_int(it, "id", &id) != 0 ||
+		    (name = json_str(it, "name", 0)) == NULL)
+			continue;
+		s->communities[s->ncommunities].id = id;
+		s->communities[s->ncommunities++].name = name;
+	}
+}
+
 int
 model_session_parse(const cJSON *j, struct api_session *s,
     const char **cause)
@@ -58,6 +81,7 @@ model_session_parse(const cJSON *j, struct api_session *s,
 	s->centre_name = centre != NULL ? json_str(centre, "name", 1) :
 	    xstrdup("");
 	bad |= take(&s->centre_name, s->centre_name, "bad centre", cause);
+	communities_parse(staff, s);
 	if (json_int(j, "idle_timeout_s", &idle) == 0 && idle > 0 &&
 	    idle < 86400)
 		s->idle_timeout_s = (int)idle;
@@ -83,6 +107,9 @@ model_session_free(void *p)
 	free(s->role);
 	free(s->centre_name);
 	free(s->counter);
+	while (s->ncommunities > 0)
+		free(s->communities[--s->ncommunities].name);
+	free(s->communities);
 	free(s);
 }
 

@@ -9,8 +9,15 @@
 
 #include <cjson/cJSON.h>
 
+struct community_ref {
+	long long	 id;
+	char		*name;
+};
+
 struct api_session {
 	char		*token;
+	struct community_ref *communities;	/* the centre's */
+	size_t		 ncommunities;
 	char		*staff_name;
 	char		*username;
 	char		*role;
@@ -80,6 +87,27 @@ struct application {
 	char		*resident_name;
 };
 
+/* One line about an application or certificate, for a profile. */
+struct brief {
+	char	*what;		/* the service or certificate type */
+	char	*ref;		/* application number or certificate serial */
+	char	*state;		/* status, or valid-until date */
+	char	*date;		/* YYYY-MM-DD */
+};
+
+struct briefs {
+	struct brief	*items;
+	size_t		 n;
+	long long	 total;
+};
+
+/* The audited reveal: full values, kept in memory only. */
+struct revealed {
+	char	*id_number;
+	char	*phone;		/* "" when none */
+	char	*birth_date;
+};
+
 /* Each parser fills its struct from JSON or returns -1 with *cause (a
  * static English description of the first thing wrong). */
 int	model_session_parse(const cJSON *, struct api_session *,
@@ -98,5 +126,11 @@ void	model_service_free(void *);
 int	model_application_parse(const cJSON *, struct application *,
 	    const char **cause);
 void	model_application_free(void *);
+
+int	model_app_briefs_parse(const cJSON *, struct briefs *, const char **);
+int	model_cert_briefs_parse(const cJSON *, struct briefs *, const char **);
+void	model_briefs_free(void *);
+int	model_revealed_parse(const cJSON *, struct revealed *, const char **);
+void	model_revealed_free(void *);
 
 #endif

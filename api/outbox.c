@@ -33,7 +33,12 @@ static const char schema[] =
 	"  next_at INTEGER NOT NULL DEFAULT 0,"
 	"  error TEXT NOT NULL DEFAULT '',"
 	"  result TEXT NOT NULL DEFAULT '');"
-	"CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, staff, id);";
+	"CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, staff, id);"
+	"CREATE TABLE IF NOT EXISTS catalog ("
+	"  txcode TEXT PRIMARY KEY,"
+	"  version INTEGER NOT NULL,"
+	"  saved_at INTEGER NOT NULL,"
+	"  service TEXT NOT NULL);";
 
 #define COLS "id, state, staff, method, path, body, idem_key, label, " \
 	"attempts, created_at, next_at, error, result"
@@ -174,6 +179,12 @@ outbox_open(const char *path, char **warning, char **cause)
 	o = xcalloc(1, sizeof *o);
 	o->db = db;
 	return (o);
+}
+
+sqlite3 *
+outbox_db(struct outbox *o)
+{
+	return (o->db);
 }
 
 void

@@ -40,6 +40,8 @@ struct outbox;
  * NULL and *cause when no database can be had at all. */
 struct outbox	*outbox_open(const char *path, char **warning, char **cause);
 void		 outbox_close(struct outbox *);
+/* The database itself, for the catalog cache kept beside the outbox. */
+struct sqlite3	*outbox_db(struct outbox *);
 /* Saves a submission, committed before it returns: the id (> 0), 0 when
  * the outbox is full (nothing saved), -1 on a storage error (*cause).
  * A key saved before returns that item's id: one key, one submission. */

@@ -283,9 +283,32 @@ def rule_narrow(top):
     report(not bad, "no ambiguous-width character in the catalogs", bad)
 
 
+def update(top):
+    """Merges new msgids into both catalogs (empty msgstr) and drops
+    the ones no source uses any more; the checks then list what is left
+    to translate."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = template(top, tmp)
+        if pot is None:
+            sys.exit(1)
+        for po in CATALOGS:
+            path = os.path.join(top, "locale", po + ".po")
+            r = run(["msgmerge", "--quiet", "--no-fuzzy-matching",
+                     "--no-location", "--update", "--backup=off", path, pot])
+            if r.returncode != 0:
+                sys.exit(r.stderr)
+            r = run(["msgattrib", "--no-obsolete", "--no-location",
+                     "-o", path, path])
+            if r.returncode != 0:
+                sys.exit(r.stderr)
+
+
 def main():
-    top = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
+    args = [a for a in sys.argv[1:] if a != "--update"]
+    top = os.path.abspath(args[0] if args else
                           os.path.join(os.path.dirname(__file__), ".."))
+    if "--update" in sys.argv[1:]:
+        update(top)
     rule_marked(top)
     with tempfile.TemporaryDirectory() as tmp:
         pot = template(top, tmp)

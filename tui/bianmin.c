@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "guard.h"
+#include "keymap.h"
 #include "loop.h"
 #include "print-ui.h"
 #include "term.h"
@@ -54,7 +55,7 @@ usage(FILE *f)
 	    "               [--ambiguous-width auto|1|2] [--ca-file FILE]\n"
 	    "               [--pin sha256//KEY] [--lock-minutes N]\n"
 	    "               [--receipt-printer P] [--a4-printer P]\n"
-	    "               [--receipt-profile NAME] [-v]\n"
+	    "               [--receipt-profile NAME] [--keys] [-v]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
@@ -73,6 +74,7 @@ usage(FILE *f)
 	    "                  file (default), cups:QUEUE, tcp:HOST[:PORT]\n"
 	    "                  or device:PATH\n"
 	    "  --receipt-profile NAME  the receipt printer's ESC/POS profile\n"
+	    "  --keys          print the key map (with keys.ini) and exit\n"
 	    "  -v              write a debug log to the state folder\n"
 	    "  -V, --version   print the version\n"));
 }
@@ -87,6 +89,24 @@ refuse(const char *why)
 	} else
 		usage(stderr);
 	exit(2);
+}
+
+/* --keys: the key map as keys.ini leaves it, from the tables. */
+static void
+print_keys(void)
+{
+	char	*text, *p;
+
+	keymap_load();
+	text = keymap_text();
+	say(stdout, text);
+	if ((p = keymap_problem()) != NULL) {
+		say(stderr, p);
+		say(stderr, "\n");
+	}
+	free(p);
+	free(text);
+	exit(0);
 }
 
 /* Flags over the environment over the config file. --lang applies
@@ -106,17 +126,23 @@ parse_args(int argc, char **argv, struct options *o,
 		{ "receipt-printer", required_argument, NULL, 'R' },
 		{ "a4-printer", required_argument, NULL, 'F' },
 		{ "receipt-profile", required_argument, NULL, 'p' },
+		{ "keys", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum text_ambiguous	policy;
-	int			c, help = 0, bad = 0;
+	int			c, help = 0, bad = 0, keys = 0;
 
 	memset(o, 0, sizeof *o);
-	o->lock_minutes = 10;
+	o->lock_minutes = cfg->lock_set ? cfg->lock_minutes : 10;
 	o->print.receipt = getenv("BIANMIN_RECEIPT_PRINTER");
 	o->print.a4 = getenv("BIANMIN_A4_PRINTER");
+	if (o->print.receipt == NULL)
+		o->print.receipt = cfg->receipt;
+	if (o->print.a4 == NULL)
+		o->print.a4 = cfg->a4;
+	o->print.profile = cfg->receipt_profile;
 	o->api = cfg->api;
 	o->counter = cfg->counter;
 	if (getenv("BIANMIN_API") != NULL)
@@ -138,6 +164,7 @@ parse_args(int argc, char **argv, struct options *o,
 		case 'v': o->verbose = 1; break;
 		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
 		case 'h': help = 1; break;
+		case 'K': keys = 1; break;
 		default: bad = 1; break;
 		}
 	}
@@ -149,6 +176,8 @@ parse_args(int argc, char **argv, struct options *o,
 	}
 	if (bad || optind != argc)
 		refuse(NULL);
+	if (keys)
+		print_keys();
 	if (o->ambiguous != NULL && text_parse_ambiguous(o->ambiguous,
 	    &policy) != 0)
 		refuse(_("bianmin: --ambiguous-width takes auto, 1 or 2."));
@@ -237,19 +266,45 @@ set_width(const struct options *o, const struct config *cfg)
 	else if (cfg->ambiguous_set)
 		policy = cfg->ambiguous;
 	text_set_ambiguous(policy);
+	settings.ambiguous = policy;
 }
 
-/* Shows the locale warning and the config's first problem once. */
+/* Shows the locale warning, else the config's or the keymap's first
+ * problem, once. */
 static void
 startup_messages(const char *warn, const struct config *cfg)
 {
-	char	*p = config_problem(cfg);
+	char	*p = config_problem(cfg), *k = keymap_problem();
 
 	if (warn != NULL)
 		app_message(MSG_ERROR, "%s", _(warn));
 	else if (p != NULL)
 		app_message(MSG_ERROR, "%s", p);
+	else if (k != NULL)
+		app_message(MSG_ERROR, "%s", k);
 	free(p);
+	free(k);
+}
+
+/* What is in force, kept for the settings screen; the print setup then
+ * points into it, so it lives as long as the program. */
+static void
+keep_settings(struct options *o, const struct config *cfg)
+{
+	settings.receipt = xstrdup(o->print.receipt != NULL ?
+	    o->print.receipt : "file");
+	settings.a4 = xstrdup(o->print.a4 != NULL ? o->print.a4 : "file");
+	settings.profile = xstrdup(o->print.profile != NULL ?
+	    o->print.profile : "");
+	settings.language = xstrdup(i18n_lang());
+	settings.export_folder = xstrdup(cfg->export_folder != NULL ?
+	    cfg->export_folder : "");
+	settings.export_gb18030 = cfg->export_charset != NULL &&
+	    strcmp(cfg->export_charset, "gb18030") == 0;
+	o->print.receipt = settings.receipt;
+	o->print.a4 = settings.a4;
+	o->print.profile = *settings.profile != '\0' ? settings.profile :
+	    NULL;
 }
 
 int
@@ -266,6 +321,7 @@ main(int argc, char **argv)
 	config_load(&cfg);
 	i18n_init(cfg.language);
 	parse_args(argc, argv, &o, &cfg);
+	keymap_load();
 	guard_start();
 	set_width(&o, &cfg);
 	if (o.verbose)
@@ -283,6 +339,8 @@ main(int argc, char **argv)
 	app.counter_default = o.counter;
 	app.lock_minutes = o.lock_minutes < 0 ? 0 : o.lock_minutes;
 	app.last_key = time(NULL);
+	app.waiting = -1;
+	keep_settings(&o, &cfg);
 	open_outbox(&warn);
 	if ((pwarn = print_ui_init(&o.print)) != NULL && warn == NULL)
 		warn = pwarn;
@@ -302,6 +360,8 @@ main(int argc, char **argv)
 	free(app.message);
 	curl_global_cleanup();
 	config_free(&cfg);
+	settings_free();
+	keymap_free();
 	log_close();
 	return (0);
 }

@@ -9,6 +9,19 @@
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
+struct settings	settings;
+
+void
+settings_free(void)
+{
+	free(settings.receipt);
+	free(settings.a4);
+	free(settings.profile);
+	free(settings.language);
+	free(settings.export_folder);
+	memset(&settings, 0, sizeof settings);
+}
+
 /* Notes the first problem only: the clerk sees one line. It is put
  * into words later, once the language is known. */
 static void
@@ -46,6 +59,76 @@ struct ctx {
 	const char	*path;
 };
 
+int
+config_printer_ok(const char *s)
+{
+	static const char *const	prefixes[] = { "cups:", "tcp:",
+	    "device:" };
+	size_t				i, n;
+
+	if (strcmp(s, "file") == 0)
+		return (1);
+	for (i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		n = strlen(prefixes[i]);
+		if (strncmp(s, prefixes[i], n) == 0 && s[n] != '\0')
+			return (1);
+	}
+	return (0);
+}
+
+double
+config_parse_minutes(const char *s)
+{
+	char	*end;
+	double	 v;
+
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || !(v >= 0 && v <= 1440))
+		return (-1);
+	return (v);
+}
+
+static int
+is(const char *section, const char *name, const char *s, const char *n)
+{
+	return (strcmp(section, s) == 0 && strcmp(name, n) == 0);
+}
+
+/* [printing], [session] and [export]: 1 if the key was one of theirs. */
+static int
+on_work_key(struct ctx *x, const char *section, const char *name,
+    const char *value)
+{
+	struct config	*c = x->c;
+
+	if (is(section, name, "printing", "receipt") ||
+	    is(section, name, "printing", "a4")) {
+		if (*value != '\0' && !config_printer_ok(value))
+			problem(c, x->path, N_("a printer is file, cups:QUEUE, "
+			    "tcp:HOST or device:PATH"), value);
+		else
+			set(name[0] == 'r' ? &c->receipt : &c->a4, value);
+	} else if (is(section, name, "printing", "receipt_profile"))
+		set(&c->receipt_profile, value);
+	else if (is(section, name, "session", "lock_minutes")) {
+		if ((c->lock_minutes = config_parse_minutes(value)) < 0)
+			problem(c, x->path, N_("lock_minutes must be a number "
+			    "from 0 to 1440"), value);
+		else
+			c->lock_set = 1;
+	} else if (is(section, name, "export", "folder"))
+		set(&c->export_folder, value);
+	else if (is(section, name, "export", "charset")) {
+		if (strcmp(value, "utf-8") != 0 && strcmp(value, "gb18030") != 0)
+			problem(c, x->path, N_("charset must be utf-8 or "
+			    "gb18030"), value);
+		else
+			set(&c->export_charset, value);
+	} else
+		return (0);
+	return (1);
+}
+
 /* One key, as inih hands it over; unknown keys and bad values are
  * noted, never fatal. */
 static int
@@ -54,6 +137,8 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 	struct ctx	*x = arg;
 	struct config	*c = x->c;
 
+	if (on_work_key(x, section, name, value))
+		return (1);
 	if (strcmp(section, "general") == 0 && strcmp(name, "language") == 0)
 		set(&c->language, value);
 	else if (strcmp(section, "general") == 0 && strcmp(name, "api") == 0)
@@ -91,21 +176,26 @@ config_read(struct config *c, const char *path)
 	return (0);
 }
 
+char *
+config_user_path(void)
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME");
+	const char	*home = getenv("HOME");
+
+	if (xdg != NULL && *xdg == '/')
+		return (xasprintf("%s/bianmin/config.ini", xdg));
+	return (xasprintf("%s/.config/bianmin/config.ini",
+	    home != NULL ? home : "."));
+}
+
 /* The site's file first, then the clerk's own, key by key. */
 void
 config_load(struct config *c)
 {
-	const char	*xdg = getenv("XDG_CONFIG_HOME");
-	const char	*home = getenv("HOME");
-	char		*user;
+	char	*user = config_user_path();
 
 	memset(c, 0, sizeof *c);
 	config_read(c, "/etc/bianmin/config.ini");
-	if (xdg != NULL && *xdg == '/')
-		user = xasprintf("%s/bianmin/config.ini", xdg);
-	else
-		user = xasprintf("%s/.config/bianmin/config.ini",
-		    home != NULL ? home : ".");
 	config_read(c, user);
 	free(user);
 }
@@ -117,6 +207,11 @@ config_free(struct config *c)
 	free(c->language);
 	free(c->api);
 	free(c->counter);
+	free(c->receipt);
+	free(c->a4);
+	free(c->receipt_profile);
+	free(c->export_folder);
+	free(c->export_charset);
 	free(c->problem_at);
 	free(c->problem_word);
 	memset(c, 0, sizeof *c);

@@ -194,6 +194,7 @@ choose_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops dialog_choose = {
 	.name = "choose",
+	.editing = 1,
 	.overlay = 1,
 	.init = choose_init,
 	.free = choose_free,

@@ -1,33 +1,54 @@
 /* F1: the keys of the screen below, and the global ones. */
+#include <stdlib.h>
+
 #include "draw.h"
+#include "keymap.h"
 #include "keys.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../util/xmalloc.h"
 
-static const struct keyhelp global_help[] = {
-	{ N_("F1"), N_("This help"), 0 },
-	{ N_("F2"), N_("Resident lookup"), 0 },
-	{ N_("F3"), N_("A service by its transaction code"), 0 },
-	{ N_("F8"), N_("The outbox"), 0 },
-	{ N_("F10 / Ctrl-Q"), N_("Quit"), 0 },
-	{ N_("Esc 1 .. Esc 0"), N_("F1 .. F10 on terminals without F-keys"),
-	    0 },
-	{ NULL, NULL, 0 }
+/* The global keys as keymap.c binds them now, then the Esc chords;
+ * made when the help opens, so a rebound key shows as it is. */
+struct help {
+	struct screen	*below;
+	char		 keys[ACT_COUNT][64];
+	struct keyhelp	 global[ACT_COUNT + 2];
 };
 
 static void
 help_init(struct screen *s, void *arg)
 {
-	s->data = arg;	/* the screen whose keys are shown */
+	struct help	*h = xcalloc(1, sizeof *h);
+	int		 i, n = 0;
+
+	h->below = arg;		/* the screen whose keys are shown */
+	for (i = 0; i < ACT_COUNT; i++) {
+		keymap_keys_text((enum action)i, 0, h->keys[i],
+		    sizeof h->keys[i]);
+		if (h->keys[i][0] == '\0')
+			continue;
+		h->global[n].key = h->keys[i];
+		h->global[n++].label = keymap_label((enum action)i);
+	}
+	h->global[n].key = N_("Esc 1 .. Esc 0");
+	h->global[n].label = N_("F1 .. F10 on terminals without F-keys");
+	s->data = h;
+}
+
+static void
+help_free(struct screen *s)
+{
+	free(s->data);
 }
 
 static int
 help_key(struct screen *s, int key)
 {
 	(void)s;
-	if (key == TK_ESC || key == TK_ENTER || key == TK_F(1) ||
-	    key == 'q' || key == ' ')
+	if (key == TK_ESC || key == TK_ENTER || key == 'q' || key == ' ' ||
+	    keymap_action(key) == ACT_HELP)
 		app_pop();
 	return (1);
 }
@@ -57,7 +78,8 @@ key_width(const struct keyhelp *k, int w)
 static void
 help_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
-	struct screen	*below = s->data;
+	struct help	*hp = s->data;
+	struct screen	*below = hp->below;
 	int		 w = cols - 8, x = 4, y = top + 1, h = rows - 2, kw;
 
 	if (w > 64) {
@@ -66,11 +88,11 @@ help_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	}
 	draw_box(y, x, h, w);
 	draw_text(y, x + 2, _(" Keys "), w - 4, STYLE_TITLE);
-	kw = key_width(global_help, key_width(below->ops->keys, 0));
+	kw = key_width(hp->global, key_width(below->ops->keys, 0));
 	if (kw > (w - 4) / 2)
 		kw = (w - 4) / 2;
 	y = help_rows(below->ops->keys, y + 1, x + 2, kw, w - 4, y + h - 1);
-	help_rows(global_help, y, x + 2, kw, w - 4, top + rows - 2);
+	help_rows(hp->global, y, x + 2, kw, w - 4, top + rows - 2);
 	*cy = *cx = -1;
 }
 
@@ -78,6 +100,7 @@ const struct screen_ops dialog_help = {
 	.name = "help",
 	.overlay = 1,
 	.init = help_init,
+	.free = help_free,
 	.key = help_key,
 	.draw = help_draw,
 	.keys = NULL,

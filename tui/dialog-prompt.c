@@ -87,6 +87,7 @@ prompt_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops dialog_prompt = {
 	.name = "prompt",
+	.editing = 1,
 	.overlay = 1,
 	.init = prompt_init,
 	.free = prompt_free,

@@ -2,31 +2,26 @@
 #include <string.h>
 
 #include "form-ui.h"
+#include "labels.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-
-static int
-english(void)
-{
-	return (strcmp(i18n_lang(), "en") == 0);
-}
 
 const char *
 form_ui_label(const struct form_field *f)
 {
-	return (english() && *f->label_en != '\0' ? f->label_en : f->label);
+	return (label_english() && *f->label_en != '\0' ? f->label_en : f->label);
 }
 
 const char *
 form_ui_option_label(const struct form_option *o)
 {
-	return (english() && *o->label_en != '\0' ? o->label_en : o->label);
+	return (label_english() && *o->label_en != '\0' ? o->label_en : o->label);
 }
 
 const char *
 form_ui_section(const struct form_section *s)
 {
-	return (english() && *s->title_en != '\0' ? s->title_en : s->title);
+	return (label_english() && *s->title_en != '\0' ? s->title_en : s->title);
 }
 
 void

@@ -6,6 +6,9 @@
 
 #include "../forms/form.h"
 
+struct formscr;
+struct api_result;
+
 /* dialog_choose's argument: it edits field's choice in place. */
 struct choose {
 	const char		*title;
@@ -21,16 +24,28 @@ struct form_open {
 	const char	*resident_name;
 	cJSON		*prefill;	/* {prefill key: text}, may be NULL */
 	cJSON		*draft;		/* saved values to restore, or NULL */
+	/* A form that is not a service's application (a resident's record,
+	 * say) brings its own submit, called once the form checks out; it
+	 * keeps no draft. NULL: an application, through the outbox. */
+	void		(*submit)(struct formscr *, void *);
+	void		*submit_arg;
+	void		(*submit_free)(void *);	/* when the form goes */
 };
 
 extern const struct screen_ops dialog_choose;
-extern const struct screen_ops dialog_prompt;
 extern const struct screen_ops screen_form;
 
 /* Labels in the language in use. */
 const char	*form_ui_label(const struct form_field *);
 const char	*form_ui_option_label(const struct form_option *);
 const char	*form_ui_section(const struct form_section *);
+/* For a form's own submit: it went (the form closes, nothing is kept),
+ * or the server's field errors go onto its fields. */
+void		 form_ui_done(struct formscr *);
+void		 form_ui_errors(struct formscr *, const struct api_result *);
+/* While its own submit waits, the form takes no keys but Esc, which
+ * closes it (and its submit_free stops the wait). */
+void		 form_ui_sending(struct formscr *, int on);
 /* Opens the service's form for the current resident, if any. */
 void		 form_ui_open(struct form_open *);
 

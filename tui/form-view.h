@@ -32,6 +32,10 @@ struct formscr {
 	char			*draft_key;
 	char			 key[33];	/* Idempotency-Key */
 	long long		 outbox_id;	/* waiting for its answer */
+	void			(*submit)(struct formscr *, void *);
+	void			*submit_arg;
+	void			(*submit_free)(void *);
+	int			 sending;	/* its own submit is waiting */
 };
 
 /* Draws the form into rows [top, top + rows); scrolls so the focused

@@ -1,14 +1,19 @@
 /* The key bar: the top screen's main keys, then the global ones. */
 #include "bars.h"
 #include "draw.h"
+#include "keymap.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 
-static const struct keyhelp global_keys[] = {
-	{ N_("F1"), N_("Help"), 1 },
-	{ N_("F10"), N_("Quit"), 1 },
-	{ NULL, NULL, 0 }
+/* The global actions shown after the screen's keys, with their first
+ * key as keymap.c binds it now. */
+static const struct {
+	enum action	 action;
+	const char	*label;
+} global_keys[] = {
+	{ ACT_HELP, N_("Help") },
+	{ ACT_QUIT, N_("Quit") },
 };
 
 /* Draws one "KEY label" pair; returns the next x, or -1 when full. */
@@ -31,6 +36,9 @@ void
 keybar_draw(int y, int cols)
 {
 	const struct keyhelp	*k;
+	struct keyhelp		 g;
+	char			 name[32];
+	size_t			 i;
 	int			 x = 1;
 
 	draw_fill(y, 0, cols, STYLE_BAR);
@@ -40,6 +48,13 @@ keybar_draw(int y, int cols)
 				x = pair(y, x, cols, k);
 		}
 	}
-	for (k = global_keys; k->key != NULL && x >= 0; k++)
-		x = pair(y, x, cols, k);
+	for (i = 0; i < sizeof global_keys / sizeof *global_keys && x >= 0;
+	    i++) {
+		keymap_keys_text(global_keys[i].action, 1, name, sizeof name);
+		if (name[0] == '\0')
+			continue;
+		g.key = name;
+		g.label = global_keys[i].label;
+		x = pair(y, x, cols, &g);
+	}
 }

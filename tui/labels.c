@@ -1,4 +1,5 @@
 /* Translated names of server codes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "labels.h"
@@ -26,6 +27,9 @@ label_tag(const char *tag)
 		{ "low_income", N_("low income") },
 		{ "veteran", N_("veteran") },
 		{ "party_member", N_("party member") },
+		{ "extreme_poverty", N_("extreme poverty support") },
+		{ "living_alone", N_("living alone") },
+		{ "child_in_difficulty", N_("child in difficulty") },
 	};
 	size_t	i;
 
@@ -34,4 +38,28 @@ label_tag(const char *tag)
 			return (_(names[i].label));
 	}
 	return (tag);
+}
+
+int
+label_english(void)
+{
+	return (strcmp(i18n_lang(), "en") == 0);
+}
+
+void
+label_days(char *buf, size_t size, int days)
+{
+	if (days == 0)
+		snprintf(buf, size, "%s", _("on the spot"));
+	else
+		snprintf(buf, size, _("%d working days"), days);
+}
+
+void
+label_fee(char *buf, size_t size, long long fen)
+{
+	if (fen == 0)
+		snprintf(buf, size, "%s", _("free"));
+	else
+		snprintf(buf, size, _("%lld.%02lld yuan"), fen / 100, fen % 100);
 }

@@ -2,8 +2,15 @@
 #ifndef TUI_LABELS_H
 #define TUI_LABELS_H
 
+#include <stddef.h>
+
 /* Translated; unknown codes come back as they are. */
 const char	*label_sex(const char *sex);
 const char	*label_tag(const char *tag);
+/* 1 when the server's English names are to be shown (name_en, ...). */
+int		 label_english(void);
+/* "20 working days", "on the spot"; "free", "12.50 yuan". */
+void		 label_days(char *buf, size_t size, int days);
+void		 label_fee(char *buf, size_t size, long long fen);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "bars.h"
 #include "draw.h"
+#include "keymap.h"
 #include "keys.h"
 #include "loop.h"
 #include "print-ui.h"
@@ -18,6 +19,14 @@
 
 #define SPIN_MS		150
 #define DEAD_TURNS	50
+#define MAX_WATCH	4
+
+static struct watch {
+	int	  fd;
+	void	(*fn)(void *);
+	void	 *arg;
+}		watched[MAX_WATCH];
+static int	nwatched;
 
 static void
 draw_stack(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
@@ -85,42 +94,23 @@ idle_check(time_t now)
 	app_push(&screen_lock, NULL);
 }
 
+/* The screen first; what it leaves goes to the global actions, bound
+ * in keymap.c's tables (and keys.ini), never here. */
 void
 loop_key(int key)
 {
 	struct screen	*s = app.top;
 
 	app.last_key = time(NULL);
-	if (locked() && key != TK_F(10) && key != TK_CTRL('q')) {
+	if (locked() && keymap_action(key) != ACT_QUIT) {
 		s->ops->key(s, key);
 		return;
 	}
+	if (scan_key(key))
+		return;
 	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
 		return;
-	switch (key) {
-	case TK_F(1):
-		if (s != NULL && s->ops != &dialog_help)
-			app_push(&dialog_help, s);
-		break;
-	case TK_F(10):
-	case TK_CTRL('q'):
-	case TK_CTRL('c'):
-		app_ask_quit();
-		break;
-	case TK_F(2):
-		if (app.session != NULL && s != NULL &&
-		    s->ops != &screen_lookup)
-			app_push(&screen_lookup, NULL);
-		break;
-	case TK_F(3):
-		txcode_prompt();
-		break;
-	case TK_F(8):
-		if (s != NULL && s->ops != &screen_outbox &&
-		    app.session != NULL)
-			app_push(&screen_outbox, NULL);
-		break;
-	}
+	keymap_run(key);
 }
 
 static void
@@ -155,7 +145,8 @@ handle_signals(void)
 }
 
 /* Milliseconds until the next thing that needs a wake-up: the spinner
- * while busy, the outbox's next retry, else the clock's next minute. */
+ * while busy, the outbox's next retry, the waiting count's next poll
+ * (30 s at most often), the idle lock, else the clock's next minute. */
 static long
 next_timeout(void)
 {
@@ -167,6 +158,8 @@ next_timeout(void)
 	if (app.sender != NULL && (due = sender_timeout_ms(app.sender,
 	    now)) >= 0 && due < ms)
 		ms = due;
+	if ((due = queue_count_timeout_ms(now)) >= 0 && due < ms)
+		ms = due;
 	if (app.lock_minutes > 0 && app.session != NULL && !locked()) {
 		due = (long)((app.last_key + (time_t)(app.lock_minutes * 60) -
 		    now) * 1000);
@@ -174,6 +167,60 @@ next_timeout(void)
 			ms = due < 0 ? 0 : due;
 	}
 	return (ms);
+}
+
+int
+loop_watch(int fd, void (*fn)(void *), void *arg)
+{
+	if (nwatched == MAX_WATCH)
+		return (-1);
+	watched[nwatched++] = (struct watch){ fd, fn, arg };
+	return (0);
+}
+
+void
+loop_unwatch(int fd)
+{
+	int	i;
+
+	for (i = 0; i < nwatched; i++) {
+		if (watched[i].fd == fd) {
+			watched[i] = watched[--nwatched];
+			return;
+		}
+	}
+}
+
+static int
+watch_fds(struct curl_waitfd *fds)
+{
+	int	i;
+
+	for (i = 0; i < nwatched; i++) {
+		fds[i].fd = watched[i].fd;
+		fds[i].events = CURL_WAIT_POLLIN;
+		fds[i].revents = 0;
+	}
+	return (nwatched);
+}
+
+/* A callback may unwatch (itself or another), so each fd is looked up
+ * again before its callback runs. */
+static void
+watch_poll(const struct curl_waitfd *fds, int n)
+{
+	int	i, j;
+
+	for (i = 0; i < n; i++) {
+		if (fds[i].revents == 0)
+			continue;
+		for (j = 0; j < nwatched; j++) {
+			if (watched[j].fd == fds[i].fd) {
+				watched[j].fn(watched[j].arg);
+				break;
+			}
+		}
+	}
 }
 
 /* After a reply: the link came back, so what waits goes now. */
@@ -193,10 +240,10 @@ outbox_turn(int *was_online)
 void
 loop_run(void)
 {
-	struct curl_waitfd	fds[2 + 8];
+	struct curl_waitfd	fds[2 + 8 + MAX_WATCH];
 	CURLM			*multi = http_multi(api_http(app.api));
 	time_t			 minute = time(NULL) / 60;
-	int			 idle_reads = 0, was_online = 1, njobs;
+	int			 idle_reads = 0, was_online = 1, njobs, nw;
 
 	while (!app.quit) {
 		if (app.dirty)
@@ -208,9 +255,11 @@ loop_run(void)
 		fds[1].events = CURL_WAIT_POLLIN;
 		fds[1].revents = 0;
 		njobs = print_ui_fds(fds + 2, 8);
-		curl_multi_poll(multi, fds, 2 + (unsigned)njobs,
+		nw = watch_fds(fds + 2 + njobs);
+		curl_multi_poll(multi, fds, 2 + (unsigned)(njobs + nw),
 		    (int)next_timeout(), NULL);
 		print_ui_poll(fds + 2, njobs);
+		watch_poll(fds + 2 + njobs, nw);
 		if (fds[1].revents != 0)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
@@ -232,6 +281,7 @@ loop_run(void)
 		http_process(api_http(app.api));
 		outbox_turn(&was_online);
 		idle_check(time(NULL));
+		queue_count_tick(time(NULL));
 		if (app.busy > 0) {
 			app.spin++;
 			app_dirty();

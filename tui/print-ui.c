@@ -81,6 +81,21 @@ print_ui_init(const struct print_setup *ps)
 	return (msg);
 }
 
+int
+print_ui_retarget(const struct print_setup *ps)
+{
+	struct print_target	r, f;
+
+	if (target(ps->receipt, &r) != 0 || target(ps->a4, &f) != 0)
+		return (-1);
+	r.profile = ps->profile != NULL ? profile_find(ps->profile) : NULL;
+	if (r.profile == NULL)
+		r.profile = profile_default();
+	roll = r;
+	a4 = f;
+	return (0);
+}
+
 void
 print_ui_free(void)
 {

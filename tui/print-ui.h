@@ -22,6 +22,9 @@ struct print_setup {
  * sentence for the message line. */
 const char	*print_ui_init(const struct print_setup *);
 void		 print_ui_free(void);
+/* Prints to other printers from now on (the settings screen); the
+ * strings must live until the next call. -1 when one is malformed. */
+int		 print_ui_retarget(const struct print_setup *);
 /* Prints d (kept by the caller). A document that may already be on paper
  * is only printed again when reprint is set; 1 when it asks for that. */
 int		 print_ui_document(struct pdoc *, int reprint);

@@ -19,7 +19,9 @@
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
-	{ N_("Tab/Enter"), N_("Next field"), 1 },
+	{ N_("Enter"), N_("Next field to fill"), 1 },
+	{ N_("Tab"), N_("Next field"), 0 },
+	{ N_("Ctrl-R"), N_("All required materials received"), 1 },
 	{ N_("Esc"), N_("Close"), 1 },
 	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
 	{ N_("Space"), N_("Tick, or open the choices"), 0 },
@@ -83,7 +85,8 @@ save_draft(struct formscr *fs)
 	cJSON	*doc;
 	char	*dir;
 
-	if (!fs->modified || fs->submitted || fs->broken)
+	if (!fs->modified || fs->submitted || fs->broken ||
+	    fs->submit != NULL)
 		return;
 	doc = draft_values(fs->fm);
 	cJSON_AddItemToObject(doc, "service", cJSON_Duplicate(fs->service,
@@ -176,6 +179,9 @@ fscr_init(struct screen *s, void *arg)
 	fs->title = text_sanitize(name != NULL ? name : "", 0);
 	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
 	    fs->resident_id);
+	fs->submit = o->submit;
+	fs->submit_arg = o->submit_arg;
+	fs->submit_free = o->submit_free;
 	fs->broken = load(fs, o) != 0;
 	if (!fs->broken)
 		fs->focus = first_to_fill(fs);
@@ -189,6 +195,8 @@ fscr_free(struct screen *s)
 	if (fs->outbox_id != 0)
 		app_busy(-1);
 	save_draft(fs);
+	if (fs->submit_free != NULL)
+		fs->submit_free(fs->submit_arg);
 	form_free(fs->fm);
 	cJSON_Delete(fs->service);
 	free(fs->stops);
@@ -225,6 +233,66 @@ move_focus(struct formscr *fs, int to)
 	    fs->nstops].field)
 		leave_field(fs);
 	fs->focus = (to + fs->nstops) % fs->nstops;
+}
+
+/* Whether stop i still wants something from the clerk: an error, a
+ * required value, a required material or tick not given. */
+static int
+needs(struct formscr *fs, int i)
+{
+	struct form_field	*f = &fs->fm->fields[fs->stops[i].field];
+	int			 m = fs->stops[i].material;
+
+	if (m >= 0)
+		return (fs->fm->materials[m].required &&
+		    !fs->fm->materials[m].received);
+	if (f->error != NULL)
+		return (1);
+	if (f->type == FT_MATERIALS || !f->required)
+		return (0);
+	return (form_field_empty(f));
+}
+
+/* Enter: on to the next stop that wants something, past what the
+ * record and the defaults filled; a field just typed wrong keeps the
+ * focus. */
+static void
+next_needed(struct formscr *fs)
+{
+	int	i, k;
+
+	leave_field(fs);
+	if (focused(fs)->error != NULL && fs->stops[fs->focus].material < 0)
+		return;
+	for (k = 1; k < fs->nstops; k++) {
+		i = (fs->focus + k) % fs->nstops;
+		if (needs(fs, i)) {
+			move_focus(fs, i);
+			return;
+		}
+	}
+	app_message(MSG_INFO, "%s", _("Everything is filled in: F9 "
+	    "submits."));
+}
+
+/* Ctrl-R: the resident brought what the service requires. */
+static void
+all_received(struct formscr *fs)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < fs->fm->nmaterials; i++) {
+		if (fs->fm->materials[i].required &&
+		    !fs->fm->materials[i].received) {
+			fs->fm->materials[i].received = 1;
+			n++;
+		}
+	}
+	if (n > 0)
+		fs->modified = 1;
+	app_message(MSG_INFO, "%s", _("Every required material is ticked "
+	    "as received."));
 }
 
 /* The label of the outbox item, for the clerk's outbox screen. */
@@ -292,14 +360,46 @@ show_result(struct formscr *fs, const struct outbox_item *done,
 	cJSON_Delete(o.application);
 }
 
+void
+form_ui_done(struct formscr *fs)
+{
+	fs->modified = 0;	/* what it held is where it belongs */
+	app_pop();
+}
+
+void
+form_ui_sending(struct formscr *fs, int on)
+{
+	fs->sending = on;
+	app_dirty();
+}
+
+void
+form_ui_errors(struct formscr *fs, const struct api_result *r)
+{
+	const char	*fields[64], *messages[64];
+	size_t		 n;
+	int		 i;
+
+	for (n = 0; n < r->nerrors && n < 64; n++) {
+		fields[n] = r->errors[n].field;
+		messages[n] = r->errors[n].message;
+	}
+	form_apply_errors(fs->fm, fields, messages, n);
+	for (i = 0; i < fs->nstops; i++) {
+		if (fs->fm->fields[fs->stops[i].field].error != NULL) {
+			fs->focus = i;
+			break;
+		}
+	}
+	app_message(MSG_ERROR, "%s", r->message);
+}
+
 int
 form_outbox_event(struct screen *s, enum sender_event ev,
     const struct outbox_item *it, const struct api_result *r)
 {
 	struct formscr	*fs = s->data;
-	const char	*fields[64], *messages[64];
-	size_t		 n;
-	int		 i;
 
 	if (s->ops != &screen_form || fs->outbox_id != it->id)
 		return (0);
@@ -320,18 +420,7 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	outbox_discard(app.outbox, it->id);
 	app_outbox_changed();
 	fs->submitted = 0;
-	for (n = 0; n < r->nerrors && n < 64; n++) {
-		fields[n] = r->errors[n].field;
-		messages[n] = r->errors[n].message;
-	}
-	form_apply_errors(fs->fm, fields, messages, n);
-	for (i = 0; i < fs->nstops; i++) {
-		if (fs->fm->fields[fs->stops[i].field].error != NULL) {
-			fs->focus = i;
-			break;
-		}
-	}
-	app_message(MSG_ERROR, "%s", r->message);
+	form_ui_errors(fs, r);
 	return (1);
 }
 
@@ -394,6 +483,10 @@ submit(struct formscr *fs)
 		}
 		app_message(MSG_ERROR, "%s", _("Some fields need attention: "
 		    "see the red lines."));
+		return;
+	}
+	if (fs->submit != NULL) {
+		fs->submit(fs, fs->submit_arg);
 		return;
 	}
 	if (fs->resident_id == 0) {
@@ -570,6 +663,11 @@ fscr_key(struct screen *s, int key)
 			app_pop();
 		return (key == TK_ESC || key == TK_ENTER);
 	}
+	if (fs->sending) {
+		if (key == TK_ESC)
+			app_pop();
+		return (1);
+	}
 	if (fs->outbox_id != 0) {
 		/* the submission is safe on disk: the clerk may move on */
 		if (key == TK_ESC) {
@@ -582,8 +680,13 @@ fscr_key(struct screen *s, int key)
 	switch (key) {
 	case TK_TAB:
 	case TK_DOWN:
-	case TK_ENTER:	/* a scanner's Enter moves on, never submits */
 		move_focus(fs, fs->focus + 1);
+		break;
+	case TK_ENTER:	/* a scanner's Enter moves on, never submits */
+		next_needed(fs);
+		break;
+	case TK_CTRL('r'):
+		all_received(fs);
 		break;
 	case TK_BTAB:
 	case TK_UP:
@@ -635,6 +738,7 @@ fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_form = {
 	.name = "form",
+	.editing = 1,
 	.init = fscr_init,
 	.free = fscr_free,
 	.key = fscr_key,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "draw.h"
+#include "keymap.h"
 #include "keys.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -10,23 +11,28 @@
 
 struct item {
 	int		 letter;
-	const char	*fkey;
+	enum action	 action;	/* its global key, shown beside it */
 	const char	*label;
 	void		(*run)(void);
 };
 
 static void	run_lookup(void);
+static void	run_catalog(void);
 static void	run_outbox(void);
+static void	run_queue(void);
 static void	run_logout(void);
 static void	run_quit(void);
 
 /* Letters and keys are fixed per workflow (README, "Keys"): a clerk's
- * fingers learn them. */
+ * fingers learn them. The key column comes from keymap.c, so a key
+ * rebound in keys.ini shows here as it is. */
 static const struct item items[] = {
-	{ 'r', "F2", N_("Resident lookup"), run_lookup },
-	{ 'o', "F8", N_("Outbox"), run_outbox },
-	{ 'l', "", N_("Log out"), run_logout },
-	{ 'x', "F10", N_("Quit"), run_quit },
+	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
+	{ 's', ACT_NONE, N_("Service catalog"), run_catalog },
+	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
+	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
+	{ 'l', ACT_NONE, N_("Log out"), run_logout },
+	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
 };
 #define NITEMS ((int)(sizeof items / sizeof *items))
 
@@ -52,9 +58,21 @@ on_logout(struct api_result *r, void *arg)
 }
 
 static void
+run_catalog(void)
+{
+	app_push(&screen_catalog, NULL);
+}
+
+static void
 run_outbox(void)
 {
 	app_push(&screen_outbox, NULL);
+}
+
+static void
+run_queue(void)
+{
+	app_push(&screen_queue, NULL);
 }
 
 static void
@@ -119,7 +137,7 @@ static void
 home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	int	*sel = s->data, i, y = top + 1, x = 4;
-	char	 line[256];
+	char	 line[256], key[32];
 
 	(void)rows;
 	(void)cy;
@@ -127,9 +145,9 @@ home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	draw_text(y, 2, _("Main menu"), cols - 4, STYLE_TITLE);
 	y += 2;
 	for (i = 0; i < NITEMS; i++, y++) {
-		snprintf(line, sizeof line, " %c  %-4s %s ",
-		    items[i].letter - 'a' + 'A', items[i].fkey,
-		    _(items[i].label));
+		keymap_keys_text(items[i].action, 1, key, sizeof key);
+		snprintf(line, sizeof line, " %c  %-6s %s ",
+		    items[i].letter - 'a' + 'A', key, _(items[i].label));
 		draw_text(y, x, line, cols - x - 1,
 		    i == *sel ? STYLE_SELECTED : STYLE_NORMAL);
 	}

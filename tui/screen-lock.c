@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "keymap.h"
 #include "keys.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
@@ -81,7 +82,7 @@ lock_key(struct screen *s, int key)
 	struct lock	*l = s->data;
 	char		*pw;
 
-	if (key == TK_F(10) || key == TK_CTRL('q'))
+	if (keymap_action(key) == ACT_QUIT)
 		return (0);	/* quitting stays possible; drafts are kept */
 	if (l->call != NULL)
 		return (1);
@@ -129,6 +130,7 @@ lock_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_lock = {
 	.name = "lock",
+	.editing = 1,
 	.init = lock_init,
 	.free = lock_free,
 	.key = lock_key,

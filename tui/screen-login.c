@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "keymap.h"
 #include "keys.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
@@ -134,7 +135,7 @@ login_key(struct screen *s, int key)
 			app_busy(-1);
 			app_message(MSG_INFO, "%s", _("Cancelled."));
 		}
-		return (key != TK_F(10) && key != TK_CTRL('q'));
+		return (keymap_action(key) != ACT_QUIT);
 	}
 	switch (key) {
 	case TK_ENTER:
@@ -192,6 +193,7 @@ login_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_login = {
 	.name = "login",
+	.editing = 1,
 	.init = login_init,
 	.free = login_free,
 	.key = login_key,

@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "resident-edit.h"
 #include "labels.h"
 #include "table.h"
 #include "tui.h"
@@ -34,6 +35,7 @@ static const struct keyhelp lookup_keys[] = {
 	{ N_("PgDn/PgUp"), N_("Page"), 1 },
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("Up/Down"), N_("Choose a resident"), 0 },
+	{ N_("F4"), N_("Register a new resident"), 1 },
 	{ N_("Ctrl-U"), N_("Clear the input"), 0 },
 	{ NULL, NULL, 0 }
 };
@@ -47,14 +49,21 @@ clear_results(struct lookup *l)
 	l->in_list = 0;
 }
 
+static void	submit(struct lookup *);
+
+/* arg: an ID number scanned on another screen, or NULL. */
 static void
 lookup_init(struct screen *s, void *arg)
 {
 	struct lookup	*l = xcalloc(1, sizeof *l);
 
-	(void)arg;
 	lineedit_init(&l->input, 50);
 	s->data = l;
+	if (arg != NULL) {
+		/* opened by a scan elsewhere: look it up at once */
+		lineedit_set(&l->input, arg);
+		submit(l);
+	}
 }
 
 static void
@@ -209,6 +218,22 @@ list_key(struct lookup *l, int key)
 	return (0);
 }
 
+/* F4: a resident not found is registered, with the ID number that was
+ * looked for when it is one. */
+static void
+register_new(struct lookup *l)
+{
+	struct idnum_info	 info;
+	char			*t = lineedit_text(&l->input);
+
+	if (l->id_number != NULL)
+		resident_new_open(l->id_number);
+	else
+		resident_new_open(idnum_check(t, time(NULL), &info) ==
+		    IDNUM_OK ? info.normalized : NULL);
+	free(t);
+}
+
 static int
 lookup_key(struct screen *s, int key)
 {
@@ -224,6 +249,10 @@ lookup_key(struct screen *s, int key)
 		np = l->page->page + (key == TK_PGDN ? 1 : -1);
 		if (np >= 1 && np <= pages(l->page))
 			search(l, np);
+		return (1);
+	}
+	if (key == TK_F(4)) {
+		register_new(l);
 		return (1);
 	}
 	if (l->in_list && l->page != NULL && l->page->n > 0) {
@@ -334,6 +363,7 @@ lookup_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_lookup = {
 	.name = "lookup",
+	.editing = 1,
 	.init = lookup_init,
 	.free = lookup_free,
 	.key = lookup_key,

@@ -6,6 +6,8 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "resident-edit.h"
+#include "resident-records.h"
 #include "labels.h"
 #include "table.h"
 #include "tui.h"
@@ -19,11 +21,15 @@ struct profile {
 	struct api_call	*call;
 	struct resident	*r;
 	int		 sel;		/* household member */
+	struct records	 rec;		/* applications, certificates, reveal */
 };
 
 static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
+	{ N_("S"), N_("Choose from the catalog"), 0 },
+	{ N_("E"), N_("Change the record"), 1 },
+	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
 	{ N_("Up/Down"), N_("Choose a household member"), 0 },
 	{ N_("Enter"), N_("Open that member"), 0 },
@@ -52,6 +58,7 @@ resident_free(struct screen *s)
 		app_busy(-1);
 	}
 	model_resident_free(p->r);
+	records_free(&p->rec);
 	free(p);
 }
 
@@ -73,6 +80,7 @@ on_profile(struct api_result *res, void *arg)
 	model_resident_free(p->r);
 	p->r = res->model;
 	res->model = NULL;
+	records_load(&p->rec, p->id);
 	for (p->sel = 0; p->sel < (int)p->r->nmembers; p->sel++) {
 		if (p->r->members[p->sel].id == p->id)
 			break;
@@ -91,6 +99,23 @@ load(struct profile *p)
 	app_busy(1);
 }
 
+void
+resident_updated(struct resident *r)
+{
+	struct profile	*p;
+
+	if (app.top == NULL || app.top->ops != &screen_resident ||
+	    (p = app.top->data)->id != r->s.id || p->call != NULL) {
+		model_resident_free(r);
+		return;
+	}
+	model_resident_free(p->r);
+	p->r = r;
+	if (p->sel >= (int)r->nmembers)
+		p->sel = 0;
+	app_dirty();
+}
+
 static int
 resident_key(struct screen *s, int key)
 {
@@ -107,7 +132,23 @@ resident_key(struct screen *s, int key)
 			app_pop();
 		return (1);
 	case TK_F(5):
+		records_forget(&p->rec);
 		load(p);
+		return (1);
+	case 'v':
+	case 'V':
+		if (p->r != NULL)
+			records_reveal(&p->rec, p->id);
+		return (1);
+	case 's':
+	case 'S':
+		if (p->r != NULL)
+			app_push(&screen_catalog, NULL);
+		return (1);
+	case 'e':
+	case 'E':
+		if (p->r != NULL && p->call == NULL)
+			resident_edit_open(p->r);
 		return (1);
 	}
 	if (p->r == NULL || p->r->nmembers == 0)
@@ -145,7 +186,8 @@ field(int y, int x, const char *label, const char *value, int maxx)
 
 #define NCOLS 5
 
-static void
+/* Returns the line after the last member drawn. */
+static int
 draw_members(struct profile *p, int y, int last, int cols)
 {
 	struct table_col	 c[NCOLS] = {
@@ -176,6 +218,7 @@ draw_members(struct profile *p, int y, int last, int cols)
 		    STYLE_SELECTED : STYLE_NORMAL);
 	free(v);
 	free(ages);
+	return (y);
 }
 
 static void
@@ -192,9 +235,19 @@ draw_profile(struct profile *p, int y, int last, int cols)
 	    label_sex(r->s.sex), age, r->ethnicity);
 	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
 	y++;
-	x = field(y, 1, _("ID number"), r->s.id_number_masked, cols - 1);
-	field(y++, x, _("Mobile"), *r->s.phone_masked != '\0' ?
-	    r->s.phone_masked : "-", cols - 1);
+	if (p->rec.rev != NULL) {
+		/* asked for, and recorded at the server: full, marked so */
+		x = field(y, 1, _("ID number"), p->rec.rev->id_number, cols - 1);
+		x = field(y, x, _("Mobile"), *p->rec.rev->phone != '\0' ?
+		    p->rec.rev->phone : "-", cols - 1);
+		draw_text(y++, x, _("(shown in full, recorded)"), cols - x - 1,
+		    STYLE_ERROR);
+	} else {
+		x = field(y, 1, _("ID number"), r->s.id_number_masked,
+		    cols - 1);
+		field(y++, x, _("Mobile"), *r->s.phone_masked != '\0' ?
+		    r->s.phone_masked : "-", cols - 1);
+	}
 	x = field(y, 1, _("Community"), r->s.community, cols - 1);
 	snprintf(line, sizeof line, "%s %s %s", r->grid, r->grid_member,
 	    r->grid_member_phone);
@@ -213,7 +266,8 @@ draw_profile(struct profile *p, int y, int last, int cols)
 	x = draw_text(y, 1, _("Household"), cols - 2, STYLE_TITLE);
 	draw_hline(y, x + 2, cols - x - 3);
 	if (r->nmembers > 0 && y + 1 <= last)
-		draw_members(p, y + 1, last, cols);
+		y = draw_members(p, y + 1, last, cols);
+	records_draw(&p->rec, y + 1, last, cols);
 }
 
 static void
@@ -231,12 +285,22 @@ resident_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	draw_profile(p, top + 1, top + rows - 1, cols);
 }
 
+/* Before the work is left (a lock, a hang-up): full numbers go. */
+static void
+resident_save(struct screen *s)
+{
+	struct profile	*p = s->data;
+
+	records_forget(&p->rec);
+}
+
 const struct screen_ops screen_resident = {
 	.name = "resident",
 	.init = resident_init,
 	.free = resident_free,
 	.key = resident_key,
 	.draw = resident_draw,
+	.save = resident_save,
 	.keys = resident_keys,
 };
 

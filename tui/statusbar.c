@@ -1,4 +1,5 @@
-/* The status bar (who, where, link, clock) and the message line. */
+/* The status bar (who, where, queue, outbox, link, clock) and the message
+ * line. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -24,8 +25,8 @@ void
 statusbar_draw(int y, int cols)
 {
 	struct api_session	*s = app.session;
-	char			 clock[64], left[512], box[64];
-	int			 right, link_w, box_w;
+	char			 clock[64], left[512], box[64], wait[64];
+	int			 right, link_w, box_w, wait_w;
 
 	draw_fill(y, 0, cols, STYLE_BAR);
 	clock_text(clock, sizeof clock);
@@ -47,7 +48,13 @@ statusbar_draw(int y, int cols)
 		snprintf(box, sizeof box, _("Outbox %d"), app.ob_pending);
 	box_w = draw_text_right(y, cols - right - link_w - 4, box, 24,
 	    app.ob_failed > 0 ? STYLE_KEY : STYLE_BAR);
-	draw_text(y, 0, left, cols - right - link_w - box_w - 6, STYLE_BAR);
+	wait[0] = '\0';
+	if (s != NULL && app.waiting >= 0)
+		snprintf(wait, sizeof wait, _("Waiting %d"), app.waiting);
+	wait_w = draw_text_right(y, cols - right - link_w - box_w -
+	    (box_w > 0 ? 6 : 4), wait, 16, STYLE_BAR);
+	draw_text(y, 0, left, cols - right - link_w - box_w - wait_w - 8,
+	    STYLE_BAR);
 }
 
 void

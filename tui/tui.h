@@ -25,6 +25,7 @@ struct keyhelp {
 struct screen_ops {
 	const char		*name;
 	int			 overlay;	/* drawn over the screen below */
+	int			 editing;	/* keys are text: no scanning */
 	void			(*init)(struct screen *, void *arg);
 	void			(*free)(struct screen *);
 	/* Returns 1 if the key was used, 0 to let the shell try it. */
@@ -69,6 +70,7 @@ struct app {
 	int			 ob_failed;
 	double			 lock_minutes;	/* idle lock; 0: never */
 	time_t			 last_key;
+	int			 waiting;	/* the queue's; -1: unknown */
 };
 
 extern struct app app;
@@ -95,8 +97,14 @@ void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
 
+/* Scan anywhere: takes the keys of an ID card reader's burst on screens
+ * that are not editing text; 1 if the key was taken. */
+int	scan_key(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
+/* Opens the intake of the service with this code, for the resident on
+ * screen if any, as if the code had been typed. */
+void	txcode_open(const char *code);
 /* The resident whose profile is open (the top-most), or NULL. */
 const struct resident *resident_on_screen(void);
 
@@ -116,9 +124,41 @@ extern const struct screen_ops screen_resident;
 extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
 extern const struct screen_ops dialog_drafts;
+extern const struct screen_ops dialog_prompt;	/* dialog-prompt.h */
 extern const struct screen_ops screen_outbox;
 extern const struct screen_ops screen_lock;
 extern const struct screen_ops screen_result;
+extern const struct screen_ops screen_queue;
+extern const struct screen_ops screen_events;
+extern const struct screen_ops screen_event;
+extern const struct screen_ops screen_event_new;
+extern const struct screen_ops screen_today;
+extern const struct screen_ops screen_settings;
+extern const struct screen_ops dialog_list;
+extern const struct screen_ops screen_catalog;
+extern const struct screen_ops screen_service;	/* arg: long long id */
+
+/* dialog_list's argument: choose one of n lines (copied). done is not
+ * called on Esc. */
+struct list_choice {
+	const char	*title;		/* translated */
+	const char	**items;
+	int		 n;
+	int		 sel;		/* chosen at first */
+	void		(*done)(int index, void *arg);
+	void		*arg;
+};
+
+/* The queue from anywhere (Ctrl-N): opens it and calls the next. */
+void	queue_next_anywhere(void);
+/* The waiting count in the status bar: polled at most every 30 s while
+ * someone works, never while logged out or locked; refreshed at once
+ * after a queue action. */
+void	queue_count_refresh(void);
+void	queue_count_tick(time_t);
+long	queue_count_timeout_ms(time_t);
+/* The role may use the queue (clerk, supervisor, admin). */
+int	role_has_queue(void);
 
 /* screen_result's argument; the screen takes the application. */
 struct result_open {

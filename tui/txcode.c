@@ -7,6 +7,7 @@
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "tui.h"
+#include "../api/catalog-cache.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
@@ -18,6 +19,7 @@ struct pending {
 	long long	 resident_id;
 	char		*resident_name;
 	cJSON		*prefill;
+	char		 code[5];
 };
 
 static struct pending	pending;
@@ -88,37 +90,64 @@ condition_failed(const cJSON *service)
 	return (NULL);
 }
 
+/* Opens the form of service (a Service object, taken) for the pending
+ * resident, unless the resident cannot apply. */
+static void
+open_form(cJSON *service)
+{
+	struct form_open	 o;
+	const char		*name;
+	char			*why;
+
+	name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(service,
+	    "name"));
+	if (pending.resident_id != 0 &&
+	    (why = condition_failed(service)) != NULL) {
+		app_message(MSG_ERROR, _("%s cannot apply for %s: %s"),
+		    pending.resident_name, name != NULL ? name : "", why);
+		free(why);
+		cJSON_Delete(service);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.service = service;
+	o.resident_id = pending.resident_id;
+	o.resident_name = pending.resident_name;
+	o.prefill = pending.prefill;
+	form_ui_open(&o);
+	cJSON_Delete(o.service);
+}
+
 static void
 on_service(struct api_result *r, void *arg)
 {
-	struct service		*svc = r->model;
-	struct form_open	 o;
-	char			*why;
+	struct service	*svc = r->model;
+	cJSON		*kept;
+	long long	 at = 0;
 
 	(void)arg;
 	pending.call = NULL;
 	app_busy(-1);
 	if (r->status == API_ERR_AUTH)
 		app_session_ended(r->message);
-	else if (r->status != API_OK)
+	else if (r->status == API_ERR_NETWORK &&
+	    (kept = catalog_cache_get(app.outbox, pending.code, &at)) !=
+	    NULL) {
+		/* the link is down: the form as last read still takes the
+		 * application, which waits in the outbox */
+		open_form(kept);
+		app_message(MSG_INFO, "%s", _("Offline: this form is the one "
+		    "kept on this computer; the application waits in the "
+		    "outbox."));
+	} else if (r->status != API_OK)
 		app_message(MSG_ERROR, "%s", r->status == API_ERR_REFUSED &&
 		    r->http_status == 404 ? _("No service has that code.") :
 		    r->message);
-	else if (pending.resident_id != 0 &&
-	    (why = condition_failed(svc->json)) != NULL) {
-		app_message(MSG_ERROR, _("%s cannot apply for %s: %s"),
-		    pending.resident_name, svc->name, why);
-		free(why);
-	} else {
-		memset(&o, 0, sizeof o);
-		o.service = svc->json;
-		svc->json = NULL;
-		o.resident_id = pending.resident_id;
-		o.resident_name = pending.resident_name;
-		o.prefill = pending.prefill;
+	else {
+		catalog_cache_put(app.outbox, svc->json);
 		app_message(MSG_INFO, NULL);
-		form_ui_open(&o);
-		cJSON_Delete(o.service);
+		open_form(svc->json);
+		svc->json = NULL;
 	}
 	clear_pending();
 }
@@ -147,8 +176,15 @@ code_entered(const char *code, void *arg)
 		pending.resident_name = xstrdup(r->s.name);
 		pending.prefill = prefill_of(r);
 	}
+	snprintf(pending.code, sizeof pending.code, "%s", code);
 	pending.call = api_service_by_code(app.api, code, on_service, NULL);
 	app_busy(1);
+}
+
+void
+txcode_open(const char *code)
+{
+	code_entered(code, NULL);
 }
 
 static int

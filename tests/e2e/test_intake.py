@@ -109,6 +109,35 @@ def test_intake_and_receipt():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_enter_goes_to_what_is_still_wanted():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        log_in(t, "clerk02")
+        open_0501(t, LI, "李光明")
+        t.wait_for("0501", "[record]")
+        t.type("6214830912345678")
+        t.keys("C-r")
+        screen = t.wait_for("Every required material is ticked")
+        assert "[x] 居民身份证" in screen, screen
+        # Enter skips the agent's optional fields and the ticked
+        # materials: the Space lands on the declaration
+        t.keys("Enter", "Space")
+        screen = t.wait_for(":* [x]")
+        assert "[x] 户口簿" in screen, screen
+        assert "[ ] 代办人身份证" in screen, screen     # not required
+        t.keys("Enter")
+        t.wait_for("Everything is filled in")
+        t.keys("F9")
+        t.wait_for("Application taken.")
+        assert len(applications(s.db)) == 1
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def test_condition_said_before_typing():
     s = Server()
     state = tempfile.mkdtemp(prefix="bianmin-state-")
@@ -151,6 +180,49 @@ def test_offline_outbox_then_replay():
         rows = applications(s.db)
         assert [r[0] for r in rows] == [number], rows
         assert "Outbox" not in t.screen().splitlines()[0]
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_form_opens_offline_from_the_kept_catalog():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        log_in(t, "clerk02")
+        open_0501(t, LI, "李光明")
+        t.wait_for("0501", "[record]")       # read once, and kept
+        t.keys("Escape")
+        t.wait_gone("[record]")
+        s.proc.kill()                       # then the link drops
+        s.proc.wait()
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0501")
+        t.keys("Enter")
+        t.wait_for("0501", "[record]", "Offline: this form is the one kept",
+                   timeout=30)
+        fill_0501(t)
+        t.keys("F9")
+        t.wait_for("Saved in the outbox", timeout=30)
+        # a code never read before cannot be guessed
+        t.keys("Escape")
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0502")
+        t.keys("Enter")
+        screen = t.wait_gone("Transaction code", timeout=30)
+        assert "0502" not in screen.splitlines()[1], screen
+        s.proc = subprocess.Popen(
+            [os.path.join(BIN, "bianmind"), "--db", s.db, "--listen",
+             "127.0.0.1:%d" % s.port, "--log", s.log],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 90
+        while not applications(s.db) and time.time() < deadline:
+            time.sleep(0.5)
+        assert len(applications(s.db)) == 1, applications(s.db)
     finally:
         t.kill()
         s.stop()

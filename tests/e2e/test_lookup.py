@@ -2,6 +2,7 @@
 """End to end in tmux: log in, scan an ID card, read the profile, quit."""
 import os
 import re
+import sqlite3
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -148,6 +149,63 @@ def test_name_search_list_and_keys():
         t.wait_for("Y =")
         t.keys("y")
         t.wait_for("EXIT=0")
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_scan_anywhere():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        t.type(FULL_ID)             # the reader, on the main menu
+        t.keys("Enter")
+        t.wait_for("张红旗", MASKED_ID, "Household")
+        t.type("61020219671111005X")    # and again on a profile
+        t.keys("Enter")
+        screen = t.wait_for("王建国", "610***********005X", "Household")
+        # a short number and Enter is no scan: the menu is left alone
+        t.keys("Escape")
+        t.keys("Escape")
+        t.keys("Escape")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        t.type("12")
+        t.keys("Down")
+        assert "Main menu" in t.screen()
+    finally:
+        t.kill()
+        s.stop()
+
+
+def test_reveal_is_deliberate_and_recorded():
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("陈晓梅")
+        t.type(FULL_ID)
+        t.keys("Enter")
+        screen = t.wait_for("Household", MASKED_ID)
+        assert FULL_ID not in screen
+        t.type("v")
+        t.wait_for("Why is the full ID number needed?")
+        t.type("核对身份")
+        t.keys("Enter")
+        screen = t.wait_for(FULL_ID, "recorded")
+        db = sqlite3.connect(s.db)
+        rows = db.execute("SELECT detail FROM audit WHERE action = "
+                          "'reveal'").fetchall()
+        db.close()
+        assert len(rows) == 1 and "核对身份" in rows[0][0], rows
+        # it shows only while asked for: F5 reloads it masked
+        t.keys("F5")
+        t.wait_gone(FULL_ID)
+        assert MASKED_ID in t.screen()
     finally:
         t.kill()
         s.stop()

@@ -17,7 +17,9 @@
 
 #include <cmocka.h>
 
+#include "../../api/catalog.h"
 #include "../../api/client.h"
+#include "../../forms/form.h"
 #include "../../forms/idnum.h"
 
 struct outcome {
@@ -317,6 +319,106 @@ refuses_unsafe_urls(void **state)
 	}
 }
 
+/* Every service the server offers, by id, through the catalog's pages. */
+static long long *
+every_service(struct api *a, size_t *n)
+{
+	struct service_page	*p;
+	long long		*ids = NULL;
+	long long		 total = -1;
+	size_t			 i;
+	int			 page;
+
+	*n = 0;
+	for (page = 1; total < 0 || (long long)*n < total; page++) {
+		reset();
+		api_services(a, NULL, 0, page, 50, on_done, NULL);
+		wait_for(a);
+		assert_int_equal(out.status, API_OK);
+		p = out.model;
+		total = p->pg.total;
+		assert_true(p->n > 0);
+		ids = realloc(ids, (*n + p->n) * sizeof *ids);
+		assert_non_null(ids);
+		for (i = 0; i < p->n; i++)
+			ids[(*n)++] = p->items[i].id;
+	}
+	reset();
+	return (ids);
+}
+
+/* The form engine reads the form of every service of the catalog: a
+ * schema it refused would be a service no counter could take. */
+static void
+catalog_every_form_loads(void **state)
+{
+	struct api	*a = connect_to("BIANMIN_TEST_API", "");
+	struct service	*sv;
+	struct form	*fm;
+	long long	*ids;
+	char		*cause;
+	size_t		 n, i, fields = 0, materials = 0;
+
+	(void)state;
+	login(a, "clerk01", "demo-clerk");
+	assert_int_equal(out.status, API_OK);
+	ids = every_service(a, &n);
+	assert_true(n >= 100);
+	for (i = 0; i < n; i++) {
+		reset();
+		api_service_get(a, ids[i], on_done, NULL);
+		wait_for(a);
+		assert_int_equal(out.status, API_OK);
+		sv = out.model;
+		cause = NULL;
+		fm = form_load(cJSON_GetObjectItemCaseSensitive(sv->json,
+		    "form"), cJSON_GetObjectItemCaseSensitive(sv->json,
+		    "materials"), &cause);
+		if (fm == NULL)
+			fail_msg("service %s: %s", sv->txcode, cause);
+		assert_true(fm->nfields > 0);
+		fields += fm->nfields;
+		materials += fm->nmaterials;
+		form_free(fm);
+	}
+	assert_true(fields > n && materials >= n);
+	free(ids);
+	reset();
+	api_free(a);
+}
+
+static void
+catalog_search(void **state)
+{
+	struct api		*a = connect_to("BIANMIN_TEST_API", "");
+	struct service_page	*p;
+	size_t			 i;
+
+	(void)state;
+	login(a, "clerk01", "demo-clerk");
+	reset();
+	api_services(a, "gljt", 0, 1, 20, on_done, NULL);	/* pinyin */
+	wait_for(a);
+	assert_int_equal(out.status, API_OK);
+	p = out.model;
+	assert_int_equal(p->n, 1);
+	assert_string_equal(p->items[0].txcode, "0501");
+	assert_string_equal(p->items[0].category, "养老服务");
+	reset();
+	api_services(a, "10", 0, 1, 50, on_done, NULL);	/* a code prefix */
+	wait_for(a);
+	p = out.model;
+	assert_true(p->n > 0);
+	for (i = 0; i < p->n; i++)
+		assert_memory_equal(p->items[i].txcode, "10", 2);
+	reset();
+	api_services(a, "居住 &?=", 0, 1, 20, on_done, NULL);	/* escaped */
+	wait_for(a);
+	assert_int_equal(out.status, API_OK);
+	reset();
+	api_free(a);
+}
+
 int
 main(void)
 {
@@ -329,6 +431,8 @@ main(void)
 		cmocka_unit_test(hostile_problem_text_is_sanitized),
 		cmocka_unit_test(unreachable_server),
 		cmocka_unit_test(refuses_unsafe_urls),
+		cmocka_unit_test(catalog_every_form_loads),
+		cmocka_unit_test(catalog_search),
 	};
 	int	rc;
 

@@ -1,0 +1,277 @@
+/* Editing a resident: only what the clerk changed is sent, against the
+ * version the form started from. When someone else saved first (412),
+ * both values of each field the clerk changed are put side by side and
+ * the clerk chooses; nothing is overwritten without being seen. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "form-ui.h"
+#include "form-view.h"
+#include "resident-edit.h"
+#include "resident-form.h"
+#include "../locale/i18n.h"
+#include "../util/xmalloc.h"
+
+struct redit {
+	long long	 id;
+	long long	 version;
+	int		 keep_elderly;
+	cJSON		*orig;		/* field: the value the form began with */
+	cJSON		*mine;		/* field: the clerk's new value */
+	struct formscr	*fs;
+	struct api_call	*call;
+	struct resident	*theirs;	/* the record that won, on a conflict */
+	struct conflict	 c;
+};
+
+static void	send_patch(struct redit *, cJSON *patch, long long version);
+
+static void
+rows_free(struct redit *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->c.nrows; i++) {
+		free(e->c.rows[i].yours);
+		free(e->c.rows[i].theirs);
+		free(e->c.rows[i].field);
+	}
+	free(e->c.rows);
+	e->c.rows = NULL;
+	e->c.nrows = 0;
+}
+
+static void
+redit_free(void *arg)
+{
+	struct redit	*e = arg;
+
+	if (e->call != NULL) {
+		api_cancel(app.api, e->call);
+		app_busy(-1);
+		app_message(MSG_ERROR, "%s", _("Stopped waiting: the change may "
+		    "or may not be saved. Reload the profile (F5) to see."));
+	}
+	rows_free(e);
+	cJSON_Delete(e->orig);
+	cJSON_Delete(e->mine);
+	model_resident_free(e->theirs);
+	free(e);
+}
+
+static int
+has_elderly(const struct resident *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->ntags; i++) {
+		if (strcmp(r->tags[i], "elderly_80") == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* The form's values that differ from the record it began with. */
+static cJSON *
+changes(struct redit *e)
+{
+	struct form	*fm = e->fs->fm;
+	cJSON		*out = cJSON_CreateObject();
+	const char	*was;
+	char		*now;
+	size_t		 i;
+
+	for (i = 0; i < fm->nfields; i++) {
+		struct form_field	*f = &fm->fields[i];
+
+		if (f->origin == ORIGIN_RECORD)
+			continue;
+		was = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+		    e->orig, f->name));
+		now = form_value_text(f);
+		if (was == NULL || strcmp(was, now) != 0)
+			cJSON_AddItemToObject(out, f->name,
+			    resident_form_value(f, e->keep_elderly));
+		free(now);
+	}
+	return (out);
+}
+
+static void
+saved(struct redit *e, struct resident *r)
+{
+	app_message(MSG_INFO, _("Saved: %s's record is now at version %lld."),
+	    r->s.name, r->version);
+	form_ui_done(e->fs);		/* frees e */
+	resident_updated(r);
+}
+
+/* A conflict's rows: each field the clerk changed, both values. */
+static void
+build_rows(struct redit *e)
+{
+	const cJSON	*it;
+	char		*mine, *cur;
+	size_t		 n = 0;
+
+	rows_free(e);
+	e->c.rows = xcalloc((size_t)cJSON_GetArraySize(e->mine) + 1,
+	    sizeof *e->c.rows);
+	cJSON_ArrayForEach(it, e->mine) {
+		struct conflict_row	*row = &e->c.rows[n++];
+		struct form_field	*f = form_field(e->fs->fm, it->string);
+
+		row->field = xstrdup(it->string);
+		row->label = f != NULL ? form_ui_label(f) : it->string;
+		mine = f != NULL ? form_value_text(f) : xstrdup("");
+		cur = resident_form_current(e->theirs, it->string);
+		row->yours = resident_form_words(e->fs->fm, it->string, mine);
+		row->theirs = resident_form_words(e->fs->fm, it->string, cur);
+		free(mine);
+		free(cur);
+	}
+	e->c.nrows = n;
+}
+
+static void
+apply_choice(void *arg)
+{
+	struct redit	*e = arg;
+	cJSON		*patch = cJSON_CreateObject();
+	size_t		 i;
+
+	e->keep_elderly = has_elderly(e->theirs);
+	for (i = 0; i < e->c.nrows; i++) {
+		struct form_field	*f;
+
+		if (e->c.rows[i].keep_theirs ||
+		    (f = form_field(e->fs->fm, e->c.rows[i].field)) == NULL)
+			continue;
+		cJSON_AddItemToObject(patch, f->name,
+		    resident_form_value(f, e->keep_elderly));
+	}
+	if (cJSON_GetArraySize(patch) == 0) {
+		struct resident	*r = e->theirs;
+
+		cJSON_Delete(patch);
+		e->theirs = NULL;
+		app_message(MSG_INFO, "%s", _("Kept the record as the other "
+		    "change left it."));
+		form_ui_done(e->fs);
+		resident_updated(r);
+		return;
+	}
+	send_patch(e, patch, e->theirs->version);
+}
+
+static void
+on_theirs(struct api_result *res, void *arg)
+{
+	struct redit	*e = arg;
+
+	e->call = NULL;
+	app_busy(-1);
+	form_ui_sending(e->fs, 0);
+	if (res->status != API_OK) {
+		app_message(MSG_ERROR, _("Someone else changed this record "
+		    "meanwhile, and it cannot be read now: %s"), res->message);
+		return;
+	}
+	model_resident_free(e->theirs);
+	e->theirs = res->model;
+	res->model = NULL;
+	build_rows(e);
+	e->c.apply = apply_choice;
+	e->c.arg = e;
+	app_message(MSG_ERROR, "%s", _("Someone else saved this record "
+	    "first. Choose which value to keep for each field."));
+	app_push(&dialog_conflict, &e->c);
+}
+
+static void
+on_patch(struct api_result *res, void *arg)
+{
+	struct redit	*e = arg;
+	struct resident	*r;
+
+	e->call = NULL;
+	app_busy(-1);
+	form_ui_sending(e->fs, 0);
+	if (res->status == API_OK) {
+		r = res->model;
+		res->model = NULL;
+		saved(e, r);
+		return;
+	}
+	if (res->status == API_ERR_AUTH) {
+		app_session_ended(res->message);
+		return;
+	}
+	if (res->http_status == 412) {
+		e->call = api_resident_get(app.api, e->id, on_theirs, e);
+		app_busy(1);
+		form_ui_sending(e->fs, 1);
+		return;
+	}
+	if (res->nerrors > 0) {
+		form_ui_errors(e->fs, res);
+		return;
+	}
+	app_message(MSG_ERROR, _("Not saved: %s"), res->message);
+}
+
+static void
+send_patch(struct redit *e, cJSON *patch, long long version)
+{
+	e->call = api_resident_patch(app.api, e->id, version, patch, on_patch,
+	    e);
+	app_busy(1);
+	form_ui_sending(e->fs, 1);
+}
+
+static void
+edit_submit(struct formscr *fs, void *arg)
+{
+	struct redit	*e = arg;
+
+	e->fs = fs;
+	cJSON_Delete(e->mine);
+	e->mine = changes(e);
+	if (cJSON_GetArraySize(e->mine) == 0) {
+		app_message(MSG_INFO, "%s", _("Nothing was changed."));
+		form_ui_done(fs);
+		return;
+	}
+	send_patch(e, cJSON_Duplicate(e->mine, 1), e->version);
+}
+
+void
+resident_edit_open(const struct resident *r)
+{
+	struct redit		*e = xcalloc(1, sizeof *e);
+	struct form_open	 o;
+	struct form_field	*f;
+
+	e->id = r->s.id;
+	e->version = r->version;
+	e->keep_elderly = has_elderly(r);
+	e->orig = resident_form_prefill(r);
+	memset(&o, 0, sizeof o);
+	o.service = resident_form_edit(_("Change the resident's record"));
+	o.resident_id = r->s.id;
+	o.resident_name = r->s.name;
+	o.prefill = e->orig;		/* read while the form opens */
+	o.submit = edit_submit;
+	o.submit_arg = e;
+	o.submit_free = redit_free;
+	form_ui_open(&o);
+	if (app.top->ops != &screen_form)
+		return;
+	e->fs = app.top->data;
+	if ((f = form_field(e->fs->fm, "tags")) != NULL)
+		form_set_text(f, cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(e->orig, "tags")),
+		    ORIGIN_RECORD);
+	e->fs->focus = 0;	/* all is filled: start at the top */
+}

@@ -1,0 +1,29 @@
+/* What a resident's profile shows beyond the record: the latest
+ * applications and certificates, and the audited full ID number. */
+#ifndef TUI_RESIDENT_RECORDS_H
+#define TUI_RESIDENT_RECORDS_H
+
+#include "../api/model.h"
+
+struct api_call;
+
+struct records {
+	long long		 id;
+	struct api_call		*apps_call;
+	struct api_call		*certs_call;
+	struct api_call		*reveal_call;
+	struct briefs		*apps;
+	struct briefs		*certs;
+	struct revealed		*rev;
+};
+
+void	records_load(struct records *, long long resident_id);
+void	records_free(struct records *);
+/* Asks for a reason, then the server for the full values (audited). */
+void	records_reveal(struct records *, long long resident_id);
+/* Wipes the revealed values: they show only while asked for. */
+void	records_forget(struct records *);
+/* Draws from line y to last; returns the next free line. */
+int	records_draw(struct records *, int y, int last, int cols);
+
+#endif
