@@ -129,7 +129,7 @@ app_apply(struct req *r, long long id, const char *from,
 	missing = req_m ? cJSON_PrintUnformatted(a->missing) : xstrdup("[]");
 	rc = db_exec(r->db, "UPDATE applications SET status = ?, reason = "
 	    "coalesce(?, reason), missing_materials = ?, requested_on = "
-	    "CASE WHEN ? THEN ? ELSE requested_on END, department = "
+	    "CASE WHEN ? <> 0 THEN ? ELSE requested_on END, department = "
 	    "coalesce(?, department), collector_name = coalesce(?, "
 	    "collector_name), collector_id_number = coalesce(?, "
 	    "collector_id_number), collected_at = CASE WHEN ? IS NULL THEN "

@@ -331,7 +331,7 @@ next_number(struct req *r, const char *prefix, const char *date,
 	    date + 8);
 	snprintf(name, sizeof name, "app:%s:%s", prefix, compact);
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", name) == 1)
 		n = db_int(st, 0);
 	db_reset(st);

@@ -282,7 +282,7 @@ next_serial(struct req *r, const struct issue *x, const char *today,
 
 	snprintf(name, sizeof name, "cert:%lld:%.4s", x->community, today);
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", name) == 1)
 		n = db_int(st, 0);
 	db_reset(st);

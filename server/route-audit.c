@@ -16,7 +16,7 @@
 	"date(x.at, '+8 hours') >= ?2) AND (?3 IS NULL OR date(x.at, " \
 	"'+8 hours') <= ?3) AND (?4 IS NULL OR x.staff_id = ?4) AND " \
 	"(?5 IS NULL OR x.action IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)) " \
-	"AND (?13 IS NULL OR x.object = ?13 OR (substr(?13, -1) = '/' AND " \
+	"AND (?13 IS NULL OR x.object = ?13 OR (substr(?13, length(?13), 1) = '/' AND " \
 	"substr(x.object, 1, length(?13)) = ?13))"
 
 static const char *const actions[] = {

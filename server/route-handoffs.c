@@ -187,7 +187,7 @@ send_batch(struct req *r, const long long *ids, int n, const char *to,
 	clock_date(clock_now(), today);
 	snprintf(seq, sizeof seq, "ho:%s:%s", prefix, today);
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", seq) == 1)
 		k = db_int(st, 0);
 	db_reset(st);

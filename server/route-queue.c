@@ -48,7 +48,7 @@ ahead(struct req *r, struct db_stmt *t)
 	if (db_query(r->db, &st, "SELECT count(*) FROM tickets WHERE "
 	    "centre_id = ?1 AND date = ?2 AND category_id = ?3 AND status = "
 	    "'waiting' AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) "
-	    "AND (counter IS NULL OR counter IS ?6)", "ltltlt",
+	    "AND (counter IS NULL OR counter = ?6)", "ltltlt",
 	    db_int(t, 17), db_text(t, 18),
 	    db_int(t, 19), db_text(t, 7),
 	    db_int(t, 0), db_null(t, 10) ? NULL : db_text(t, 10)) == 1)
@@ -180,7 +180,7 @@ issue(struct req *r)
 	}
 	n = 0;
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", seq) == 1)
 		n = db_int(st, 0);
 	db_reset(st);

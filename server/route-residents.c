@@ -23,8 +23,8 @@
 #define SUMMARY_COLS "r.id, r.name, r.sex, r.birth_date, r.id_number, " \
 	"r.phone, c.id, c.name, r.address"
 #define FROM " FROM residents r JOIN communities c ON c.id = r.community_id"
-#define TAG(n) "(?" #n " IS NULL OR ',' || r.tags || ',' GLOB " \
-	"'*,' || ?" #n " || ',*')"
+#define TAG(n) "(?" #n " IS NULL OR instr(',' || r.tags || ',', " \
+	"',' || ?" #n " || ',') > 0)"
 /* Every filter of the search; ?17 is the caller's centre (0: all). */
 #define FILTERS \
 	"(?1 IS NULL OR r.id_number = ?1) AND " \

@@ -194,8 +194,9 @@ add_counter_figures(struct req *r, cJSON *o, const struct day *d)
 	    "SELECT count(*) FROM tickets WHERE (?1 = 0 OR centre_id = ?1) "
 	    "AND date = ?2 AND status = 'done' AND (?3 IS NULL OR counter = "
 	    "?3) AND (?4 IS NULL OR called_by = ?4) AND ?5 IS NULL", d, NULL));
-	st = db_stmt(r->db, "SELECT CAST(round(avg(strftime('%s', "
-	    "first_called_at) - strftime('%s', issued_at))) AS INTEGER) FROM "
+	st = db_stmt(r->db, "SELECT CAST(round(avg(CAST(strftime('%s', "
+	    "first_called_at) AS INTEGER) - CAST(strftime('%s', issued_at) AS "
+	    "INTEGER))) AS INTEGER) FROM "
 	    "tickets WHERE (?1 = 0 OR centre_id = ?1) AND date = ?2 AND "
 	    "first_called_at IS NOT NULL AND (?3 IS NULL OR counter = ?3) AND "
 	    "(?4 IS NULL OR called_by = ?4) AND ?5 IS NULL");

@@ -314,7 +314,8 @@ sequence(struct act *a, const char *name)
 	long long	n = 0;
 
 	run(a, &n, "INSERT INTO sequences (name, last) VALUES (?, 1) ON "
-	    "CONFLICT (name) DO UPDATE SET last = last + 1 RETURNING last",
+	    "CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
+	    "RETURNING last",
 	    "t", name);
 	return (n);
 }
