@@ -81,6 +81,7 @@ struct db_copy {
 };
 
 extern const struct db_ops	db_sqlite_ops;
+extern const struct db_ops	db_pg_ops;
 
 /* Sets up the common part of a new connection. */
 void	db_init(struct db *, const struct db_ops *);

@@ -20,6 +20,9 @@ static const struct db_ops *
 db_backend(const char *target, const char **rest)
 {
 	*rest = target;
+	if (strncmp(target, "postgresql://", 13) == 0 ||
+	    strncmp(target, "postgres://", 11) == 0)
+		return (&db_pg_ops);
 	if (strncmp(target, "sqlite:", 7) == 0)
 		*rest = target + 7;
 	return (&db_sqlite_ops);

@@ -73,8 +73,9 @@ const char	*db_text(struct db_stmt *, int);
 const void	*db_blob(struct db_stmt *, int, size_t *);
 
 /* A write transaction: BEGIN IMMEDIATE on SQLite (one writer at a
- * time), READ COMMITTED on PostgreSQL with the row and advisory locks
- * each use takes. 0 or -1. */
+ * time); on PostgreSQL READ COMMITTED holding a lock every write
+ * transaction of every process takes, so writers take turns there too.
+ * 0 or -1. */
 int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 void		 db_rollback(struct db *);

@@ -283,13 +283,15 @@ static const char *const migration_list[] = {
 size_t
 migrations_count(enum migrations_dialect d)
 {
-	if (d != MIGRATIONS_SQLITE)
-		return (0);
+	if (d == MIGRATIONS_PG)
+		return (migrations_pg_count());
 	return (sizeof migration_list / sizeof *migration_list);
 }
 
 const char *
 migrations_get(enum migrations_dialect d, size_t i)
 {
+	if (d == MIGRATIONS_PG)
+		return (migrations_pg_get(i));
 	return (i < migrations_count(d) ? migration_list[i] : NULL);
 }
