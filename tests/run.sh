@@ -86,6 +86,7 @@ section "integration: bianmind's HTTP contract on PostgreSQL"
 # under concurrency, a database restart under load
 pgdir=$(mktemp -d "${TMPDIR:-/tmp}/bianmin-pg.XXXXXX")
 trap 'rm -f "$out"; tests/lib/pgcluster.sh stop "$pgdir"' EXIT
+trap 'exit 130' INT TERM HUP
 if BIANMIN_TEST_PG=$(tests/lib/pgcluster.sh start "$pgdir"); then
 	export BIANMIN_TEST_PG BIANMIN_TEST_PG_DIR="$pgdir"
 	for t in tests/integration/test_server*.py \
