@@ -71,7 +71,7 @@ pg_set_error(struct db *db, const char *msg)
 static int
 pg_fault(struct db *db, PGresult *res)
 {
-	const char	*state;
+	const char	*state, *msg;
 	ExecStatusType	 s = res != NULL ? PQresultStatus(res) :
 	    PGRES_FATAL_ERROR;
 
@@ -80,8 +80,11 @@ pg_fault(struct db *db, PGresult *res)
 		db->fault = DB_OK;
 		return (0);
 	}
-	pg_set_error(db, res != NULL ? PQresultErrorMessage(res) :
-	    PQerrorMessage(PG(db)->c));
+	/* the primary message only: a DETAIL may quote a row's values, ID
+	 * numbers among them, which the log must not hold */
+	msg = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) :
+	    NULL;
+	pg_set_error(db, msg != NULL ? msg : PQerrorMessage(PG(db)->c));
 	state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	if (PQstatus(PG(db)->c) != CONNECTION_OK || state == NULL ||
 	    strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0) {
