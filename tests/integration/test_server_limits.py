@@ -167,8 +167,14 @@ def test_request_timeout_and_connections_per_address():
         sock.close()
         assert b" 408 " in data.split(b"\r\n")[0] and \
             b"request-timeout" in data, data
-        held = [socket.create_connection(("127.0.0.1", srv.port))
-                for _ in range(3)]
+        # each held connection answered once, so that the server has
+        # surely taken all three before the extra one arrives
+        held = []
+        for _ in range(3):
+            h = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=5)
+            h.request("GET", "/api/v1/health")
+            assert h.getresponse().read()
+            held.append(h)
         extra = socket.create_connection(("127.0.0.1", srv.port))
         # shorter than the 2 s request timeout: a served request answers
         # at once, and the held three must not time out meanwhile
