@@ -120,7 +120,8 @@ struct db_copy	*db_copy_begin(struct db *, const char *table,
 int		 db_copy_row(struct db_copy *, const char *fmt, ...);
 /* Finishes the copy; 0 or -1 with the first error. */
 int		 db_copy_end(struct db_copy *);
-/* After rows were written with explicit ids: new rows' ids follow them. */
+/* After rows were written with explicit ids: new rows' ids follow them,
+ * and PostgreSQL's planner learns the tables' new sizes. */
 int		 db_ids_written(struct db *);
 
 #endif
