@@ -238,13 +238,15 @@ pg_migrate(struct db *db, char **cause)
 }
 
 /* Reconnects when the connection broke; its statements are then
- * prepared again on first use. */
+ * prepared again on first use. Reading what is waiting finds a
+ * connection the server closed while this thread was idle. */
 static int
 pg_check(struct db *db)
 {
 	struct pg	*p = PG(db);
 
-	if (PQstatus(p->c) == CONNECTION_OK)
+	if (PQstatus(p->c) == CONNECTION_OK && PQconsumeInput(p->c) == 1 &&
+	    PQstatus(p->c) == CONNECTION_OK)
 		return (0);
 	PQreset(p->c);
 	if (PQstatus(p->c) != CONNECTION_OK) {
