@@ -20,7 +20,7 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 CLIENT_PKGS = ncursesw libcurl libcjson sqlite3 inih
 PRINT_PKGS  = libqrencode
 PDF_PKGS    = pangocairo libqrencode
-SERVER_PKGS = libmicrohttpd sqlite3 libcjson gnutls libcrypt
+SERVER_PKGS = libmicrohttpd sqlite3 libpq libcjson gnutls libcrypt
 TEST_PKGS   = cmocka
 
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)

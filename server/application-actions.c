@@ -96,7 +96,7 @@ moved_due(const char *due, const char *requested, const char *today,
 static int
 load_dates(struct req *r, long long id, char *due, char *requested)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT due_date, coalesce(requested_on, "
@@ -105,7 +105,7 @@ load_dates(struct req *r, long long id, char *due, char *requested)
 		snprintf(due, 11, "%s", db_text(st, 0));
 		snprintf(requested, 11, "%s", db_text(st, 1));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc == 1 ? 0 : -1);
 }
 
@@ -129,7 +129,7 @@ app_apply(struct req *r, long long id, const char *from,
 	missing = req_m ? cJSON_PrintUnformatted(a->missing) : xstrdup("[]");
 	rc = db_exec(r->db, "UPDATE applications SET status = ?, reason = "
 	    "coalesce(?, reason), missing_materials = ?, requested_on = "
-	    "CASE WHEN ? THEN ? ELSE requested_on END, department = "
+	    "CASE WHEN ? <> 0 THEN ? ELSE requested_on END, department = "
 	    "coalesce(?, department), collector_name = coalesce(?, "
 	    "collector_name), collector_id_number = coalesce(?, "
 	    "collector_id_number), collected_at = CASE WHEN ? IS NULL THEN "
@@ -281,7 +281,7 @@ refuse(struct req *r, const char *status, const char *action)
 static int
 load_state(struct req *r, long long id, char *status, long long *version)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT a.status, a.version FROM "
@@ -290,9 +290,9 @@ load_state(struct req *r, long long id, char *status, long long *version)
 	    req_centre(r));
 	if (rc == 1) {
 		snprintf(status, 24, "%s", db_text(st, 0));
-		*version = sqlite3_column_int64(st, 1);
+		*version = db_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc == 1 ? 0 : -1);
 }
 

@@ -49,16 +49,16 @@ newapp_free(struct newapp *a)
 static int
 known_key(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o;
 	long long	 id = 0, staff = 0, version;
 
 	if (db_query(r->db, &st, "SELECT id, staff_id FROM applications "
 	    "WHERE client_request_id = ?", "t", r->idem_key) == 1) {
-		id = sqlite3_column_int64(st, 0);
-		staff = sqlite3_column_int64(st, 1);
+		id = db_int(st, 0);
+		staff = db_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (id == 0)
 		return (0);
 	if (staff != r->staff->id || (o = app_full(r, id, &version)) ==
@@ -76,7 +76,7 @@ known_key(struct req *r)
 static int
 load_resident(struct req *r, struct newapp *a)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o;
 
 	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
@@ -84,7 +84,7 @@ load_resident(struct req *r, struct newapp *a)
 	    "c.code, r.tags FROM residents r JOIN communities c ON "
 	    "c.id = r.community_id WHERE r.id = ?1 AND (?2 = 0 OR "
 	    "c.centre_id = ?2)", "ll", a->resident_id, req_centre(r)) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return (-1);
 	}
 	o = a->resident = cJSON_CreateObject();
@@ -94,15 +94,15 @@ load_resident(struct req *r, struct newapp *a)
 	cJSON_AddStringToObject(o, "birth_date", db_text(st, 3));
 	a->age = clock_age(db_text(st, 3), clock_now());
 	cJSON_AddNumberToObject(o, "age", a->age);
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+	if (!db_null(st, 4))
 		cJSON_AddStringToObject(o, "phone", db_text(st, 4));
 	cJSON_AddStringToObject(o, "address", db_text(st, 5));
 	cJSON_AddStringToObject(o, "ethnicity", db_text(st, 6));
 	cJSON_AddStringToObject(o, "community.name", db_text(st, 7));
-	a->community = sqlite3_column_int64(st, 8);
+	a->community = db_int(st, 8);
 	snprintf(a->prefix, sizeof a->prefix, "%.9s", db_text(st, 9));
 	snprintf(a->tags, sizeof a->tags, "%s", db_text(st, 10));
-	sqlite3_reset(st);
+	db_reset(st);
 	return (0);
 }
 
@@ -323,7 +323,7 @@ static int
 next_number(struct req *r, const char *prefix, const char *date,
     char *out)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		 name[40], compact[9];
 	long long	 n = 0;
 
@@ -331,10 +331,10 @@ next_number(struct req *r, const char *prefix, const char *date,
 	    date + 8);
 	snprintf(name, sizeof name, "app:%s:%s", prefix, compact);
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", name) == 1)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		n = db_int(st, 0);
+	db_reset(st);
 	if (n < 1 || n > 9999)
 		return (-1);
 	snprintf(out, 24, "%s-%s-%04lld", prefix, compact, n);
@@ -349,7 +349,6 @@ insert(struct req *r, struct newapp *a, const char *number,
 	cJSON		*fields, *m;
 	char		*data, *masked, *materials, due[11];
 	long long	 id = 0;
-	int		 rc;
 
 	calendar_add_workdays(today, (int)cJSON_GetNumberValue(
 	    cJSON_GetObjectItem(a->service, "time_limit_days")), due);
@@ -359,20 +358,20 @@ insert(struct req *r, struct newapp *a, const char *number,
 	masked = cJSON_PrintUnformatted(m);
 	cJSON_Delete(m);
 	materials = cJSON_PrintUnformatted(a->materials);
-	rc = db_exec(r->db, "INSERT INTO applications (number, service_id, "
+	id = db_insert(r->db, "INSERT INTO applications (number, service_id, "
 	    "resident_id, community_id, status, counter, staff_id, ticket_id, "
 	    "created_at, created_date, updated_at, due_date, fee_fen, "
 	    "form_version, data, data_masked, materials, note, "
 	    "client_request_id) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "tllltlLttttllttttt", number,
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	    "tllltlLttttllttttt", number,
 	    a->service_id, a->resident_id, a->community, a->counter,
 	    r->staff->id, a->ticket_id, now, today, now, due,
 	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(a->service,
 	    "fee_fen")), (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
 	    cJSON_GetObjectItem(a->service, "form"), "version")), data,
 	    masked, materials, a->note, r->idem_key);
-	if (rc == 0) {
-		id = sqlite3_last_insert_rowid(db_handle(r->db));
+	if (id != 0) {
 		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
 		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,

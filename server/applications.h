@@ -4,9 +4,9 @@
 #define SERVER_APPLICATIONS_H
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
 
 struct db;
+struct db_stmt;
 struct req;
 
 /* The ApplicationSummary columns and joins; a.* is the application,
@@ -30,7 +30,7 @@ struct app_action {
 };
 
 /* An ApplicationSummary from a row starting with APP_SUMMARY_COLS. */
-cJSON	*app_summary(sqlite3_stmt *);
+cJSON	*app_summary(struct db_stmt *);
 /* The full Application if the caller may see it, else NULL. */
 cJSON	*app_full(struct req *, long long id, long long *version);
 /* 1 if the status is open and today is after due_date. */

@@ -82,23 +82,27 @@ audit_write(struct db *db, long long staff_id, const char *username,
     const char *action, const char *object, const char *detail,
     const char *addr)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		 prev[65] = "", hash[65], at[32];
 	long long	 id = 1;
 	int		 own = 0, rc;
 
-	if (sqlite3_get_autocommit(db_handle(db))) {
+	if (!db_in_transaction(db)) {
 		if (db_begin(db) != 0)
 			return (-1);
 		own = 1;
 	}
+	/* the chain's order is global: with several processes on one
+	 * database, one appends at a time until its transaction ends */
+	if (db_lock(db, DB_LOCK_AUDIT) != 0)
+		goto fail;
 	rc = db_query(db, &st, "SELECT id, hash FROM audit ORDER BY id DESC "
 	    "LIMIT 1", "");
 	if (rc == 1) {
-		id = sqlite3_column_int64(st, 0) + 1;
+		id = db_int(st, 0) + 1;
 		snprintf(prev, sizeof prev, "%s", db_text(st, 1));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc < 0)
 		goto fail;
 	if (object != NULL && *object == '\0')
@@ -131,39 +135,50 @@ audit_req(struct req *r, const char *action, const char *object,
 	    detail, r->addr));
 }
 
-int
-audit_verify(struct db *db, long long *rows, char **cause)
+/* Checks one page of the chain from the row after *last; the rows it
+ * read, or -1 with *cause. */
+static int
+verify_page(struct db *db, long long *last, char *prev, char **cause)
 {
-	sqlite3_stmt	*st;
-	char		 prev[65] = "", hash[65];
-	long long	 id, want = 1;
-	int		 rc;
+	struct db_stmt	*st;
+	char		 hash[65];
+	long long	 id;
+	int		 rc, n = 0;
 
-	*rows = 0;
-	st = db_stmt(db, "SELECT id, at, staff_id, username, action, object, "
-	    "detail, addr, hash FROM audit ORDER BY id");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		audit_hash(prev, id, db_text(st, 1),
-		    sqlite3_column_int64(st, 2),
-		    sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
-		    db_text(st, 3), db_text(st, 4), db_text(st, 5),
-		    db_text(st, 6), db_text(st, 7), hash);
-		if (id != want || strcmp(hash, db_text(st, 8)) != 0) {
+	rc = db_query(db, &st, "SELECT id, at, staff_id, username, action, "
+	    "object, detail, addr, hash FROM audit WHERE id > ? ORDER BY id "
+	    "LIMIT 5000", "l", *last);
+	for (; rc == 1; rc = db_step(st), n++) {
+		id = db_int(st, 0);
+		audit_hash(prev, id, db_text(st, 1), db_int(st, 2),
+		    db_null(st, 3) ? NULL : db_text(st, 3), db_text(st, 4),
+		    db_text(st, 5), db_text(st, 6), db_text(st, 7), hash);
+		if (id != *last + 1 || strcmp(hash, db_text(st, 8)) != 0) {
 			*cause = xasprintf("audit row %lld does not match the "
 			    "chain: it or a row before it was changed, removed "
-			    "or reordered", id != want ? want : id);
-			sqlite3_reset(st);
+			    "or reordered", id != *last + 1 ? *last + 1 : id);
+			db_reset(st);
 			return (-1);
 		}
-		memcpy(prev, hash, sizeof prev);
-		(*rows)++;
-		want++;
+		memcpy(prev, hash, 65);
+		*last = id;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc < 0) {
 		*cause = xasprintf("reading the audit trail: %s", db_error(db));
 		return (-1);
 	}
-	return (0);
+	return (n);
+}
+
+int
+audit_verify(struct db *db, long long *rows, char **cause)
+{
+	char	prev[65] = "";
+	int	n;
+
+	*rows = 0;
+	while ((n = verify_page(db, rows, prev, cause)) > 0)
+		;
+	return (n < 0 ? -1 : 0);
 }

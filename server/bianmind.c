@@ -48,15 +48,18 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: bianmind --db FILE [--listen ADDR:PORT] [--seed demo]\n"
+	    "usage: bianmind --db DB [--listen ADDR:PORT] [--seed demo]\n"
 	    "                [--residents N] [--seed-number N] [--threads N]\n"
 	    "                [--port-file FILE] [--log FILE] [-v]\n"
 	    "                [--tls-cert FILE --tls-key FILE] [--public-url URL]\n"
 	    "                [--request-timeout S] [--max-per-address N]\n"
-	    "       bianmind --db FILE --verify-audit\n"
+	    "       bianmind --db DB --verify-audit\n"
 	    "       bianmind --routes\n"
 	    "\n"
-	    "  --db FILE          SQLite database (created and migrated)\n"
+	    "  --db DB            sqlite:FILE or FILE (SQLite, the default),\n"
+	    "                     or postgresql://... (several bianmind\n"
+	    "                     processes may share one); created or\n"
+	    "                     migrated as needed\n"
 	    "  --listen ADDR:PORT address to serve (127.0.0.1:8080; port 0\n"
 	    "                     picks a free one)\n"
 	    "  --seed demo        fill an empty database with the demo\n"
@@ -377,7 +380,7 @@ main(int argc, char **argv)
 	if (o.verify_audit)
 		rc = verify_audit(db);
 	else if (o.seed != NULL &&
-	    seed_demo(db_handle(db), o.residents, o.seed_number, &cause) != 0) {
+	    seed_demo(db, o.residents, o.seed_number, &cause) != 0) {
 		fprintf(stderr, "bianmind: seeding: %s\n", cause);
 		rc = 1;
 	}

@@ -63,7 +63,7 @@ refuse(struct req *r, const cJSON *t)
 static int
 load_resident(struct req *r, struct issue *x)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
@@ -79,11 +79,11 @@ load_resident(struct req *r, struct issue *x)
 		    "M") == 0 ? "男" : "女");
 		snprintf(x->birth, sizeof x->birth, "%s", db_text(st, 3));
 		snprintf(x->address, sizeof x->address, "%s", db_text(st, 4));
-		x->community = sqlite3_column_int64(st, 5);
+		x->community = db_int(st, 5);
 		snprintf(x->community_name, sizeof x->community_name, "%s",
 		    db_text(st, 6));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc == 1 ? 0 : -1);
 }
 
@@ -276,16 +276,16 @@ static int
 next_serial(struct req *r, const struct issue *x, const char *today,
     char *out, size_t len)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		 name[48];
 	long long	 n = 0;
 
 	snprintf(name, sizeof name, "cert:%lld:%.4s", x->community, today);
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", name) == 1)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		n = db_int(st, 0);
+	db_reset(st);
 	if (n < 1 || n > 999999)
 		return (-1);
 	snprintf(out, len, "%s〔%.4s〕第%06lld号", x->community_name, today, n);
@@ -312,17 +312,17 @@ insert(struct req *r, struct issue *x)
 	for (tries = 0; tries < 5 && id == 0; tries++) {
 		if (make_tokens(token, code) != 0)
 			break;
-		if (db_exec(r->db, "INSERT INTO certificates (serial, type_id, "
-		    "resident_id, community_id, purpose, data, issued_at, "
-		    "issued_date, issued_by, valid_until, title, body, "
-		    "verify_token, verify_code, ticket_id) VALUES (?, ?, ?, ?, "
-		    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "tlllttttltttttL", serial,
+		id = db_insert(r->db, "INSERT INTO certificates (serial, "
+		    "type_id, resident_id, community_id, purpose, data, "
+		    "issued_at, issued_date, issued_by, valid_until, title, "
+		    "body, verify_token, verify_code, ticket_id) VALUES (?, ?, "
+		    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		    "tlllttttltttttL", serial,
 		    x->type_id, x->resident_id, x->community, x->purpose, data,
 		    now, today, r->staff->id, until, cJSON_GetStringValue(
 		    cJSON_GetObjectItem(cJSON_GetObjectItem(x->type,
 		    "template"), "title")), body, token, code,
-		    x->ticket_id) == 0)
-			id = sqlite3_last_insert_rowid(db_handle(r->db));
+		    x->ticket_id);
 	}
 	free(body);
 	free(data);

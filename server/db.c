@@ -1,108 +1,62 @@
-/* SQLite connections, migrations and the per-connection statement cache. */
+/* What both back ends share: choosing one, the connection of each worker
+ * thread, the statement cache and the binders. */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "migrations.h"
+#include "db-backend.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
-struct cached {
-	const char	*sql;
-	sqlite3_stmt	*stmt;
-};
-
-struct db {
-	sqlite3		*handle;
-	struct cached	*cache;
-	size_t		 ncache;
-	struct db	*next;		/* in the list of thread connections */
-};
-
-static char			*db_path;
+static char			*db_target;
 static pthread_mutex_t		 db_list_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db		*db_list;
 static _Thread_local struct db	*db_mine;
 
+/* The back end a target names, and the part it is given. */
+static const struct db_ops *
+db_backend(const char *target, const char **rest)
+{
+	*rest = target;
+	if (strncmp(target, "postgresql://", 13) == 0 ||
+	    strncmp(target, "postgres://", 11) == 0)
+		return (&db_pg_ops);
+	if (strncmp(target, "sqlite:", 7) == 0)
+		*rest = target + 7;
+	return (&db_sqlite_ops);
+}
+
 void
-db_configure(const char *path)
+db_configure(const char *target)
 {
-	free(db_path);
-	db_path = xstrdup(path);
+	free(db_target);
+	db_target = xstrdup(target);
 }
 
-static int
-db_pragmas(sqlite3 *h, char **cause)
+void
+db_init(struct db *db, const struct db_ops *ops)
 {
-	char	*err = NULL;
-
-	sqlite3_busy_timeout(h, 5000);
-	if (sqlite3_exec(h, "PRAGMA journal_mode=WAL;"
-	    "PRAGMA synchronous=FULL;"
-	    "PRAGMA foreign_keys=ON;", NULL, NULL, &err) != SQLITE_OK) {
-		*cause = xasprintf("%s", err != NULL ? err : "pragma failed");
-		sqlite3_free(err);
-		return (-1);
-	}
-	return (0);
-}
-
-/* Applies the migrations this file has not seen yet, each in its own
- * transaction together with its user_version bump. */
-static int
-db_migrate(struct db *db, char **cause)
-{
-	sqlite3_stmt	*st;
-	size_t		 have, i;
-	char		*err = NULL, *sql;
-	int		 rc;
-
-	st = db_stmt(db, "PRAGMA user_version");
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		*cause = xasprintf("reading schema version: %s", db_error(db));
-		return (-1);
-	}
-	have = (size_t)sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (have > migrations_count()) {
-		*cause = xasprintf("database schema %zu is newer than this "
-		    "server (%zu)", have, migrations_count());
-		return (-1);
-	}
-	for (i = have; i < migrations_count(); i++) {
-		sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA user_version=%zu;"
-		    " COMMIT;", migrations_get(i), i + 1);
-		rc = sqlite3_exec(db->handle, sql, NULL, NULL, &err);
-		free(sql);
-		if (rc != SQLITE_OK) {
-			*cause = xasprintf("migration %zu: %s", i + 1, err);
-			sqlite3_free(err);
-			sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
-			return (-1);
-		}
-		log_info("database migrated to schema %zu", i + 1);
-	}
-	return (0);
+	memset(db, 0, sizeof *db);
+	db->ops = ops;
 }
 
 struct db *
-db_open(const char *path, char **cause)
+db_open(const char *target, char **cause)
 {
-	struct db	*db;
-	sqlite3		*h = NULL;
+	const struct db_ops	*ops;
+	const char		*rest;
+	struct db		*db;
 
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		*cause = xasprintf("%s: %s", path, h != NULL ?
-		    sqlite3_errmsg(h) : "cannot open");
-		sqlite3_close(h);
+	ops = db_backend(target, &rest);
+	if (*rest == '\0') {
+		*cause = xstrdup("no database given");
 		return (NULL);
 	}
-	db = xcalloc(1, sizeof *db);
-	db->handle = h;
-	if (db_pragmas(h, cause) != 0 || db_migrate(db, cause) != 0) {
+	if ((db = ops->open(rest, cause)) == NULL)
+		return (NULL);
+	if (ops->migrate(db, cause) != 0) {
 		db_close(db);
 		return (NULL);
 	}
@@ -117,10 +71,9 @@ db_close(struct db *db)
 	if (db == NULL)
 		return;
 	for (i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].stmt);
+		db->ops->finalize(db->cache[i].stmt);
 	free(db->cache);
-	sqlite3_close(db->handle);
-	free(db);
+	db->ops->close(db);
 }
 
 struct db *
@@ -128,9 +81,11 @@ db_thread(void)
 {
 	char	*cause = NULL;
 
-	if (db_mine != NULL)
-		return (db_mine);
-	if ((db_mine = db_open(db_path, &cause)) == NULL) {
+	if (db_mine != NULL) {
+		db_mine->lost = 0;
+		return (db_mine->ops->check(db_mine) == 0 ? db_mine : NULL);
+	}
+	if ((db_mine = db_open(db_target, &cause)) == NULL) {
 		log_info("opening the database: %s", cause);
 		free(cause);
 		return (NULL);
@@ -154,47 +109,36 @@ db_close_all(void)
 	}
 	db_list = NULL;
 	pthread_mutex_unlock(&db_list_lock);
-	free(db_path);
-	db_path = NULL;
+	free(db_target);
+	db_target = NULL;
 }
 
-sqlite3 *
-db_handle(struct db *db)
+const char *
+db_kind(struct db *db)
 {
-	return (db->handle);
+	return (db->ops->name);
 }
 
 int
 db_schema_version(struct db *db)
 {
-	sqlite3_stmt	*st;
-	int		 v = -1;
-
-	st = db_stmt(db, "PRAGMA user_version");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return (v);
+	return (db->ops->version(db));
 }
 
-sqlite3_stmt *
+struct db_stmt *
 db_stmt(struct db *db, const char *sql)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	size_t		 i;
 
 	for (i = 0; i < db->ncache; i++) {
 		if (db->cache[i].sql == sql) {
 			st = db->cache[i].stmt;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
+			db->ops->reset(st);
 			return (st);
 		}
 	}
-	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &st, NULL) != SQLITE_OK)
-		fatal("preparing statement: %s: %s", sqlite3_errmsg(db->handle),
-		    sql);
+	st = db->ops->prepare(db, sql);
 	db->cache = xreallocarray(db->cache, db->ncache + 1,
 	    sizeof *db->cache);
 	db->cache[db->ncache].sql = sql;
@@ -203,30 +147,85 @@ db_stmt(struct db *db, const char *sql)
 	return (st);
 }
 
-static const char *const sql_begin = "BEGIN IMMEDIATE";
-static const char *const sql_commit = "COMMIT";
-static const char *const sql_rollback = "ROLLBACK";
-
-static int
-db_simple(struct db *db, const char *sql)
+void
+db_bind_int(struct db_stmt *st, int i, long long v)
 {
-	sqlite3_stmt	*st = db_stmt(db, sql);
-	int		 rc = sqlite3_step(st);
+	struct db_value	val = { .type = DB_TINT, .i = v };
 
-	sqlite3_reset(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	st->db->ops->bind(st, i, &val);
+}
+
+void
+db_bind_text(struct db_stmt *st, int i, const char *s)
+{
+	struct db_value	val = { .type = DB_TTEXT, .is_null = s == NULL,
+	    .s = s, .len = s != NULL ? strlen(s) : 0 };
+
+	st->db->ops->bind(st, i, &val);
+}
+
+void
+db_bind_blob(struct db_stmt *st, int i, const void *p, size_t len)
+{
+	struct db_value	val = { .type = DB_TBLOB, .s = p, .len = len };
+
+	st->db->ops->bind(st, i, &val);
+}
+
+void
+db_bind_null(struct db_stmt *st, int i)
+{
+	struct db_value	val = { .type = DB_TNULL, .is_null = 1 };
+
+	st->db->ops->bind(st, i, &val);
+}
+
+int
+db_step(struct db_stmt *st)
+{
+	return (st->db->ops->step(st));
+}
+
+void
+db_reset(struct db_stmt *st)
+{
+	st->db->ops->reset(st);
+}
+
+int
+db_null(struct db_stmt *st, int col)
+{
+	return (st->db->ops->null(st, col));
+}
+
+long long
+db_int(struct db_stmt *st, int col)
+{
+	return (st->db->ops->integer(st, col));
+}
+
+const char *
+db_text(struct db_stmt *st, int col)
+{
+	return (st->db->ops->text(st, col));
+}
+
+const void *
+db_blob(struct db_stmt *st, int col, size_t *len)
+{
+	return (st->db->ops->blob(st, col, len));
 }
 
 int
 db_begin(struct db *db)
 {
-	return (db_simple(db, sql_begin));
+	return (db->ops->command(db, DB_BEGIN));
 }
 
 int
 db_commit(struct db *db)
 {
-	if (db_simple(db, sql_commit) == 0)
+	if (db->ops->command(db, DB_COMMIT) == 0)
 		return (0);
 	log_info("commit failed: %s", db_error(db));
 	db_rollback(db);
@@ -236,72 +235,122 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
-	if (!sqlite3_get_autocommit(db->handle))
-		db_simple(db, sql_rollback);
+	if (db->ops->in_transaction(db))
+		db->ops->command(db, DB_ROLLBACK);
 }
 
-static void
-db_bindv(sqlite3_stmt *st, const char *fmt, va_list ap)
+int
+db_in_transaction(struct db *db)
 {
-	const char	*s;
-	long long	 ll;
-	int		 i;
+	return (db->ops->in_transaction(db));
+}
 
-	for (i = 1; *fmt != '\0'; fmt++, i++) {
-		switch (*fmt) {
+int
+db_lock(struct db *db, enum db_lock which)
+{
+	return (db->ops->lock(db, (long long)which));
+}
+
+/* A lock's 63-bit number from its name (FNV-1a); lock numbers of
+ * enum db_lock are small, and a name's is far from them. */
+static long long
+lock_key(const char *name)
+{
+	uint64_t	h = 14695981039346656037ULL;
+
+	for (; *name != '\0'; name++) {
+		h ^= (unsigned char)*name;
+		h *= 1099511628211ULL;
+	}
+	return ((long long)(h >> 1) | (1LL << 32));
+}
+
+int
+db_try_lock(struct db *db, const char *name)
+{
+	return (db->ops->try_lock(db, lock_key(name)));
+}
+
+void
+db_unlock(struct db *db, const char *name)
+{
+	db->ops->unlock(db, lock_key(name));
+}
+
+/* The values of fmt's binds, read from ap into vals (at most max). */
+static int
+db_values(const char *fmt, va_list ap, struct db_value *vals, int max)
+{
+	int	n;
+
+	for (n = 0; fmt[n] != '\0'; n++) {
+		if (n == max)
+			fatal("%s: more than %d binds", __func__, max);
+		memset(&vals[n], 0, sizeof vals[n]);
+		switch (fmt[n]) {
 		case 't':
-			s = va_arg(ap, const char *);
-			if (s == NULL)
-				sqlite3_bind_null(st, i);
-			else
-				sqlite3_bind_text(st, i, s, -1,
-				    SQLITE_TRANSIENT);
+			vals[n].type = DB_TTEXT;
+			vals[n].s = va_arg(ap, const char *);
+			vals[n].is_null = vals[n].s == NULL;
+			vals[n].len = vals[n].s != NULL ? strlen(vals[n].s) : 0;
 			break;
 		case 'd':
-			sqlite3_bind_int(st, i, va_arg(ap, int));
+			vals[n].type = DB_TINT;
+			vals[n].i = va_arg(ap, int);
 			break;
 		case 'l':
-			sqlite3_bind_int64(st, i, va_arg(ap, long long));
-			break;
 		case 'L':
-			ll = va_arg(ap, long long);
-			if (ll == 0)
-				sqlite3_bind_null(st, i);
-			else
-				sqlite3_bind_int64(st, i, ll);
+			vals[n].type = DB_TINT;
+			vals[n].i = va_arg(ap, long long);
+			vals[n].is_null = fmt[n] == 'L' && vals[n].i == 0;
 			break;
 		case 'n':
-			sqlite3_bind_null(st, i);
+			vals[n].type = DB_TNULL;
+			vals[n].is_null = 1;
 			break;
 		default:
-			fatal("bad bind format '%c'", *fmt);
+			fatal("bad bind format '%c'", fmt[n]);
 		}
 	}
+	return (n);
 }
 
 /* The cached statement for sql with the binds of fmt applied. */
-static sqlite3_stmt *
+static struct db_stmt *
 db_bound(struct db *db, const char *sql, const char *fmt, va_list ap)
 {
-	sqlite3_stmt	*st = db_stmt(db, sql);
+	struct db_stmt	*st = db_stmt(db, sql);
+	struct db_value	 vals[32];
+	int		 i, n;
 
-	db_bindv(st, fmt, ap);
+	n = db_values(fmt, ap, vals, 32);
+	for (i = 0; i < n; i++)
+		db->ops->bind(st, i + 1, &vals[i]);
 	return (st);
 }
 
 int
 db_exec(struct db *db, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 rc;
+	va_list	ap;
+	int	rc;
 
 	va_start(ap, fmt);
-	st = db_bound(db, sql, fmt, ap);
+	rc = db_vexec(db, sql, fmt, ap);
 	va_end(ap);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	return (rc);
+}
+
+int
+db_vexec(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_bound(db, sql, fmt, ap);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc < 0) {
 		log_info("statement failed: %s", db_error(db));
 		return (-1);
 	}
@@ -309,34 +358,99 @@ db_exec(struct db *db, const char *sql, const char *fmt, ...)
 }
 
 int
-db_query(struct db *db, sqlite3_stmt **out, const char *sql,
+db_query(struct db *db, struct db_stmt **out, const char *sql,
     const char *fmt, ...)
 {
-	va_list		 ap;
-	int		 rc;
+	va_list	ap;
+	int	rc;
 
 	va_start(ap, fmt);
-	*out = db_bound(db, sql, fmt, ap);
+	rc = db_vquery(db, out, sql, fmt, ap);
 	va_end(ap);
-	rc = sqlite3_step(*out);
-	if (rc == SQLITE_ROW)
-		return (1);
-	if (rc == SQLITE_DONE)
-		return (0);
-	log_info("query failed: %s", db_error(db));
-	return (-1);
+	return (rc);
 }
 
-const char *
-db_text(sqlite3_stmt *st, int col)
+int
+db_vquery(struct db *db, struct db_stmt **out, const char *sql,
+    const char *fmt, va_list ap)
 {
-	const unsigned char	*s = sqlite3_column_text(st, col);
+	int	rc;
 
-	return (s != NULL ? (const char *)s : "");
+	*out = db_bound(db, sql, fmt, ap);
+	if ((rc = db_step(*out)) < 0)
+		log_info("query failed: %s", db_error(db));
+	return (rc);
+}
+
+long long
+db_insert(struct db *db, const char *sql, const char *fmt, ...)
+{
+	struct db_stmt	*st;
+	va_list		 ap;
+	long long	 id = 0;
+
+	va_start(ap, fmt);
+	st = db_bound(db, sql, fmt, ap);
+	va_end(ap);
+	if (db_step(st) == 1)
+		id = db_int(st, 0);
+	else
+		log_info("insert failed: %s", db_error(db));
+	db_reset(st);
+	return (id);
+}
+
+int
+db_script(struct db *db, const char *sql)
+{
+	return (db->ops->script(db, sql));
 }
 
 const char *
 db_error(struct db *db)
 {
-	return (sqlite3_errmsg(db->handle));
+	return (db->ops->error(db));
+}
+
+enum db_fault
+db_fault(struct db *db)
+{
+	return (db->fault);
+}
+
+int
+db_lost(struct db *db)
+{
+	return (db->lost);
+}
+
+struct db_copy *
+db_copy_begin(struct db *db, const char *table, const char *columns)
+{
+	return (db->ops->copy_begin(db, table, columns));
+}
+
+int
+db_copy_row(struct db_copy *c, const char *fmt, ...)
+{
+	struct db_value	 vals[32];
+	va_list		 ap;
+	int		 n;
+
+	va_start(ap, fmt);
+	n = db_values(fmt, ap, vals, 32);
+	va_end(ap);
+	return (c->db->ops->copy_row(c, vals, n));
+}
+
+int
+db_copy_end(struct db_copy *c)
+{
+	return (c->db->ops->copy_end(c));
+}
+
+int
+db_ids_written(struct db *db)
+{
+	return (db->ops->ids_written(db));
 }

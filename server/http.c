@@ -452,7 +452,7 @@ query_given(struct req *r)
 
 /* Runs the checks of docs/api.md 1.6 in order, then the handler. */
 static void
-dispatch(struct req *r)
+dispatch_checked(struct req *r)
 {
 	if (check_route(r) != 0)
 		return;
@@ -477,6 +477,16 @@ dispatch(struct req *r)
 	r->route->handler(r);
 	if (r->out == NULL)
 		reply_problem(r, 500, "internal", "Internal error", NULL, NULL);
+}
+
+/* The request, answered 503 whatever it got if the database connection
+ * broke meanwhile: what was written, if anything, is not known. */
+static void
+dispatch(struct req *r)
+{
+	dispatch_checked(r);
+	if (r->db != NULL && db_lost(r->db))
+		reply_unavailable(r, "数据库连接中断，请重试");
 }
 
 /* Hands the reply to libmicrohttpd. */

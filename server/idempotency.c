@@ -62,21 +62,20 @@ purge(struct db *db)
 
 /* Answers from the stored record st points at. */
 static void
-replay(struct req *r, sqlite3_stmt *st)
+replay(struct req *r, struct db_stmt *st)
 {
-	const void	*body = sqlite3_column_blob(st, 6);
-	size_t		 len = (size_t)sqlite3_column_bytes(st, 6);
+	size_t		 len;
+	const void	*body = db_blob(st, 6, &len);
 	char		*copy = xmalloc(len + 1);
 
 	if (len > 0)
 		memcpy(copy, body, len);
 	copy[len] = '\0';
-	reply_raw(r, sqlite3_column_int(st, 2),
-	    sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
+	reply_raw(r, (int)db_int(st, 2), db_null(st, 3) ? NULL :
 	    db_text(st, 3), copy, len);
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+	if (!db_null(st, 4))
 		reply_header(r, MHD_HTTP_HEADER_LOCATION, db_text(st, 4));
-	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+	if (!db_null(st, 5))
 		reply_header(r, MHD_HTTP_HEADER_ETAG, db_text(st, 5));
 	reply_header(r, "Idempotent-Replayed", "true");
 }
@@ -92,13 +91,24 @@ in_progress(struct req *r)
 	return (-1);
 }
 
+/* 422 for a key seen with another request. */
+static int
+reused(struct req *r)
+{
+	reply_problem(r, 422, "idempotency-key-reused",
+	    "Idempotency key reused", "此 Idempotency-Key 已用于另一个请求",
+	    NULL);
+	r->idem_stored = -1;
+	return (-1);
+}
+
 /* The stored record of the key, if any: replay or 422 (or 409 for a
  * record still marked running by another process). 1 having replied,
  * 0 when there is none, -1 on error. */
 static int
 stored(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT fingerprint, state, status, "
@@ -106,23 +116,23 @@ stored(struct req *r)
 	    "staff_id = ? AND key = ?", "lt", r->staff->id, r->idem_key);
 	if (rc == 1) {
 		if (strcmp(db_text(st, 0), r->idem_print) != 0)
-			reply_problem(r, 422, "idempotency-key-reused",
-			    "Idempotency key reused",
-			    "此 Idempotency-Key 已用于另一个请求", NULL);
+			reused(r);
 		else if (strcmp(db_text(st, 1), "running") == 0) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return (in_progress(r) != 0);
 		} else
 			replay(r, st);
 		r->idem_stored = -1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc);
 }
 
 /* Keys being worked on in this process: a request with one of them
  * waits for nothing and gets 409. Kept in memory, as no marker needs
- * to survive a restart (nothing is running after one). */
+ * to survive a restart (nothing is running after one); other processes
+ * on the same database are seen through the lock idem_begin() takes,
+ * which their connection loses when they die. */
 static struct running {
 	long long	 staff;
 	char		 key[65];
@@ -144,37 +154,83 @@ slot(long long staff, const char *key, int want_free)
 	return (NULL);
 }
 
-int
-idem_begin(struct req *r)
+/* Marks (staff, key) running in this process: 0, or -1 having replied
+ * 409 or 422 when it already runs here, 503 when every slot is busy. */
+static int
+claim(struct req *r)
 {
 	struct running	*s;
-	int		 rc;
+	int		 other;
 
-	fingerprint(r, r->idem_print);
-	purge(r->db);
 	pthread_mutex_lock(&running_lock);
 	if ((s = slot(r->staff->id, r->idem_key, 0)) != NULL) {
-		rc = strcmp(s->print, r->idem_print) != 0;
+		other = strcmp(s->print, r->idem_print) != 0;
 		pthread_mutex_unlock(&running_lock);
-		if (!rc)
-			return (in_progress(r));
-		reply_problem(r, 422, "idempotency-key-reused",
-		    "Idempotency key reused",
-		    "此 Idempotency-Key 已用于另一个请求", NULL);
-		r->idem_stored = -1;
-		return (-1);
+		return (other ? reused(r) : in_progress(r));
 	}
-	if ((rc = stored(r)) == 0 && (s = slot(0, NULL, 1)) != NULL) {
+	if ((s = slot(0, NULL, 1)) != NULL) {
 		s->staff = r->staff->id;
 		snprintf(s->key, sizeof s->key, "%s", r->idem_key);
 		memcpy(s->print, r->idem_print, sizeof s->print);
 	}
 	pthread_mutex_unlock(&running_lock);
-	if (rc == 0 && s == NULL) {
+	if (s == NULL) {
 		reply_unavailable(r, "请稍后重试");
 		r->idem_stored = -1;
+		return (-1);
 	}
-	return (rc == 0 && s != NULL ? 0 : -1);
+	return (0);
+}
+
+/* Frees the slot claim() took. */
+static void
+unclaim(struct req *r)
+{
+	struct running	*s;
+
+	pthread_mutex_lock(&running_lock);
+	if ((s = slot(r->staff->id, r->idem_key, 0)) != NULL)
+		memset(s, 0, sizeof *s);
+	pthread_mutex_unlock(&running_lock);
+}
+
+/* The database lock that stands for (staff, key) across processes. */
+static void
+lock_name(struct req *r, char *out, size_t len)
+{
+	snprintf(out, len, "idempotency:%lld:%s", r->staff->id, r->idem_key);
+}
+
+int
+idem_begin(struct req *r)
+{
+	char	name[128];
+	int	rc;
+
+	fingerprint(r, r->idem_print);
+	purge(r->db);
+	if (claim(r) != 0)
+		return (-1);
+	/* another process may run the same key: its lock says so, and it
+	 * stores the reply before letting go, so stored() below sees it */
+	lock_name(r, name, sizeof name);
+	if ((rc = db_try_lock(r->db, name)) != 1) {
+		unclaim(r);
+		if (rc == 0)
+			return (in_progress(r));
+		reply_unavailable(r, NULL);
+		r->idem_stored = -1;
+		return (-1);
+	}
+	if ((rc = stored(r)) == 0)
+		return (0);
+	db_unlock(r->db, name);
+	unclaim(r);
+	if (rc < 0) {
+		reply_unavailable(r, NULL);
+		r->idem_stored = -1;
+	}
+	return (-1);
 }
 
 /* The value of a reply header, or NULL. */
@@ -193,7 +249,7 @@ header_of(struct req *r, const char *name)
 int
 idem_store(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	if (r->idem_stored != 0)
@@ -201,23 +257,18 @@ idem_store(struct req *r)
 	st = db_stmt(r->db, "INSERT INTO idempotency (status, content_type, "
 	    "location, etag, body, staff_id, key, fingerprint, state, "
 	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)");
-	sqlite3_bind_int(st, 1, r->status);
-	if (r->ctype != NULL)
-		sqlite3_bind_text(st, 2, r->ctype, -1, SQLITE_TRANSIENT);
-	if (header_of(r, MHD_HTTP_HEADER_LOCATION) != NULL)
-		sqlite3_bind_text(st, 3, header_of(r,
-		    MHD_HTTP_HEADER_LOCATION), -1, SQLITE_TRANSIENT);
-	if (header_of(r, MHD_HTTP_HEADER_ETAG) != NULL)
-		sqlite3_bind_text(st, 4, header_of(r, MHD_HTTP_HEADER_ETAG),
-		    -1, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(st, 5, r->out, (int)r->outlen, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, r->staff->id);
-	sqlite3_bind_text(st, 7, r->idem_key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, r->idem_print, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 9, clock_now());
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_bind_int(st, 1, r->status);
+	db_bind_text(st, 2, r->ctype);
+	db_bind_text(st, 3, header_of(r, MHD_HTTP_HEADER_LOCATION));
+	db_bind_text(st, 4, header_of(r, MHD_HTTP_HEADER_ETAG));
+	db_bind_blob(st, 5, r->out, r->outlen);
+	db_bind_int(st, 6, r->staff->id);
+	db_bind_text(st, 7, r->idem_key);
+	db_bind_text(st, 8, r->idem_print);
+	db_bind_int(st, 9, clock_now());
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != 0)
 		return (-1);
 	r->idem_stored = 1;
 	return (0);
@@ -226,16 +277,15 @@ idem_store(struct req *r)
 void
 idem_finish(struct req *r)
 {
-	struct running	*s;
+	char	name[128];
 
 	if (r->idem_stored == -1 || r->staff == NULL)
 		return;
 	if (r->idem_stored == 0 && r->status >= 200 && r->status < 300)
 		idem_store(r);
-	pthread_mutex_lock(&running_lock);
-	if ((s = slot(r->staff->id, r->idem_key, 0)) != NULL)
-		memset(s, 0, sizeof *s);
-	pthread_mutex_unlock(&running_lock);
+	lock_name(r, name, sizeof name);
+	db_unlock(r->db, name);
+	unclaim(r);
 }
 
 void

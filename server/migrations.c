@@ -1,5 +1,6 @@
-/* The schema, as an ordered list of migrations; user_version counts how
- * many have been applied. Never edit one that has shipped: add another. */
+/* The schema for SQLite, as an ordered list of migrations; user_version
+ * counts how many have been applied. Never edit one that has shipped:
+ * add another, here and in migrations-pg.c. */
 #include <stddef.h>
 
 #include "migrations.h"
@@ -280,13 +281,17 @@ static const char *const migration_list[] = {
 };
 
 size_t
-migrations_count(void)
+migrations_count(enum migrations_dialect d)
 {
+	if (d == MIGRATIONS_PG)
+		return (migrations_pg_count());
 	return (sizeof migration_list / sizeof *migration_list);
 }
 
 const char *
-migrations_get(size_t i)
+migrations_get(enum migrations_dialect d, size_t i)
 {
-	return (i < migrations_count() ? migration_list[i] : NULL);
+	if (d == MIGRATIONS_PG)
+		return (migrations_pg_get(i));
+	return (i < migrations_count(d) ? migration_list[i] : NULL);
 }

@@ -134,13 +134,13 @@ read_new(cJSON *body, struct fields *f, cJSON **errors)
 static void
 check_places(struct req *r, struct fields *f, cJSON **errors)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT 1 FROM communities WHERE id = ?1 "
 	    "AND (?2 = 0 OR centre_id = ?2)", "ll", f->community,
 	    req_centre(r));
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc != 1) {
 		field_error(errors, "community_id", "not_found",
 		    "不是你所在中心的社区");
@@ -151,16 +151,16 @@ check_places(struct req *r, struct fields *f, cJSON **errors)
 		    "WHERE id = ?", "l", f->grid);
 		if (rc != 1)
 			field_error(errors, "grid_id", "not_found", "网格不存在");
-		else if (sqlite3_column_int64(st, 0) != f->community)
+		else if (db_int(st, 0) != f->community)
 			field_error(errors, "grid_id", "mismatch",
 			    "网格不属于该社区");
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	if (f->household != 0) {
 		rc = db_query(r->db, &st, "SELECT 1 FROM households WHERE "
 		    "id = ? AND community_id = ?", "ll", f->household,
 		    f->community);
-		sqlite3_reset(st);
+		db_reset(st);
 		if (rc != 1)
 			field_error(errors, "household_id", "not_found",
 			    "该社区没有这个户");
@@ -172,17 +172,17 @@ check_places(struct req *r, struct fields *f, cJSON **errors)
 static int
 check_unique(struct req *r, const char *id_number)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*ext;
 	long long	 existing;
 
 	if (db_query(r->db, &st, "SELECT id FROM residents WHERE "
 	    "id_number = ?", "t", id_number) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return (0);
 	}
-	existing = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	existing = db_int(st, 0);
+	db_reset(st);
 	ext = cJSON_CreateObject();
 	if (resident_visible(r, existing))
 		cJSON_AddNumberToObject(ext, "existing_id", (double)existing);
@@ -227,17 +227,16 @@ insert_resident(struct req *r, struct fields *f)
 	sort_tags(f->tags, sizeof f->tags);
 	pinyin_initials(f->name, initials, sizeof initials);
 	clock_rfc3339(clock_now(), at);
-	if (db_exec(r->db, "INSERT INTO residents (id_number, name, sex, "
-	    "birth_date, ethnicity, phone, address, community_id, grid_id, "
-	    "household_id, relation, tags, version, updated_at, initials) "
-	    "VALUES (?, ?, ?, ?, coalesce(?, '汉族'), ?, ?, ?, ?, ?, "
-	    "coalesce(?, '户主'), ?, 1, ?, ?)", "tttttttlLLtttt",
+	return (db_insert(r->db, "INSERT INTO residents (id_number, name, "
+	    "sex, birth_date, ethnicity, phone, address, community_id, "
+	    "grid_id, household_id, relation, tags, version, updated_at, "
+	    "initials) VALUES (?, ?, ?, ?, coalesce(?, '汉族'), ?, ?, ?, ?, "
+	    "?, coalesce(?, '户主'), ?, 1, ?, ?) RETURNING id",
+	    "tttttttlLLtttt",
 	    f->id_number, f->name, info.sex == 'M' ? "M" : "F", birth,
 	    f->ethnicity, f->has_phone ? f->phone : NULL, f->address,
 	    f->community, f->grid, f->household, f->relation, f->tags, at,
-	    initials) != 0)
-		return (0);
-	return (sqlite3_last_insert_rowid(db_handle(r->db)));
+	    initials));
 }
 
 /* Answers with the profile of a resident just written. */
@@ -358,7 +357,7 @@ read_patch(cJSON *body, struct patch *p, cJSON **errors)
 static int
 load_current(struct req *r, long long id, struct current *c)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT r.community_id, "
@@ -367,16 +366,16 @@ load_current(struct req *r, long long id, struct current *c)
 	    "communities c ON c.id = r.community_id WHERE r.id = ?1 AND "
 	    "(?2 = 0 OR c.centre_id = ?2)", "ll", id, req_centre(r));
 	if (rc == 1) {
-		c->community = sqlite3_column_int64(st, 0);
-		c->grid = sqlite3_column_int64(st, 1);
-		c->version = sqlite3_column_int64(st, 2);
+		c->community = db_int(st, 0);
+		c->grid = db_int(st, 1);
+		c->version = db_int(st, 2);
 		snprintf(c->phone, sizeof c->phone, "%s", db_text(st, 3));
 		snprintf(c->address, sizeof c->address, "%s", db_text(st, 4));
 		snprintf(c->ethnicity, sizeof c->ethnicity, "%s",
 		    db_text(st, 5));
 		snprintf(c->tags, sizeof c->tags, "%s", db_text(st, 6));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc == 1 ? 0 : -1);
 }
 
@@ -385,7 +384,7 @@ load_current(struct req *r, long long id, struct current *c)
 static int
 check_patch(struct req *r, const struct patch *p, const struct current *c)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*errors = NULL;
 	int		 had, has;
 
@@ -394,10 +393,10 @@ check_patch(struct req *r, const struct patch *p, const struct current *c)
 		    "WHERE id = ?", "l", p->grid) != 1)
 			field_error(&errors, "grid_id", "not_found",
 			    "网格不存在");
-		else if (sqlite3_column_int64(st, 0) != c->community)
+		else if (db_int(st, 0) != c->community)
 			field_error(&errors, "grid_id", "mismatch",
 			    "网格不属于该居民的社区");
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	had = strstr(c->tags, TAG_ELDERLY) != NULL;
 	has = strstr(p->tags, TAG_ELDERLY) != NULL;
@@ -513,7 +512,7 @@ void
 resident_reveal(struct req *r)
 {
 	static const char *const	 members[] = { "reason", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *o;
 	const char			*reason;
 	long long			 id;
@@ -531,7 +530,7 @@ resident_reveal(struct req *r)
 	    "FROM residents r JOIN communities c ON c.id = r.community_id "
 	    "WHERE r.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
 	    req_centre(r)) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		reply_not_found(r);
 		return;
 	}
@@ -540,7 +539,7 @@ resident_reveal(struct req *r)
 	cJSON_AddStringToObject(o, "id_number", db_text(st, 0));
 	view_text_or_null(o, "phone", st, 1);
 	cJSON_AddStringToObject(o, "birth_date", db_text(st, 2));
-	sqlite3_reset(st);
+	db_reset(st);
 	snprintf(object, sizeof object, "resident/%lld", id);
 	if (audit_req(r, "reveal", object, reason) != 0) {
 		cJSON_Delete(o);

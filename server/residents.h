@@ -6,13 +6,13 @@
 #include <time.h>
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
 
 struct db;
+struct db_stmt;
 struct req;
 
 /* A ResidentSummary from a row of the summary columns. */
-cJSON	*resident_summary(sqlite3_stmt *, time_t now);
+cJSON	*resident_summary(struct db_stmt *, time_t now);
 /* The Resident profile if the caller may see it, else NULL. */
 cJSON	*resident_profile(struct req *, long long id, long long *version);
 /* HouseholdMember list of one household, head first. */

@@ -42,38 +42,38 @@ app_overdue(const char *status, const char *due_date)
 }
 
 cJSON *
-app_summary(sqlite3_stmt *st)
+app_summary(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject(), *s;
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "number", db_text(st, 1));
 	s = cJSON_AddObjectToObject(o, "service");
-	cJSON_AddNumberToObject(s, "id", sqlite3_column_int64(st, 2));
+	cJSON_AddNumberToObject(s, "id", db_int(st, 2));
 	cJSON_AddStringToObject(s, "txcode", db_text(st, 3));
 	cJSON_AddStringToObject(s, "name", db_text(st, 4));
-	view_resident(o, "resident", sqlite3_column_int64(st, 5),
+	view_resident(o, "resident", db_int(st, 5),
 	    db_text(st, 6), db_text(st, 7));
-	view_ref(o, "community", sqlite3_column_int64(st, 8), db_text(st, 9));
+	view_ref(o, "community", db_int(st, 8), db_text(st, 9));
 	cJSON_AddStringToObject(o, "status", db_text(st, 10));
 	cJSON_AddStringToObject(o, "counter", db_text(st, 11));
-	view_ref(o, "staff", sqlite3_column_int64(st, 12), db_text(st, 13));
+	view_ref(o, "staff", db_int(st, 12), db_text(st, 13));
 	cJSON_AddStringToObject(o, "created_at", db_text(st, 14));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 15));
 	cJSON_AddStringToObject(o, "due_date", db_text(st, 16));
 	cJSON_AddBoolToObject(o, "overdue", app_overdue(db_text(st, 10),
 	    db_text(st, 16)));
-	cJSON_AddNumberToObject(o, "version", sqlite3_column_int64(st, 17));
+	cJSON_AddNumberToObject(o, "version", db_int(st, 17));
 	return (o);
 }
 
 /* Collector as stored (name, full number, time), or null. */
 static void
-add_collector(cJSON *o, sqlite3_stmt *st, int col)
+add_collector(cJSON *o, struct db_stmt *st, int col)
 {
 	cJSON	*c;
 
-	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+	if (db_null(st, col)) {
 		cJSON_AddNullToObject(o, "collector");
 		return;
 	}
@@ -86,7 +86,7 @@ add_collector(cJSON *o, sqlite3_stmt *st, int col)
 cJSON *
 app_full(struct req *r, long long id, long long *version)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o;
 	const int	 n = APP_SUMMARY_NCOLS;
 
@@ -96,15 +96,15 @@ app_full(struct req *r, long long id, long long *version)
 	    "a.collector_id_number, a.collected_at, a.client_request_id"
 	    APP_FROM " WHERE a.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)",
 	    "ll", id, req_centre(r)) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return (NULL);
 	}
 	o = app_summary(st);
-	*version = sqlite3_column_int64(st, 17);
+	*version = db_int(st, 17);
 	view_int_or_null(o, "ticket_id", st, n);
-	cJSON_AddNumberToObject(o, "fee_fen", sqlite3_column_int(st, n + 1));
+	cJSON_AddNumberToObject(o, "fee_fen", db_int(st, n + 1));
 	cJSON_AddNumberToObject(o, "form_version",
-	    sqlite3_column_int(st, n + 2));
+	    db_int(st, n + 2));
 	view_stored(o, "data", db_text(st, n + 3));
 	view_stored(o, "materials", db_text(st, n + 4));
 	view_text_or_null(o, "note", st, n + 5);
@@ -113,13 +113,13 @@ app_full(struct req *r, long long id, long long *version)
 	view_text_or_null(o, "department", st, n + 8);
 	add_collector(o, st, n + 9);
 	cJSON_AddStringToObject(o, "client_request_id", db_text(st, n + 12));
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
 /* Reads the list's filters into the statement's parameters. */
 static int
-list_filters(struct req *r, sqlite3_stmt *st, long long resident)
+list_filters(struct req *r, struct db_stmt *st, long long resident)
 {
 	static const char *const	 allowed[] = { "number", "resident_id",
 	    "service_id", "status", "from", "to", "counter", "staff_id",
@@ -132,27 +132,27 @@ list_filters(struct req *r, sqlite3_stmt *st, long long resident)
 
 	q_check(r, resident != 0 ? sub : allowed, 1, &errors);
 	if ((s = q_string(r, "number", 1, 30, &errors)) != NULL)
-		sqlite3_bind_text(st, 2, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, s);
 	if (resident != 0)
-		sqlite3_bind_int64(st, 3, resident);
+		db_bind_int(st, 3, resident);
 	else if (q_int(r, "resident_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 3, v);
+		db_bind_int(st, 3, v);
 	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 4, v);
+		db_bind_int(st, 4, v);
 	n = q_options(r, "status", app_statuses, status, 7, &errors);
 	for (i = 0; i < n; i++)
-		sqlite3_bind_text(st, 5 + i, status[i], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5 + i, status[i]);
 	if ((from = q_date(r, "from", &errors)) != NULL)
-		sqlite3_bind_text(st, 12, from, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 12, from);
 	if ((to = q_date(r, "to", &errors)) != NULL)
-		sqlite3_bind_text(st, 13, to, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 13, to);
 	if (from != NULL && to != NULL && strcmp(from, to) > 0)
 		field_error(&errors, "to", "date", "结束日期早于开始日期");
 	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
-		sqlite3_bind_text(st, 14, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 14, s);
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 15, v);
-	sqlite3_bind_int64(st, 1, req_centre(r));
+		db_bind_int(st, 15, v);
+	db_bind_int(st, 1, req_centre(r));
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -163,7 +163,7 @@ list_filters(struct req *r, sqlite3_stmt *st, long long resident)
 static void
 list_page(struct req *r, long long resident)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items;
 	long long	 total = 0;
 	int		 page, per_page;
@@ -173,18 +173,18 @@ list_page(struct req *r, long long resident)
 	st = db_stmt(r->db, "SELECT count(*)" APP_FROM LIST_WHERE);
 	if (list_filters(r, st, resident) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT " APP_SUMMARY_COLS APP_FROM LIST_WHERE
 	    " ORDER BY a.created_at DESC, a.id DESC LIMIT ?16 OFFSET ?17");
 	list_filters(r, st, resident);
-	sqlite3_bind_int(st, 16, per_page);
-	sqlite3_bind_int64(st, 17, (long long)(page - 1) * per_page);
+	db_bind_int(st, 16, per_page);
+	db_bind_int(st, 17, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, app_summary(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -237,7 +237,7 @@ number_ok(const char *n)
 static void
 by_number(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*n = r->params[0];
 	long long	 id = 0, version;
 	cJSON		*o;
@@ -245,8 +245,8 @@ by_number(struct req *r)
 	if (number_ok(n)) {
 		if (db_query(r->db, &st, "SELECT id FROM applications WHERE "
 		    "number = ?", "t", n) == 1)
-			id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+			id = db_int(st, 0);
+		db_reset(st);
 	}
 	if (id == 0 || (o = app_full(r, id, &version)) == NULL) {
 		reply_not_found(r);
@@ -257,13 +257,13 @@ by_number(struct req *r)
 
 /* A TimelineEntry from a row. */
 static cJSON *
-entry_json(sqlite3_stmt *st)
+entry_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "at", db_text(st, 1));
-	view_ref(o, "staff", sqlite3_column_int64(st, 2), db_text(st, 3));
+	view_ref(o, "staff", db_int(st, 2), db_text(st, 3));
 	cJSON_AddStringToObject(o, "action", db_text(st, 4));
 	view_text_or_null(o, "from_status", st, 5);
 	cJSON_AddStringToObject(o, "to_status", db_text(st, 6));
@@ -280,7 +280,7 @@ static void
 timeline(struct req *r)
 {
 	static const char *const	 none[] = { NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*items, *errors = NULL;
 	long long			 id, total = 0, version;
 	int				 page, per_page;
@@ -301,8 +301,8 @@ timeline(struct req *r)
 	cJSON_Delete(items);
 	if (db_query(r->db, &st, "SELECT count(*) FROM timeline WHERE "
 	    "application_id = ?", "l", id) == 1)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, "SELECT t.id, t.at, s.id, s.name, t.action, "
 	    "t.from_status, t.to_status, t.note, t.reason, "
@@ -310,12 +310,12 @@ timeline(struct req *r)
 	    "t.collector_id_number, t.collected_at FROM timeline t JOIN "
 	    "staff s ON s.id = t.staff_id WHERE t.application_id = ? "
 	    "ORDER BY t.at, t.id LIMIT ? OFFSET ?");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, per_page);
-	sqlite3_bind_int64(st, 3, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, per_page);
+	db_bind_int(st, 3, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, entry_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 

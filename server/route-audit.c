@@ -16,7 +16,7 @@
 	"date(x.at, '+8 hours') >= ?2) AND (?3 IS NULL OR date(x.at, " \
 	"'+8 hours') <= ?3) AND (?4 IS NULL OR x.staff_id = ?4) AND " \
 	"(?5 IS NULL OR x.action IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)) " \
-	"AND (?13 IS NULL OR x.object = ?13 OR (substr(?13, -1) = '/' AND " \
+	"AND (?13 IS NULL OR x.object = ?13 OR (substr(?13, length(?13), 1) = '/' AND " \
 	"substr(x.object, 1, length(?13)) = ?13))"
 
 static const char *const actions[] = {
@@ -28,7 +28,7 @@ static const char *const actions[] = {
 
 /* Binds the filters; -1 having replied 400. */
 static int
-filters(struct req *r, sqlite3_stmt *st)
+filters(struct req *r, struct db_stmt *st)
 {
 	static const char *const	 allowed[] = { "from", "to", "staff_id",
 	    "action", "object", NULL };
@@ -38,20 +38,20 @@ filters(struct req *r, sqlite3_stmt *st)
 	int				 n, i;
 
 	q_check(r, allowed, 1, &errors);
-	sqlite3_bind_int64(st, 1, req_centre(r));
+	db_bind_int(st, 1, req_centre(r));
 	if ((from = q_date(r, "from", &errors)) != NULL)
-		sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, from);
 	if ((to = q_date(r, "to", &errors)) != NULL)
-		sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, to);
 	if (from != NULL && to != NULL && strcmp(from, to) > 0)
 		field_error(&errors, "to", "date", "结束日期早于开始日期");
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 4, v);
+		db_bind_int(st, 4, v);
 	n = q_options(r, "action", actions, a, 8, &errors);
 	for (i = 0; i < n; i++)
-		sqlite3_bind_text(st, 5 + i, a[i], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5 + i, a[i]);
 	if ((s = q_string(r, "object", 1, 64, &errors)) != NULL)
-		sqlite3_bind_text(st, 13, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 13, s);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -60,17 +60,17 @@ filters(struct req *r, sqlite3_stmt *st)
 
 /* An AuditRow. */
 static cJSON *
-row_json(sqlite3_stmt *st)
+row_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject(), *s;
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "at", db_text(st, 1));
-	if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+	if (db_null(st, 2))
 		cJSON_AddNullToObject(o, "staff");
 	else {
 		s = cJSON_AddObjectToObject(o, "staff");
-		cJSON_AddNumberToObject(s, "id", sqlite3_column_int64(st, 2));
+		cJSON_AddNumberToObject(s, "id", db_int(st, 2));
 		cJSON_AddStringToObject(s, "username", db_text(st, 3));
 	}
 	cJSON_AddStringToObject(o, "action", db_text(st, 4));
@@ -85,7 +85,7 @@ row_json(sqlite3_stmt *st)
 static void
 list(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items;
 	long long	 total = 0;
 	int		 page, per_page;
@@ -95,19 +95,19 @@ list(struct req *r)
 	st = db_stmt(r->db, "SELECT count(*)" AUDIT_WHERE);
 	if (filters(r, st) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT x.id, x.at, x.staff_id, x.username, "
 	    "x.action, x.object, x.detail, x.addr, x.hash" AUDIT_WHERE
 	    " ORDER BY x.id DESC LIMIT ?14 OFFSET ?15");
 	filters(r, st);
-	sqlite3_bind_int(st, 14, per_page);
-	sqlite3_bind_int64(st, 15, (long long)(page - 1) * per_page);
+	db_bind_int(st, 14, per_page);
+	db_bind_int(st, 15, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, row_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	if (audit_req(r, "audit_view", NULL, NULL) != 0) {
 		cJSON_Delete(items);
 		reply_unavailable(r, "审计记录无法写入");

@@ -27,7 +27,7 @@
 static void
 categories(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*errors = NULL, *items = cJSON_CreateArray(), *o;
 	static const char *const none[] = { NULL };
 	int		 n = 0;
@@ -41,42 +41,42 @@ categories(struct req *r)
 	st = db_stmt(r->db, "SELECT k.id, k.code, k.name, k.name_en, "
 	    "k.queue_prefix, (SELECT count(*) FROM services s WHERE "
 	    "s.category_id = k.id) FROM service_categories k ORDER BY k.code");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == 1) {
 		o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 		cJSON_AddStringToObject(o, "code", db_text(st, 1));
 		cJSON_AddStringToObject(o, "name", db_text(st, 2));
 		cJSON_AddStringToObject(o, "name_en", db_text(st, 3));
 		cJSON_AddStringToObject(o, "queue_prefix", db_text(st, 4));
 		cJSON_AddNumberToObject(o, "service_count",
-		    sqlite3_column_int(st, 5));
+		    db_int(st, 5));
 		cJSON_AddItemToArray(items, o);
 		n++;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, 1, n, n));
 }
 
 /* A ServiceSummary from the first columns of a row. */
 static cJSON *
-summary_json(sqlite3_stmt *st)
+summary_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject(), *c;
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "txcode", db_text(st, 1));
 	cJSON_AddStringToObject(o, "item_code", db_text(st, 2));
 	cJSON_AddStringToObject(o, "name", db_text(st, 3));
 	cJSON_AddStringToObject(o, "name_en", db_text(st, 4));
 	cJSON_AddStringToObject(o, "pinyin", db_text(st, 5));
 	c = cJSON_AddObjectToObject(o, "category");
-	cJSON_AddNumberToObject(c, "id", sqlite3_column_int64(st, 6));
+	cJSON_AddNumberToObject(c, "id", db_int(st, 6));
 	cJSON_AddStringToObject(c, "code", db_text(st, 7));
 	cJSON_AddStringToObject(c, "name", db_text(st, 8));
 	cJSON_AddNumberToObject(o, "time_limit_days",
-	    sqlite3_column_int(st, 9));
-	cJSON_AddNumberToObject(o, "fee_fen", sqlite3_column_int(st, 10));
-	cJSON_AddNumberToObject(o, "version", sqlite3_column_int(st, 11));
+	    db_int(st, 9));
+	cJSON_AddNumberToObject(o, "fee_fen", db_int(st, 10));
+	cJSON_AddNumberToObject(o, "version", db_int(st, 11));
 	return (o);
 }
 
@@ -85,7 +85,7 @@ static void
 services(struct req *r)
 {
 	static const char *const	 allowed[] = { "category_id", "q", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *items;
 	const char			*q;
 	char				 lower[160];
@@ -110,19 +110,19 @@ services(struct req *r)
 	}
 	if (db_query(r->db, &st, "SELECT count(*)" FROM SEARCH, "lt",
 	    category, q) == 1)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, "SELECT " SUMMARY_COLS FROM SEARCH
 	    " ORDER BY s.txcode LIMIT ?3 OFFSET ?4");
-	sqlite3_bind_int64(st, 1, category);
+	db_bind_int(st, 1, category);
 	if (q != NULL)
-		sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, per_page);
-	sqlite3_bind_int64(st, 4, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+		db_bind_text(st, 2, q);
+	db_bind_int(st, 3, per_page);
+	db_bind_int(st, 4, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, summary_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -130,23 +130,23 @@ cJSON *
 catalog_service(struct db *db, long long id, const char *txcode,
     long long *version)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o;
 
 	if (db_query(db, &st, "SELECT " DETAIL_COLS FROM " WHERE s.id = ?1 "
 	    "OR s.txcode = ?2", "lt", id, txcode) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return (NULL);
 	}
 	o = summary_json(st);
-	*version = sqlite3_column_int64(st, 11);
+	*version = db_int(st, 11);
 	view_stored(o, "conditions", db_text(st, 12));
 	view_stored(o, "materials", db_text(st, 13));
 	cJSON_AddStringToObject(o, "department", db_text(st, 14));
 	view_stored(o, "approval_chain", db_text(st, 15));
 	view_stored(o, "form", db_text(st, 16));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 17));
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 

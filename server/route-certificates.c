@@ -53,11 +53,11 @@ certificates_public_url(void)
 
 /* A CertificateType from a row of TYPE_COLS. */
 static cJSON *
-type_json(sqlite3_stmt *st)
+type_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "code", db_text(st, 1));
 	cJSON_AddStringToObject(o, "name", db_text(st, 2));
 	cJSON_AddStringToObject(o, "status", db_text(st, 3));
@@ -65,11 +65,11 @@ type_json(sqlite3_stmt *st)
 	view_text_or_null(o, "alternative", st, 5);
 	view_text_or_null(o, "purpose", st, 6);
 	view_int_or_null(o, "validity_days", st, 7);
-	if (sqlite3_column_type(st, 8) == SQLITE_NULL)
+	if (db_null(st, 8))
 		cJSON_AddNullToObject(o, "template");
 	else
 		view_stored(o, "template", db_text(st, 8));
-	cJSON_AddNumberToObject(o, "version", sqlite3_column_int(st, 9));
+	cJSON_AddNumberToObject(o, "version", db_int(st, 9));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 10));
 	return (o);
 }
@@ -77,13 +77,13 @@ type_json(sqlite3_stmt *st)
 cJSON *
 certificate_type(struct db *db, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o = NULL;
 
 	if (db_query(db, &st, "SELECT " TYPE_COLS " FROM certificate_types "
 	    "WHERE id = ?", "l", id) == 1)
 		o = type_json(st);
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
@@ -93,7 +93,7 @@ types(struct req *r)
 {
 	static const char *const	 allowed[] = { "include", NULL };
 	static const char *const	 includes[] = { "cancelled", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *items;
 	const char			*inc[1];
 	long long			 total = 0;
@@ -109,17 +109,17 @@ types(struct req *r)
 		return;
 	if (db_query(r->db, &st, "SELECT count(*) FROM certificate_types "
 	    "WHERE ? OR status = 'retained'", "d", all) == 1)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, "SELECT " TYPE_COLS " FROM certificate_types "
 	    "WHERE ? OR status = 'retained' ORDER BY code LIMIT ? OFFSET ?");
-	sqlite3_bind_int(st, 1, all);
-	sqlite3_bind_int(st, 2, per_page);
-	sqlite3_bind_int64(st, 3, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 1, all);
+	db_bind_int(st, 2, per_page);
+	db_bind_int(st, 3, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, type_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -142,31 +142,31 @@ type(struct req *r)
 
 /* A CertificateSummary from a row of CERT_COLS. */
 static cJSON *
-summary_json(sqlite3_stmt *st)
+summary_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject(), *t;
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "serial", db_text(st, 1));
 	t = cJSON_AddObjectToObject(o, "type");
-	cJSON_AddNumberToObject(t, "id", sqlite3_column_int64(st, 2));
+	cJSON_AddNumberToObject(t, "id", db_int(st, 2));
 	cJSON_AddStringToObject(t, "code", db_text(st, 3));
 	cJSON_AddStringToObject(t, "name", db_text(st, 4));
-	view_resident(o, "resident", sqlite3_column_int64(st, 5),
+	view_resident(o, "resident", db_int(st, 5),
 	    db_text(st, 6), db_text(st, 7));
-	view_ref(o, "community", sqlite3_column_int64(st, 8), db_text(st, 9));
+	view_ref(o, "community", db_int(st, 8), db_text(st, 9));
 	cJSON_AddStringToObject(o, "purpose", db_text(st, 10));
 	cJSON_AddStringToObject(o, "issued_at", db_text(st, 11));
-	view_ref(o, "issued_by", sqlite3_column_int64(st, 12),
+	view_ref(o, "issued_by", db_int(st, 12),
 	    db_text(st, 13));
 	cJSON_AddStringToObject(o, "valid_until", db_text(st, 14));
-	cJSON_AddNumberToObject(o, "reprints", sqlite3_column_int(st, 15));
+	cJSON_AddNumberToObject(o, "reprints", db_int(st, 15));
 	return (o);
 }
 
 /* The whole Certificate, with the stub, from a row of CERT_COLS. */
 static cJSON *
-full_json(sqlite3_stmt *st)
+full_json(struct db_stmt *st)
 {
 	cJSON	*o = summary_json(st), *stub;
 	char	*url;
@@ -194,20 +194,20 @@ full_json(sqlite3_stmt *st)
 cJSON *
 certificate_full(struct req *r, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o = NULL;
 
 	if (db_query(r->db, &st, "SELECT " CERT_COLS CERT_FROM " WHERE "
 	    "x.id = ?2 AND (?1 = 0 OR c.centre_id = ?1)", "ll",
 	    req_centre(r), id) == 1)
 		o = full_json(st);
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
 /* Binds the list's filters; -1 having replied 400. */
 static int
-list_filters(struct req *r, sqlite3_stmt *st, long long resident)
+list_filters(struct req *r, struct db_stmt *st, long long resident)
 {
 	static const char *const	 allowed[] = { "resident_id", "type_id",
 	    "serial", "from", "to", NULL };
@@ -217,19 +217,19 @@ list_filters(struct req *r, sqlite3_stmt *st, long long resident)
 	long long			 v;
 
 	q_check(r, resident != 0 ? sub : allowed, 1, &errors);
-	sqlite3_bind_int64(st, 1, req_centre(r));
+	db_bind_int(st, 1, req_centre(r));
 	if (resident != 0)
-		sqlite3_bind_int64(st, 2, resident);
+		db_bind_int(st, 2, resident);
 	else if (q_int(r, "resident_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 2, v);
+		db_bind_int(st, 2, v);
 	if (q_int(r, "type_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 3, v);
+		db_bind_int(st, 3, v);
 	if ((s = q_string(r, "serial", 1, 60, &errors)) != NULL)
-		sqlite3_bind_text(st, 4, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 4, s);
 	if ((from = q_date(r, "from", &errors)) != NULL)
-		sqlite3_bind_text(st, 5, from, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5, from);
 	if ((to = q_date(r, "to", &errors)) != NULL)
-		sqlite3_bind_text(st, 6, to, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 6, to);
 	if (from != NULL && to != NULL && strcmp(from, to) > 0)
 		field_error(&errors, "to", "date", "结束日期早于开始日期");
 	if (errors == NULL)
@@ -242,7 +242,7 @@ list_filters(struct req *r, sqlite3_stmt *st, long long resident)
 static void
 list_page(struct req *r, long long resident)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items;
 	long long	 total = 0;
 	int		 page, per_page;
@@ -252,18 +252,18 @@ list_page(struct req *r, long long resident)
 	st = db_stmt(r->db, "SELECT count(*)" CERT_FROM CERT_WHERE);
 	if (list_filters(r, st, resident) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT " CERT_COLS CERT_FROM CERT_WHERE
 	    " ORDER BY x.issued_at DESC, x.id DESC LIMIT ?7 OFFSET ?8");
 	list_filters(r, st, resident);
-	sqlite3_bind_int(st, 7, per_page);
-	sqlite3_bind_int64(st, 8, (long long)(page - 1) * per_page);
+	db_bind_int(st, 7, per_page);
+	db_bind_int(st, 8, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, summary_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -310,7 +310,7 @@ reprint(struct req *r)
 	static const char *const	 members[] = { "reason", NULL };
 	cJSON				*errors = NULL, *o, *c;
 	const char			*reason;
-	long long			 id, n;
+	long long			 id, n, rid;
 	char				 now[32], object[48];
 
 	if ((id = req_id(r, 0)) < 0)
@@ -336,17 +336,17 @@ reprint(struct req *r)
 	clock_rfc3339(clock_now(), now);
 	snprintf(object, sizeof object, "certificate/%lld", id);
 	if (db_exec(r->db, "UPDATE certificates SET reprints = ? WHERE id = ?",
-	    "ll", n, id) != 0 || db_exec(r->db, "INSERT INTO reprints "
-	    "(certificate_id, reprint_no, at, staff_id, reason) VALUES (?, ?, "
-	    "?, ?, ?)", "lltlt", id, n, now, r->staff->id, reason) != 0 ||
+	    "ll", n, id) != 0 || (rid = db_insert(r->db, "INSERT INTO "
+	    "reprints (certificate_id, reprint_no, at, staff_id, reason) "
+	    "VALUES (?, ?, ?, ?, ?) RETURNING id", "lltlt", id, n, now,
+	    r->staff->id, reason)) == 0 ||
 	    audit_req(r, "reprint", object, reason) != 0) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}
 	o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id",
-	    (double)sqlite3_last_insert_rowid(db_handle(r->db)));
+	cJSON_AddNumberToObject(o, "id", (double)rid);
 	cJSON_AddNumberToObject(o, "certificate_id", (double)id);
 	cJSON_AddNumberToObject(o, "reprint_no", (double)n);
 	cJSON_AddStringToObject(o, "at", now);

@@ -20,17 +20,17 @@
 
 /* A Community from a row of COMMUNITY_COLS. */
 static cJSON *
-community_json(sqlite3_stmt *st)
+community_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject(), *d;
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "code", db_text(st, 1));
 	cJSON_AddStringToObject(o, "name", db_text(st, 2));
 	d = cJSON_AddObjectToObject(o, "district");
 	cJSON_AddStringToObject(d, "code", db_text(st, 3));
 	cJSON_AddStringToObject(d, "name", db_text(st, 4));
-	view_ref(o, "centre", sqlite3_column_int64(st, 5), db_text(st, 6));
+	view_ref(o, "centre", db_int(st, 5), db_text(st, 6));
 	return (o);
 }
 
@@ -49,7 +49,7 @@ static void
 communities(struct req *r)
 {
 	static const char *const	 allowed[] = { "centre_id", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *items;
 	long long			 centre = 0, total = 0;
 	int				 page, per_page;
@@ -62,19 +62,19 @@ communities(struct req *r)
 	if (db_query(r->db, &st, "SELECT count(*) FROM communities c WHERE "
 	    "(?1 = 0 OR c.centre_id = ?1) AND (?2 = 0 OR c.centre_id = ?2)",
 	    "ll", req_centre(r), centre) == 1)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, "SELECT " COMMUNITY_COLS COMMUNITY_FROM " WHERE "
 	    "(?1 = 0 OR c.centre_id = ?1) AND (?2 = 0 OR c.centre_id = ?2) "
 	    "ORDER BY c.code LIMIT ?3 OFFSET ?4");
-	sqlite3_bind_int64(st, 1, req_centre(r));
-	sqlite3_bind_int64(st, 2, centre);
-	sqlite3_bind_int(st, 3, per_page);
-	sqlite3_bind_int64(st, 4, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 1, req_centre(r));
+	db_bind_int(st, 2, centre);
+	db_bind_int(st, 3, per_page);
+	db_bind_int(st, 4, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, community_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -82,7 +82,7 @@ communities(struct req *r)
 static void
 add_grid_refs(struct req *r, cJSON *o, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*list = cJSON_AddArrayToObject(o, "grids"), *g;
 	int		 rc;
 
@@ -90,19 +90,19 @@ add_grid_refs(struct req *r, cJSON *o, long long id)
 	    "community_id = ? ORDER BY id", "l", id);
 	while (rc == 1) {
 		g = cJSON_CreateObject();
-		cJSON_AddNumberToObject(g, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddNumberToObject(g, "id", db_int(st, 0));
 		cJSON_AddStringToObject(g, "name", db_text(st, 1));
 		cJSON_AddItemToArray(list, g);
-		rc = sqlite3_step(st) == SQLITE_ROW;
+		rc = db_step(st) == 1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 }
 
 /* GET /communities/{id} with its grids and counts. */
 static void
 community(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o, *street;
 	long long	 id;
 	char		 code[10];
@@ -115,7 +115,7 @@ community(struct req *r)
 	    "(SELECT name FROM streets WHERE code = substr(c.code, 1, 9))"
 	    COMMUNITY_FROM " WHERE c.id = ?1 AND (?2 = 0 OR "
 	    "c.centre_id = ?2)", "ll", id, req_centre(r)) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		reply_not_found(r);
 		return;
 	}
@@ -125,35 +125,35 @@ community(struct req *r)
 	cJSON_AddStringToObject(street, "code", code);
 	cJSON_AddStringToObject(street, "name", db_text(st, 9));
 	cJSON_AddNumberToObject(o, "resident_count",
-	    (double)sqlite3_column_int64(st, 7));
+	    (double)db_int(st, 7));
 	cJSON_AddNumberToObject(o, "household_count",
-	    (double)sqlite3_column_int64(st, 8));
-	sqlite3_reset(st);
+	    (double)db_int(st, 8));
+	db_reset(st);
 	add_grid_refs(r, o, id);
 	reply_json(r, 200, o);
 }
 
 /* A Grid from a row of GRID_COLS. */
 static cJSON *
-grid_json(sqlite3_stmt *st)
+grid_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject(), *m;
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "name", db_text(st, 1));
-	view_ref(o, "community", sqlite3_column_int64(st, 2), db_text(st, 3));
-	if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+	view_ref(o, "community", db_int(st, 2), db_text(st, 3));
+	if (db_null(st, 4))
 		cJSON_AddNullToObject(o, "member");
 	else {
 		m = cJSON_AddObjectToObject(o, "member");
-		cJSON_AddNumberToObject(m, "id", sqlite3_column_int64(st, 4));
+		cJSON_AddNumberToObject(m, "id", db_int(st, 4));
 		cJSON_AddStringToObject(m, "name", db_text(st, 5));
 		view_masked_phone(m, "phone_masked", db_text(st, 6));
 	}
 	cJSON_AddNumberToObject(o, "resident_count",
-	    (double)sqlite3_column_int64(st, 7));
+	    (double)db_int(st, 7));
 	cJSON_AddNumberToObject(o, "household_count",
-	    (double)sqlite3_column_int64(st, 8));
+	    (double)db_int(st, 8));
 	return (o);
 }
 
@@ -162,7 +162,7 @@ static void
 grids(struct req *r)
 {
 	static const char *const	 allowed[] = { "community_id", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *items;
 	long long			 community = 0, total = 0;
 	int				 page, per_page;
@@ -176,19 +176,19 @@ grids(struct req *r)
 	    "communities c ON c.id = g.community_id WHERE (?1 = 0 OR "
 	    "c.centre_id = ?1) AND (?2 = 0 OR c.id = ?2)", "ll",
 	    req_centre(r), community) == 1)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, "SELECT " GRID_COLS GRID_FROM " WHERE (?1 = 0 OR "
 	    "c.centre_id = ?1) AND (?2 = 0 OR c.id = ?2) ORDER BY g.id "
 	    "LIMIT ?3 OFFSET ?4");
-	sqlite3_bind_int64(st, 1, req_centre(r));
-	sqlite3_bind_int64(st, 2, community);
-	sqlite3_bind_int(st, 3, per_page);
-	sqlite3_bind_int64(st, 4, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 1, req_centre(r));
+	db_bind_int(st, 2, community);
+	db_bind_int(st, 3, per_page);
+	db_bind_int(st, 4, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, grid_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -196,7 +196,7 @@ grids(struct req *r)
 static void
 grid(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 id;
 
 	if ((id = req_id(r, 0)) < 0)
@@ -204,12 +204,12 @@ grid(struct req *r)
 	if (db_query(r->db, &st, "SELECT " GRID_COLS GRID_FROM " WHERE "
 	    "g.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
 	    req_centre(r)) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		reply_not_found(r);
 		return;
 	}
 	reply_json(r, 200, grid_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 }
 
 const struct route routes_communities[] = {

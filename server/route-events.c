@@ -35,27 +35,27 @@ static const char *const statuses[] = {
 
 /* An Event (without its history) from a row of EVENT_COLS. */
 static cJSON *
-event_json(sqlite3_stmt *st)
+event_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "category", db_text(st, 1));
 	cJSON_AddStringToObject(o, "location", db_text(st, 2));
 	cJSON_AddStringToObject(o, "description", db_text(st, 3));
 	cJSON_AddStringToObject(o, "urgency", db_text(st, 4));
-	view_ref(o, "grid", sqlite3_column_int64(st, 5), db_text(st, 6));
-	view_ref(o, "community", sqlite3_column_int64(st, 7), db_text(st, 8));
-	view_resident(o, "resident", sqlite3_column_int64(st, 9),
+	view_ref(o, "grid", db_int(st, 5), db_text(st, 6));
+	view_ref(o, "community", db_int(st, 7), db_text(st, 8));
+	view_resident(o, "resident", db_int(st, 9),
 	    db_text(st, 10), db_text(st, 11));
 	cJSON_AddStringToObject(o, "status", db_text(st, 12));
-	view_ref(o, "reporter", sqlite3_column_int64(st, 13),
+	view_ref(o, "reporter", db_int(st, 13),
 	    db_text(st, 14));
-	view_ref(o, "assignee", sqlite3_column_int64(st, 15),
+	view_ref(o, "assignee", db_int(st, 15),
 	    db_text(st, 16));
 	cJSON_AddStringToObject(o, "reported_at", db_text(st, 17));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 18));
-	cJSON_AddNumberToObject(o, "version", sqlite3_column_int64(st, 19));
+	cJSON_AddNumberToObject(o, "version", db_int(st, 19));
 	return (o);
 }
 
@@ -63,26 +63,26 @@ event_json(sqlite3_stmt *st)
 static cJSON *
 updates_json(struct req *r, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*list = cJSON_CreateArray(), *u;
 
 	st = db_stmt(r->db, "SELECT u.at, s.id, s.name, u.status, a.id, "
 	    "a.name, u.note FROM event_updates u JOIN staff s ON "
 	    "s.id = u.staff_id LEFT JOIN staff a ON a.id = u.assignee_id "
 	    "WHERE u.event_id = ? ORDER BY u.at, u.id");
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	db_bind_int(st, 1, id);
+	while (db_step(st) == 1) {
 		u = cJSON_CreateObject();
 		cJSON_AddStringToObject(u, "at", db_text(st, 0));
-		view_ref(u, "staff", sqlite3_column_int64(st, 1),
+		view_ref(u, "staff", db_int(st, 1),
 		    db_text(st, 2));
 		view_text_or_null(u, "status", st, 3);
-		view_ref(u, "assignee", sqlite3_column_int64(st, 4),
+		view_ref(u, "assignee", db_int(st, 4),
 		    db_text(st, 5));
 		view_text_or_null(u, "note", st, 6);
 		cJSON_AddItemToArray(list, u);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (list);
 }
 
@@ -96,7 +96,7 @@ struct state {
 static cJSON *
 event_full(struct req *r, long long id, struct state *s)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o = NULL;
 
 	if (db_query(r->db, &st, "SELECT " EVENT_COLS EVENT_FROM " WHERE "
@@ -106,12 +106,12 @@ event_full(struct req *r, long long id, struct state *s)
 		if (s != NULL) {
 			snprintf(s->status, sizeof s->status, "%s",
 			    db_text(st, 12));
-			s->version = sqlite3_column_int64(st, 19);
-			s->assignee = sqlite3_column_int64(st, 15);
-			s->centre = sqlite3_column_int64(st, 20);
+			s->version = db_int(st, 19);
+			s->assignee = db_int(st, 15);
+			s->centre = db_int(st, 20);
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (o != NULL)
 		cJSON_AddItemToObject(o, "updates", updates_json(r, id));
 	return (o);
@@ -163,7 +163,7 @@ report(struct req *r)
 	static const char *const	 members[] = { "category", "location",
 	    "description", "urgency", "grid_id", "resident_id", NULL };
 	cJSON				*b = req_body(r), *errors = NULL;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	const char			*cat, *loc, *desc, *urg;
 	long long			 grid = 0, resident = 0, community = 0;
 	long long			 id;
@@ -183,8 +183,8 @@ report(struct req *r)
 		    "communities c ON c.id = g.community_id WHERE g.id = ?1 "
 		    "AND (?2 = 0 OR c.centre_id = ?2)", "ll", grid,
 		    req_centre(r)) == 1)
-			community = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+			community = db_int(st, 0);
+		db_reset(st);
 		if (community == 0)
 			field_error(&errors, "grid_id", "not_found",
 			    "没有这个网格");
@@ -197,7 +197,7 @@ report(struct req *r)
 		    req_centre(r)) != 1)
 			field_error(&errors, "resident_id", "not_found",
 			    "没有这位居民");
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	if (errors != NULL) {
 		reply_validation(r, errors);
@@ -205,14 +205,13 @@ report(struct req *r)
 	}
 	clock_rfc3339(clock_now(), now);
 	clock_date(clock_now(), today);
-	if (db_begin(r->db) != 0 || db_exec(r->db, "INSERT INTO events "
-	    "(category, location, description, urgency, grid_id, "
+	if (db_begin(r->db) != 0 || (id = db_insert(r->db, "INSERT INTO "
+	    "events (category, location, description, urgency, grid_id, "
 	    "community_id, resident_id, status, reporter_id, reported_at, "
 	    "reported_date, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, "
-	    "'reported', ?, ?, ?, ?, 0)", "ttttllLlttt", cat, loc, desc, urg,
-	    grid, community, resident, r->staff->id, now, today, now) != 0 ||
-	    (id = sqlite3_last_insert_rowid(db_handle(r->db)),
-	    record(r, id, "reported", 0, NULL)) != 0 ||
+	    "'reported', ?, ?, ?, ?, 0) RETURNING id", "ttttllLlttt", cat,
+	    loc, desc, urg, grid, community, resident, r->staff->id, now,
+	    today, now)) == 0 || record(r, id, "reported", 0, NULL) != 0 ||
 	    (snprintf(object, sizeof object, "event/%lld", id),
 	    audit_req(r, "create", object, NULL)) != 0) {
 		db_rollback(r->db);
@@ -230,7 +229,7 @@ report(struct req *r)
 
 /* Binds the list's filters; -1 having replied. */
 static int
-list_filters(struct req *r, sqlite3_stmt *st)
+list_filters(struct req *r, struct db_stmt *st)
 {
 	static const char *const	 allowed[] = { "status", "assignee",
 	    "grid_id", "urgency", "from", "to", NULL };
@@ -240,22 +239,22 @@ list_filters(struct req *r, sqlite3_stmt *st)
 	int				 n, i;
 
 	q_check(r, allowed, 1, &errors);
-	sqlite3_bind_int64(st, 1, req_centre(r));
+	db_bind_int(st, 1, req_centre(r));
 	n = q_options(r, "status", statuses, st5, 5, &errors);
 	for (i = 0; i < n; i++)
-		sqlite3_bind_text(st, 2 + i, st5[i], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2 + i, st5[i]);
 	if ((s = req_arg(r, "assignee")) != NULL && strcmp(s, "me") == 0)
-		sqlite3_bind_int64(st, 7, r->staff->id);
+		db_bind_int(st, 7, r->staff->id);
 	else if (q_int(r, "assignee", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 7, v);
+		db_bind_int(st, 7, v);
 	if (q_int(r, "grid_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 8, v);
+		db_bind_int(st, 8, v);
 	if (q_options(r, "urgency", urgencies, st5, 1, &errors) == 1)
-		sqlite3_bind_text(st, 9, st5[0], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 9, st5[0]);
 	if ((from = q_date(r, "from", &errors)) != NULL)
-		sqlite3_bind_text(st, 10, from, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 10, from);
 	if ((to = q_date(r, "to", &errors)) != NULL)
-		sqlite3_bind_text(st, 11, to, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 11, to);
 	if (from != NULL && to != NULL && strcmp(from, to) > 0)
 		field_error(&errors, "to", "date", "结束日期早于开始日期");
 	if (errors == NULL)
@@ -268,7 +267,7 @@ list_filters(struct req *r, sqlite3_stmt *st)
 static void
 list(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items;
 	long long	 total = 0;
 	int		 page, per_page;
@@ -278,18 +277,18 @@ list(struct req *r)
 	st = db_stmt(r->db, "SELECT count(*)" EVENT_FROM LIST_WHERE);
 	if (list_filters(r, st) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT " EVENT_COLS EVENT_FROM LIST_WHERE
 	    " ORDER BY e.reported_at DESC, e.id DESC LIMIT ?12 OFFSET ?13");
 	list_filters(r, st);
-	sqlite3_bind_int(st, 12, per_page);
-	sqlite3_bind_int64(st, 13, (long long)(page - 1) * per_page);
+	db_bind_int(st, 12, per_page);
+	db_bind_int(st, 13, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, event_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -376,7 +375,7 @@ assign(struct req *r)
 	static const char *const	 members[] = { "assignee_id", "note",
 	    NULL };
 	cJSON				*b = req_body(r), *errors = NULL;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	struct state			 s;
 	const char			*note;
 	long long			 who = 0, id;
@@ -397,7 +396,7 @@ assign(struct req *r)
 	    "'supervisor')", "ll", who, s.centre) != 1)
 		field_error(&errors, "assignee_id", "not_found",
 		    "不是本中心可指派的工作人员");
-	sqlite3_reset(st);
+	db_reset(st);
 	if (errors != NULL) {
 		db_rollback(r->db);
 		reply_validation(r, errors);

@@ -25,24 +25,24 @@
 
 /* A HandoffSummary from a row of HANDOFF_COLS. */
 static cJSON *
-summary_json(sqlite3_stmt *st)
+summary_json(struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "number", db_text(st, 1));
 	cJSON_AddStringToObject(o, "created_at", db_text(st, 2));
-	view_ref(o, "staff", sqlite3_column_int64(st, 3), db_text(st, 4));
-	view_ref(o, "centre", sqlite3_column_int64(st, 5), db_text(st, 6));
+	view_ref(o, "staff", db_int(st, 3), db_text(st, 4));
+	view_ref(o, "centre", db_int(st, 5), db_text(st, 6));
 	cJSON_AddStringToObject(o, "to", db_text(st, 7));
 	view_text_or_null(o, "note", st, 8);
 	cJSON_AddStringToObject(o, "status", db_text(st, 9));
 	view_text_or_null(o, "received_at", st, 10);
 	view_text_or_null(o, "received_by", st, 11);
-	view_ref(o, "receipt_staff", sqlite3_column_int64(st, 12),
+	view_ref(o, "receipt_staff", db_int(st, 12),
 	    db_text(st, 13));
 	cJSON_AddNumberToObject(o, "application_count",
-	    sqlite3_column_int(st, 14));
+	    db_int(st, 14));
 	return (o);
 }
 
@@ -50,7 +50,7 @@ summary_json(sqlite3_stmt *st)
 static cJSON *
 handoff_full(struct req *r, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o = NULL, *list;
 
 	if (db_query(r->db, &st, "SELECT " HANDOFF_COLS HANDOFF_FROM
@@ -59,17 +59,17 @@ handoff_full(struct req *r, long long id)
 		o = summary_json(st);
 		cJSON_DeleteItemFromObject(o, "application_count");
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (o == NULL)
 		return (NULL);
 	list = cJSON_AddArrayToObject(o, "applications");
 	st = db_stmt(r->db, "SELECT " APP_SUMMARY_COLS APP_FROM " JOIN "
 	    "handoff_items i ON i.application_id = a.id WHERE "
 	    "i.handoff_id = ? ORDER BY i.position");
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 1, id);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(list, app_summary(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
@@ -78,7 +78,7 @@ static int
 read_ids(struct req *r, cJSON *body, long long *ids, cJSON **errors)
 {
 	cJSON		*v = cJSON_GetObjectItem(body, "application_ids"), *e;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		 field[40];
 	int		 n = 0, i;
 	long long	 id;
@@ -109,7 +109,7 @@ read_ids(struct req *r, cJSON *body, long long *ids, cJSON **errors)
 		    "AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
 		    req_centre(r)) != 1)
 			field_error(errors, field, "not_found", "没有这个办件");
-		sqlite3_reset(st);
+		db_reset(st);
 		ids[n++] = id;
 	}
 	return (n);
@@ -119,7 +119,7 @@ read_ids(struct req *r, cJSON *body, long long *ids, cJSON **errors)
 static int
 check_accepted(struct req *r, const long long *ids, int n)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*conflicts = cJSON_CreateArray(), *c, *ext;
 	char		 detail[64];
 	int		 i;
@@ -134,7 +134,7 @@ check_accepted(struct req *r, const long long *ids, int n)
 			cJSON_AddStringToObject(c, "status", db_text(st, 1));
 			cJSON_AddItemToArray(conflicts, c);
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	if (cJSON_GetArraySize(conflicts) == 0) {
 		cJSON_Delete(conflicts);
@@ -154,19 +154,19 @@ check_accepted(struct req *r, const long long *ids, int n)
 static long long
 handoff_centre(struct req *r, long long first, char *prefix)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 centre = r->staff->centre_id;
 
 	if (centre == 0 && db_query(r->db, &st, "SELECT c.centre_id FROM "
 	    "applications a JOIN communities c ON c.id = a.community_id "
 	    "WHERE a.id = ?", "l", first) == 1)
-		centre = sqlite3_column_int64(st, 0);
+		centre = db_int(st, 0);
 	if (r->staff->centre_id == 0)
-		sqlite3_reset(st);
+		db_reset(st);
 	if (db_query(r->db, &st, "SELECT substr(min(code), 1, 9) FROM "
 	    "communities WHERE centre_id = ?", "l", centre) == 1)
 		snprintf(prefix, 10, "%s", db_text(st, 0));
-	sqlite3_reset(st);
+	db_reset(st);
 	return (centre);
 }
 
@@ -176,7 +176,7 @@ send_batch(struct req *r, const long long *ids, int n, const char *to,
     const char *note)
 {
 	struct app_action	 a;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	char			 prefix[10] = "", now[32], today[11], seq[48];
 	char			 number[32], tag[64];
 	long long		 centre, id, k = 0;
@@ -187,20 +187,19 @@ send_batch(struct req *r, const long long *ids, int n, const char *to,
 	clock_date(clock_now(), today);
 	snprintf(seq, sizeof seq, "ho:%s:%s", prefix, today);
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", seq) == 1)
-		k = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		k = db_int(st, 0);
+	db_reset(st);
 	if (k < 1 || k > 999)
 		return (0);
 	snprintf(number, sizeof number, "%s-J%.4s%.2s%.2s-%03lld", prefix,
 	    today, today + 5, today + 8, k);
-	if (db_exec(r->db, "INSERT INTO handoffs (number, created_at, "
+	if ((id = db_insert(r->db, "INSERT INTO handoffs (number, created_at, "
 	    "created_date, staff_id, centre_id, to_office, note) VALUES (?, "
-	    "?, ?, ?, ?, ?, ?)", "tttllt" "t", number, now, today,
-	    r->staff->id, centre, to, note) != 0)
+	    "?, ?, ?, ?, ?, ?) RETURNING id", "tttllt" "t", number, now,
+	    today, r->staff->id, centre, to, note)) == 0)
 		return (0);
-	id = sqlite3_last_insert_rowid(db_handle(r->db));
 	memset(&a, 0, sizeof a);
 	a.action = "forward";
 	a.department = to;
@@ -263,7 +262,7 @@ create(struct req *r)
 
 /* Binds the list's filters; -1 having replied. */
 static int
-list_filters(struct req *r, sqlite3_stmt *st)
+list_filters(struct req *r, struct db_stmt *st)
 {
 	static const char *const	 allowed[] = { "status", "from", "to",
 	    NULL };
@@ -273,13 +272,13 @@ list_filters(struct req *r, sqlite3_stmt *st)
 	const char			*s[1], *from, *to;
 
 	q_check(r, allowed, 1, &errors);
-	sqlite3_bind_int64(st, 1, req_centre(r));
+	db_bind_int(st, 1, req_centre(r));
 	if (q_options(r, "status", statuses, s, 1, &errors) == 1)
-		sqlite3_bind_text(st, 2, s[0], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, s[0]);
 	if ((from = q_date(r, "from", &errors)) != NULL)
-		sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, from);
 	if ((to = q_date(r, "to", &errors)) != NULL)
-		sqlite3_bind_text(st, 4, to, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 4, to);
 	if (from != NULL && to != NULL && strcmp(from, to) > 0)
 		field_error(&errors, "to", "date", "结束日期早于开始日期");
 	if (errors == NULL)
@@ -292,7 +291,7 @@ list_filters(struct req *r, sqlite3_stmt *st)
 static void
 list(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items;
 	long long	 total = 0;
 	int		 page, per_page;
@@ -302,18 +301,18 @@ list(struct req *r)
 	st = db_stmt(r->db, "SELECT count(*)" HANDOFF_FROM LIST_WHERE);
 	if (list_filters(r, st) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT " HANDOFF_COLS HANDOFF_FROM LIST_WHERE
 	    " ORDER BY h.created_at DESC, h.id DESC LIMIT ?5 OFFSET ?6");
 	list_filters(r, st);
-	sqlite3_bind_int(st, 5, per_page);
-	sqlite3_bind_int64(st, 6, (long long)(page - 1) * per_page);
+	db_bind_int(st, 5, per_page);
+	db_bind_int(st, 6, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, summary_json(st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 

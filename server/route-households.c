@@ -22,25 +22,25 @@
 
 /* A HouseholdSummary from a row of HOUSEHOLD_COLS. */
 static cJSON *
-household_json(struct req *r, sqlite3_stmt *st)
+household_json(struct req *r, struct db_stmt *st)
 {
 	cJSON		*o = cJSON_CreateObject();
-	sqlite3_stmt	*hs;
-	long long	 head = sqlite3_column_int64(st, 6);
+	struct db_stmt	*hs;
+	long long	 head = db_int(st, 6);
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "address", db_text(st, 1));
-	view_ref(o, "community", sqlite3_column_int64(st, 2), db_text(st, 3));
-	view_ref(o, "grid", sqlite3_column_int64(st, 4), db_text(st, 5));
+	view_ref(o, "community", db_int(st, 2), db_text(st, 3));
+	view_ref(o, "grid", db_int(st, 4), db_text(st, 5));
 	if (head != 0 && db_query(r->db, &hs, "SELECT name, id_number FROM "
 	    "residents WHERE id = ?", "l", head) == 1)
 		view_resident(o, "head", head, db_text(hs, 0), db_text(hs, 1));
 	else
 		cJSON_AddNullToObject(o, "head");
 	if (head != 0)
-		sqlite3_reset(hs);
+		db_reset(hs);
 	cJSON_AddNumberToObject(o, "member_count",
-	    (double)sqlite3_column_int64(st, 7));
+	    (double)db_int(st, 7));
 	return (o);
 }
 
@@ -50,7 +50,7 @@ households(struct req *r)
 {
 	static const char *const	 allowed[] = { "community_id",
 	    "grid_id", "address", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *items;
 	const char			*address;
 	long long			 community = 0, grid = 0, total = 0;
@@ -69,21 +69,21 @@ households(struct req *r)
 	if (db_query(r->db, &st, "SELECT count(*)" HOUSEHOLD_FROM
 	    HOUSEHOLD_WHERE, "lllt", req_centre(r), community, grid,
 	    address) == 1)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, "SELECT " HOUSEHOLD_COLS HOUSEHOLD_FROM
 	    HOUSEHOLD_WHERE " ORDER BY h.id LIMIT ?5 OFFSET ?6");
-	sqlite3_bind_int64(st, 1, req_centre(r));
-	sqlite3_bind_int64(st, 2, community);
-	sqlite3_bind_int64(st, 3, grid);
+	db_bind_int(st, 1, req_centre(r));
+	db_bind_int(st, 2, community);
+	db_bind_int(st, 3, grid);
 	if (address != NULL)
-		sqlite3_bind_text(st, 4, address, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 5, per_page);
-	sqlite3_bind_int64(st, 6, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+		db_bind_text(st, 4, address);
+	db_bind_int(st, 5, per_page);
+	db_bind_int(st, 6, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, household_json(r, st));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -91,7 +91,7 @@ households(struct req *r)
 static void
 household(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o;
 	long long	 id;
 
@@ -100,12 +100,12 @@ household(struct req *r)
 	if (db_query(r->db, &st, "SELECT " HOUSEHOLD_COLS HOUSEHOLD_FROM
 	    " WHERE h.id = ?5 AND (?1 = 0 OR c.centre_id = ?1)", "lnnnl",
 	    req_centre(r), id) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		reply_not_found(r);
 		return;
 	}
 	o = household_json(r, st);
-	sqlite3_reset(st);
+	db_reset(st);
 	cJSON_AddItemToObject(o, "members", resident_members(r->db, id,
 	    clock_now()));
 	reply_json(r, 200, o);

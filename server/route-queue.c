@@ -28,11 +28,11 @@ static const char *const ticket_statuses[] = {
 
 /* A CategoryRef from three columns. */
 static void
-add_category(cJSON *o, const char *key, sqlite3_stmt *st, int col)
+add_category(cJSON *o, const char *key, struct db_stmt *st, int col)
 {
 	cJSON	*c = cJSON_AddObjectToObject(o, key);
 
-	cJSON_AddNumberToObject(c, "id", sqlite3_column_int64(st, col));
+	cJSON_AddNumberToObject(c, "id", db_int(st, col));
 	cJSON_AddStringToObject(c, "code", db_text(st, col + 1));
 	cJSON_AddStringToObject(c, "name", db_text(st, col + 2));
 }
@@ -40,31 +40,30 @@ add_category(cJSON *o, const char *key, sqlite3_stmt *st, int col)
 /* Waiting tickets ahead of this one in its category, not counting
  * those kept for other counters. */
 static long long
-ahead(struct req *r, sqlite3_stmt *t)
+ahead(struct req *r, struct db_stmt *t)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 n = 0;
 
 	if (db_query(r->db, &st, "SELECT count(*) FROM tickets WHERE "
 	    "centre_id = ?1 AND date = ?2 AND category_id = ?3 AND status = "
 	    "'waiting' AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) "
-	    "AND (counter IS NULL OR counter IS ?6)", "ltltlt",
-	    sqlite3_column_int64(t, 17), db_text(t, 18),
-	    sqlite3_column_int64(t, 19), db_text(t, 7),
-	    sqlite3_column_int64(t, 0), sqlite3_column_type(t, 10) ==
-	    SQLITE_NULL ? NULL : db_text(t, 10)) == 1)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	    "AND (counter IS NULL OR counter = ?6)", "ltltlt",
+	    db_int(t, 17), db_text(t, 18),
+	    db_int(t, 19), db_text(t, 7),
+	    db_int(t, 0), db_null(t, 10) ? NULL : db_text(t, 10)) == 1)
+		n = db_int(st, 0);
+	db_reset(st);
 	return (n);
 }
 
 /* A Ticket from a row of TICKET_COLS. */
 static cJSON *
-ticket_json(struct req *r, sqlite3_stmt *st)
+ticket_json(struct req *r, struct db_stmt *st)
 {
 	cJSON	*o = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "number", db_text(st, 1));
 	add_category(o, "category", st, 2);
 	cJSON_AddStringToObject(o, "status", db_text(st, 5));
@@ -73,11 +72,11 @@ ticket_json(struct req *r, sqlite3_stmt *st)
 	view_text_or_null(o, "called_at", st, 8);
 	view_text_or_null(o, "finished_at", st, 9);
 	view_text_or_null(o, "counter", st, 10);
-	view_ref(o, "called_by", sqlite3_column_int64(st, 11),
+	view_ref(o, "called_by", db_int(st, 11),
 	    db_text(st, 12));
-	view_resident(o, "resident", sqlite3_column_int64(st, 13),
+	view_resident(o, "resident", db_int(st, 13),
 	    db_text(st, 14), db_text(st, 15));
-	cJSON_AddNumberToObject(o, "recalls", sqlite3_column_int(st, 16));
+	cJSON_AddNumberToObject(o, "recalls", db_int(st, 16));
 	if (strcmp(db_text(st, 5), "waiting") == 0)
 		cJSON_AddNumberToObject(o, "waiting_ahead",
 		    (double)ahead(r, st));
@@ -90,7 +89,7 @@ ticket_json(struct req *r, sqlite3_stmt *st)
 static cJSON *
 ticket_get(struct req *r, long long id, char *status, char *counter)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o = NULL;
 
 	if (db_query(r->db, &st, "SELECT " TICKET_COLS TICKET_FROM " WHERE "
@@ -102,7 +101,7 @@ ticket_get(struct req *r, long long id, char *status, char *counter)
 		if (counter != NULL)
 			snprintf(counter, 16, "%s", db_text(st, 10));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
@@ -139,9 +138,9 @@ issue(struct req *r)
 {
 	static const char *const	 members[] = { "category_id",
 	    "resident_id", NULL };
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	cJSON				*body = req_body(r), *errors = NULL;
-	long long			 category = 0, resident = 0, centre, n;
+	long long			 category = 0, resident = 0, centre, n, id;
 	char				 now[32], today[11], seq[48], number[8];
 	char				 prefix[4] = "";
 
@@ -153,7 +152,7 @@ issue(struct req *r)
 		if (db_query(r->db, &st, "SELECT queue_prefix FROM "
 		    "service_categories WHERE id = ?", "l", category) == 1)
 			snprintf(prefix, sizeof prefix, "%s", db_text(st, 0));
-		sqlite3_reset(st);
+		db_reset(st);
 		if (prefix[0] == '\0')
 			field_error(&errors, "category_id", "not_found",
 			    "没有这个服务类别");
@@ -166,7 +165,7 @@ issue(struct req *r)
 		    req_centre(r)) != 1)
 			field_error(&errors, "resident_id", "not_found",
 			    "没有这位居民");
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	if (errors != NULL) {
 		reply_validation(r, errors);
@@ -181,10 +180,10 @@ issue(struct req *r)
 	}
 	n = 0;
 	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 "
+	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
 	    "RETURNING last", "t", seq) == 1)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		n = db_int(st, 0);
+	db_reset(st);
 	if (n < 1 || n > 999) {
 		db_rollback(r->db);
 		reply_problem(r, 409, "conflict", "Conflict",
@@ -192,22 +191,22 @@ issue(struct req *r)
 		return;
 	}
 	snprintf(number, sizeof number, "%s%03lld", prefix, n);
-	if (db_exec(r->db, "INSERT INTO tickets (centre_id, date, number, "
-	    "category_id, status, issued_at, queued_at, resident_id) VALUES "
-	    "(?, ?, ?, ?, 'waiting', ?, ?, ?)", "lttlttL", centre, today,
-	    number, category, now, now, resident) != 0) {
+	if ((id = db_insert(r->db, "INSERT INTO tickets (centre_id, date, "
+	    "number, category_id, status, issued_at, queued_at, resident_id) "
+	    "VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?) RETURNING id", "lttlttL",
+	    centre, today, number, category, now, now, resident)) == 0) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, sqlite3_last_insert_rowid(db_handle(r->db)), 201);
+	reply_ticket(r, id, 201);
 }
 
 /* The queue counts of a centre's day, independent of the filters. */
 static cJSON *
 counts(struct req *r, long long centre, const char *date)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o = cJSON_CreateObject(), *list, *e;
 	size_t		 i;
 
@@ -216,23 +215,23 @@ counts(struct req *r, long long centre, const char *date)
 		    "(?1 = 0 OR centre_id = ?1) AND date = ?2 AND status = ?3",
 		    "ltt", centre, date, ticket_statuses[i]);
 		cJSON_AddNumberToObject(o, ticket_statuses[i],
-		    sqlite3_column_int(st, 0));
-		sqlite3_reset(st);
+		    db_int(st, 0));
+		db_reset(st);
 	}
 	list = cJSON_AddArrayToObject(o, "waiting_by_category");
 	st = db_stmt(r->db, "SELECT k.id, k.code, k.name, count(*) FROM "
 	    "tickets t JOIN service_categories k ON k.id = t.category_id "
 	    "WHERE (?1 = 0 OR t.centre_id = ?1) AND t.date = ?2 AND "
 	    "t.status = 'waiting' GROUP BY k.id ORDER BY k.code");
-	sqlite3_bind_int64(st, 1, centre);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	db_bind_int(st, 1, centre);
+	db_bind_text(st, 2, date);
+	while (db_step(st) == 1) {
 		e = cJSON_CreateObject();
 		add_category(e, "category", st, 0);
-		cJSON_AddNumberToObject(e, "waiting", sqlite3_column_int(st, 3));
+		cJSON_AddNumberToObject(e, "waiting", db_int(st, 3));
 		cJSON_AddItemToArray(list, e);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
@@ -243,7 +242,7 @@ counts(struct req *r, long long centre, const char *date)
 
 /* Binds the list's filters; -1 having replied 400. */
 static int
-list_filters(struct req *r, sqlite3_stmt *st, long long *centre,
+list_filters(struct req *r, struct db_stmt *st, long long *centre,
     char *date)
 {
 	static const char *const	 allowed[] = { "status", "category_id",
@@ -262,13 +261,13 @@ list_filters(struct req *r, sqlite3_stmt *st, long long *centre,
 		snprintf(date, 11, "%s", s);
 	n = q_options(r, "status", ticket_statuses, status, 5, &errors);
 	for (i = 0; i < n; i++)
-		sqlite3_bind_text(st, 3 + i, status[i], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3 + i, status[i]);
 	if (q_int(r, "category_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 8, v);
+		db_bind_int(st, 8, v);
 	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
-		sqlite3_bind_text(st, 9, s, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 1, *centre);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 9, s);
+	db_bind_int(st, 1, *centre);
+	db_bind_text(st, 2, date);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -279,7 +278,7 @@ list_filters(struct req *r, sqlite3_stmt *st, long long *centre,
 static void
 list(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items, *out;
 	long long	 centre, total = 0;
 	char		 date[11];
@@ -290,18 +289,18 @@ list(struct req *r)
 	st = db_stmt(r->db, "SELECT count(*)" TICKET_FROM LIST_WHERE);
 	if (list_filters(r, st, &centre, date) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT " TICKET_COLS TICKET_FROM LIST_WHERE
 	    " ORDER BY t.queued_at, t.id LIMIT ?10 OFFSET ?11");
 	list_filters(r, st, &centre, date);
-	sqlite3_bind_int(st, 10, per_page);
-	sqlite3_bind_int64(st, 11, (long long)(page - 1) * per_page);
+	db_bind_int(st, 10, per_page);
+	db_bind_int(st, 11, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, ticket_json(r, st));
-	sqlite3_reset(st);
+	db_reset(st);
 	out = view_page(items, page, per_page, total);
 	cJSON_AddItemToObject(out, "counts", counts(r, centre, date));
 	reply_json(r, 200, out);
@@ -346,15 +345,15 @@ static long long
 pick_next(struct req *r, long long centre, const char *date,
     const char *counter, const long long *ids, int n)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 id = 0;
 	int		 i;
 
 	if (db_query(r->db, &st, "SELECT id FROM tickets WHERE centre_id = ? "
 	    "AND date = ? AND status = 'waiting' AND counter = ? ORDER BY "
 	    "queued_at, id LIMIT 1", "ltt", centre, date, counter) == 1)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		id = db_int(st, 0);
+	db_reset(st);
 	if (id != 0)
 		return (id);
 	st = db_stmt(r->db, "SELECT id FROM tickets WHERE centre_id = ?1 AND "
@@ -362,14 +361,14 @@ pick_next(struct req *r, long long centre, const char *date,
 	    "OR category_id IN (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)) ORDER BY "
 	    "queued_at, id LIMIT 1");
-	sqlite3_bind_int64(st, 1, centre);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, n);
+	db_bind_int(st, 1, centre);
+	db_bind_text(st, 2, date);
+	db_bind_int(st, 3, n);
 	for (i = 0; i < n; i++)
-		sqlite3_bind_int64(st, 4 + i, ids[i]);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		db_bind_int(st, 4 + i, ids[i]);
+	if (db_step(st) == 1)
+		id = db_int(st, 0);
+	db_reset(st);
 	return (id);
 }
 
@@ -605,7 +604,7 @@ transfer(struct req *r)
 	static const char *const	 members[] = { "counter", "category_id",
 	    NULL };
 	cJSON				*body = req_body(r), *errors = NULL;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	const char			*c;
 	char				 status[16], counter[16];
 	long long			 id, cat = 0;
@@ -621,7 +620,7 @@ transfer(struct req *r)
 		    "WHERE id = ?", "l", cat) != 1)
 			field_error(&errors, "category_id", "not_found",
 			    "没有这个服务类别");
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	if (errors == NULL && c != NULL && cat != 0) {
 		field_error(&errors, "counter", "mismatch", "只能二选一");
@@ -651,7 +650,7 @@ transfer(struct req *r)
 int
 queue_serve(struct req *r, long long ticket_id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*errors = NULL;
 	char		 status[16] = "";
 
@@ -659,7 +658,7 @@ queue_serve(struct req *r, long long ticket_id)
 	    "AND (?2 = 0 OR centre_id = ?2)", "ll", ticket_id,
 	    req_centre(r)) == 1)
 		snprintf(status, sizeof status, "%s", db_text(st, 0));
-	sqlite3_reset(st);
+	db_reset(st);
 	if (status[0] == '\0')
 		field_error(&errors, "ticket_id", "not_found", "没有这个号");
 	else if (strcmp(status, "called") != 0 && strcmp(status,

@@ -23,8 +23,8 @@
 #define SUMMARY_COLS "r.id, r.name, r.sex, r.birth_date, r.id_number, " \
 	"r.phone, c.id, c.name, r.address"
 #define FROM " FROM residents r JOIN communities c ON c.id = r.community_id"
-#define TAG(n) "(?" #n " IS NULL OR ',' || r.tags || ',' GLOB " \
-	"'*,' || ?" #n " || ',*')"
+#define TAG(n) "(?" #n " IS NULL OR instr(',' || r.tags || ',', " \
+	"',' || ?" #n " || ',') > 0)"
 /* Every filter of the search; ?17 is the caller's centre (0: all). */
 #define FILTERS \
 	"(?1 IS NULL OR r.id_number = ?1) AND " \
@@ -76,18 +76,18 @@ struct terms {
 };
 
 cJSON *
-resident_summary(sqlite3_stmt *st, time_t now)
+resident_summary(struct db_stmt *st, time_t now)
 {
 	cJSON	*o = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 	cJSON_AddStringToObject(o, "name", db_text(st, 1));
 	cJSON_AddStringToObject(o, "sex", strcmp(db_text(st, 2), "M") == 0 ?
 	    "M" : "F");
 	cJSON_AddNumberToObject(o, "age", clock_age(db_text(st, 3), now));
 	view_masked_id(o, "id_number_masked", db_text(st, 4));
 	view_masked_phone(o, "phone_masked", db_text(st, 5));
-	view_ref(o, "community", sqlite3_column_int64(st, 6), db_text(st, 7));
+	view_ref(o, "community", db_int(st, 6), db_text(st, 7));
 	cJSON_AddStringToObject(o, "address", db_text(st, 8));
 	return (o);
 }
@@ -172,29 +172,29 @@ choose(const struct terms *t)
 
 /* Binds the terms to one of the search statements. */
 static void
-bind_terms(sqlite3_stmt *st, const struct terms *t, long long centre)
+bind_terms(struct db_stmt *st, const struct terms *t, long long centre)
 {
 	int	i;
 
 	if (t->id_number[0] != '\0')
-		sqlite3_bind_text(st, 1, t->id_number, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, t->id_number);
 	if (t->phone[0] != '\0')
-		sqlite3_bind_text(st, 2, t->phone, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, t->phone);
 	if (t->prefix != NULL)
-		sqlite3_bind_text(st, 3, t->prefix, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, t->prefix);
 	if (t->name != NULL)
-		sqlite3_bind_text(st, 4, t->name, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 4, t->name);
 	if (t->initials[0] != '\0')
-		sqlite3_bind_text(st, 5, t->initials, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5, t->initials);
 	if (t->address != NULL)
-		sqlite3_bind_text(st, 6, t->address, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 6, t->address);
 	if (t->grid != 0)
-		sqlite3_bind_int64(st, 7, t->grid);
+		db_bind_int(st, 7, t->grid);
 	if (t->community != 0)
-		sqlite3_bind_int64(st, 8, t->community);
+		db_bind_int(st, 8, t->community);
 	for (i = 0; i < t->ntags; i++)
-		sqlite3_bind_text(st, 9 + i, t->tags[i], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 17, centre);
+		db_bind_text(st, 9 + i, t->tags[i]);
+	db_bind_int(st, 17, centre);
 }
 
 /* GET /residents: every parameter ANDed, scoped to the caller. */
@@ -203,7 +203,7 @@ search(struct req *r)
 {
 	const struct search	*s;
 	struct terms		 t;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	cJSON			*items;
 	long long		 total = 0;
 	time_t			 now = clock_now();
@@ -214,17 +214,17 @@ search(struct req *r)
 	s = choose(&t);
 	st = db_stmt(r->db, s->count_sql);
 	bind_terms(st, &t, req_centre(r));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	items = cJSON_CreateArray();
 	st = db_stmt(r->db, s->page_sql);
 	bind_terms(st, &t, req_centre(r));
-	sqlite3_bind_int(st, 18, per_page);
-	sqlite3_bind_int64(st, 19, (long long)(page - 1) * per_page);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 18, per_page);
+	db_bind_int(st, 19, (long long)(page - 1) * per_page);
+	while (db_step(st) == 1)
 		cJSON_AddItemToArray(items, resident_summary(st, now));
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 
@@ -232,34 +232,34 @@ search(struct req *r)
 static void
 add_grid(struct req *r, cJSON *o, long long grid_id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*g, *m;
 
 	if (grid_id == 0 || db_query(r->db, &st, "SELECT g.id, g.name, "
 	    "s.name, s.phone FROM grids g LEFT JOIN staff s ON "
 	    "s.id = g.member_id WHERE g.id = ?", "l", grid_id) != 1) {
 		if (grid_id != 0)
-			sqlite3_reset(st);
+			db_reset(st);
 		cJSON_AddNullToObject(o, "grid");
 		return;
 	}
 	g = cJSON_AddObjectToObject(o, "grid");
-	cJSON_AddNumberToObject(g, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(g, "id", db_int(st, 0));
 	cJSON_AddStringToObject(g, "name", db_text(st, 1));
-	if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+	if (db_null(st, 2))
 		cJSON_AddNullToObject(g, "member");
 	else {
 		m = cJSON_AddObjectToObject(g, "member");
 		cJSON_AddStringToObject(m, "name", db_text(st, 2));
 		view_masked_phone(m, "phone_masked", db_text(st, 3));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 }
 
 cJSON *
 resident_members(struct db *db, long long hh_id, time_t now)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*list = cJSON_CreateArray(), *m;
 	int		 rc;
 
@@ -268,7 +268,7 @@ resident_members(struct db *db, long long hh_id, time_t now)
 	    "relation <> '户主', birth_date, id", "l", hh_id);
 	while (rc == 1) {
 		m = cJSON_CreateObject();
-		cJSON_AddNumberToObject(m, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddNumberToObject(m, "id", db_int(st, 0));
 		cJSON_AddStringToObject(m, "name", db_text(st, 1));
 		cJSON_AddStringToObject(m, "relation", db_text(st, 2));
 		cJSON_AddStringToObject(m, "sex", db_text(st, 3));
@@ -276,9 +276,9 @@ resident_members(struct db *db, long long hh_id, time_t now)
 		    clock_age(db_text(st, 4), now));
 		view_masked_id(m, "id_number_masked", db_text(st, 5));
 		cJSON_AddItemToArray(list, m);
-		rc = sqlite3_step(st) == SQLITE_ROW;
+		rc = db_step(st) == 1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (list);
 }
 
@@ -286,20 +286,20 @@ resident_members(struct db *db, long long hh_id, time_t now)
 static void
 add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*h;
 
 	if (hh_id == 0 || db_query(r->db, &st, "SELECT id, address FROM "
 	    "households WHERE id = ?", "l", hh_id) != 1) {
 		if (hh_id != 0)
-			sqlite3_reset(st);
+			db_reset(st);
 		cJSON_AddNullToObject(o, "household");
 		return;
 	}
 	h = cJSON_AddObjectToObject(o, "household");
-	cJSON_AddNumberToObject(h, "id", sqlite3_column_int64(st, 0));
+	cJSON_AddNumberToObject(h, "id", db_int(st, 0));
 	cJSON_AddStringToObject(h, "address", db_text(st, 1));
-	sqlite3_reset(st);
+	db_reset(st);
 	cJSON_AddItemToObject(h, "members", resident_members(r->db, hh_id,
 	    now));
 }
@@ -307,7 +307,7 @@ add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
 cJSON *
 resident_profile(struct req *r, long long id, long long *version)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*o;
 	long long	 grid_id, hh_id;
 	time_t		 now = clock_now();
@@ -316,18 +316,18 @@ resident_profile(struct req *r, long long id, long long *version)
 	    "r.grid_id, r.household_id, r.tags, r.version, r.updated_at"
 	    FROM " WHERE r.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll",
 	    id, req_centre(r)) != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return (NULL);
 	}
 	o = resident_summary(st, now);
 	json_add_nullable(o, "ethnicity", db_text(st, 9));
-	grid_id = sqlite3_column_int64(st, 10);
-	hh_id = sqlite3_column_int64(st, 11);
+	grid_id = db_int(st, 10);
+	hh_id = db_int(st, 11);
 	view_tags(o, db_text(st, 12));
-	*version = sqlite3_column_int64(st, 13);
+	*version = db_int(st, 13);
 	cJSON_AddNumberToObject(o, "version", (double)*version);
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 14));
-	sqlite3_reset(st);
+	db_reset(st);
 	add_grid(r, o, grid_id);
 	add_household(r, o, hh_id, now);
 	return (o);
@@ -359,13 +359,13 @@ profile(struct req *r)
 int
 resident_visible(struct req *r, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	rc = db_query(r->db, &st, "SELECT 1 FROM residents r JOIN "
 	    "communities c ON c.id = r.community_id WHERE r.id = ?1 AND "
 	    "(?2 = 0 OR c.centre_id = ?2)", "ll", id, req_centre(r));
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc == 1);
 }
 

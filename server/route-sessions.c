@@ -26,7 +26,7 @@ static cJSON *
 staff_json(struct req *r, const struct staff *s)
 {
 	cJSON		*o = cJSON_CreateObject(), *c, *list;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	cJSON_AddNumberToObject(o, "id", (double)s->id);
@@ -44,13 +44,13 @@ staff_json(struct req *r, const struct staff *s)
 	    "WHERE ?1 = 0 OR centre_id = ?1 ORDER BY code", "l", s->centre_id);
 	while (rc == 1) {
 		c = cJSON_CreateObject();
-		cJSON_AddNumberToObject(c, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddNumberToObject(c, "id", db_int(st, 0));
 		cJSON_AddStringToObject(c, "code", db_text(st, 1));
 		cJSON_AddStringToObject(c, "name", db_text(st, 2));
 		cJSON_AddItemToArray(list, c);
-		rc = sqlite3_step(st) == SQLITE_ROW;
+		rc = db_step(st) == 1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (o);
 }
 
@@ -73,15 +73,15 @@ session_json(struct req *r, const struct staff *s, time_t created)
 
 /* A staff from six columns of a row, with the session's counter. */
 static struct staff *
-staff_from_row(sqlite3_stmt *st, int first, const char *counter)
+staff_from_row(struct db_stmt *st, int first, const char *counter)
 {
 	struct staff	*s = xcalloc(1, sizeof *s);
 
-	s->id = sqlite3_column_int64(st, first);
+	s->id = db_int(st, first);
 	s->username = xstrdup(db_text(st, first + 1));
 	s->name = xstrdup(db_text(st, first + 2));
 	s->role = xstrdup(db_text(st, first + 3));
-	s->centre_id = sqlite3_column_int64(st, first + 4);
+	s->centre_id = db_int(st, first + 4);
 	s->centre_name = xstrdup(db_text(st, first + 5));
 	s->counter = counter != NULL && *counter != '\0' ? xstrdup(counter) :
 	    NULL;
@@ -107,14 +107,14 @@ static long long
 failures(struct req *r, const char *sql, const char *key, long long now,
     long long *until)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 n = 0;
 
 	if (db_query(r->db, &st, sql, "tl", key, now - WINDOW_SECONDS) == 1) {
-		n = sqlite3_column_int64(st, 0);
-		*until = sqlite3_column_int64(st, 1) + WINDOW_SECONDS;
+		n = db_int(st, 0);
+		*until = db_int(st, 1) + WINDOW_SECONDS;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (n);
 }
 
@@ -200,7 +200,7 @@ static void
 login(struct req *r)
 {
 	const char	*user, *pass, *counter;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	struct staff	*s;
 	cJSON		*errors = NULL;
 	char		*stored;
@@ -214,14 +214,14 @@ login(struct req *r)
 	    "centres c ON c.id = s.centre_id WHERE s.username = ? AND "
 	    "s.active = 1", "t", user);
 	if (rc != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		auth_check_password(pass, auth_dummy_hash());
 		login_failed(r, NULL, user);
 		return;
 	}
 	s = staff_from_row(st, 0, counter);
 	stored = xstrdup(db_text(st, 6));
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!auth_check_password(pass, stored))
 		login_failed(r, s, user);
 	else if (strcmp(s->role, "clerk") == 0 && s->counter == NULL) {
@@ -270,7 +270,7 @@ unauthorized(struct req *r, const char *detail)
 int
 session_authenticate(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		 hash[65];
 	time_t		 now = clock_now(), created, seen;
 	int		 rc;
@@ -283,13 +283,13 @@ session_authenticate(struct req *r)
 	    "LEFT JOIN centres c ON c.id = st.centre_id WHERE "
 	    "s.token_hash = ? AND st.active = 1", "t", hash);
 	if (rc != 1) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return (unauthorized(r, "会话不存在或已结束"));
 	}
 	r->staff = staff_from_row(st, 0, db_text(st, 6));
-	created = sqlite3_column_int64(st, 7);
-	seen = sqlite3_column_int64(st, 8);
-	sqlite3_reset(st);
+	created = db_int(st, 7);
+	seen = db_int(st, 8);
+	db_reset(st);
 	if (now - seen > IDLE_SECONDS || now - created > ABSOLUTE_SECONDS) {
 		db_exec(r->db, "DELETE FROM sessions WHERE token_hash = ?", "t",
 		    hash);
@@ -307,14 +307,14 @@ session_authenticate(struct req *r)
 static void
 current(struct req *r)
 {
-	sqlite3_stmt	*st = NULL;
+	struct db_stmt	*st = NULL;
 	char		 hash[65];
 	time_t		 created = clock_now();
 
 	if (bearer_hash(r, hash) == 0 && db_query(r->db, &st, "SELECT "
 	    "created_at FROM sessions WHERE token_hash = ?", "t", hash) == 1)
-		created = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+		created = db_int(st, 0);
+	db_reset(st);
 	reply_json(r, 200, session_json(r, r->staff, created));
 }
 

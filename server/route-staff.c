@@ -22,7 +22,7 @@ static const char *const roles[] = {
 
 /* Binds the filters; -1 having replied 400. */
 static int
-filters(struct req *r, sqlite3_stmt *st)
+filters(struct req *r, struct db_stmt *st)
 {
 	static const char *const	 allowed[] = { "centre_id", "role",
 	    "active", "q", NULL };
@@ -33,14 +33,14 @@ filters(struct req *r, sqlite3_stmt *st)
 
 	q_check(r, allowed, 1, &errors);
 	q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &centre);
-	sqlite3_bind_int64(st, 1, req_centre(r));
-	sqlite3_bind_int64(st, 2, centre);
+	db_bind_int(st, 1, req_centre(r));
+	db_bind_int(st, 2, centre);
 	if (q_options(r, "role", roles, v, 1, &errors) == 1)
-		sqlite3_bind_text(st, 3, v[0], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, q_options(r, "active", bools, v, 1,
+		db_bind_text(st, 3, v[0]);
+	db_bind_int(st, 4, q_options(r, "active", bools, v, 1,
 	    &errors) != 1 || strcmp(v[0], "true") == 0);
 	if ((q = q_string(r, "q", 1, 30, &errors)) != NULL)
-		sqlite3_bind_text(st, 5, q, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5, q);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -51,7 +51,7 @@ filters(struct req *r, sqlite3_stmt *st)
 static void
 list(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items, *o;
 	long long	 total = 0;
 	int		 page, per_page;
@@ -61,29 +61,29 @@ list(struct req *r)
 	st = db_stmt(r->db, "SELECT count(*)" STAFF_WHERE);
 	if (filters(r, st) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT s.id, s.username, s.name, s.role, e.id, "
 	    "e.name, s.active, s.phone" STAFF_WHERE " ORDER BY s.id LIMIT ?6 "
 	    "OFFSET ?7");
 	filters(r, st);
-	sqlite3_bind_int(st, 6, per_page);
-	sqlite3_bind_int64(st, 7, (long long)(page - 1) * per_page);
+	db_bind_int(st, 6, per_page);
+	db_bind_int(st, 7, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == 1) {
 		o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddNumberToObject(o, "id", db_int(st, 0));
 		cJSON_AddStringToObject(o, "username", db_text(st, 1));
 		cJSON_AddStringToObject(o, "name", db_text(st, 2));
 		cJSON_AddStringToObject(o, "role", db_text(st, 3));
-		view_ref(o, "centre", sqlite3_column_int64(st, 4),
+		view_ref(o, "centre", db_int(st, 4),
 		    db_text(st, 5));
-		cJSON_AddBoolToObject(o, "active", sqlite3_column_int(st, 6));
+		cJSON_AddBoolToObject(o, "active", db_int(st, 6));
 		view_masked_phone(o, "phone_masked", db_text(st, 7));
 		cJSON_AddItemToArray(items, o);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 

@@ -35,18 +35,18 @@ struct day {
 
 /* Binds the day to st; ?6 (a status) when given. */
 static void
-bind_day(sqlite3_stmt *st, const struct day *d, const char *status)
+bind_day(struct db_stmt *st, const struct day *d, const char *status)
 {
-	sqlite3_bind_int64(st, 1, d->centre);
-	sqlite3_bind_text(st, 2, d->date, -1, SQLITE_TRANSIENT);
+	db_bind_int(st, 1, d->centre);
+	db_bind_text(st, 2, d->date);
 	if (d->counter != NULL)
-		sqlite3_bind_text(st, 3, d->counter, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, d->counter);
 	if (d->staff != 0)
-		sqlite3_bind_int64(st, 4, d->staff);
+		db_bind_int(st, 4, d->staff);
 	if (d->service != 0)
-		sqlite3_bind_int64(st, 5, d->service);
+		db_bind_int(st, 5, d->service);
 	if (status != NULL)
-		sqlite3_bind_text(st, 6, status, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 6, status);
 }
 
 /* The integer a figure's statement gives. */
@@ -54,13 +54,13 @@ static long long
 figure(struct req *r, const char *sql, const struct day *d,
     const char *status)
 {
-	sqlite3_stmt	*st = db_stmt(r->db, sql);
+	struct db_stmt	*st = db_stmt(r->db, sql);
 	long long	 n = 0;
 
 	bind_day(st, d, status);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		n = db_int(st, 0);
+	db_reset(st);
 	return (n);
 }
 
@@ -106,7 +106,7 @@ read_day(struct req *r, struct day *d)
 static cJSON *
 per_hour(struct req *r, const struct day *d)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 hours[24] = { 0 };
 	cJSON		*list = cJSON_CreateArray();
 	int		 h;
@@ -115,12 +115,12 @@ per_hour(struct req *r, const struct day *d)
 	    "'+8 hours') AS INTEGER), count(*)" APP_J " WHERE a.created_date "
 	    "= ?2 AND " APP_F " GROUP BY 1");
 	bind_day(st, d, NULL);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		h = sqlite3_column_int(st, 0);
+	while (db_step(st) == 1) {
+		h = db_int(st, 0);
 		if (h >= 0 && h < 24)
-			hours[h] = sqlite3_column_int64(st, 1);
+			hours[h] = db_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	for (h = 0; h < 24; h++)
 		cJSON_AddItemToArray(list, cJSON_CreateNumber((double)hours[h]));
 	return (list);
@@ -130,7 +130,7 @@ per_hour(struct req *r, const struct day *d)
 static cJSON *
 per_service(struct req *r, const struct day *d)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*list = cJSON_CreateArray(), *o, *s;
 
 	st = db_stmt(r->db, "SELECT s.id, s.txcode, s.name, sum(x.rec), "
@@ -143,19 +143,19 @@ per_service(struct req *r, const struct day *d)
 	    ") x JOIN services s ON s.id = x.sid GROUP BY s.id ORDER BY "
 	    "s.txcode");
 	bind_day(st, d, NULL);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == 1) {
 		o = cJSON_CreateObject();
 		s = cJSON_AddObjectToObject(o, "service");
-		cJSON_AddNumberToObject(s, "id", sqlite3_column_int64(st, 0));
+		cJSON_AddNumberToObject(s, "id", db_int(st, 0));
 		cJSON_AddStringToObject(s, "txcode", db_text(st, 1));
 		cJSON_AddStringToObject(s, "name", db_text(st, 2));
 		cJSON_AddNumberToObject(o, "received",
-		    sqlite3_column_int(st, 3));
+		    db_int(st, 3));
 		cJSON_AddNumberToObject(o, "completed",
-		    sqlite3_column_int(st, 4));
+		    db_int(st, 4));
 		cJSON_AddItemToArray(list, o);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (list);
 }
 
@@ -163,7 +163,7 @@ per_service(struct req *r, const struct day *d)
 static void
 add_centre(struct req *r, cJSON *o, long long centre)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	if (centre != 0 && db_query(r->db, &st, "SELECT name FROM centres "
 	    "WHERE id = ?", "l", centre) == 1)
@@ -171,14 +171,14 @@ add_centre(struct req *r, cJSON *o, long long centre)
 	else
 		cJSON_AddNullToObject(o, "centre");
 	if (centre != 0)
-		sqlite3_reset(st);
+		db_reset(st);
 }
 
 /* The ticket and certificate figures; zero when a service is asked. */
 static void
 add_counter_figures(struct req *r, cJSON *o, const struct day *d)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	cJSON_AddNumberToObject(o, "certificates_issued", (double)figure(r,
 	    "SELECT count(*) FROM certificates x JOIN communities c ON "
@@ -194,17 +194,18 @@ add_counter_figures(struct req *r, cJSON *o, const struct day *d)
 	    "SELECT count(*) FROM tickets WHERE (?1 = 0 OR centre_id = ?1) "
 	    "AND date = ?2 AND status = 'done' AND (?3 IS NULL OR counter = "
 	    "?3) AND (?4 IS NULL OR called_by = ?4) AND ?5 IS NULL", d, NULL));
-	st = db_stmt(r->db, "SELECT CAST(round(avg(strftime('%s', "
-	    "first_called_at) - strftime('%s', issued_at))) AS INTEGER) FROM "
+	st = db_stmt(r->db, "SELECT CAST(round(avg(CAST(strftime('%s', "
+	    "first_called_at) AS INTEGER) - CAST(strftime('%s', issued_at) AS "
+	    "INTEGER))) AS INTEGER) FROM "
 	    "tickets WHERE (?1 = 0 OR centre_id = ?1) AND date = ?2 AND "
 	    "first_called_at IS NOT NULL AND (?3 IS NULL OR counter = ?3) AND "
 	    "(?4 IS NULL OR called_by = ?4) AND ?5 IS NULL");
 	bind_day(st, d, NULL);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(st) == 1)
 		view_int_or_null(o, "avg_wait_s", st, 0);
 	else
 		cJSON_AddNullToObject(o, "avg_wait_s");
-	sqlite3_reset(st);
+	db_reset(st);
 }
 
 /* GET /stats/daily: one day of a centre in figures. */
@@ -246,7 +247,7 @@ daily(struct req *r)
 
 /* Binds the overdue list's filters; -1 having replied. */
 static int
-overdue_filters(struct req *r, sqlite3_stmt *st, const char *today)
+overdue_filters(struct req *r, struct db_stmt *st, const char *today)
 {
 	static const char *const	 allowed[] = { "service_id", "staff_id",
 	    "counter", "community_id", NULL };
@@ -255,16 +256,16 @@ overdue_filters(struct req *r, sqlite3_stmt *st, const char *today)
 	long long			 v;
 
 	q_check(r, allowed, 1, &errors);
-	sqlite3_bind_int64(st, 1, req_centre(r));
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	db_bind_int(st, 1, req_centre(r));
+	db_bind_text(st, 2, today);
 	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
-		sqlite3_bind_text(st, 3, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, s);
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 4, v);
+		db_bind_int(st, 4, v);
 	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 5, v);
+		db_bind_int(st, 5, v);
 	if (q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		sqlite3_bind_int64(st, 6, v);
+		db_bind_int(st, 6, v);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -275,7 +276,7 @@ overdue_filters(struct req *r, sqlite3_stmt *st, const char *today)
 static void
 overdue(struct req *r)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	cJSON		*items, *o;
 	long long	 total = 0;
 	char		 today[11];
@@ -287,22 +288,22 @@ overdue(struct req *r)
 	st = db_stmt(r->db, "SELECT count(*)" APP_FROM OVERDUE_WHERE);
 	if (overdue_filters(r, st, today) != 0)
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == 1)
+		total = db_int(st, 0);
+	db_reset(st);
 	st = db_stmt(r->db, "SELECT " APP_SUMMARY_COLS APP_FROM OVERDUE_WHERE
 	    " ORDER BY a.due_date, a.id LIMIT ?7 OFFSET ?8");
 	overdue_filters(r, st, today);
-	sqlite3_bind_int(st, 7, per_page);
-	sqlite3_bind_int64(st, 8, (long long)(page - 1) * per_page);
+	db_bind_int(st, 7, per_page);
+	db_bind_int(st, 8, (long long)(page - 1) * per_page);
 	items = cJSON_CreateArray();
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == 1) {
 		o = app_summary(st);
 		cJSON_AddNumberToObject(o, "overdue_days",
 		    calendar_workdays_between(db_text(st, 16), today));
 		cJSON_AddItemToArray(items, o);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	reply_json(r, 200, view_page(items, page, per_page, total));
 }
 

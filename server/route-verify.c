@@ -30,7 +30,7 @@ struct found {
 static int
 lookup(struct req *r, const char *token, const char *code, struct found *f)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		 today[11];
 	int		 rc;
 
@@ -50,7 +50,7 @@ lookup(struct req *r, const char *token, const char *code, struct found *f)
 		clock_date(clock_now(), today);
 		f->valid = strcmp(today, f->valid_until) <= 0;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return (rc == 1 ? 0 : -1);
 }
 

@@ -17,6 +17,7 @@
 #include "calendar.h"
 #include "certificates.h"
 #include "clock.h"
+#include "db.h"
 #include "form.h"
 #include "seed.h"
 #include "valid.h"
@@ -28,7 +29,7 @@
 #define CLERK02		5
 
 struct act {
-	sqlite3		*db;
+	struct db	*db;
 	uint64_t	 rng;
 	time_t		 now;
 	char		**cause;
@@ -68,38 +69,26 @@ below(struct act *a, long long n)
 	return ((long long)(next(a) % (uint64_t)n));
 }
 
-/* Prepares, binds by fmt (t text, l int64, L int64 with 0 as null),
- * steps once; a row's first column (or 0) goes to *out. -1 with *cause
- * on error. */
+/* Binds by fmt (t text, l int64, L int64 with 0 as null) and steps
+ * once; a row's first column (or 0) goes to *out. -1 with *cause on
+ * error. */
 static int
 run(struct act *a, long long *out, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	va_list		 ap;
-	const char	*t;
-	long long	 v;
-	int		 i, rc;
+	int		 rc;
 
-	if (sqlite3_prepare_v2(a->db, sql, -1, &st, NULL) != SQLITE_OK)
-		goto fail;
 	va_start(ap, fmt);
-	for (i = 0; fmt[i] != '\0'; i++) {
-		if (fmt[i] == 't') {
-			t = va_arg(ap, const char *);
-			sqlite3_bind_text(st, i + 1, t, -1, SQLITE_TRANSIENT);
-		} else if ((v = va_arg(ap, long long)) != 0 || fmt[i] == 'l')
-			sqlite3_bind_int64(st, i + 1, v);
-	}
+	rc = db_vquery(a->db, &st, sql, fmt, ap);
 	va_end(ap);
-	rc = sqlite3_step(st);
 	if (out != NULL)
-		*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		*out = rc == 1 ? db_int(st, 0) : 0;
+	db_reset(st);
+	if (rc >= 0)
 		return (0);
-fail:
 	if (*a->cause == NULL)
-		*a->cause = xasprintf("activity: %s", sqlite3_errmsg(a->db));
+		*a->cause = xasprintf("activity: %s", db_error(a->db));
 	return (-1);
 }
 
@@ -142,27 +131,27 @@ sample(const cJSON *f)
 /* The data of an application: the record's values, samples for the
  * rest, a phone where the record has none. */
 static cJSON *
-make_data(sqlite3_stmt *res, const cJSON *form)
+make_data(struct db_stmt *res, const cJSON *form)
 {
 	cJSON		*fields = form_fields(form), *data, *f, *prefill;
 	cJSON		*resident = cJSON_CreateObject(), *errors = NULL;
 	const char	*name;
 
 	cJSON_AddStringToObject(resident, "name", (const char *)
-	    sqlite3_column_text(res, 1));
+	    db_text(res, 1));
 	cJSON_AddStringToObject(resident, "id_number", (const char *)
-	    sqlite3_column_text(res, 2));
+	    db_text(res, 2));
 	cJSON_AddStringToObject(resident, "sex", (const char *)
-	    sqlite3_column_text(res, 3));
+	    db_text(res, 3));
 	cJSON_AddNumberToObject(resident, "age", clock_age((const char *)
-	    sqlite3_column_text(res, 4), clock_now()));
-	cJSON_AddStringToObject(resident, "phone", sqlite3_column_type(res,
-	    5) == SQLITE_NULL ? "13992190000" : (const char *)
-	    sqlite3_column_text(res, 5));
+	    db_text(res, 4), clock_now()));
+	cJSON_AddStringToObject(resident, "phone", db_null(res,
+	    5) ? "13992190000" : (const char *)
+	    db_text(res, 5));
 	cJSON_AddStringToObject(resident, "address", (const char *)
-	    sqlite3_column_text(res, 6));
+	    db_text(res, 6));
 	cJSON_AddStringToObject(resident, "community.name", (const char *)
-	    sqlite3_column_text(res, 7));
+	    db_text(res, 7));
 	prefill = cJSON_CreateObject();
 	cJSON_ArrayForEach(f, fields) {
 		name = cJSON_GetStringValue(cJSON_GetObjectItem(f, "name"));
@@ -207,11 +196,11 @@ materials_text(const cJSON *materials)
 
 /* 1 if the resident of row res meets every condition. */
 static int
-meets(sqlite3_stmt *res, const cJSON *conds)
+meets(struct db_stmt *res, const cJSON *conds)
 {
 	const cJSON	*c, *id;
-	const char	*type, *tags = (const char *)sqlite3_column_text(res, 8);
-	int		 age = clock_age((const char *)sqlite3_column_text(res,
+	const char	*type, *tags = (const char *)db_text(res, 8);
+	int		 age = clock_age((const char *)db_text(res,
 			    4), clock_now()), ok;
 
 	cJSON_ArrayForEach(c, conds) {
@@ -230,7 +219,7 @@ meets(sqlite3_stmt *res, const cJSON *conds)
 			ok = 0;
 			cJSON_ArrayForEach(id, cJSON_GetObjectItem(c, "value"))
 				ok |= (long long)id->valuedouble ==
-				    sqlite3_column_int64(res, 9);
+				    db_int(res, 9);
 			if (!ok)
 				return (0);
 		}
@@ -267,27 +256,25 @@ pick_resident(struct act *a)
 #define SERVICE_SQL "SELECT id, conditions, materials, form, " \
 	"time_limit_days, fee_fen FROM services WHERE id = ?"
 
-/* Steps a statement with one id bound; the row or NULL. */
-static sqlite3_stmt *
+/* Steps a statement with one id bound; the row or NULL. The caller
+ * resets it. */
+static struct db_stmt *
 row(struct act *a, const char *sql, long long id)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
-	if (sqlite3_prepare_v2(a->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return (NULL);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	if (db_query(a->db, &st, sql, "l", id) != 1) {
+		db_reset(st);
 		return (NULL);
 	}
 	return (st);
 }
 
 /* A service the resident may apply for, or NULL. */
-static sqlite3_stmt *
-pick_service(struct act *a, sqlite3_stmt *res)
+static struct db_stmt *
+pick_service(struct act *a, struct db_stmt *res)
 {
-	sqlite3_stmt	*svc;
+	struct db_stmt	*svc;
 	cJSON		*conds;
 	int		 tries, ok;
 
@@ -295,12 +282,12 @@ pick_service(struct act *a, sqlite3_stmt *res)
 		if ((svc = row(a, SERVICE_SQL, 1 + below(a, a->services))) ==
 		    NULL)
 			return (NULL);
-		conds = cJSON_Parse((const char *)sqlite3_column_text(svc, 1));
+		conds = cJSON_Parse((const char *)db_text(svc, 1));
 		ok = meets(res, conds);
 		cJSON_Delete(conds);
 		if (ok)
 			return (svc);
-		sqlite3_finalize(svc);
+		db_reset(svc);
 	}
 	return (NULL);
 }
@@ -327,7 +314,8 @@ sequence(struct act *a, const char *name)
 	long long	n = 0;
 
 	run(a, &n, "INSERT INTO sequences (name, last) VALUES (?, 1) ON "
-	    "CONFLICT (name) DO UPDATE SET last = last + 1 RETURNING last",
+	    "CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
+	    "RETURNING last",
 	    "t", name);
 	return (n);
 }
@@ -336,7 +324,7 @@ sequence(struct act *a, const char *name)
  * the time of the last. */
 static time_t
 timeline(struct act *a, long long app, long long staff, int end, time_t t,
-    sqlite3_stmt *res)
+    struct db_stmt *res)
 {
 	static const char *const	 to[] = { "accepted", "rejected",
 	    "materials_requested", "forwarded", "completed", "collected" };
@@ -362,8 +350,8 @@ timeline(struct act *a, long long app, long long staff, int end, time_t t,
 		    act[i], from, to[i], i == 1 ? "材料不齐，不予受理" : NULL,
 		    i == 2 ? "[\"户口簿复印件\"]" : "[]", i == 3 ?
 		    "街道民政办" : NULL, i == 5 ? (const char *)
-		    sqlite3_column_text(res, 1) : NULL, i == 5 ? (const char *)
-		    sqlite3_column_text(res, 2) : NULL, i == 5 ? at : NULL);
+		    db_text(res, 1) : NULL, i == 5 ? (const char *)
+		    db_text(res, 2) : NULL, i == 5 ? at : NULL);
 		from = to[i];
 	}
 	free(path);
@@ -372,34 +360,34 @@ timeline(struct act *a, long long app, long long staff, int end, time_t t,
 
 /* Writes one application of the end's status with its history. */
 static int
-one_application(struct act *a, sqlite3_stmt *res, sqlite3_stmt *svc,
+one_application(struct act *a, struct db_stmt *res, struct db_stmt *svc,
     int end)
 {
 	cJSON		*form, *data, *fields, *masked;
 	char		*dtext, *mtext, *mats, created[32], updated[32];
 	cJSON		*known;
 	char		 date[11], due[11], seq[48], number[32], key[32];
-	long long	 community = sqlite3_column_int64(res, 9), staff, app;
+	long long	 community = db_int(res, 9), staff, app;
 	time_t		 t0 = moment(a, DAYS_BACK), t1;
 	int		 rc;
 
 	staff = community == 1 ? CLERK01 : community == 2 ? CLERK02 : ADMIN;
-	form = cJSON_Parse((const char *)sqlite3_column_text(svc, 3));
+	form = cJSON_Parse((const char *)db_text(svc, 3));
 	data = make_data(res, form);
 	fields = form_fields(form);
 	masked = form_masked(fields, data);
 	dtext = cJSON_PrintUnformatted(data);
 	mtext = cJSON_PrintUnformatted(masked);
-	known = cJSON_Parse((const char *)sqlite3_column_text(svc, 2));
+	known = cJSON_Parse((const char *)db_text(svc, 2));
 	mats = materials_text(known);
 	cJSON_Delete(known);
 	clock_rfc3339(t0, created);
 	clock_date(t0, date);
-	calendar_add_workdays(date, sqlite3_column_int(svc, 4), due);
+	calendar_add_workdays(date, db_int(svc, 4), due);
 	snprintf(seq, sizeof seq, "app:%.9s:%.4s%.2s%.2s",
-	    sqlite3_column_text(res, 10), date, date + 5, date + 8);
+	    db_text(res, 10), date, date + 5, date + 8);
 	snprintf(number, sizeof number, "%.9s-%.4s%.2s%.2s-%04lld",
-	    sqlite3_column_text(res, 10), date, date + 5, date + 8,
+	    db_text(res, 10), date, date + 5, date + 8,
 	    sequence(a, seq));
 	snprintf(key, sizeof key, "seed-%08lld", ++a->n);
 	rc = run(a, &app, "INSERT INTO applications (number, service_id, "
@@ -407,9 +395,9 @@ one_application(struct act *a, sqlite3_stmt *res, sqlite3_stmt *svc,
 	    "created_date, updated_at, due_date, fee_fen, form_version, data, "
 	    "data_masked, materials, client_request_id) VALUES (?, ?, ?, ?, ?, "
 	    "'1', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id",
-	    "tllltltttt" "ltttt", number, sqlite3_column_int64(svc, 0),
-	    sqlite3_column_int64(res, 0), community, ends[end].status, staff,
-	    created, date, created, due, sqlite3_column_int64(svc, 5), dtext,
+	    "tllltltttt" "ltttt", number, db_int(svc, 0),
+	    db_int(res, 0), community, ends[end].status, staff,
+	    created, date, created, due, db_int(svc, 5), dtext,
 	    mtext, mats, key);
 	if (rc == 0)
 		rc = run(a, NULL, "INSERT INTO timeline (application_id, at, "
@@ -449,7 +437,7 @@ one_application(struct act *a, sqlite3_stmt *res, sqlite3_stmt *svc,
 static int
 seed_applications(struct act *a, long long count)
 {
-	sqlite3_stmt	*res, *svc;
+	struct db_stmt	*res, *svc;
 	long long	 i;
 	int		 rc = 0, end;
 
@@ -460,9 +448,9 @@ seed_applications(struct act *a, long long count)
 			continue;
 		if ((svc = pick_service(a, res)) != NULL) {
 			rc = one_application(a, res, svc, end);
-			sqlite3_finalize(svc);
+			db_reset(svc);
 		}
-		sqlite3_finalize(res);
+		db_reset(res);
 	}
 	return (rc);
 }
@@ -486,20 +474,20 @@ tokens(struct act *a, char *token, char *code)
 
 /* One certificate of a retained type, issued some days ago. */
 static int
-one_certificate(struct act *a, sqlite3_stmt *res, long long type)
+one_certificate(struct act *a, struct db_stmt *res, long long type)
 {
-	sqlite3_stmt	*tp;
+	struct db_stmt	*tp;
 	cJSON		*t, *data, *fields, *f, *sent, *errors = NULL;
 	char		*body, *dtext, at[32], date[11], until[11], seq[48];
 	char		 serial[128], token[44], code[9];
 	time_t		 when = moment(a, 200);
-	long long	 id, community = sqlite3_column_int64(res, 9);
+	long long	 id, community = db_int(res, 9);
 	int		 rc = -1;
 
 	if ((tp = row(a, "SELECT template, validity_days, purpose FROM "
 	    "certificate_types WHERE id = ?", type)) == NULL)
 		return (0);
-	t = cJSON_Parse((const char *)sqlite3_column_text(tp, 0));
+	t = cJSON_Parse((const char *)db_text(tp, 0));
 	fields = cJSON_GetObjectItem(t, "fields");
 	sent = cJSON_CreateObject();
 	cJSON_ArrayForEach(f, fields)
@@ -508,25 +496,25 @@ one_certificate(struct act *a, sqlite3_stmt *res, long long type)
 	data = form_check(fields, sent, NULL, &errors);
 	clock_rfc3339(when, at);
 	clock_date(when, date);
-	clock_add_days(date, sqlite3_column_int(tp, 1), until);
-	body = certificate_fill(t, data, sqlite3_column_int(tp, 1),
-	    (const char *)sqlite3_column_text(res, 1), (const char *)
-	    sqlite3_column_text(res, 2), (const char *)sqlite3_column_text(res,
-	    3), (const char *)sqlite3_column_text(res, 4), (const char *)
-	    sqlite3_column_text(res, 6), (const char *)sqlite3_column_text(res,
-	    7), (const char *)sqlite3_column_text(tp, 2), date);
+	clock_add_days(date, db_int(tp, 1), until);
+	body = certificate_fill(t, data, db_int(tp, 1),
+	    (const char *)db_text(res, 1), (const char *)
+	    db_text(res, 2), (const char *)db_text(res,
+	    3), (const char *)db_text(res, 4), (const char *)
+	    db_text(res, 6), (const char *)db_text(res,
+	    7), (const char *)db_text(tp, 2), date);
 	dtext = cJSON_PrintUnformatted(data);
 	snprintf(seq, sizeof seq, "cert:%lld:%.4s", community, date);
 	snprintf(serial, sizeof serial, "%s〔%.4s〕第%06lld号",
-	    sqlite3_column_text(res, 7), date, sequence(a, seq));
+	    db_text(res, 7), date, sequence(a, seq));
 	tokens(a, token, code);
 	if (run(a, &id, "INSERT INTO certificates (serial, type_id, "
 	    "resident_id, community_id, purpose, data, issued_at, issued_date, "
 	    "issued_by, valid_until, title, body, verify_token, verify_code, "
 	    "reprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 	    "RETURNING id", "tllltttt" "lttttt" "l", serial, type,
-	    sqlite3_column_int64(res, 0), community, (const char *)
-	    sqlite3_column_text(tp, 2), dtext, at, date, community == 2 ?
+	    db_int(res, 0), community, (const char *)
+	    db_text(tp, 2), dtext, at, date, community == 2 ?
 	    (long long)CLERK02 : (long long)CLERK01, until,
 	    cJSON_GetStringValue(cJSON_GetObjectItem(t, "title")), body, token,
 	    code, (long long)(below(a, 8) == 0)) == 0)
@@ -540,7 +528,7 @@ one_certificate(struct act *a, sqlite3_stmt *res, long long type)
 	cJSON_Delete(sent);
 	cJSON_Delete(data);
 	cJSON_Delete(t);
-	sqlite3_finalize(tp);
+	db_reset(tp);
 	return (rc);
 }
 
@@ -548,7 +536,7 @@ one_certificate(struct act *a, sqlite3_stmt *res, long long type)
 static int
 seed_certificates(struct act *a, long long count)
 {
-	sqlite3_stmt	*res;
+	struct db_stmt	*res;
 	long long	 i;
 	int		 rc = 0;
 
@@ -556,7 +544,7 @@ seed_certificates(struct act *a, long long count)
 		if ((res = row(a, RESIDENT_SQL, pick_resident(a))) == NULL)
 			continue;
 		rc = one_certificate(a, res, 1 + i % 5);
-		sqlite3_finalize(res);
+		db_reset(res);
 	}
 	return (rc);
 }
@@ -603,7 +591,7 @@ seed_events(struct act *a)
 }
 
 int
-seed_activity(sqlite3 *db, unsigned long long seed, char **cause)
+seed_activity(struct db *db, unsigned long long seed, char **cause)
 {
 	struct act	a;
 

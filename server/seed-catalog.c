@@ -6,6 +6,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "db.h"
 #include "pinyin.h"
 #include "seed-catalog.h"
 #include "../util/xmalloc.h"
@@ -347,48 +348,41 @@ chain_text(const char *spec)
 
 /* Binds text values in order and steps st once; -1 with *cause. */
 static int
-step(sqlite3 *db, sqlite3_stmt *st, char **cause)
+step(struct db *db, struct db_stmt *st, char **cause)
 {
-	int	rc = sqlite3_step(st);
+	int	rc = db_step(st);
 
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (rc == 0)
 		return (0);
-	*cause = xasprintf("catalog: %s", sqlite3_errmsg(db));
+	*cause = xasprintf("catalog: %s", db_error(db));
 	return (-1);
 }
 
 /* The categories, ids in code order from 1. */
 static int
-seed_category_rows(sqlite3 *db, char **cause)
+seed_category_rows(struct db *db, char **cause)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	size_t		 i;
 	int		 rc = 0;
 
-	if (sqlite3_prepare_v2(db, "INSERT INTO service_categories (id, code, "
-	    "name, name_en, queue_prefix) VALUES (?, ?, ?, ?, ?)", -1, &st,
-	    NULL) != SQLITE_OK) {
-		*cause = xasprintf("catalog: %s", sqlite3_errmsg(db));
-		return (-1);
-	}
+	st = db_stmt(db, "INSERT INTO service_categories (id, code, "
+	    "name, name_en, queue_prefix) VALUES (?, ?, ?, ?, ?)");
 	for (i = 0; i < seed_ncategories && rc == 0; i++) {
-		sqlite3_bind_int64(st, 1, (long long)i + 1);
-		sqlite3_bind_text(st, 2, seed_categories[i].code, -1, NULL);
-		sqlite3_bind_text(st, 3, seed_categories[i].name, -1, NULL);
-		sqlite3_bind_text(st, 4, seed_categories[i].name_en, -1, NULL);
-		sqlite3_bind_text(st, 5, seed_categories[i].queue_prefix, -1,
-		    NULL);
+		db_bind_int(st, 1, (long long)i + 1);
+		db_bind_text(st, 2, seed_categories[i].code);
+		db_bind_text(st, 3, seed_categories[i].name);
+		db_bind_text(st, 4, seed_categories[i].name_en);
+		db_bind_text(st, 5, seed_categories[i].queue_prefix);
 		rc = step(db, st, cause);
 	}
-	sqlite3_finalize(st);
 	return (rc);
 }
 
 /* One service row. */
 static int
-seed_service_row(sqlite3 *db, sqlite3_stmt *st, const struct seed_service *s,
+seed_service_row(struct db *db, struct db_stmt *st, const struct seed_service *s,
     const char *updated_at, char **cause)
 {
 	const struct seed_department	*d = &seed_departments[s->department];
@@ -403,20 +397,20 @@ seed_service_row(sqlite3 *db, sqlite3_stmt *st, const struct seed_service *s,
 	mats = materials_text(s->materials);
 	chain = chain_text(d->chain);
 	form = form_text(s);
-	sqlite3_bind_text(st, 1, s->txcode, -1, NULL);
-	sqlite3_bind_text(st, 2, code, -1, NULL);
-	sqlite3_bind_text(st, 3, s->name, -1, NULL);
-	sqlite3_bind_text(st, 4, s->name_en, -1, NULL);
-	sqlite3_bind_text(st, 5, initials, -1, NULL);
-	sqlite3_bind_int(st, 6, cat);
-	sqlite3_bind_text(st, 7, conds, -1, NULL);
-	sqlite3_bind_text(st, 8, mats, -1, NULL);
-	sqlite3_bind_int(st, 9, s->days);
-	sqlite3_bind_int(st, 10, s->fee_fen);
-	sqlite3_bind_text(st, 11, d->name, -1, NULL);
-	sqlite3_bind_text(st, 12, chain, -1, NULL);
-	sqlite3_bind_text(st, 13, form, -1, NULL);
-	sqlite3_bind_text(st, 14, updated_at, -1, NULL);
+	db_bind_text(st, 1, s->txcode);
+	db_bind_text(st, 2, code);
+	db_bind_text(st, 3, s->name);
+	db_bind_text(st, 4, s->name_en);
+	db_bind_text(st, 5, initials);
+	db_bind_int(st, 6, cat);
+	db_bind_text(st, 7, conds);
+	db_bind_text(st, 8, mats);
+	db_bind_int(st, 9, s->days);
+	db_bind_int(st, 10, s->fee_fen);
+	db_bind_text(st, 11, d->name);
+	db_bind_text(st, 12, chain);
+	db_bind_text(st, 13, form);
+	db_bind_text(st, 14, updated_at);
 	rc = step(db, st, cause);
 	free(code);
 	free(conds);
@@ -446,63 +440,55 @@ template_text(const struct seed_cert_type *t)
 
 /* The certificate types, ids in the table's order. */
 static int
-seed_cert_rows(sqlite3 *db, const char *updated_at, char **cause)
+seed_cert_rows(struct db *db, const char *updated_at, char **cause)
 {
 	const struct seed_cert_type	*t;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	char				*tpl;
 	size_t				 i;
 	int				 rc = 0;
 
-	if (sqlite3_prepare_v2(db, "INSERT INTO certificate_types (code, "
+	st = db_stmt(db, "INSERT INTO certificate_types (code, "
 	    "name, status, basis, alternative, purpose, validity_days, "
 	    "template, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "1, ?)", -1, &st, NULL) != SQLITE_OK) {
-		*cause = xasprintf("catalog: %s", sqlite3_errmsg(db));
-		return (-1);
-	}
+	    "1, ?)");
 	for (i = 0; i < seed_ncert_types && rc == 0; i++) {
 		t = &seed_cert_types[i];
 		tpl = template_text(t);
-		sqlite3_bind_text(st, 1, t->code, -1, NULL);
-		sqlite3_bind_text(st, 2, t->name, -1, NULL);
-		sqlite3_bind_text(st, 3, tpl != NULL ? "retained" :
-		    "cancelled", -1, NULL);
-		sqlite3_bind_text(st, 4, t->basis, -1, NULL);
-		sqlite3_bind_text(st, 5, t->alternative, -1, NULL);
-		sqlite3_bind_text(st, 6, t->purpose, -1, NULL);
+		db_bind_text(st, 1, t->code);
+		db_bind_text(st, 2, t->name);
+		db_bind_text(st, 3, tpl != NULL ? "retained" :
+		    "cancelled");
+		db_bind_text(st, 4, t->basis);
+		db_bind_text(st, 5, t->alternative);
+		db_bind_text(st, 6, t->purpose);
 		if (tpl != NULL)
-			sqlite3_bind_int(st, 7, t->validity_days);
-		sqlite3_bind_text(st, 8, tpl, -1, NULL);
-		sqlite3_bind_text(st, 9, updated_at, -1, NULL);
+			db_bind_int(st, 7, t->validity_days);
+		db_bind_text(st, 8, tpl);
+		db_bind_text(st, 9, updated_at);
 		rc = step(db, st, cause);
 		free(tpl);
 	}
-	sqlite3_finalize(st);
 	return (rc);
 }
 
 int
-seed_catalog(sqlite3 *db, const char *updated_at, char **cause)
+seed_catalog(struct db *db, const char *updated_at, char **cause)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	size_t		 i;
 	int		 rc;
 
 	if (seed_category_rows(db, cause) != 0)
 		return (-1);
-	if (sqlite3_prepare_v2(db, "INSERT INTO services (txcode, item_code, "
+	st = db_stmt(db, "INSERT INTO services (txcode, item_code, "
 	    "name, name_en, pinyin, category_id, conditions, materials, "
 	    "time_limit_days, fee_fen, department, approval_chain, form, "
 	    "version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, 1, ?)", -1, &st, NULL) != SQLITE_OK) {
-		*cause = xasprintf("catalog: %s", sqlite3_errmsg(db));
-		return (-1);
-	}
+	    "?, 1, ?)");
 	for (i = 0, rc = 0; i < seed_nservices && rc == 0; i++)
 		rc = seed_service_row(db, st, &seed_services[i], updated_at,
 		    cause);
-	sqlite3_finalize(st);
 	if (rc != 0)
 		return (-1);
 	return (seed_cert_rows(db, updated_at, cause));

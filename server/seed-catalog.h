@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
+struct db;
 
 struct seed_category {
 	const char	*code, *name, *name_en, *queue_prefix, *abbrev;
@@ -63,7 +63,7 @@ extern const size_t			seed_ncert_types;
 
 /* Writes the categories, services and certificate types, inside the
  * caller's transaction; 0, or -1 with *cause. */
-int	seed_catalog(sqlite3 *, const char *updated_at, char **cause);
+int	seed_catalog(struct db *, const char *updated_at, char **cause);
 
 /* The JSON text of a Field from its definition. Caller frees. */
 char	*seed_field_json(const struct seed_field *, int certificate);

@@ -1,7 +1,8 @@
 /*
  * The demo district, made from one PRNG seed so that a bug report can
  * name the data it was seen on. Everything is written in one transaction
- * through prepared statements; uniqueness of ID and phone numbers is kept
+ * through prepared statements, households and residents in batches
+ * (COPY on PostgreSQL); uniqueness of ID and phone numbers is kept
  * in memory, since asking the database 200,000 times would be the
  * slowest part of the seed. The file is longer than most here because
  * its steps share one state that nothing else needs.
@@ -16,6 +17,7 @@
 
 #include "auth.h"
 #include "clock.h"
+#include "db.h"
 #include "pinyin.h"
 #include "seed.h"
 #include "seed-catalog.h"
@@ -29,6 +31,7 @@
 #define SEED_PROGRESS_STEP	1000
 #define SEED_FLATS		48	/* per block: 4 units, 6 floors, 2 */
 #define SEED_YARDS		60	/* per village group */
+#define SEED_BATCH		2000	/* households per batch */
 
 enum {
 	ST_DISTRICT,
@@ -36,8 +39,6 @@ enum {
 	ST_COMMUNITY,
 	ST_STAFF,
 	ST_GRID,
-	ST_HOUSEHOLD,
-	ST_RESIDENT,
 	ST_COUNT
 };
 
@@ -50,13 +51,12 @@ static const char *const seed_sql[ST_COUNT] = {
 	"password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	"INSERT INTO grids (id, community_id, name, member_id) "
 	"VALUES (?1, ?2, ?3, ?4)",
-	"INSERT INTO households (id, community_id, grid_id, address) "
-	"VALUES (?1, ?2, ?3, ?4)",
-	"INSERT INTO residents (id, id_number, name, sex, birth_date, "
-	"ethnicity, phone, address, community_id, grid_id, household_id, "
-	"relation, tags, version, updated_at, initials) VALUES (?1, ?2, ?3, "
-	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15)",
 };
+
+#define HOUSEHOLD_COLUMNS	"id, community_id, grid_id, address"
+#define RESIDENT_COLUMNS	"id, id_number, name, sex, birth_date, " \
+	"ethnicity, phone, address, community_id, grid_id, household_id, " \
+	"relation, tags, version, updated_at, initials"
 
 enum ethnicity { ETH_HAN, ETH_HUI, ETH_MANCHU, ETH_UYGHUR };
 
@@ -124,8 +124,10 @@ struct household {
 };
 
 struct seed {
-	sqlite3		 *db;
-	sqlite3_stmt	 *st[ST_COUNT];
+	struct db	 *db;
+	struct db_copy	 *households;	/* the open batch, or NULL */
+	struct db_copy	 *residents;
+	long		  batched;	/* households in the open batch */
 	struct rng	  rng;
 	struct idset	  ids, phones;
 	struct pool	  surnames, hui, manchu, shaanxi, other;
@@ -340,37 +342,34 @@ fail(struct seed *s, const char *fmt, ...)
 	return (-1);
 }
 
-/* Binds one argument per letter of fmt (t text, NULL binding null; l
- * long long; L long long, 0 binding null) and steps once. */
+/* Runs one of seed_sql with binds as db_exec's fmt. */
 static int
 run(struct seed *s, int which, const char *fmt, ...)
 {
-	sqlite3_stmt	*st = s->st[which];
-	va_list		 ap;
-	const char	*t;
-	long long	 l;
-	int		 i, rc = SQLITE_OK;
+	va_list	ap;
+	int	rc;
 
 	va_start(ap, fmt);
-	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
-		if (fmt[i] == 't') {
-			t = va_arg(ap, const char *);
-			rc = t == NULL ? sqlite3_bind_null(st, i + 1) :
-			    sqlite3_bind_text(st, i + 1, t, -1, SQLITE_STATIC);
-		} else {
-			l = va_arg(ap, long long);
-			rc = fmt[i] == 'L' && l == 0 ?
-			    sqlite3_bind_null(st, i + 1) :
-			    sqlite3_bind_int64(st, i + 1, l);
-		}
-	}
+	rc = db_vexec(s->db, seed_sql[which], fmt, ap);
 	va_end(ap);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		fail(s, "%s", sqlite3_errmsg(s->db));
-	sqlite3_reset(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	if (rc != 0)
+		fail(s, "%s", db_error(s->db));
+	return (rc);
+}
+
+/* Sends the open batch: households first, which residents refer to. */
+static int
+flush(struct seed *s)
+{
+	int	rc = 0;
+
+	if (s->households != NULL && db_copy_end(s->households) != 0)
+		rc = fail(s, "households: %s", db_error(s->db));
+	if (s->residents != NULL && db_copy_end(s->residents) != 0)
+		rc = fail(s, "residents: %s", db_error(s->db));
+	s->households = s->residents = NULL;
+	s->batched = 0;
+	return (rc);
 }
 
 /* Writes v as width digits with leading zeros, without a NUL. */
@@ -963,11 +962,13 @@ insert_member(struct seed *s, const struct household *h, struct member *m,
 	birth[10] = '\0';
 	tags_text(m->tags, tags, sizeof tags);
 	pinyin_initials(m->name, initials, sizeof initials);
-	return (run(s, ST_RESIDENT, "ltttttttllltttt", ++s->next_resident,
+	if (db_copy_row(s->residents, "ltttttttllltt" "ltt", ++s->next_resident,
 	    m->id, m->name, m->sex == 'M' ? "M" : "F", birth, m->ethnicity,
 	    m->has_phone ? m->phone : NULL, h->address,
 	    (long long)g->community + 1, (long long)h->grid + 1, household,
-	    m->relation, tags, s->updated_at, initials));
+	    m->relation, tags, 1LL, s->updated_at, initials) != 0)
+		return (fail(s, "residents: %s", db_error(s->db)));
+	return (0);
 }
 
 /* Rewrites the progress line every thousand residents. */
@@ -991,9 +992,15 @@ insert_household(struct seed *s, struct household *h)
 	long			 before = s->done;
 	size_t			 i;
 
-	if (run(s, ST_HOUSEHOLD, "lllt", id, (long long)g->community + 1,
-	    (long long)h->grid + 1, h->address) != 0)
-		return (-1);
+	if (s->households == NULL) {
+		s->households = db_copy_begin(s->db, "households",
+		    HOUSEHOLD_COLUMNS);
+		s->residents = db_copy_begin(s->db, "residents",
+		    RESIDENT_COLUMNS);
+	}
+	if (db_copy_row(s->households, "lllt", id, (long long)g->community +
+	    1, (long long)h->grid + 1, h->address) != 0)
+		return (fail(s, "households: %s", db_error(s->db)));
 	for (i = 0; i < h->n; i++) {
 		if (insert_member(s, h, &h->m[i], id) != 0)
 			return (-1);
@@ -1001,7 +1008,7 @@ insert_household(struct seed *s, struct household *h)
 	s->people[g->community] += (long)h->n;
 	s->done += (long)h->n;
 	progress(s, before);
-	return (0);
+	return (++s->batched == SEED_BATCH ? flush(s) : 0);
 }
 
 /* The flags that a comma-separated tag list names. */
@@ -1078,6 +1085,8 @@ seed_people(struct seed *s)
 		if (make_household(s, &h) != 0 || insert_household(s, &h) != 0)
 			rc = -1;
 	}
+	if (flush(s) != 0)
+		rc = -1;
 	if (s->progress)
 		fputc('\n', stderr);
 	return (rc);
@@ -1115,15 +1124,14 @@ seed_places(struct seed *s)
 static int
 seed_streets(struct seed *s)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*name;
 	char		 code[10], street[96];
 	size_t		 i, n;
 	int		 rc = 0;
 
-	if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO streets (code, "
-	    "name) VALUES (?, ?)", -1, &st, NULL) != SQLITE_OK)
-		return (fail(s, "%s", sqlite3_errmsg(s->db)));
+	st = db_stmt(s->db, "INSERT INTO streets (code, name) VALUES (?, ?) "
+	    "ON CONFLICT DO NOTHING");
 	for (i = 0; i < seed_ncommunities && rc == 0; i++) {
 		name = seed_communities[i].name;
 		n = strlen(name);
@@ -1134,13 +1142,12 @@ seed_streets(struct seed *s)
 		snprintf(code, sizeof code, "%.9s", seed_communities[i].code);
 		snprintf(street, sizeof street, "%.*s%s", (int)n, name,
 		    code[6] == '0' ? "街道" : "镇");
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, street, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = fail(s, "%s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+		db_bind_text(st, 1, code);
+		db_bind_text(st, 2, street);
+		if (db_step(st) != 0)
+			rc = fail(s, "%s", db_error(s->db));
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
 	return (rc);
 }
 
@@ -1260,7 +1267,7 @@ layout_grids(struct seed *s)
 
 /* Everything the seed needs before the first row is written. */
 static void
-seed_init(struct seed *s, sqlite3 *db, long residents, unsigned long seed,
+seed_init(struct seed *s, struct db *db, long residents, unsigned long seed,
     char **cause)
 {
 	memset(s, 0, sizeof *s);
@@ -1282,14 +1289,14 @@ seed_init(struct seed *s, sqlite3 *db, long residents, unsigned long seed,
 	layout_grids(s);
 }
 
-/* Frees what seed_init made; statements may not all exist. */
+/* Frees what seed_init made, and a batch a failure left open. */
 static void
 seed_free(struct seed *s)
 {
-	int	i;
-
-	for (i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(s->st[i]);
+	if (s->households != NULL)
+		db_copy_end(s->households);
+	if (s->residents != NULL)
+		db_copy_end(s->residents);
 	idset_free(&s->ids);
 	idset_free(&s->phones);
 	free(s->surnames.v);
@@ -1308,55 +1315,38 @@ seed_free(struct seed *s)
 static int
 seed_check_empty(struct seed *s)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM staff", -1, &st,
-	    NULL) != SQLITE_OK)
-		return (fail(s, "no schema: %s", sqlite3_errmsg(s->db)));
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
-		fail(s, "%s", sqlite3_errmsg(s->db));
-	else if (sqlite3_column_int64(st, 0) != 0)
+	rc = db_query(s->db, &st, "SELECT count(*) FROM staff", "");
+	if (rc != 1)
+		fail(s, "%s", db_error(s->db));
+	else if (db_int(st, 0) != 0)
 		fail(s, "the database already has staff; seed only an empty "
 		    "database");
-	sqlite3_finalize(st);
+	db_reset(st);
 	return (*s->cause == NULL ? 0 : -1);
-}
-
-/* Prepares every insert once; each is reused for all its rows. */
-static int
-seed_prepare(struct seed *s)
-{
-	int	i;
-
-	for (i = 0; i < ST_COUNT; i++) {
-		if (sqlite3_prepare_v3(s->db, seed_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK)
-			return (fail(s, "%s", sqlite3_errmsg(s->db)));
-	}
-	return (0);
 }
 
 /* Writes every table in the order foreign keys need. */
 static int
 seed_all(struct seed *s)
 {
-	if (seed_check_empty(s) != 0 || seed_prepare(s) != 0 ||
-	    seed_places(s) != 0 || seed_streets(s) != 0 ||
+	if (seed_check_empty(s) != 0 || seed_places(s) != 0 || seed_streets(s) != 0 ||
 	    seed_accounts_rows(s) != 0 ||
 	    seed_grids(s) != 0 || seed_catalog(s->db, s->updated_at,
 	    s->cause) != 0 || seed_named(s) != 0 || seed_people(s) != 0 ||
 	    seed_activity(s->db, s->rng.s[0], s->cause) != 0)
 		return (-1);
+	if (db_ids_written(s->db) != 0)
+		return (fail(s, "%s", db_error(s->db)));
 	return (0);
 }
 
 int
-seed_demo(sqlite3 *db, long residents, unsigned long seed, char **cause)
+seed_demo(struct db *db, long residents, unsigned long seed, char **cause)
 {
 	struct seed	 s;
-	char		*err = NULL;
 	int		 rc;
 
 	*cause = NULL;
@@ -1365,21 +1355,18 @@ seed_demo(sqlite3 *db, long residents, unsigned long seed, char **cause)
 		    "to %ld", SEED_MIN_RESIDENTS, SEED_MAX_RESIDENTS);
 		return (-1);
 	}
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &err) !=
-	    SQLITE_OK) {
-		*cause = xasprintf("%s", err != NULL ? err : "cannot begin");
-		sqlite3_free(err);
+	if (db_begin(db) != 0) {
+		*cause = xasprintf("%s", db_error(db));
 		return (-1);
 	}
 	seed_init(&s, db, residents, seed, cause);
 	rc = seed_all(&s);
 	seed_free(&s);
-	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) !=
-	    SQLITE_OK) {
-		*cause = xasprintf("%s", sqlite3_errmsg(db));
+	if (rc == 0 && db_commit(db) != 0) {
+		*cause = xasprintf("%s", db_error(db));
 		rc = -1;
 	}
 	if (rc != 0)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		db_rollback(db);
 	return (rc);
 }

@@ -6,17 +6,17 @@
 #ifndef SERVER_SEED_H
 #define SERVER_SEED_H
 
-#include <sqlite3.h>
+struct db;
 
 /* Fills an empty database with the demo district. residents: total number
  * of residents (>= 50); seed: the PRNG seed, same seed => identical data.
  * Refuses (-1, *cause set, caller frees) when the staff table is not empty.
  * Shows a progress line on stderr when stderr is a terminal. */
-int	seed_demo(sqlite3 *db, long residents, unsigned long seed,
+int	seed_demo(struct db *db, long residents, unsigned long seed,
 	    char **cause);
 
 /* Applications in every state, certificates and events over the seeded
  * residents, from the PRNG state given; inside the seed's transaction. */
-int	seed_activity(sqlite3 *db, unsigned long long seed, char **cause);
+int	seed_activity(struct db *db, unsigned long long seed, char **cause);
 
 #endif

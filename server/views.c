@@ -89,19 +89,19 @@ view_stored(cJSON *o, const char *key, const char *text)
 }
 
 void
-view_int_or_null(cJSON *o, const char *key, sqlite3_stmt *st, int col)
+view_int_or_null(cJSON *o, const char *key, struct db_stmt *st, int col)
 {
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+	if (db_null(st, col))
 		cJSON_AddNullToObject(o, key);
 	else
 		cJSON_AddNumberToObject(o, key,
-		    (double)sqlite3_column_int64(st, col));
+		    (double)db_int(st, col));
 }
 
 void
-view_text_or_null(cJSON *o, const char *key, sqlite3_stmt *st, int col)
+view_text_or_null(cJSON *o, const char *key, struct db_stmt *st, int col)
 {
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+	if (db_null(st, col))
 		cJSON_AddNullToObject(o, key);
 	else
 		cJSON_AddStringToObject(o, key, db_text(st, col));

@@ -4,8 +4,8 @@
 #define SERVER_VIEWS_H
 
 #include <cjson/cJSON.h>
-#include <sqlite3.h>
 
+struct db_stmt;
 struct req;
 
 /* {id, name} as key of o, or null when id is 0. */
@@ -21,9 +21,9 @@ cJSON	*view_page(cJSON *items, int page, int per_page, long long total);
 /* A stored JSON text column as key of o (null when it does not parse). */
 void	 view_stored(cJSON *o, const char *key, const char *text);
 /* Column col as integer or null. */
-void	 view_int_or_null(cJSON *o, const char *key, sqlite3_stmt *, int col);
+void	 view_int_or_null(cJSON *o, const char *key, struct db_stmt *, int col);
 /* Column col as text or null. */
-void	 view_text_or_null(cJSON *o, const char *key, sqlite3_stmt *, int col);
+void	 view_text_or_null(cJSON *o, const char *key, struct db_stmt *, int col);
 /* The tags column as a JSON array. */
 void	 view_tags(cJSON *o, const char *tags);
 

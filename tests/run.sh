@@ -77,8 +77,30 @@ done
 
 section "integration: bianmind's HTTP contract"
 for t in tests/integration/test_*.py; do
+	case $t in
+	*/test_pg_*) continue ;;	# below, with PostgreSQL
+	esac
 	tap python3 "$t"
 done
+
+section "integration: bianmind's HTTP contract on PostgreSQL"
+# the same server tests against a private cluster, then the ones only
+# several processes on one database can fail: serials and idempotency
+# under concurrency, a database restart under load
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/bianmin-pg.XXXXXX")
+trap 'rm -f "$out"; tests/lib/pgcluster.sh stop "$pgdir"' EXIT
+trap 'exit 130' INT TERM HUP
+if BIANMIN_TEST_PG=$(tests/lib/pgcluster.sh start "$pgdir"); then
+	export BIANMIN_TEST_PG BIANMIN_TEST_PG_DIR="$pgdir"
+	for t in tests/integration/test_server*.py \
+	    tests/integration/test_pg_*.py; do
+		tap python3 "$t"
+	done
+	unset BIANMIN_TEST_PG BIANMIN_TEST_PG_DIR
+else
+	echo "not ok - a private PostgreSQL cluster starts in $pgdir"
+	fail=$((fail + 1))
+fi
 
 section "fuzzing, briefly (make fuzz runs longer)"
 tap env FUZZ_SECONDS="${FUZZ_SECONDS:-10}" tests/fuzz/run.sh build/fuzz/fuzz-*

@@ -9,13 +9,19 @@ import urllib.parse
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from harness import BIN, Server, run, SkipTest  # noqa: F401
+from harness import BIN, PG, Server, run, SkipTest  # noqa: F401
+import harness
 
 S = None
 
 PASSWORDS = {"clerk01": "demo-clerk", "clerk02": "demo-clerk",
              "grid01": "demo-grid", "super01": "demo-super",
              "admin": "demo-admin"}
+
+
+def connect():
+    """A connection to the database of the server under test."""
+    return harness.connect(S.db)
 
 
 def start():
@@ -113,14 +119,12 @@ class OwnServer(Server):
     """A seeded bianmind started with extra command-line arguments."""
 
     def __init__(self, *args):
-        import shutil
         import subprocess
         import tempfile
         import time
-        from harness import seeded_db
         self.dir = tempfile.mkdtemp(prefix="bianmin-test-")
-        self.db = os.path.join(self.dir, "test.db")
-        shutil.copy(seeded_db(), self.db)
+        self.shared = False
+        self.db = harness.new_database(self.dir)
         port_file = os.path.join(self.dir, "port")
         self.log = os.path.join(self.dir, "server.log")
         self.proc = subprocess.Popen(
@@ -140,8 +144,7 @@ class OwnServer(Server):
 
 def add_staff(username, like, centre):
     """Adds an account with like's password and role in another centre."""
-    import sqlite3
-    db = sqlite3.connect(S.db)
+    db = connect()
     db.execute("INSERT INTO staff (username, name, role, centre_id, "
                "password_hash) SELECT ?, name || '二', role, ?, "
                "password_hash FROM staff WHERE username = ?",

@@ -5,13 +5,12 @@ import http.client
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from harness import BIN, Server, run  # noqa
+from harness import BIN, Server, connect, run  # noqa
 
 S = None
 
@@ -272,7 +271,7 @@ def test_audit_chain_and_tamper():
     r = subprocess.run(verify, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "intact" in r.stdout
-    db = sqlite3.connect(S.db)
+    db = connect(S.db)
     rows = db.execute("SELECT count(*) FROM audit WHERE action IN "
                       "('login_ok', 'login_failed', 'view')").fetchone()[0]
     assert rows >= 3

@@ -3,7 +3,6 @@
 figures follow what happened, overdue applications are listed, the audit
 log is readable (and its reading audited) and chained, staff lists are
 scoped."""
-import sqlite3
 import subprocess
 import os
 
@@ -47,7 +46,7 @@ def test_daily_figures_follow_the_day():
 def test_overdue_list():
     t = login()
     r, a = new_app(t)
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE applications SET due_date = '2026-01-05' WHERE "
                "id = ?", (a["id"],))
     db.commit()

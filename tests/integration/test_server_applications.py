@@ -7,7 +7,6 @@ import concurrent.futures
 import hashlib
 import json
 import re
-import sqlite3
 import uuid
 
 import bm
@@ -88,7 +87,7 @@ def test_condition_not_met():
     assert j["failed"] == [{"type": "min_age", "value": 80,
                             "message": "申请人须年满80周岁"}], j
     assert "当前41周岁" in j["detail"], j
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     n = db.execute("SELECT count(*) FROM applications WHERE "
                    "resident_id = ?", (rid,)).fetchone()[0]
     db.close()
@@ -144,7 +143,7 @@ def test_idempotency_and_client_request_id():
     r, j = post("/api/v1/applications", dict(body, note="其他"), t, key=key)
     problem(r, j, 422, "idempotency-key-reused")
     # the 7-day record has gone: the application itself still answers
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("DELETE FROM idempotency WHERE key = ?", (key,))
     db.commit()
     r, j = post("/api/v1/applications", body, t, key=key)
@@ -188,7 +187,7 @@ def test_concurrent_duplicates_make_one_application():
     assert set(statuses) <= {201, 409}, statuses
     created = {json.loads(x)["id"] for r, x in res if r.status == 201}
     assert len(created) == 1, res
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     n = db.execute("SELECT count(*) FROM applications WHERE "
                    "client_request_id = ?", (key,)).fetchone()[0]
     db.close()
@@ -310,7 +309,7 @@ def test_search_and_get():
 def test_overdue_flag():
     t = login()
     r, a = new_app(t)
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE applications SET due_date = '2020-01-02' WHERE "
                "id = ?", (a["id"],))
     db.commit()
@@ -325,7 +324,7 @@ def test_daily_sequence_exhausted():
     t = login()
     r, a = new_app(t)
     prefix, day = a["number"][:9], a["number"][10:18]
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE sequences SET last = 9999 WHERE name = ?",
                ("app:%s:%s" % (prefix, day),))
     db.commit()

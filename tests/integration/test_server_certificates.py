@@ -6,7 +6,6 @@ as an HTML page (looked at in headless Chromium when it is installed)."""
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 
@@ -101,7 +100,7 @@ def test_cancelled_type_is_refused_with_its_basis():
     assert j["certificate_type"] == {"id": k["id"], "code": "kinship",
                                      "name": "亲属关系证明"}, j
     assert j["basis"] == k["basis"] and j["alternative"] == k["alternative"]
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     n = db.execute("SELECT count(*) FROM audit WHERE action = 'refuse'"
                    ).fetchone()[0]
     db.close()
@@ -164,7 +163,7 @@ def test_public_verification():
     r, j = jreq("GET", "/api/v1/verify/" + "A" * 43, source=src)
     problem(r, j, 404, "not-found")
     # an expired certificate is reported as such
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE certificates SET valid_until = '2020-01-01' WHERE "
                "id = ?", (c["id"],))
     db.commit()

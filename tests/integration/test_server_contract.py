@@ -5,7 +5,6 @@ community, other community, no token, expired token, wrong role}, with
 HEAD for every GET and bad bodies for every body."""
 import os
 import re
-import sqlite3
 import subprocess
 import uuid
 
@@ -158,7 +157,7 @@ def scoped_routes():
 def test_no_token_and_expired_token():
     build_world()
     expired = login()
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE sessions SET last_seen = last_seen - 901")
     db.commit()
     db.close()
@@ -323,7 +322,7 @@ def test_wrong_types_and_hostile_values():
     r, j = jreq("GET", "/api/v1/residents?page=99999999999999999999",
                 token=t)
     problem(r, j, 400, "validation")
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     assert db.execute("SELECT count(*) FROM applications").fetchone()[0] > 0
     db.close()
 

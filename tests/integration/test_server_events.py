@@ -2,14 +2,13 @@
 """Grid events (docs/api.md 12): reported by a grid member, assigned by a
 supervisor, worked through by the assignee, each step with If-Match and
 kept in the history; who may do what."""
-import sqlite3
 
 import bm
 from bm import jreq, post, login, problem, field_codes, find
 
 
 def staff_id(username):
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     (i,) = db.execute("SELECT id FROM staff WHERE username = ?",
                       (username,)).fetchone()
     db.close()

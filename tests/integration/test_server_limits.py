@@ -4,6 +4,7 @@
 account and per address with every attempt audited, 431 and 408, the
 per-address connection limit, TLS with a certificate made here, and
 tamper detection by --verify-audit."""
+import hashlib
 import os
 import socket
 import sqlite3
@@ -19,7 +20,7 @@ from bm import jreq, login, problem
 
 
 def audit_count(action):
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     n = db.execute("SELECT count(*) FROM audit WHERE action = ?",
                    (action,)).fetchone()[0]
     db.close()
@@ -30,9 +31,8 @@ def test_idle_and_absolute_expiry():
     t1, t2 = login(), login()
     r, j = jreq("GET", "/api/v1/sessions/current", token=t1)
     assert r.status == 200
-    db = sqlite3.connect(bm.S.db)
-    (h1,) = db.execute("SELECT token_hash FROM sessions ORDER BY rowid "
-                       "DESC LIMIT 1 OFFSET 1").fetchone()
+    h1 = hashlib.sha256(t1.encode()).hexdigest()
+    db = bm.connect()
     db.execute("UPDATE sessions SET last_seen = last_seen - 901 WHERE "
                "token_hash = ?", (h1,))
     db.execute("UPDATE sessions SET created_at = created_at - 36001, "
@@ -72,7 +72,7 @@ def test_login_throttled_per_account():
     after = audit_count("login_failed") + audit_count("login_throttled")
     assert after - before == 7, (before, after)
     # the window moves on: failures older than 15 minutes do not count
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE login_failures SET at = at - 901 WHERE "
                "username = 'super01'")
     db.commit()
@@ -90,9 +90,9 @@ def test_login_throttled_per_address():
                 "password": "demo-admin"}, source=src)
     problem(r, j, 429, "too-many-requests")
     assert login("admin", counter=None, source="127.0.0.44")
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     rows = db.execute("SELECT staff_id, detail FROM audit WHERE action = "
-                      "'login_failed' AND addr = ?", (src,)).fetchall()
+                      "'login_failed' AND addr = ? ORDER BY id", (src,)).fetchall()
     db.close()
     assert len(rows) == 20 and rows[0] == (None, "nobody0"), rows[:2]
 
@@ -117,11 +117,20 @@ def test_audit_tamper_is_found():
               "--verify-audit"]
     r = subprocess.run(verify, capture_output=True, text=True)
     assert r.returncode == 0 and "intact" in r.stdout, r.stderr
-    copy = bm.S.db + ".copy"
     for sql in ("UPDATE audit SET detail = 'changed' WHERE id = 2",
                 "DELETE FROM audit WHERE id = 2",
                 "UPDATE audit SET id = -2 WHERE id = 2; UPDATE audit SET "
                 "id = 2 WHERE id = 3; UPDATE audit SET id = 3 WHERE id = -2"):
+        r = tampered(verify, sql)
+        assert r.returncode == 1 and "audit row 2" in r.stderr, (sql,
+                                                                 r.stderr)
+
+
+def tampered(verify, sql):
+    """The verifier's verdict on the database with sql applied: on a
+    copy of the file, or on PostgreSQL in place and then undone."""
+    if bm.PG is None:
+        copy = bm.S.db + ".copy"
         db = sqlite3.connect(bm.S.db)
         db.execute("VACUUM INTO ?", (copy,))
         db.close()
@@ -132,8 +141,14 @@ def test_audit_tamper_is_found():
         r = subprocess.run([verify[0], "--db", copy, "--verify-audit"],
                            capture_output=True, text=True)
         os.unlink(copy)
-        assert r.returncode == 1 and "audit row 2" in r.stderr, (sql,
-                                                                 r.stderr)
+        return r
+    db = bm.connect()
+    db.executescript("CREATE TABLE audit_saved AS SELECT * FROM audit; " +
+                     sql)
+    r = subprocess.run(verify, capture_output=True, text=True)
+    db.executescript("DELETE FROM audit; INSERT INTO audit SELECT * FROM "
+                     "audit_saved; DROP TABLE audit_saved")
+    return r
 
 
 def test_request_timeout_and_connections_per_address():
@@ -152,8 +167,14 @@ def test_request_timeout_and_connections_per_address():
         sock.close()
         assert b" 408 " in data.split(b"\r\n")[0] and \
             b"request-timeout" in data, data
-        held = [socket.create_connection(("127.0.0.1", srv.port))
-                for _ in range(3)]
+        # each held connection answered once, so that the server has
+        # surely taken all three before the extra one arrives
+        held = []
+        for _ in range(3):
+            h = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=5)
+            h.request("GET", "/api/v1/health")
+            assert h.getresponse().read()
+            held.append(h)
         extra = socket.create_connection(("127.0.0.1", srv.port))
         # shorter than the 2 s request timeout: a served request answers
         # at once, and the held three must not time out meanwhile

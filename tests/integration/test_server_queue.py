@@ -2,7 +2,6 @@
 """The queue (docs/api.md 11): tickets numbered per category, call-next
 in queue order with reservations first, recall, skip, transfer, done,
 the counts, and a ticket carried into an application."""
-import sqlite3
 
 import bm
 from bm import jreq, post, login, problem, field_codes
@@ -119,7 +118,7 @@ def test_ticket_into_application_and_scope():
 def test_thousandth_ticket_is_refused():
     t = login(counter="2")
     k = issue(t, 11)
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     db.execute("UPDATE sequences SET last = 999 WHERE name LIKE 'tkt:%:L'")
     db.commit()
     db.close()

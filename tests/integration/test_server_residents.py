@@ -2,7 +2,6 @@
 """Residents, households, communities and grids (docs/api.md 4-6):
 search by every parameter, create, PATCH with If-Match, the audited
 reveal, and the scoping of every list to the caller's communities."""
-import sqlite3
 import uuid
 
 import bm
@@ -39,7 +38,7 @@ def test_search_by_each_parameter():
     r, j = jreq("GET", "/api/v1/residents?tag=rich", token=t)
     assert field_codes(problem(r, j, 400, "validation")) == {"tag": "option"}
     # a phone is found by q (looked up through the database)
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     phone = db.execute("SELECT phone FROM residents WHERE id_number = ?",
                        (ZHANG,)).fetchone()[0]
     db.close()
@@ -182,7 +181,7 @@ def test_patch_resident():
     r, j = jreq("PATCH", "/api/v1/residents/%d" % rid, {}, token=login(
                 "clerk02"), if_match=v + 1)
     problem(r, j, 404, "not-found")
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     row = db.execute("SELECT detail FROM audit WHERE action = 'update' "
                      "AND object = ?", ("resident/%d" % rid,)).fetchall()
     db.close()
@@ -197,7 +196,7 @@ def test_reveal_is_audited_every_time():
                     {"reason": "核对身份"}, token=t)
         assert r.status == 200, j
         assert j["id_number"] == ZHANG and j["birth_date"] == "1985-03-15"
-    db = sqlite3.connect(bm.S.db)
+    db = bm.connect()
     n = db.execute("SELECT count(*) FROM audit WHERE action = 'reveal' AND "
                    "object = ? AND detail = '核对身份'",
                    ("resident/%d" % rid,)).fetchone()[0]

@@ -2,7 +2,8 @@
 """The demo district at work (bianmind --seed demo): applications in every
 state with consistent timelines, certificates (some expired, some
 reprinted) that verify, and grid events in every status."""
-import sqlite3
+
+import datetime
 
 import bm
 from bm import jreq, login
@@ -37,13 +38,15 @@ def test_applications_in_every_state():
 
 
 def test_certificates_and_events():
-    db = sqlite3.connect(bm.S.db)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    db = bm.connect()
     expired, reprinted, total = db.execute(
-        "SELECT sum(valid_until < date('now')), sum(reprints > 0), "
-        "count(*) FROM certificates").fetchone()
+        "SELECT sum(CASE WHEN valid_until < ? THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN reprints > 0 THEN 1 ELSE 0 END), count(*) FROM "
+        "certificates", (today.isoformat(),)).fetchone()
     token = db.execute("SELECT verify_token FROM certificates WHERE "
-                       "valid_until < date('now', '-1 day') LIMIT 1"
-                       ).fetchone()[0]
+                       "valid_until < ? LIMIT 1", ((today - datetime.
+                       timedelta(days=1)).isoformat(),)).fetchone()[0]
     statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM "
                                          "events")}
     db.close()

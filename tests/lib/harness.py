@@ -30,13 +30,150 @@ def seeded_db():
     return db
 
 
+# BIANMIN_TEST_PG names a PostgreSQL cluster (a libpq URL of its
+# "postgres" database, as tests/lib/pgcluster.sh prints it): the server
+# tests then run on a database of their own in it instead of a SQLite
+# file.
+PG = os.environ.get("BIANMIN_TEST_PG")
+
+
+def pg_url(name):
+    """The URL of database name in the cluster of BIANMIN_TEST_PG."""
+    return PG.replace("/postgres?", "/%s?" % name, 1)
+
+
+def psql(sql, dbname="postgres"):
+    """Runs sql in the test cluster; returns psql's unaligned rows."""
+    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\x1f",
+                        "-v", "ON_ERROR_STOP=1", "-d", pg_url(dbname),
+                        "-c", sql], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError("psql: %s: %s" % (sql, r.stderr))
+    return r.stdout
+
+
+def pg_seeded():
+    """The seeded template database, made once per build of bianmind."""
+    name = "seed_%d" % int(os.path.getmtime(os.path.join(BIN, "bianmind")))
+    if psql("SELECT 1 FROM pg_database WHERE datname = '%s'" % name).strip():
+        return name
+    psql("DROP DATABASE IF EXISTS %s_tmp" % name)
+    psql("CREATE DATABASE %s_tmp" % name)
+    subprocess.run([os.path.join(BIN, "bianmind"), "--db",
+                    pg_url(name + "_tmp"), "--seed", "demo", "--residents",
+                    "2000"], check=True, stdout=subprocess.DEVNULL)
+    psql("ALTER DATABASE %s_tmp RENAME TO %s" % (name, name))
+    return name
+
+
+_databases = 0
+
+
+def new_database(directory):
+    """A fresh copy of the seeded demo for one server: a SQLite file in
+    directory, or a database in the PostgreSQL test cluster. Returns
+    what --db takes."""
+    global _databases
+    if PG is None:
+        db = os.path.join(directory, "test.db")
+        shutil.copy(seeded_db(), db)
+        return db
+    _databases += 1
+    name = "t%d_%d" % (os.getpid(), _databases)
+    psql("CREATE DATABASE %s TEMPLATE %s" % (name, pg_seeded()))
+    return pg_url(name)
+
+
+def drop_database(db):
+    if PG is not None and db.startswith("postgresql://"):
+        name = db.split("?")[0].rsplit("/", 1)[1]
+        psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % name)
+
+
+def _literal(v):
+    if v is None:
+        return "NULL"
+    if isinstance(v, (int, float)):
+        return str(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+class PgConnection:
+    """The little of sqlite3's connection the tests use, over psql:
+    statements run one by one and commit at once."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def execute(self, sql, params=()):
+        parts = sql.split("?")
+        if len(parts) - 1 != len(params):
+            raise ValueError("%d parameters for %r" % (len(params), sql))
+        return self._run(parts[0] + "".join(
+            _literal(p) + rest for p, rest in zip(params, parts[1:])))
+
+    def _run(self, text):
+        r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\x1f",
+                            "-P", "null=\x1e", "-v", "ON_ERROR_STOP=1",
+                            "-d", self.db, "-c", text],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError("psql: %s: %s" % (text, r.stderr))
+        rows = [tuple(_value(v) for v in line.split("\x1f"))
+                for line in r.stdout.split("\n") if line != ""]
+        return PgCursor(rows)
+
+    def executescript(self, sql):
+        self._run(sql)
+
+    def commit(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def _value(v):
+    if v == "\x1e":
+        return None
+    # counts and ids come back as numbers, as from sqlite3; longer digit
+    # strings (phone numbers) stay text
+    if v.isdigit() and len(v) <= 10 and (v == "0" or v[0] != "0"):
+        return int(v)
+    return v
+
+
+class PgCursor:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+def connect(db):
+    """A connection to a server's database, SQLite or PostgreSQL."""
+    if db.startswith("postgresql://"):
+        return PgConnection(db)
+    import sqlite3
+    return sqlite3.connect(db)
+
+
 class Server:
     """bianmind on a free loopback port with its own copy of the seed."""
 
-    def __init__(self, binary=None):
+    def __init__(self, binary=None, db=None):
+        """db: a database another Server made, to share (PostgreSQL);
+        by default a fresh one of its own."""
         self.dir = tempfile.mkdtemp(prefix="bianmin-test-")
-        self.db = os.path.join(self.dir, "test.db")
-        shutil.copy(seeded_db(), self.db)
+        self.shared = db is not None
+        self.db = db or new_database(self.dir)
         port_file = os.path.join(self.dir, "port")
         self.log = os.path.join(self.dir, "server.log")
         self.proc = subprocess.Popen(
@@ -61,6 +198,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if not self.shared:
+            drop_database(self.db)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

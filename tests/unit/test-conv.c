@@ -10,10 +10,9 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "../../locale/conv.h"
-#include "../../server/migrations.h"
+#include "../../server/db.h"
 #include "../../server/seed.h"
 
 /* One string there and back through charset; returns 0 when it came
@@ -44,32 +43,29 @@ round_trip(const char *charset, const char *s)
 static void
 demo_residents_round_trip(void **state)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*st;
+	struct db	*db;
+	struct db_stmt	*st;
 	char		*cause = NULL;
 	const char	*name, *addr;
-	size_t		 i, rows = 0;
+	size_t		 rows = 0;
 
 	(void)state;
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	for (i = 0; i < migrations_count(); i++)
-		assert_int_equal(sqlite3_exec(db, migrations_get(i), NULL,
-		    NULL, NULL), SQLITE_OK);
+	if ((db = db_open("sqlite::memory:", &cause)) == NULL)
+		fail_msg("db_open: %s", cause);
 	if (seed_demo(db, 2000, 1, &cause) != 0)
 		fail_msg("seed_demo: %s", cause);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name, address FROM "
-	    "residents", -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(st, 0);
-		addr = (const char *)sqlite3_column_text(st, 1);
+	st = db_stmt(db, "SELECT name, address FROM residents");
+	while (db_step(st) == 1) {
+		name = db_text(st, 0);
+		addr = db_text(st, 1);
 		assert_int_equal(round_trip("GB18030", name), 0);
 		assert_int_equal(round_trip("GB18030", addr), 0);
 		assert_int_equal(round_trip("GBK", name), 0);
 		assert_int_equal(round_trip("GBK", addr), 0);
 		rows++;
 	}
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	db_reset(st);
+	db_close(db);
 	assert_true(rows >= 2000);
 }
 

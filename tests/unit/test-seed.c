@@ -10,44 +10,36 @@
 #include <time.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "../../forms/idnum.h"
 #include "../../server/auth.h"
+#include "../../server/db.h"
 #include "../../server/migrations.h"
 #include "../../server/seed.h"
 
 #define RESIDENTS	2000
 
 /* A fresh in-memory database with the current schema. */
-static sqlite3 *
+static struct db *
 open_db(void)
 {
-	sqlite3	*db;
-	char	 pragma[64];
-	size_t	 i;
+	struct db	*db;
+	char		*cause = NULL;
 
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL,
-	    NULL, NULL), SQLITE_OK);
-	for (i = 0; i < migrations_count(); i++)
-		assert_int_equal(sqlite3_exec(db, migrations_get(i), NULL, NULL,
-		    NULL), SQLITE_OK);
-	/* a pragma takes no bound parameter; the number is ours */
-	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%zu",
-	    migrations_count());
-	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL),
-	    SQLITE_OK);
+	if ((db = db_open("sqlite::memory:", &cause)) == NULL)
+		fail_msg("db_open: %s", cause);
+	assert_int_equal(db_schema_version(db),
+	    (int)migrations_count(MIGRATIONS_SQLITE));
 	return (db);
 }
 
 /* An in-memory database seeded with RESIDENTS residents from seed 1. */
-static sqlite3 *
+static struct db *
 seeded_db(void)
 {
-	sqlite3	*db = open_db();
-	char	*cause = NULL;
-	int	 rc;
+	struct db	*db = open_db();
+	char		*cause = NULL;
+	int		 rc;
 
 	rc = seed_demo(db, RESIDENTS, 1, &cause);
 	if (rc != 0)
@@ -66,38 +58,33 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	sqlite3_close(*state);
+	db_close(*state);
 	return (0);
 }
 
 /* The single integer a query returns. */
 static long long
-count(sqlite3 *db, const char *sql)
+count(struct db *db, const char *sql)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 n;
 
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	assert_int_equal(db_query(db, &st, sql, ""), 1);
+	n = db_int(st, 0);
+	db_reset(st);
 	return (n);
 }
 
 /* The integer sql returns for one text parameter. */
 static long long
-count_for(sqlite3 *db, const char *sql, const char *arg)
+count_for(struct db *db, const char *sql, const char *arg)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long long	 n = -1;
 
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (db_query(db, &st, sql, "t", arg) == 1)
+		n = db_int(st, 0);
+	db_reset(st);
 	return (n);
 }
 
@@ -125,27 +112,30 @@ sorted(const char *list)
 
 /* FNV-1a over name||id_number of every resident, in id order. */
 static uint64_t
-checksum(sqlite3 *db)
+checksum(struct db *db)
 {
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const unsigned char	*p;
 	uint64_t		 h = 0xcbf29ce484222325ULL;
+	int			 rc;
 
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name || id_number "
-	    "FROM residents ORDER BY id", -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (p = sqlite3_column_text(st, 0); *p != '\0'; p++)
+	rc = db_query(db, &st, "SELECT name || id_number FROM residents "
+	    "ORDER BY id", "");
+	for (; rc == 1; rc = db_step(st)) {
+		for (p = (const unsigned char *)db_text(st, 0); *p != '\0';
+		    p++)
 			h = (h ^ *p) * 0x100000001b3ULL;
 		h = (h ^ '\n') * 0x100000001b3ULL;
 	}
-	sqlite3_finalize(st);
+	db_reset(st);
+	assert_int_equal(rc, 0);
 	return (h);
 }
 
 static void
 places_and_grids(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_int_equal(count(db, "SELECT count(*) FROM districts"), 5);
 	assert_int_equal(count(db, "SELECT count(*) FROM districts WHERE "
@@ -196,27 +186,27 @@ demo_accounts(void **state)
 		{ "admin", "demo-admin", "系统管理员", "admin", 0 },
 		{ "clerk02", "demo-clerk", "马丽", "clerk", 2 },
 	};
-	sqlite3		*db = *state;
-	sqlite3_stmt	*st;
+	struct db	*db = *state;
+	struct db_stmt	*st;
 	size_t		 i;
 
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name, role, "
+	st = db_stmt(db, "SELECT name, role, "
 	    "coalesce(centre_id, 0), password_hash, active FROM staff WHERE "
-	    "username = ?", -1, &st, NULL), SQLITE_OK);
+	    "username = ?");
 	for (i = 0; i < sizeof want / sizeof *want; i++) {
-		sqlite3_bind_text(st, 1, want[i].username, -1, SQLITE_STATIC);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		assert_string_equal(sqlite3_column_text(st, 0), want[i].name);
-		assert_string_equal(sqlite3_column_text(st, 1), want[i].role);
-		assert_int_equal(sqlite3_column_int64(st, 2), want[i].centre);
+		db_bind_text(st, 1, want[i].username);
+		assert_int_equal(db_step(st), 1);
+		assert_string_equal(db_text(st, 0), want[i].name);
+		assert_string_equal(db_text(st, 1), want[i].role);
+		assert_int_equal(db_int(st, 2), want[i].centre);
 		assert_true(auth_check_password(want[i].password,
-		    (const char *)sqlite3_column_text(st, 3)));
+		    db_text(st, 3)));
 		assert_false(auth_check_password("wrong",
-		    (const char *)sqlite3_column_text(st, 3)));
-		assert_int_equal(sqlite3_column_int(st, 4), 1);
-		sqlite3_reset(st);
+		    db_text(st, 3)));
+		assert_int_equal(db_int(st, 4), 1);
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_reset(st);
 	assert_int_equal(count(db, "SELECT count(*) FROM grids g JOIN staff s "
 	    "ON s.id = g.member_id WHERE s.username = 'grid01' AND "
 	    "g.name = '红旗社区第1网格'"), 1);
@@ -234,23 +224,22 @@ named_residents(void **state)
 		{ "61020219671111005X", "王建国", "M", 1 },
 		{ "610203200102200311", "赵印台", "M", 2 },
 	};
-	sqlite3		*db = *state;
-	sqlite3_stmt	*st;
+	struct db	*db = *state;
+	struct db_stmt	*st;
 	size_t		 i;
 
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name, sex, "
-	    "community_id, household_id FROM residents WHERE id_number = ?",
-	    -1, &st, NULL), SQLITE_OK);
+	st = db_stmt(db, "SELECT name, sex, community_id, household_id "
+	    "FROM residents WHERE id_number = ?");
 	for (i = 0; i < sizeof want / sizeof *want; i++) {
-		sqlite3_bind_text(st, 1, want[i].id, -1, SQLITE_STATIC);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		assert_string_equal(sqlite3_column_text(st, 0), want[i].name);
-		assert_string_equal(sqlite3_column_text(st, 1), want[i].sex);
-		assert_int_equal(sqlite3_column_int64(st, 2),
+		db_bind_text(st, 1, want[i].id);
+		assert_int_equal(db_step(st), 1);
+		assert_string_equal(db_text(st, 0), want[i].name);
+		assert_string_equal(db_text(st, 1), want[i].sex);
+		assert_int_equal(db_int(st, 2),
 		    want[i].community);
-		sqlite3_reset(st);
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_reset(st);
 	/* 张红旗 heads a household of three, spouse born 1983, child 2012 */
 	assert_int_equal(count(db, "SELECT count(*) FROM residents r JOIN "
 	    "residents h ON h.household_id = r.household_id WHERE "
@@ -271,29 +260,28 @@ named_residents(void **state)
 static void
 every_number_valid(void **state)
 {
-	sqlite3			*db = *state;
-	sqlite3_stmt		*st;
+	struct db		*db = *state;
+	struct db_stmt		*st;
 	struct idnum_info	 info;
 	const char		*id;
 	time_t			 now = time(NULL);
 	int			 n = 0, over80;
 
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT id_number, sex, "
-	    "birth_date, tags LIKE '%elderly_80%', tags FROM residents", -1,
-	    &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		id = (const char *)sqlite3_column_text(st, 0);
+	st = db_stmt(db, "SELECT id_number, sex, "
+	    "birth_date, tags LIKE '%elderly_80%', tags FROM residents");
+	while (db_step(st) == 1) {
+		id = db_text(st, 0);
 		assert_int_equal(idnum_check(id, now, &info), IDNUM_OK);
 		assert_string_equal(id, info.normalized);
-		assert_int_equal(info.sex, sqlite3_column_text(st, 1)[0]);
-		assert_int_equal(memcmp(id + 6, sqlite3_column_text(st, 2), 4),
+		assert_int_equal(info.sex, db_text(st, 1)[0]);
+		assert_int_equal(memcmp(id + 6, db_text(st, 2), 4),
 		    0);
 		over80 = idnum_age(&info, now) >= 80;
-		assert_int_equal(over80, sqlite3_column_int(st, 3));
-		assert_true(sorted((const char *)sqlite3_column_text(st, 4)));
+		assert_int_equal(over80, db_int(st, 3));
+		assert_true(sorted(db_text(st, 4)));
 		n++;
 	}
-	sqlite3_finalize(st);
+	db_reset(st);
 	assert_int_equal(n, RESIDENTS);
 	assert_int_equal(count(db, "SELECT count(DISTINCT id_number) FROM "
 	    "residents"), RESIDENTS);
@@ -302,7 +290,7 @@ every_number_valid(void **state)
 static void
 phones_and_households(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_int_equal(count(db, "SELECT count(*) FROM residents WHERE "
 	    "phone IS NOT NULL AND (length(phone) != 11 OR phone NOT GLOB "
@@ -341,7 +329,7 @@ phones_and_households(void **state)
 static void
 family_ages(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_int_equal(count(db, "SELECT count(*) FROM residents r JOIN "
 	    "residents h ON h.household_id = r.household_id AND "
@@ -365,7 +353,7 @@ family_ages(void **state)
 static void
 names_and_ethnicities(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_true(count(db, "SELECT count(*) FROM residents WHERE name "
 	    "LIKE '%·%' AND ethnicity = '维吾尔族'") >= 3);
@@ -392,20 +380,20 @@ names_and_ethnicities(void **state)
 static void
 same_seed_same_people(void **state)
 {
-	sqlite3	*again = seeded_db(), *other = open_db();
+	struct db	*again = seeded_db(), *other = open_db();
 	char	*cause = NULL;
 
 	assert_int_equal(checksum(*state), checksum(again));
 	assert_int_equal(seed_demo(other, RESIDENTS, 2, &cause), 0);
 	assert_true(checksum(*state) != checksum(other));
-	sqlite3_close(again);
-	sqlite3_close(other);
+	db_close(again);
+	db_close(other);
 }
 
 static void
 refuses_a_seeded_database(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	char	*cause = NULL;
 
 	assert_int_equal(seed_demo(db, RESIDENTS, 1, &cause), -1);
@@ -419,8 +407,8 @@ refuses_a_seeded_database(void **state)
 static void
 refuses_too_few(void **state)
 {
-	sqlite3	*db = open_db();
-	char	*cause = NULL;
+	struct db	*db = open_db();
+	char		*cause = NULL;
 
 	(void)state;
 	assert_int_equal(seed_demo(db, 49, 1, &cause), -1);
@@ -434,7 +422,7 @@ refuses_too_few(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM residents WHERE "
 	    "id_number IN ('610202198503150021', '610202194007080046', "
 	    "'61020219671111005X', '610203200102200311')"), 4);
-	sqlite3_close(db);
+	db_close(db);
 }
 
 int
