@@ -130,29 +130,13 @@ view_free(struct screen *s)
 	free(v);
 }
 
-/* The common end of a reply: 1 when it is good to read. */
-static int
-reply_ok(struct api_result *r)
-{
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);	/* frees the screen */
-		return (0);
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return (0);
-	}
-	return (1);
-}
-
 static void
 on_timeline(struct api_result *r, void *arg)
 {
 	struct appview	*v = arg;
 
 	v->tl_call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	model_timeline_free(v->tl);
 	v->tl = r->model;
@@ -175,7 +159,7 @@ on_detail(struct api_result *r, void *arg)
 	struct appview	*v = arg;
 
 	v->call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	model_app_detail_free(v->d);
 	v->d = r->model;
@@ -461,7 +445,7 @@ on_service(struct api_result *r, void *arg)
 	struct choose	 c;
 
 	v->svc_call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	svc = r->model;
 	missing_free(v->missing);

@@ -178,15 +178,8 @@ on_page(struct api_result *r, void *arg)
 	struct apps	*a = arg;
 
 	a->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* said, or the session ended */
 	model_app_page_free(a->page);
 	a->page = r->model;
 	r->model = NULL;

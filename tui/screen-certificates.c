@@ -118,22 +118,6 @@ certs_free(struct screen *s)
 	free(c);
 }
 
-/* The common end of a reply: 1 when it is good to read. */
-static int
-reply_ok(struct api_result *r)
-{
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return (0);
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return (0);
-	}
-	return (1);
-}
-
 /* Retained types first, in the server's order, then the cancelled:
  * the numbers the clerk learns stay the same. */
 static void
@@ -159,7 +143,7 @@ on_types(struct api_result *r, void *arg)
 	struct certs	*c = arg;
 
 	c->types_call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	c->types = r->model;
 	r->model = NULL;
@@ -174,7 +158,7 @@ on_resident(struct api_result *r, void *arg)
 	struct resident_page	*p;
 
 	c->call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	p = r->model;
 	if (p->n != 1) {
@@ -288,7 +272,7 @@ on_verified(struct api_result *r, void *arg)
 		    "it is mistyped, or the paper is not genuine."));
 		return;
 	}
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	v = r->model;
 	app_message(v->valid ? MSG_INFO : MSG_ERROR, v->valid ?
@@ -346,7 +330,7 @@ on_certificate(struct api_result *r, void *arg)
 	struct certificate_open	 o;
 
 	c->call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	memset(&o, 0, sizeof o);
 	o.cert = r->model;
@@ -381,7 +365,7 @@ on_issued(struct api_result *r, void *arg)
 	size_t			 i;
 
 	c->call = NULL;
-	if (!reply_ok(r))
+	if (!app_answer(r))
 		return;
 	model_cert_page_free(c->issued);
 	c->issued = r->model;

@@ -60,15 +60,8 @@ on_grids(struct api_result *r, void *arg)
 	size_t		 i;
 
 	rp->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* said, or the session ended */
 	rp->grids = r->model;
 	r->model = NULL;
 	/* a grid member reports from their own grid, usually */

@@ -311,15 +311,8 @@ on_staff(struct api_result *r, void *arg)
 
 	e->call = NULL;
 	e->op = E_NONE;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* said, or the session ended */
 	e->staff = r->model;
 	r->model = NULL;
 	choose_staff(e);

@@ -49,15 +49,8 @@ on_events(struct api_result *r, void *arg)
 	struct events	*e = arg;
 
 	e->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* said, or the session ended */
 	model_event_page_free(e->page);
 	e->page = r->model;
 	r->model = NULL;

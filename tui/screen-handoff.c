@@ -90,15 +90,8 @@ on_page(struct api_result *r, void *arg)
 	struct handoff_view	*h = arg;
 
 	h->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
+	if (!app_answer(r))
+		return;		/* said, or the session ended */
 	model_app_page_free(h->page);
 	h->page = r->model;
 	r->model = NULL;
