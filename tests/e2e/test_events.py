@@ -90,10 +90,10 @@ def test_report_assign_resolve():
         t.keys("Tab")
         t.type(DESCRIPTION)
         t.keys("F9")
-        screen = t.wait_for("reported; a supervisor assigns it.")
+        t.wait_for("reported; a supervisor assigns it.")
         eid = newest_event(s.db)
         assert eid != before
-        assert "Event %d: Facilities, high" % eid in screen, screen
+        t.wait_for("Event %d: Facilities, high" % eid)   # once loaded
         row, notes = db_event(s.db, eid)
         assert row[:8] == ("facilities", "high", "reported", "grid01", None,
                            LOCATION, DESCRIPTION, 1), row
