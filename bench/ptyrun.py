@@ -160,9 +160,49 @@ class Proc:
         return first, True
 
     # --- /proc ----------------------------------------------------------
-    def status_kb(self, field):
+    # bianmin runs under a guard: a parent that only waits so it can
+    # put the terminal back after a crash. The figures of a program are
+    # those of its whole group: CPU and wake-ups summed, memory and
+    # libraries of the process that does the work (the youngest).
+    def group(self):
+        """The program's pid and those of its descendants, eldest first."""
+        pids, i = [self.pid], 0
+        while i < len(pids):
+            try:
+                with open("/proc/%d/task/%d/children"
+                          % (pids[i], pids[i])) as f:
+                    pids += [int(x) for x in f.read().split()]
+            except OSError:
+                pass
+            i += 1
+        return pids
+
+    def worker(self):
+        return self.group()[-1]
+
+    def guard_private_kb(self):
+        """What the guard adds to memory: its pages not shared with the
+        child (None without a guard)."""
+        if self.worker() == self.pid:
+            return None
+        total = 0
         try:
-            with open("/proc/%d/status" % self.pid) as f:
+            with open("/proc/%d/smaps_rollup" % self.pid) as f:
+                for line in f:
+                    if line.startswith(("Private_Clean:",
+                                        "Private_Dirty:")):
+                        total += int(line.split()[1])
+        except OSError:
+            return None
+        return total
+
+    def status_kb(self, field):
+        return self._status_kb(self.worker(), field)
+
+    @staticmethod
+    def _status_kb(pid, field):
+        try:
+            with open("/proc/%d/status" % pid) as f:
                 for line in f:
                     if line.startswith(field + ":"):
                         return int(line.split()[1])
@@ -171,19 +211,32 @@ class Proc:
         return None
 
     def ctxt_switches(self):
-        v = self.status_kb("voluntary_ctxt_switches")
-        n = self.status_kb("nonvoluntary_ctxt_switches")
-        return (v or 0) + (n or 0), v or 0
+        v = n = 0
+        for pid in self.group():
+            v += self._status_kb(pid, "voluntary_ctxt_switches") or 0
+            n += self._status_kb(pid, "nonvoluntary_ctxt_switches") or 0
+        return v + n, v
 
     def cpu_ns(self):
-        """CPU time used so far: the scheduler's own count (ns) when the
-        kernel has schedstat, else utime + stime in clock ticks."""
+        """CPU time used so far by the group: the scheduler's own count
+        (ns) when the kernel has schedstat, else utime + stime in clock
+        ticks. A process that has just left counts nothing more."""
+        total = 0
+        for pid in self.group():
+            try:
+                total += self._cpu_ns(pid)
+            except (OSError, ValueError, IndexError):
+                pass
+        return total
+
+    @staticmethod
+    def _cpu_ns(pid):
         try:
-            with open("/proc/%d/schedstat" % self.pid) as f:
+            with open("/proc/%d/schedstat" % pid) as f:
                 return int(f.read().split()[0])
         except (OSError, ValueError, IndexError):
             pass
-        with open("/proc/%d/stat" % self.pid) as f:
+        with open("/proc/%d/stat" % pid) as f:
             fields = f.read().rsplit(")", 1)[1].split()
         ticks = int(fields[11]) + int(fields[12])
         return ticks * 1000000000 // os.sysconf("SC_CLK_TCK")
@@ -191,7 +244,7 @@ class Proc:
     def maps(self):
         """The files mapped into the process (shared libraries)."""
         seen = []
-        with open("/proc/%d/maps" % self.pid) as f:
+        with open("/proc/%d/maps" % self.worker()) as f:
             for line in f:
                 parts = line.split()
                 if len(parts) >= 6 and parts[5].startswith("/") and \
