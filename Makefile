@@ -32,10 +32,10 @@ SERVER_CFLAGS = $(call pkg_cflags,$(SERVER_PKGS))
 SERVER_LIBS   = $(call pkg_libs,$(SERVER_PKGS)) -lpthread
 TEST_CFLAGS   = $(call pkg_cflags,$(TEST_PKGS))
 TEST_LIBS     = $(call pkg_libs,$(TEST_PKGS))
-# Debian's libcups2-dev has cups-config but no pkg-config file.
-CUPS_LIBS    := $(shell cups-config --libs 2>/dev/null || echo -lcups)
+# libcups is not linked: printing/cups-load.c opens it on the first job
+# for CUPS (libcups2-dev is still wanted, for <cups/cups.h>).
 PRINT_CFLAGS  = $(call pkg_cflags,$(PRINT_PKGS))
-PRINT_LIBS    = $(call pkg_libs,$(PRINT_PKGS)) $(CUPS_LIBS)
+PRINT_LIBS    = $(call pkg_libs,$(PRINT_PKGS))
 PDF_CFLAGS    = $(call pkg_cflags,$(PDF_PKGS))
 PDF_LIBS      = $(call pkg_libs,$(PDF_PKGS))
 CLIENT_LIBS  += $(PRINT_LIBS)
