@@ -120,6 +120,9 @@ def test_paste_is_only_text():
 
 HOSTILE_NAME = "张\x1b]0;PWNED\x07红\x1b[c旗"
 HOSTILE_ADDR = "红旗街\x1b[2J12号\u202e院\r3号楼\x9b1m"
+# as the client shows them: each control a replacement glyph
+SHOWN_NAME = "\ufffd]0;PWNED\ufffd红"
+SHOWN_ADDR = "\ufffd[2J12号"
 
 
 def test_escape_sequences_from_the_server_stay_text():
@@ -151,7 +154,7 @@ def test_escape_sequences_from_the_server_stay_text():
         t.tmux("pipe-pane", "-t", "t")
         with open(raw, "rb") as f:
             out = f.read()
-        for bad in (b"\x1b]0;PWNED", b"\x1b[c", b"\xc2\x9b",
+        for bad in (b"\x1b]0;PWNED", b"\x1b]2;PWNED", b"\x1b[c", b"\xc2\x9b",
                     "\u202e".encode(), b"\x07"):
             assert bad not in out, bad
         # and no answer was provoked from the terminal (a DA reply
@@ -170,9 +173,80 @@ def test_escape_sequences_from_the_server_stay_text():
         t.tmux("pipe-pane", "-t", "t")
         with open(raw, "rb") as f:
             out = f.read()
-        for bad in (b"\x1b]0;PWNED", b"\x1b[c", b"\xc2\x9b",
+        for bad in (b"\x1b]0;PWNED", b"\x1b]2;PWNED", b"\x1b[c", b"\xc2\x9b",
                     "\u202e".encode(), b"\x07"):
             assert bad not in out, bad
+    try:
+        with_client(body, server=s)
+    finally:
+        if os.path.exists(raw):
+            os.unlink(raw)
+
+
+def assert_terminal_untouched(t, raw, title):
+    """Nothing hostile reached the terminal through the pipe at raw, its
+    title is as it was, and it was provoked into no reply."""
+    time.sleep(0.3)
+    assert t.display("#{pane_title}") == title
+    with open(raw, "rb") as f:
+        out = f.read()
+    for bad in (b"\x1b]0;PWNED", b"\x1b]2;PWNED", b"\x1b[c", b"\xc2\x9b",
+                "\u202e".encode(), b"\x07", b"\x1b[2J12"):
+        assert bad not in out, bad
+    assert "?1;2c" not in t.screen()
+
+
+def test_escape_sequences_on_the_work_screens():
+    """The same text in what the supervisor's screens show: their own
+    name in the header, the applications (list, page, timeline notes),
+    the day's figures and the grid events (list and page)."""
+    s = Server()
+    db = sqlite3.connect(s.db)
+    db.execute("UPDATE staff SET name = ? WHERE username = 'super01'",
+               ("马\x1b]2;PWNED\x07丽",))
+    db.execute("UPDATE services SET name = ?", (HOSTILE_NAME,))
+    db.execute("UPDATE applications SET note = ?, reason = ?",
+               (HOSTILE_ADDR, HOSTILE_ADDR))
+    db.execute("UPDATE timeline SET note = ?", (HOSTILE_ADDR,))
+    db.execute("UPDATE events SET location = ?, description = ?",
+               (HOSTILE_NAME, HOSTILE_ADDR))
+    db.execute("UPDATE event_updates SET note = ?", (HOSTILE_ADDR,))
+    db.commit()
+    db.close()
+    raw = tempfile.mktemp(prefix="bianmin-pty-")
+
+    def body(s, t, state):
+        title = t.display("#{pane_title}")
+        t.tmux("pipe-pane", "-t", "t", "-o", "cat >> " + raw)
+        t.wait_for("bianmin 0.")
+        t.type("super01")
+        t.keys("Enter")
+        t.type("demo-super")
+        t.keys("Enter", "Enter")
+        t.wait_for("马\ufffd]2;PWNED\ufffd丽", "ID number")  # the header
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for(MASKED_ID, "Household")
+        t.keys("Escape", "Escape")
+        t.wait_for("Main menu")
+        t.keys("F6")                              # the applications of all
+        t.wait_for("Type or scan an application number")
+        t.keys("Enter")
+        t.wait_for("applications", SHOWN_NAME)   # services' names
+        t.keys("Enter")
+        t.wait_for(SHOWN_ADDR)                    # the page's notes
+        assert_terminal_untouched(t, raw, title)
+        t.keys("Escape", "Escape", "Escape", "Escape", "Escape")
+        t.wait_for("Main menu")
+        t.type("t")
+        t.wait_for("Received by hour", "Overdue ")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        t.type("e")
+        t.wait_for("Open grid events", SHOWN_NAME)
+        t.keys("Enter")
+        t.wait_for("Event ", SHOWN_ADDR)
+        assert_terminal_untouched(t, raw, title)
     try:
         with_client(body, server=s)
     finally:
