@@ -51,7 +51,13 @@ struct search {
 };
 
 enum { BY_ID, BY_PHONE, BY_NAME, BY_FULL_NAME, BY_INITIALS, BY_GRID,
-    BY_COMMUNITY, BY_ANY };
+    BY_COMMUNITY, BY_ANY, BY_NAME_IN_CENTRE, BY_INITIALS_IN_CENTRE };
+
+/* A name or initials prefix holds a whole district's 张 or z: scoped to a
+ * centre, it is read per community from (community_id, name) and
+ * (community_id, initials), never row by row across the district. */
+#define IN_CENTRE "r.community_id IN (SELECT id FROM communities WHERE " \
+	"centre_id = ?17) AND "
 
 static const struct search searches[] = {
 	SEARCH("r.id_number = ?1 AND "),
@@ -62,6 +68,8 @@ static const struct search searches[] = {
 	SEARCH("r.grid_id = ?7 AND "),
 	SEARCH("r.community_id = ?8 AND "),
 	SEARCH(""),
+	SEARCH(IN_CENTRE "r.name >= ?3 AND r.name < ?3 || char(1114111) AND "),
+	SEARCH(IN_CENTRE "r.initials >= ?5 AND r.initials < ?5 || '{' AND "),
 };
 
 /* The search's parameters, as bound. */
@@ -151,7 +159,7 @@ read_terms(struct req *r, struct terms *t)
 
 /* The search whose first condition an index serves best. */
 static const struct search *
-choose(const struct terms *t)
+choose(const struct terms *t, long long centre)
 {
 	if (t->id_number[0] != '\0')
 		return (&searches[BY_ID]);
@@ -160,9 +168,10 @@ choose(const struct terms *t)
 	if (t->name != NULL)
 		return (&searches[BY_FULL_NAME]);
 	if (t->prefix != NULL)
-		return (&searches[BY_NAME]);
+		return (&searches[centre != 0 ? BY_NAME_IN_CENTRE : BY_NAME]);
 	if (t->initials[0] != '\0')
-		return (&searches[BY_INITIALS]);
+		return (&searches[centre != 0 ? BY_INITIALS_IN_CENTRE :
+		    BY_INITIALS]);
 	if (t->grid != 0)
 		return (&searches[BY_GRID]);
 	if (t->community != 0)
@@ -211,7 +220,7 @@ search(struct req *r)
 
 	if (read_terms(r, &t) != 0 || req_paging(r, &page, &per_page) != 0)
 		return;
-	s = choose(&t);
+	s = choose(&t, req_centre(r));
 	st = db_stmt(r->db, s->count_sql);
 	bind_terms(st, &t, req_centre(r));
 	if (db_step(st) == 1)

@@ -52,6 +52,31 @@ def test_search_by_each_parameter():
     assert field_codes(problem(r, j, 400, "validation")) == {"grid_id": "type"}
 
 
+def test_prefix_searches_count_within_the_centre():
+    """A name or initials prefix finds the centre's residents, all of
+    them and only them; the district's administrator, every one."""
+    db = bm.connect()
+    def count(where, arg, centre):
+        return db.execute(
+            "SELECT count(*) FROM residents r JOIN communities c ON "
+            "c.id = r.community_id WHERE " + where + " AND (? = 0 OR "
+            "c.centre_id = ?)", (arg, centre, centre)).fetchone()[0]
+    want = {("q=张", 1): count("substr(r.name, 1, 1) = ?", "张", 1),
+            ("q=张", 0): count("substr(r.name, 1, 1) = ?", "张", 0),
+            ("q=zh", 1): count("substr(r.initials, 1, 2) = ?", "zh", 1),
+            ("q=zh", 0): count("substr(r.initials, 1, 2) = ?", "zh", 0)}
+    db.close()
+    clerk, admin = login(), login("admin", counter=None)
+    for (q, centre), n in want.items():
+        r, j = jreq("GET", "/api/v1/residents?per_page=100&" + q,
+                    token=clerk if centre else admin)
+        assert r.status == 200 and j["total"] == n, (q, centre, n, j)
+        if centre:
+            assert all(i["community"]["id"] == 1 for i in j["items"]), q
+    assert want[("q=张", 0)] > want[("q=张", 1)] > 0, want
+    assert want[("q=zh", 0)] > want[("q=zh", 1)] > 0, want
+
+
 def test_other_centres_lists_are_empty():
     t = login()
     r, j = jreq("GET", "/api/v1/residents?community_id=2", token=t)
