@@ -251,6 +251,8 @@ text_wcwidth(uint32_t cp)
 {
 	int	w;
 
+	if (cp >= 0x20 && cp < 0x7f)
+		return (1);	/* printable ASCII, in every locale we run in */
 	if (cp >= 0x20 && (w = overridden(cp)) >= 0)
 		return (w);
 	if (text_ambiguous != TEXT_AMBIGUOUS_AUTO && text_is_ambiguous(cp))
@@ -277,6 +279,10 @@ text_displayable(uint32_t cp)
 uint32_t
 text_terminal_cp(uint32_t cp)
 {
+	/* most of every screen: shown as is by every charset we run in,
+	 * without asking the C library per character */
+	if (cp >= 0x20 && cp < 0x7f)
+		return (cp);
 	if (cp == '\t' || cp == '\n')
 		return (' ');
 	if (text_is_unsafe(cp))
