@@ -19,7 +19,8 @@ KEYS = {
     "BSpace": b"\x7f", "Up": b"\x1bOA", "Down": b"\x1bOB",
     "Right": b"\x1bOC", "Left": b"\x1bOD", "PgDn": b"\x1b[6~",
     "PgUp": b"\x1b[5~", "F1": b"\x1bOP", "F3": b"\x1bOR",
-    "F10": b"\x1b[21~", "C-u": b"\x15", "C-q": b"\x11",
+    "F9": b"\x1b[20~", "F10": b"\x1b[21~", "C-u": b"\x15", "C-q": b"\x11",
+    "C-r": b"\x12", "Space": b" ",
 }
 
 CSI = re.compile(rb"\x1b(\[[0-9;?>]*[\x40-\x7e]|[()][0-9A-Za-z]|[^\[()])")

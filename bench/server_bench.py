@@ -1,7 +1,10 @@
 """The server's benchmarks: seeding 200,000 residents, reads under load
 at 16 connections (wrk), the write routes where this build has them,
 and the disk's own fsync rate for context."""
+import importlib.util
+import json
 import os
+import random
 import re
 import shutil
 import sqlite3
@@ -98,11 +101,75 @@ def scope_samples(ctx, centre_id):
     return ids, names
 
 
-def probe(ctx, token, method, path):
-    st, body = call(ctx.url + path, method, {} if method == "POST" else None,
-                    token, {"Idempotency-Key": "0" * 32})
-    kind = (body or {}).get("type", "") if isinstance(body, dict) else ""
-    return st, kind
+def _server_load():
+    """bench/server-load.py's keep-alive client workers (the file name
+    is not a module name)."""
+    spec = importlib.util.spec_from_file_location(
+        "server_load", os.path.join(HERE, "server-load.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def write_bodies(ctx, centre_id):
+    """make() functions for an application of service 1205 and a
+    residence certificate, each for a random resident of the centre."""
+    with sqlite3.connect("file:%s?mode=ro" % ctx.db, uri=True) as db:
+        rids = [r[0] for r in db.execute(
+            "SELECT r.id FROM residents r JOIN communities c ON "
+            "c.id = r.community_id WHERE c.centre_id = ? AND "
+            "r.birth_date <= '2000-01-01' ORDER BY random() LIMIT 2000",
+            (centre_id,))]
+        svc = db.execute("SELECT id FROM services WHERE txcode = '1205'"
+                         ).fetchone()[0]
+        cert = db.execute("SELECT id FROM certificate_types WHERE "
+                          "code = 'residence'").fetchone()[0]
+    rnd = random.Random(1)
+
+    def application():
+        return ("POST", "/api/v1/applications", json.dumps({
+            "service_id": svc, "resident_id": rnd.choice(rids),
+            "data": {"reason": "路灯损坏，请求维修", "phone": "13700001111",
+                     "declaration": True},
+            "materials": [{"name": "居民身份证", "originals": 1,
+                           "copies": 1}]}))
+
+    def certificate():
+        return ("POST", "/api/v1/certificates", json.dumps({
+            "type_id": cert, "resident_id": rnd.choice(rids),
+            "purpose": "办理居住证",
+            "data": {"since": "2019-06-01", "tenure": "own"}}))
+    return application, certificate
+
+
+def write_loads(ctx, token, centre_id):
+    """Creates at CONNECTIONS connections, each request a new
+    Idempotency-Key: every one a committed transaction (synchronous=FULL),
+    to set beside the disk's fsync rate of the same run."""
+    load = _server_load()
+    port = int(ctx.url.rsplit(":", 1)[1].split("/")[0])
+    for name, make in zip(("create application", "issue certificate"),
+                          write_bodies(ctx, centre_id)):
+        load.run(port, token, make, CONNECTIONS, ctx.warmup_seconds)
+        res = []
+        for run in range(ctx.load_runs):
+            lat, bad, took = load.run(port, token, make, CONNECTIONS,
+                                      ctx.load_seconds)
+            res.append((len(lat) / took, load.pct(lat, 0.5),
+                        load.pct(lat, 0.99), bad))
+            ctx.progress("writes " + name, run)
+        route = "%s at %d connections (Python workers)" % (
+            "POST /api/v1/applications" if "application" in name else
+            "POST /api/v1/certificates", CONNECTIONS)
+        ctx.add(Row("server %s throughput" % name, "bianmind", "/s",
+                    [r[0] for r in res], fmt="%.0f", note=route))
+        ctx.add(Row("server %s p50" % name, "bianmind", "ms",
+                    [r[1] for r in res], fmt="%.2f", note=route))
+        ctx.add(Row("server %s p99" % name, "bianmind", "ms",
+                    [r[2] for r in res], fmt="%.2f", note=route))
+        if any(r[3] for r in res):
+            ctx.note("%s: %d answers were not 2xx." % (
+                name, sum(r[3] for r in res)))
 
 
 def load_suite(ctx):
@@ -155,21 +222,12 @@ def load_suite(ctx):
              "is the baseline of what the HTTP stack itself costs here."
              % (max(1, min(CONNECTIONS, os.cpu_count() or 2)), CONNECTIONS,
                 "4"))
-    absent = []
-    for what, method, path in (
-            ("create application", "POST", "/api/v1/applications"),
-            ("issue certificate", "POST", "/api/v1/certificates"),
-            ("service catalog", "GET", "/api/v1/services/by-code/0501")):
-        st, kind = probe(ctx, token, method, path)
-        if st == 404:
-            absent.append("%s (%s %s: 404)" % (what, method, path))
-        else:
-            ctx.note("%s: %s %s answers %d: the route exists, but this "
-                     "harness does not load it yet." % (what, method, path,
-                                                        st))
-    if absent:
-        ctx.note("Not on this build of bianmind, so not measured: %s."
-                 % "; ".join(absent))
+    write_loads(ctx, token, s["staff"]["centre"]["id"])
+    ctx.note("Writes: Python client workers (bench/server-load.py) at %d "
+             "connections, each request a new Idempotency-Key, so each is "
+             "a transaction committed with synchronous=FULL; the disk rows "
+             "give this filesystem's own fsync rate in the same run."
+             % CONNECTIONS)
 
 
 def fsync_suite(ctx):
