@@ -66,16 +66,27 @@ def login(port, user, password):
     return body["token"]
 
 
-def run(port, token, make, concurrency, seconds):
+def run(port, token, make, concurrency, seconds, count=None):
     """Runs make() -> (method, path, body) from each worker until the
-    time is up; returns latencies (s), errors and elapsed time."""
+    time is up (or count requests are made, all workers together);
+    returns latencies (s), errors and elapsed time."""
     lat, errors, lock = [], [0], threading.Lock()
     stop = time.monotonic() + seconds
+    left = [count]
+
+    def another():
+        if time.monotonic() >= stop:
+            return False
+        if left[0] is None:
+            return True
+        with lock:
+            left[0] -= 1
+            return left[0] >= 0
 
     def worker():
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine, bad = [], 0
-        while time.monotonic() < stop:
+        while another():
             method, path, body = make()
             h = {"Authorization": "Bearer " + token}
             if body is not None:
