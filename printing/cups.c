@@ -85,8 +85,8 @@ connect_dest(const char *queue, http_t **http, char **cause)
 {
 	cups_dest_t	*dest;
 
-	*http = cups->httpConnect2(cups->cupsServer(), cups->ippPort(), NULL, AF_UNSPEC,
-	    cups->cupsEncryption(), 1, PCUPS_TIMEOUT_MS, NULL);
+	*http = cups->httpConnect2(cups->cupsServer(), cups->ippPort(), NULL,
+	    AF_UNSPEC, cups->cupsEncryption(), 1, PCUPS_TIMEOUT_MS, NULL);
 	if (*http == NULL) {
 		*cause = xasprintf(_("The print service (CUPS) is not "
 		    "running: %s"), cups->cupsLastErrorString());
@@ -109,11 +109,13 @@ send_document(http_t *http, cups_dest_t *dest, cups_dinfo_t *info, int job,
 	if (cups->cupsStartDestDocument(http, dest, info, job, title, format, 0,
 	    NULL, 1) != HTTP_STATUS_CONTINUE)
 		return (-1);
-	if (cups->cupsWriteRequestData(http, data, len) != HTTP_STATUS_CONTINUE) {
+	if (cups->cupsWriteRequestData(http, data, len) !=
+	    HTTP_STATUS_CONTINUE) {
 		cups->cupsFinishDestDocument(http, dest, info);
 		return (-1);
 	}
-	if (cups->cupsFinishDestDocument(http, dest, info) > IPP_STATUS_OK_CONFLICTING)
+	if (cups->cupsFinishDestDocument(http, dest, info) >
+	    IPP_STATUS_OK_CONFLICTING)
 		return (-1);
 	return (0);
 }
@@ -172,7 +174,8 @@ ask(ipp_t *req, const char *queue, char **cause)
 {
 	ipp_t	*r = cups->cupsDoRequest(CUPS_HTTP_DEFAULT, req, "/");
 
-	if (r == NULL || cups->ippGetStatusCode(r) > IPP_STATUS_OK_CONFLICTING) {
+	if (r == NULL ||
+	    cups->ippGetStatusCode(r) > IPP_STATUS_OK_CONFLICTING) {
 		*cause = last_error(_("Cannot ask CUPS about"), queue);
 		cups->ippDelete(r);
 		return (NULL);
@@ -187,11 +190,11 @@ printer_state(const char *queue, struct pcups_state *s, char **cause)
 	ipp_t		*req, *r;
 	char		 uri[1024];
 
-	cups->httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL,
-	    "localhost", 0, "/printers/%s", queue);
+	cups->httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp",
+	    NULL, "localhost", 0, "/printers/%s", queue);
 	req = cups->ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-	cups->ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL,
-	    uri);
+	cups->ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri",
+	    NULL, uri);
 	if ((r = ask(req, queue, cause)) == NULL)
 		return (-1);
 	s->printer_stopped = cups->ippGetInteger(cups->ippFindAttribute(r,
@@ -218,17 +221,19 @@ pcups_state(const char *queue, int job, struct pcups_state *s, char **cause)
 	if (printer_state(queue, s, cause) != 0)
 		return (-1);
 	req = cups->ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-	cups->ippAddStringf(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL,
-	    "ipp://localhost/jobs/%d", job);
+	cups->ippAddStringf(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri",
+	    NULL, "ipp://localhost/jobs/%d", job);
 	r = cups->cupsDoRequest(CUPS_HTTP_DEFAULT, req, "/");
-	if (r == NULL || cups->ippGetStatusCode(r) == IPP_STATUS_ERROR_NOT_FOUND) {
+	if (r == NULL ||
+	    cups->ippGetStatusCode(r) == IPP_STATUS_ERROR_NOT_FOUND) {
 		s->job = PCUPS_JOB_GONE;
 		cups->ippDelete(r);
 		return (r == NULL && cups->cupsLastError() !=
 		    IPP_STATUS_ERROR_NOT_FOUND ? (*cause = last_error(
 		    _("Cannot ask CUPS about"), queue), -1) : 0);
 	}
-	st = cups->ippGetInteger(cups->ippFindAttribute(r, "job-state", IPP_TAG_ENUM), 0);
+	st = cups->ippGetInteger(cups->ippFindAttribute(r, "job-state",
+	    IPP_TAG_ENUM), 0);
 	s->job = st >= IPP_JSTATE_PENDING && st <= IPP_JSTATE_COMPLETED ?
 	    (enum pcups_job)(st - IPP_JSTATE_PENDING) : PCUPS_JOB_GONE;
 	copy_attr(r, "job-printer-state-message", msg, sizeof msg);
@@ -249,7 +254,8 @@ pcups_find(const char *queue, const char *title, char **cause)
 		return (-1);
 	n = cups->cupsGetJobs2(CUPS_HTTP_DEFAULT, &jobs, queue, 1,
 	    CUPS_WHICHJOBS_ALL);
-	if (n < 0 || (n == 0 && cups->cupsLastError() > IPP_STATUS_OK_CONFLICTING &&
+	if (n < 0 || (n == 0 &&
+	    cups->cupsLastError() > IPP_STATUS_OK_CONFLICTING &&
 	    cups->cupsLastError() != IPP_STATUS_ERROR_NOT_FOUND)) {
 		*cause = last_error(_("Cannot ask CUPS about"), queue);
 		return (-1);

@@ -307,7 +307,8 @@ static const char *const pg_migration_list[] = {
 	"CREATE INDEX households_community ON households(community_id);"
 	"CREATE INDEX audit_staff ON audit(staff_id);",
 	/* name and initials searches within a centre's communities */
-	"CREATE INDEX residents_community_name ON residents(community_id, name);"
+	"CREATE INDEX residents_community_name ON residents(community_id,"
+	"  name);"
 	"CREATE INDEX residents_community_initials ON residents(community_id,"
 	"  initials);",
 };
