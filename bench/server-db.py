@@ -28,11 +28,8 @@ import sqlite3
 import statistics
 import subprocess
 import tempfile
-import threading
 import time
 import urllib.parse
-import uuid
-import http.client
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
@@ -43,43 +40,6 @@ _spec = importlib.util.spec_from_file_location(
     "server_load", os.path.join(HERE, "server-load.py"))
 load = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(load)
-
-
-def run(ports, token, make, concurrency, seconds):
-    """Like server-load.py's run(), the workers taking the ports in
-    turn; returns latencies (s), errors and elapsed time."""
-    lat, errors, lock = [], [0], threading.Lock()
-    stop = time.monotonic() + seconds
-
-    def worker(port):
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad = [], 0
-        while time.monotonic() < stop:
-            method, path, body = make()
-            h = {"Authorization": "Bearer " + token}
-            if body is not None:
-                h["Content-Type"] = "application/json"
-                h["Idempotency-Key"] = uuid.uuid4().hex
-            t0 = time.monotonic()
-            c.request(method, path, body, h)
-            r = c.getresponse()
-            r.read()
-            mine.append(time.monotonic() - t0)
-            if r.status >= 300:
-                bad += 1
-        c.close()
-        with lock:
-            lat.extend(mine)
-            errors[0] += bad
-
-    t0 = time.monotonic()
-    ts = [threading.Thread(target=worker, args=(ports[i % len(ports)],))
-          for i in range(concurrency)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    return lat, errors[0], time.monotonic() - t0
 
 
 def seed(db, residents):
@@ -145,7 +105,7 @@ def main():
                     token = load.login(ports[0], "admin", "demo-admin")
                     for scen, make in (("search", search),
                                        ("create", create)):
-                        lat, bad, took = run(ports, token, make,
+                        lat, bad, took = load.run(ports, token, make,
                                              a.concurrency, a.seconds)
                         print("| %s | %d | %s | %.0f | %.1f | %.1f | %d |"
                               % (name, n, scen, len(lat) / took,

@@ -69,7 +69,9 @@ def login(port, user, password):
 def run(port, token, make, concurrency, seconds, count=None):
     """Runs make() -> (method, path, body) from each worker until the
     time is up (or count requests are made, all workers together);
-    returns latencies (s), errors and elapsed time."""
+    returns latencies (s), errors and elapsed time. port may be a list:
+    the workers take its ports in turn."""
+    ports = port if isinstance(port, (list, tuple)) else [port]
     lat, errors, lock = [], [0], threading.Lock()
     stop = time.monotonic() + seconds
     left = [count]
@@ -83,7 +85,7 @@ def run(port, token, make, concurrency, seconds, count=None):
             left[0] -= 1
             return left[0] >= 0
 
-    def worker():
+    def worker(port):
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine, bad = [], 0
         while another():
@@ -105,7 +107,8 @@ def run(port, token, make, concurrency, seconds, count=None):
             errors[0] += bad
 
     t0 = time.monotonic()
-    ts = [threading.Thread(target=worker) for _ in range(concurrency)]
+    ts = [threading.Thread(target=worker, args=(ports[i % len(ports)],))
+          for i in range(concurrency)]
     for t in ts:
         t.start()
     for t in ts:
