@@ -112,7 +112,8 @@ def chinese_session(loc, enc):
         t.wait_for("陈晓梅", LOOKUP_LABEL)
         t.type(FULL_ID)
         t.keys("Enter")
-        t.wait_for("张红旗", MASKED_ID, "家庭成员")
+        # the lists below the household come in their own reply
+        t.wait_for("张红旗", MASKED_ID, "家庭成员", "证明 (")
         shots["profile"] = shot(t)
         escape_and_type(t, "买买提")
         t.keys("Enter")
