@@ -6,6 +6,7 @@ BINDIR	?= $(PREFIX)/bin
 SBINDIR	?= $(PREFIX)/sbin
 MANDIR	?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+DATADIR	?= $(PREFIX)/share/bianmin
 DESTDIR	?=
 
 CC	?= cc
@@ -20,7 +21,7 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 CLIENT_PKGS = ncursesw libcurl libcjson sqlite3 inih
 PRINT_PKGS  = libqrencode
 PDF_PKGS    = pangocairo libqrencode
-SERVER_PKGS = libmicrohttpd sqlite3 libpq libcjson gnutls libcrypt
+SERVER_PKGS = libmicrohttpd sqlite3 libpq libcjson gnutls libcrypt inih
 TEST_PKGS   = cmocka
 
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
@@ -41,7 +42,7 @@ PDF_LIBS      = $(call pkg_libs,$(PDF_PKGS))
 CLIENT_LIBS  += $(PRINT_LIBS)
 
 # --- sources, by module (dependencies point down) -----------------------
-UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c
+UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c util/zone.c
 LOCALE_SRC = locale/text.c locale/i18n.c locale/conv.c locale/csv.c \
 	locale/date.c
 VALID_SRC  = forms/idnum.c forms/phone.c
@@ -91,6 +92,8 @@ $(OBJ)/tui/%.o $(OBJ)/api/%.o $(OBJ)/forms/lineedit-draw.o: \
 $(OBJ)/locale/i18n.o $(ASAN)/locale/i18n.o: \
 	CFLAGS_MOD = -DLOCALEDIR='"$(LOCALEDIR)"'
 $(OBJ)/server/%.o: CFLAGS_MOD = $(SERVER_CFLAGS)
+$(OBJ)/server/calendar.o $(ASAN)/server/calendar.o: \
+	CFLAGS_MOD = $(SERVER_CFLAGS) -DDATADIR='"$(DATADIR)"'
 $(OBJ)/printing/%.o $(ASAN)/printing/%.o: CFLAGS_MOD = $(PRINT_CFLAGS)
 $(OBJ)/printing/pdf.o $(OBJ)/printing/pdf-main.o: CFLAGS_MOD = $(PDF_CFLAGS)
 $(OBJ)/tests/%.o: CFLAGS_MOD = $(CLIENT_CFLAGS) $(SERVER_CFLAGS) \
@@ -260,6 +263,9 @@ install: all
 	install -m 755 bin/bianmind $(DESTDIR)$(SBINDIR)/bianmind
 	install -m 644 man/bianmin.1 $(DESTDIR)$(MANDIR)/man1/bianmin.1
 	install -m 644 man/bianmind.8 $(DESTDIR)$(MANDIR)/man8/bianmind.8
+	install -d $(DESTDIR)$(DATADIR)
+	install -m 644 server/data/calendar-cn.txt \
+		$(DESTDIR)$(DATADIR)/calendar-cn.txt
 	for l in $(LANGS); do \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 build/locale/$$l/LC_MESSAGES/bianmin.mo \

@@ -5,6 +5,7 @@
 
 #include "json.h"
 #include "model.h"
+#include "../locale/date.h"
 #include "../util/xmalloc.h"
 
 static void
@@ -28,10 +29,13 @@ brief_parse(const cJSON *it, struct brief *b, int cert)
 	b->ref = json_str(it, cert ? "serial" : "number", 0);
 	b->state = cert ? json_str(it, "valid_until", 1) :
 	    json_str(it, "status", 0);
+	/* the date is enough on a profile: the service zone's */
 	at = json_str(it, cert ? "issued_at" : "created_at", 0);
-	if (at != NULL && strlen(at) >= 10)
-		at[10] = '\0';	/* the date is enough on a profile */
-	b->date = at;
+	if (at != NULL) {
+		b->date = xmalloc(11);
+		date_local_day(at, b->date);
+		free(at);
+	}
 	return (b->what != NULL && b->ref != NULL && b->state != NULL &&
 	    b->date != NULL ? 0 : -1);
 }

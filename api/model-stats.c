@@ -96,6 +96,11 @@ model_daily_stats_parse(const cJSON *j, struct daily_stats *d,
 	bad |= work_int(j, "tickets_issued", 0, &d->tickets_issued, cause);
 	bad |= work_int(j, "tickets_done", 0, &d->tickets_done, cause);
 	bad |= work_int(j, "avg_wait_s", 1, &d->avg_wait_s, cause);
+	/* told by servers since the calendar became data; absent, nothing
+	 * is known to be missing */
+	d->calendar_until = json_str(j, "calendar_until", 1);
+	d->calendar_short = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
+	    "calendar_short"));
 	if (bad == 0)
 		bad |= hours_parse(cJSON_GetObjectItemCaseSensitive(j,
 		    "per_hour"), d->per_hour, cause);
@@ -114,6 +119,7 @@ model_daily_stats_free(void *p)
 		return;
 	free(d->date);
 	free(d->centre);
+	free(d->calendar_until);
 	work_items_free(d->services, d->nservices, sizeof *d->services,
 	    count_clear);
 	free(d);

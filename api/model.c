@@ -82,6 +82,7 @@ model_session_parse(const cJSON *j, struct api_session *s,
 	    xstrdup("");
 	bad |= take(&s->centre_name, s->centre_name, "bad centre", cause);
 	communities_parse(staff, s);
+	s->time_zone = json_str(j, "time_zone", 1);
 	if (json_int(j, "idle_timeout_s", &idle) == 0 && idle > 0 &&
 	    idle < 86400)
 		s->idle_timeout_s = (int)idle;
@@ -107,6 +108,7 @@ model_session_free(void *p)
 	free(s->role);
 	free(s->centre_name);
 	free(s->counter);
+	free(s->time_zone);
 	while (s->ncommunities > 0)
 		free(s->communities[--s->ncommunities].name);
 	free(s->communities);

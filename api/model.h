@@ -23,6 +23,7 @@ struct api_session {
 	char		*role;
 	char		*centre_name;	/* "" for staff of no centre */
 	char		*counter;
+	char		*time_zone;	/* the service's; NULL if not told */
 	int		 idle_timeout_s;
 };
 

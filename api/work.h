@@ -135,6 +135,8 @@ struct daily_stats {
 	int			 per_hour[24];
 	struct service_count	*services;
 	size_t			 nservices;
+	char			*calendar_until;	/* "" when none */
+	int			 calendar_short;	/* needs next year */
 };
 
 /* An application as lists show it (ApplicationSummary), or an overdue

@@ -16,70 +16,16 @@
 #include <microhttpd.h>
 
 #include "audit.h"
+#include "calendar.h"
 #include "db.h"
 #include "certificates.h"
 #include "http.h"
 #include "idempotency.h"
+#include "options.h"
 #include "seed.h"
 #include "../util/log.h"
-#include "../util/version.h"
 #include "../util/xmalloc.h"
-
-struct options {
-	const char	*db;
-	const char	*listen;
-	const char	*seed;
-	const char	*port_file;
-	const char	*log;
-	const char	*tls_cert;
-	const char	*tls_key;
-	const char	*public_url;
-	long		 residents;
-	unsigned	 body_timeout;
-	unsigned	 per_addr;
-	unsigned long	 seed_number;
-	unsigned	 threads;
-	int		 verify_audit;
-	int		 routes;
-};
-
-/* The synopsis and options, for -h and mistakes. */
-static void
-usage(FILE *f)
-{
-	fprintf(f,
-	    "usage: bianmind --db DB [--listen ADDR:PORT] [--seed demo]\n"
-	    "                [--residents N] [--seed-number N] [--threads N]\n"
-	    "                [--port-file FILE] [--log FILE] [-v]\n"
-	    "                [--tls-cert FILE --tls-key FILE] [--public-url URL]\n"
-	    "                [--request-timeout S] [--max-per-address N]\n"
-	    "       bianmind --db DB --verify-audit\n"
-	    "       bianmind --routes\n"
-	    "\n"
-	    "  --db DB            sqlite:FILE or FILE (SQLite, the default),\n"
-	    "                     or postgresql://... (several bianmind\n"
-	    "                     processes may share one); created or\n"
-	    "                     migrated as needed\n"
-	    "  --listen ADDR:PORT address to serve (127.0.0.1:8080; port 0\n"
-	    "                     picks a free one)\n"
-	    "  --seed demo        fill an empty database with the demo\n"
-	    "                     district; serves afterwards only with\n"
-	    "                     --listen\n"
-	    "  --residents N      residents to seed (default 5000)\n"
-	    "  --seed-number N    PRNG seed for --seed (default 1)\n"
-	    "  --threads N        worker threads (default 4)\n"
-	    "  --port-file FILE   write the bound port there once listening\n"
-	    "  --log FILE         log requests there ('-' for stderr)\n"
-	    "  --tls-cert FILE    serve HTTPS with this PEM certificate\n"
-	    "  --tls-key FILE     and this PEM private key\n"
-	    "  --public-url URL   base of certificates' verification links\n"
-	    "                     (default: this server's own address)\n"
-	    "  --request-timeout S  seconds a request body may take (30)\n"
-	    "  --max-per-address N  connections from one address (64)\n"
-	    "  --verify-audit     check the audit trail's hash chain\n"
-	    "  --routes           print the route table and exit\n"
-	    "  -V, --version      print the version\n");
-}
+#include "../util/zone.h"
 
 /* ADDR:PORT or [ADDR6]:PORT into a socket address. */
 static int
@@ -133,83 +79,6 @@ write_port_file(const char *path, unsigned port)
 	}
 	free(tmp);
 	return (rc);
-}
-
-/* The command line into options; exits on a mistake. */
-static void
-parse_args(int argc, char **argv, struct options *o)
-{
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "residents", required_argument, NULL, 'r' },
-		{ "seed-number", required_argument, NULL, 'n' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "port-file", required_argument, NULL, 'p' },
-		{ "log", required_argument, NULL, 'L' },
-		{ "verify-audit", no_argument, NULL, 'A' },
-		{ "routes", no_argument, NULL, 'R' },
-		{ "tls-cert", required_argument, NULL, 'c' },
-		{ "tls-key", required_argument, NULL, 'k' },
-		{ "public-url", required_argument, NULL, 'u' },
-		{ "request-timeout", required_argument, NULL, 'T' },
-		{ "max-per-address", required_argument, NULL, 'P' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	memset(o, 0, sizeof *o);
-	o->residents = 5000;
-	o->seed_number = 1;
-	o->threads = 4;
-	o->body_timeout = 30;
-	o->per_addr = 64;
-	while ((c = getopt_long(argc, argv, "hvV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': o->db = optarg; break;
-		case 'l': o->listen = optarg; break;
-		case 's': o->seed = optarg; break;
-		case 'r': o->residents = strtol(optarg, NULL, 10); break;
-		case 'n': o->seed_number = strtoul(optarg, NULL, 10); break;
-		case 't': o->threads = (unsigned)atoi(optarg); break;
-		case 'p': o->port_file = optarg; break;
-		case 'L': o->log = optarg; break;
-		case 'A': o->verify_audit = 1; break;
-		case 'R': o->routes = 1; break;
-		case 'c': o->tls_cert = optarg; break;
-		case 'k': o->tls_key = optarg; break;
-		case 'u': o->public_url = optarg; break;
-		case 'T': o->body_timeout = (unsigned)atoi(optarg); break;
-		case 'P': o->per_addr = (unsigned)atoi(optarg); break;
-		case 'v': if (o->log == NULL) o->log = "-"; break;
-		case 'V': printf("bianmind %s\n", BIANMIN_VERSION); exit(0);
-		case 'h': usage(stdout); exit(0);
-		default: usage(stderr); exit(2);
-		}
-	}
-	if (o->routes && optind == argc)
-		return;
-	if (optind != argc || o->db == NULL ||
-	    (o->tls_cert == NULL) != (o->tls_key == NULL)) {
-		usage(stderr);
-		exit(2);
-	}
-	if (o->listen == NULL && o->seed == NULL && !o->verify_audit)
-		o->listen = "127.0.0.1:8080";
-	if (o->seed != NULL && strcmp(o->seed, "demo") != 0) {
-		fprintf(stderr, "bianmind: the only seed is 'demo'\n");
-		exit(2);
-	}
-	if (o->residents < 50 || o->residents > 10000000 || o->threads < 1 ||
-	    o->threads > 64 || o->body_timeout < 1 || o->per_addr < 1) {
-		fprintf(stderr, "bianmind: --residents is 50 to 10000000, "
-		    "--threads 1 to 64, --request-timeout and "
-		    "--max-per-address at least 1\n");
-		exit(2);
-	}
 }
 
 /* --verify-audit: 0 if the chain holds, 1 naming the first broken row. */
@@ -273,6 +142,40 @@ default_public_url(const struct options *o, unsigned port)
 	    port);
 	certificates_set_public_url(url);
 	free(url);
+}
+
+/* The calendar, from the configured file or the installed one; at
+ * start a bad file is fatal, on reload the old calendar stays. */
+static int
+load_calendar(const struct options *o)
+{
+	char	*path, *cause = NULL;
+	int	 rc = 0;
+
+	path = o->calendar != NULL ? xstrdup(o->calendar) :
+	    calendar_default_path();
+	if (path == NULL) {
+		log_info("warning: no working-day calendar installed; due "
+		    "dates count weekends only");
+		return (0);
+	}
+	if (calendar_load(path, &cause) != 0) {
+		log_info("calendar: %s", cause);
+		fprintf(stderr, "bianmind: %s\n", cause);
+		rc = -1;
+	} else
+		log_info("calendar: %s", path);
+	free(cause);
+	free(path);
+	return (rc);
+}
+
+/* SIGHUP: read again what a site may change while serving. */
+static void
+reload(const struct options *o)
+{
+	log_info("SIGHUP: reloading");
+	load_calendar(o);
 }
 
 /* Listens until a signal, HTTPS when given a certificate. */
@@ -346,7 +249,8 @@ serve(const struct options *o)
 	}
 	log_info("listening on %s (port %u)", o->listen,
 	    info != NULL ? info->port : 0);
-	sigwait(&set, &sig);
+	while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
+		reload(o);
 	log_info("signal %d: stopping", sig);
 	MHD_stop_daemon(d);
 	return (0);
@@ -361,10 +265,16 @@ main(int argc, char **argv)
 	struct rlimit	 rl = { 0, 0 };
 	int		 rc = 0;
 
-	parse_args(argc, argv, &o);
+	options_parse(argc, argv, &o);
 	if (o.routes) {
 		route_each(print_route, NULL);
+		options_free(&o);
 		return (0);
+	}
+	if (zone_set(o.time_zone) != 0) {
+		fprintf(stderr, "bianmind: unknown time zone %s\n",
+		    o.time_zone);
+		return (2);
 	}
 	umask(077);
 	setrlimit(RLIMIT_CORE, &rl);
@@ -373,6 +283,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "bianmind: cannot open log %s\n", o.log);
 		return (1);
 	}
+	if (load_calendar(&o) != 0)
+		return (1);
 	if ((db = db_open(o.db, &cause)) == NULL) {
 		fprintf(stderr, "bianmind: %s\n", cause);
 		return (1);
@@ -394,5 +306,7 @@ main(int argc, char **argv)
 		db_close_all();
 	}
 	log_close();
+	calendar_clear();
+	options_free(&o);
 	return (rc);
 }

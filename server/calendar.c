@@ -1,40 +1,217 @@
-/* Working days, from the State Council's holiday schedules. */
+/* Working days, from a calendar file of the State Council's schedules. */
+#include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "clock.h"
+#include "../util/log.h"
+#include "../util/xmalloc.h"
 
-/* Days off that are weekdays, and weekend days that are worked. */
-static const char *const holidays[] = {
-	/* 2025 */
-	"2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
-	"2025-02-03", "2025-02-04", "2025-04-04", "2025-05-01", "2025-05-02",
-	"2025-05-05", "2025-06-02", "2025-10-01", "2025-10-02", "2025-10-03",
-	"2025-10-06", "2025-10-07", "2025-10-08",
-	/* 2026 */
-	"2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18",
-	"2026-02-19", "2026-02-20", "2026-02-23", "2026-04-06", "2026-05-01",
-	"2026-05-04", "2026-05-05", "2026-06-19", "2026-09-25", "2026-10-01",
-	"2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07",
-};
-static const char *const workdays[] = {
-	"2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11",
-	"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20",
-	"2026-10-10",
+#ifndef DATADIR
+#define DATADIR		"/usr/local/share/bianmin"
+#endif
+
+#define YEAR_MIN	1990
+#define YEAR_MAX	2199
+#define YEARS		(YEAR_MAX - YEAR_MIN + 1)
+
+/* One day the schedule changes: off on a weekday or on at a weekend. */
+struct change {
+	char	date[11];
+	int	work;
 };
 
-/* 1 if date is in the list. */
+struct calendar {
+	struct change	*changes;	/* sorted by date */
+	size_t		 n;
+	unsigned char	 covered[YEARS];
+};
+
+static struct calendar	*current;
+static pthread_rwlock_t	 lock = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_mutex_t	 warn_lock = PTHREAD_MUTEX_INITIALIZER;
+static char		 warned_on[11];
+
+static void
+calendar_free(struct calendar *c)
+{
+	if (c != NULL)
+		free(c->changes);
+	free(c);
+}
+
 static int
-listed(const char *const *list, size_t n, const char *date)
+by_date(const void *a, const void *b)
+{
+	return (strcmp(((const struct change *)a)->date,
+	    ((const struct change *)b)->date));
+}
+
+/* The year of a YYYY-MM-DD date, 0 outside the years kept. */
+static int
+year_of(const char *date)
+{
+	int	y = atoi(date);
+
+	return (y >= YEAR_MIN && y <= YEAR_MAX ? y : 0);
+}
+
+/* A real calendar date, YYYY-MM-DD. */
+static int
+is_date(const char *s)
+{
+	char	back[11];
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    year_of(s) == 0)
+		return (0);
+	clock_add_days(s, 0, back);
+	return (strcmp(back, s) == 0);
+}
+
+/* Adds one change; -1 when the date is already listed the other way. */
+static int
+add_change(struct calendar *c, size_t *alloc, const char *date, int work)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		if (strcmp(list[i], date) == 0)
-			return (1);
+	for (i = 0; i < c->n; i++) {
+		if (strcmp(c->changes[i].date, date) == 0)
+			return (c->changes[i].work == work ? 0 : -1);
 	}
+	if (c->n == *alloc) {
+		*alloc = *alloc == 0 ? 64 : *alloc * 2;
+		c->changes = xreallocarray(c->changes, *alloc,
+		    sizeof *c->changes);
+	}
+	memcpy(c->changes[c->n].date, date, 11);
+	c->changes[c->n++].work = work;
+	c->covered[year_of(date) - YEAR_MIN] = 1;
 	return (0);
+}
+
+/* "DATE[..DATE] off|work [note]" or "year YYYY"; NULL, or the reason
+ * the line is refused. */
+static const char *
+parse_line(struct calendar *c, size_t *alloc, char *line)
+{
+	char	*first, *kind, cur[11], last[11];
+	int	 work, y;
+
+	first = strtok(line, " \t");
+	kind = strtok(NULL, " \t");
+	if (first == NULL || *first == '#')
+		return (NULL);
+	if (strcmp(first, "year") == 0) {
+		y = kind != NULL ? atoi(kind) : 0;
+		if (kind == NULL || strlen(kind) != 4 || y < YEAR_MIN ||
+		    y > YEAR_MAX)
+			return ("want year YYYY");
+		c->covered[y - YEAR_MIN] = 1;
+		return (NULL);
+	}
+	if (kind == NULL || (strcmp(kind, "off") != 0 &&
+	    strcmp(kind, "work") != 0))
+		return ("want DATE off|work [note]");
+	work = strcmp(kind, "work") == 0;
+	if (strlen(first) == 22 && strncmp(first + 10, "..", 2) == 0) {
+		snprintf(last, sizeof last, "%s", first + 12);
+		first[10] = '\0';
+	} else
+		snprintf(last, sizeof last, "%s", first);
+	if (!is_date(first) || !is_date(last) || strcmp(first, last) > 0 ||
+	    year_of(first) != year_of(last))
+		return ("not a date (YYYY-MM-DD) or a range within one year");
+	snprintf(cur, sizeof cur, "%s", first);
+	for (;;) {
+		if (add_change(c, alloc, cur, work) != 0)
+			return ("the day is listed both off and on");
+		if (strcmp(cur, last) == 0)
+			break;
+		clock_add_days(cur, 1, cur);
+	}
+	return (NULL);
+}
+
+int
+calendar_load(const char *path, char **cause)
+{
+	struct calendar	*c, *old;
+	FILE		*f;
+	char		 line[512];
+	const char	*why = NULL;
+	size_t		 alloc = 0;
+	int		 lineno = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		*cause = xasprintf("cannot read calendar %s", path);
+		return (-1);
+	}
+	c = xcalloc(1, sizeof *c);
+	while (why == NULL && fgets(line, sizeof line, f) != NULL) {
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f))
+			why = "line too long";
+		else {
+			line[strcspn(line, "\r\n")] = '\0';
+			why = parse_line(c, &alloc, line);
+		}
+	}
+	fclose(f);
+	if (why != NULL) {
+		*cause = xasprintf("%s:%d: %s", path, lineno, why);
+		calendar_free(c);
+		return (-1);
+	}
+	qsort(c->changes, c->n, sizeof *c->changes, by_date);
+	pthread_rwlock_wrlock(&lock);
+	old = current;
+	current = c;
+	pthread_rwlock_unlock(&lock);
+	calendar_free(old);
+	return (0);
+}
+
+void
+calendar_clear(void)
+{
+	struct calendar	*old;
+
+	pthread_rwlock_wrlock(&lock);
+	old = current;
+	current = NULL;
+	pthread_rwlock_unlock(&lock);
+	calendar_free(old);
+}
+
+char *
+calendar_default_path(void)
+{
+	static const char	*rel[] = { "../share/bianmin/calendar-cn.txt",
+	    "../server/data/calendar-cn.txt" };
+	char			 exe[PATH_MAX], *slash, *p;
+	ssize_t			 n;
+	size_t			 i;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	for (i = 0; i < sizeof rel / sizeof *rel; i++) {
+		p = xasprintf("%s/%s", exe, rel[i]);
+		if (access(p, R_OK) == 0)
+			return (p);
+		free(p);
+	}
+	p = xstrdup(DATADIR "/calendar-cn.txt");
+	if (access(p, R_OK) == 0)
+		return (p);
+	free(p);
+	return (NULL);
 }
 
 /* 0 Sunday to 6 Saturday (Zeller through days since an epoch). */
@@ -53,15 +230,44 @@ weekday(const char *date)
 	    7);
 }
 
+/* Once a day at most: a date past the calendar was counted. */
+static void
+warn_uncovered(const char *date)
+{
+	char	today[11];
+
+	clock_date(clock_now(), today);
+	pthread_mutex_lock(&warn_lock);
+	if (strcmp(warned_on, today) != 0) {
+		memcpy(warned_on, today, sizeof warned_on);
+		log_info("warning: the working-day calendar does not cover %.4s;"
+		    " counting weekends only: load that year's schedule "
+		    "(docs/calendar.md)", date);
+	}
+	pthread_mutex_unlock(&warn_lock);
+}
+
 int
 calendar_workday(const char *date)
 {
-	int	wd = weekday(date);
+	struct change	 key, *hit;
+	int		 y = year_of(date), wd = weekday(date), covered = 0;
+	int		 listed = -1;
 
-	if (listed(workdays, sizeof workdays / sizeof *workdays, date))
-		return (1);
-	if (listed(holidays, sizeof holidays / sizeof *holidays, date))
-		return (0);
+	snprintf(key.date, sizeof key.date, "%s", date);
+	pthread_rwlock_rdlock(&lock);
+	if (current != NULL && y != 0) {
+		covered = current->covered[y - YEAR_MIN];
+		hit = bsearch(&key, current->changes, current->n,
+		    sizeof key, by_date);
+		if (hit != NULL)
+			listed = hit->work;
+	}
+	pthread_rwlock_unlock(&lock);
+	if (!covered)
+		warn_uncovered(date);
+	if (listed != -1)
+		return (listed);
 	return (wd != 0 && wd != 6);
 }
 
@@ -91,4 +297,19 @@ calendar_workdays_between(const char *from, const char *to)
 		n += calendar_workday(cur);
 	}
 	return (n);
+}
+
+void
+calendar_until(const char *date, char *out)
+{
+	int	y = year_of(date);
+
+	*out = '\0';
+	pthread_rwlock_rdlock(&lock);
+	if (current != NULL && y != 0 && current->covered[y - YEAR_MIN]) {
+		while (y < YEAR_MAX && current->covered[y + 1 - YEAR_MIN])
+			y++;
+		snprintf(out, 11, "%04d-12-31", y);
+	}
+	pthread_rwlock_unlock(&lock);
 }

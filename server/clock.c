@@ -1,6 +1,7 @@
 /* Time formatting for stored and returned timestamps. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
@@ -24,9 +25,8 @@ void
 clock_date(time_t t, char *out)
 {
 	struct tm	tm;
-	time_t		local = t + CLOCK_UTC_OFFSET;
 
-	gmtime_r(&local, &tm);
+	localtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
@@ -34,25 +34,74 @@ int
 clock_hour(time_t t)
 {
 	struct tm	tm;
-	time_t		local = t + CLOCK_UTC_OFFSET;
 
-	gmtime_r(&local, &tm);
+	localtime_r(&t, &tm);
 	return (tm.tm_hour);
+}
+
+time_t
+clock_parse(const char *s)
+{
+	struct tm	 tm;
+	const char	*end;
+
+	memset(&tm, 0, sizeof tm);
+	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) ==
+	    NULL || *end != '\0')
+		return (-1);
+	return (timegm(&tm));
 }
 
 void
 clock_date_of(const char *s, char *out)
 {
-	struct tm	tm = { 0 };
+	time_t	t = clock_parse(s);
 
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+	if (t == -1) {
 		snprintf(out, 11, "%.10s", s);
 		return;
 	}
-	tm.tm_year -= 1900;
-	tm.tm_mon--;
-	clock_date(timegm(&tm), out);
+	clock_date(t, out);
+}
+
+int
+clock_hour_of(const char *s)
+{
+	time_t	t = clock_parse(s);
+
+	return (t == -1 ? -1 : clock_hour(t));
+}
+
+/* The instant local midnight begins date; -1 if date is not a date. */
+static time_t
+midnight(const char *date)
+{
+	struct tm	tm;
+	int		y, m, d;
+	char		tail;
+
+	if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return (-1);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	return (mktime(&tm));
+}
+
+int
+clock_day_bounds(const char *date, char *start, char *end)
+{
+	char	next[11];
+	time_t	a, b;
+
+	clock_add_days(date, 1, next);
+	if ((a = midnight(date)) == -1 || (b = midnight(next)) == -1)
+		return (-1);
+	clock_rfc3339(a, start);
+	clock_rfc3339(b, end);
+	return (0);
 }
 
 int

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "clock.h"
 #include "db.h"
 #include "http.h"
 #include "json.h"
@@ -13,8 +14,7 @@
 
 #define AUDIT_WHERE " FROM audit x LEFT JOIN staff s ON s.id = x.staff_id " \
 	"WHERE (?1 = 0 OR s.centre_id = ?1) AND (?2 IS NULL OR " \
-	"date(x.at, '+8 hours') >= ?2) AND (?3 IS NULL OR date(x.at, " \
-	"'+8 hours') <= ?3) AND (?4 IS NULL OR x.staff_id = ?4) AND " \
+	"x.at >= ?2) AND (?3 IS NULL OR x.at < ?3) AND (?4 IS NULL OR x.staff_id = ?4) AND " \
 	"(?5 IS NULL OR x.action IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)) " \
 	"AND (?13 IS NULL OR x.object = ?13 OR (substr(?13, length(?13), 1) = '/' AND " \
 	"substr(x.object, 1, length(?13)) = ?13))"
@@ -33,16 +33,21 @@ filters(struct req *r, struct db_stmt *st)
 	static const char *const	 allowed[] = { "from", "to", "staff_id",
 	    "action", "object", NULL };
 	const char			*a[8], *s, *from, *to;
+	char				 start[21], end[21];
 	cJSON				*errors = NULL;
 	long long			 v;
 	int				 n, i;
 
 	q_check(r, allowed, 1, &errors);
 	db_bind_int(st, 1, req_centre(r));
-	if ((from = q_date(r, "from", &errors)) != NULL)
-		db_bind_text(st, 2, from);
-	if ((to = q_date(r, "to", &errors)) != NULL)
-		db_bind_text(st, 3, to);
+	/* the days are the service zone's: from the start of from's to
+	 * the end of to's */
+	if ((from = q_date(r, "from", &errors)) != NULL &&
+	    clock_day_bounds(from, start, end) == 0)
+		db_bind_text(st, 2, start);
+	if ((to = q_date(r, "to", &errors)) != NULL &&
+	    clock_day_bounds(to, start, end) == 0)
+		db_bind_text(st, 3, end);
 	if (from != NULL && to != NULL && strcmp(from, to) > 0)
 		field_error(&errors, "to", "date", "结束日期早于开始日期");
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)

@@ -1,8 +1,10 @@
 /* /api/v1/health: liveness for load balancers and the client's link
- * indicator; public, and reveals nothing but the version. */
+ * indicator; public, and reveals nothing but the version and the
+ * service's time zone. */
 #include "db.h"
 #include "http.h"
 #include "../util/version.h"
+#include "../util/zone.h"
 
 /* GET /health: up, and which version and schema. */
 static void
@@ -13,6 +15,7 @@ health(struct req *r)
 	cJSON_AddStringToObject(o, "status", "ok");
 	cJSON_AddStringToObject(o, "version", BIANMIN_VERSION);
 	cJSON_AddNumberToObject(o, "schema_version", db_schema_version(r->db));
+	cJSON_AddStringToObject(o, "time_zone", zone_name());
 	reply_json(r, 200, o);
 }
 

@@ -13,6 +13,7 @@
 #include "valid.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
+#include "../util/zone.h"
 
 #define IDLE_SECONDS		(15 * 60)
 #define ABSOLUTE_SECONDS	(10 * 60 * 60)
@@ -66,6 +67,7 @@ session_json(struct req *r, const struct staff *s, time_t created)
 	clock_rfc3339(created + ABSOLUTE_SECONDS, at);
 	cJSON_AddStringToObject(o, "expires_at", at);
 	cJSON_AddNumberToObject(o, "idle_timeout_s", IDLE_SECONDS);
+	cJSON_AddStringToObject(o, "time_zone", zone_name());
 	json_add_nullable(o, "counter", s->counter);
 	cJSON_AddItemToObject(o, "staff", staff_json(r, s));
 	return (o);

@@ -15,7 +15,8 @@
 #include "views.h"
 
 /* The filters every figure shares: ?1 centre, ?2 date, ?3 counter,
- * ?4 staff, ?5 service. */
+ * ?4 staff, ?5 service; ?7 and ?8 are the instants the day begins and
+ * ends in the service's zone, for timestamps. */
 #define APP_F "(?1 = 0 OR c.centre_id = ?1) AND (?3 IS NULL OR " \
 	"a.counter = ?3) AND (?4 IS NULL OR a.staff_id = ?4) AND (?5 IS " \
 	"NULL OR a.service_id = ?5)"
@@ -23,14 +24,14 @@
 	"c.id = a.community_id"
 #define REACHED "SELECT count(DISTINCT a.id) FROM timeline t JOIN " \
 	"applications a ON a.id = t.application_id JOIN communities c ON " \
-	"c.id = a.community_id WHERE date(t.at, '+8 hours') = ?2 AND " \
+	"c.id = a.community_id WHERE t.at >= ?7 AND t.at < ?8 AND " \
 	"t.action != 'handoff_received' AND t.to_status = ?6 AND " APP_F
 
 /* One day's question, as bound to each statement. */
 struct day {
 	long long	 centre, staff, service;
 	const char	*counter;
-	char		 date[11];
+	char		 date[11], start[21], end[21];
 };
 
 /* Binds the day to st; ?6 (a status) when given. */
@@ -47,6 +48,8 @@ bind_day(struct db_stmt *st, const struct day *d, const char *status)
 		db_bind_int(st, 5, d->service);
 	if (status != NULL)
 		db_bind_text(st, 6, status);
+	db_bind_text(st, 7, d->start);
+	db_bind_text(st, 8, d->end);
 }
 
 /* The integer a figure's statement gives. */
@@ -84,6 +87,7 @@ read_day(struct req *r, struct day *d)
 			field_error(&errors, "date", "date", "日期不能晚于今天");
 		snprintf(d->date, sizeof d->date, "%s", s);
 	}
+	clock_day_bounds(d->date, d->start, d->end);
 	d->counter = q_string(r, "counter", 1, 8, &errors);
 	q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &d->staff);
 	q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &d->service);
@@ -102,7 +106,8 @@ read_day(struct req *r, struct day *d)
 	return (-1);
 }
 
-/* Applications received per local hour. */
+/* Applications received per local hour, counted here: the hour of a
+ * timestamp is the service zone's, which SQL does not know. */
 static cJSON *
 per_hour(struct req *r, const struct day *d)
 {
@@ -111,14 +116,13 @@ per_hour(struct req *r, const struct day *d)
 	cJSON		*list = cJSON_CreateArray();
 	int		 h;
 
-	st = db_stmt(r->db, "SELECT CAST(strftime('%H', a.created_at, "
-	    "'+8 hours') AS INTEGER), count(*)" APP_J " WHERE a.created_date "
-	    "= ?2 AND " APP_F " GROUP BY 1");
+	st = db_stmt(r->db, "SELECT a.created_at" APP_J " WHERE "
+	    "a.created_date = ?2 AND " APP_F);
 	bind_day(st, d, NULL);
 	while (db_step(st) == 1) {
-		h = db_int(st, 0);
+		h = clock_hour_of(db_text(st, 0));
 		if (h >= 0 && h < 24)
-			hours[h] = db_int(st, 1);
+			hours[h]++;
 	}
 	db_reset(st);
 	for (h = 0; h < 24; h++)
@@ -138,7 +142,7 @@ per_service(struct req *r, const struct day *d)
 	    "done" APP_J " WHERE a.created_date = ?2 AND " APP_F " UNION ALL "
 	    "SELECT DISTINCT a.service_id, 0, 1 FROM timeline t JOIN "
 	    "applications a ON a.id = t.application_id JOIN communities c ON "
-	    "c.id = a.community_id WHERE date(t.at, '+8 hours') = ?2 AND "
+	    "c.id = a.community_id WHERE t.at >= ?7 AND t.at < ?8 AND "
 	    "t.to_status = 'completed' AND t.action = 'complete' AND " APP_F
 	    ") x JOIN services s ON s.id = x.sid GROUP BY s.id ORDER BY "
 	    "s.txcode");
@@ -208,6 +212,32 @@ add_counter_figures(struct req *r, cJSON *o, const struct day *d)
 	db_reset(st);
 }
 
+/* How far the working-day calendar reaches, and whether a due date
+ * taken today, at the catalogue's longest time limit, would fall past
+ * it: then the site must load next year's schedule. */
+static void
+add_calendar(struct req *r, cJSON *o)
+{
+	struct db_stmt	*st;
+	char		 today[11], until[11], due[11];
+	int		 longest = 0;
+
+	clock_date(clock_now(), today);
+	calendar_until(today, until);
+	st = db_stmt(r->db, "SELECT max(time_limit_days) FROM services");
+	if (db_step(st) == 1)
+		longest = (int)db_int(st, 0);
+	db_reset(st);
+	if (*until == '\0') {
+		cJSON_AddNullToObject(o, "calendar_until");
+		cJSON_AddBoolToObject(o, "calendar_short", 1);
+		return;
+	}
+	cJSON_AddStringToObject(o, "calendar_until", until);
+	calendar_add_workdays(today, longest, due);
+	cJSON_AddBoolToObject(o, "calendar_short", strcmp(due, until) > 0);
+}
+
 /* GET /stats/daily: one day of a centre in figures. */
 static void
 daily(struct req *r)
@@ -236,6 +266,7 @@ daily(struct req *r)
 	add_counter_figures(r, o, &d);
 	cJSON_AddItemToObject(o, "per_hour", per_hour(r, &d));
 	cJSON_AddItemToObject(o, "per_service", per_service(r, &d));
+	add_calendar(r, o);
 	reply_json(r, 200, o);
 }
 

@@ -364,7 +364,8 @@ one_application(struct act *a, struct db_stmt *res, struct db_stmt *svc,
     int end)
 {
 	cJSON		*form, *data, *fields, *masked;
-	char		*dtext, *mtext, *mats, created[32], updated[32];
+	char		*dtext, *mtext, *mats, created[32], updated[32],
+			 updated_date[11];
 	cJSON		*known;
 	char		 date[11], due[11], seq[48], number[32], key[32];
 	long long	 community = db_int(res, 9), staff, app;
@@ -406,6 +407,7 @@ one_application(struct act *a, struct db_stmt *res, struct db_stmt *svc,
 	if (rc == 0) {
 		t1 = timeline(a, app, staff, end, t0, res);
 		clock_rfc3339(t1, updated);
+		clock_date(t1, updated_date);
 		rc = run(a, NULL, "UPDATE applications SET version = 1 + "
 		    "(SELECT count(*) - 1 FROM timeline WHERE application_id = "
 		    "?1), updated_at = ?2, reason = (SELECT reason FROM "
@@ -414,14 +416,14 @@ one_application(struct act *a, struct db_stmt *res, struct db_stmt *svc,
 		    "application_id = ?1 AND department IS NOT NULL), "
 		    "missing_materials = CASE status WHEN 'materials_requested' "
 		    "THEN '[\"户口簿复印件\"]' ELSE '[]' END, requested_on = CASE "
-		    "status WHEN 'materials_requested' THEN date(?2, '+8 hours') "
+		    "status WHEN 'materials_requested' THEN ?3 "
 		    "END, collector_name = (SELECT collector_name FROM timeline "
 		    "WHERE application_id = ?1 AND collector_name IS NOT NULL), "
 		    "collector_id_number = (SELECT collector_id_number FROM "
 		    "timeline WHERE application_id = ?1 AND collector_name IS NOT "
 		    "NULL), collected_at = (SELECT collected_at FROM timeline "
 		    "WHERE application_id = ?1 AND collected_at IS NOT NULL) "
-		    "WHERE id = ?1", "lt", app, updated);
+		    "WHERE id = ?1", "ltt", app, updated, updated_date);
 	}
 	free(dtext);
 	free(mtext);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "guard.h"
+#include "when.h"
 #include "keymap.h"
 #include "loop.h"
 #include "print-ui.h"
@@ -20,6 +21,7 @@
 #include "../locale/conv.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../util/zone.h"
 #include "../util/log.h"
 #include "../util/paths.h"
 #include "../util/version.h"
@@ -317,6 +319,9 @@ main(int argc, char **argv)
 	char		*cause = NULL;
 
 	harden();
+	/* until a server says otherwise, the contract's zone, never the
+	 * PC's: every date shown and printed is the service's */
+	zone_set(ZONE_DEFAULT);
 	warn = term_prepare();
 	config_load(&cfg);
 	i18n_init(cfg.language);

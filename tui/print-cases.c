@@ -7,6 +7,7 @@
 #include "print-cases.h"
 #include "print-ui.h"
 #include "tui.h"
+#include "../locale/date.h"
 #include "../locale/i18n.h"
 #include "../printing/notice.h"
 #include "../printing/papers.h"
@@ -44,14 +45,9 @@ cases_print(struct pdoc *d)
 time_t
 cases_instant(const char *s)
 {
-	struct tm	tm;
-	char		*end;
+	time_t	t = date_instant(s);
 
-	memset(&tm, 0, sizeof tm);
-	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ",
-	    &tm)) == NULL || *end != '\0')
-		return (time(NULL));
-	return (timegm(&tm));
+	return (t != -1 ? t : time(NULL));
 }
 
 void
@@ -136,16 +132,6 @@ cases_paper_handoff(const struct handoff *h)
 	return (d);
 }
 
-/* "2026-11-29" of an instant, in local time, into out[11]. */
-static void
-local_date(const char *instant, char *out)
-{
-	char	t[20];
-
-	cases_local_time(instant, t);
-	snprintf(out, 11, "%.10s", t);
-}
-
 struct pdoc *
 cases_paper_certificate(const struct certificate *c, int reprint_no)
 {
@@ -155,7 +141,7 @@ cases_paper_certificate(const struct certificate *c, int reprint_no)
 	size_t				 i;
 
 	memset(&p, 0, sizeof p);
-	local_date(c->issued_at, on);
+	date_local_day(c->issued_at, on);
 	issuer = xasprintf("%s居民委员会", c->community);
 	p.id = (long)c->id;
 	p.serial = c->serial;

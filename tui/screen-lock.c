@@ -7,6 +7,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "tui.h"
+#include "when.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -72,6 +73,7 @@ on_unlock(struct api_result *r, void *arg)
 	model_session_free(app.session);
 	app.session = r->model;
 	r->model = NULL;
+	when_set_zone(app.session->time_zone);
 	app_message(MSG_INFO, NULL);
 	app_pop();	/* frees l: the work is back as it was */
 }

@@ -6,6 +6,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "tui.h"
+#include "when.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -86,6 +87,7 @@ on_login(struct api_result *r, void *arg)
 	model_session_free(app.session);
 	app.session = r->model;
 	r->model = NULL;
+	when_set_zone(app.session->time_zone);
 	if (app.sender != NULL)
 		sender_set_staff(app.sender, app.session->username);
 	app_message(MSG_INFO, NULL);

@@ -163,7 +163,7 @@ reload(struct today *t)
 {
 	cancel(t);
 	forget(t);
-	when_cst_today(t->date);
+	when_today(t->date);
 	step(t, today_is_supervisor() ? STEP_STATS : STEP_DAY, 1);
 }
 

@@ -121,7 +121,7 @@ from_list(struct figures *f, const struct app_rows *day)
 		f->completed += strcmp(a->status, "completed") == 0;
 		f->rejected += strcmp(a->status, "rejected") == 0;
 		f->collected += strcmp(a->status, "collected") == 0;
-		if ((h = when_cst_hour(a->created_at)) >= 0)
+		if ((h = when_hour(a->created_at)) >= 0)
 			f->per_hour[h]++;
 		count_service(f, a);
 	}
@@ -172,6 +172,27 @@ figure(int y, int x, int maxx, const char *label, int value)
 	return (x + 3);
 }
 
+/* The server cannot count a due date past its working-day calendar:
+ * the supervisor is the one to have next year's schedule loaded. */
+static int
+draw_calendar(const struct daily_stats *d, int y, int cols)
+{
+	char	*s;
+
+	if (d == NULL || !d->calendar_short)
+		return (y);
+	if (d->calendar_until == NULL || *d->calendar_until == '\0')
+		s = xstrdup(_("The working-day calendar does not cover this "
+		    "year: load the State Council's holiday schedule."));
+	else
+		s = xasprintf(_("The working-day calendar ends %s: load next "
+		    "year's holiday schedule before due dates pass it."),
+		    d->calendar_until);
+	draw_text(y, 1, s, cols - 2, STYLE_ERROR);
+	free(s);
+	return (y + 1);
+}
+
 /* Two lines of figures; returns the next row. */
 static int
 draw_figures(const struct today *t, int y, int cols)
@@ -200,7 +221,7 @@ draw_figures(const struct today *t, int y, int cols)
 		    f->avg_wait_s / 60, f->avg_wait_s % 60);
 		draw_text(y, x, wait, cols - 1 - x, STYLE_LABEL);
 	}
-	return (y + 1);
+	return (draw_calendar(t->stats, y + 1, cols));
 }
 
 /* A section's title on a rule. */

@@ -1,35 +1,28 @@
-/* Instants from the server, shown in this PC's time. */
+/* Instants from the server, shown in the service's time zone. */
 #include <stdio.h>
 #include <string.h>
 
 #include "when.h"
+#include "../locale/date.h"
+#include "../util/log.h"
+#include "../util/zone.h"
 
 time_t
 when_parse(const char *s)
 {
-	struct tm	tm;
-	const char	*end;
-
-	if (s == NULL)
-		return (-1);
-	memset(&tm, 0, sizeof tm);
-	end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (end == NULL || *end != '\0')
-		return (-1);
-	return (timegm(&tm));
+	return (date_instant(s));
 }
 
-/* The instant in this PC's time; 0 when s is none. */
+/* The instant as the service's local time; 0 when s is none. */
 static int
 local(const char *s, struct tm *tm, char *out, size_t len)
 {
 	time_t	t = when_parse(s);
 
-	if (t == -1) {
+	if (t == -1 || localtime_r(&t, tm) == NULL) {
 		snprintf(out, len, "-");
 		return (0);
 	}
-	localtime_r(&t, tm);
 	return (1);
 }
 
@@ -53,24 +46,35 @@ when_day_hm(const char *s, char *out, size_t len)
 }
 
 int
-when_cst_hour(const char *s)
+when_hour(const char *s)
 {
-	time_t		t = when_parse(s);
 	struct tm	tm;
+	char		none[2];
 
-	if (t == -1)
+	if (!local(s, &tm, none, sizeof none))
 		return (-1);
-	t += WHEN_CST;
-	gmtime_r(&t, &tm);
 	return (tm.tm_hour);
 }
 
 void
-when_cst_today(char *out)
+when_today(char *out)
 {
-	time_t		t = time(NULL) + WHEN_CST;
+	time_t		t = time(NULL);
 	struct tm	tm;
 
-	gmtime_r(&t, &tm);
+	localtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void
+when_set_zone(const char *zone)
+{
+	if (zone == NULL || *zone == '\0' || strcmp(zone, zone_name()) == 0)
+		return;
+	if (zone_set(zone) != 0) {
+		log_info("%s: the server's time zone %s is unknown here; "
+		    "showing %s", __func__, zone, zone_name());
+		return;
+	}
+	log_info("%s: time zone %s", __func__, zone);
 }

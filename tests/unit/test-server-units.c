@@ -5,8 +5,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <cjson/cJSON.h>
@@ -85,12 +87,29 @@ initials(void **state)
 	assert_string_equal(out, "zh");
 }
 
+/* Writes text to a new temporary file; its path, which the caller
+ * unlinks and frees. */
+static char *
+temp_file(const char *text)
+{
+	char	*path = strdup("/tmp/bianmin-cal.XXXXXX");
+	int	 fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return (path);
+}
+
+/* The installed calendar: the State Council's 2025 and 2026 schedules. */
 static void
 working_days(void **state)
 {
-	char	out[11];
+	char	out[11], *cause = NULL;
 
 	(void)state;
+	assert_int_equal(calendar_load("server/data/calendar-cn.txt",
+	    &cause), 0);
 	assert_false(calendar_workday("2026-10-01"));	/* 国庆 */
 	assert_true(calendar_workday("2026-10-10"));	/* 调休, a Saturday */
 	assert_false(calendar_workday("2026-11-28"));	/* Saturday */
@@ -103,10 +122,87 @@ working_days(void **state)
 	/* over 国庆: the 8th and 9th, then the 10th, a Saturday worked */
 	calendar_add_workdays("2026-09-30", 3, out);
 	assert_string_equal(out, "2026-10-10");
+	/* over 春节: the 14th is a Saturday worked, then nine days off */
+	calendar_add_workdays("2026-02-13", 2, out);
+	assert_string_equal(out, "2026-02-24");
 	assert_int_equal(calendar_workdays_between("2026-11-27",
 	    "2026-12-04"), 5);
 	assert_int_equal(calendar_workdays_between("2026-12-04",
 	    "2026-11-27"), 0);
+	calendar_until("2026-12-06", out);
+	assert_string_equal(out, "2026-12-31");
+	calendar_until("2027-01-04", out);
+	assert_string_equal(out, "");
+	calendar_clear();
+}
+
+/* A new year comes from a file, no C touched; past it, weekends only. */
+static void
+next_year_from_a_file(void **state)
+{
+	char	out[11], *cause = NULL, *path;
+
+	(void)state;
+	path = temp_file("# a test schedule, not the real one\n"
+	    "2026-12-31 off\n"
+	    "2027-01-01..2027-01-03 off new year\n"
+	    "2027-01-04 work\n"
+	    "2027-01-09 work a Saturday\n"
+	    "year 2028\n");
+	assert_int_equal(calendar_load(path, &cause), 0);
+	/* Wednesday 2026-12-30 plus 2: the 31st is off, the 1st is off */
+	calendar_add_workdays("2026-12-30", 2, out);
+	assert_string_equal(out, "2027-01-05");
+	assert_true(calendar_workday("2027-01-04"));	/* a Monday anyway */
+	assert_true(calendar_workday("2027-01-09"));	/* Saturday worked */
+	assert_false(calendar_workday("2027-01-10"));	/* Sunday */
+	/* 2028 is declared, with no changes: the week alone */
+	calendar_until("2027-06-01", out);
+	assert_string_equal(out, "2028-12-31");
+	/* 2029 is not covered: weekends only, and it still answers */
+	calendar_add_workdays("2029-01-01", 1, out);	/* a Monday */
+	assert_string_equal(out, "2029-01-02");
+	calendar_until("2029-01-01", out);
+	assert_string_equal(out, "");
+	unlink(path);
+	free(path);
+	calendar_clear();
+}
+
+/* A mistake names its line, and a reload keeps the calendar in use. */
+static void
+bad_calendar_files(void **state)
+{
+	static const char *const	 bad[] = {
+		"2027-02-30 off\n", "2027-01-01 holiday\n", "2027-01-01\n",
+		"# both ways\n2027-01-01 off\n2027-01-01 work\n", "year 27\n",
+		"2027-12-30..2028-01-02 off\n", "2027-01-05..2027-01-02 off\n",
+		"27-01-01 off\n",
+	};
+	char				 at[16];
+	char				 out[11], *cause = NULL, *path;
+	size_t				 i;
+
+	(void)state;
+	assert_int_equal(calendar_load("server/data/calendar-cn.txt",
+	    &cause), 0);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		path = temp_file(bad[i]);
+		assert_int_equal(calendar_load(path, &cause), -1);
+		/* the line at fault: the last one of each */
+		snprintf(at, sizeof at, ":%d: ", i == 3 ? 3 : 1);
+		assert_non_null(strstr(cause, at));
+		free(cause);
+		cause = NULL;
+		unlink(path);
+		free(path);
+	}
+	assert_int_equal(calendar_load("/nonexistent/calendar", &cause), -1);
+	free(cause);
+	assert_false(calendar_workday("2026-10-01"));	/* still 国庆 */
+	calendar_until("2026-01-01", out);
+	assert_string_equal(out, "2026-12-31");
+	calendar_clear();
 }
 
 static void
@@ -208,6 +304,8 @@ main(void)
 		cmocka_unit_test(strict_json),
 		cmocka_unit_test(initials),
 		cmocka_unit_test(working_days),
+		cmocka_unit_test(next_year_from_a_file),
+		cmocka_unit_test(bad_calendar_files),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(audit_chain),
 		cmocka_unit_test(form_data),

@@ -1,0 +1,323 @@
+/* bianmind's options, from the command line and the config file. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "options.h"
+#include "../util/version.h"
+#include "../util/xmalloc.h"
+#include "../util/zone.h"
+
+/* Options that only make sense on a command line, never in the file. */
+#define CLI_ONLY	"config help version routes verify-audit seed"
+
+static const struct option longopts[] = {
+	{ "config", required_argument, NULL, 'C' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "listen", required_argument, NULL, 'l' },
+	{ "seed", required_argument, NULL, 's' },
+	{ "residents", required_argument, NULL, 'r' },
+	{ "seed-number", required_argument, NULL, 'n' },
+	{ "threads", required_argument, NULL, 't' },
+	{ "port-file", required_argument, NULL, 'p' },
+	{ "log", required_argument, NULL, 'L' },
+	{ "verify-audit", no_argument, NULL, 'A' },
+	{ "routes", no_argument, NULL, 'R' },
+	{ "tls-cert", required_argument, NULL, 'c' },
+	{ "tls-key", required_argument, NULL, 'k' },
+	{ "public-url", required_argument, NULL, 'u' },
+	{ "request-timeout", required_argument, NULL, 'T' },
+	{ "max-per-address", required_argument, NULL, 'P' },
+	{ "time-zone", required_argument, NULL, 'z' },
+	{ "calendar", required_argument, NULL, 'K' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The synopsis and options, for -h and mistakes. */
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: bianmind --db DB [--listen ADDR:PORT] [--seed demo]\n"
+	    "                [--residents N] [--seed-number N] [--threads N]\n"
+	    "                [--port-file FILE] [--log FILE] [-v]\n"
+	    "                [--tls-cert FILE --tls-key FILE] [--public-url URL]\n"
+	    "                [--request-timeout S] [--max-per-address N]\n"
+	    "                [--time-zone ZONE] [--calendar FILE]\n"
+	    "                [--config FILE]\n"
+	    "       bianmind --db DB --verify-audit\n"
+	    "       bianmind --routes\n"
+	    "\n"
+	    "  --config FILE      read these settings from an INI file first\n"
+	    "                     (key = long option name, no dashes before)\n"
+	    "  --db DB            sqlite:FILE or FILE (SQLite, the default),\n"
+	    "                     or postgresql://... (several bianmind\n"
+	    "                     processes may share one); created or\n"
+	    "                     migrated as needed\n"
+	    "  --listen ADDR:PORT address to serve (127.0.0.1:8080; port 0\n"
+	    "                     picks a free one)\n"
+	    "  --seed demo        fill an empty database with the demo\n"
+	    "                     district; serves afterwards only with\n"
+	    "                     --listen\n"
+	    "  --residents N      residents to seed (default 5000)\n"
+	    "  --seed-number N    PRNG seed for --seed (default 1)\n"
+	    "  --threads N        worker threads (default 4)\n"
+	    "  --port-file FILE   write the bound port there once listening\n"
+	    "  --log FILE         log requests there ('-' for stderr)\n"
+	    "  --tls-cert FILE    serve HTTPS with this PEM certificate\n"
+	    "  --tls-key FILE     and this PEM private key\n"
+	    "  --public-url URL   base of certificates' verification links\n"
+	    "                     (default: this server's own address)\n"
+	    "  --request-timeout S  seconds a request body may take (30)\n"
+	    "  --max-per-address N  connections from one address (64)\n"
+	    "  --time-zone ZONE   the service's time zone, for every local\n"
+	    "                     date and time (default Asia/Shanghai)\n"
+	    "  --calendar FILE    the working-day calendar (default: the one\n"
+	    "                     installed with bianmind); SIGHUP reloads it\n"
+	    "  --verify-audit     check the audit trail's hash chain\n"
+	    "  --routes           print the route table and exit\n"
+	    "  -V, --version      print the version\n");
+}
+
+/* Replaces a string option. */
+static void
+set_str(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup(value);
+}
+
+/* A whole decimal number in [min, max]; -1 otherwise. */
+static int
+number(const char *s, long min, long max, long *out)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		return (-1);
+	*out = v;
+	return (0);
+}
+
+/* One option by its getopt code; -1 with a message when its value is
+ * wrong. */
+static int
+set_option(struct options *o, int c, const char *name, const char *v)
+{
+	long	n = 0;
+
+	switch (c) {
+	case 'C': set_str(&o->config, v); return (0);
+	case 'd': set_str(&o->db, v); return (0);
+	case 'l': set_str(&o->listen, v); return (0);
+	case 's': set_str(&o->seed, v); return (0);
+	case 'p': set_str(&o->port_file, v); return (0);
+	case 'L': set_str(&o->log, v); return (0);
+	case 'c': set_str(&o->tls_cert, v); return (0);
+	case 'k': set_str(&o->tls_key, v); return (0);
+	case 'u': set_str(&o->public_url, v); return (0);
+	case 'K': set_str(&o->calendar, v); return (0);
+	case 'z':
+		if (!zone_valid(v)) {
+			fprintf(stderr, "bianmind: unknown time zone %s (want "
+			    "a name such as Asia/Shanghai)\n", v);
+			return (-1);
+		}
+		set_str(&o->time_zone, v);
+		return (0);
+	case 'A': o->verify_audit = 1; return (0);
+	case 'R': o->routes = 1; return (0);
+	}
+	if (c == 'r' && number(v, 50, 10000000, &n) == 0)
+		o->residents = n;
+	else if (c == 'n' && number(v, 0, LONG_MAX, &n) == 0)
+		o->seed_number = (unsigned long)n;
+	else if (c == 't' && number(v, 1, 64, &n) == 0)
+		o->threads = (unsigned)n;
+	else if (c == 'T' && number(v, 1, 86400, &n) == 0)
+		o->body_timeout = (unsigned)n;
+	else if (c == 'P' && number(v, 1, 65535, &n) == 0)
+		o->per_addr = (unsigned)n;
+	else {
+		fprintf(stderr, "bianmind: bad value for %s: %s (--residents "
+		    "is 50 to 10000000, --threads 1 to 64, --request-timeout "
+		    "and --max-per-address at least 1)\n", name, v);
+		return (-1);
+	}
+	return (0);
+}
+
+/* The long option named name; NULL when there is none. */
+static const struct option *
+find_option(const char *name)
+{
+	const struct option	*lo;
+
+	for (lo = longopts; lo->name != NULL; lo++) {
+		if (strcmp(lo->name, name) == 0)
+			return (lo);
+	}
+	return (NULL);
+}
+
+/* 1 if name is in the space-separated list. */
+static int
+in_list(const char *list, const char *name)
+{
+	size_t		 len = strlen(name);
+	const char	*p;
+
+	for (p = list; (p = strstr(p, name)) != NULL; p += len) {
+		if ((p == list || p[-1] == ' ') &&
+		    (p[len] == ' ' || p[len] == '\0'))
+			return (1);
+	}
+	return (0);
+}
+
+struct file_ctx {
+	struct options	*o;
+	const char	*path;
+	int		 failed;
+};
+
+/* One key = value of the config file ([bianmind] or no section). */
+static int
+file_key(void *arg, const char *section, const char *name, const char *v)
+{
+	struct file_ctx		*fc = arg;
+	const struct option	*lo = find_option(name);
+
+	if (*section != '\0' && strcmp(section, "bianmind") != 0)
+		return (1);
+	if (lo == NULL || in_list(CLI_ONLY, name)) {
+		fprintf(stderr, "bianmind: %s: unknown setting %s\n", fc->path,
+		    name);
+		fc->failed = 1;
+	} else if (lo->has_arg == no_argument) {
+		fc->failed = 1;
+	} else if (set_option(fc->o, lo->val, name, v) != 0)
+		fc->failed = 1;
+	return (1);
+}
+
+/* Reads the file --config named; exits 2 when it cannot. */
+static void
+read_config(struct options *o, const char *path)
+{
+	struct file_ctx	fc = { o, path, 0 };
+	int		rc;
+
+	rc = ini_parse(path, file_key, &fc);
+	if (rc == -1) {
+		fprintf(stderr, "bianmind: cannot read %s: %s\n", path,
+		    strerror(errno));
+		exit(2);
+	}
+	if (rc > 0)
+		fprintf(stderr, "bianmind: %s:%d: not a key = value line\n",
+		    path, rc);
+	if (rc != 0 || fc.failed)
+		exit(2);
+}
+
+/* The --config argument, found before the rest is read. */
+static const char *
+config_arg(int argc, char **argv)
+{
+	int	i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			return (argv[i + 1]);
+		if (strncmp(argv[i], "--config=", 9) == 0)
+			return (argv[i] + 9);
+	}
+	return (NULL);
+}
+
+/* Defaults, then the file, then the command line over both. */
+static void
+read_args(int argc, char **argv, struct options *o)
+{
+	const char	*config;
+	int		 c, idx;
+
+	memset(o, 0, sizeof *o);
+	o->residents = 5000;
+	o->seed_number = 1;
+	o->threads = 4;
+	o->body_timeout = 30;
+	o->per_addr = 64;
+	if ((config = config_arg(argc, argv)) != NULL)
+		read_config(o, config);
+	while ((c = getopt_long(argc, argv, "hvV", longopts, &idx)) != -1) {
+		switch (c) {
+		case 'v':
+			if (o->log == NULL)
+				set_str(&o->log, "-");
+			continue;
+		case 'V':
+			printf("bianmind %s\n", BIANMIN_VERSION);
+			exit(0);
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case '?':
+			usage(stderr);
+			exit(2);
+		}
+		if (set_option(o, c, argv[optind - 1], optarg) != 0)
+			exit(2);
+	}
+}
+
+void
+options_parse(int argc, char **argv, struct options *o)
+{
+	read_args(argc, argv, o);
+	if (o->routes && optind == argc)
+		return;
+	if (optind != argc || o->db == NULL ||
+	    (o->tls_cert == NULL) != (o->tls_key == NULL)) {
+		usage(stderr);
+		exit(2);
+	}
+	if (o->listen == NULL && o->seed == NULL && !o->verify_audit)
+		set_str(&o->listen, "127.0.0.1:8080");
+	if (o->seed != NULL && strcmp(o->seed, "demo") != 0) {
+		fprintf(stderr, "bianmind: the only seed is 'demo'\n");
+		exit(2);
+	}
+	if (o->time_zone == NULL)
+		set_str(&o->time_zone, ZONE_DEFAULT);
+}
+
+void
+options_free(struct options *o)
+{
+	free(o->config);
+	free(o->db);
+	free(o->listen);
+	free(o->seed);
+	free(o->port_file);
+	free(o->log);
+	free(o->tls_cert);
+	free(o->tls_key);
+	free(o->public_url);
+	free(o->time_zone);
+	free(o->calendar);
+	memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,34 @@
+/* bianmind's settings: one table of options read from the command line
+ * and from a config file (INI, the long option's name as the key), the
+ * command line winning. */
+#ifndef SERVER_OPTIONS_H
+#define SERVER_OPTIONS_H
+
+struct options {
+	char		*config;
+	char		*db;
+	char		*listen;
+	char		*seed;
+	char		*port_file;
+	char		*log;
+	char		*tls_cert;
+	char		*tls_key;
+	char		*public_url;
+	char		*time_zone;
+	char		*calendar;
+	long		 residents;
+	unsigned	 body_timeout;
+	unsigned	 per_addr;
+	unsigned long	 seed_number;
+	unsigned	 threads;
+	int		 verify_audit;
+	int		 routes;
+};
+
+/* The command line (and the file --config names) into o; exits 2 with
+ * a message on a mistake, 0 after --help or --version. */
+void	options_parse(int argc, char **argv, struct options *o);
+/* Frees the strings o owns. */
+void	options_free(struct options *o);
+
+#endif
