@@ -110,6 +110,28 @@ for t in tests/e2e/test_*.py; do
 	tap python3 "$t"
 done
 
+section "the date-sensitive tests at the Beijing midnight and after, the machine in UTC"
+# Each file runs as if the clock read 10 s before 16:00 UTC (Beijing's
+# midnight), 10 s after it, and 23:30 UTC (07:30 the next day there):
+# a test that takes "today" from the machine's zone fails here.
+DATED="tests/integration/test_server_applications.py
+tests/integration/test_server_certificates.py
+tests/integration/test_server_queue.py
+tests/integration/test_server_handoffs.py
+tests/integration/test_server_admin.py
+tests/e2e/test_today.py
+tests/e2e/test_time.py"
+for at in 15:59:50 16:00:10 23:30:00; do
+	for t in $DATED; do
+		tap env TZ=UTC tests/lib/at-utc.sh "$at" python3 "$t"
+	done
+done
+
+section "the client on a PC in New York shows the service's dates"
+for t in tests/e2e/test_time.py tests/e2e/test_today.py; do
+	tap env TZ=America/New_York tests/lib/at-utc.sh 17:30:00 python3 "$t"
+done
+
 echo
 if [ $skip -gt 0 ]; then
 	echo "$pass passed, $fail failed, $skip skipped"

@@ -260,8 +260,9 @@ def test_search_by_resident_status_and_date():
         t.keys("F6")
         screen = t.wait_for("Applications of 张红旗", taken, fresh,
                             "2 applications")
-        # only the ones just received, taken from today on
-        today = time.strftime("%Y-%m-%d")
+        # only the ones just received, taken from their day on: the day
+        # in the number, the service's (never the PC's, nor UTC's)
+        today = "%s-%s-%s" % (fresh[10:14], fresh[14:16], fresh[16:18])
         t.keys("Tab", "Tab", "Space")
         t.wait_for("[ Received ]")
         t.keys("Tab")

@@ -16,7 +16,8 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from harness import BIN, Server, Tmux, run  # noqa
+from harness import BIN, Server, Tmux, run, service_date  # noqa
+from harness import service_hour, within_one_day  # noqa
 import bm  # noqa
 
 PASSWORDS = {"clerk01": "demo-clerk", "super01": "demo-super"}
@@ -66,7 +67,7 @@ def api(server, user, path):
 
 
 def day_list(server, user, counter="1"):
-    date = cst_today()
+    date = service_date()
     items, page = [], 1
     while True:
         j = api(server, user, "/api/v1/applications?from=%s&to=%s"
@@ -77,19 +78,6 @@ def day_list(server, user, counter="1"):
         if len(items) >= j["total"]:
             return date, items
         page += 1
-
-
-def cst_today():
-    """Today as the server counts it (China Standard Time)."""
-    import datetime
-    return (datetime.datetime.utcnow() +
-            datetime.timedelta(hours=8)).strftime("%Y-%m-%d")
-
-
-def cst_hour(ts):
-    import datetime
-    t = datetime.datetime.strptime(ts, "%Y-%m-%dT%H:%M:%SZ")
-    return (t + datetime.timedelta(hours=8)).hour
 
 
 def chart(screen):
@@ -117,7 +105,7 @@ def chart(screen):
 def expected_hours(items):
     want = {}
     for a in items:
-        h = cst_hour(a["created_at"])
+        h = service_hour(a["created_at"])
         want[h] = want.get(h, 0) + 1
     return want
 
@@ -166,21 +154,21 @@ def clerk_chart(cols, rows, env=None):
 
 
 def test_chart_80x24():
-    attrs = clerk_chart(80, 24)
+    attrs = within_one_day(clerk_chart, 80, 24)
     assert COLOUR.search(attrs), attrs       # colour, when there is some
 
 
 def test_chart_132x43():
-    clerk_chart(132, 43)
+    within_one_day(clerk_chart, 132, 43)
 
 
 def test_chart_monochrome_vt100():
-    attrs = clerk_chart(80, 24, {"TERM": "vt100"})
+    attrs = within_one_day(clerk_chart, 80, 24, {"TERM": "vt100"})
     assert not COLOUR.search(attrs), attrs
 
 
 def test_chart_monochrome_no_color():
-    attrs = clerk_chart(80, 24, {"NO_COLOR": "1"})
+    attrs = within_one_day(clerk_chart, 80, 24, {"NO_COLOR": "1"})
     assert not COLOUR.search(attrs), attrs
 
 
@@ -209,6 +197,10 @@ def test_f1_shows_todays_keys():
 
 
 def test_supervisor_figures_and_overdue():
+    within_one_day(supervisor_figures_and_overdue)
+
+
+def supervisor_figures_and_overdue():
     s = Server()
     state = tempfile.mkdtemp(prefix="bianmin-state-")
     try:
@@ -252,6 +244,10 @@ def read_csv(path, encoding):
 
 
 def test_export_csv_in_both_encodings():
+    within_one_day(export_csv_in_both_encodings)
+
+
+def export_csv_in_both_encodings():
     s = Server()
     state = tempfile.mkdtemp(prefix="bianmin-state-")
     exports = os.path.join(state, "bianmin", "exports")

@@ -10,6 +10,7 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, PG, Server, run, SkipTest  # noqa: F401
+from harness import service_date  # noqa: F401
 import harness
 
 S = None

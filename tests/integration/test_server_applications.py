@@ -65,7 +65,10 @@ def test_create():
     assert a["data"]["id_number"] == old["id_number_masked"], a["data"]
     assert a["data"]["phone"] == "137****1111", a["data"]
     assert a["data"]["community"] == "红旗社区" and a["data"]["age"] >= 80
-    assert a["due_date"] > a["created_at"][:10] and not a["overdue"]
+    # the number, the due date and the creation are one local day's
+    day = bm.service_date(a["created_at"])
+    assert a["number"][10:18] == day.replace("-", ""), (a["number"], day)
+    assert a["due_date"] > day and not a["overdue"]
     assert a["missing_materials"] == [] and a["collector"] is None
     assert re.fullmatch(r"[0-9a-f]{32}", a["client_request_id"])
     bm.no_full_numbers(str(a))
@@ -272,7 +275,7 @@ def test_search_and_get():
     for q in ("number=" + a["number"], "resident_id=%d" % a["resident"]["id"],
               "service_id=%d" % a["service"]["id"], "status=submitted",
               "status=accepted&status=submitted", "counter=7",
-              "from=%s&to=%s" % (a["created_at"][:10], a["created_at"][:10])):
+              "from=%s&to=%s" % ((bm.service_date(a["created_at"]),) * 2)):
         r, j = jreq("GET", "/api/v1/applications?" + q, token=t)
         assert r.status == 200 and a["id"] in [i["id"] for i in
                                                 j["items"]], (q, j)

@@ -9,6 +9,49 @@ import tempfile
 import time
 import traceback
 
+# The service's time zone: bianmind's default, and what every test that
+# speaks of "today" or of a timestamp's date must count in, whatever the
+# machine's TZ and whatever the hour.
+SERVICE_ZONE = "Asia/Shanghai"
+
+
+def service_date(ts=None):
+    """The service-zone date (YYYY-MM-DD) of an RFC 3339 UTC timestamp as
+    the server writes them, or of now."""
+    import datetime
+    import zoneinfo
+    if ts is None:
+        t = datetime.datetime.now(datetime.timezone.utc)
+    else:
+        t = datetime.datetime.strptime(ts, "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+    return t.astimezone(zoneinfo.ZoneInfo(SERVICE_ZONE)).strftime("%Y-%m-%d")
+
+
+def service_hour(ts):
+    """The service-zone hour of an RFC 3339 UTC timestamp."""
+    import datetime
+    import zoneinfo
+    t = datetime.datetime.strptime(ts, "%Y-%m-%dT%H:%M:%SZ").replace(
+        tzinfo=datetime.timezone.utc)
+    return t.astimezone(zoneinfo.ZoneInfo(SERVICE_ZONE)).hour
+
+
+def within_one_day(fn, *args, **kw):
+    """Runs fn; when it fails and the service's date changed while it ran
+    (a run across the Beijing midnight), runs it once more, wholly within
+    the new day: what a test compares "today" with must be one day's. A
+    failure within one day is reported as it is."""
+    for attempt in (1, 2):
+        before = service_date()
+        try:
+            return fn(*args, **kw)
+        except Exception:
+            if attempt == 2 or service_date() == before:
+                raise
+            print("# the day changed during the test: once more")
+
+
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.path.join(TOP, "bin")
 CACHE = os.path.join(TOP, "build", "test-state")
