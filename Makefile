@@ -122,12 +122,16 @@ bin/bianmin-pdf: $(call obj,$(OBJ),$(PDF_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(PDF_LIBS) $(LDFLAGS)
 
+# libmicrohttpd's own error pages bind to server/http-errors.c's
+# MHD_queue_response(), which the program therefore exports.
+SERVER_LDFLAGS = -Wl,--export-dynamic-symbol=MHD_queue_response
+
 bin/bianmind: $(call obj,$(OBJ),$(SERVERD_SRC))
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(SERVER_LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS) -o $@ $^ $(SERVER_LIBS) $(SERVER_LDFLAGS) $(LDFLAGS)
 
 build/asan/bianmind: $(call obj,$(ASAN),$(SERVERD_SRC))
-	$(CC) $(SANFLAGS) -o $@ $^ $(SERVER_LIBS) $(LDFLAGS)
+	$(CC) $(SANFLAGS) -o $@ $^ $(SERVER_LIBS) $(SERVER_LDFLAGS) $(LDFLAGS)
 
 build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(LDFLAGS)

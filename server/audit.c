@@ -10,6 +10,7 @@
 #include "db.h"
 #include "http.h"
 #include "../util/buf.h"
+#include "../util/log.h"
 #include "../util/xmalloc.h"
 
 #define ZERO_HASH \
@@ -77,6 +78,20 @@ audit_hash(const char *prev, long long id, const char *at,
 	buf_free(&b);
 }
 
+/* A copy of free text with every ID and phone number in it masked, as
+ * in a log line (docs/api.md 14); NULL for none. */
+static char *
+scrubbed(const char *s)
+{
+	char	*copy;
+
+	if (s == NULL || *s == '\0')
+		return (NULL);
+	copy = xstrdup(s);
+	log_scrub(copy);
+	return (copy);
+}
+
 int
 audit_write(struct db *db, long long staff_id, const char *username,
     const char *action, const char *object, const char *detail,
@@ -84,6 +99,7 @@ audit_write(struct db *db, long long staff_id, const char *username,
 {
 	struct db_stmt	*st;
 	char		 prev[65] = "", hash[65], at[32];
+	char		*user, *obj, *text;
 	long long	 id = 1;
 	int		 own = 0, rc;
 
@@ -105,17 +121,20 @@ audit_write(struct db *db, long long staff_id, const char *username,
 	db_reset(st);
 	if (rc < 0)
 		goto fail;
-	if (object != NULL && *object == '\0')
-		object = NULL;
-	if (detail != NULL && *detail == '\0')
-		detail = NULL;
+	user = scrubbed(username);
+	obj = scrubbed(object);
+	text = scrubbed(detail);
 	clock_rfc3339(clock_now(), at);
-	audit_hash(prev, id, at, staff_id, username, action, object, detail,
-	    addr, hash);
-	if (db_exec(db, "INSERT INTO audit (id, at, staff_id, username, "
+	audit_hash(prev, id, at, staff_id, user, action, obj, text, addr,
+	    hash);
+	rc = db_exec(db, "INSERT INTO audit (id, at, staff_id, username, "
 	    "action, object, detail, addr, hash) VALUES (?, ?, ?, ?, ?, "
 	    "coalesce(?, ''), coalesce(?, ''), ?, ?)", "ltLtttttt", id, at,
-	    staff_id, username, action, object, detail, addr, hash) != 0)
+	    staff_id, user, action, obj, text, addr, hash);
+	free(user);
+	free(obj);
+	free(text);
+	if (rc != 0)
 		goto fail;
 	if (own)
 		return (db_commit(db));

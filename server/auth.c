@@ -44,12 +44,13 @@ int
 auth_check_password(const char *pw, const char *hash)
 {
 	struct crypt_data	*cd;
-	int			 ok = 0;
+	int			 ok = 0, locked = hash[0] != '$';
 
-	if (hash[0] != '$')
-		return (0);
+	/* a locked account costs the same hash as any other, or its quick
+	 * answer would tell that the name exists */
 	cd = xcalloc(1, sizeof *cd);
-	if (crypt_r(pw, hash, cd) != NULL && cd->output[0] == '$')
+	if (crypt_r(pw, locked ? auth_dummy_hash() : hash, cd) != NULL &&
+	    cd->output[0] == '$' && !locked)
 		ok = same(cd->output, hash);
 	explicit_bzero(cd, sizeof *cd);
 	free(cd);

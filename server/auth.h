@@ -18,7 +18,8 @@ struct staff {
 
 /* A yescrypt hash of pw (libcrypt); NULL on failure. Caller frees. */
 char	*auth_hash_password(const char *pw);
-/* 1 if pw matches hash; a locked hash ("!") never matches. */
+/* 1 if pw matches hash; a locked hash ("!") never matches, and takes
+ * as long to say so as a real one. */
 int	 auth_check_password(const char *pw, const char *hash);
 /* A real hash of no password, checked when the user does not exist so
  * that a wrong name costs as much time as a wrong password. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -19,9 +20,11 @@
 #include "calendar.h"
 #include "db.h"
 #include "certificates.h"
+#include "conns.h"
 #include "http.h"
 #include "idempotency.h"
 #include "options.h"
+#include "proxy.h"
 #include "seed.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
@@ -178,6 +181,22 @@ reload(const struct options *o)
 	load_calendar(o);
 }
 
+/* The next signal of set; meanwhile, four times a second, hangs up on
+ * requests that take too long to arrive. */
+static int
+wait_signal(const sigset_t *set)
+{
+	struct timespec	ts = { 0, 250 * 1000 * 1000 };
+	int		sig;
+
+	while ((sig = sigtimedwait(set, NULL, &ts)) == -1) {
+		if (errno != EAGAIN && errno != EINTR)
+			return (SIGTERM);
+		conns_reap();
+	}
+	return (sig);
+}
+
 /* Listens until a signal, HTTPS when given a certificate. */
 static int
 serve(const struct options *o)
@@ -217,14 +236,18 @@ serve(const struct options *o)
 		flags |= MHD_USE_TLS;
 	}
 	http_set_body_timeout(o->body_timeout);
-	d = MHD_start_daemon(flags, 0, NULL, NULL, http_access, NULL,
+	conns_set_limits(o->body_timeout, o->per_addr);
+	/* the per-address limit is conns_accept()'s: libmicrohttpd's own
+	 * would count a trusted proxy's clients as one address */
+	d = MHD_start_daemon(flags, 0, conns_accept, NULL, http_access, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, o->threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, o->body_timeout,
 	    MHD_OPTION_CONNECTION_LIMIT, 512u,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_addr,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, conns_notify, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_log, NULL,
 	    cert != NULL ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
 	    MHD_OPTION_HTTPS_PRIORITIES, "NORMAL:-VERS-ALL:"
@@ -249,7 +272,7 @@ serve(const struct options *o)
 	}
 	log_info("listening on %s (port %u)", o->listen,
 	    info != NULL ? info->port : 0);
-	while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
+	while ((sig = wait_signal(&set)) == SIGHUP)
 		reload(o);
 	log_info("signal %d: stopping", sig);
 	MHD_stop_daemon(d);

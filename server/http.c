@@ -2,19 +2,19 @@
  * checks of docs/api.md section 1.6 here, in that order, before its
  * handler sees it. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include "auth.h"
+#include "conns.h"
 #include "db.h"
 #include "http.h"
 #include "idempotency.h"
+#include "proxy.h"
 #include "../locale/text.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
@@ -214,25 +214,19 @@ headers_too_large(struct req *r)
 	return (n > HTTP_MAX_HEADERS);
 }
 
-/* The client's address as text, for the audit trail and throttles. */
+/* The client's address as text, for the audit trail and throttles: the
+ * peer's, or the client a trusted proxy speaks for. */
 static void
 remote_addr(struct req *r)
 {
 	const union MHD_ConnectionInfo	*ci;
-	const struct sockaddr		*sa;
+	char				 peer[64];
 
-	strcpy(r->addr, "?");
 	ci = MHD_get_connection_info(r->conn,
 	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci == NULL || (sa = ci->client_addr) == NULL)
-		return;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
-		    r->addr, sizeof r->addr);
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6,
-		    &((const struct sockaddr_in6 *)sa)->sin6_addr, r->addr,
-		    sizeof r->addr);
+	proxy_addr_text(ci != NULL ? ci->client_addr : NULL, peer,
+	    sizeof peer);
+	proxy_client(r->conn, peer, r->addr, sizeof r->addr);
 }
 
 /* The methods that path answers to, for the Allow header. */
@@ -450,11 +444,30 @@ query_given(struct req *r)
 	return (1);
 }
 
+/* A request refused before routing: a NUL in its URL, or HTTP/1.1
+ * without Host. 0 to go on, -1 having replied. */
+static int
+check_refused(struct req *r)
+{
+	cJSON	*errors = NULL;
+
+	if (r->refused == NULL)
+		return (0);
+	if (strcmp(r->refused, "control_chars") == 0) {
+		field_error(&errors, r->refused_field, "control_chars",
+		    "地址中不能有 NUL 字符（%00）");
+		reply_validation(r, errors);
+	} else
+		reply_problem(r, 400, "invalid-request", "Invalid request",
+		    "HTTP/1.1 请求须有 Host 头", NULL);
+	return (-1);
+}
+
 /* Runs the checks of docs/api.md 1.6 in order, then the handler. */
 static void
 dispatch_checked(struct req *r)
 {
-	if (check_route(r) != 0)
+	if (check_refused(r) != 0 || check_route(r) != 0)
 		return;
 	if ((r->db = db_thread()) == NULL) {
 		reply_unavailable(r, "数据库无法打开");
@@ -509,7 +522,7 @@ queue(struct req *r)
 		    r->ctype);
 	for (i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
-	rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	rc = http_queue_own(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return (rc);
 }
@@ -539,6 +552,7 @@ fault_point(struct req *r, const char *where)
 static enum MHD_Result
 answer(struct req *r)
 {
+	conns_received(r->conn);
 	if (r->body.len > 0 && now_ms() - r->started > body_timeout_ms) {
 		reply_problem(r, 408, "request-timeout", "Request timeout",
 		    "请求体未在时限内收齐", NULL);
@@ -571,6 +585,50 @@ take_upload(struct req *r, const char *upload, size_t *upload_size)
 	return (MHD_YES);
 }
 
+/* Where %00 is in the raw URL: "path", the query parameter's name as
+ * sent, or "query" when that name is no short printable text. */
+static void
+nul_field(struct req *r, const char *uri, const char *nul)
+{
+	const char	*q = strchr(uri, '?'), *start, *end;
+	size_t		 i, n;
+
+	snprintf(r->refused_field, sizeof r->refused_field, "path");
+	if (q == NULL || nul < q)
+		return;
+	for (start = nul; start > q + 1 && start[-1] != '&'; start--)
+		;
+	end = start + strcspn(start, "=&");
+	n = (size_t)(end - start);
+	snprintf(r->refused_field, sizeof r->refused_field, "query");
+	for (i = 0; i < n; i++) {
+		if (start[i] < 0x21 || start[i] > 0x7e)
+			return;
+	}
+	if (n > 0 && n < sizeof r->refused_field)
+		snprintf(r->refused_field, sizeof r->refused_field, "%.*s",
+		    (int)n, start);
+}
+
+void *
+http_uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct req	*r;
+	const char	*nul;
+
+	(void)cls;
+	r = xcalloc(1, sizeof *r);
+	r->conn = conn;
+	buf_init(&r->body);
+	/* libmicrohttpd decodes %00 into a NUL that ends the path or the
+	 * argument early: /residents/1%00 would be /residents/1 */
+	if ((nul = strstr(uri, "%00")) != NULL) {
+		r->refused = "control_chars";
+		nul_field(r, uri, nul);
+	}
+	return (r);
+}
+
 enum MHD_Result
 http_access(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload,
@@ -579,17 +637,20 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 	struct req	*r = *con_cls;
 	const char	*clen;
 
-	(void)cls;
-	(void)version;
-	if (r == NULL) {
-		r = xcalloc(1, sizeof *r);
-		r->conn = conn;
+	if (r == NULL)
+		r = *con_cls = http_uri_log(cls, url, conn);
+	if (!r->seen) {
+		r->seen = 1;
 		r->method = xstrdup(method);
 		r->url = xstrdup(url);
 		r->started = now_ms();
-		buf_init(&r->body);
 		remote_addr(r);
-		*con_cls = r;
+		if (r->refused == NULL && strcmp(version, "HTTP/1.1") == 0 &&
+		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_HOST) == NULL)
+			r->refused = "no_host";
+		if (r->refused != NULL)
+			return (answer(r));
 		clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (clen != NULL && strtoull(clen, NULL, 10) > HTTP_MAX_BODY) {
@@ -613,8 +674,8 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	int		 i;
 
 	(void)cls;
-	(void)conn;
 	(void)toe;
+	conns_replied(conn);
 	if (r == NULL)
 		return;
 	auth_staff_free(r->staff);

@@ -34,6 +34,9 @@ struct req {
 	size_t			 discarded;
 	int			 answered;
 	long long		 started;	/* monotonic ms */
+	int			 seen;		/* the handler saw it */
+	const char		*refused;	/* a fault found before routing */
+	char			 refused_field[72];
 
 	struct db		*db;
 	struct staff		*staff;		/* NULL until authenticated */
@@ -151,6 +154,9 @@ int	req_role(struct req *);
 /* The caller's centre, 0 for an admin without one (sees everything). */
 long long req_centre(struct req *);
 
+/* MHD_OPTION_URI_LOG_CALLBACK: the request line, before libmicrohttpd
+ * decodes it (and a %00 in it cuts the path short). */
+void	*http_uri_log(void *, const char *uri, struct MHD_Connection *);
 /* The libmicrohttpd access handler and completion callback. */
 enum MHD_Result http_access(void *, struct MHD_Connection *, const char *url,
 	    const char *method, const char *version, const char *upload,
@@ -159,6 +165,10 @@ void	http_completed(void *, struct MHD_Connection *, void **con_cls,
 	    enum MHD_RequestTerminationCode toe);
 /* Seconds a request body may take to arrive (408 after). */
 void	http_set_body_timeout(unsigned seconds);
+/* Queues one of bianmind's own replies (http-errors.c replaces the
+ * ones libmicrohttpd makes itself). */
+enum MHD_Result http_queue_own(struct MHD_Connection *, unsigned int status,
+	    struct MHD_Response *);
 
 /* Session check for a request; 0 with r->staff set, or -1 having
  * replied 401. Defined in route-sessions.c. */

@@ -9,6 +9,7 @@
 #include <ini.h>
 
 #include "options.h"
+#include "proxy.h"
 #include "../util/version.h"
 #include "../util/xmalloc.h"
 #include "../util/zone.h"
@@ -35,6 +36,7 @@ static const struct option longopts[] = {
 	{ "max-per-address", required_argument, NULL, 'P' },
 	{ "time-zone", required_argument, NULL, 'z' },
 	{ "calendar", required_argument, NULL, 'K' },
+	{ "trusted-proxies", required_argument, NULL, 'X' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -51,7 +53,7 @@ usage(FILE *f)
 	    "                [--tls-cert FILE --tls-key FILE] [--public-url URL]\n"
 	    "                [--request-timeout S] [--max-per-address N]\n"
 	    "                [--time-zone ZONE] [--calendar FILE]\n"
-	    "                [--config FILE]\n"
+	    "                [--trusted-proxies LIST] [--config FILE]\n"
 	    "       bianmind --db DB --verify-audit\n"
 	    "       bianmind --routes\n"
 	    "\n"
@@ -75,8 +77,13 @@ usage(FILE *f)
 	    "  --tls-key FILE     and this PEM private key\n"
 	    "  --public-url URL   base of certificates' verification links\n"
 	    "                     (default: this server's own address)\n"
-	    "  --request-timeout S  seconds a request body may take (30)\n"
+	    "  --request-timeout S  seconds a request (line, headers and\n"
+	    "                     body) may take to arrive (30)\n"
 	    "  --max-per-address N  connections from one address (64)\n"
+	    "  --trusted-proxies LIST  addresses or CIDR blocks, comma-\n"
+	    "                     separated, of reverse proxies whose\n"
+	    "                     Forwarded / X-Forwarded-For is believed\n"
+	    "                     (default none)\n"
 	    "  --time-zone ZONE   the service's time zone, for every local\n"
 	    "                     date and time (default Asia/Shanghai)\n"
 	    "  --calendar FILE    the working-day calendar (default: the one\n"
@@ -114,7 +121,8 @@ number(const char *s, long min, long max, long *out)
 static int
 set_option(struct options *o, int c, const char *name, const char *v)
 {
-	long	n = 0;
+	long	 n = 0;
+	char	*cause = NULL;
 
 	switch (c) {
 	case 'C': set_str(&o->config, v); return (0);
@@ -134,6 +142,15 @@ set_option(struct options *o, int c, const char *name, const char *v)
 			return (-1);
 		}
 		set_str(&o->time_zone, v);
+		return (0);
+	case 'X':
+		if (proxy_set(v, &cause) != 0) {
+			fprintf(stderr, "bianmind: bad --trusted-proxies: %s\n",
+			    cause);
+			free(cause);
+			return (-1);
+		}
+		set_str(&o->trusted_proxies, v);
 		return (0);
 	case 'A': o->verify_audit = 1; return (0);
 	case 'R': o->routes = 1; return (0);
@@ -319,5 +336,6 @@ options_free(struct options *o)
 	free(o->public_url);
 	free(o->time_zone);
 	free(o->calendar);
+	free(o->trusted_proxies);
 	memset(o, 0, sizeof *o);
 }

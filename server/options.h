@@ -16,6 +16,7 @@ struct options {
 	char		*public_url;
 	char		*time_zone;
 	char		*calendar;
+	char		*trusted_proxies;
 	long		 residents;
 	unsigned	 body_timeout;
 	unsigned	 per_addr;

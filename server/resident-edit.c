@@ -130,6 +130,23 @@ read_new(cJSON *body, struct fields *f, cJSON **errors)
 	return (*errors == NULL ? 0 : -1);
 }
 
+/* The grid is one the caller can see (not_found otherwise, whether it
+ * exists elsewhere or not at all: docs/api.md 1.10) and of community. */
+static void
+check_grid(struct req *r, long long grid, long long community,
+    cJSON **errors)
+{
+	struct db_stmt	*st;
+
+	if (db_query(r->db, &st, "SELECT g.community_id FROM grids g JOIN "
+	    "communities c ON c.id = g.community_id WHERE g.id = ?1 AND "
+	    "(?2 = 0 OR c.centre_id = ?2)", "ll", grid, req_centre(r)) != 1)
+		field_error(errors, "grid_id", "not_found", "没有这个网格");
+	else if (db_int(st, 0) != community)
+		field_error(errors, "grid_id", "mismatch", "网格不属于该社区");
+	db_reset(st);
+}
+
 /* The community, grid and household exist and fit one another. */
 static void
 check_places(struct req *r, struct fields *f, cJSON **errors)
@@ -146,16 +163,8 @@ check_places(struct req *r, struct fields *f, cJSON **errors)
 		    "不是你所在中心的社区");
 		return;
 	}
-	if (f->grid != 0) {
-		rc = db_query(r->db, &st, "SELECT community_id FROM grids "
-		    "WHERE id = ?", "l", f->grid);
-		if (rc != 1)
-			field_error(errors, "grid_id", "not_found", "网格不存在");
-		else if (db_int(st, 0) != f->community)
-			field_error(errors, "grid_id", "mismatch",
-			    "网格不属于该社区");
-		db_reset(st);
-	}
+	if (f->grid != 0)
+		check_grid(r, f->grid, f->community, errors);
 	if (f->household != 0) {
 		rc = db_query(r->db, &st, "SELECT 1 FROM households WHERE "
 		    "id = ? AND community_id = ?", "ll", f->household,
@@ -384,20 +393,11 @@ load_current(struct req *r, long long id, struct current *c)
 static int
 check_patch(struct req *r, const struct patch *p, const struct current *c)
 {
-	struct db_stmt	*st;
 	cJSON		*errors = NULL;
 	int		 had, has;
 
-	if (p->has_grid && p->grid != 0) {
-		if (db_query(r->db, &st, "SELECT community_id FROM grids "
-		    "WHERE id = ?", "l", p->grid) != 1)
-			field_error(&errors, "grid_id", "not_found",
-			    "网格不存在");
-		else if (db_int(st, 0) != c->community)
-			field_error(&errors, "grid_id", "mismatch",
-			    "网格不属于该居民的社区");
-		db_reset(st);
-	}
+	if (p->has_grid && p->grid != 0)
+		check_grid(r, p->grid, c->community, &errors);
 	had = strstr(c->tags, TAG_ELDERLY) != NULL;
 	has = strstr(p->tags, TAG_ELDERLY) != NULL;
 	if (p->has_tags && had != has)

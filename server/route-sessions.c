@@ -90,15 +90,43 @@ staff_from_row(struct db_stmt *st, int first, const char *counter)
 	return (s);
 }
 
+/* What the audit keeps of a name that is no account: its first
+ * character and ***, for it may be an ID number or a password typed
+ * into the wrong field. */
+static char *
+masked_name(const char *typed)
+{
+	size_t	n = 1;
+
+	while (typed[n] != '\0' && ((unsigned char)typed[n] & 0xc0) == 0x80)
+		n++;
+	return (xasprintf("%.*s***", (int)n, typed));
+}
+
+/* The throttle's key for a typed name: its hash, so that the table
+ * keeps no name that is no account (and no password typed as one). */
+static void
+name_key(const char *typed, char *key)
+{
+	auth_sha256_hex(typed, strlen(typed), key);
+}
+
 /* Counts the failure for the throttle, audits it and answers 401. */
 static void
 login_failed(struct req *r, const struct staff *s, const char *username)
 {
+	char	 key[65], *name;
+	time_t	 now = clock_now();
+
+	name_key(username, key);
+	db_exec(r->db, "DELETE FROM login_failures WHERE at <= ?", "l",
+	    (long long)now - WINDOW_SECONDS);
 	db_exec(r->db, "INSERT INTO login_failures (at, username, addr) "
-	    "VALUES (?, ?, ?)", "ltt", (long long)clock_now(), username,
-	    r->addr);
+	    "VALUES (?, ?, ?)", "ltt", (long long)now, key, r->addr);
+	name = s != NULL ? xstrdup(username) : masked_name(username);
 	audit_write(r->db, s != NULL ? s->id : 0, s != NULL ? s->username :
-	    NULL, "login_failed", NULL, username, r->addr);
+	    NULL, "login_failed", NULL, name, r->addr);
+	free(name);
 	reply_problem(r, 401, "invalid-credentials", "Invalid credentials",
 	    "用户名或密码不正确", NULL);
 }
@@ -121,23 +149,26 @@ failures(struct req *r, const char *sql, const char *key, long long now,
 }
 
 /* 1 having answered 429 when the username or the address has failed too
- * often in the last 15 minutes (docs/api.md 1.12). */
+ * often in the last 15 minutes (docs/api.md 1.12); known says whether
+ * the name is an account's. */
 static int
-throttled(struct req *r, const char *username)
+throttled(struct req *r, const char *username, int known)
 {
 	long long	now = clock_now(), until = 0, u2 = 0;
-	char		retry[24];
+	char		retry[24], key[65], *name;
 
+	name_key(username, key);
 	if (failures(r, "SELECT count(*), min(at) FROM login_failures WHERE "
-	    "username = ? AND at > ?", username, now, &until) <
+	    "username = ? AND at > ?", key, now, &until) <
 	    MAX_USER_FAILURES && failures(r, "SELECT count(*), min(at) FROM "
 	    "login_failures WHERE addr = ? AND at > ?", r->addr, now, &u2) <
 	    MAX_ADDR_FAILURES)
 		return (0);
 	if (u2 > until)
 		until = u2;
-	audit_write(r->db, 0, NULL, "login_throttled", NULL, username,
-	    r->addr);
+	name = known ? xstrdup(username) : masked_name(username);
+	audit_write(r->db, 0, NULL, "login_throttled", NULL, name, r->addr);
+	free(name);
 	reply_problem(r, 429, "too-many-requests", "Too many requests",
 	    "登录失败次数过多，请稍后再试", NULL);
 	snprintf(retry, sizeof retry, "%lld", until > now ? until - now : 1);
@@ -197,34 +228,32 @@ open_session(struct req *r, struct staff *s)
 	explicit_bzero(token, sizeof token);
 }
 
-/* POST /sessions: checks the password unless throttled, opens a session. */
+/* POST /sessions: checks the password unless throttled, opens a session.
+ * Every path that checks a password hashes once, whether the name is
+ * unknown, its account locked or its password wrong. */
 static void
 login(struct req *r)
 {
 	const char	*user, *pass, *counter;
 	struct db_stmt	*st;
-	struct staff	*s;
+	struct staff	*s = NULL;
 	cJSON		*errors = NULL;
-	char		*stored;
-	int		 rc;
+	char		*stored = NULL;
 
-	if (login_fields(r, &user, &pass, &counter) != 0 ||
-	    throttled(r, user))
+	if (login_fields(r, &user, &pass, &counter) != 0)
 		return;
-	rc = db_query(r->db, &st, "SELECT s.id, s.username, s.name, s.role, "
+	if (db_query(r->db, &st, "SELECT s.id, s.username, s.name, s.role, "
 	    "s.centre_id, c.name, s.password_hash FROM staff s LEFT JOIN "
 	    "centres c ON c.id = s.centre_id WHERE s.username = ? AND "
-	    "s.active = 1", "t", user);
-	if (rc != 1) {
-		db_reset(st);
-		auth_check_password(pass, auth_dummy_hash());
-		login_failed(r, NULL, user);
-		return;
+	    "s.active = 1", "t", user) == 1) {
+		s = staff_from_row(st, 0, counter);
+		stored = xstrdup(db_text(st, 6));
 	}
-	s = staff_from_row(st, 0, counter);
-	stored = xstrdup(db_text(st, 6));
 	db_reset(st);
-	if (!auth_check_password(pass, stored))
+	if (throttled(r, user, s != NULL)) {
+		/* answered 429 without looking at the password */
+	} else if (!auth_check_password(pass, stored != NULL ? stored :
+	    auth_dummy_hash()) || s == NULL)
 		login_failed(r, s, user);
 	else if (strcmp(s->role, "clerk") == 0 && s->counter == NULL) {
 		field_error(&errors, "counter", "required",
@@ -232,6 +261,8 @@ login(struct req *r)
 		reply_validation(r, errors);
 	} else
 		open_session(r, s);
+	if (stored != NULL)
+		explicit_bzero(stored, strlen(stored));
 	free(stored);
 	auth_staff_free(s);
 }

@@ -46,6 +46,19 @@ log_close(void)
 	log_verbose = 0;
 }
 
+/* A landline written with its hyphen, 0AA-NNNNNNNN: its length, or 0. */
+static size_t
+landline(const char *s)
+{
+	size_t	area, n;
+
+	area = strspn(s, "0123456789");
+	if (s[0] != '0' || area < 3 || area > 4 || s[area] != '-')
+		return (0);
+	n = strspn(s + area + 1, "0123456789");
+	return (n >= 7 && n <= 8 ? area + 1 + n : 0);
+}
+
 void
 log_scrub(char *s)
 {
@@ -54,6 +67,11 @@ log_scrub(char *s)
 	for (i = 0; s[i] != '\0'; i = j) {
 		if (!isdigit((unsigned char)s[i])) {
 			j = i + 1;
+			continue;
+		}
+		if ((n = landline(s + i)) != 0) {
+			memset(s + i + 3, '*', n - 7);
+			j = i + n;
 			continue;
 		}
 		for (j = i; isdigit((unsigned char)s[j]); j++)

@@ -189,3 +189,19 @@ def send_raw(method, path, headers, body, source=None):
     sock.close()
     status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
     return status, data
+
+
+def answered_from(port, source):
+    """A kept-alive connection from source that has had one answer, or
+    None when the server hung up on it (over its per-address cap)."""
+    import socket
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=5,
+                                   source_address=(source, 0))
+    try:
+        c.request("GET", "/api/v1/health")
+        c.getresponse().read()
+        return c
+    except (ConnectionResetError, BrokenPipeError, socket.timeout,
+            http.client.RemoteDisconnected):
+        c.close()
+        return None
