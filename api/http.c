@@ -1,7 +1,12 @@
 /* libcurl multi transfers with the safety settings every request needs. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "http.h"
 #include "../util/buf.h"
@@ -17,6 +22,8 @@ struct http_req {
 	char			*etag;
 	long			 retry_after;
 	int			 too_large;
+	int			 not_loopback;	/* plain http went elsewhere */
+	char			 refused[128];	/* ... and where */
 	char			 error[CURL_ERROR_SIZE];
 	http_cb			 cb;
 	void			*arg;
@@ -27,17 +34,75 @@ struct http {
 	CURLM			*multi;
 	char			*base;
 	char			*token;
+	int			 plain;		/* http: loopback only */
 	struct http_options	 opts;
 	struct http_req		*reqs;
 };
 
-/* Loopback names and addresses that may be spoken to without TLS. */
+/* The names that may be spoken to without TLS: localhost (which libcurl
+ * resolves to loopback itself), an IPv4 literal in 127.0.0.0/8 and
+ * [::1] — never a name that merely starts like one (127.evil.example). */
 static int
 host_is_loopback(const char *url_host)
 {
-	return (strcmp(url_host, "localhost") == 0 ||
-	    strncmp(url_host, "127.", 4) == 0 ||
-	    strcmp(url_host, "::1") == 0 || strcmp(url_host, "[::1]") == 0);
+	struct in_addr	 in4;
+	struct in6_addr	 in6;
+	char		 bare[64];
+	size_t		 n = strlen(url_host);
+
+	if (strcasecmp(url_host, "localhost") == 0)
+		return (1);
+	if (inet_pton(AF_INET, url_host, &in4) == 1)
+		return ((ntohl(in4.s_addr) >> 24) == 127);
+	if (n < 3 || n >= sizeof bare || url_host[0] != '[' ||
+	    url_host[n - 1] != ']')
+		return (0);
+	memcpy(bare, url_host + 1, n - 2);
+	bare[n - 2] = '\0';
+	return (inet_pton(AF_INET6, bare, &in6) == 1 &&
+	    IN6_IS_ADDR_LOOPBACK(&in6));
+}
+
+/* 1 if a socket address is this machine's loopback. */
+static int
+addr_is_loopback(const struct sockaddr *sa)
+{
+	const struct in6_addr	*a6;
+
+	if (sa->sa_family == AF_INET)
+		return ((ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr)
+		    >> 24) == 127);
+	if (sa->sa_family != AF_INET6)
+		return (0);
+	a6 = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+	return (IN6_IS_ADDR_LOOPBACK(a6) || (IN6_IS_ADDR_V4MAPPED(a6) &&
+	    a6->s6_addr[12] == 127));
+}
+
+/* Opens each socket libcurl connects: for plain http only to a loopback
+ * address, whatever the name resolved to and whatever proxy the
+ * environment names, so that no password leaves the machine in clear
+ * text; nothing is sent to any other address. */
+static curl_socket_t
+open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct http_req	*r = arg;
+	char		 text[INET6_ADDRSTRLEN] = "?";
+
+	(void)purpose;
+	if (r->http->plain && !addr_is_loopback(&a->addr)) {
+		if (a->family == AF_INET)
+			inet_ntop(AF_INET, &((struct sockaddr_in *)
+			    &a->addr)->sin_addr, text, sizeof text);
+		else if (a->family == AF_INET6)
+			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)
+			    &a->addr)->sin6_addr, text, sizeof text);
+		r->not_loopback = 1;
+		snprintf(r->refused, sizeof r->refused, "plain http only to this "
+		    "machine, not to %s: use https", text);
+		return (CURL_SOCKET_BAD);
+	}
+	return (socket(a->family, a->socktype, a->protocol));
 }
 
 static int
@@ -57,7 +122,7 @@ check_base(const char *base, char **cause)
 		rc = 0;
 	else if (strcasecmp(scheme, "http") == 0)
 		*cause = xasprintf("plain http is allowed only to this machine "
-		    "(127.0.0.1, localhost); use https for %s", host);
+		    "(localhost, 127.0.0.0/8, [::1]); use https for %s", host);
 	else
 		*cause = xasprintf("unsupported scheme %s: use https", scheme);
 	curl_free(scheme);
@@ -75,6 +140,7 @@ http_new(const char *base_url, const struct http_options *o, char **cause)
 	if (check_base(base_url, cause) != 0)
 		return (NULL);
 	h = xcalloc(1, sizeof *h);
+	h->plain = strncasecmp(base_url, "http:", 5) == 0;
 	if ((h->multi = curl_multi_init()) == NULL)
 		fatal("curl_multi_init failed");
 	h->base = xstrdup(base_url);
@@ -217,6 +283,8 @@ set_options(struct http *h, struct http_req *r, const char *method,
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "bianmin");
 	if (strcmp(method, "GET") != 0)
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
@@ -336,8 +404,10 @@ http_multi(struct http *h)
 }
 
 static enum http_fail
-classify(CURLcode rc, int too_large)
+classify(CURLcode rc, int too_large, int not_loopback)
 {
+	if (not_loopback)
+		return (HTTP_FAIL_OTHER);
 	if (too_large || rc == CURLE_FILESIZE_EXCEEDED)
 		return (HTTP_FAIL_TOO_LARGE);
 	switch (rc) {
@@ -372,7 +442,7 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 
 	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r);
 	memset(&reply, 0, sizeof reply);
-	reply.fail = classify(rc, r->too_large);
+	reply.fail = classify(rc, r->too_large, r->not_loopback);
 	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &reply.status);
 	curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &ctype);
 	reply.content_type = ctype;
@@ -381,6 +451,8 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 	reply.etag = r->etag;
 	reply.retry_after = r->retry_after;
 	reply.error = r->error[0] != '\0' ? r->error : curl_easy_strerror(rc);
+	if (r->not_loopback)
+		reply.error = r->refused;
 	log_debug("%s: status %ld, %zu bytes, curl %d", __func__,
 	    reply.status, reply.len, (int)rc);
 	unlink_req(h, r);

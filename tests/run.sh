@@ -66,6 +66,7 @@ section "integration: the API layer against a real bianmind"
 for t in build/integration/test-* build/asan-integration/test-*; do
 	case $t in
 	*/test-tls*) cmocka tests/integration/with-tls.sh "$t" ;;
+	*/test-loopback*) cmocka tests/integration/with-netns.sh "$t" ;;
 	*) cmocka tests/integration/with-servers.sh "$t" ;;
 	esac
 done
