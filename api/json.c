@@ -5,8 +5,9 @@
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
 
-char *
-json_str(const cJSON *o, const char *key, int nullable)
+/* A sanitized copy of a string member, line breaks kept or not. */
+static char *
+member(const cJSON *o, const char *key, int nullable, int multiline)
 {
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
 
@@ -14,7 +15,19 @@ json_str(const cJSON *o, const char *key, int nullable)
 		return (xstrdup(""));
 	if (!cJSON_IsString(v) || v->valuestring == NULL)
 		return (NULL);
-	return (text_sanitize(v->valuestring, 0));
+	return (text_sanitize(v->valuestring, multiline));
+}
+
+char *
+json_str(const cJSON *o, const char *key, int nullable)
+{
+	return (member(o, key, nullable, 0));
+}
+
+char *
+json_text(const cJSON *o, const char *key, int nullable)
+{
+	return (member(o, key, nullable, 1));
 }
 
 int

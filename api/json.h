@@ -8,6 +8,9 @@
 /* A sanitized copy of string member key; NULL if missing or not a
  * string (or null, when nullable: then ""). */
 char	*json_str(const cJSON *, const char *key, int nullable);
+/* As json_str, for a multi-line member (a note, a description): its
+ * line breaks are kept, for the screen to draw as breaks or marks. */
+char	*json_text(const cJSON *, const char *key, int nullable);
 /* Integer member key into *out; -1 if missing, not a number, or not a
  * whole number in range. */
 int	 json_int(const cJSON *, const char *key, long long *out);

@@ -149,7 +149,8 @@ model_app_detail_parse(const cJSON *j, struct app_detail *a,
 	    "the service has no id", cause);
 	bad |= mu_str(&a->counter, j, "counter", 0, "no counter", cause);
 	bad |= mu_ref(&a->staff, j, "staff", "name", "no staff", cause);
-	bad |= mu_str(&a->note, j, "note", 1, "bad note", cause);
+	if ((a->note = json_text(j, "note", 1)) == NULL)
+		bad |= mu_fail("bad note", cause);
 	bad |= mu_str(&a->reason, j, "reason", 1, "bad reason", cause);
 	bad |= mu_str(&a->department, j, "department", 1, "bad department",
 	    cause);
@@ -212,7 +213,9 @@ entry_detail(const cJSON *it, char **out, const char **cause)
 		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", who);
 	free(who);
 	for (i = 0; i < sizeof keys / sizeof *keys; i++) {
-		if ((s = json_str(it, keys[i], 1)) == NULL) {
+		s = strcmp(keys[i], "note") == 0 ? json_text(it, keys[i], 1) :
+		    json_str(it, keys[i], 1);
+		if (s == NULL) {
 			bad |= mu_fail("a timeline entry is malformed", cause);
 			continue;
 		}
@@ -286,7 +289,8 @@ model_handoff_parse(const cJSON *j, struct handoff *h, const char **cause)
 	    cause);
 	bad |= mu_str(&h->number, j, "number", 0, "no number", cause);
 	bad |= mu_str(&h->to, j, "to", 0, "no receiving office", cause);
-	bad |= mu_str(&h->note, j, "note", 1, "bad note", cause);
+	if ((h->note = json_text(j, "note", 1)) == NULL)
+		bad |= mu_fail("bad note", cause);
 	bad |= mu_ref(&h->centre, j, "centre", "name", "no centre", cause);
 	bad |= mu_ref(&h->staff, j, "staff", "name", "no staff", cause);
 	bad |= mu_str(&h->created_at, j, "created_at", 0, "no created_at",

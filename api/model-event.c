@@ -28,7 +28,7 @@ update_parse(const cJSON *j, void *p, const char **cause)
 	bad |= work_ref(j, "staff", 0, &u->staff, NULL, cause);
 	bad |= work_str(j, "status", 1, &u->status, cause);
 	bad |= work_ref(j, "assignee", 1, &u->assignee, NULL, cause);
-	bad |= work_str(j, "note", 1, &u->note, cause);
+	bad |= work_take(&u->note, json_text(j, "note", 1), "note", cause);
 	return (bad ? -1 : 0);
 }
 
@@ -90,7 +90,8 @@ event_fill(const cJSON *j, void *p, const char **cause)
 	}
 	bad |= work_str(j, "category", 0, &e->category, cause);
 	bad |= work_str(j, "location", 0, &e->location, cause);
-	bad |= work_str(j, "description", 0, &e->description, cause);
+	bad |= work_take(&e->description, json_text(j, "description", 0),
+	    "description", cause);
 	bad |= work_str(j, "urgency", 0, &e->urgency, cause);
 	bad |= work_ref(j, "grid", 0, &e->grid, &e->grid_id, cause);
 	bad |= work_ref(j, "community", 0, &e->community, NULL, cause);

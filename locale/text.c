@@ -283,8 +283,10 @@ text_terminal_cp(uint32_t cp)
 	 * without asking the C library per character */
 	if (cp >= 0x20 && cp < 0x7f)
 		return (cp);
-	if (cp == '\t' || cp == '\n')
+	if (cp == '\t')
 		return (' ');
+	if (cp == '\n')
+		return (TEXT_LINE_MARK);
 	if (text_is_unsafe(cp))
 		cp = TEXT_REPLACEMENT;
 	return (text_displayable(cp) ? cp : TEXT_UNSHOWABLE);

@@ -12,6 +12,10 @@
 /* What the terminal shows for a character its charset lacks (a rare
  * character, or U+FFFD itself, in a GBK locale). */
 #define TEXT_UNSHOWABLE '?'
+/* A line break where one line is all there is (a table row, the status
+ * line): ASCII, one column in every locale and every ambiguous-width
+ * setting, and shown by every charset, as no arrow or pilcrow is. */
+#define TEXT_LINE_MARK '|'
 
 enum text_ambiguous {
 	TEXT_AMBIGUOUS_AUTO,	/* whatever wcwidth() says in this locale */
@@ -41,9 +45,9 @@ int	text_is_ambiguous(uint32_t cp);
 int	text_wcwidth(uint32_t cp);
 /* 1 if the terminal's charset (the locale's) can write cp. */
 int	text_displayable(uint32_t cp);
-/* The code point to hand to curses for cp: blanks for tabs and line
- * ends, U+FFFD for controls, TEXT_UNSHOWABLE for what the terminal's
- * charset cannot write. */
+/* The code point to hand to curses for cp: a blank for a tab,
+ * TEXT_LINE_MARK for a line break, U+FFFD for controls,
+ * TEXT_UNSHOWABLE for what the terminal's charset cannot write. */
 uint32_t text_terminal_cp(uint32_t cp);
 /* Columns of one code point as drawn: 0 (combining), 1 or 2. */
 int	text_cpwidth(uint32_t cp);

@@ -4,6 +4,7 @@
 
 #include "draw.h"
 #include "../locale/text.h"
+#include "../util/xmalloc.h"
 
 static attr_t	styles[STYLE_DIM + 1];
 
@@ -77,6 +78,24 @@ draw_text(int y, int x, const char *s, int maxcols, enum style st)
 		col += cw;
 	}
 	return (col);
+}
+
+int
+draw_lines(int y, int x, const char *s, int maxcols, int maxrows,
+    enum style st)
+{
+	const char	*nl;
+	char		*line;
+	int		 rows = 0;
+
+	while (rows + 1 < maxrows && (nl = strchr(s, '\n')) != NULL) {
+		line = xstrndup(s, (size_t)(nl - s));
+		draw_text(y + rows++, x, line, maxcols, st);
+		free(line);
+		s = nl + 1;
+	}
+	draw_text(y + rows++, x, s, maxcols, st);
+	return (rows);
 }
 
 int

@@ -21,6 +21,11 @@ void	draw_init_styles(void);
 attr_t	draw_attr(enum style);
 /* Draws s at (y, x) in at most maxcols columns; returns columns used. */
 int	draw_text(int y, int x, const char *s, int maxcols, enum style);
+/* Draws s line by line from (y, x), each in at most maxcols columns,
+ * in at most maxrows rows; the last row takes what is left, its breaks
+ * drawn as marks. Returns the rows used (at least 1). */
+int	draw_lines(int y, int x, const char *s, int maxcols, int maxrows,
+	    enum style);
 /* Right-aligns s so that it ends at column x_end (exclusive). */
 int	draw_text_right(int y, int x_end, const char *s, int maxcols,
 	    enum style);

@@ -403,11 +403,14 @@ field(int y, int x, const char *label, const char *value, int maxx)
 	return (x + 3);
 }
 
+/* The description's lines, as many as leave the history a few rows. */
+#define DESCRIPTION_ROWS 4
+
 static int
-draw_facts(const struct event *ev, int y, int cols)
+draw_facts(const struct event *ev, int y, int last, int cols)
 {
 	char	line[256], at[32];
-	int	x;
+	int	x, rows;
 
 	snprintf(line, sizeof line, _("Event %lld: %s, %s"), ev->id,
 	    event_category_label(ev->category), event_urgency_label(
@@ -425,7 +428,12 @@ draw_facts(const struct event *ev, int y, int cols)
 	field(y++, 1, _("Location"), ev->location, cols - 1);
 	if (*ev->resident != '\0')
 		field(y++, 1, _("Resident"), ev->resident, cols - 1);
-	field(y++, 1, _("Description"), ev->description, cols - 1);
+	x = 1 + draw_text(y, 1, _("Description"), cols - 2, STYLE_LABEL);
+	x += draw_text(y, x, ": ", cols - 1 - x, STYLE_LABEL);
+	rows = last - y - 3 < DESCRIPTION_ROWS ? last - y - 3 :
+	    DESCRIPTION_ROWS;
+	y += draw_lines(y, x, ev->description, cols - 1 - x, rows,
+	    STYLE_NORMAL);
 	return (y);
 }
 
@@ -461,7 +469,7 @@ event_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
-	y = draw_facts(e->ev, top + 1, cols);
+	y = draw_facts(e->ev, top + 1, top + rows, cols);
 	if (y + 2 < top + rows)
 		draw_history(e, y + 1, top + rows, cols);
 }

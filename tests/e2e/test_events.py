@@ -165,6 +165,67 @@ def test_report_assign_resolve():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def api(server, method, path, body=None, token=None, headers=None):
+    import http.client
+    import json
+    c = http.client.HTTPConnection("127.0.0.1", server.port, timeout=20)
+    h = dict(headers or {})
+    if token:
+        h["Authorization"] = "Bearer " + token
+    if body is not None:
+        h["Content-Type"] = "application/json"
+    c.request(method, path, body=json.dumps(body).encode()
+              if body is not None else None, headers=h)
+    r = c.getresponse()
+    j = json.loads(r.read() or b"null")
+    c.close()
+    assert r.status // 100 == 2, (r.status, j)
+    return j
+
+
+def test_line_breaks_drawn_as_breaks():
+    """A description of three lines shows as three lines, aligned; a
+    note of two lines in the one-line history row shows its break as a
+    mark; no U+FFFD anywhere."""
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = None
+    try:
+        tok = {}
+        for user in ("grid01", "super01"):
+            tok[user] = api(s, "POST", "/api/v1/sessions", {
+                "username": user, "password": PASSWORDS[user]})["token"]
+        ev = api(s, "POST", "/api/v1/events", {
+            "category": "facilities", "urgency": "normal", "grid_id": 1,
+            "location": "多行测试楼", "description": "第一行\n第二行\n第三行"},
+            token=tok["grid01"], headers={"Idempotency-Key": "multiline-1"})
+        api(s, "POST", "/api/v1/events/%d/updates" % ev["id"],
+            {"note": "甲说\n乙办"}, token=tok["super01"],
+            headers={"Idempotency-Key": "multiline-2",
+                     "If-Match": '"%d"' % ev["version"]})
+        t = client(s, state)
+        log_in(t, "super01")
+        t.type("e")
+        t.wait_for("Open grid events", "多行测试楼")
+        t.keys("Enter")
+        screen = t.wait_for("Event %d:" % ev["id"], "乙办")
+        lines = screen.splitlines()
+        rows = [[i for i, l in enumerate(lines) if w in l]
+                for w in ("第一行", "第二行", "第三行")]
+        assert all(len(r) == 1 for r in rows), screen
+        assert rows[1][0] == rows[0][0] + 1 == rows[2][0] - 1, screen
+        cols = [lines[r[0]].index(w) for r, w in
+                zip(rows, ("第一行", "第二行", "第三行"))]
+        assert cols[0] == cols[1] == cols[2], screen
+        assert "甲说|乙办" in screen, screen
+        assert "\ufffd" not in screen, screen
+    finally:
+        if t is not None:
+            t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def test_clerk_cannot_report():
     s = Server()
     state = tempfile.mkdtemp(prefix="bianmin-state-")

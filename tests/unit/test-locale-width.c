@@ -96,11 +96,41 @@ unshowable(void **state)
 	assert_int_equal(text_terminal_cp(0x20000), 0x20000);
 }
 
+/* A line break drawn where one line is all there is: one ASCII column
+ * in every locale and every ambiguous-width setting, never U+FFFD nor
+ * a blank that hides it. */
+static void
+line_break_mark(void **state)
+{
+	static const char *const locales[] = {
+		"zh_CN.UTF-8", "zh_CN.GB18030", "zh_CN.GBK"
+	};
+	static const enum text_ambiguous policies[] = {
+		TEXT_AMBIGUOUS_AUTO, TEXT_AMBIGUOUS_NARROW, TEXT_AMBIGUOUS_WIDE
+	};
+	size_t	i, j;
+
+	(void)state;
+	assert_true(TEXT_LINE_MARK > ' ' && TEXT_LINE_MARK < 0x7f);
+	for (i = 0; i < sizeof locales / sizeof *locales; i++) {
+		use(locales[i]);
+		for (j = 0; j < sizeof policies / sizeof *policies; j++) {
+			text_set_ambiguous(policies[j]);
+			assert_int_equal(text_terminal_cp('\n'), TEXT_LINE_MARK);
+			assert_int_equal(text_cpwidth('\n'), 1);
+			assert_int_equal(text_width("第一行\n第二行"), 13);
+		}
+	}
+	text_set_ambiguous(TEXT_AMBIGUOUS_AUTO);
+	use("zh_CN.UTF-8");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ambiguous_policy),
+		cmocka_unit_test(line_break_mark),
 		cmocka_unit_test(overrides),
 		cmocka_unit_test(parse_setting),
 		cmocka_unit_test(unshowable),
