@@ -79,7 +79,8 @@ log_scrub(char *s)
 		if (s[j] == 'X' || s[j] == 'x')
 			j++;
 		n = j - i;
-		if (n >= 11)
+		/* a landline without its hyphen may be ten digits */
+		if (n >= 11 || (n == 10 && s[i] == '0'))
 			memset(s + i + 3, '*', n - 7);
 	}
 }

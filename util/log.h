@@ -7,8 +7,9 @@ int	log_open(const char *path);
 void	log_close(void);
 void	log_debug(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	log_info(const char *, ...) __attribute__((format(printf, 1, 2)));
-/* Masks runs of 11+ digits (and a trailing X), and landlines written
- * with a hyphen, in place: the first 3 and last 4 characters kept. */
+/* Masks runs of 11+ digits (and a trailing X), and landlines (ten
+ * digits from a 0, or written with a hyphen), in place: the first 3
+ * and last 4 characters kept. */
 void	log_scrub(char *);
 
 #endif
