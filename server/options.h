@@ -16,6 +16,8 @@ struct options {
 	char		*public_url;
 	char		*time_zone;
 	char		*calendar;
+	char		*user;		/* whom to become when root */
+	char		*db_password_file;
 	long		 residents;
 	unsigned	 body_timeout;
 	unsigned	 per_addr;
@@ -23,6 +25,9 @@ struct options {
 	unsigned	 threads;
 	int		 verify_audit;
 	int		 routes;
+	int		 verbose;
+	int		 admin_argc;	/* "admin" and what follows, or 0 */
+	char		**admin_argv;
 };
 
 /* The command line (and the file --config names) into o; exits 2 with
