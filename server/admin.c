@@ -27,6 +27,11 @@ static const struct {
 	  "       staff list\n"
 	  "       staff disable|enable USER\n"
 	  "       staff reset-password USER [--password-stdin]" },
+	{ "org", admin_org, "org import FILE.csv | org export [FILE]" },
+	{ "catalog", admin_catalog,
+	  "catalog import FILE.json | catalog export [FILE]" },
+	{ "residents", admin_residents,
+	  "residents import FILE.csv [--dry-run] [--rejects FILE]" },
 	{ "calendar", admin_calendar, "calendar import FILE" },
 	{ "backup", admin_backup, "backup FILE" },
 };
