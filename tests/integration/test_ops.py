@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import ssl
 import subprocess
 import tempfile
@@ -270,6 +271,50 @@ def test_root_is_refused_unless_told_whom_to_become():
     assert health(int(open(port_file).read())) == 200
     p.send_signal(signal.SIGTERM)
     assert p.wait(10) == 0
+
+
+def test_calendar_import_and_backup_refusals():
+    d = tempfile.mkdtemp(prefix="bianmin-ops-")
+    db = os.path.join(d, "test.db")
+    subprocess.run(["cp", seeded_db(), db], check=True)
+    dest = os.path.join(d, "calendar.txt")
+    conf = os.path.join(d, "bianmind.conf")
+    with open(conf, "w") as f:
+        f.write("db = %s\ncalendar = %s\nuser = root\n" % (db, dest))
+    bad = os.path.join(d, "bad.txt")
+    with open(bad, "w") as f:
+        f.write("2031-02-30 off\n")
+    good = os.path.join(d, "good.txt")
+    with open(good, "w") as f:
+        f.write(open(os.path.join(TOP, "server", "data",
+                                  "calendar-cn.txt")).read())
+
+    def admin(*args, config=conf):
+        return subprocess.run([BIANMIND, "--config", config, "admin"] +
+                              list(args), capture_output=True, text=True,
+                              timeout=30)
+    r = admin("calendar", "import", bad)
+    assert r.returncode == 1 and "nothing installed" in r.stderr and \
+        not os.path.exists(dest), r
+    r = admin("calendar", "import", good)
+    assert r.returncode == 0 and "SIGHUP" in r.stdout, r
+    assert open(dest).read() == open(good).read()
+    assert os.stat(dest).st_mode & 0o777 == 0o644
+    # a config without calendar: told which line to add
+    bare = os.path.join(d, "bare.conf")
+    with open(bare, "w") as f:
+        f.write("db = %s\n" % db)
+    r = admin("calendar", "import", good, config=bare)
+    assert r.returncode == 1 and "calendar = " in r.stderr, r
+    # PostgreSQL backups are pg_dump's
+    r = subprocess.run([BIANMIND, "--db", "postgresql://x@127.0.0.1:1/y",
+                        "admin", "backup", os.path.join(d, "b.dump")],
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 1 and "pg_dump" in r.stderr, r
+    c = sqlite3.connect(db)
+    rows = c.execute("SELECT object FROM audit WHERE action = "
+                     "'calendar_import'").fetchall()
+    assert rows == [(dest,)], rows
 
 
 if __name__ == "__main__":
