@@ -181,6 +181,15 @@ conditions_map(struct cat *c, const cJSON *list, const char *path,
 	return (out);
 }
 
+/* The string member key of o, or "" (never NULL). */
+static const char *
+text_member(const cJSON *o, const char *key)
+{
+	const char	*v = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
+
+	return (v != NULL ? v : "");
+}
+
 /* Compact JSON text of v. Caller frees. */
 static char *
 text_of(const cJSON *v)
@@ -370,8 +379,7 @@ category_in_file(const cJSON *root, const char *code)
 	const cJSON	*o;
 
 	cJSON_ArrayForEach(o, cJSON_GetObjectItem(root, "categories")) {
-		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(o,
-		    "code")) ?: "", code) == 0)
+		if (strcmp(text_member(o, "code"), code) == 0)
 			return (1);
 	}
 	return (0);
@@ -467,9 +475,8 @@ check_all(struct cat *c)
 {
 	const cJSON	*v = cJSON_GetObjectItem(c->root, "version");
 
-	if (!cJSON_IsObject(c->root) || strcmp(cJSON_GetStringValue(
-	    cJSON_GetObjectItem(c->root, "format")) ?: "", CATALOG_FORMAT) !=
-	    0) {
+	if (!cJSON_IsObject(c->root) || strcmp(text_member(c->root,
+	    "format"), CATALOG_FORMAT) != 0) {
 		cat_error(c, "not a catalogue: \"format\" must be \"%s\"",
 		    CATALOG_FORMAT);
 		return (-1);
@@ -646,8 +653,8 @@ apply_cert_type(struct cat *c, const cJSON *o)
 		same = !strcmp(db_text(st, 0), SVC_S("name")) &&
 		    !strcmp(db_text(st, 1), SVC_S("status")) &&
 		    !strcmp(db_text(st, 2), SVC_S("basis")) &&
-		    !strcmp(db_text(st, 3), opt(o, "alternative") ?: "") &&
-		    !strcmp(db_text(st, 4), opt(o, "purpose") ?: "") &&
+		    !strcmp(db_text(st, 3), text_member(o, "alternative")) &&
+		    !strcmp(db_text(st, 4), text_member(o, "purpose")) &&
 		    db_int(st, 5) == days &&
 		    !strcmp(db_text(st, 6), tpl != NULL ? tpl : "");
 	db_reset(st);
@@ -676,8 +683,7 @@ listed(const cJSON *list, const char *key, const char *code)
 	const cJSON	*o;
 
 	cJSON_ArrayForEach(o, list) {
-		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(o, key)) ?:
-		    "", code) == 0)
+		if (strcmp(text_member(o, key), code) == 0)
 			return (1);
 	}
 	return (0);

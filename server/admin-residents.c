@@ -225,14 +225,15 @@ check_cells(struct imp *p, size_t r, time_t now)
 {
 	struct row		*row = &p->rows[r];
 	struct idnum_info	 info;
-	const char		*s, *const *eth;
+	const char		*s, *why, *const *eth;
 	long long		 v;
 	size_t			 i;
 
 	if (idnum_check(CELL(p, r, C_ID), now, &info) != IDNUM_OK ||
 	    info.legacy) {
-		refuse(p, r, "公民身份号码: %s", valid_id_message(
-		    valid_id_number(CELL(p, r, C_ID), row->id) ?: "pattern"));
+		why = valid_id_number(CELL(p, r, C_ID), row->id);
+		refuse(p, r, "公民身份号码: %s", valid_id_message(why != NULL ?
+		    why : "pattern"));
 		return;
 	}
 	memcpy(row->id, info.normalized, sizeof row->id);

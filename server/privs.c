@@ -124,8 +124,23 @@ privs_become_owner(const char *path, char **cause)
 {
 	struct passwd	*pw;
 	struct stat	 sb;
+	char		*dir, *slash;
+	int		 rc;
 
-	if (geteuid() != 0 || stat(path, &sb) != 0 || sb.st_uid == 0)
+	if (geteuid() != 0)
+		return (0);
+	/* a database not made yet will be its folder owner's: the
+	 * service's state folder */
+	if (stat(path, &sb) != 0) {
+		dir = xstrdup(path);
+		if ((slash = strrchr(dir, '/')) != NULL)
+			*slash = '\0';
+		rc = stat(slash != NULL ? dir : ".", &sb);
+		free(dir);
+		if (rc != 0)
+			return (0);
+	}
+	if (sb.st_uid == 0)
 		return (0);
 	if ((pw = getpwuid(sb.st_uid)) == NULL) {
 		*cause = xasprintf("%s belongs to uid %u, who has no account",

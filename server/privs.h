@@ -11,9 +11,10 @@ int	privs_listen(const char *listen, char **cause);
  * NULL while root is refused: bianmind serves as root only when told.
  * Not root: nothing to do. 0 or -1 with *cause. */
 int	privs_drop(const char *user, char **cause);
-/* As root, takes the owner of the existing file path (a SQLite
- * database) as user and group, so that its journal files keep that
- * owner; nothing otherwise. 0 or -1 with *cause. */
+/* As root, takes the owner of path (a SQLite database), or of its
+ * folder while it does not exist yet, as user and group, so that the
+ * files SQLite makes keep that owner; nothing for root's own. 0 or -1
+ * with *cause. */
 int	privs_become_owner(const char *path, char **cause);
 
 #endif

@@ -8,9 +8,11 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 
-from harness import BIN, TOP, run, SkipTest
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from harness import BIN, TOP, run, SkipTest  # noqa
 
 UNIT = os.path.join(TOP, "etc", "bianmind.service")
 
