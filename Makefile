@@ -7,6 +7,10 @@ SBINDIR	?= $(PREFIX)/sbin
 MANDIR	?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DATADIR	?= $(PREFIX)/share/bianmin
+LIBEXECDIR ?= $(PREFIX)/libexec
+DOCDIR	?= $(PREFIX)/share/doc/bianmin
+SYSCONFDIR ?= /etc
+UNITDIR	?= $(PREFIX)/lib/systemd/system
 DESTDIR	?=
 
 CC	?= cc
@@ -79,7 +83,8 @@ obj = $(patsubst %.c,$(1)/%.o,$(2))
 LANGS = zh_CN en
 MO = $(foreach l,$(LANGS),build/locale/$(l)/LC_MESSAGES/bianmin.mo)
 
-.PHONY: all check soak fuzz run install deps clean bench bench-check
+.PHONY: all check soak fuzz run install deps clean bench bench-check \
+	package-check
 all: bin/bianmin bin/bianmind bin/bianmin-pdf $(MO)
 
 build/locale/%/LC_MESSAGES/bianmin.mo: locale/%.po
@@ -95,6 +100,12 @@ $(OBJ)/server/%.o: CFLAGS_MOD = $(SERVER_CFLAGS)
 $(OBJ)/server/calendar.o $(ASAN)/server/calendar.o: \
 	CFLAGS_MOD = $(SERVER_CFLAGS) -DDATADIR='"$(DATADIR)"'
 $(OBJ)/printing/%.o $(ASAN)/printing/%.o: CFLAGS_MOD = $(PRINT_CFLAGS)
+$(OBJ)/printing/print.o $(ASAN)/printing/print.o: \
+	CFLAGS_MOD = $(PRINT_CFLAGS) -DLIBEXECDIR='"$(LIBEXECDIR)"'
+$(OBJ)/server/options.o $(ASAN)/server/options.o: \
+	CFLAGS_MOD = $(SERVER_CFLAGS) \
+	-DCONFIG_FILE='"$(SYSCONFDIR)/bianmin/bianmind.conf"'
+
 $(OBJ)/printing/pdf.o $(OBJ)/printing/pdf-main.o: CFLAGS_MOD = $(PDF_CFLAGS)
 $(OBJ)/tests/%.o: CFLAGS_MOD = $(CLIENT_CFLAGS) $(SERVER_CFLAGS) \
 	$(TEST_CFLAGS)
@@ -259,11 +270,18 @@ bench-check:
 deps:
 	@scripts/deps.sh
 
+# The programs, the PDF helper in libexec (where the client looks when
+# it is not beside it), the man pages, the data, the catalogs, the docs
+# and the sample settings; a settings file already in SYSCONFDIR is kept.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
+		$(DESTDIR)$(LIBEXECDIR)/bianmin \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(SYSCONFDIR)/bianmin
 	install -m 755 bin/bianmin $(DESTDIR)$(BINDIR)/bianmin
-	install -m 755 bin/bianmin-pdf $(DESTDIR)$(BINDIR)/bianmin-pdf
+	install -m 755 bin/bianmin-pdf \
+		$(DESTDIR)$(LIBEXECDIR)/bianmin/bianmin-pdf
 	install -m 755 bin/bianmind $(DESTDIR)$(SBINDIR)/bianmind
 	install -m 644 man/bianmin.1 $(DESTDIR)$(MANDIR)/man1/bianmin.1
 	install -m 644 man/bianmind.8 $(DESTDIR)$(MANDIR)/man8/bianmind.8
@@ -275,6 +293,20 @@ install: all
 		install -m 644 build/locale/$$l/LC_MESSAGES/bianmin.mo \
 			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bianmin.mo; \
 	done
+	install -m 644 README.md NEWS LICENSE docs/*.md \
+		docs/catalog.schema.json $(DESTDIR)$(DOCDIR)
+	install -m 644 etc/bianmind.conf etc/config.ini etc/bianmind.service \
+		etc/nginx-bianmin.conf $(DESTDIR)$(DOCDIR)/examples
+	install -m 644 etc/bianmind.service $(DESTDIR)$(UNITDIR)
+	for f in bianmind.conf config.ini; do \
+		[ -e $(DESTDIR)$(SYSCONFDIR)/bianmin/$$f ] || \
+		install -m 644 etc/$$f $(DESTDIR)$(SYSCONFDIR)/bianmin/$$f; \
+	done
+
+# The Debian packages built from a copy of this tree, checked by
+# lintian, installed here, run from /usr/bin and /usr/sbin, purged.
+package-check: deps
+	tests/package-check.sh
 
 clean:
 	rm -rf build bin

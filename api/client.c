@@ -178,6 +178,8 @@ known_problem(const char *type)
 		{ "service-unavailable", N_("The server is busy or under "
 		    "maintenance. Try again shortly.") },
 		{ "validation", N_("Some fields are not valid.") },
+		{ "password-change-required", N_("Choose your own password "
+		    "first: log in again.") },
 	};
 	size_t	i;
 

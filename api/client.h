@@ -65,6 +65,10 @@ struct api_call	*api_login(struct api *, const char *user,
 		    const char *password, const char *counter, api_cb, void *);
 /* model: none. */
 struct api_call	*api_logout(struct api *, api_cb, void *);
+/* Replaces the staff's password (a first one must be, before anything
+ * else is allowed). model: none. */
+struct api_call	*api_password_change(struct api *, const char *current,
+		    const char *next, api_cb, void *);
 /* By exact ID number when id_number is set, else by q (name prefix or
  * mobile number). model: struct resident_page. */
 struct api_call	*api_resident_search(struct api *, const char *id_number,

@@ -83,6 +83,8 @@ model_session_parse(const cJSON *j, struct api_session *s,
 	bad |= take(&s->centre_name, s->centre_name, "bad centre", cause);
 	communities_parse(staff, s);
 	s->time_zone = json_str(j, "time_zone", 1);
+	s->must_change_password = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+	    j, "must_change_password"));
 	if (json_int(j, "idle_timeout_s", &idle) == 0 && idle > 0 &&
 	    idle < 86400)
 		s->idle_timeout_s = (int)idle;

@@ -25,6 +25,7 @@ struct api_session {
 	char		*counter;
 	char		*time_zone;	/* the service's; NULL if not told */
 	int		 idle_timeout_s;
+	int		 must_change_password;	/* a first password */
 };
 
 struct resident_summary {

@@ -1,6 +1,7 @@
 """What the benchmarks run against: a seeded bianmind on a free loopback
 port, the holding proxy, a few API calls made directly, and a register
 of every process started so that all of them are stopped at the end."""
+import getpass
 import json
 import os
 import signal
@@ -71,7 +72,8 @@ class Server:
         self.log = os.path.join(workdir, "server.log")
         if os.path.exists(self.port_file):
             os.unlink(self.port_file)
-        argv = [os.path.join(BIN, "bianmind"), "--db", db, "--listen",
+        argv = [os.path.join(BIN, "bianmind"), "--no-config", "--user",
+                getpass.getuser(), "--db", db, "--listen",
                 "127.0.0.1:0", "--port-file", self.port_file,
                 "--log", self.log]
         if threads:

@@ -19,6 +19,7 @@ loopback is used. Usage:
 """
 import argparse
 import http.client
+import getpass
 import json
 import os
 import random
@@ -40,7 +41,10 @@ BIN = os.path.join(TOP, "bin", "bianmind")
 def start(db, threads):
     d = tempfile.mkdtemp(prefix="bianmin-bench-")
     port_file = os.path.join(d, "port")
-    proc = subprocess.Popen([BIN, "--db", db, "--listen", "127.0.0.1:0",
+    # the bench's settings only, and as the user running it
+    proc = subprocess.Popen([BIN, "--no-config", "--user",
+                             getpass.getuser(), "--db", db, "--listen",
+                             "127.0.0.1:0",
                              "--port-file", port_file, "--threads",
                              str(threads), "--max-per-address", "512"],
                             stdout=subprocess.DEVNULL,

@@ -59,21 +59,30 @@ print_entry(struct pj_entry *e, const struct pdoc *d,
 	e->detail = (char *)detail;
 }
 
-/* bianmin-pdf beside the running program, found through /proc. */
+#ifndef LIBEXECDIR
+#define LIBEXECDIR	"/usr/local/libexec"
+#endif
+
+/* bianmin-pdf beside the running program (a build tree), found through
+ * /proc, else where make install puts it; BIANMIN_PDF overrides both. */
 static char *
 default_helper(void)
 {
-	char	 exe[4096], *dir;
+	char	 exe[4096], *dir, *path;
 	ssize_t	 n;
 
 	if (getenv("BIANMIN_PDF") != NULL && *getenv("BIANMIN_PDF") != '\0')
 		return (xstrdup(getenv("BIANMIN_PDF")));
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return (xstrdup("bianmin-pdf"));
-	exe[n] = '\0';
-	dir = dirname(exe);
-	return (xasprintf("%s/bianmin-pdf", dir));
+	if (n > 0) {
+		exe[n] = '\0';
+		dir = dirname(exe);
+		path = xasprintf("%s/bianmin-pdf", dir);
+		if (access(path, X_OK) == 0)
+			return (path);
+		free(path);
+	}
+	return (xstrdup(LIBEXECDIR "/bianmin/bianmin-pdf"));
 }
 
 /* The prints folder and journal of a state folder. */

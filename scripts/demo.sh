@@ -11,15 +11,17 @@ db="$state/demo.db"
 
 if [ ! -s "$db" ]; then
 	echo "demo: seeding the demo district into $db ..."
-	if ! "$top/bin/bianmind" --db "$db" --seed demo; then
+	if ! "$top/bin/bianmind" --no-config --db "$db" --seed demo; then
 		rm -f "$db" "$db-wal" "$db-shm"
 		exit 1
 	fi
 fi
 
 rm -f "$state/port"
-"$top/bin/bianmind" --db "$db" --listen 127.0.0.1:0 \
-    --port-file "$state/port" --log "$state/server.log" &
+# the demo's own settings, whatever /etc/bianmin says; as this user
+"$top/bin/bianmind" --no-config --user "$(id -un)" --db "$db" \
+    --listen 127.0.0.1:0 --port-file "$state/port" \
+    --log "$state/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' \
     EXIT INT TERM HUP

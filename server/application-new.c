@@ -217,6 +217,12 @@ read_members(struct req *r, struct newapp *a, cJSON **errors)
 	    NULL, errors, &a->service_id) == 1 && (a->service =
 	    catalog_service(r->db, a->service_id, NULL, &version)) == NULL)
 		field_error(errors, "service_id", "not_found", "没有这个事项");
+	else if (a->service != NULL && cJSON_IsTrue(cJSON_GetObjectItem(
+	    a->service, "withdrawn")))
+		/* withdrawn by bianmind admin catalog import: its old
+		 * applications stay, it takes no new one */
+		field_error(errors, "service_id", "not_found",
+		    "该事项已停止办理");
 	if (json_integer(body, "resident_id", 1, JSON_MAX_ID, JF_REQUIRED,
 	    NULL, errors, &a->resident_id) == 1 && load_resident(r, a) != 0)
 		field_error(errors, "resident_id", "not_found",

@@ -88,6 +88,26 @@ auth_new_token(char *out)
 	return (0);
 }
 
+int
+auth_new_password(char *out)
+{
+	static const char	alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	unsigned char		raw[12];
+	int			i, o = 0;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return (-1);
+	for (i = 0; i < 12; i++) {
+		if (i > 0 && i % 4 == 0)
+			out[o++] = '-';
+		/* 31 letters: 256 % 31 leaves a bias of under 1 in 200 */
+		out[o++] = alphabet[raw[i] % (sizeof alphabet - 1)];
+	}
+	out[o] = '\0';
+	explicit_bzero(raw, sizeof raw);
+	return (0);
+}
+
 void
 auth_sha256_hex(const void *s, size_t len, char *out)
 {

@@ -14,6 +14,7 @@ struct staff {
 	long long	 centre_id;	/* 0 for admin: every community */
 	char		*centre_name;
 	char		*counter;
+	int		 must_change;	/* a first password: change it */
 };
 
 /* A yescrypt hash of pw (libcrypt); NULL on failure. Caller frees. */
@@ -24,6 +25,10 @@ int	 auth_check_password(const char *pw, const char *hash);
 /* A real hash of no password, checked when the user does not exist so
  * that a wrong name costs as much time as a wrong password. */
 const char *auth_dummy_hash(void);
+/* A one-time password for a new or reset account: 12 letters and
+ * digits nobody misreads, in groups of four, into out[15+]; -1 on
+ * error. */
+int	 auth_new_password(char *out);
 /* A new 256-bit token as 64 hex characters into out[65]; -1 on error. */
 int	 auth_new_token(char *out);
 /* The hex SHA-256 of s into out[65]. */

@@ -16,6 +16,7 @@
 
 #include <microhttpd.h>
 
+#include "admin.h"
 #include "audit.h"
 #include "calendar.h"
 #include "db.h"
@@ -24,48 +25,15 @@
 #include "http.h"
 #include "idempotency.h"
 #include "options.h"
+#include "privs.h"
 #include "proxy.h"
+#include "secrets.h"
 #include "seed.h"
+#include "tls.h"
 #include "../util/log.h"
+#include "../util/version.h"
 #include "../util/xmalloc.h"
 #include "../util/zone.h"
-
-/* ADDR:PORT or [ADDR6]:PORT into a socket address. */
-static int
-parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
-{
-	struct sockaddr_in	*in4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6	*in6 = (struct sockaddr_in6 *)ss;
-	const char		*colon = strrchr(s, ':');
-	char			 host[64];
-	char			*end;
-	long			 port;
-	size_t			 hlen;
-
-	if (colon == NULL)
-		return (-1);
-	port = strtol(colon + 1, &end, 10);
-	if (*end != '\0' || colon[1] == '\0' || port < 0 || port > 65535)
-		return (-1);
-	hlen = (size_t)(colon - s);
-	if (hlen >= sizeof host)
-		return (-1);
-	memcpy(host, s, hlen);
-	host[hlen] = '\0';
-	memset(ss, 0, sizeof *ss);
-	if (host[0] == '[' && hlen > 2 && host[hlen - 1] == ']') {
-		host[hlen - 1] = '\0';
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons((uint16_t)port);
-		*len = sizeof *in6;
-		return (inet_pton(AF_INET6, host + 1, &in6->sin6_addr) == 1 ?
-		    0 : -1);
-	}
-	in4->sin_family = AF_INET;
-	in4->sin_port = htons((uint16_t)port);
-	*len = sizeof *in4;
-	return (inet_pton(AF_INET, host, &in4->sin_addr) == 1 ? 0 : -1);
-}
 
 /* Writes the port atomically so a waiting script never reads half. */
 static int
@@ -98,28 +66,6 @@ verify_audit(struct db *db)
 	}
 	printf("audit trail intact: %lld rows\n", rows);
 	return (0);
-}
-
-/* Reads a whole PEM file into memory for libmicrohttpd. */
-static char *
-read_file(const char *path)
-{
-	FILE	*f = fopen(path, "r");
-	char	*data = NULL;
-	size_t	 len = 0, got;
-	char	 chunk[4096];
-
-	if (f == NULL)
-		return (NULL);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		data = xreallocarray(data, len + got + 1, 1);
-		memcpy(data + len, chunk, got);
-		len += got;
-	}
-	fclose(f);
-	if (data != NULL)
-		data[len] = '\0';
-	return (data);
 }
 
 /* Prints each route as METHOD PATTERN, for tests and operators. */
@@ -173,11 +119,24 @@ load_calendar(const struct options *o)
 	return (rc);
 }
 
-/* SIGHUP: read again what a site may change while serving. */
+/* SIGHUP: read again what a site may change while serving: the log
+ * file (after logrotate), the TLS certificate, the calendar. What fails
+ * to load leaves the old in place. */
 static void
 reload(const struct options *o)
 {
+	char	*cause = NULL;
+
+	if (log_reopen() != 0)
+		log_error("SIGHUP: cannot reopen the log %s", o->log);
 	log_info("SIGHUP: reloading");
+	if (o->tls_cert != NULL) {
+		if (tls_load(o->tls_cert, o->tls_key, &cause) != 0) {
+			log_error("TLS certificate not reloaded: %s", cause);
+			free(cause);
+		} else
+			log_info("TLS certificate reloaded: %s", o->tls_cert);
+	}
 	load_calendar(o);
 }
 
@@ -197,41 +156,56 @@ wait_signal(const sigset_t *set)
 	return (sig);
 }
 
-/* Listens until a signal, HTTPS when given a certificate. */
-static int
-serve(const struct options *o)
+/* The port the socket is bound to. */
+static unsigned
+bound_port(int fd)
 {
-	struct sockaddr_storage		 ss;
-	socklen_t			 sslen;
-	struct MHD_Daemon		*d;
-	const union MHD_DaemonInfo	*info;
-	sigset_t			 set;
-	int				 sig;
-	unsigned			 flags;
-	char				*cert = NULL, *key = NULL;
+	struct sockaddr_storage	ss;
+	socklen_t		len = sizeof ss;
 
-	if (parse_listen(o->listen, &ss, &sslen) != 0) {
-		fprintf(stderr, "bianmind: bad --listen %s (want ADDR:PORT)\n",
-		    o->listen);
-		return (2);
-	}
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ERROR_LOG;
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+		return (0);
 	if (ss.ss_family == AF_INET6)
-		flags |= MHD_USE_IPv6;
+		return (ntohs(((struct sockaddr_in6 *)&ss)->sin6_port));
+	return (ntohs(((struct sockaddr_in *)&ss)->sin_port));
+}
+
+/* SIGTERM: no new connection is taken; the requests under way are
+ * answered (for at most the request timeout) before the end. */
+static void
+drain(struct MHD_Daemon *d, int sig, unsigned seconds)
+{
+	struct timespec	 pause = { 0, 20 * 1000 * 1000 };
+	MHD_socket	 fd;
+	long		 waited = 0;
+
+	fd = MHD_quiesce_daemon(d);
+	log_info("signal %d: stopping once %d requests are answered", sig,
+	    http_inflight());
+	while (http_inflight() > 0 && waited < (long)seconds * 50) {
+		nanosleep(&pause, NULL);
+		waited++;
+	}
+	MHD_stop_daemon(d);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	log_info("stopped");
+}
+
+/* The daemon on the bound socket, HTTPS when given a certificate. */
+static struct MHD_Daemon *
+start_daemon(const struct options *o, int fd)
+{
+	unsigned	flags;
+	char		*cause = NULL;
+
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_ERROR_LOG | MHD_USE_ITC;
 	if (o->tls_cert != NULL) {
-		if ((cert = read_file(o->tls_cert)) == NULL ||
-		    (key = read_file(o->tls_key)) == NULL) {
-			fprintf(stderr, "bianmind: cannot read %s or %s\n",
-			    o->tls_cert, o->tls_key);
-			free(cert);
-			return (1);
+		if (tls_load(o->tls_cert, o->tls_key, &cause) != 0) {
+			fprintf(stderr, "bianmind: %s\n", cause);
+			free(cause);
+			return (NULL);
 		}
 		flags |= MHD_USE_TLS;
 	}
@@ -239,8 +213,8 @@ serve(const struct options *o)
 	conns_set_limits(o->body_timeout, o->per_addr);
 	/* the per-address limit is conns_accept()'s: libmicrohttpd's own
 	 * would count a trusted proxy's clients as one address */
-	d = MHD_start_daemon(flags, 0, conns_accept, NULL, http_access, NULL,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	return (MHD_start_daemon(flags, 0, conns_accept, NULL, http_access,
+	    NULL, MHD_OPTION_LISTEN_SOCKET, fd,
 	    MHD_OPTION_THREAD_POOL_SIZE, o->threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, o->body_timeout,
 	    MHD_OPTION_CONNECTION_LIMIT, 512u,
@@ -248,35 +222,94 @@ serve(const struct options *o)
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, conns_notify, NULL,
 	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_log, NULL,
-	    cert != NULL ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
-	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    o->tls_cert != NULL ? MHD_OPTION_HTTPS_CERT_CALLBACK :
+	    MHD_OPTION_END, tls_retrieve,
 	    MHD_OPTION_HTTPS_PRIORITIES, "NORMAL:-VERS-ALL:"
 	    "+VERS-TLS1.3:+VERS-TLS1.2",
-	    MHD_OPTION_END);
-	free(cert);
-	if (key != NULL)
-		explicit_bzero(key, strlen(key));
-	free(key);
-	if (d == NULL) {
-		fprintf(stderr, "bianmind: cannot listen on %s: %s\n",
+	    MHD_OPTION_END));
+}
+
+/* Serves on the bound socket until SIGTERM or SIGINT. */
+static int
+serve(const struct options *o, int fd)
+{
+	struct MHD_Daemon	*d;
+	sigset_t		 set;
+	unsigned		 port = bound_port(fd);
+	int			 sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if ((d = start_daemon(o, fd)) == NULL) {
+		fprintf(stderr, "bianmind: cannot serve on %s: %s\n",
 		    o->listen, strerror(errno));
+		close(fd);
 		return (1);
 	}
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	default_public_url(o, info != NULL ? info->port : 0);
-	if (o->port_file != NULL && (info == NULL ||
-	    write_port_file(o->port_file, info->port) != 0)) {
+	default_public_url(o, port);
+	if (o->port_file != NULL && write_port_file(o->port_file, port) != 0) {
 		fprintf(stderr, "bianmind: cannot write %s\n", o->port_file);
 		MHD_stop_daemon(d);
+		close(fd);
 		return (1);
 	}
-	log_info("listening on %s (port %u)", o->listen,
-	    info != NULL ? info->port : 0);
+	log_info("bianmind %s listening on %s (port %u)", BIANMIN_VERSION,
+	    o->listen, port);
 	while ((sig = wait_signal(&set)) == SIGHUP)
 		reload(o);
-	log_info("signal %d: stopping", sig);
-	MHD_stop_daemon(d);
+	drain(d, sig, o->body_timeout);
+	close(fd);
 	return (0);
+}
+
+/* The database password from its file, and warnings about secrets
+ * others could read. */
+static int
+read_secrets(const struct options *o)
+{
+	char	*pw, *cause = NULL;
+
+	secret_check_target(o->db);
+	if (o->db_password_file == NULL)
+		return (0);
+	if ((pw = secret_read(o->db_password_file, &cause)) == NULL) {
+		fprintf(stderr, "bianmind: %s\n", cause);
+		free(cause);
+		return (-1);
+	}
+	db_set_password(pw);
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+	return (0);
+}
+
+/* Binds the address and, started as root, becomes --user: nothing
+ * after this runs as root. The socket, or -1. */
+static int
+bind_and_drop(const struct options *o)
+{
+	char	*cause = NULL;
+	int	 fd;
+
+	if (geteuid() == 0 && o->user == NULL) {
+		privs_drop(NULL, &cause);	/* says why it refuses */
+		fprintf(stderr, "bianmind: %s\n", cause);
+		free(cause);
+		return (-1);
+	}
+	if ((fd = privs_listen(o->listen, &cause)) == -1 ||
+	    privs_drop(o->user, &cause) != 0) {
+		fprintf(stderr, "bianmind: %s\n", cause);
+		free(cause);
+		if (fd != -1)
+			close(fd);
+		return (-1);
+	}
+	return (fd);
 }
 
 int
@@ -286,7 +319,7 @@ main(int argc, char **argv)
 	struct db	*db;
 	char		*cause = NULL;
 	struct rlimit	 rl = { 0, 0 };
-	int		 rc = 0;
+	int		 rc = 0, fd = -1;
 
 	options_parse(argc, argv, &o);
 	if (o.routes) {
@@ -302,14 +335,27 @@ main(int argc, char **argv)
 	umask(077);
 	setrlimit(RLIMIT_CORE, &rl);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (o.admin_argc > 0) {
+		rc = admin_main(&o);
+		options_free(&o);
+		return (rc);
+	}
+	log_to_stderr();
+	log_set_verbose(o.verbose);
+	if (read_secrets(&o) != 0)
+		return (1);
+	if (o.listen != NULL && (fd = bind_and_drop(&o)) == -1)
+		return (1);
 	if (o.log != NULL && log_open(o.log) != 0) {
 		fprintf(stderr, "bianmind: cannot open log %s\n", o.log);
 		return (1);
 	}
+	log_set_verbose(o.verbose);
 	if (load_calendar(&o) != 0)
 		return (1);
 	if ((db = db_open(o.db, &cause)) == NULL) {
 		fprintf(stderr, "bianmind: %s\n", cause);
+		log_error("%s", cause);
 		return (1);
 	}
 	if (o.verify_audit)
@@ -321,13 +367,15 @@ main(int argc, char **argv)
 	}
 	db_close(db);
 	free(cause);
-	if (rc == 0 && !o.verify_audit && o.listen != NULL) {
+	if (rc == 0 && fd != -1) {
 		db_configure(o.db);
 		if ((db = db_thread()) != NULL)
 			idem_reset(db);
-		rc = serve(&o);
+		rc = serve(&o, fd);
 		db_close_all();
-	}
+		tls_clear();
+	} else if (fd != -1)
+		close(fd);
 	log_close();
 	calendar_clear();
 	options_free(&o);

@@ -83,6 +83,9 @@ struct db_copy {
 extern const struct db_ops	db_sqlite_ops;
 extern const struct db_ops	db_pg_ops;
 
+/* The password db_set_password() gave, or NULL. */
+const char	*db_password(void);
+
 /* Sets up the common part of a new connection. */
 void	db_init(struct db *, const struct db_ops *);
 

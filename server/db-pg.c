@@ -134,8 +134,9 @@ static struct db *
 pg_open(const char *target, char **cause)
 {
 	const char *const	 keys[] = { "connect_timeout", "dbname",
-	    "application_name", NULL };
-	const char *const	 values[] = { "3", target, "bianmind", NULL };
+	    "application_name", "password", NULL };
+	const char *const	 values[] = { "3", target, "bianmind",
+	    db_password(), NULL };
 	struct pg		*db;
 	PGconn			*c;
 

@@ -11,6 +11,7 @@
 #include "../util/xmalloc.h"
 
 static char			*db_target;
+static char			*db_pass;
 static pthread_mutex_t		 db_list_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db		*db_list;
 static _Thread_local struct db	*db_mine;
@@ -33,6 +34,21 @@ db_configure(const char *target)
 {
 	free(db_target);
 	db_target = xstrdup(target);
+}
+
+void
+db_set_password(const char *password)
+{
+	if (db_pass != NULL)
+		explicit_bzero(db_pass, strlen(db_pass));
+	free(db_pass);
+	db_pass = password != NULL ? xstrdup(password) : NULL;
+}
+
+const char *
+db_password(void)
+{
+	return (db_pass);
 }
 
 void

@@ -38,6 +38,9 @@ enum db_lock {
 /* Sets the database every thread opens: "sqlite:PATH", a bare PATH, or
  * a "postgresql://..." URI. */
 void		 db_configure(const char *target);
+/* The PostgreSQL password for every connection (from a file, never
+ * from the command line); NULL for none. Copied. */
+void		 db_set_password(const char *);
 /* Opens (creates) target and applies migrations; for the main thread
  * before serving. Returns NULL and *cause on error. */
 struct db	*db_open(const char *target, char **cause);

@@ -40,12 +40,20 @@ static const struct route *const route_tables[] = {
 };
 
 static unsigned body_timeout_ms = 30000;
+/* Requests begun and not yet completed, for a drain before exit. */
+static volatile int inflight;
 
 /* Lets tests shorten the body deadline instead of waiting 30 s. */
 void
 http_set_body_timeout(unsigned seconds)
 {
 	body_timeout_ms = seconds * 1000;
+}
+
+int
+http_inflight(void)
+{
+	return (__atomic_load_n(&inflight, __ATOMIC_SEQ_CST));
 }
 
 /* Milliseconds on a clock that never jumps, for deadlines. */
@@ -401,6 +409,13 @@ check_caller(struct req *r)
 		return (0);
 	if (session_authenticate(r) != 0)
 		return (-1);
+	/* an account with a one-time password does nothing else until it
+	 * has chosen its own */
+	if (r->staff->must_change && !(r->route->flags & ROUTE_FIRST_PW)) {
+		reply_problem(r, 403, "password-change-required",
+		    "Password change required", "请先修改初始密码", NULL);
+		return (-1);
+	}
 	if ((r->route->roles & req_role(r)) == 0) {
 		reply_forbidden(r, "你的角色不能使用此功能");
 		return (-1);
@@ -511,7 +526,9 @@ queue(struct req *r)
 	int			 i;
 
 	r->answered = 1;
-	log_debug("%s %s %s %d", r->addr, r->method, r->url, r->status);
+	/* the path alone: MHD keeps the query (names, numbers) apart */
+	log_info("%s %s %s %d %lldms", r->addr, r->method, r->url, r->status,
+	    now_ms() - r->started);
 	resp = MHD_create_response_from_buffer(r->outlen, r->out,
 	    MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)
@@ -618,6 +635,7 @@ http_uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
 
 	(void)cls;
 	r = xcalloc(1, sizeof *r);
+	__atomic_add_fetch(&inflight, 1, __ATOMIC_SEQ_CST);
 	r->conn = conn;
 	buf_init(&r->body);
 	/* libmicrohttpd decodes %00 into a NUL that ends the path or the
@@ -678,6 +696,7 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	conns_replied(conn);
 	if (r == NULL)
 		return;
+	__atomic_sub_fetch(&inflight, 1, __ATOMIC_SEQ_CST);
 	auth_staff_free(r->staff);
 	buf_free(&r->body);
 	cJSON_Delete(r->json);

@@ -65,6 +65,8 @@ struct req {
 #define ROUTE_BODY	0x08	/* takes a JSON object body */
 #define ROUTE_BODY_OPT	0x10	/* ... which may be empty, meaning {} */
 #define ROUTE_PATCH	0x20	/* also accepts merge-patch+json */
+#define ROUTE_FIRST_PW	0x40	/* open while a first password waits to
+				   be changed */
 
 /* Roles, as bits of a route's roles. */
 #define ROLE_CLERK	0x1
@@ -163,6 +165,8 @@ enum MHD_Result http_access(void *, struct MHD_Connection *, const char *url,
 	    size_t *upload_size, void **con_cls);
 void	http_completed(void *, struct MHD_Connection *, void **con_cls,
 	    enum MHD_RequestTerminationCode toe);
+/* Requests being received or answered now. */
+int	http_inflight(void);
 /* Seconds a request body may take to arrive (408 after). */
 void	http_set_body_timeout(unsigned seconds);
 /* Queues one of bianmind's own replies (http-errors.c replaces the

@@ -311,6 +311,24 @@ static const char *const pg_migration_list[] = {
 	"  name);"
 	"CREATE INDEX residents_community_initials ON residents(community_id,"
 	"  initials);",
+	/* 4: codes for centres and grids, households' numbers, a first
+	 * password to change, services withdrawn rather than deleted */
+	"ALTER TABLE staff ADD COLUMN must_change_password BIGINT NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE centres ADD COLUMN code " TEXT_C ";"
+	"UPDATE centres SET code = coalesce((SELECT min(code) FROM"
+	"  communities WHERE centre_id = centres.id), 'C' || id);"
+	"CREATE UNIQUE INDEX centres_code ON centres(code);"
+	"ALTER TABLE grids ADD COLUMN code " TEXT_C ";"
+	"UPDATE grids SET code = (SELECT c.code FROM communities c WHERE"
+	"  c.id = grids.community_id) || lpad((SELECT count(*) FROM grids g"
+	"  WHERE g.community_id = grids.community_id AND g.id <= grids.id)"
+	"  ::text, 3, '0');"
+	"CREATE UNIQUE INDEX grids_code ON grids(code);"
+	"ALTER TABLE households ADD COLUMN number " TEXT_C ";"
+	"CREATE UNIQUE INDEX households_number ON households(number);"
+	"ALTER TABLE services ADD COLUMN withdrawn BIGINT NOT NULL"
+	"  DEFAULT 0;",
 };
 
 size_t

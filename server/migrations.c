@@ -283,6 +283,25 @@ static const char *const migration_list[] = {
 	"  name);"
 	"CREATE INDEX residents_community_initials ON residents(community_id,"
 	"  initials);",
+	/* 4: a real site: codes for centres and grids (the org file's
+	 * keys), households' numbers (户号), a first password to change,
+	 * services withdrawn rather than deleted */
+	"ALTER TABLE staff ADD COLUMN must_change_password INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE centres ADD COLUMN code TEXT;"
+	"UPDATE centres SET code = coalesce((SELECT min(code) FROM"
+	"  communities WHERE centre_id = centres.id), 'C' || id);"
+	"CREATE UNIQUE INDEX centres_code ON centres(code);"
+	"ALTER TABLE grids ADD COLUMN code TEXT;"
+	"UPDATE grids SET code = (SELECT c.code FROM communities c WHERE"
+	"  c.id = grids.community_id) || substr('00' || (SELECT count(*) FROM"
+	"  grids g WHERE g.community_id = grids.community_id AND"
+	"  g.id <= grids.id), -3, 3);"
+	"CREATE UNIQUE INDEX grids_code ON grids(code);"
+	"ALTER TABLE households ADD COLUMN number TEXT;"
+	"CREATE UNIQUE INDEX households_number ON households(number);"
+	"ALTER TABLE services ADD COLUMN withdrawn INTEGER NOT NULL"
+	"  DEFAULT 0;",
 };
 
 size_t

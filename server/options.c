@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ini.h>
 
@@ -15,7 +16,12 @@
 #include "../util/zone.h"
 
 /* Options that only make sense on a command line, never in the file. */
-#define CLI_ONLY	"config help version routes verify-audit seed"
+#define CLI_ONLY	"config no-config help version routes verify-audit seed"
+
+/* The config file read when the command line names none. */
+#ifndef CONFIG_FILE
+#define CONFIG_FILE	"/etc/bianmin/bianmind.conf"
+#endif
 
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, 'C' },
@@ -37,6 +43,9 @@ static const struct option longopts[] = {
 	{ "time-zone", required_argument, NULL, 'z' },
 	{ "calendar", required_argument, NULL, 'K' },
 	{ "trusted-proxies", required_argument, NULL, 'X' },
+	{ "no-config", no_argument, NULL, 'N' },
+	{ "user", required_argument, NULL, 'U' },
+	{ "db-password-file", required_argument, NULL, 'W' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -53,12 +62,17 @@ usage(FILE *f)
 	    "                [--tls-cert FILE --tls-key FILE] [--public-url URL]\n"
 	    "                [--request-timeout S] [--max-per-address N]\n"
 	    "                [--time-zone ZONE] [--calendar FILE]\n"
-	    "                [--trusted-proxies LIST] [--config FILE]\n"
+	    "                [--trusted-proxies LIST]\n"
+	    "                [--user NAME] [--db-password-file FILE]\n"
+	    "                [--config FILE | --no-config]\n"
 	    "       bianmind --db DB --verify-audit\n"
+	    "       bianmind [--db DB] admin COMMAND ...   (bianmind admin help)\n"
 	    "       bianmind --routes\n"
 	    "\n"
 	    "  --config FILE      read these settings from an INI file first\n"
-	    "                     (key = long option name, no dashes before)\n"
+	    "                     (key = long option name, no dashes before;\n"
+	    "                     default " CONFIG_FILE " when it exists)\n"
+	    "  --no-config        read no config file at all\n"
 	    "  --db DB            sqlite:FILE or FILE (SQLite, the default),\n"
 	    "                     or postgresql://... (several bianmind\n"
 	    "                     processes may share one); created or\n"
@@ -72,9 +86,16 @@ usage(FILE *f)
 	    "  --seed-number N    PRNG seed for --seed (default 1)\n"
 	    "  --threads N        worker threads (default 4)\n"
 	    "  --port-file FILE   write the bound port there once listening\n"
-	    "  --log FILE         log requests there ('-' for stderr)\n"
+	    "  --log FILE         log there instead of stderr ('-' for stderr);\n"
+	    "                     SIGHUP reopens it\n"
+	    "  --user NAME        started as root: the account to serve as,\n"
+	    "                     once the address is bound (root must be\n"
+	    "                     named to stay root)\n"
+	    "  --db-password-file FILE  the PostgreSQL password, read from\n"
+	    "                     this file (never give it in --db)\n"
 	    "  --tls-cert FILE    serve HTTPS with this PEM certificate\n"
-	    "  --tls-key FILE     and this PEM private key\n"
+	    "  --tls-key FILE     and this PEM private key (SIGHUP reloads\n"
+	    "                     both)\n"
 	    "  --public-url URL   base of certificates' verification links\n"
 	    "                     (default: this server's own address)\n"
 	    "  --request-timeout S  seconds a request (line, headers and\n"
@@ -135,6 +156,9 @@ set_option(struct options *o, int c, const char *name, const char *v)
 	case 'k': set_str(&o->tls_key, v); return (0);
 	case 'u': set_str(&o->public_url, v); return (0);
 	case 'K': set_str(&o->calendar, v); return (0);
+	case 'U': set_str(&o->user, v); return (0);
+	case 'W': set_str(&o->db_password_file, v); return (0);
+	case 'N': return (0);
 	case 'z':
 		if (!zone_valid(v)) {
 			fprintf(stderr, "bianmind: unknown time zone %s (want "
@@ -210,13 +234,21 @@ struct file_ctx {
 
 /* One key = value of the config file ([bianmind] or no section). */
 static int
-file_key(void *arg, const char *section, const char *name, const char *v)
+file_key(void *arg, const char *section, const char *key, const char *v)
 {
 	struct file_ctx		*fc = arg;
-	const struct option	*lo = find_option(name);
+	const struct option	*lo;
+	char			 name[64], *p;
 
 	if (*section != '\0' && strcmp(section, "bianmind") != 0)
 		return (1);
+	/* db_password_file and db-password-file are one key */
+	snprintf(name, sizeof name, "%s", key);
+	for (p = name; *p != '\0'; p++) {
+		if (*p == '_')
+			*p = '-';
+	}
+	lo = find_option(name);
 	if (lo == NULL || in_list(CLI_ONLY, name)) {
 		fprintf(stderr, "bianmind: %s: unknown setting %s\n", fc->path,
 		    name);
@@ -248,21 +280,28 @@ read_config(struct options *o, const char *path)
 		exit(2);
 }
 
-/* The --config argument, found before the rest is read. */
+/* The config file to read before the rest: --config's, none after
+ * --no-config, else BIANMIND_CONFIG's (empty: none), else CONFIG_FILE
+ * when it exists. Only the options before "admin" count. */
 static const char *
 config_arg(int argc, char **argv)
 {
-	int	i;
+	const char	*env = getenv("BIANMIND_CONFIG");
+	int		 i;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
+		if (strcmp(argv[i], "--") == 0 || strcmp(argv[i], "admin") == 0)
 			break;
+		if (strcmp(argv[i], "--no-config") == 0)
+			return (NULL);
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			return (argv[i + 1]);
 		if (strncmp(argv[i], "--config=", 9) == 0)
 			return (argv[i] + 9);
 	}
-	return (NULL);
+	if (env != NULL)
+		return (*env != '\0' ? env : NULL);
+	return (access(CONFIG_FILE, F_OK) == 0 ? CONFIG_FILE : NULL);
 }
 
 /* Defaults, then the file, then the command line over both. */
@@ -278,13 +317,16 @@ read_args(int argc, char **argv, struct options *o)
 	o->threads = 4;
 	o->body_timeout = 30;
 	o->per_addr = 64;
-	if ((config = config_arg(argc, argv)) != NULL)
+	if ((config = config_arg(argc, argv)) != NULL) {
+		set_str(&o->config, config);
 		read_config(o, config);
-	while ((c = getopt_long(argc, argv, "hvV", longopts, &idx)) != -1) {
+	}
+	/* "+": the options end at the first operand, so that an admin
+	 * command's own options are left to it */
+	while ((c = getopt_long(argc, argv, "+hvV", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'v':
-			if (o->log == NULL)
-				set_str(&o->log, "-");
+			o->verbose = 1;
 			continue;
 		case 'V':
 			printf("bianmind %s\n", BIANMIN_VERSION);
@@ -307,6 +349,13 @@ options_parse(int argc, char **argv, struct options *o)
 	read_args(argc, argv, o);
 	if (o->routes && optind == argc)
 		return;
+	if (optind < argc && strcmp(argv[optind], "admin") == 0) {
+		o->admin_argc = argc - optind;
+		o->admin_argv = argv + optind;
+		if (o->time_zone == NULL)
+			set_str(&o->time_zone, ZONE_DEFAULT);
+		return;
+	}
 	if (optind != argc || o->db == NULL ||
 	    (o->tls_cert == NULL) != (o->tls_key == NULL)) {
 		usage(stderr);
@@ -337,5 +386,7 @@ options_free(struct options *o)
 	free(o->time_zone);
 	free(o->calendar);
 	free(o->trusted_proxies);
+	free(o->user);
+	free(o->db_password_file);
 	memset(o, 0, sizeof *o);
 }

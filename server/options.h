@@ -17,6 +17,8 @@ struct options {
 	char		*time_zone;
 	char		*calendar;
 	char		*trusted_proxies;
+	char		*user;		/* whom to become when root */
+	char		*db_password_file;
 	long		 residents;
 	unsigned	 body_timeout;
 	unsigned	 per_addr;
@@ -24,6 +26,9 @@ struct options {
 	unsigned	 threads;
 	int		 verify_audit;
 	int		 routes;
+	int		 verbose;
+	int		 admin_argc;	/* "admin" and what follows, or 0 */
+	char		**admin_argv;
 };
 
 /* The command line (and the file --config names) into o; exits 2 with

@@ -23,7 +23,9 @@ static const char *const actions[] = {
 	"login_ok", "login_failed", "login_throttled", "logout", "view",
 	"reveal", "create", "update", "transition", "handoff_receipt",
 	"assign", "event_update", "issue", "refuse", "reprint", "audit_view",
-	NULL
+	"password_change", "staff_add", "staff_disable", "staff_enable",
+	"staff_reset_password", "org_import", "catalog_import",
+	"residents_import", "calendar_import", "backup", NULL
 };
 
 /* Binds the filters; -1 having replied 400. */
@@ -78,6 +80,11 @@ row_json(struct db_stmt *st)
 		cJSON_AddNumberToObject(s, "id", db_int(st, 2));
 		cJSON_AddStringToObject(s, "username", db_text(st, 3));
 	}
+	/* bianmind admin's rows name the Unix account that ran it */
+	if (db_null(st, 2) && strncmp(db_text(st, 3), "unix:", 5) == 0)
+		cJSON_AddStringToObject(o, "operator", db_text(st, 3));
+	else
+		cJSON_AddNullToObject(o, "operator");
 	cJSON_AddStringToObject(o, "action", db_text(st, 4));
 	json_add_nullable(o, "object", db_text(st, 5));
 	json_add_nullable(o, "detail", db_text(st, 6));

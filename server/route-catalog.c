@@ -15,10 +15,11 @@
 	"s.pinyin, k.id, k.code, k.name, s.time_limit_days, s.fee_fen, " \
 	"s.version"
 #define DETAIL_COLS SUMMARY_COLS ", s.conditions, s.materials, " \
-	"s.department, s.approval_chain, s.form, s.updated_at"
+	"s.department, s.approval_chain, s.form, s.updated_at, s.withdrawn"
 #define FROM " FROM services s JOIN service_categories k ON " \
 	"k.id = s.category_id"
-#define SEARCH " WHERE (?1 = 0 OR s.category_id = ?1) AND (?2 IS NULL OR " \
+#define SEARCH " WHERE s.withdrawn = 0 AND (?1 = 0 OR s.category_id = ?1) " \
+	"AND (?2 IS NULL OR " \
 	"instr(lower(s.name), ?2) > 0 OR substr(s.txcode, 1, length(?2)) " \
 	"= ?2 OR substr(lower(s.item_code), 1, length(?2)) = ?2 OR " \
 	"substr(s.pinyin, 1, length(?2)) = ?2)"
@@ -40,7 +41,8 @@ categories(struct req *r)
 	}
 	st = db_stmt(r->db, "SELECT k.id, k.code, k.name, k.name_en, "
 	    "k.queue_prefix, (SELECT count(*) FROM services s WHERE "
-	    "s.category_id = k.id) FROM service_categories k ORDER BY k.code");
+	    "s.category_id = k.id AND s.withdrawn = 0) FROM service_categories "
+	    "k ORDER BY k.code");
 	while (db_step(st) == 1) {
 		o = cJSON_CreateObject();
 		cJSON_AddNumberToObject(o, "id", db_int(st, 0));
@@ -146,6 +148,7 @@ catalog_service(struct db *db, long long id, const char *txcode,
 	view_stored(o, "approval_chain", db_text(st, 15));
 	view_stored(o, "form", db_text(st, 16));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 17));
+	cJSON_AddBoolToObject(o, "withdrawn", db_int(st, 18) != 0);
 	db_reset(st);
 	return (o);
 }

@@ -69,6 +69,7 @@ session_json(struct req *r, const struct staff *s, time_t created)
 	cJSON_AddNumberToObject(o, "idle_timeout_s", IDLE_SECONDS);
 	cJSON_AddStringToObject(o, "time_zone", zone_name());
 	json_add_nullable(o, "counter", s->counter);
+	cJSON_AddBoolToObject(o, "must_change_password", s->must_change);
 	cJSON_AddItemToObject(o, "staff", staff_json(r, s));
 	return (o);
 }
@@ -243,11 +244,13 @@ login(struct req *r)
 	if (login_fields(r, &user, &pass, &counter) != 0)
 		return;
 	if (db_query(r->db, &st, "SELECT s.id, s.username, s.name, s.role, "
-	    "s.centre_id, c.name, s.password_hash FROM staff s LEFT JOIN "
+	    "s.centre_id, c.name, s.password_hash, s.must_change_password "
+	    "FROM staff s LEFT JOIN "
 	    "centres c ON c.id = s.centre_id WHERE s.username = ? AND "
 	    "s.active = 1", "t", user) == 1) {
 		s = staff_from_row(st, 0, counter);
 		stored = xstrdup(db_text(st, 6));
+		s->must_change = db_int(st, 7) != 0;
 	}
 	db_reset(st);
 	if (throttled(r, user, s != NULL)) {
@@ -312,7 +315,8 @@ session_authenticate(struct req *r)
 		return (unauthorized(r, "需要登录"));
 	rc = db_query(r->db, &st, "SELECT st.id, st.username, st.name, "
 	    "st.role, st.centre_id, c.name, s.counter, s.created_at, "
-	    "s.last_seen FROM sessions s JOIN staff st ON st.id = s.staff_id "
+	    "s.last_seen, st.must_change_password FROM sessions s JOIN staff "
+	    "st ON st.id = s.staff_id "
 	    "LEFT JOIN centres c ON c.id = st.centre_id WHERE "
 	    "s.token_hash = ? AND st.active = 1", "t", hash);
 	if (rc != 1) {
@@ -322,6 +326,7 @@ session_authenticate(struct req *r)
 	r->staff = staff_from_row(st, 0, db_text(st, 6));
 	created = db_int(st, 7);
 	seen = db_int(st, 8);
+	r->staff->must_change = db_int(st, 9) != 0;
 	db_reset(st);
 	if (now - seen > IDLE_SECONDS || now - created > ABSOLUTE_SECONDS) {
 		db_exec(r->db, "DELETE FROM sessions WHERE token_hash = ?", "t",
@@ -367,9 +372,101 @@ logout(struct req *r)
 	reply_empty(r, 204);
 }
 
+/* The new password's own rules: long enough, not the old one, not the
+ * username; errors into *errors. */
+static void
+check_new_password(struct req *r, const char *old, const char *pw,
+    cJSON **errors)
+{
+	if (strcmp(pw, old) == 0)
+		field_error(errors, "new_password", "mismatch",
+		    "新密码不能与当前密码相同");
+	else if (strcasecmp(pw, r->staff->username) == 0)
+		field_error(errors, "new_password", "mismatch",
+		    "密码不能与用户名相同");
+}
+
+/* 1 if pw is the staff's password now. */
+static int
+password_is(struct req *r, const char *pw)
+{
+	struct db_stmt	*st;
+	char		*hash = NULL;
+	int		 ok = 0;
+
+	if (db_query(r->db, &st, "SELECT password_hash FROM staff WHERE "
+	    "id = ?", "l", r->staff->id) == 1)
+		hash = xstrdup(db_text(st, 0));
+	db_reset(st);
+	if (hash != NULL)
+		ok = auth_check_password(pw, hash);
+	free(hash);
+	return (ok);
+}
+
+/* Stores the new hash, ends the staff's other sessions and audits it,
+ * in one transaction; 0 or -1 having replied 503. */
+static int
+store_password(struct req *r, const char *pw)
+{
+	char	*hash, token_hash[65], object[40];
+
+	if ((hash = auth_hash_password(pw)) == NULL ||
+	    bearer_hash(r, token_hash) != 0 || db_begin(r->db) != 0) {
+		free(hash);
+		reply_unavailable(r, NULL);
+		return (-1);
+	}
+	snprintf(object, sizeof object, "session/%lld", r->staff->id);
+	if (db_exec(r->db, "UPDATE staff SET password_hash = ?, "
+	    "must_change_password = 0 WHERE id = ?", "tl", hash,
+	    r->staff->id) != 0 || db_exec(r->db, "DELETE FROM sessions WHERE "
+	    "staff_id = ? AND token_hash <> ?", "lt", r->staff->id,
+	    token_hash) != 0 || audit_req(r, "password_change", object,
+	    NULL) != 0 || db_commit(r->db) != 0) {
+		db_rollback(r->db);
+		free(hash);
+		reply_unavailable(r, NULL);
+		return (-1);
+	}
+	free(hash);
+	return (0);
+}
+
+/* POST /sessions/current/password: the staff chooses a password; a
+ * first (one-time) password must be changed before anything else. */
+static void
+change_password(struct req *r)
+{
+	static const char *const	 members[] = {
+		"current_password", "new_password", NULL
+	};
+	cJSON				*body = req_body(r), *errors = NULL;
+	const char			*old, *pw;
+
+	json_members(body, members, NULL, &errors);
+	old = json_string(body, "current_password", 1, 256, NULL, &errors);
+	pw = json_string(body, "new_password", 8, 256, NULL, &errors);
+	if (old != NULL && pw != NULL)
+		check_new_password(r, old, pw, &errors);
+	if (errors == NULL && !password_is(r, old))
+		field_error(&errors, "current_password", "mismatch",
+		    "当前密码不正确");
+	if (errors != NULL) {
+		reply_validation(r, errors);
+		return;
+	}
+	if (store_password(r, pw) == 0)
+		reply_empty(r, 204);
+}
+
 const struct route routes_sessions[] = {
 	{ "POST", "/api/v1/sessions", login, ROUTE_PUBLIC | ROUTE_BODY, 0 },
-	{ "GET", "/api/v1/sessions/current", current, 0, ROLE_ANY },
-	{ "DELETE", "/api/v1/sessions/current", logout, 0, ROLE_ANY },
+	{ "GET", "/api/v1/sessions/current", current, ROUTE_FIRST_PW,
+	  ROLE_ANY },
+	{ "DELETE", "/api/v1/sessions/current", logout, ROUTE_FIRST_PW,
+	  ROLE_ANY },
+	{ "POST", "/api/v1/sessions/current/password", change_password,
+	  ROUTE_BODY | ROUTE_FIRST_PW, ROLE_ANY },
 	{ NULL, NULL, NULL, 0, 0 }
 };

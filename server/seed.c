@@ -44,13 +44,14 @@ enum {
 
 static const char *const seed_sql[ST_COUNT] = {
 	"INSERT INTO districts (code, name) VALUES (?1, ?2)",
-	"INSERT INTO centres (id, name, district_code) VALUES (?1, ?2, ?3)",
+	"INSERT INTO centres (id, name, district_code, code) "
+	"VALUES (?1, ?2, ?3, ?4)",
 	"INSERT INTO communities (id, code, name, district_code, centre_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?1)",
 	"INSERT INTO staff (id, username, name, role, centre_id, phone, "
 	"password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	"INSERT INTO grids (id, community_id, name, member_id) "
-	"VALUES (?1, ?2, ?3, ?4)",
+	"INSERT INTO grids (id, community_id, name, member_id, code) "
+	"VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 #define HOUSEHOLD_COLUMNS	"id, community_id, grid_id, address"
@@ -1111,7 +1112,8 @@ seed_places(struct seed *s)
 		id = (long long)i + 1;
 		snprintf(district, sizeof district, "%.6s", c->code);
 		snprintf(centre, sizeof centre, "%s便民服务站", c->name);
-		if (run(s, ST_CENTRE, "ltt", id, centre, district) != 0 ||
+		if (run(s, ST_CENTRE, "lttt", id, centre, district,
+		    c->code) != 0 ||
 		    run(s, ST_COMMUNITY, "lttt", id, c->code, c->name,
 		    district) != 0)
 			return (-1);
@@ -1196,6 +1198,7 @@ seed_grids(struct seed *s)
 {
 	const struct grid	*g;
 	char			 name[96], username[32], person[64], phone[12];
+	char			 code[24];
 	char			 family[24], given[24];
 	long long		 staff = (long long)seed_naccounts, member;
 	int			 i;
@@ -1219,8 +1222,10 @@ seed_grids(struct seed *s)
 			    "!") != 0)
 				return (-1);
 		}
-		if (run(s, ST_GRID, "lltl", (long long)i + 1,
-		    (long long)g->community + 1, name, member) != 0)
+		snprintf(code, sizeof code, "%s%03d",
+		    seed_communities[g->community].code, g->index + 1);
+		if (run(s, ST_GRID, "lltlt", (long long)i + 1,
+		    (long long)g->community + 1, name, member, code) != 0)
 			return (-1);
 	}
 	return (0);

@@ -5,6 +5,10 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 
+# bianmind reads the tests' config file, never the machine's
+# /etc/bianmin/bianmind.conf: see that file
+export BIANMIND_CONFIG="$top/tests/lib/bianmind-test.conf"
+
 pass=0
 fail=0
 skip=0

@@ -6,6 +6,7 @@
 
 #include "form-ui.h"
 #include "keymap.h"
+#include "password.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -19,6 +20,7 @@ static const struct {
 	const char		*title;
 } screens[] = {
 	{ &screen_login, N_("Log in") },
+	{ &screen_password, N_("Choose your own password") },
 	{ &screen_home, N_("Main menu") },
 	{ &screen_lookup, N_("Resident lookup") },
 	{ &screen_resident, N_("Resident") },

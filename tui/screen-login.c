@@ -5,6 +5,7 @@
 #include "draw.h"
 #include "keymap.h"
 #include "keys.h"
+#include "password.h"
 #include "tui.h"
 #include "when.h"
 #include "../forms/lineedit-draw.h"
@@ -91,8 +92,17 @@ on_login(struct api_result *r, void *arg)
 	if (app.sender != NULL)
 		sender_set_staff(app.sender, app.session->username);
 	app_message(MSG_INFO, NULL);
+	if (app.session->must_change_password)
+		app_reset(&screen_password, NULL);	/* frees this screen */
+	else
+		login_landing();
+}
+
+void
+login_landing(void)
+{
 	/* most visits start with a card: land on the lookup, menu below */
-	app_reset(&screen_home, NULL);	/* frees this screen */
+	app_reset(&screen_home, NULL);
 	app_push(&screen_lookup, NULL);
 	if (drafts_waiting() > 0)
 		app_push(&dialog_drafts, NULL);

@@ -1,4 +1,5 @@
-/* File logging with personal-number scrubbing. */
+/* Logging to a file or stderr, one dated line an event, with
+ * personal-number scrubbing; syslog priority prefixes for journald. */
 #include <ctype.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -8,32 +9,98 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "log.h"
 
 static FILE		*log_file;
+static char		*log_path;
 static int		 log_verbose;
+static int		 log_journal;
 static pthread_mutex_t	 log_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Opens the log (0600); "-" means stderr, for the server in a terminal. */
+/* 1 when stderr is the stream systemd gave us to the journal: then
+ * journald reads a "<N>" prefix as the line's priority. */
+static int
+stderr_is_journal(void)
+{
+	const char	*js = getenv("JOURNAL_STREAM");
+	struct stat	 sb;
+	unsigned long	 dev, ino;
+
+	if (js == NULL || sscanf(js, "%lu:%lu", &dev, &ino) != 2)
+		return (0);
+	if (fstat(STDERR_FILENO, &sb) != 0)
+		return (0);
+	return ((unsigned long)sb.st_dev == dev &&
+	    (unsigned long)sb.st_ino == ino);
+}
+
+/* Opens path (0600, appending) as the log; "-" is stderr. */
+static FILE *
+open_path(const char *path)
+{
+	FILE	*f;
+	int	 fd;
+
+	if (strcmp(path, "-") == 0)
+		return (stderr);
+	fd = open(path, O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC, 0600);
+	if (fd == -1 || (f = fdopen(fd, "a")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return (NULL);
+	}
+	setvbuf(f, NULL, _IOLBF, 0);
+	return (f);
+}
+
 int
 log_open(const char *path)
 {
-	int	fd;
+	FILE	*f;
 
-	log_close();
-	log_verbose = 1;
-	if (strcmp(path, "-") == 0) {
-		log_file = stderr;
-		return (0);
-	}
-	fd = open(path, O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC, 0600);
-	if (fd == -1 || (log_file = fdopen(fd, "a")) == NULL) {
-		if (fd != -1)
-			close(fd);
+	if ((f = open_path(path)) == NULL)
 		return (-1);
-	}
-	setvbuf(log_file, NULL, _IOLBF, 0);
+	log_close();
+	log_file = f;
+	log_path = strcmp(path, "-") != 0 ? strdup(path) : NULL;
+	log_journal = f == stderr && stderr_is_journal();
+	log_verbose = 1;
+	return (0);
+}
+
+void
+log_to_stderr(void)
+{
+	log_close();
+	log_file = stderr;
+	log_journal = stderr_is_journal();
+}
+
+void
+log_set_verbose(int verbose)
+{
+	log_verbose = verbose;
+}
+
+int
+log_reopen(void)
+{
+	FILE	*f, *old;
+
+	if (log_path == NULL)
+		return (0);
+	/* a rotated file is replaced by a new one of the same name; a line
+	 * being written goes to the old file or the new, never lost */
+	if ((f = open_path(log_path)) == NULL)
+		return (-1);
+	pthread_mutex_lock(&log_lock);
+	old = log_file;
+	log_file = f;
+	pthread_mutex_unlock(&log_lock);
+	if (old != NULL && old != stderr)
+		fclose(old);
 	return (0);
 }
 
@@ -43,7 +110,10 @@ log_close(void)
 	if (log_file != NULL && log_file != stderr)
 		fclose(log_file);
 	log_file = NULL;
+	free(log_path);
+	log_path = NULL;
 	log_verbose = 0;
+	log_journal = 0;
 }
 
 /* A landline written with its hyphen, 0AA-NNNNNNNN: its length, or 0. */
@@ -85,10 +155,12 @@ log_scrub(char *s)
 	}
 }
 
+/* One line: the local date and time to the millisecond with the zone's
+ * offset, the level and the message, after a "<N>" for journald. */
 static void
-log_vwrite(const char *level, const char *fmt, va_list ap)
+log_vwrite(int prio, const char *level, const char *fmt, va_list ap)
 {
-	char		*msg;
+	char		*msg, when[32], zone[8];
 	struct timespec	 ts;
 	struct tm	 tm;
 
@@ -99,9 +171,13 @@ log_vwrite(const char *level, const char *fmt, va_list ap)
 	log_scrub(msg);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	localtime_r(&ts.tv_sec, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+	strftime(zone, sizeof zone, "%z", &tm);
 	pthread_mutex_lock(&log_lock);
-	fprintf(log_file, "%02d:%02d:%02d.%03ld %s %s\n", tm.tm_hour,
-	    tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000, level, msg);
+	if (log_journal)
+		fprintf(log_file, "<%d>", prio);
+	fprintf(log_file, "%s.%03ld%s %s %s\n", when, ts.tv_nsec / 1000000,
+	    zone, level, msg);
 	pthread_mutex_unlock(&log_lock);
 	free(msg);
 }
@@ -114,7 +190,7 @@ log_debug(const char *fmt, ...)
 	if (!log_verbose)
 		return;
 	va_start(ap, fmt);
-	log_vwrite("debug", fmt, ap);
+	log_vwrite(7, "debug", fmt, ap);
 	va_end(ap);
 }
 
@@ -124,6 +200,26 @@ log_info(const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	log_vwrite("info", fmt, ap);
+	log_vwrite(6, "info", fmt, ap);
+	va_end(ap);
+}
+
+void
+log_warn(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	log_vwrite(4, "warning", fmt, ap);
+	va_end(ap);
+}
+
+void
+log_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	log_vwrite(3, "error", fmt, ap);
 	va_end(ap);
 }

@@ -130,6 +130,7 @@ def receipt_profile_and_slip():
         assert field(text, "承诺办结") == chinese(due), (due, text)
         # the profile's list of applications dates it the same way
         t.keys("Enter")
+        t.wait_gone("Application number:")  # the result screen is gone
         t.type(LI)
         t.keys("Enter")
         screen = t.wait_for(number)

@@ -83,8 +83,9 @@ def test_settings_from_a_config_file():
     d = tempfile.mkdtemp(prefix="bianmin-conf-")
     conf = os.path.join(d, "bianmind.conf")
     with open(conf, "w") as f:
+        # user = root: CI runs the tests as root, refused without it
         f.write("# a site's settings\n[bianmind]\ntime-zone = UTC\n"
-                "threads = 2\n")
+                "threads = 2\nuser = root\n")
     s, shared = own("--config", conf)
     try:
         r, h = jreq("GET", "/api/v1/health")

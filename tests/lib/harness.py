@@ -56,6 +56,11 @@ TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.path.join(TOP, "bin")
 CACHE = os.path.join(TOP, "build", "test-state")
 
+# Every bianmind a test starts reads the tests' own config file, never
+# the machine's /etc/bianmin/bianmind.conf (tests/run.sh sets the same).
+os.environ.setdefault("BIANMIND_CONFIG",
+                      os.path.join(TOP, "tests", "lib", "bianmind-test.conf"))
+
 
 def seeded_db():
     """A seeded demo database, made once per build and copied per test."""

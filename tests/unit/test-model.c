@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,36 @@ session_needs_a_hex_token(void **state)
 	cJSON_Delete(j);
 }
 
+/* A first password is said by must_change_password; a server that
+ * does not send it means an account that may work at once. */
+static void
+session_says_a_first_password(void **state)
+{
+	static const char	*token = "9839dc4b2eea10654e888030b4944cb5"
+	    "05ca2fe617bd4ea6038e583cb6ea619a";
+	struct api_session	*s;
+	const char		*cause;
+	char			 text[512];
+	cJSON			*j;
+	int			 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		snprintf(text, sizeof text, "{\"token\":\"%s\",\"counter\":"
+		    "\"1\",%s\"staff\":{\"name\":\"王芳\",\"username\":"
+		    "\"wangfang\",\"role\":\"clerk\",\"centre\":{\"id\":1,"
+		    "\"name\":\"c\"}}}", token, i == 0 ?
+		    "\"must_change_password\":true," : i == 1 ?
+		    "\"must_change_password\":false," : "");
+		j = cJSON_Parse(text);
+		s = calloc(1, sizeof *s);
+		assert_int_equal(model_session_parse(j, s, &cause), 0);
+		assert_int_equal(s->must_change_password, i == 0);
+		model_session_free(s);
+		cJSON_Delete(j);
+	}
+}
+
 int
 main(void)
 {
@@ -137,6 +168,7 @@ main(void)
 		cmocka_unit_test(page_refuses_wrong_types),
 		cmocka_unit_test(strings_are_sanitized),
 		cmocka_unit_test(session_needs_a_hex_token),
+		cmocka_unit_test(session_says_a_first_password),
 	};
 
 	return (cmocka_run_group_tests_name("model", tests, NULL, NULL));

@@ -1,0 +1,304 @@
+/* `bianmind admin staff`: accounts, their first passwords, and their
+ * end. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "auth.h"
+#include "db.h"
+#include "valid.h"
+#include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+#define PASSWORD_MIN	8
+
+struct staff_args {
+	const char	*user, *name, *role, *centre;
+	int		 password_stdin;
+};
+
+/* 1 for a username of 1 to 64 letters, digits, '.', '_' or '-'. */
+static int
+valid_username(const char *s)
+{
+	size_t	n = strlen(s);
+
+	return (n >= 1 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n);
+}
+
+/* The password: one line of standard input, or a new one-time one
+ * (then *first is 1). NULL having said why. */
+static char *
+get_password(int from_stdin, int *first)
+{
+	char	line[512], pw[32];
+	size_t	n;
+
+	*first = !from_stdin;
+	if (!from_stdin) {
+		if (auth_new_password(pw) != 0) {
+			admin_fail("cannot make a password");
+			return (NULL);
+		}
+		return (xstrdup(pw));
+	}
+	if (fgets(line, sizeof line, stdin) == NULL)
+		line[0] = '\0';
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	if (utf8_chars(line) < PASSWORD_MIN || !utf8_valid(line, n)) {
+		explicit_bzero(line, sizeof line);
+		admin_fail("the password on standard input must have at least "
+		    "%d characters", PASSWORD_MIN);
+		return (NULL);
+	}
+	return (xstrdup(line));
+}
+
+/* The id of the centre with code, 0 when there is none. */
+static long long
+centre_id(struct db *db, const char *code, char **name)
+{
+	struct db_stmt	*st;
+	long long	 id = 0;
+
+	if (db_query(db, &st, "SELECT id, name FROM centres WHERE code = ?",
+	    "t", code) == 1) {
+		id = db_int(st, 0);
+		*name = xstrdup(db_text(st, 1));
+	}
+	db_reset(st);
+	return (id);
+}
+
+/* The staff id of a username, 0 when there is none. */
+static long long
+staff_id(struct db *db, const char *user)
+{
+	struct db_stmt	*st;
+	long long	 id = 0;
+
+	if (db_query(db, &st, "SELECT id FROM staff WHERE username = ?", "t",
+	    user) == 1)
+		id = db_int(st, 0);
+	db_reset(st);
+	return (id);
+}
+
+/* Says the password, once: only the administrator sees it. */
+static void
+print_password(const char *user, const char *pw, int first)
+{
+	if (!first)
+		return;
+	printf("initial password: %s\n", pw);
+	printf("(%s must change it at the first login)\n", user);
+}
+
+/* The add's arguments; 2 having said what is wrong. */
+static int
+add_args(struct admin *a, struct staff_args *s)
+{
+	static const struct option	longopts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "centre", required_argument, NULL, 'c' },
+		{ "password-stdin", no_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int				c;
+
+	memset(s, 0, sizeof *s);
+	optind = 0;
+	while ((c = getopt_long(a->argc - 1, a->argv + 1, "", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'n': s->name = optarg; break;
+		case 'r': s->role = optarg; break;
+		case 'c': s->centre = optarg; break;
+		case 'p': s->password_stdin = 1; break;
+		default: return (admin_usage("staff"));
+		}
+	}
+	if (optind + 2 != a->argc || s->name == NULL || s->role == NULL)
+		return (admin_usage("staff"));
+	s->user = a->argv[optind + 1];
+	return (0);
+}
+
+/* Checks what add was given against the rules and the database. */
+static int
+add_check(struct admin *a, const struct staff_args *s, long long *centre,
+    char **cname)
+{
+	static const char *const	roles[] = { "clerk", "grid",
+	    "supervisor", "admin", NULL };
+	size_t				i;
+
+	if (!valid_username(s->user))
+		return (admin_fail("bad username %s: 1 to 64 letters, digits, "
+		    "'.', '_' or '-'", s->user));
+	if (utf8_chars(s->name) < 1 || utf8_chars(s->name) > 30 ||
+	    !valid_controls(s->name, 0))
+		return (admin_fail("--name must be 1 to 30 characters"));
+	for (i = 0; roles[i] != NULL && strcmp(roles[i], s->role) != 0; i++)
+		;
+	if (roles[i] == NULL)
+		return (admin_fail("--role must be clerk, grid, supervisor or "
+		    "admin"));
+	if (s->centre == NULL && strcmp(s->role, "admin") != 0)
+		return (admin_fail("--centre CODE is needed for a %s",
+		    s->role));
+	if (s->centre != NULL && (*centre = centre_id(a->db, s->centre,
+	    cname)) == 0)
+		return (admin_fail("no centre %s (bianmind admin org export "
+		    "lists them)", s->centre));
+	if (staff_id(a->db, s->user) != 0)
+		return (admin_fail("staff %s already exists", s->user));
+	return (0);
+}
+
+/* staff add USER --name NAME --role ROLE --centre CODE. */
+static int
+staff_add(struct admin *a)
+{
+	struct staff_args	 s;
+	long long		 centre = 0;
+	char			*cname = NULL, *pw = NULL, *hash = NULL;
+	int			 rc, first;
+
+	if ((rc = add_args(a, &s)) != 0)
+		return (rc);
+	if ((rc = admin_open(a)) != 0)
+		return (rc);
+	if ((rc = add_check(a, &s, &centre, &cname)) != 0)
+		goto out;
+	rc = 1;
+	if ((pw = get_password(s.password_stdin, &first)) == NULL)
+		goto out;
+	if ((hash = auth_hash_password(pw)) == NULL) {
+		admin_fail("cannot hash the password");
+		goto out;
+	}
+	if (db_begin(a->db) != 0 || db_exec(a->db, "INSERT INTO staff "
+	    "(username, name, role, centre_id, password_hash, "
+	    "must_change_password) VALUES (?, ?, ?, ?, ?, ?)", "tttLtd",
+	    s.user, s.name, s.role, centre, hash, first) != 0 ||
+	    admin_audit(a, "staff_add", s.user, s.role) != 0 ||
+	    db_commit(a->db) != 0) {
+		db_rollback(a->db);
+		admin_fail("cannot add %s: %s", s.user, db_error(a->db));
+		goto out;
+	}
+	printf("staff %s added: %s, %s%s%s\n", s.user, s.name, s.role,
+	    cname != NULL ? ", " : "", cname != NULL ? cname : "");
+	print_password(s.user, pw, first);
+	rc = 0;
+out:
+	if (pw != NULL)
+		explicit_bzero(pw, strlen(pw));
+	free(pw);
+	free(hash);
+	free(cname);
+	return (rc);
+}
+
+/* staff list: every account, the disabled ones too. */
+static int
+staff_list(struct admin *a)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	if (a->argc != 2)
+		return (admin_usage("staff"));
+	if ((rc = admin_open(a)) != 0)
+		return (rc);
+	rc = db_query(a->db, &st, "SELECT s.username, s.name, s.role, "
+	    "coalesce(c.code, '-'), s.active, s.must_change_password FROM "
+	    "staff s LEFT JOIN centres c ON c.id = s.centre_id ORDER BY "
+	    "s.username", "");
+	printf("%-16s %-10s %-12s %-14s %s\n", "USER", "ROLE", "CENTRE",
+	    "STATE", "NAME");
+	for (; rc == 1; rc = db_step(st))
+		printf("%-16s %-10s %-12s %-14s %s\n", db_text(st, 0),
+		    db_text(st, 2), db_text(st, 3), !db_int(st, 4) ?
+		    "disabled" : db_int(st, 5) ? "first-password" : "active",
+		    db_text(st, 1));
+	db_reset(st);
+	return (rc < 0 ? admin_fail("%s", db_error(a->db)) : 0);
+}
+
+/* disable, enable, reset-password: one account's state; a disabled or
+ * reset account's sessions end at once. */
+static int
+staff_change(struct admin *a, const char *what)
+{
+	int		 reset = strcmp(what, "reset-password") == 0;
+	int		 stdin_pw = 0, first = 0, rc;
+	long long	 id;
+	char		*pw = NULL, *hash = NULL;
+	const char	*user;
+
+	if (a->argc == 4 && reset && strcmp(a->argv[3], "--password-stdin") ==
+	    0)
+		stdin_pw = 1;
+	else if (a->argc != 3)
+		return (admin_usage("staff"));
+	user = a->argv[2];
+	if ((rc = admin_open(a)) != 0)
+		return (rc);
+	if ((id = staff_id(a->db, user)) == 0)
+		return (admin_fail("no staff %s", user));
+	if (reset && ((pw = get_password(stdin_pw, &first)) == NULL ||
+	    (hash = auth_hash_password(pw)) == NULL)) {
+		free(pw);
+		return (1);
+	}
+	rc = db_begin(a->db);
+	if (rc == 0 && reset)
+		rc = db_exec(a->db, "UPDATE staff SET password_hash = ?, "
+		    "must_change_password = ? WHERE id = ?", "tdl", hash, first,
+		    id);
+	else if (rc == 0)
+		rc = db_exec(a->db, "UPDATE staff SET active = ? WHERE id = ?",
+		    "dl", strcmp(what, "enable") == 0, id);
+	if (rc == 0 && strcmp(what, "enable") != 0)
+		rc = db_exec(a->db, "DELETE FROM sessions WHERE staff_id = ?",
+		    "l", id);
+	if (rc != 0 || admin_audit(a, reset ? "staff_reset_password" :
+	    strcmp(what, "enable") == 0 ? "staff_enable" : "staff_disable",
+	    user, NULL) != 0 || db_commit(a->db) != 0) {
+		db_rollback(a->db);
+		rc = admin_fail("cannot change %s: %s", user, db_error(a->db));
+	} else {
+		printf("staff %s: %s\n", user, reset ? "password reset" :
+		    strcmp(what, "enable") == 0 ? "enabled" :
+		    "disabled, its sessions ended");
+		if (reset)
+			print_password(user, pw, first);
+	}
+	if (pw != NULL)
+		explicit_bzero(pw, strlen(pw));
+	free(pw);
+	free(hash);
+	return (rc);
+}
+
+int
+admin_staff(struct admin *a)
+{
+	const char	*sub = a->argc >= 2 ? a->argv[1] : "";
+
+	if (strcmp(sub, "add") == 0)
+		return (staff_add(a));
+	if (strcmp(sub, "list") == 0)
+		return (staff_list(a));
+	if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0 ||
+	    strcmp(sub, "reset-password") == 0)
+		return (staff_change(a, sub));
+	return (admin_usage("staff"));
+}
