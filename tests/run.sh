@@ -75,7 +75,7 @@ for t in build/print/test-*; do
 	cmocka tests/print/with-cupsd.sh "$t"
 done
 
-section "integration: bianmind's HTTP contract"
+section "integration: bianmind's HTTP contract, every answer by docs/openapi.yaml"
 for t in tests/integration/test_*.py; do
 	case $t in
 	*/test_pg_*) continue ;;	# below, with PostgreSQL
