@@ -51,6 +51,10 @@ section() {
 section "translations: marked, complete, formats intact, no ambiguous width"
 tap python3 scripts/check-i18n.py
 
+section "the contract as OpenAPI: linted, the routes served, the prose's examples"
+tap scripts/openapi/lint.sh
+tap python3 scripts/openapi/check.py
+
 section "unit"
 for t in build/tests/test-*; do
 	cmocka "$t"
