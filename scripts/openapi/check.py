@@ -82,9 +82,9 @@ def check_problems(text):
     doc_codes = set(schemas["FieldError"]["properties"]["code"]["enum"])
     result(codes and codes == doc_codes,
            "the %d field error codes of docs/openapi.yaml are those of "
-           "docs/api.md" % len(doc_codes), ["only in the prose: %s" % sorted(codes - doc_codes),
-                           "only in the document: %s" %
-                           sorted(doc_codes - codes)])
+           "docs/api.md" % len(doc_codes),
+           ["only in the prose: %s" % sorted(codes - doc_codes),
+            "only in the document: %s" % sorted(doc_codes - codes)])
 
 
 def problem_schema(name):
