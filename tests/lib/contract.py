@@ -50,11 +50,19 @@ def routes():
                   for m in item if m in METHODS)
 
 
+def _is_id(s):
+    """An {id}: a positive decimal integer without sign or leading zeros,
+    at most 2^53 - 1 (docs/api.md 1.2, 1.4)."""
+    return re.fullmatch(r"[1-9][0-9]{0,15}", s) is not None and \
+        int(s) < 1 << 53
+
+
 def match(path):
-    """The document's path template for a request path, or None: literal
-    segments must be equal and parameters present, and among the
-    templates that match, the one with fewest parameters wins (a literal
-    segment beats a parameter, docs/api.md 1.2)."""
+    """The document's path template for a request path, or None (docs/api.md
+    1.2): literal segments must be equal, an {id} must be one, and other
+    parameters present (their form is the operation's to judge: a wrong
+    one is its 404); among the templates that match, the one with fewest
+    parameters wins (a literal segment beats a parameter)."""
     document()
     path = path.split("?", 1)[0]
     segs = path[1:].split("/") if path.startswith("/") else None
@@ -64,6 +72,8 @@ def match(path):
             continue
         params = 0
         for t, s in zip(tsegs, segs):
+            if t == "{id}" and not _is_id(s):
+                break
             if t.startswith("{"):
                 if s == "":
                     break
