@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages bianmin needs to build, run and test, when
-# run as root; otherwise prints the exact apt-get line and fails.
+# run as root; otherwise prints the exact apt-get line and fails. Then
+# installs the OpenAPI linter of make check into the build tree.
 set -eu
+cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential pkg-config gettext faketime
 libncurses-dev libcurl4-openssl-dev libcjson-dev libmicrohttpd-dev
@@ -10,7 +12,13 @@ libcups2-dev libinih-dev libqrencode-dev libcairo2-dev libpango1.0-dev
 fonts-noto-cjk cups-daemon cups-client poppler-utils
 tmux sqlite3 postgresql python3 locales tzdata clang libclang-rt-14-dev
 valgrind openssl chromium strace x11-utils xfonts-encodings dialog wrk
-nginx systemd adduser debhelper dpkg-dev lintian"
+nginx systemd adduser debhelper dpkg-dev lintian iproute2
+python3-yaml python3-jsonschema"
+
+# Node.js runs the OpenAPI linter. A machine may have a newer Node than
+# Debian's from elsewhere (with its own npm): that one is used as it is.
+command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 missing=""
 for p in $PACKAGES; do
@@ -55,4 +63,21 @@ for loc in zh_CN:zh_CN.UTF-8:UTF-8 zh_CN:zh_CN.GB18030:GB18030 \
 		fi
 	fi
 done
+# The OpenAPI linter (@redocly/cli, with every dependency pinned by
+# scripts/openapi/package-lock.json) goes into build/openapi, never into
+# the source tree; npm ci runs again only when the lockfile changes.
+lint=build/openapi
+if ! cmp -s scripts/openapi/package-lock.json "$lint/installed.json" ||
+    [ ! -x "$lint/node_modules/.bin/redocly" ]; then
+	echo "deps: installing the OpenAPI linter into $lint"
+	rm -f "$lint/installed.json"
+	mkdir -p "$lint"
+	cp scripts/openapi/package.json scripts/openapi/package-lock.json \
+	    "$lint/"
+	(cd "$lint" && npm ci --ignore-scripts --no-audit --no-fund) || {
+		echo "deps: npm ci failed in $lint" >&2
+		exit 1
+	}
+	cp scripts/openapi/package-lock.json "$lint/installed.json"
+fi
 exit 0

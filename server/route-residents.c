@@ -384,7 +384,7 @@ const struct route routes_residents[] = {
 	{ "POST", "/api/v1/residents", resident_create,
 	    ROUTE_IDEM | ROUTE_BODY, ROLE_ANY },
 	{ "PATCH", "/api/v1/residents/{id}", resident_patch,
-	    ROUTE_IF_MATCH | ROUTE_BODY | ROUTE_PATCH, ROLE_ANY },
+	    ROUTE_IF_MATCH | ROUTE_BODY_OPT | ROUTE_PATCH, ROLE_ANY },
 	{ "POST", "/api/v1/residents/{id}/reveal", resident_reveal,
 	    ROUTE_BODY, ROLE_ANY },
 	{ "GET", "/api/v1/residents/{id}/applications",

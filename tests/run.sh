@@ -55,6 +55,10 @@ section() {
 section "translations: marked, complete, formats intact, no ambiguous width"
 tap python3 scripts/check-i18n.py
 
+section "the contract as OpenAPI: linted, the routes served, the prose's examples"
+tap scripts/openapi/lint.sh
+tap python3 scripts/openapi/check.py
+
 section "unit"
 for t in build/tests/test-*; do
 	cmocka "$t"
@@ -80,7 +84,7 @@ for t in build/print/test-*; do
 	cmocka tests/print/with-cupsd.sh "$t"
 done
 
-section "integration: bianmind's HTTP contract"
+section "integration: bianmind's HTTP contract, every answer by docs/openapi.yaml"
 for t in tests/integration/test_*.py; do
 	case $t in
 	*/test_pg_*) continue ;;	# below, with PostgreSQL

@@ -1,5 +1,6 @@
 """Helpers shared by the bianmind contract tests: requests, logins and
-problem checks against a harness.Server."""
+problem checks against a harness.Server. Every response is checked
+against docs/openapi.yaml (tests/lib/contract.py) as it arrives."""
 import http.client
 import json
 import os
@@ -11,6 +12,7 @@ import uuid
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, PG, Server, run, SkipTest  # noqa: F401
 from harness import service_date  # noqa: F401
+import contract
 import harness
 
 S = None
@@ -49,11 +51,12 @@ def request(method, path, body=None, token=None, headers=None, raw=None,
     if body is not None:
         data = json.dumps(body, ensure_ascii=False).encode()
         h.setdefault("Content-Type", "application/json")
-    c.request(method, urllib.parse.quote(path, safe="/?=&%:'*+,;@!$()~-"),
-              body=data, headers=h)
+    target = urllib.parse.quote(path, safe="/?=&%:'*+,;@!$()~-")
+    c.request(method, target, body=data, headers=h)
     r = c.getresponse()
     text = r.read()
     c.close()
+    contract.check(method, target, r.status, r.headers, text)
     return r, text
 
 
@@ -157,7 +160,8 @@ def add_staff(username, like, centre):
 
 def send_raw(method, path, headers, body, source=None):
     """Sends a request by hand, reading whatever comes back even when the
-    server stops reading the body; returns (status, bytes)."""
+    server stops reading the body; returns (status, bytes), the bytes
+    checked against docs/openapi.yaml."""
     import select
     import socket
     sock = socket.create_connection(("127.0.0.1", S.port), timeout=20,
@@ -187,6 +191,7 @@ def send_raw(method, path, headers, body, source=None):
             except OSError:
                 out = b""
     sock.close()
+    contract.check_raw(method, path, data)
     status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
     return status, data
 

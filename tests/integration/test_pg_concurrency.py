@@ -12,6 +12,7 @@ import re
 import uuid
 
 import bm
+import contract
 import harness
 from bm import login, find
 
@@ -34,6 +35,7 @@ def call(srv, method, path, body, token, key=None):
     r = c.getresponse()
     text = r.read()
     c.close()
+    contract.check(method, path, r.status, r.headers, text)
     return r.status, (json.loads(text) if text else None), r.getheader(
         "Idempotent-Replayed")
 

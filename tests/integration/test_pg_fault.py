@@ -15,6 +15,7 @@ import time
 import uuid
 
 import bm
+import contract
 import harness
 from bm import login, find
 
@@ -37,6 +38,7 @@ def issue(body, token):
     r = c.getresponse()
     text = r.read()
     c.close()
+    contract.check("POST", "/api/v1/certificates", r.status, r.headers, text)
     return (r.status, r.getheader("Content-Type") or "",
             json.loads(text) if text else None, time.time() - started)
 

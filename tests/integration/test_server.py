@@ -11,6 +11,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, Server, connect, run  # noqa
+import contract
 
 S = None
 
@@ -24,11 +25,12 @@ def request(method, path, body=None, token=None, headers=None, raw=None):
     if body is not None:
         data = json.dumps(body).encode()
         h.setdefault("Content-Type", "application/json")
-    c.request(method, urllib.parse.quote(path, safe="/?=&%:'*"), body=data,
-              headers=h)
+    target = urllib.parse.quote(path, safe="/?=&%:'*")
+    c.request(method, target, body=data, headers=h)
     r = c.getresponse()
     text = r.read()
     c.close()
+    contract.check(method, target, r.status, r.headers, text)
     return r, text
 
 
@@ -115,7 +117,8 @@ def test_login_bad_bodies():
 
 def oversized_post(size, declare):
     """Sends a big body (with its length declared, or chunked) and reads
-    whatever comes back; the server may close before taking it all."""
+    whatever comes back; the server may close before taking it all. The
+    answer is checked against docs/openapi.yaml."""
     import socket
     sock = socket.create_connection(("127.0.0.1", S.port), timeout=10)
     head = ("POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\n"
@@ -148,6 +151,7 @@ def oversized_post(size, declare):
             except OSError:
                 out = b""   # the server stopped reading: read its answer
     sock.close()
+    contract.check_raw("POST", "/api/v1/sessions", data)
     status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
     return status, data
 

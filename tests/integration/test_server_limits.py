@@ -16,6 +16,7 @@ import warnings
 import http.client
 
 import bm
+import contract
 from bm import jreq, login, problem
 
 
@@ -162,7 +163,11 @@ def answered_connection(port):
         h = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
             h.request("GET", "/api/v1/health")
-            assert h.getresponse().read()
+            r = h.getresponse()
+            text = r.read()
+            contract.check("GET", "/api/v1/health", r.status, r.headers,
+                           text)
+            assert text
             return h
         except (ConnectionResetError, BrokenPipeError,
                 http.client.RemoteDisconnected):
@@ -186,6 +191,7 @@ def test_request_timeout_and_connections_per_address():
         sock.settimeout(10)
         data = sock.recv(4096)
         sock.close()
+        contract.check_raw("POST", "/api/v1/sessions", data)
         assert b" 408 " in data.split(b"\r\n")[0] and \
             b"request-timeout" in data, data
         # each held connection answered once, so that the server has
@@ -208,7 +214,10 @@ def test_request_timeout_and_connections_per_address():
         time.sleep(0.3)
         c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=5)
         c.request("GET", "/api/v1/health")
-        assert c.getresponse().status == 200
+        r = c.getresponse()
+        contract.check("GET", "/api/v1/health", r.status, r.headers,
+                       r.read())
+        assert r.status == 200
     finally:
         srv.stop()
 
@@ -230,7 +239,10 @@ def test_https():
                   b'"clerk01", "password": "demo-clerk", "counter": "1"}',
                   headers={"Content-Type": "application/json"})
         r = c.getresponse()
-        assert r.status == 201, r.read()
+        text = r.read()
+        contract.check("POST", "/api/v1/sessions", r.status, r.headers,
+                       text)
+        assert r.status == 201, text
         assert c.sock.version() in ("TLSv1.2", "TLSv1.3"), c.sock.version()
         c.close()
         # plain HTTP gets no answer from a TLS port

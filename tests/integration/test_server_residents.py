@@ -197,6 +197,11 @@ def test_patch_resident():
     r, j = jreq("PATCH", "/api/v1/residents/%d" % rid, {}, token=t,
                 if_match=v + 1)
     assert r.status == 200 and j["version"] == v + 1
+    # and so does an empty body, which means {} (docs/api.md 1.1)
+    r, j = jreq("PATCH", "/api/v1/residents/%d" % rid, token=t,
+                if_match=v + 1, raw=b"",
+                headers={"Content-Type": "application/json"})
+    assert r.status == 200 and j["version"] == v + 1, (r.status, j)
     # elderly_80 is the server's
     old = find(login("clerk02"), LI)
     r, j = jreq("PATCH", "/api/v1/residents/%d" % old, {"tags": []},
