@@ -82,6 +82,18 @@ next_segment(char **p)
 	return (s);
 }
 
+/* An {id} segment: a positive decimal integer without sign or leading
+ * zeros, up to 2^53 - 1 (docs/api.md 1.2); anything else in its place
+ * matches no route, so it is 404 before any token is looked at. */
+static int
+id_segment(const char *s)
+{
+	size_t	n = strspn(s, "0123456789");
+
+	return (n > 0 && s[n] == '\0' && s[0] != '0' && (n < 16 ||
+	    (n == 16 && strcmp(s, "9007199254740991") <= 0)));
+}
+
 /* Matches path against one pattern; the segments of path were split
  * into segs already. Empty segments (a trailing slash) never match. */
 static int
@@ -98,7 +110,8 @@ pattern_match(const char *pattern, char **segs, int nsegs,
 		end = strchr(p, '/');
 		len = end != NULL ? (size_t)(end - p) : strlen(p);
 		if (p[0] == '{') {
-			if (np >= ROUTE_MAX_PARAMS)
+			if (np >= ROUTE_MAX_PARAMS || (strncmp(p, "{id}", 4) ==
+			    0 && !id_segment(segs[i])))
 				return (0);
 			params[np++] = segs[i];
 		} else if (strlen(segs[i]) != len ||

@@ -175,6 +175,16 @@ def test_routes_404_405():
     token = login()
     r, j = jreq("GET", "/api/v1/residents/abc", token=token)
     assert_problem(r, j, 404, "not-found")
+    # an {id} that is not one matches no route: 404 before the token is
+    # asked for, and no 405 either (docs/api.md 1.2, 1.6's order)
+    for path in ("/api/v1/residents/abc", "/api/v1/residents/0012",
+                 "/api/v1/residents/-1", "/api/v1/applications/1e3",
+                 "/api/v1/residents/9007199254740992"):
+        for method in ("GET", "PATCH", "DELETE"):
+            r, j = jreq(method, path)
+            assert_problem(r, j, 404, "not-found")
+    r, j = jreq("GET", "/api/v1/residents/9007199254740991")
+    assert_problem(r, j, 401, "unauthorized")
 
 
 def find(token, id_number):

@@ -62,6 +62,16 @@ os.environ.setdefault("BIANMIND_CONFIG",
                       os.path.join(TOP, "tests", "lib", "bianmind-test.conf"))
 
 
+def seed(argv):
+    """Runs a seeding bianmind; its log is shown only when it fails, so
+    that a test's output is the test's."""
+    r = subprocess.run(argv, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        raise subprocess.CalledProcessError(r.returncode, argv)
+
+
 def seeded_db():
     """A seeded demo database, made once per build and copied per test."""
     os.makedirs(CACHE, exist_ok=True)
@@ -71,9 +81,8 @@ def seeded_db():
         for suffix in ("", "-wal", "-shm", ".tmp"):
             if os.path.exists(db + suffix):
                 os.unlink(db + suffix)
-        subprocess.run([os.path.join(BIN, "bianmind"), "--db", db + ".tmp",
-                        "--seed", "demo", "--residents", "2000"],
-                       check=True, stdout=subprocess.DEVNULL)
+        seed([os.path.join(BIN, "bianmind"), "--db", db + ".tmp",
+              "--seed", "demo", "--residents", "2000"])
         os.rename(db + ".tmp", db)
     return db
 
@@ -107,9 +116,8 @@ def pg_seeded():
         return name
     psql("DROP DATABASE IF EXISTS %s_tmp" % name)
     psql("CREATE DATABASE %s_tmp" % name)
-    subprocess.run([os.path.join(BIN, "bianmind"), "--db",
-                    pg_url(name + "_tmp"), "--seed", "demo", "--residents",
-                    "2000"], check=True, stdout=subprocess.DEVNULL)
+    seed([os.path.join(BIN, "bianmind"), "--db", pg_url(name + "_tmp"),
+          "--seed", "demo", "--residents", "2000"])
     psql("ALTER DATABASE %s_tmp RENAME TO %s" % (name, name))
     return name
 
