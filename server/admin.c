@@ -10,6 +10,7 @@
 #include "admin.h"
 #include "audit.h"
 #include "db.h"
+#include "db-open.h"
 #include "options.h"
 #include "privs.h"
 #include "secrets.h"

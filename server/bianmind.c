@@ -20,6 +20,7 @@
 #include "audit.h"
 #include "calendar.h"
 #include "db.h"
+#include "db-open.h"
 #include "certificates.h"
 #include "conns.h"
 #include "http.h"

@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "conns.h"
 #include "db.h"
+#include "db-open.h"
 #include "http.h"
 #include "idempotency.h"
 #include "proxy.h"
