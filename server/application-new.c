@@ -14,9 +14,13 @@
 #include "clock.h"
 #include "db.h"
 #include "form.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
 #include "queue.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
@@ -79,11 +83,12 @@ load_resident(struct req *r, struct newapp *a)
 	struct db_stmt	*st;
 	cJSON		*o;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, a->resident_id))
+		return (-1);
 	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
 	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
 	    "c.code, r.tags FROM residents r JOIN communities c ON "
-	    "c.id = r.community_id WHERE r.id = ?1 AND (?2 = 0 OR "
-	    "c.centre_id = ?2)", "ll", a->resident_id, req_centre(r)) != 1) {
+	    "c.id = r.community_id WHERE r.id = ?", "l", a->resident_id) != 1) {
 		db_reset(st);
 		return (-1);
 	}
@@ -426,10 +431,11 @@ take(struct req *r, struct newapp *a)
 	reply_versioned(r, 201, o, version);
 	snprintf(loc, sizeof loc, "/api/v1/applications/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
-	req_commit(r);
+	idem_commit(r);
 }
 
-void
+/* POST /applications: a new application, checked, numbered, due. */
+static void
 app_create(struct req *r)
 {
 	struct newapp	a;
@@ -443,3 +449,9 @@ app_create(struct req *r)
 	take(r, &a);
 	newapp_free(&a);
 }
+
+const struct route routes_application_new[] = {
+	{ "POST", "/api/v1/applications", app_create, ROUTE_IDEM | ROUTE_BODY,
+	    ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
+	{ NULL, NULL, NULL, 0, 0 }
+};

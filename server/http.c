@@ -11,34 +11,24 @@
 
 #include "auth.h"
 #include "conns.h"
-#include "db.h"
 #include "db-open.h"
+#include "db.h"
+#include "http-errors.h"
 #include "http.h"
 #include "idempotency.h"
 #include "proxy.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "router.h"
+#include "scope.h"
+#include "session.h"
 #include "../locale/text.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
 #define MAX_ARG_BYTES	1024
 
-static const struct route *const route_tables[] = {
-	routes_health,
-	routes_sessions,
-	routes_residents,
-	routes_households,
-	routes_communities,
-	routes_catalog,
-	routes_applications,
-	routes_handoffs,
-	routes_certificates,
-	routes_verify,
-	routes_queue,
-	routes_events,
-	routes_stats,
-	routes_audit,
-	routes_staff,
-};
 
 static unsigned body_timeout_ms = 30000;
 /* Requests begun and not yet completed, for a drain before exit. */
@@ -65,121 +55,6 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-/* Splits the next segment off *p (in place); NULL at the end. */
-static char *
-next_segment(char **p)
-{
-	char	*s = *p, *slash;
-
-	if (s == NULL)
-		return (NULL);
-	if ((slash = strchr(s, '/')) != NULL) {
-		*slash = '\0';
-		*p = slash + 1;
-	} else
-		*p = NULL;
-	return (s);
-}
-
-/* Matches path against one pattern; the segments of path were split
- * into segs already. Empty segments (a trailing slash) never match. */
-static int
-pattern_match(const char *pattern, char **segs, int nsegs,
-    const char **params)
-{
-	const char	*p = pattern + 1, *end;
-	int		 i = 0, np = 0;
-	size_t		 len;
-
-	while (*p != '\0') {
-		if (i >= nsegs || segs[i][0] == '\0')
-			return (0);
-		end = strchr(p, '/');
-		len = end != NULL ? (size_t)(end - p) : strlen(p);
-		if (p[0] == '{') {
-			if (np >= ROUTE_MAX_PARAMS)
-				return (0);
-			params[np++] = segs[i];
-		} else if (strlen(segs[i]) != len ||
-		    strncmp(p, segs[i], len) != 0)
-			return (0);
-		i++;
-		p += len;
-		if (*p == '/')
-			p++;
-	}
-	return (i == nsegs);
-}
-
-/* A literal segment beats a parameter: the pattern with fewer
- * parameters wins among those that match. */
-static int
-pattern_params(const char *pattern)
-{
-	int	n = 0;
-
-	for (; *pattern != '\0'; pattern++)
-		n += *pattern == '{';
-	return (n);
-}
-
-const struct route *
-route_match(const char *method, const char *path, char **store,
-    const char **params, int *path_known)
-{
-	const struct route	*r, *best = NULL;
-	const char		*tmp[ROUTE_MAX_PARAMS];
-	char			*segs[16], *cursor, *s;
-	int			 nsegs = 0, known_best = 99, i;
-	size_t			 t;
-
-	*path_known = 0;
-	*store = xstrdup(path);
-	if ((*store)[0] != '/')
-		return (NULL);
-	cursor = *store + 1;
-	while ((s = next_segment(&cursor)) != NULL) {
-		if (nsegs == (int)(sizeof segs / sizeof *segs))
-			return (NULL);
-		segs[nsegs++] = s;
-	}
-	if (strcmp(method, "HEAD") == 0)
-		method = "GET";
-	for (t = 0; t < sizeof route_tables / sizeof *route_tables; t++) {
-		for (r = route_tables[t]; r->method != NULL; r++) {
-			if (!pattern_match(r->pattern, segs, nsegs, tmp))
-				continue;
-			if (pattern_params(r->pattern) > known_best)
-				continue;
-			if (pattern_params(r->pattern) < known_best) {
-				known_best = pattern_params(r->pattern);
-				best = NULL;
-				*path_known = 0;
-			}
-			if (strcmp(r->method, method) != 0) {
-				*path_known = 1;
-				continue;
-			}
-			best = r;
-			for (i = 0; i < known_best; i++)
-				params[i] = tmp[i];
-		}
-	}
-	return (best);
-}
-
-void
-route_each(void (*fn)(const struct route *, void *), void *arg)
-{
-	const struct route	*r;
-	size_t			 t;
-
-	for (t = 0; t < sizeof route_tables / sizeof *route_tables; t++) {
-		for (r = route_tables[t]; r->method != NULL; r++)
-			fn(r, arg);
-	}
 }
 
 /* Refuses query arguments that are not valid UTF-8 or are too long. */
@@ -417,7 +292,7 @@ check_caller(struct req *r)
 		    "Password change required", "请先修改初始密码", NULL);
 		return (-1);
 	}
-	if ((r->route->roles & req_role(r)) == 0) {
+	if (!scope_allows(r->staff, r->route->roles)) {
 		reply_forbidden(r, "你的角色不能使用此功能");
 		return (-1);
 	}

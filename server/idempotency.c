@@ -9,8 +9,9 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "idempotency.h"
+#include "reply.h"
+#include "route.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
@@ -246,7 +247,8 @@ header_of(struct req *r, const char *name)
 	return (NULL);
 }
 
-int
+/* Stores the reply inside the caller's open transaction; 0 or -1. */
+static int
 idem_store(struct req *r)
 {
 	struct db_stmt	*st;
@@ -273,6 +275,24 @@ idem_store(struct req *r)
 	r->idem_stored = 1;
 	return (0);
 }
+
+int
+idem_commit(struct req *r)
+{
+	if (r->idem_key != NULL && r->status >= 200 && r->status < 300 &&
+	    idem_store(r) != 0) {
+		db_rollback(r->db);
+		reply_unavailable(r, "请求未能保存");
+		return (-1);
+	}
+	if (db_commit(r->db) != 0) {
+		r->idem_stored = 0;
+		reply_unavailable(r, "请求未能保存");
+		return (-1);
+	}
+	return (0);
+}
+
 
 void
 idem_finish(struct req *r)

@@ -15,7 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "calendar.h"
-#include "certificates.h"
+#include "certificate-issue.h"
 #include "clock.h"
 #include "db.h"
 #include "form.h"
