@@ -19,7 +19,7 @@
 #include "clock.h"
 #include "db.h"
 #include "form.h"
-#include "seed.h"
+#include "seed-activity.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
