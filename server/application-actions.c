@@ -346,6 +346,9 @@ app_transition(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "application %s: %s -> %s (%s)", cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "number")), status, app_next(status,
+	    a.action), a.action);
 	reply_versioned(r, 200, o, version);
 	idem_commit(r);
 }

@@ -71,6 +71,8 @@ known_key(struct req *r)
 		    "此请求编号已被另一位工作人员使用", NULL);
 		return (1);
 	}
+	req_note(r, "replay of application %lld, its client_request_id "
+	    "%.8s...", id, r->idem_key);
 	reply_versioned(r, 200, o, version);
 	reply_header(r, "Idempotent-Replayed", "true");
 	return (1);
@@ -428,6 +430,9 @@ take(struct req *r, struct newapp *a)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "application %s: service %s, resident %lld", number,
+	    cJSON_GetStringValue(cJSON_GetObjectItem(a->service, "txcode")),
+	    a->resident_id);
 	reply_versioned(r, 201, o, version);
 	snprintf(loc, sizeof loc, "/api/v1/applications/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);

@@ -372,8 +372,12 @@ main(int argc, char **argv)
 	free(cause);
 	if (rc == 0 && fd != -1) {
 		db_configure(o.db);
-		if ((db = db_thread()) != NULL)
+		if ((db = db_thread()) != NULL) {
 			idem_reset(db);
+			log_info("database: %s at schema %d; time zone %s; %u "
+			    "worker threads", db_kind(db),
+			    db_schema_version(db), zone_name(), o.threads);
+		}
 		rc = serve(&o, fd);
 		db_close_all();
 		tls_clear();

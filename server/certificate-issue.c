@@ -60,6 +60,8 @@ refuse(struct req *r, const cJSON *t)
 	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(t, "id")));
 	audit_req(r, "refuse", object, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(t, "name")));
+	req_note(r, "refused: certificate type %s is cancelled",
+	    cJSON_GetStringValue(cJSON_GetObjectItem(t, "code")));
 	reply_problem_ext(r, 422, "certificate-not-issued",
 	    "Certificate not issued", detail, ext);
 }
@@ -390,6 +392,10 @@ certificate_issue(struct req *r)
 		reply_unavailable(r, NULL);
 		goto out;
 	}
+	req_note(r, "certificate %s issued: type %s, resident %lld",
+	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "serial")),
+	    cJSON_GetStringValue(cJSON_GetObjectItem(x.type, "code")),
+	    x.resident_id);
 	reply_json(r, 201, o);
 	snprintf(loc, sizeof loc, "/api/v1/certificates/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);

@@ -24,10 +24,16 @@
 #include "scope.h"
 #include "session.h"
 #include "../locale/text.h"
+#include "../util/buf.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
 #define MAX_ARG_BYTES	1024
+/* How much of a path the log shows, and of a segment longer than a
+ * number or an application number. */
+#define LOG_PATH_MAX	200
+#define LOG_SEGMENT_MAX	32
+#define LOG_SEGMENT_KEPT 4
 
 
 static unsigned body_timeout_ms = 30000;
@@ -288,11 +294,13 @@ check_caller(struct req *r)
 	/* an account with a one-time password does nothing else until it
 	 * has chosen its own */
 	if (r->staff->must_change && !(r->route->flags & ROUTE_FIRST_PW)) {
+		req_note(r, "refused: the first password is not changed yet");
 		reply_problem(r, 403, "password-change-required",
 		    "Password change required", "请先修改初始密码", NULL);
 		return (-1);
 	}
 	if (!scope_allows(r->staff, r->route->roles)) {
+		req_note(r, "refused: not for a %s", r->staff->role);
 		reply_forbidden(r, "你的角色不能使用此功能");
 		return (-1);
 	}
@@ -393,6 +401,58 @@ dispatch(struct req *r)
 		reply_unavailable(r, "数据库连接中断，请重试");
 }
 
+/* The path as the log shows it: the path alone (libmicrohttpd keeps
+ * the query, with its names and numbers, apart), control characters as
+ * ?, and a segment long enough to be a token (a certificate's verify
+ * token, or a session's sent where it does not belong) cut to its first
+ * characters. */
+static void
+log_path(const char *url, struct buf *b)
+{
+	const char	*p = url, *end;
+	size_t		 n, i;
+
+	while (*p != '\0' && b->len < LOG_PATH_MAX) {
+		end = strchr(p, '/');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (n > LOG_SEGMENT_MAX) {
+			buf_add(b, p, LOG_SEGMENT_KEPT);
+			buf_adds(b, "...");
+		} else {
+			for (i = 0; i < n; i++)
+				buf_add(b, (unsigned char)p[i] < 0x20 ||
+				    p[i] == 0x7f ? "?" : p + i, 1);
+		}
+		if (end == NULL)
+			return;
+		buf_add(b, "/", 1);
+		p = end + 1;
+	}
+	if (*p != '\0')
+		buf_adds(b, "...");
+}
+
+/* One line for the request: the client, method, path, status and
+ * milliseconds; the staff and counter of its session; what it did or
+ * why it was refused. */
+static void
+log_request(struct req *r)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	log_path(r->url != NULL ? r->url : "", &b);
+	buf_printf(&b, " %d %lldms", r->status, now_ms() - r->started);
+	if (r->staff != NULL)
+		buf_printf(&b, " staff=%s counter=%s", r->staff->username,
+		    r->staff->counter != NULL ? r->staff->counter : "-");
+	if (r->note[0] != '\0')
+		buf_printf(&b, ": %s", r->note);
+	log_info("%s %s %s", r->addr, r->method != NULL ? r->method : "-",
+	    b.data);
+	buf_free(&b);
+}
+
 /* Hands the reply to libmicrohttpd. */
 static enum MHD_Result
 queue(struct req *r)
@@ -402,9 +462,7 @@ queue(struct req *r)
 	int			 i;
 
 	r->answered = 1;
-	/* the path alone: MHD keeps the query (names, numbers) apart */
-	log_info("%s %s %s %d %lldms", r->addr, r->method, r->url, r->status,
-	    now_ms() - r->started);
+	log_request(r);
 	resp = MHD_create_response_from_buffer(r->outlen, r->out,
 	    MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)

@@ -1,5 +1,7 @@
 /* The readers of a request's path, query, headers and body. */
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,4 +110,14 @@ req_paging(struct req *r, int *page, int *per_page)
 		return (0);
 	reply_validation(r, errors);
 	return (-1);
+}
+
+void
+req_note(struct req *r, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->note, sizeof r->note, fmt, ap);
+	va_end(ap);
 }

@@ -297,6 +297,7 @@ resident_create(struct req *r)
 	}
 	snprintf(object, sizeof object, "resident/%lld", id);
 	audit_req(r, "create", object, NULL);
+	req_note(r, "resident %lld registered", id);
 	reply_profile(r, id, 201);
 }
 
@@ -504,6 +505,8 @@ resident_patch(struct req *r)
 			return;
 		}
 	}
+	req_note(r, "resident %lld: %s changed", id, changed.len > 0 ?
+	    changed.data + 1 : "nothing");
 	buf_free(&changed);
 	reply_profile(r, id, 200);
 }
@@ -549,6 +552,7 @@ resident_reveal(struct req *r)
 		reply_unavailable(r, "审计记录无法写入");
 		return;
 	}
+	req_note(r, "resident %lld: full numbers shown", id);
 	reply_json(r, 200, o);
 }
 

@@ -202,6 +202,7 @@ reprint(struct req *r)
 	cJSON_AddStringToObject(o, "at", now);
 	view_ref(o, "staff", r->staff->id, r->staff->name);
 	cJSON_AddStringToObject(o, "reason", reason);
+	req_note(r, "certificate %lld: reprint %lld", id, n);
 	reply_json(r, 201, o);
 	idem_commit(r);
 }

@@ -210,6 +210,8 @@ report(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "event %lld reported: %s, %s, grid %lld", id, cat, urg,
+	    grid);
 	reply_event(r, id, 201);
 }
 
@@ -389,6 +391,8 @@ assign(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "event %lld: %s -> assigned, to staff %lld", id,
+	    s.status, who);
 	reply_event(r, id, 200);
 }
 
@@ -433,6 +437,8 @@ update(struct req *r)
 	mine = s.assignee == r->staff->id;
 	if (!boss && !mine) {
 		db_rollback(r->db);
+		req_note(r, "refused: event %lld is not assigned to %s", id,
+		    r->staff->username);
 		reply_forbidden(r, "只有被指派人或站长可以更新此事件");
 		return;
 	}
@@ -459,6 +465,8 @@ update(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "event %lld: %s -> %s", id, s.status, want != NULL ?
+	    want : "a note, status kept");
 	reply_event(r, id, 200);
 }
 

@@ -252,6 +252,8 @@ create(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "hand-off %s: %d applications forwarded",
+	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "number")), n);
 	reply_json(r, 201, o);
 	snprintf(loc, sizeof loc, "/api/v1/handoffs/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
@@ -390,6 +392,7 @@ receipt(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "hand-off %s received", number);
 	reply_json(r, 200, o);
 	idem_commit(r);
 }

@@ -116,15 +116,17 @@ static long long
 own_centre(struct req *r)
 {
 	if (r->staff->centre_id == 0) {
+		req_note(r, "refused: no centre, so no queue");
 		reply_forbidden(r, "没有所属中心，不能使用叫号");
 		return (-1);
 	}
 	return (r->staff->centre_id);
 }
 
-/* Answers with the ticket after a committed change. */
+/* Answers with the ticket after a change (what, for the log) and
+ * commits. */
 static void
-reply_ticket(struct req *r, long long id, int status)
+reply_ticket(struct req *r, long long id, int status, const char *what)
 {
 	cJSON	*o = ticket_get(r, id, NULL, NULL);
 
@@ -133,6 +135,11 @@ reply_ticket(struct req *r, long long id, int status)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "ticket %s %s: %s, counter %s", cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "number")), what, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "status")), cJSON_IsString(
+	    cJSON_GetObjectItem(o, "counter")) ? cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "counter")) : "-");
 	reply_json(r, status, o);
 	idem_commit(r);
 }
@@ -199,7 +206,7 @@ issue(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, id, 201);
+	reply_ticket(r, id, 201, "issued");
 }
 
 /* The queue counts of a centre's day, independent of the filters. */
@@ -420,7 +427,7 @@ call_next(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, id, 200);
+	reply_ticket(r, id, 200, "called");
 }
 
 /* 409 invalid-transition for a ticket action. */
@@ -478,14 +485,14 @@ begin_action(struct req *r, char *status, char *counter)
 
 /* Runs one UPDATE of an action and answers with the ticket. */
 static void
-finish_action(struct req *r, long long id, int rc)
+finish_action(struct req *r, long long id, int rc, const char *what)
 {
 	if (rc != 0) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, id, 200);
+	reply_ticket(r, id, 200, what);
 }
 
 /* Checks a body that may hold only the given members. */
@@ -546,7 +553,7 @@ recall(struct req *r)
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = "
 	    "'called', counter = ?, called_at = ?, finished_at = NULL, "
 	    "recalls = recalls + 1, called_by = ? WHERE id = ?", "ttll", c,
-	    now, r->staff->id, id));
+	    now, r->staff->id, id), "recalled");
 }
 
 /* skip and done: one status change with finished_at. */
@@ -567,7 +574,7 @@ finish(struct req *r, const char *to, const char *from1, const char *from2)
 	}
 	clock_rfc3339(clock_now(), now);
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = ?, "
-	    "finished_at = ? WHERE id = ?", "ttl", to, now, id));
+	    "finished_at = ? WHERE id = ?", "ttl", to, now, id), to);
 }
 
 /* POST /queue/tickets/{id}/skip: 过号. */
@@ -632,7 +639,7 @@ transfer(struct req *r)
 	}
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = "
 	    "'waiting', counter = ?, category_id = coalesce(?, category_id) "
-	    "WHERE id = ?", "tLl", c, cat, id));
+	    "WHERE id = ?", "tLl", c, cat, id), "transferred");
 }
 
 #define QUEUE_ROLES	(ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN)

@@ -112,6 +112,8 @@ login_failed(struct req *r, const struct staff *s, const char *username)
 	name = s != NULL ? xstrdup(username) : masked_name(username);
 	audit_write(r->db, s != NULL ? s->id : 0, s != NULL ? s->username :
 	    NULL, "login_failed", NULL, name, r->addr);
+	req_note(r, "login failed: %s%s", s != NULL ? "" : "no account ",
+	    name);
 	free(name);
 	reply_problem(r, 401, "invalid-credentials", "Invalid credentials",
 	    "用户名或密码不正确", NULL);
@@ -154,6 +156,7 @@ throttled(struct req *r, const char *username, int known)
 		until = u2;
 	name = known ? xstrdup(username) : masked_name(username);
 	audit_write(r->db, 0, NULL, "login_throttled", NULL, name, r->addr);
+	req_note(r, "login throttled: %s", name);
 	free(name);
 	reply_problem(r, 429, "too-many-requests", "Too many requests",
 	    "登录失败次数过多，请稍后再试", NULL);
@@ -207,6 +210,8 @@ open_session(struct req *r, struct staff *s)
 	}
 	audit_write(r->db, s->id, s->username, "login_ok", NULL, s->counter,
 	    r->addr);
+	req_note(r, "login: %s (%s) at counter %s", s->username, s->role,
+	    s->counter != NULL ? s->counter : "-");
 	out = session_json(r, s, now);
 	cJSON_AddStringToObject(out, "token", token);
 	reply_json(r, 201, out);
@@ -283,6 +288,7 @@ logout(struct req *r)
 	}
 	snprintf(object, sizeof object, "session/%lld", r->staff->id);
 	audit_req(r, "logout", object, NULL);
+	req_note(r, "logout");
 	reply_empty(r, 204);
 }
 
@@ -370,8 +376,10 @@ change_password(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (store_password(r, pw) == 0)
+	if (store_password(r, pw) == 0) {
+		req_note(r, "password changed");
 		reply_empty(r, 204);
+	}
 }
 
 const struct route routes_sessions[] = {

@@ -99,6 +99,7 @@ read_day(struct req *r, struct day *d)
 	if (q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &v) == 1) {
 		if (!scope_centre_ok(r->staff, v)) {
 			cJSON_Delete(errors);
+			req_note(r, "refused: the figures of centre %lld", v);
 			reply_forbidden(r, "只能查看本中心的统计");
 			return (-1);
 		}

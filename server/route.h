@@ -69,6 +69,8 @@ struct req {
 	char			*idem_key;	/* NULL: not idempotent */
 	char			 idem_print[65];
 	int			 idem_stored;
+	char			 note[160];	/* what it did, for its log
+						   line (req_note()) */
 
 	int			 status;
 	char			*ctype;

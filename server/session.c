@@ -71,8 +71,10 @@ session_authenticate(struct req *r)
 	time_t		 now = clock_now(), created, seen;
 	int		 rc;
 
-	if (session_token_hash(r, hash) != 0)
+	if (session_token_hash(r, hash) != 0) {
+		req_note(r, "refused: no session token");
 		return (unauthorized(r, "需要登录"));
+	}
 	rc = db_query(r->db, &st, "SELECT st.id, st.username, st.name, "
 	    "st.role, st.centre_id, c.name, s.counter, s.created_at, "
 	    "s.last_seen, st.must_change_password FROM sessions s JOIN staff "
@@ -81,6 +83,7 @@ session_authenticate(struct req *r)
 	    "s.token_hash = ? AND st.active = 1", "t", hash);
 	if (rc != 1) {
 		db_reset(st);
+		req_note(r, "refused: no such session");
 		return (unauthorized(r, "会话不存在或已结束"));
 	}
 	r->staff = session_staff(st, 0, db_text(st, 6));
@@ -92,6 +95,8 @@ session_authenticate(struct req *r)
 	    now - created > SESSION_ABSOLUTE_SECONDS) {
 		db_exec(r->db, "DELETE FROM sessions WHERE token_hash = ?", "t",
 		    hash);
+		req_note(r, "refused: the session of %s expired",
+		    r->staff->username);
 		auth_staff_free(r->staff);
 		r->staff = NULL;
 		return (unauthorized(r, "会话已过期"));
