@@ -374,8 +374,8 @@ main(int argc, char **argv)
 		db_configure(o.db);
 		if ((db = db_thread()) != NULL) {
 			idem_reset(db);
-			log_info("database: %s at schema %d; time zone %s; %u "
-			    "worker threads", db_kind(db),
+			log_info("database: %s at schema %d; time zone %s; "
+			    "worker threads: %u", db_kind(db),
 			    db_schema_version(db), zone_name(), o.threads);
 		}
 		rc = serve(&o, fd);

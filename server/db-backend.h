@@ -77,7 +77,6 @@ struct db_text {
 	unsigned long long	 used;
 };
 
-
 /* The part of a connection db.c knows; a back end's own struct starts
  * with it. */
 struct db {

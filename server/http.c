@@ -35,7 +35,6 @@
 #define LOG_SEGMENT_MAX	32
 #define LOG_SEGMENT_KEPT 4
 
-
 static unsigned body_timeout_ms = 30000;
 /* Requests begun and not yet completed, for a drain before exit. */
 static volatile int inflight;

@@ -300,7 +300,6 @@ idem_commit(struct req *r)
 	return (0);
 }
 
-
 void
 idem_finish(struct req *r)
 {

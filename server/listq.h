@@ -25,7 +25,8 @@ struct req;
 struct listq;
 
 /* A query for rows of cols from from (" FROM t JOIN ...") on the given
- * page. Free it with listq_page() or listq_free(). */
+ * page; it keeps the pointers, which must outlive it. Free it with
+ * listq_page() or listq_free(). */
 struct listq	*listq_new(struct db *, const char *cols, const char *from,
 		    int page, int per_page);
 /* The same at the request's page and per_page; NULL having replied 400
@@ -50,8 +51,8 @@ struct db_stmt	*listq_next(struct listq *);
 void		 listq_add(struct listq *, cJSON *item);
 /* The total counted by listq_next(). */
 long long	 listq_total(struct listq *);
-/* The page envelope with every row listq_next() gave (running the
- * query if it was not yet); frees the query. */
+/* The page envelope, {items, page, per_page, total}, with the items
+ * listq_add() gave; the caller owns it. Frees the query. */
 cJSON		*listq_page(struct listq *);
 void		 listq_free(struct listq *);
 
