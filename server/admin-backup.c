@@ -9,7 +9,7 @@
 
 #include <sqlite3.h>
 
-#include "admin.h"
+#include "admin-common.h"
 #include "db.h"
 #include "options.h"
 #include "../util/xmalloc.h"
@@ -61,7 +61,8 @@ out:
 	return (rc);
 }
 
-int
+/* bianmind admin backup: a consistent copy of the database. */
+static int
 admin_backup(struct admin *a)
 {
 	const char	*db = a->o->db, *dest;
@@ -69,7 +70,7 @@ admin_backup(struct admin *a)
 	int		 rc;
 
 	if (a->argc != 2)
-		return (admin_usage("backup"));
+		return (ADMIN_USAGE);
 	dest = a->argv[1];
 	if (db != NULL && strncmp(db, "postgres", 8) == 0)
 		return (admin_fail("for PostgreSQL, back up with pg_dump, as "
@@ -97,3 +98,8 @@ admin_backup(struct admin *a)
 	printf("backup written to %s\n", dest);
 	return (0);
 }
+
+const struct admin_command admin_backup_command = {
+	"backup", admin_backup,
+	"backup FILE"
+};

@@ -5,14 +5,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "admin.h"
+#include "admin-common.h"
 #include "calendar.h"
 #include "db.h"
 #include "options.h"
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
 
-int
+/* bianmind admin calendar import: the working-day calendar. */
+static int
 admin_calendar(struct admin *a)
 {
 	const char	*file, *dest = a->o->calendar;
@@ -21,7 +22,7 @@ admin_calendar(struct admin *a)
 	int		 rc;
 
 	if (a->argc != 3 || strcmp(a->argv[1], "import") != 0)
-		return (admin_usage("calendar"));
+		return (ADMIN_USAGE);
 	file = a->argv[2];
 	if (calendar_load(file, &cause) != 0) {
 		rc = admin_fail("%s; nothing installed", cause);
@@ -50,3 +51,8 @@ admin_calendar(struct admin *a)
 	    "SIGHUP (systemctl reload bianmind)\n", dest);
 	return (0);
 }
+
+const struct admin_command admin_calendar_command = {
+	"calendar", admin_calendar,
+	"calendar import FILE"
+};

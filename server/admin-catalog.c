@@ -14,7 +14,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "admin.h"
+#include "admin-common.h"
 #include "clock.h"
 #include "db.h"
 #include "pinyin.h"
@@ -831,7 +831,8 @@ catalog_import(struct admin *a, const char *file)
 	return (rc);
 }
 
-int
+/* bianmind admin catalog: import or export the catalogue. */
+static int
 admin_catalog(struct admin *a)
 {
 	if (a->argc == 3 && strcmp(a->argv[1], "import") == 0)
@@ -839,5 +840,10 @@ admin_catalog(struct admin *a)
 	if ((a->argc == 2 || a->argc == 3) && strcmp(a->argv[1], "export") ==
 	    0)
 		return (catalog_export(a, a->argc == 3 ? a->argv[2] : NULL));
-	return (admin_usage("catalog"));
+	return (ADMIN_USAGE);
 }
+
+const struct admin_command admin_catalog_command = {
+	"catalog", admin_catalog,
+	"catalog import FILE.json | catalog export [FILE]"
+};

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "admin.h"
+#include "admin-common.h"
 #include "db.h"
 #include "valid.h"
 #include "../locale/csv.h"
@@ -424,7 +424,8 @@ org_export(struct admin *a, const char *file)
 	return (rc < 0 ? admin_fail("%s", db_error(a->db)) : 0);
 }
 
-int
+/* bianmind admin org: import or export the organisation. */
+static int
 admin_org(struct admin *a)
 {
 	if (a->argc == 3 && strcmp(a->argv[1], "import") == 0)
@@ -432,5 +433,10 @@ admin_org(struct admin *a)
 	if ((a->argc == 2 || a->argc == 3) && strcmp(a->argv[1], "export") ==
 	    0)
 		return (org_export(a, a->argc == 3 ? a->argv[2] : NULL));
-	return (admin_usage("org"));
+	return (ADMIN_USAGE);
 }
+
+const struct admin_command admin_org_command = {
+	"org", admin_org,
+	"org import FILE.csv | org export [FILE]"
+};

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "admin.h"
+#include "admin-common.h"
 #include "clock.h"
 #include "db.h"
 #include "pinyin.h"
@@ -508,10 +508,10 @@ args(struct imp *p)
 		else if (c == 'r')
 			p->rejects_file = optarg;
 		else
-			return (admin_usage("residents"));
+			return (ADMIN_USAGE);
 	}
 	if (optind + 2 != p->a->argc || strcmp(p->a->argv[1], "import") != 0)
-		return (admin_usage("residents"));
+		return (ADMIN_USAGE);
 	p->file = p->a->argv[optind + 1];
 	return (0);
 }
@@ -583,7 +583,8 @@ run(struct imp *p)
 	return (total > 0 ? 3 : 0);
 }
 
-int
+/* bianmind admin residents import: residents with households. */
+static int
 admin_residents(struct admin *a)
 {
 	struct imp	 p;
@@ -603,3 +604,8 @@ admin_residents(struct admin *a)
 	free(rejects);
 	return (rc);
 }
+
+const struct admin_command admin_residents_command = {
+	"residents", admin_residents,
+	"residents import FILE.csv [--dry-run] [--rejects FILE]"
+};

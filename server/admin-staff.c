@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "admin.h"
+#include "admin-common.h"
 #include "auth.h"
 #include "db.h"
 #include "valid.h"
@@ -120,11 +120,11 @@ add_args(struct admin *a, struct staff_args *s)
 		case 'r': s->role = optarg; break;
 		case 'c': s->centre = optarg; break;
 		case 'p': s->password_stdin = 1; break;
-		default: return (admin_usage("staff"));
+		default: return (ADMIN_USAGE);
 		}
 	}
 	if (optind + 2 != a->argc || s->name == NULL || s->role == NULL)
-		return (admin_usage("staff"));
+		return (ADMIN_USAGE);
 	s->user = a->argv[optind + 1];
 	return (0);
 }
@@ -214,7 +214,7 @@ staff_list(struct admin *a)
 	int		 rc;
 
 	if (a->argc != 2)
-		return (admin_usage("staff"));
+		return (ADMIN_USAGE);
 	if ((rc = admin_open(a)) != 0)
 		return (rc);
 	rc = db_query(a->db, &st, "SELECT s.username, s.name, s.role, "
@@ -247,7 +247,7 @@ staff_change(struct admin *a, const char *what)
 	    0)
 		stdin_pw = 1;
 	else if (a->argc != 3)
-		return (admin_usage("staff"));
+		return (ADMIN_USAGE);
 	user = a->argv[2];
 	if ((rc = admin_open(a)) != 0)
 		return (rc);
@@ -288,7 +288,8 @@ staff_change(struct admin *a, const char *what)
 	return (rc);
 }
 
-int
+/* bianmind admin staff: add, list, disable, enable, reset-password. */
+static int
 admin_staff(struct admin *a)
 {
 	const char	*sub = a->argc >= 2 ? a->argv[1] : "";
@@ -300,5 +301,14 @@ admin_staff(struct admin *a)
 	if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0 ||
 	    strcmp(sub, "reset-password") == 0)
 		return (staff_change(a, sub));
-	return (admin_usage("staff"));
+	return (ADMIN_USAGE);
 }
+
+const struct admin_command admin_staff_command = {
+	"staff", admin_staff,
+	"staff add USER --name NAME --role clerk|grid|supervisor|admin\n"
+	"                     --centre CODE [--password-stdin]\n"
+	"       staff list\n"
+	"       staff disable|enable USER\n"
+	"       staff reset-password USER [--password-stdin]"
+};

@@ -4,14 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "application-actions.h"
 #include "applications.h"
 #include "audit.h"
 #include "auth.h"
 #include "calendar.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "valid.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
@@ -52,7 +57,8 @@ status_zh(const char *s)
 	return (s);
 }
 
-const char *
+/* The status an action leads to from status, or NULL if not allowed. */
+static const char *
 app_next(const char *status, const char *action)
 {
 	size_t	i, j;
@@ -68,7 +74,8 @@ app_next(const char *status, const char *action)
 	return (NULL);
 }
 
-cJSON *
+/* The actions allowed from a status, as a JSON array. */
+static cJSON *
 app_allowed(const char *status)
 {
 	cJSON	*list = cJSON_CreateArray();
@@ -284,10 +291,10 @@ load_state(struct req *r, long long id, char *status, long long *version)
 	struct db_stmt	*st;
 	int		 rc;
 
-	rc = db_query(r->db, &st, "SELECT a.status, a.version FROM "
-	    "applications a JOIN communities c ON c.id = a.community_id "
-	    "WHERE a.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
-	    req_centre(r));
+	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
+		return (-1);
+	rc = db_query(r->db, &st, "SELECT status, version FROM applications "
+	    "WHERE id = ?", "l", id);
 	if (rc == 1) {
 		snprintf(status, 24, "%s", db_text(st, 0));
 		*version = db_int(st, 1);
@@ -296,7 +303,8 @@ load_state(struct req *r, long long id, char *status, long long *version)
 	return (rc == 1 ? 0 : -1);
 }
 
-void
+/* POST /applications/{id}/transitions: one action at If-Match. */
+static void
 app_transition(struct req *r)
 {
 	struct app_action	 a;
@@ -338,6 +346,16 @@ app_transition(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "application %s: %s -> %s (%s)", cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "number")), status, app_next(status,
+	    a.action), a.action);
 	reply_versioned(r, 200, o, version);
-	req_commit(r);
+	idem_commit(r);
 }
+
+const struct route routes_application_actions[] = {
+	{ "POST", "/api/v1/applications/{id}/transitions", app_transition,
+	    ROUTE_IDEM | ROUTE_IF_MATCH | ROUTE_BODY,
+	    ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
+	{ NULL, NULL, NULL, 0, 0 }
+};

@@ -14,9 +14,13 @@
 #include "clock.h"
 #include "db.h"
 #include "form.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
 #include "queue.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
@@ -67,6 +71,8 @@ known_key(struct req *r)
 		    "此请求编号已被另一位工作人员使用", NULL);
 		return (1);
 	}
+	req_note(r, "replay of application %lld, its client_request_id "
+	    "%.8s...", id, r->idem_key);
 	reply_versioned(r, 200, o, version);
 	reply_header(r, "Idempotent-Replayed", "true");
 	return (1);
@@ -79,11 +85,12 @@ load_resident(struct req *r, struct newapp *a)
 	struct db_stmt	*st;
 	cJSON		*o;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, a->resident_id))
+		return (-1);
 	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
 	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
 	    "c.code, r.tags FROM residents r JOIN communities c ON "
-	    "c.id = r.community_id WHERE r.id = ?1 AND (?2 = 0 OR "
-	    "c.centre_id = ?2)", "ll", a->resident_id, req_centre(r)) != 1) {
+	    "c.id = r.community_id WHERE r.id = ?", "l", a->resident_id) != 1) {
 		db_reset(st);
 		return (-1);
 	}
@@ -423,13 +430,17 @@ take(struct req *r, struct newapp *a)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "application %s: service %s, resident %lld", number,
+	    cJSON_GetStringValue(cJSON_GetObjectItem(a->service, "txcode")),
+	    a->resident_id);
 	reply_versioned(r, 201, o, version);
 	snprintf(loc, sizeof loc, "/api/v1/applications/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
-	req_commit(r);
+	idem_commit(r);
 }
 
-void
+/* POST /applications: a new application, checked, numbered, due. */
+static void
 app_create(struct req *r)
 {
 	struct newapp	a;
@@ -443,3 +454,9 @@ app_create(struct req *r)
 	take(r, &a);
 	newapp_free(&a);
 }
+
+const struct route routes_application_new[] = {
+	{ "POST", "/api/v1/applications", app_create, ROUTE_IDEM | ROUTE_BODY,
+	    ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
+	{ NULL, NULL, NULL, 0, 0 }
+};

@@ -8,7 +8,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
+#include "route.h"
 #include "../util/buf.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"

@@ -19,14 +19,17 @@
 #include "admin.h"
 #include "audit.h"
 #include "calendar.h"
-#include "db.h"
 #include "certificates.h"
 #include "conns.h"
+#include "db-open.h"
+#include "db.h"
 #include "http.h"
 #include "idempotency.h"
 #include "options.h"
 #include "privs.h"
 #include "proxy.h"
+#include "route.h"
+#include "router.h"
 #include "secrets.h"
 #include "seed.h"
 #include "tls.h"
@@ -369,8 +372,12 @@ main(int argc, char **argv)
 	free(cause);
 	if (rc == 0 && fd != -1) {
 		db_configure(o.db);
-		if ((db = db_thread()) != NULL)
+		if ((db = db_thread()) != NULL) {
 			idem_reset(db);
+			log_info("database: %s at schema %d; time zone %s; "
+			    "worker threads: %u", db_kind(db),
+			    db_schema_version(db), zone_name(), o.threads);
+		}
 		rc = serve(&o, fd);
 		db_close_all();
 		tls_clear();

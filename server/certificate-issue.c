@@ -9,13 +9,18 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "certificate-issue.h"
 #include "certificates.h"
 #include "clock.h"
 #include "db.h"
 #include "form.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
 #include "queue.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
@@ -55,6 +60,8 @@ refuse(struct req *r, const cJSON *t)
 	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(t, "id")));
 	audit_req(r, "refuse", object, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(t, "name")));
+	req_note(r, "refused: certificate type %s is cancelled",
+	    cJSON_GetStringValue(cJSON_GetObjectItem(t, "code")));
 	reply_problem_ext(r, 422, "certificate-not-issued",
 	    "Certificate not issued", detail, ext);
 }
@@ -66,11 +73,12 @@ load_resident(struct req *r, struct issue *x)
 	struct db_stmt	*st;
 	int		 rc;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, x->resident_id))
+		return (-1);
 	rc = db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
 	    "r.birth_date, r.address, c.id, c.name FROM residents r JOIN "
-	    "communities c ON c.id = r.community_id WHERE r.id = ?1 AND "
-	    "(?2 = 0 OR c.centre_id = ?2)", "ll", x->resident_id,
-	    req_centre(r));
+	    "communities c ON c.id = r.community_id WHERE r.id = ?", "l",
+	    x->resident_id);
 	if (rc == 1) {
 		snprintf(x->name, sizeof x->name, "%s", db_text(st, 0));
 		snprintf(x->id_number, sizeof x->id_number, "%s",
@@ -356,7 +364,9 @@ certificate_fill(const cJSON *tmpl, const cJSON *data, int validity_days,
 	return (body);
 }
 
-void
+/* POST /certificates: a certificate of a retained type, or 422 with
+ * the type's basis. */
+static void
 certificate_issue(struct req *r)
 {
 	struct issue	 x;
@@ -382,11 +392,21 @@ certificate_issue(struct req *r)
 		reply_unavailable(r, NULL);
 		goto out;
 	}
+	req_note(r, "certificate %s issued: type %s, resident %lld",
+	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "serial")),
+	    cJSON_GetStringValue(cJSON_GetObjectItem(x.type, "code")),
+	    x.resident_id);
 	reply_json(r, 201, o);
 	snprintf(loc, sizeof loc, "/api/v1/certificates/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
-	req_commit(r);
+	idem_commit(r);
 out:
 	cJSON_Delete(x.type);
 	cJSON_Delete(x.data);
 }
+
+const struct route routes_certificate_issue[] = {
+	{ "POST", "/api/v1/certificates", certificate_issue,
+	    ROUTE_IDEM | ROUTE_BODY, ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
+	{ NULL, NULL, NULL, 0, 0 }
+};

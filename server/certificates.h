@@ -1,28 +1,38 @@
-/* Certificates, as other parts of the server need them. */
+/* Certificate types and certificates, as their routes, issuing and the
+ * seed need them (certificates.c). */
 #ifndef SERVER_CERTIFICATES_H
 #define SERVER_CERTIFICATES_H
+
+#include <cjson/cJSON.h>
+
+struct db;
+struct db_stmt;
+struct req;
+
+/* The columns of a CertificateType; of a Certificate (x) with its type
+ * (t), resident (r), community (c) and issuer (s), and their FROM. */
+#define TYPE_COLS "id, code, name, status, basis, alternative, purpose, " \
+	"validity_days, template, version, updated_at"
+#define CERT_COLS "x.id, x.serial, t.id, t.code, t.name, r.id, r.name, " \
+	"r.id_number, c.id, c.name, x.purpose, x.issued_at, s.id, s.name, " \
+	"x.valid_until, x.reprints, x.data, x.title, x.body, " \
+	"x.verify_token, x.verify_code, x.issued_date"
+#define CERT_FROM " FROM certificates x JOIN certificate_types t ON " \
+	"t.id = x.type_id JOIN residents r ON r.id = x.resident_id JOIN " \
+	"communities c ON c.id = x.community_id JOIN staff s ON " \
+	"s.id = x.issued_by"
 
 /* The base of verify_url (no trailing slash), from configuration. */
 void		 certificates_set_public_url(const char *);
 const char	*certificates_public_url(void);
 
-#include <cjson/cJSON.h>
-
-struct db;
-struct req;
-
+/* A CertificateType from a row of TYPE_COLS. */
+cJSON		*certificate_type_row(struct db_stmt *);
 /* The CertificateType with id, or NULL. */
 cJSON		*certificate_type(struct db *, long long id);
+/* A CertificateSummary from a row of CERT_COLS. */
+cJSON		*certificate_summary(struct db_stmt *);
 /* The whole Certificate if the caller may see it, or NULL. */
 cJSON		*certificate_full(struct req *, long long id);
-/* A template's body filled in for a resident (sex M or F) on a local
- * date, as issuing does. Caller frees. */
-char		*certificate_fill(const cJSON *tmpl, const cJSON *data,
-		    int validity_days, const char *name, const char *id_number,
-		    const char *sex, const char *birth, const char *address,
-		    const char *community, const char *purpose,
-		    const char *date);
-/* POST /api/v1/certificates, in certificate-issue.c. */
-void		 certificate_issue(struct req *);
 
 #endif

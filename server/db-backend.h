@@ -1,10 +1,14 @@
 /*
- * What a storage back end provides to db.c, which keeps what both share:
- * the per-thread connections, the statement cache and the binders.
- * Only db.c and the db-*.c back ends include this.
+ * What a storage back end provides to db.c, which keeps what both share
+ * (the statement caches and the binders), and to db-open.c, which
+ * chooses a back end and keeps each worker thread's connection. Only
+ * those and the db-*.c back ends include this; a back end calls
+ * neither of them.
  */
 #ifndef SERVER_DB_BACKEND_H
 #define SERVER_DB_BACKEND_H
+
+#include <string.h>
 
 #include "db.h"
 
@@ -24,8 +28,9 @@ enum db_command { DB_BEGIN, DB_COMMIT, DB_ROLLBACK };
 
 struct db_ops {
 	const char	*name;
-	/* Connects; NULL and *cause on error. */
-	struct db	*(*open)(const char *target, char **cause);
+	/* Connects, with a password or NULL; NULL and *cause on error. */
+	struct db	*(*open)(const char *target, const char *password,
+			     char **cause);
 	void		 (*close)(struct db *);
 	/* Applies the migrations the database lacks. */
 	int		 (*migrate)(struct db *, char **cause);
@@ -34,6 +39,9 @@ struct db_ops {
 	int		 (*check)(struct db *);
 	struct db_stmt	*(*prepare)(struct db *, const char *sql);
 	void		 (*finalize)(struct db_stmt *);
+	/* Finalizes a statement the connection goes on without: on
+	 * PostgreSQL its server side is deallocated too. */
+	void		 (*drop)(struct db_stmt *);
 	void		 (*bind)(struct db_stmt *, int, const struct db_value *);
 	int		 (*step)(struct db_stmt *);
 	void		 (*reset)(struct db_stmt *);
@@ -61,12 +69,23 @@ struct db_cached {
 	struct db_stmt	*stmt;
 };
 
+/* A statement cached by its text (db_stmt_text()); used is when it
+ * was last wanted, to drop the least recently used. */
+struct db_text {
+	char			*sql;
+	struct db_stmt		*stmt;
+	unsigned long long	 used;
+};
+
 /* The part of a connection db.c knows; a back end's own struct starts
  * with it. */
 struct db {
 	const struct db_ops	*ops;
 	struct db_cached	*cache;
 	size_t			 ncache;
+	struct db_text		 texts[DB_TEXT_CACHE];
+	size_t			 ntexts;
+	unsigned long long	 uses;
 	enum db_fault		 fault;
 	int			 lost;
 	struct db		*next;	/* in the list of thread connections */
@@ -83,10 +102,12 @@ struct db_copy {
 extern const struct db_ops	db_sqlite_ops;
 extern const struct db_ops	db_pg_ops;
 
-/* The password db_set_password() gave, or NULL. */
-const char	*db_password(void);
-
 /* Sets up the common part of a new connection. */
-void	db_init(struct db *, const struct db_ops *);
+static inline void
+db_init(struct db *db, const struct db_ops *ops)
+{
+	memset(db, 0, sizeof *db);
+	db->ops = ops;
+}
 
 #endif

@@ -32,6 +32,8 @@ struct pg {
 	unsigned	 generation;	/* bumped on every reconnect */
 	unsigned	 names;
 	char		*err;
+	char		**stale;	/* dropped statements to deallocate */
+	size_t		 nstale;
 };
 
 struct pg_stmt {
@@ -131,12 +133,12 @@ pg_notice(void *arg, const char *message)
 
 /* Connects; a target's own connect_timeout wins over the default. */
 static struct db *
-pg_open(const char *target, char **cause)
+pg_open(const char *target, const char *password, char **cause)
 {
 	const char *const	 keys[] = { "connect_timeout", "dbname",
 	    "application_name", "password", NULL };
 	const char *const	 values[] = { "3", target, "bianmind",
-	    db_password(), NULL };
+	    password, NULL };
 	struct pg		*db;
 	PGconn			*c;
 
@@ -160,10 +162,24 @@ pg_open(const char *target, char **cause)
 	return (&db->base);
 }
 
+/* Forgets the statements dropped but not yet deallocated: the
+ * connection they lived on is gone. */
+static void
+pg_forget_stale(struct pg *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nstale; i++)
+		free(p->stale[i]);
+	p->nstale = 0;
+}
+
 static void
 pg_close(struct db *db)
 {
 	PQfinish(PG(db)->c);
+	pg_forget_stale(PG(db));
+	free(PG(db)->stale);
 	free(PG(db)->err);
 	free(db);
 }
@@ -238,6 +254,25 @@ pg_migrate(struct db *db, char **cause)
 	return (rc);
 }
 
+/* Deallocates the statements dropped, when no transaction is open: a
+ * DEALLOCATE that failed inside one would end it. The names are the
+ * back end's own ("s" and a number), never a value. */
+static void
+pg_deallocate(struct pg *p)
+{
+	char	*sql;
+	size_t	 i;
+
+	if (p->nstale == 0 || PQtransactionStatus(p->c) != PQTRANS_IDLE)
+		return;
+	for (i = 0; i < p->nstale; i++) {
+		sql = xasprintf("DEALLOCATE %s", p->stale[i]);
+		PQclear(PQexec(p->c, sql));
+		free(sql);
+	}
+	pg_forget_stale(p);
+}
+
 /* Reconnects when the connection broke; its statements are then
  * prepared again on first use. Reading what is waiting finds a
  * connection the server closed while this thread was idle. */
@@ -247,9 +282,12 @@ pg_check(struct db *db)
 	struct pg	*p = PG(db);
 
 	if (PQstatus(p->c) == CONNECTION_OK && PQconsumeInput(p->c) == 1 &&
-	    PQstatus(p->c) == CONNECTION_OK)
+	    PQstatus(p->c) == CONNECTION_OK) {
+		pg_deallocate(p);
 		return (0);
+	}
 	PQreset(p->c);
+	pg_forget_stale(p);
 	if (PQstatus(p->c) != CONNECTION_OK) {
 		log_info("reconnecting to the database: %s",
 		    PQerrorMessage(p->c));
@@ -348,6 +386,22 @@ pg_finalize(struct db_stmt *st)
 	pg_clear(s);
 	free(s->sql);
 	free(s);
+}
+
+/* Finalizes a statement and has its server side deallocated. */
+static void
+pg_drop(struct db_stmt *st)
+{
+	struct pg_stmt	*s = PSTMT(st);
+	struct pg	*p = PG(st->db);
+
+	if (s->prepared && s->generation == p->generation) {
+		p->stale = xreallocarray(p->stale, p->nstale + 1,
+		    sizeof *p->stale);
+		p->stale[p->nstale++] = xstrdup(s->name);
+		pg_deallocate(p);
+	}
+	pg_finalize(st);
 }
 
 /* Values go as text; a blob as bytea's hex form. */
@@ -820,6 +874,7 @@ const struct db_ops db_pg_ops = {
 	.check = pg_check,
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,
+	.drop = pg_drop,
 	.bind = pg_bind,
 	.step = pg_step,
 	.reset = pg_reset,

@@ -72,11 +72,12 @@ lite_pragmas(sqlite3 *h, char **cause)
 }
 
 static struct db *
-lite_open(const char *path, char **cause)
+lite_open(const char *path, const char *password, char **cause)
 {
 	struct lite	*db;
 	sqlite3		*h = NULL;
 
+	(void)password;
 	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, h != NULL ?
@@ -380,6 +381,7 @@ const struct db_ops db_sqlite_ops = {
 	.check = lite_check,
 	.prepare = lite_prepare,
 	.finalize = lite_finalize,
+	.drop = lite_finalize,
 	.bind = lite_bind,
 	.step = lite_step,
 	.reset = lite_reset,

@@ -1,6 +1,5 @@
-/* What both back ends share: choosing one, the connection of each worker
- * thread, the statement cache and the binders. */
-#include <pthread.h>
+/* What both back ends share: the statement caches and the binders, and
+ * the calls of db.h through the connection's back end. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,75 +8,6 @@
 #include "db-backend.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
-
-static char			*db_target;
-static char			*db_pass;
-static pthread_mutex_t		 db_list_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct db		*db_list;
-static _Thread_local struct db	*db_mine;
-
-/* The back end a target names, and the part it is given. */
-static const struct db_ops *
-db_backend(const char *target, const char **rest)
-{
-	*rest = target;
-	if (strncmp(target, "postgresql://", 13) == 0 ||
-	    strncmp(target, "postgres://", 11) == 0)
-		return (&db_pg_ops);
-	if (strncmp(target, "sqlite:", 7) == 0)
-		*rest = target + 7;
-	return (&db_sqlite_ops);
-}
-
-void
-db_configure(const char *target)
-{
-	free(db_target);
-	db_target = xstrdup(target);
-}
-
-void
-db_set_password(const char *password)
-{
-	if (db_pass != NULL)
-		explicit_bzero(db_pass, strlen(db_pass));
-	free(db_pass);
-	db_pass = password != NULL ? xstrdup(password) : NULL;
-}
-
-const char *
-db_password(void)
-{
-	return (db_pass);
-}
-
-void
-db_init(struct db *db, const struct db_ops *ops)
-{
-	memset(db, 0, sizeof *db);
-	db->ops = ops;
-}
-
-struct db *
-db_open(const char *target, char **cause)
-{
-	const struct db_ops	*ops;
-	const char		*rest;
-	struct db		*db;
-
-	ops = db_backend(target, &rest);
-	if (*rest == '\0') {
-		*cause = xstrdup("no database given");
-		return (NULL);
-	}
-	if ((db = ops->open(rest, cause)) == NULL)
-		return (NULL);
-	if (ops->migrate(db, cause) != 0) {
-		db_close(db);
-		return (NULL);
-	}
-	return (db);
-}
 
 void
 db_close(struct db *db)
@@ -89,44 +19,11 @@ db_close(struct db *db)
 	for (i = 0; i < db->ncache; i++)
 		db->ops->finalize(db->cache[i].stmt);
 	free(db->cache);
+	for (i = 0; i < db->ntexts; i++) {
+		db->ops->finalize(db->texts[i].stmt);
+		free(db->texts[i].sql);
+	}
 	db->ops->close(db);
-}
-
-struct db *
-db_thread(void)
-{
-	char	*cause = NULL;
-
-	if (db_mine != NULL) {
-		db_mine->lost = 0;
-		return (db_mine->ops->check(db_mine) == 0 ? db_mine : NULL);
-	}
-	if ((db_mine = db_open(db_target, &cause)) == NULL) {
-		log_info("opening the database: %s", cause);
-		free(cause);
-		return (NULL);
-	}
-	pthread_mutex_lock(&db_list_lock);
-	db_mine->next = db_list;
-	db_list = db_mine;
-	pthread_mutex_unlock(&db_list_lock);
-	return (db_mine);
-}
-
-void
-db_close_all(void)
-{
-	struct db	*db, *next;
-
-	pthread_mutex_lock(&db_list_lock);
-	for (db = db_list; db != NULL; db = next) {
-		next = db->next;
-		db_close(db);
-	}
-	db_list = NULL;
-	pthread_mutex_unlock(&db_list_lock);
-	free(db_target);
-	db_target = NULL;
 }
 
 const char *
@@ -161,6 +58,48 @@ db_stmt(struct db *db, const char *sql)
 	db->cache[db->ncache].stmt = st;
 	db->ncache++;
 	return (st);
+}
+
+/* The slot for a new text statement: a free one, or the least
+ * recently used one's, dropped. */
+static struct db_text *
+db_text_slot(struct db *db)
+{
+	struct db_text	*t, *old;
+	size_t		 i;
+
+	if (db->ntexts < DB_TEXT_CACHE)
+		return (&db->texts[db->ntexts++]);
+	old = &db->texts[0];
+	for (i = 1; i < db->ntexts; i++) {
+		t = &db->texts[i];
+		if (t->used < old->used)
+			old = t;
+	}
+	db->ops->drop(old->stmt);
+	free(old->sql);
+	return (old);
+}
+
+struct db_stmt *
+db_stmt_text(struct db *db, const char *sql)
+{
+	struct db_text	*t;
+	size_t		 i;
+
+	for (i = 0; i < db->ntexts; i++) {
+		t = &db->texts[i];
+		if (strcmp(t->sql, sql) == 0) {
+			t->used = ++db->uses;
+			db->ops->reset(t->stmt);
+			return (t->stmt);
+		}
+	}
+	t = db_text_slot(db);
+	t->sql = xstrdup(sql);
+	t->stmt = db->ops->prepare(db, t->sql);
+	t->used = ++db->uses;
+	return (t->stmt);
 }
 
 void

@@ -20,6 +20,9 @@ struct db;
 struct db_stmt;
 struct db_copy;
 
+/* Statements cached by their text (db_stmt_text()), per connection. */
+#define DB_TEXT_CACHE	64
+
 /* How a statement failed, for the caller that answers differently. */
 enum db_fault {
 	DB_OK,
@@ -35,21 +38,9 @@ enum db_lock {
 	DB_LOCK_AUDIT = 1	/* the audit trail's hash chain */
 };
 
-/* Sets the database every thread opens: "sqlite:PATH", a bare PATH, or
- * a "postgresql://..." URI. */
-void		 db_configure(const char *target);
-/* The PostgreSQL password for every connection (from a file, never
- * from the command line); NULL for none. Copied. */
-void		 db_set_password(const char *);
-/* Opens (creates) target and applies migrations; for the main thread
- * before serving. Returns NULL and *cause on error. */
-struct db	*db_open(const char *target, char **cause);
+/* Finalizes the connection's statements and closes it; NULL is
+ * nothing. db-open.h opens connections. */
 void		 db_close(struct db *);
-/* This thread's connection, opened on first use and reopened after the
- * database went away; NULL while it cannot be reached. */
-struct db	*db_thread(void);
-/* Closes every connection db_thread() opened; at shutdown only. */
-void		 db_close_all(void);
 /* "sqlite" or "postgresql". */
 const char	*db_kind(struct db *);
 int		 db_schema_version(struct db *);
@@ -57,6 +48,11 @@ int		 db_schema_version(struct db *);
 /* A cached, reset statement for sql, which must be a string constant:
  * the cache knows it by its address. */
 struct db_stmt	*db_stmt(struct db *, const char *sql);
+/* The same for sql put together at run time from string constants (a
+ * list query's, listq.c): the cache knows it by its text and keeps the
+ * DB_TEXT_CACHE last used; the statement returned stays valid until
+ * that many others were asked for. Never a value in sql: bind it. */
+struct db_stmt	*db_stmt_text(struct db *, const char *sql);
 /* Binds parameter i (from 1); a NULL text binds null. */
 void		 db_bind_int(struct db_stmt *, int, long long);
 void		 db_bind_text(struct db_stmt *, int, const char *);

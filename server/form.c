@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "form.h"
-#include "http.h"
 #include "json.h"
+#include "reply.h"
 #include "valid.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"

@@ -18,7 +18,7 @@
 #include <gnutls/gnutls.h>
 #include <microhttpd.h>
 
-#include "http.h"
+#include "http-errors.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 

@@ -11,33 +11,29 @@
 
 #include "auth.h"
 #include "conns.h"
+#include "db-open.h"
 #include "db.h"
+#include "http-errors.h"
 #include "http.h"
 #include "idempotency.h"
 #include "proxy.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "router.h"
+#include "scope.h"
+#include "session.h"
 #include "../locale/text.h"
+#include "../util/buf.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
 #define MAX_ARG_BYTES	1024
-
-static const struct route *const route_tables[] = {
-	routes_health,
-	routes_sessions,
-	routes_residents,
-	routes_households,
-	routes_communities,
-	routes_catalog,
-	routes_applications,
-	routes_handoffs,
-	routes_certificates,
-	routes_verify,
-	routes_queue,
-	routes_events,
-	routes_stats,
-	routes_audit,
-	routes_staff,
-};
+/* How much of a path the log shows, and of a segment longer than a
+ * number or an application number. */
+#define LOG_PATH_MAX	200
+#define LOG_SEGMENT_MAX	32
+#define LOG_SEGMENT_KEPT 4
 
 static unsigned body_timeout_ms = 30000;
 /* Requests begun and not yet completed, for a drain before exit. */
@@ -64,134 +60,6 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-/* Splits the next segment off *p (in place); NULL at the end. */
-static char *
-next_segment(char **p)
-{
-	char	*s = *p, *slash;
-
-	if (s == NULL)
-		return (NULL);
-	if ((slash = strchr(s, '/')) != NULL) {
-		*slash = '\0';
-		*p = slash + 1;
-	} else
-		*p = NULL;
-	return (s);
-}
-
-/* An {id} segment: a positive decimal integer without sign or leading
- * zeros, up to 2^53 - 1 (docs/api.md 1.2); anything else in its place
- * matches no route, so it is 404 before any token is looked at. */
-static int
-id_segment(const char *s)
-{
-	size_t	n = strspn(s, "0123456789");
-
-	return (n > 0 && s[n] == '\0' && s[0] != '0' && (n < 16 ||
-	    (n == 16 && strcmp(s, "9007199254740991") <= 0)));
-}
-
-/* Matches path against one pattern; the segments of path were split
- * into segs already. Empty segments (a trailing slash) never match. */
-static int
-pattern_match(const char *pattern, char **segs, int nsegs,
-    const char **params)
-{
-	const char	*p = pattern + 1, *end;
-	int		 i = 0, np = 0;
-	size_t		 len;
-
-	while (*p != '\0') {
-		if (i >= nsegs || segs[i][0] == '\0')
-			return (0);
-		end = strchr(p, '/');
-		len = end != NULL ? (size_t)(end - p) : strlen(p);
-		if (p[0] == '{') {
-			if (np >= ROUTE_MAX_PARAMS || (strncmp(p, "{id}", 4) ==
-			    0 && !id_segment(segs[i])))
-				return (0);
-			params[np++] = segs[i];
-		} else if (strlen(segs[i]) != len ||
-		    strncmp(p, segs[i], len) != 0)
-			return (0);
-		i++;
-		p += len;
-		if (*p == '/')
-			p++;
-	}
-	return (i == nsegs);
-}
-
-/* A literal segment beats a parameter: the pattern with fewer
- * parameters wins among those that match. */
-static int
-pattern_params(const char *pattern)
-{
-	int	n = 0;
-
-	for (; *pattern != '\0'; pattern++)
-		n += *pattern == '{';
-	return (n);
-}
-
-const struct route *
-route_match(const char *method, const char *path, char **store,
-    const char **params, int *path_known)
-{
-	const struct route	*r, *best = NULL;
-	const char		*tmp[ROUTE_MAX_PARAMS];
-	char			*segs[16], *cursor, *s;
-	int			 nsegs = 0, known_best = 99, i;
-	size_t			 t;
-
-	*path_known = 0;
-	*store = xstrdup(path);
-	if ((*store)[0] != '/')
-		return (NULL);
-	cursor = *store + 1;
-	while ((s = next_segment(&cursor)) != NULL) {
-		if (nsegs == (int)(sizeof segs / sizeof *segs))
-			return (NULL);
-		segs[nsegs++] = s;
-	}
-	if (strcmp(method, "HEAD") == 0)
-		method = "GET";
-	for (t = 0; t < sizeof route_tables / sizeof *route_tables; t++) {
-		for (r = route_tables[t]; r->method != NULL; r++) {
-			if (!pattern_match(r->pattern, segs, nsegs, tmp))
-				continue;
-			if (pattern_params(r->pattern) > known_best)
-				continue;
-			if (pattern_params(r->pattern) < known_best) {
-				known_best = pattern_params(r->pattern);
-				best = NULL;
-				*path_known = 0;
-			}
-			if (strcmp(r->method, method) != 0) {
-				*path_known = 1;
-				continue;
-			}
-			best = r;
-			for (i = 0; i < known_best; i++)
-				params[i] = tmp[i];
-		}
-	}
-	return (best);
-}
-
-void
-route_each(void (*fn)(const struct route *, void *), void *arg)
-{
-	const struct route	*r;
-	size_t			 t;
-
-	for (t = 0; t < sizeof route_tables / sizeof *route_tables; t++) {
-		for (r = route_tables[t]; r->method != NULL; r++)
-			fn(r, arg);
-	}
 }
 
 /* Refuses query arguments that are not valid UTF-8 or are too long. */
@@ -425,11 +293,13 @@ check_caller(struct req *r)
 	/* an account with a one-time password does nothing else until it
 	 * has chosen its own */
 	if (r->staff->must_change && !(r->route->flags & ROUTE_FIRST_PW)) {
+		req_note(r, "refused: the first password is not changed yet");
 		reply_problem(r, 403, "password-change-required",
 		    "Password change required", "请先修改初始密码", NULL);
 		return (-1);
 	}
-	if ((r->route->roles & req_role(r)) == 0) {
+	if (!scope_allows(r->staff, r->route->roles)) {
+		req_note(r, "refused: not for a %s", r->staff->role);
 		reply_forbidden(r, "你的角色不能使用此功能");
 		return (-1);
 	}
@@ -530,6 +400,58 @@ dispatch(struct req *r)
 		reply_unavailable(r, "数据库连接中断，请重试");
 }
 
+/* The path as the log shows it: the path alone (libmicrohttpd keeps
+ * the query, with its names and numbers, apart), control characters as
+ * ?, and a segment long enough to be a token (a certificate's verify
+ * token, or a session's sent where it does not belong) cut to its first
+ * characters. */
+static void
+log_path(const char *url, struct buf *b)
+{
+	const char	*p = url, *end;
+	size_t		 n, i;
+
+	while (*p != '\0' && b->len < LOG_PATH_MAX) {
+		end = strchr(p, '/');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (n > LOG_SEGMENT_MAX) {
+			buf_add(b, p, LOG_SEGMENT_KEPT);
+			buf_adds(b, "...");
+		} else {
+			for (i = 0; i < n; i++)
+				buf_add(b, (unsigned char)p[i] < 0x20 ||
+				    p[i] == 0x7f ? "?" : p + i, 1);
+		}
+		if (end == NULL)
+			return;
+		buf_add(b, "/", 1);
+		p = end + 1;
+	}
+	if (*p != '\0')
+		buf_adds(b, "...");
+}
+
+/* One line for the request: the client, method, path, status and
+ * milliseconds; the staff and counter of its session; what it did or
+ * why it was refused. */
+static void
+log_request(struct req *r)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	log_path(r->url != NULL ? r->url : "", &b);
+	buf_printf(&b, " %d %lldms", r->status, now_ms() - r->started);
+	if (r->staff != NULL)
+		buf_printf(&b, " staff=%s counter=%s", r->staff->username,
+		    r->staff->counter != NULL ? r->staff->counter : "-");
+	if (r->note[0] != '\0')
+		buf_printf(&b, ": %s", r->note);
+	log_info("%s %s %s", r->addr, r->method != NULL ? r->method : "-",
+	    b.data);
+	buf_free(&b);
+}
+
 /* Hands the reply to libmicrohttpd. */
 static enum MHD_Result
 queue(struct req *r)
@@ -539,9 +461,7 @@ queue(struct req *r)
 	int			 i;
 
 	r->answered = 1;
-	/* the path alone: MHD keeps the query (names, numbers) apart */
-	log_info("%s %s %s %d %lldms", r->addr, r->method, r->url, r->status,
-	    now_ms() - r->started);
+	log_request(r);
 	resp = MHD_create_response_from_buffer(r->outlen, r->out,
 	    MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)

@@ -9,8 +9,10 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "idempotency.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
@@ -78,6 +80,7 @@ replay(struct req *r, struct db_stmt *st)
 	if (!db_null(st, 5))
 		reply_header(r, MHD_HTTP_HEADER_ETAG, db_text(st, 5));
 	reply_header(r, "Idempotent-Replayed", "true");
+	req_note(r, "replay of key %.8s...", r->idem_key);
 }
 
 /* 409 for a request whose twin is still running. */
@@ -87,6 +90,7 @@ in_progress(struct req *r)
 	reply_problem(r, 409, "idempotency-in-progress", "Request in progress",
 	    "相同的请求正在处理", NULL);
 	reply_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+	req_note(r, "key %.8s... still running", r->idem_key);
 	r->idem_stored = -1;
 	return (-1);
 }
@@ -98,6 +102,8 @@ reused(struct req *r)
 	reply_problem(r, 422, "idempotency-key-reused",
 	    "Idempotency key reused", "此 Idempotency-Key 已用于另一个请求",
 	    NULL);
+	req_note(r, "refused: key %.8s... was used for another request",
+	    r->idem_key);
 	r->idem_stored = -1;
 	return (-1);
 }
@@ -246,7 +252,8 @@ header_of(struct req *r, const char *name)
 	return (NULL);
 }
 
-int
+/* Stores the reply inside the caller's open transaction; 0 or -1. */
+static int
 idem_store(struct req *r)
 {
 	struct db_stmt	*st;
@@ -271,6 +278,25 @@ idem_store(struct req *r)
 	if (rc != 0)
 		return (-1);
 	r->idem_stored = 1;
+	return (0);
+}
+
+int
+idem_commit(struct req *r)
+{
+	if (r->idem_key != NULL && r->status >= 200 && r->status < 300 &&
+	    idem_store(r) != 0) {
+		db_rollback(r->db);
+		reply_unavailable(r, "请求未能保存");
+		req_note(r, "not saved: its key could not be stored");
+		return (-1);
+	}
+	if (db_commit(r->db) != 0) {
+		r->idem_stored = 0;
+		reply_unavailable(r, "请求未能保存");
+		req_note(r, "not saved: the commit failed");
+		return (-1);
+	}
 	return (0);
 }
 

@@ -13,8 +13,12 @@ struct db;
 /* Before the handler: 0 to run it (the key is now "running"), or -1
  * having replied (a replay, 422 or 409). */
 int	idem_begin(struct req *);
-/* Stores the reply inside the caller's open transaction; 0 or -1. */
-int	idem_store(struct req *);
+/* Commits the request's transaction, storing its reply for the
+ * Idempotency-Key in the same transaction; on failure replies 503,
+ * notes that nothing was saved and returns -1. Every write request
+ * ends its transaction with it, the note of what it did (req_note())
+ * already made. */
+int	idem_commit(struct req *);
 /* After the handler: stores a 2xx reply not stored yet, or frees the key
  * of a request that failed. */
 void	idem_finish(struct req *);

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http.h"
 #include "json.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
 #include "valid.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
@@ -283,6 +285,16 @@ q_date(struct req *r, const char *name, cJSON **errors)
 		return (NULL);
 	}
 	return (s);
+}
+
+void
+q_date_range(struct req *r, const char **from, const char **to,
+    cJSON **errors)
+{
+	*from = q_date(r, "from", errors);
+	*to = q_date(r, "to", errors);
+	if (*from != NULL && *to != NULL && strcmp(*from, *to) > 0)
+		field_error(errors, "to", "date", "结束日期早于开始日期");
 }
 
 struct qall {

@@ -58,6 +58,10 @@ const char	*q_string(struct req *, const char *name, size_t min,
 		    size_t max, cJSON **errors);
 /* A YYYY-MM-DD parameter, or NULL. */
 const char	*q_date(struct req *, const char *name, cJSON **errors);
+/* The dates "from" and "to" (each NULL when not given), to not before
+ * from. */
+void		 q_date_range(struct req *, const char **from, const char **to,
+		    cJSON **errors);
 /* Every value of a repeatable parameter (at most max) into out; their
  * count. */
 int		 q_all(struct req *, const char *name, const char **out,

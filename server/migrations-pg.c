@@ -6,7 +6,7 @@
  * one that has shipped: add another, here and in migrations.c. */
 #include <stddef.h>
 
-#include "migrations.h"
+#include "migrations-pg.h"
 
 /* Text compared byte by byte, as SQLite does, whatever the database's
  * locale. */

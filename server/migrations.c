@@ -3,6 +3,7 @@
  * add another, here and in migrations-pg.c. */
 #include <stddef.h>
 
+#include "migrations-pg.h"
 #include "migrations.h"
 
 static const char *const migration_list[] = {

@@ -14,8 +14,5 @@ enum migrations_dialect { MIGRATIONS_SQLITE, MIGRATIONS_PG };
 size_t		 migrations_count(enum migrations_dialect);
 /* Migration i's SQL, or NULL past the end. */
 const char	*migrations_get(enum migrations_dialect, size_t i);
-/* PostgreSQL's list, in migrations-pg.c. */
-size_t		 migrations_pg_count(void);
-const char	*migrations_pg_get(size_t);
 
 #endif

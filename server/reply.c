@@ -1,17 +1,12 @@
-/* Replies, built in memory (so that an idempotent request can store the
- * exact bytes), and the readers of a request's path, query and body. */
-#include <ctype.h>
+/* Replies, built in memory so that an idempotent request can store the
+ * exact bytes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "auth.h"
-#include "db.h"
-#include "http.h"
-#include "idempotency.h"
-#include "jsonparse.h"
-#include "../locale/text.h"
+#include "reply.h"
+#include "route.h"
 #include "../util/xmalloc.h"
 
 /* Drops the reply so far: body, type and headers. */
@@ -90,7 +85,8 @@ reply_empty(struct req *r, int status)
 void
 reply_versioned(struct req *r, int status, cJSON *json, long long version)
 {
-	const char	*inm = req_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	const char	*inm = MHD_lookup_connection_value(r->conn,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	char		 etag[32];
 
 	snprintf(etag, sizeof etag, "\"%lld\"", version);
@@ -189,151 +185,4 @@ reply_validation(struct req *r, cJSON *errors)
 	    cJSON_GetArraySize(errors));
 	reply_problem(r, 400, "validation", "Validation failed", detail,
 	    errors);
-}
-
-int
-req_commit(struct req *r)
-{
-	if (r->idem_key != NULL && r->status >= 200 && r->status < 300 &&
-	    idem_store(r) != 0) {
-		db_rollback(r->db);
-		reply_unavailable(r, "请求未能保存");
-		return (-1);
-	}
-	if (db_commit(r->db) != 0) {
-		r->idem_stored = 0;
-		reply_unavailable(r, "请求未能保存");
-		return (-1);
-	}
-	return (0);
-}
-
-const char *
-req_header(struct req *r, const char *name)
-{
-	return (MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name));
-}
-
-const char *
-req_arg(struct req *r, const char *name)
-{
-	return (MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
-	    name));
-}
-
-cJSON *
-req_body(struct req *r)
-{
-	return (r->json);
-}
-
-cJSON *
-req_json(struct req *r)
-{
-	const char	*why = NULL;
-	cJSON		*json;
-
-	if (r->body.len == 0 && (r->route->flags & ROUTE_BODY_OPT))
-		return (cJSON_CreateObject());
-	if (r->body.len == 0) {
-		reply_problem(r, 400, "invalid-request", "Invalid request",
-		    "缺少请求体", NULL);
-		return (NULL);
-	}
-	if (!utf8_valid(r->body.data, r->body.len)) {
-		reply_problem(r, 400, "invalid-request", "Invalid request",
-		    "请求体不是有效的 UTF-8", NULL);
-		return (NULL);
-	}
-	if ((json = json_parse_strict(r->body.data, r->body.len, &why)) ==
-	    NULL || !cJSON_IsObject(json)) {
-		cJSON_Delete(json);
-		reply_problem(r, 400, "invalid-request", "Invalid request",
-		    why != NULL ? why : "请求体须为 JSON 对象", NULL);
-		return (NULL);
-	}
-	return (json);
-}
-
-long long
-req_id(struct req *r, int param)
-{
-	const char	*s = r->params[param];
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || s[0] < '1' || s[0] > '9' || strlen(s) > 16)
-		goto bad;
-	v = strtoll(s, &end, 10);
-	if (*end != '\0' || v <= 0 || v >= (1LL << 53))
-		goto bad;
-	return (v);
-bad:
-	reply_not_found(r);
-	return (-1);
-}
-
-/* A decimal without sign or leading zeros, within [min, max]. */
-static int
-parse_bounded(const char *s, int def, int min, int max, int *out)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL) {
-		*out = def;
-		return (0);
-	}
-	if (!isdigit((unsigned char)s[0]) || strlen(s) > 9)
-		return (-1);
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < min || v > max)
-		return (-1);
-	*out = (int)v;
-	return (0);
-}
-
-int
-req_paging(struct req *r, int *page, int *per_page)
-{
-	cJSON	*errors = NULL;
-
-	if (parse_bounded(req_arg(r, "page"), 1, 1, 1000000, page) != 0)
-		field_error(&errors, "page", "range",
-		    "page 须为 1 至 1000000 的整数");
-	if (parse_bounded(req_arg(r, "per_page"), 20, 1, 100, per_page) != 0)
-		field_error(&errors, "per_page", "range",
-		    "per_page 须为 1 至 100 的整数");
-	if (errors == NULL)
-		return (0);
-	reply_validation(r, errors);
-	return (-1);
-}
-
-int
-req_role(struct req *r)
-{
-	const char	*role;
-
-	if (r->staff == NULL)
-		return (0);
-	role = r->staff->role;
-	if (strcmp(role, "clerk") == 0)
-		return (ROLE_CLERK);
-	if (strcmp(role, "grid") == 0)
-		return (ROLE_GRID);
-	if (strcmp(role, "supervisor") == 0)
-		return (ROLE_SUPER);
-	if (strcmp(role, "admin") == 0)
-		return (ROLE_ADMIN);
-	return (0);
-}
-
-long long
-req_centre(struct req *r)
-{
-	if (req_role(r) == ROLE_ADMIN)
-		return (0);
-	/* a non-admin without a centre sees nothing, never everything */
-	return (r->staff->centre_id != 0 ? r->staff->centre_id : -1);
 }

@@ -8,10 +8,14 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
 #include "pinyin.h"
+#include "reply.h"
+#include "req.h"
 #include "residents.h"
+#include "route.h"
+#include "scope.h"
 #include "valid.h"
 #include "views.h"
 #include "../forms/idnum.h"
@@ -136,15 +140,12 @@ static void
 check_grid(struct req *r, long long grid, long long community,
     cJSON **errors)
 {
-	struct db_stmt	*st;
+	long long	of = scope_grid_community(r->db, r->staff, grid);
 
-	if (db_query(r->db, &st, "SELECT g.community_id FROM grids g JOIN "
-	    "communities c ON c.id = g.community_id WHERE g.id = ?1 AND "
-	    "(?2 = 0 OR c.centre_id = ?2)", "ll", grid, req_centre(r)) != 1)
+	if (of == 0)
 		field_error(errors, "grid_id", "not_found", "没有这个网格");
-	else if (db_int(st, 0) != community)
+	else if (of != community)
 		field_error(errors, "grid_id", "mismatch", "网格不属于该社区");
-	db_reset(st);
 }
 
 /* The community, grid and household exist and fit one another. */
@@ -154,11 +155,7 @@ check_places(struct req *r, struct fields *f, cJSON **errors)
 	struct db_stmt	*st;
 	int		 rc;
 
-	rc = db_query(r->db, &st, "SELECT 1 FROM communities WHERE id = ?1 "
-	    "AND (?2 = 0 OR centre_id = ?2)", "ll", f->community,
-	    req_centre(r));
-	db_reset(st);
-	if (rc != 1) {
+	if (!scope_sees(r->db, r->staff, SCOPE_COMMUNITY, f->community)) {
 		field_error(errors, "community_id", "not_found",
 		    "不是你所在中心的社区");
 		return;
@@ -193,7 +190,7 @@ check_unique(struct req *r, const char *id_number)
 	existing = db_int(st, 0);
 	db_reset(st);
 	ext = cJSON_CreateObject();
-	if (resident_visible(r, existing))
+	if (scope_sees(r->db, r->staff, SCOPE_RESIDENT, existing))
 		cJSON_AddNumberToObject(ext, "existing_id", (double)existing);
 	reply_problem_ext(r, 409, "conflict", "Conflict",
 	    "该身份证号已登记", ext);
@@ -266,10 +263,11 @@ reply_profile(struct req *r, long long id, int status)
 		snprintf(loc, sizeof loc, "/api/v1/residents/%lld", id);
 		reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
 	}
-	req_commit(r);
+	idem_commit(r);
 }
 
-void
+/* POST /residents: registers a resident of the caller's communities. */
+static void
 resident_create(struct req *r)
 {
 	struct fields	 f;
@@ -299,6 +297,7 @@ resident_create(struct req *r)
 	}
 	snprintf(object, sizeof object, "resident/%lld", id);
 	audit_req(r, "create", object, NULL);
+	req_note(r, "resident %lld registered", id);
 	reply_profile(r, id, 201);
 }
 
@@ -369,11 +368,12 @@ load_current(struct req *r, long long id, struct current *c)
 	struct db_stmt	*st;
 	int		 rc;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id))
+		return (-1);
 	rc = db_query(r->db, &st, "SELECT r.community_id, "
 	    "coalesce(r.grid_id, 0), r.version, coalesce(r.phone, ''), "
-	    "r.address, r.ethnicity, r.tags FROM residents r JOIN "
-	    "communities c ON c.id = r.community_id WHERE r.id = ?1 AND "
-	    "(?2 = 0 OR c.centre_id = ?2)", "ll", id, req_centre(r));
+	    "r.address, r.ethnicity, r.tags FROM residents r WHERE r.id = ?",
+	    "l", id);
 	if (rc == 1) {
 		c->community = db_int(st, 0);
 		c->grid = db_int(st, 1);
@@ -458,7 +458,8 @@ stale(struct req *r, long long version)
 	    "Precondition failed", "记录已被他人修改，请刷新后重试", ext);
 }
 
-void
+/* PATCH /residents/{id}: the fields a clerk may change, at If-Match. */
+static void
 resident_patch(struct req *r)
 {
 	struct patch	 p;
@@ -504,11 +505,14 @@ resident_patch(struct req *r)
 			return;
 		}
 	}
+	req_note(r, "resident %lld: %s changed", id, changed.len > 0 ?
+	    changed.data + 1 : "nothing");
 	buf_free(&changed);
 	reply_profile(r, id, 200);
 }
 
-void
+/* POST /residents/{id}/reveal: the full numbers, with a reason, audited. */
+static void
 resident_reveal(struct req *r)
 {
 	static const char *const	 members[] = { "reason", NULL };
@@ -526,10 +530,12 @@ resident_reveal(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (db_query(r->db, &st, "SELECT r.id_number, r.phone, r.birth_date "
-	    "FROM residents r JOIN communities c ON c.id = r.community_id "
-	    "WHERE r.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
-	    req_centre(r)) != 1) {
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id)) {
+		reply_not_found(r);
+		return;
+	}
+	if (db_query(r->db, &st, "SELECT id_number, phone, birth_date FROM "
+	    "residents WHERE id = ?", "l", id) != 1) {
 		db_reset(st);
 		reply_not_found(r);
 		return;
@@ -546,5 +552,16 @@ resident_reveal(struct req *r)
 		reply_unavailable(r, "审计记录无法写入");
 		return;
 	}
+	req_note(r, "resident %lld: full numbers shown", id);
 	reply_json(r, 200, o);
 }
+
+const struct route routes_resident_edit[] = {
+	{ "POST", "/api/v1/residents", resident_create,
+	    ROUTE_IDEM | ROUTE_BODY, ROLE_ANY },
+	{ "PATCH", "/api/v1/residents/{id}", resident_patch,
+	    ROUTE_IF_MATCH | ROUTE_BODY_OPT | ROUTE_PATCH, ROLE_ANY },
+	{ "POST", "/api/v1/residents/{id}/reveal", resident_reveal,
+	    ROUTE_BODY, ROLE_ANY },
+	{ NULL, NULL, NULL, 0, 0 }
+};

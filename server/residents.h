@@ -1,5 +1,5 @@
-/* Residents, shared between their route files and the routes that show
- * residents' applications and certificates. */
+/* Residents as their routes and the routes that show residents'
+ * applications, households and certificates need them (residents.c). */
 #ifndef SERVER_RESIDENTS_H
 #define SERVER_RESIDENTS_H
 
@@ -11,21 +11,18 @@ struct db;
 struct db_stmt;
 struct req;
 
-/* A ResidentSummary from a row of the summary columns. */
+/* The columns of a ResidentSummary, in this order, and the FROM they
+ * are read from: r is the resident, c its community. */
+#define RESIDENT_SUMMARY_COLS "r.id, r.name, r.sex, r.birth_date, " \
+	"r.id_number, r.phone, c.id, c.name, r.address"
+#define RESIDENT_FROM " FROM residents r JOIN communities c ON " \
+	"c.id = r.community_id"
+
+/* A ResidentSummary from a row of RESIDENT_SUMMARY_COLS. */
 cJSON	*resident_summary(struct db_stmt *, time_t now);
 /* The Resident profile if the caller may see it, else NULL. */
 cJSON	*resident_profile(struct req *, long long id, long long *version);
 /* HouseholdMember list of one household, head first. */
 cJSON	*resident_members(struct db *, long long household, time_t now);
-/* 1 if the resident exists within the caller's communities. */
-int	 resident_visible(struct req *, long long id);
-
-/* Handlers in resident-edit.c, route-applications.c and
- * route-certificates.c. */
-void	 resident_create(struct req *);
-void	 resident_patch(struct req *);
-void	 resident_reveal(struct req *);
-void	 resident_applications(struct req *);
-void	 resident_certificates(struct req *);
 
 #endif

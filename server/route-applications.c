@@ -1,125 +1,25 @@
-/* /api/v1/applications: taking an application at the counter, finding
- * it again, and its timeline. Transitions are in application-actions.c,
- * the checks of a new application in application-new.c. */
+/* /api/v1/applications: finding an application again, a resident's
+ * applications, and the timeline. Taking one at the counter is in
+ * application-new.c, transitions in application-actions.c, what they
+ * share in applications.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "applications.h"
 #include "auth.h"
-#include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
-#include "residents.h"
-#include "valid.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
-const char *const app_statuses[] = {
-	"submitted", "accepted", "materials_requested", "forwarded",
-	"completed", "collected", "rejected", NULL
-};
-
-/* Filters of the list; ?1 is the caller's centre. Up to 7 statuses. */
-#define LIST_WHERE " WHERE (?1 = 0 OR c.centre_id = ?1) AND " \
-	"(?2 IS NULL OR a.number = ?2) AND (?3 IS NULL OR " \
-	"a.resident_id = ?3) AND (?4 IS NULL OR a.service_id = ?4) AND " \
-	"(?5 IS NULL OR a.status IN (?5, ?6, ?7, ?8, ?9, ?10, ?11)) AND " \
-	"(?12 IS NULL OR a.created_date >= ?12) AND (?13 IS NULL OR " \
-	"a.created_date <= ?13) AND (?14 IS NULL OR a.counter = ?14) AND " \
-	"(?15 IS NULL OR a.staff_id = ?15)"
-
-int
-app_overdue(const char *status, const char *due_date)
-{
-	char	today[11];
-
-	if (strcmp(status, "submitted") != 0 && strcmp(status,
-	    "accepted") != 0 && strcmp(status, "forwarded") != 0)
-		return (0);
-	clock_date(clock_now(), today);
-	return (strcmp(today, due_date) > 0);
-}
-
-cJSON *
-app_summary(struct db_stmt *st)
-{
-	cJSON	*o = cJSON_CreateObject(), *s;
-
-	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
-	cJSON_AddStringToObject(o, "number", db_text(st, 1));
-	s = cJSON_AddObjectToObject(o, "service");
-	cJSON_AddNumberToObject(s, "id", db_int(st, 2));
-	cJSON_AddStringToObject(s, "txcode", db_text(st, 3));
-	cJSON_AddStringToObject(s, "name", db_text(st, 4));
-	view_resident(o, "resident", db_int(st, 5),
-	    db_text(st, 6), db_text(st, 7));
-	view_ref(o, "community", db_int(st, 8), db_text(st, 9));
-	cJSON_AddStringToObject(o, "status", db_text(st, 10));
-	cJSON_AddStringToObject(o, "counter", db_text(st, 11));
-	view_ref(o, "staff", db_int(st, 12), db_text(st, 13));
-	cJSON_AddStringToObject(o, "created_at", db_text(st, 14));
-	cJSON_AddStringToObject(o, "updated_at", db_text(st, 15));
-	cJSON_AddStringToObject(o, "due_date", db_text(st, 16));
-	cJSON_AddBoolToObject(o, "overdue", app_overdue(db_text(st, 10),
-	    db_text(st, 16)));
-	cJSON_AddNumberToObject(o, "version", db_int(st, 17));
-	return (o);
-}
-
-/* Collector as stored (name, full number, time), or null. */
-static void
-add_collector(cJSON *o, struct db_stmt *st, int col)
-{
-	cJSON	*c;
-
-	if (db_null(st, col)) {
-		cJSON_AddNullToObject(o, "collector");
-		return;
-	}
-	c = cJSON_AddObjectToObject(o, "collector");
-	cJSON_AddStringToObject(c, "name", db_text(st, col));
-	view_masked_id(c, "id_number_masked", db_text(st, col + 1));
-	cJSON_AddStringToObject(c, "collected_at", db_text(st, col + 2));
-}
-
-cJSON *
-app_full(struct req *r, long long id, long long *version)
-{
-	struct db_stmt	*st;
-	cJSON		*o;
-	const int	 n = APP_SUMMARY_NCOLS;
-
-	if (db_query(r->db, &st, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
-	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
-	    "a.reason, a.missing_materials, a.department, a.collector_name, "
-	    "a.collector_id_number, a.collected_at, a.client_request_id"
-	    APP_FROM " WHERE a.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)",
-	    "ll", id, req_centre(r)) != 1) {
-		db_reset(st);
-		return (NULL);
-	}
-	o = app_summary(st);
-	*version = db_int(st, 17);
-	view_int_or_null(o, "ticket_id", st, n);
-	cJSON_AddNumberToObject(o, "fee_fen", db_int(st, n + 1));
-	cJSON_AddNumberToObject(o, "form_version",
-	    db_int(st, n + 2));
-	view_stored(o, "data", db_text(st, n + 3));
-	view_stored(o, "materials", db_text(st, n + 4));
-	view_text_or_null(o, "note", st, n + 5);
-	view_text_or_null(o, "reason", st, n + 6);
-	view_stored(o, "missing_materials", db_text(st, n + 7));
-	view_text_or_null(o, "department", st, n + 8);
-	add_collector(o, st, n + 9);
-	cJSON_AddStringToObject(o, "client_request_id", db_text(st, n + 12));
-	db_reset(st);
-	return (o);
-}
-
-/* Reads the list's filters into the statement's parameters. */
+/* The list's filters as conditions; -1 having replied 400. */
 static int
-list_filters(struct req *r, struct db_stmt *st, long long resident)
+list_filters(struct req *r, struct listq *q, long long resident)
 {
 	static const char *const	 allowed[] = { "number", "resident_id",
 	    "service_id", "status", "from", "to", "counter", "staff_id",
@@ -128,31 +28,30 @@ list_filters(struct req *r, struct db_stmt *st, long long resident)
 	const char			*status[7], *s, *from, *to;
 	cJSON				*errors = NULL;
 	long long			 v;
-	int				 n, i;
+	int				 n;
 
 	q_check(r, resident != 0 ? sub : allowed, 1, &errors);
+	scope_list(q, r->staff, "c.centre_id = ?");
 	if ((s = q_string(r, "number", 1, 30, &errors)) != NULL)
-		db_bind_text(st, 2, s);
+		listq_where(q, "a.number = ?", "t", s);
 	if (resident != 0)
-		db_bind_int(st, 3, resident);
+		listq_where(q, "a.resident_id = ?", "l", resident);
 	else if (q_int(r, "resident_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 3, v);
+		listq_where(q, "a.resident_id = ?", "l", v);
 	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 4, v);
-	n = q_options(r, "status", app_statuses, status, 7, &errors);
-	for (i = 0; i < n; i++)
-		db_bind_text(st, 5 + i, status[i]);
-	if ((from = q_date(r, "from", &errors)) != NULL)
-		db_bind_text(st, 12, from);
-	if ((to = q_date(r, "to", &errors)) != NULL)
-		db_bind_text(st, 13, to);
-	if (from != NULL && to != NULL && strcmp(from, to) > 0)
-		field_error(&errors, "to", "date", "结束日期早于开始日期");
+		listq_where(q, "a.service_id = ?", "l", v);
+	if ((n = q_options(r, "status", app_statuses, status, 7,
+	    &errors)) > 0)
+		listq_in(q, "a.status", status, n);
+	q_date_range(r, &from, &to, &errors);
+	if (from != NULL)
+		listq_where(q, "a.created_date >= ?", "t", from);
+	if (to != NULL)
+		listq_where(q, "a.created_date <= ?", "t", to);
 	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
-		db_bind_text(st, 14, s);
+		listq_where(q, "a.counter = ?", "t", s);
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 15, v);
-	db_bind_int(st, 1, req_centre(r));
+		listq_where(q, "a.staff_id = ?", "l", v);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -163,29 +62,19 @@ list_filters(struct req *r, struct db_stmt *st, long long resident)
 static void
 list_page(struct req *r, long long resident)
 {
+	struct listq	*q;
 	struct db_stmt	*st;
-	cJSON		*items;
-	long long	 total = 0;
-	int		 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, APP_SUMMARY_COLS, APP_FROM)) == NULL)
 		return;
-	st = db_stmt(r->db, "SELECT count(*)" APP_FROM LIST_WHERE);
-	if (list_filters(r, st, resident) != 0)
+	if (list_filters(r, q, resident) != 0) {
+		listq_free(q);
 		return;
-	if (db_step(st) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	st = db_stmt(r->db, "SELECT " APP_SUMMARY_COLS APP_FROM LIST_WHERE
-	    " ORDER BY a.created_at DESC, a.id DESC LIMIT ?16 OFFSET ?17");
-	list_filters(r, st, resident);
-	db_bind_int(st, 16, per_page);
-	db_bind_int(st, 17, (long long)(page - 1) * per_page);
-	items = cJSON_CreateArray();
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, app_summary(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	}
+	listq_order(q, "a.created_at DESC, a.id DESC");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, app_summary(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* GET /applications: the caller's applications, newest first. */
@@ -195,14 +84,15 @@ list(struct req *r)
 	list_page(r, 0);
 }
 
-void
+/* GET /residents/{id}/applications: one resident's, newest first. */
+static void
 resident_applications(struct req *r)
 {
 	long long	id;
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
-	if (!resident_visible(r, id)) {
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id)) {
 		reply_not_found(r);
 		return;
 	}
@@ -271,7 +161,7 @@ entry_json(struct db_stmt *st)
 	view_text_or_null(o, "reason", st, 8);
 	view_stored(o, "missing_materials", db_text(st, 9));
 	view_text_or_null(o, "department", st, 10);
-	add_collector(o, st, 11);
+	app_add_collector(o, st, 11);
 	return (o);
 }
 
@@ -280,10 +170,10 @@ static void
 timeline(struct req *r)
 {
 	static const char *const	 none[] = { NULL };
+	struct listq			*q;
 	struct db_stmt			*st;
-	cJSON				*items, *errors = NULL;
-	long long			 id, total = 0, version;
-	int				 page, per_page;
+	cJSON				*o, *errors = NULL;
+	long long			 id, version;
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
@@ -292,44 +182,33 @@ timeline(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, "t.id, t.at, s.id, s.name, t.action, "
+	    "t.from_status, t.to_status, t.note, t.reason, "
+	    "t.missing_materials, t.department, t.collector_name, "
+	    "t.collector_id_number, t.collected_at", " FROM timeline t JOIN "
+	    "staff s ON s.id = t.staff_id")) == NULL)
 		return;
-	if ((items = app_full(r, id, &version)) == NULL) {
+	if ((o = app_full(r, id, &version)) == NULL) {
+		listq_free(q);
 		reply_not_found(r);
 		return;
 	}
-	cJSON_Delete(items);
-	if (db_query(r->db, &st, "SELECT count(*) FROM timeline WHERE "
-	    "application_id = ?", "l", id) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	items = cJSON_CreateArray();
-	st = db_stmt(r->db, "SELECT t.id, t.at, s.id, s.name, t.action, "
-	    "t.from_status, t.to_status, t.note, t.reason, "
-	    "t.missing_materials, t.department, t.collector_name, "
-	    "t.collector_id_number, t.collected_at FROM timeline t JOIN "
-	    "staff s ON s.id = t.staff_id WHERE t.application_id = ? "
-	    "ORDER BY t.at, t.id LIMIT ? OFFSET ?");
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, per_page);
-	db_bind_int(st, 3, (long long)(page - 1) * per_page);
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, entry_json(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	cJSON_Delete(o);
+	listq_where(q, "t.application_id = ?", "l", id);
+	listq_order(q, "t.at, t.id");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, entry_json(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 const struct route routes_applications[] = {
-	{ "POST", "/api/v1/applications", app_create, ROUTE_IDEM | ROUTE_BODY,
-	    ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
 	{ "GET", "/api/v1/applications", list, 0, ROLE_ANY },
 	{ "GET", "/api/v1/applications/{id}", get, 0, ROLE_ANY },
 	{ "GET", "/api/v1/applications/by-number/{number}", by_number, 0,
 	    ROLE_ANY },
 	{ "GET", "/api/v1/applications/{id}/timeline", timeline, 0,
 	    ROLE_ANY },
-	{ "POST", "/api/v1/applications/{id}/transitions", app_transition,
-	    ROUTE_IDEM | ROUTE_IF_MATCH | ROUTE_BODY,
-	    ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN },
+	{ "GET", "/api/v1/residents/{id}/applications",
+	    resident_applications, 0, ROLE_ANY },
 	{ NULL, NULL, NULL, 0, 0 }
 };

@@ -8,16 +8,17 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
-#define AUDIT_WHERE " FROM audit x LEFT JOIN staff s ON s.id = x.staff_id " \
-	"WHERE (?1 = 0 OR s.centre_id = ?1) AND (?2 IS NULL OR " \
-	"x.at >= ?2) AND (?3 IS NULL OR x.at < ?3) AND (?4 IS NULL OR x.staff_id = ?4) AND " \
-	"(?5 IS NULL OR x.action IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)) " \
-	"AND (?13 IS NULL OR x.object = ?13 OR (substr(?13, length(?13), 1) = '/' AND " \
-	"substr(x.object, 1, length(?13)) = ?13))"
+#define AUDIT_COLS "x.id, x.at, x.staff_id, x.username, x.action, " \
+	"x.object, x.detail, x.addr, x.hash"
+#define AUDIT_FROM " FROM audit x LEFT JOIN staff s ON s.id = x.staff_id"
 
 static const char *const actions[] = {
 	"login_ok", "login_failed", "login_throttled", "logout", "view",
@@ -28,9 +29,9 @@ static const char *const actions[] = {
 	"residents_import", "calendar_import", "backup", NULL
 };
 
-/* Binds the filters; -1 having replied 400. */
+/* The filters as conditions; -1 having replied 400. */
 static int
-filters(struct req *r, struct db_stmt *st)
+filters(struct req *r, struct listq *q)
 {
 	static const char *const	 allowed[] = { "from", "to", "staff_id",
 	    "action", "object", NULL };
@@ -38,27 +39,26 @@ filters(struct req *r, struct db_stmt *st)
 	char				 start[21], end[21];
 	cJSON				*errors = NULL;
 	long long			 v;
-	int				 n, i;
+	int				 n;
 
 	q_check(r, allowed, 1, &errors);
-	db_bind_int(st, 1, req_centre(r));
+	scope_list(q, r->staff, "s.centre_id = ?");
 	/* the days are the service zone's: from the start of from's to
 	 * the end of to's */
-	if ((from = q_date(r, "from", &errors)) != NULL &&
-	    clock_day_bounds(from, start, end) == 0)
-		db_bind_text(st, 2, start);
-	if ((to = q_date(r, "to", &errors)) != NULL &&
-	    clock_day_bounds(to, start, end) == 0)
-		db_bind_text(st, 3, end);
-	if (from != NULL && to != NULL && strcmp(from, to) > 0)
-		field_error(&errors, "to", "date", "结束日期早于开始日期");
+	q_date_range(r, &from, &to, &errors);
+	if (from != NULL && clock_day_bounds(from, start, end) == 0)
+		listq_where(q, "x.at >= ?", "t", start);
+	if (to != NULL && clock_day_bounds(to, start, end) == 0)
+		listq_where(q, "x.at < ?", "t", end);
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 4, v);
-	n = q_options(r, "action", actions, a, 8, &errors);
-	for (i = 0; i < n; i++)
-		db_bind_text(st, 5 + i, a[i]);
+		listq_where(q, "x.staff_id = ?", "l", v);
+	if ((n = q_options(r, "action", actions, a, 8, &errors)) > 0)
+		listq_in(q, "x.action", a, n);
+	/* an object, or every object under a prefix ending in / */
 	if ((s = q_string(r, "object", 1, 64, &errors)) != NULL)
-		db_bind_text(st, 13, s);
+		listq_where(q, "x.object = ? OR (substr(?, length(?), 1) = '/' "
+		    "AND substr(x.object, 1, length(?)) = ?)", "ttttt", s, s,
+		    s, s, s);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -97,35 +97,24 @@ row_json(struct db_stmt *st)
 static void
 list(struct req *r)
 {
+	struct listq	*q;
 	struct db_stmt	*st;
-	cJSON		*items;
-	long long	 total = 0;
-	int		 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, AUDIT_COLS, AUDIT_FROM)) == NULL)
 		return;
-	st = db_stmt(r->db, "SELECT count(*)" AUDIT_WHERE);
-	if (filters(r, st) != 0)
+	if (filters(r, q) != 0) {
+		listq_free(q);
 		return;
-	if (db_step(st) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	st = db_stmt(r->db, "SELECT x.id, x.at, x.staff_id, x.username, "
-	    "x.action, x.object, x.detail, x.addr, x.hash" AUDIT_WHERE
-	    " ORDER BY x.id DESC LIMIT ?14 OFFSET ?15");
-	filters(r, st);
-	db_bind_int(st, 14, per_page);
-	db_bind_int(st, 15, (long long)(page - 1) * per_page);
-	items = cJSON_CreateArray();
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, row_json(st));
-	db_reset(st);
+	}
+	listq_order(q, "x.id DESC");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, row_json(st));
 	if (audit_req(r, "audit_view", NULL, NULL) != 0) {
-		cJSON_Delete(items);
+		listq_free(q);
 		reply_unavailable(r, "审计记录无法写入");
 		return;
 	}
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	reply_json(r, 200, listq_page(q));
 }
 
 const struct route routes_audit[] = {

@@ -7,22 +7,13 @@
 
 #include "catalog.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
-
-#define SUMMARY_COLS "s.id, s.txcode, s.item_code, s.name, s.name_en, " \
-	"s.pinyin, k.id, k.code, k.name, s.time_limit_days, s.fee_fen, " \
-	"s.version"
-#define DETAIL_COLS SUMMARY_COLS ", s.conditions, s.materials, " \
-	"s.department, s.approval_chain, s.form, s.updated_at, s.withdrawn"
-#define FROM " FROM services s JOIN service_categories k ON " \
-	"k.id = s.category_id"
-#define SEARCH " WHERE s.withdrawn = 0 AND (?1 = 0 OR s.category_id = ?1) " \
-	"AND (?2 IS NULL OR " \
-	"instr(lower(s.name), ?2) > 0 OR substr(s.txcode, 1, length(?2)) " \
-	"= ?2 OR substr(lower(s.item_code), 1, length(?2)) = ?2 OR " \
-	"substr(s.pinyin, 1, length(?2)) = ?2)"
 
 /* GET /service-categories: all twelve, in one page. */
 static void
@@ -59,98 +50,45 @@ categories(struct req *r)
 	reply_json(r, 200, view_page(items, 1, n, n));
 }
 
-/* A ServiceSummary from the first columns of a row. */
-static cJSON *
-summary_json(struct db_stmt *st)
-{
-	cJSON	*o = cJSON_CreateObject(), *c;
-
-	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
-	cJSON_AddStringToObject(o, "txcode", db_text(st, 1));
-	cJSON_AddStringToObject(o, "item_code", db_text(st, 2));
-	cJSON_AddStringToObject(o, "name", db_text(st, 3));
-	cJSON_AddStringToObject(o, "name_en", db_text(st, 4));
-	cJSON_AddStringToObject(o, "pinyin", db_text(st, 5));
-	c = cJSON_AddObjectToObject(o, "category");
-	cJSON_AddNumberToObject(c, "id", db_int(st, 6));
-	cJSON_AddStringToObject(c, "code", db_text(st, 7));
-	cJSON_AddStringToObject(c, "name", db_text(st, 8));
-	cJSON_AddNumberToObject(o, "time_limit_days",
-	    db_int(st, 9));
-	cJSON_AddNumberToObject(o, "fee_fen", db_int(st, 10));
-	cJSON_AddNumberToObject(o, "version", db_int(st, 11));
-	return (o);
-}
-
 /* GET /services: by category and by name, code or pinyin. */
 static void
 services(struct req *r)
 {
 	static const char *const	 allowed[] = { "category_id", "q", NULL };
+	struct listq			*q;
 	struct db_stmt			*st;
-	cJSON				*errors = NULL, *items;
-	const char			*q;
+	cJSON				*errors = NULL;
+	const char			*text;
 	char				 lower[160];
-	long long			 category = 0, total = 0;
-	int				 page, per_page;
+	long long			 category = 0;
 	size_t				 i;
 
 	q_check(r, allowed, 1, &errors);
 	q_int(r, "category_id", 1, JSON_MAX_ID, &errors, &category);
-	q = q_string(r, "q", 1, 32, &errors);
+	text = q_string(r, "q", 1, 32, &errors);
 	if (errors != NULL) {
 		reply_validation(r, errors);
 		return;
 	}
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, SERVICE_SUMMARY_COLS, SERVICE_FROM)) == NULL)
 		return;
-	if (q != NULL) {
-		for (i = 0; q[i] != '\0' && i < sizeof lower - 1; i++)
-			lower[i] = (char)tolower((unsigned char)q[i]);
+	listq_where(q, "s.withdrawn = 0", "");
+	if (category != 0)
+		listq_where(q, "s.category_id = ?", "l", category);
+	if (text != NULL) {
+		for (i = 0; text[i] != '\0' && i < sizeof lower - 1; i++)
+			lower[i] = (char)tolower((unsigned char)text[i]);
 		lower[i] = '\0';
-		q = lower;
+		listq_where(q, "instr(lower(s.name), ?) > 0 OR "
+		    "substr(s.txcode, 1, length(?)) = ? OR "
+		    "substr(lower(s.item_code), 1, length(?)) = ? OR "
+		    "substr(s.pinyin, 1, length(?)) = ?", "ttttttt", lower,
+		    lower, lower, lower, lower, lower, lower);
 	}
-	if (db_query(r->db, &st, "SELECT count(*)" FROM SEARCH, "lt",
-	    category, q) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	items = cJSON_CreateArray();
-	st = db_stmt(r->db, "SELECT " SUMMARY_COLS FROM SEARCH
-	    " ORDER BY s.txcode LIMIT ?3 OFFSET ?4");
-	db_bind_int(st, 1, category);
-	if (q != NULL)
-		db_bind_text(st, 2, q);
-	db_bind_int(st, 3, per_page);
-	db_bind_int(st, 4, (long long)(page - 1) * per_page);
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, summary_json(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
-}
-
-cJSON *
-catalog_service(struct db *db, long long id, const char *txcode,
-    long long *version)
-{
-	struct db_stmt	*st;
-	cJSON		*o;
-
-	if (db_query(db, &st, "SELECT " DETAIL_COLS FROM " WHERE s.id = ?1 "
-	    "OR s.txcode = ?2", "lt", id, txcode) != 1) {
-		db_reset(st);
-		return (NULL);
-	}
-	o = summary_json(st);
-	*version = db_int(st, 11);
-	view_stored(o, "conditions", db_text(st, 12));
-	view_stored(o, "materials", db_text(st, 13));
-	cJSON_AddStringToObject(o, "department", db_text(st, 14));
-	view_stored(o, "approval_chain", db_text(st, 15));
-	view_stored(o, "form", db_text(st, 16));
-	cJSON_AddStringToObject(o, "updated_at", db_text(st, 17));
-	cJSON_AddBoolToObject(o, "withdrawn", db_int(st, 18) != 0);
-	db_reset(st);
-	return (o);
+	listq_order(q, "s.txcode");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, catalog_summary(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* GET /services/{id}, with its ETag. */

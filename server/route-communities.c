@@ -5,8 +5,12 @@
 #include <string.h>
 
 #include "db.h"
-#include "http.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
 #define COMMUNITY_COLS "c.id, c.code, c.name, d.code, d.name, e.id, e.name"
@@ -49,33 +53,23 @@ static void
 communities(struct req *r)
 {
 	static const char *const	 allowed[] = { "centre_id", NULL };
+	struct listq			*q;
 	struct db_stmt			*st;
-	cJSON				*errors = NULL, *items;
-	long long			 centre = 0, total = 0;
-	int				 page, per_page;
+	cJSON				*errors = NULL;
+	long long			 centre = 0;
 
 	q_check(r, allowed, 1, &errors);
 	q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &centre);
-	if (query_done(r, errors) != 0 || req_paging(r, &page,
-	    &per_page) != 0)
+	if (query_done(r, errors) != 0 || (q = listq_req(r, COMMUNITY_COLS,
+	    COMMUNITY_FROM)) == NULL)
 		return;
-	if (db_query(r->db, &st, "SELECT count(*) FROM communities c WHERE "
-	    "(?1 = 0 OR c.centre_id = ?1) AND (?2 = 0 OR c.centre_id = ?2)",
-	    "ll", req_centre(r), centre) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	items = cJSON_CreateArray();
-	st = db_stmt(r->db, "SELECT " COMMUNITY_COLS COMMUNITY_FROM " WHERE "
-	    "(?1 = 0 OR c.centre_id = ?1) AND (?2 = 0 OR c.centre_id = ?2) "
-	    "ORDER BY c.code LIMIT ?3 OFFSET ?4");
-	db_bind_int(st, 1, req_centre(r));
-	db_bind_int(st, 2, centre);
-	db_bind_int(st, 3, per_page);
-	db_bind_int(st, 4, (long long)(page - 1) * per_page);
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, community_json(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	scope_list(q, r->staff, "c.centre_id = ?");
+	if (centre != 0)
+		listq_where(q, "c.centre_id = ?", "l", centre);
+	listq_order(q, "c.code");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, community_json(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* The community's grids, by id. */
@@ -109,12 +103,15 @@ community(struct req *r)
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
+	if (!scope_sees(r->db, r->staff, SCOPE_COMMUNITY, id)) {
+		reply_not_found(r);
+		return;
+	}
 	if (db_query(r->db, &st, "SELECT " COMMUNITY_COLS ", "
 	    "(SELECT count(*) FROM residents WHERE community_id = c.id), "
 	    "(SELECT count(*) FROM households WHERE community_id = c.id), "
 	    "(SELECT name FROM streets WHERE code = substr(c.code, 1, 9))"
-	    COMMUNITY_FROM " WHERE c.id = ?1 AND (?2 = 0 OR "
-	    "c.centre_id = ?2)", "ll", id, req_centre(r)) != 1) {
+	    COMMUNITY_FROM " WHERE c.id = ?", "l", id) != 1) {
 		db_reset(st);
 		reply_not_found(r);
 		return;
@@ -162,34 +159,23 @@ static void
 grids(struct req *r)
 {
 	static const char *const	 allowed[] = { "community_id", NULL };
+	struct listq			*q;
 	struct db_stmt			*st;
-	cJSON				*errors = NULL, *items;
-	long long			 community = 0, total = 0;
-	int				 page, per_page;
+	cJSON				*errors = NULL;
+	long long			 community = 0;
 
 	q_check(r, allowed, 1, &errors);
 	q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &community);
-	if (query_done(r, errors) != 0 || req_paging(r, &page,
-	    &per_page) != 0)
+	if (query_done(r, errors) != 0 || (q = listq_req(r, GRID_COLS,
+	    GRID_FROM)) == NULL)
 		return;
-	if (db_query(r->db, &st, "SELECT count(*) FROM grids g JOIN "
-	    "communities c ON c.id = g.community_id WHERE (?1 = 0 OR "
-	    "c.centre_id = ?1) AND (?2 = 0 OR c.id = ?2)", "ll",
-	    req_centre(r), community) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	items = cJSON_CreateArray();
-	st = db_stmt(r->db, "SELECT " GRID_COLS GRID_FROM " WHERE (?1 = 0 OR "
-	    "c.centre_id = ?1) AND (?2 = 0 OR c.id = ?2) ORDER BY g.id "
-	    "LIMIT ?3 OFFSET ?4");
-	db_bind_int(st, 1, req_centre(r));
-	db_bind_int(st, 2, community);
-	db_bind_int(st, 3, per_page);
-	db_bind_int(st, 4, (long long)(page - 1) * per_page);
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, grid_json(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	scope_list(q, r->staff, "c.centre_id = ?");
+	if (community != 0)
+		listq_where(q, "c.id = ?", "l", community);
+	listq_order(q, "g.id");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, grid_json(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* GET /grids/{id} with its member and counts. */
@@ -201,9 +187,12 @@ grid(struct req *r)
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
+	if (!scope_sees(r->db, r->staff, SCOPE_GRID, id)) {
+		reply_not_found(r);
+		return;
+	}
 	if (db_query(r->db, &st, "SELECT " GRID_COLS GRID_FROM " WHERE "
-	    "g.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
-	    req_centre(r)) != 1) {
+	    "g.id = ?", "l", id) != 1) {
 		db_reset(st);
 		reply_not_found(r);
 		return;

@@ -9,8 +9,13 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
 #define EVENT_COLS "e.id, e.category, e.location, e.description, " \
@@ -99,9 +104,10 @@ event_full(struct req *r, long long id, struct state *s)
 	struct db_stmt	*st;
 	cJSON		*o = NULL;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_EVENT, id))
+		return (NULL);
 	if (db_query(r->db, &st, "SELECT " EVENT_COLS EVENT_FROM " WHERE "
-	    "e.id = ?1 AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
-	    req_centre(r)) == 1) {
+	    "e.id = ?", "l", id) == 1) {
 		o = event_json(st);
 		if (s != NULL) {
 			snprintf(s->status, sizeof s->status, "%s",
@@ -153,7 +159,7 @@ reply_event(struct req *r, long long id, int status)
 		snprintf(loc, sizeof loc, "/api/v1/events/%lld", id);
 		reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
 	}
-	req_commit(r);
+	idem_commit(r);
 }
 
 /* POST /events: a grid member reports what they saw. */
@@ -163,7 +169,6 @@ report(struct req *r)
 	static const char *const	 members[] = { "category", "location",
 	    "description", "urgency", "grid_id", "resident_id", NULL };
 	cJSON				*b = req_body(r), *errors = NULL;
-	struct db_stmt			*st;
 	const char			*cat, *loc, *desc, *urg;
 	long long			 grid = 0, resident = 0, community = 0;
 	long long			 id;
@@ -178,27 +183,14 @@ report(struct req *r)
 	urg = json_option(b, "urgency", urgencies, JF_REQUIRED, NULL,
 	    &errors);
 	if (json_integer(b, "grid_id", 1, JSON_MAX_ID, JF_REQUIRED, NULL,
-	    &errors, &grid) == 1) {
-		if (db_query(r->db, &st, "SELECT c.id FROM grids g JOIN "
-		    "communities c ON c.id = g.community_id WHERE g.id = ?1 "
-		    "AND (?2 = 0 OR c.centre_id = ?2)", "ll", grid,
-		    req_centre(r)) == 1)
-			community = db_int(st, 0);
-		db_reset(st);
-		if (community == 0)
-			field_error(&errors, "grid_id", "not_found",
-			    "没有这个网格");
-	}
+	    &errors, &grid) == 1 && (community = scope_grid_community(r->db,
+	    r->staff, grid)) == 0)
+		field_error(&errors, "grid_id", "not_found", "没有这个网格");
 	if (json_integer(b, "resident_id", 1, JSON_MAX_ID, 0, NULL, &errors,
-	    &resident) == 1) {
-		if (db_query(r->db, &st, "SELECT 1 FROM residents r JOIN "
-		    "communities c ON c.id = r.community_id WHERE r.id = ?1 "
-		    "AND (?2 = 0 OR c.centre_id = ?2)", "ll", resident,
-		    req_centre(r)) != 1)
-			field_error(&errors, "resident_id", "not_found",
-			    "没有这位居民");
-		db_reset(st);
-	}
+	    &resident) == 1 && !scope_sees(r->db, r->staff, SCOPE_RESIDENT,
+	    resident))
+		field_error(&errors, "resident_id", "not_found",
+		    "没有这位居民");
 	if (errors != NULL) {
 		reply_validation(r, errors);
 		return;
@@ -218,45 +210,39 @@ report(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "event %lld reported: %s, %s, grid %lld", id, cat, urg,
+	    grid);
 	reply_event(r, id, 201);
 }
 
-#define LIST_WHERE " WHERE (?1 = 0 OR c.centre_id = ?1) AND (?2 IS NULL OR " \
-	"e.status IN (?2, ?3, ?4, ?5, ?6)) AND (?7 IS NULL OR " \
-	"e.assignee_id = ?7) AND (?8 IS NULL OR e.grid_id = ?8) AND (?9 IS " \
-	"NULL OR e.urgency = ?9) AND (?10 IS NULL OR e.reported_date >= " \
-	"?10) AND (?11 IS NULL OR e.reported_date <= ?11)"
-
-/* Binds the list's filters; -1 having replied. */
+/* The list's filters as conditions; -1 having replied 400. */
 static int
-list_filters(struct req *r, struct db_stmt *st)
+list_filters(struct req *r, struct listq *q)
 {
 	static const char *const	 allowed[] = { "status", "assignee",
 	    "grid_id", "urgency", "from", "to", NULL };
 	const char			*st5[5], *s, *from, *to;
 	cJSON				*errors = NULL;
 	long long			 v;
-	int				 n, i;
+	int				 n;
 
 	q_check(r, allowed, 1, &errors);
-	db_bind_int(st, 1, req_centre(r));
-	n = q_options(r, "status", statuses, st5, 5, &errors);
-	for (i = 0; i < n; i++)
-		db_bind_text(st, 2 + i, st5[i]);
+	scope_list(q, r->staff, "c.centre_id = ?");
+	if ((n = q_options(r, "status", statuses, st5, 5, &errors)) > 0)
+		listq_in(q, "e.status", st5, n);
 	if ((s = req_arg(r, "assignee")) != NULL && strcmp(s, "me") == 0)
-		db_bind_int(st, 7, r->staff->id);
+		listq_where(q, "e.assignee_id = ?", "l", r->staff->id);
 	else if (q_int(r, "assignee", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 7, v);
+		listq_where(q, "e.assignee_id = ?", "l", v);
 	if (q_int(r, "grid_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 8, v);
+		listq_where(q, "e.grid_id = ?", "l", v);
 	if (q_options(r, "urgency", urgencies, st5, 1, &errors) == 1)
-		db_bind_text(st, 9, st5[0]);
-	if ((from = q_date(r, "from", &errors)) != NULL)
-		db_bind_text(st, 10, from);
-	if ((to = q_date(r, "to", &errors)) != NULL)
-		db_bind_text(st, 11, to);
-	if (from != NULL && to != NULL && strcmp(from, to) > 0)
-		field_error(&errors, "to", "date", "结束日期早于开始日期");
+		listq_where(q, "e.urgency = ?", "t", st5[0]);
+	q_date_range(r, &from, &to, &errors);
+	if (from != NULL)
+		listq_where(q, "e.reported_date >= ?", "t", from);
+	if (to != NULL)
+		listq_where(q, "e.reported_date <= ?", "t", to);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -267,29 +253,19 @@ list_filters(struct req *r, struct db_stmt *st)
 static void
 list(struct req *r)
 {
+	struct listq	*q;
 	struct db_stmt	*st;
-	cJSON		*items;
-	long long	 total = 0;
-	int		 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, EVENT_COLS, EVENT_FROM)) == NULL)
 		return;
-	st = db_stmt(r->db, "SELECT count(*)" EVENT_FROM LIST_WHERE);
-	if (list_filters(r, st) != 0)
+	if (list_filters(r, q) != 0) {
+		listq_free(q);
 		return;
-	if (db_step(st) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	st = db_stmt(r->db, "SELECT " EVENT_COLS EVENT_FROM LIST_WHERE
-	    " ORDER BY e.reported_at DESC, e.id DESC LIMIT ?12 OFFSET ?13");
-	list_filters(r, st);
-	db_bind_int(st, 12, per_page);
-	db_bind_int(st, 13, (long long)(page - 1) * per_page);
-	items = cJSON_CreateArray();
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, event_json(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	}
+	listq_order(q, "e.reported_at DESC, e.id DESC");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, event_json(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* GET /events/{id} with its history and ETag. */
@@ -415,6 +391,8 @@ assign(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "event %lld: %s -> assigned, to staff %lld", id,
+	    s.status, who);
 	reply_event(r, id, 200);
 }
 
@@ -455,10 +433,12 @@ update(struct req *r)
 	}
 	if ((id = begin_event(r, &s)) < 0)
 		return;
-	boss = (req_role(r) & (ROLE_SUPER | ROLE_ADMIN)) != 0;
+	boss = (scope_role(r->staff) & (ROLE_SUPER | ROLE_ADMIN)) != 0;
 	mine = s.assignee == r->staff->id;
 	if (!boss && !mine) {
 		db_rollback(r->db);
+		req_note(r, "refused: event %lld is not assigned to %s", id,
+		    r->staff->username);
 		reply_forbidden(r, "只有被指派人或站长可以更新此事件");
 		return;
 	}
@@ -485,6 +465,8 @@ update(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "event %lld: %s -> %s", id, s.status, want != NULL ?
+	    want : "a note, status kept");
 	reply_event(r, id, 200);
 }
 

@@ -5,13 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "application-actions.h"
 #include "applications.h"
 #include "audit.h"
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
 #define MAX_ITEMS	200
@@ -53,9 +59,10 @@ handoff_full(struct req *r, long long id)
 	struct db_stmt	*st;
 	cJSON		*o = NULL, *list;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_HANDOFF, id))
+		return (NULL);
 	if (db_query(r->db, &st, "SELECT " HANDOFF_COLS HANDOFF_FROM
-	    " WHERE h.id = ?1 AND (?2 = 0 OR h.centre_id = ?2)", "ll", id,
-	    req_centre(r)) == 1) {
+	    " WHERE h.id = ?", "l", id) == 1) {
 		o = summary_json(st);
 		cJSON_DeleteItemFromObject(o, "application_count");
 	}
@@ -78,7 +85,6 @@ static int
 read_ids(struct req *r, cJSON *body, long long *ids, cJSON **errors)
 {
 	cJSON		*v = cJSON_GetObjectItem(body, "application_ids"), *e;
-	struct db_stmt	*st;
 	char		 field[40];
 	int		 n = 0, i;
 	long long	 id;
@@ -104,12 +110,8 @@ read_ids(struct req *r, cJSON *body, long long *ids, cJSON **errors)
 				return (-1);
 			}
 		}
-		if (db_query(r->db, &st, "SELECT 1 FROM applications a JOIN "
-		    "communities c ON c.id = a.community_id WHERE a.id = ?1 "
-		    "AND (?2 = 0 OR c.centre_id = ?2)", "ll", id,
-		    req_centre(r)) != 1)
+		if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
 			field_error(errors, field, "not_found", "没有这个办件");
-		db_reset(st);
 		ids[n++] = id;
 	}
 	return (n);
@@ -250,19 +252,17 @@ create(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "hand-off %s: %d applications forwarded",
+	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "number")), n);
 	reply_json(r, 201, o);
 	snprintf(loc, sizeof loc, "/api/v1/handoffs/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
-	req_commit(r);
+	idem_commit(r);
 }
 
-#define LIST_WHERE " WHERE (?1 = 0 OR h.centre_id = ?1) AND (?2 IS NULL OR " \
-	"h.status = ?2) AND (?3 IS NULL OR h.created_date >= ?3) AND " \
-	"(?4 IS NULL OR h.created_date <= ?4)"
-
-/* Binds the list's filters; -1 having replied. */
+/* The list's filters as conditions; -1 having replied 400. */
 static int
-list_filters(struct req *r, struct db_stmt *st)
+list_filters(struct req *r, struct listq *q)
 {
 	static const char *const	 allowed[] = { "status", "from", "to",
 	    NULL };
@@ -272,15 +272,14 @@ list_filters(struct req *r, struct db_stmt *st)
 	const char			*s[1], *from, *to;
 
 	q_check(r, allowed, 1, &errors);
-	db_bind_int(st, 1, req_centre(r));
+	scope_list(q, r->staff, "h.centre_id = ?");
 	if (q_options(r, "status", statuses, s, 1, &errors) == 1)
-		db_bind_text(st, 2, s[0]);
-	if ((from = q_date(r, "from", &errors)) != NULL)
-		db_bind_text(st, 3, from);
-	if ((to = q_date(r, "to", &errors)) != NULL)
-		db_bind_text(st, 4, to);
-	if (from != NULL && to != NULL && strcmp(from, to) > 0)
-		field_error(&errors, "to", "date", "结束日期早于开始日期");
+		listq_where(q, "h.status = ?", "t", s[0]);
+	q_date_range(r, &from, &to, &errors);
+	if (from != NULL)
+		listq_where(q, "h.created_date >= ?", "t", from);
+	if (to != NULL)
+		listq_where(q, "h.created_date <= ?", "t", to);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -291,29 +290,19 @@ list_filters(struct req *r, struct db_stmt *st)
 static void
 list(struct req *r)
 {
+	struct listq	*q;
 	struct db_stmt	*st;
-	cJSON		*items;
-	long long	 total = 0;
-	int		 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, HANDOFF_COLS, HANDOFF_FROM)) == NULL)
 		return;
-	st = db_stmt(r->db, "SELECT count(*)" HANDOFF_FROM LIST_WHERE);
-	if (list_filters(r, st) != 0)
+	if (list_filters(r, q) != 0) {
+		listq_free(q);
 		return;
-	if (db_step(st) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	st = db_stmt(r->db, "SELECT " HANDOFF_COLS HANDOFF_FROM LIST_WHERE
-	    " ORDER BY h.created_at DESC, h.id DESC LIMIT ?5 OFFSET ?6");
-	list_filters(r, st);
-	db_bind_int(st, 5, per_page);
-	db_bind_int(st, 6, (long long)(page - 1) * per_page);
-	items = cJSON_CreateArray();
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, summary_json(st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	}
+	listq_order(q, "h.created_at DESC, h.id DESC");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, summary_json(st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* GET /handoffs/{id} with its applications as they are now. */
@@ -403,8 +392,9 @@ receipt(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "hand-off %s received", number);
 	reply_json(r, 200, o);
-	req_commit(r);
+	idem_commit(r);
 }
 
 #define HANDOFF_ROLES	(ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN)

@@ -2,7 +2,8 @@
  * indicator; public, and reveals nothing but the version and the
  * service's time zone. */
 #include "db.h"
-#include "http.h"
+#include "reply.h"
+#include "route.h"
 #include "../util/version.h"
 #include "../util/zone.h"
 

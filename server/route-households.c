@@ -5,9 +5,13 @@
 
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
 #include "residents.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
 #define HOUSEHOLD_COLS "h.id, h.address, c.id, c.name, g.id, g.name, " \
@@ -16,10 +20,6 @@
 	"(SELECT count(*) FROM residents r WHERE r.household_id = h.id)"
 #define HOUSEHOLD_FROM " FROM households h JOIN communities c ON " \
 	"c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id"
-#define HOUSEHOLD_WHERE " WHERE (?1 = 0 OR c.centre_id = ?1) AND " \
-	"(?2 = 0 OR h.community_id = ?2) AND (?3 = 0 OR h.grid_id = ?3) " \
-	"AND (?4 IS NULL OR instr(h.address, ?4) > 0)"
-
 /* A HouseholdSummary from a row of HOUSEHOLD_COLS. */
 static cJSON *
 household_json(struct req *r, struct db_stmt *st)
@@ -50,11 +50,11 @@ households(struct req *r)
 {
 	static const char *const	 allowed[] = { "community_id",
 	    "grid_id", "address", NULL };
+	struct listq			*q;
 	struct db_stmt			*st;
-	cJSON				*errors = NULL, *items;
+	cJSON				*errors = NULL;
 	const char			*address;
-	long long			 community = 0, grid = 0, total = 0;
-	int				 page, per_page;
+	long long			 community = 0, grid = 0;
 
 	q_check(r, allowed, 1, &errors);
 	q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &community);
@@ -64,27 +64,19 @@ households(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, HOUSEHOLD_COLS, HOUSEHOLD_FROM)) == NULL)
 		return;
-	if (db_query(r->db, &st, "SELECT count(*)" HOUSEHOLD_FROM
-	    HOUSEHOLD_WHERE, "lllt", req_centre(r), community, grid,
-	    address) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	items = cJSON_CreateArray();
-	st = db_stmt(r->db, "SELECT " HOUSEHOLD_COLS HOUSEHOLD_FROM
-	    HOUSEHOLD_WHERE " ORDER BY h.id LIMIT ?5 OFFSET ?6");
-	db_bind_int(st, 1, req_centre(r));
-	db_bind_int(st, 2, community);
-	db_bind_int(st, 3, grid);
+	scope_list(q, r->staff, "c.centre_id = ?");
+	if (community != 0)
+		listq_where(q, "h.community_id = ?", "l", community);
+	if (grid != 0)
+		listq_where(q, "h.grid_id = ?", "l", grid);
 	if (address != NULL)
-		db_bind_text(st, 4, address);
-	db_bind_int(st, 5, per_page);
-	db_bind_int(st, 6, (long long)(page - 1) * per_page);
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, household_json(r, st));
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+		listq_where(q, "instr(h.address, ?) > 0", "t", address);
+	listq_order(q, "h.id");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, household_json(r, st));
+	reply_json(r, 200, listq_page(q));
 }
 
 /* GET /households/{id} with its members, head first. */
@@ -97,9 +89,12 @@ household(struct req *r)
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
+	if (!scope_sees(r->db, r->staff, SCOPE_HOUSEHOLD, id)) {
+		reply_not_found(r);
+		return;
+	}
 	if (db_query(r->db, &st, "SELECT " HOUSEHOLD_COLS HOUSEHOLD_FROM
-	    " WHERE h.id = ?5 AND (?1 = 0 OR c.centre_id = ?1)", "lnnnl",
-	    req_centre(r), id) != 1) {
+	    " WHERE h.id = ?", "l", id) != 1) {
 		db_reset(st);
 		reply_not_found(r);
 		return;

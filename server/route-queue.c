@@ -8,9 +8,13 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
+#include "idempotency.h"
 #include "json.h"
-#include "queue.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "valid.h"
 #include "views.h"
 
@@ -92,9 +96,10 @@ ticket_get(struct req *r, long long id, char *status, char *counter)
 	struct db_stmt	*st;
 	cJSON		*o = NULL;
 
+	if (!scope_sees(r->db, r->staff, SCOPE_TICKET, id))
+		return (NULL);
 	if (db_query(r->db, &st, "SELECT " TICKET_COLS TICKET_FROM " WHERE "
-	    "t.id = ?1 AND (?2 = 0 OR t.centre_id = ?2)", "ll", id,
-	    req_centre(r)) == 1) {
+	    "t.id = ?", "l", id) == 1) {
 		o = ticket_json(r, st);
 		if (status != NULL)
 			snprintf(status, 16, "%s", db_text(st, 5));
@@ -111,15 +116,17 @@ static long long
 own_centre(struct req *r)
 {
 	if (r->staff->centre_id == 0) {
+		req_note(r, "refused: no centre, so no queue");
 		reply_forbidden(r, "没有所属中心，不能使用叫号");
 		return (-1);
 	}
 	return (r->staff->centre_id);
 }
 
-/* Answers with the ticket after a committed change. */
+/* Answers with the ticket after a change (what, for the log) and
+ * commits. */
 static void
-reply_ticket(struct req *r, long long id, int status)
+reply_ticket(struct req *r, long long id, int status, const char *what)
 {
 	cJSON	*o = ticket_get(r, id, NULL, NULL);
 
@@ -128,8 +135,13 @@ reply_ticket(struct req *r, long long id, int status)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	req_note(r, "ticket %s %s: %s, counter %s", cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "number")), what, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "status")), cJSON_IsString(
+	    cJSON_GetObjectItem(o, "counter")) ? cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "counter")) : "-");
 	reply_json(r, status, o);
-	req_commit(r);
+	idem_commit(r);
 }
 
 /* POST /queue/tickets: 取号, numbered per category and day. */
@@ -158,15 +170,10 @@ issue(struct req *r)
 			    "没有这个服务类别");
 	}
 	if (json_integer(body, "resident_id", 1, JSON_MAX_ID, 0, NULL,
-	    &errors, &resident) == 1) {
-		if (db_query(r->db, &st, "SELECT 1 FROM residents r JOIN "
-		    "communities c ON c.id = r.community_id WHERE r.id = ?1 "
-		    "AND (?2 = 0 OR c.centre_id = ?2)", "ll", resident,
-		    req_centre(r)) != 1)
-			field_error(&errors, "resident_id", "not_found",
-			    "没有这位居民");
-		db_reset(st);
-	}
+	    &errors, &resident) == 1 && !scope_sees(r->db, r->staff,
+	    SCOPE_RESIDENT, resident))
+		field_error(&errors, "resident_id", "not_found",
+		    "没有这位居民");
 	if (errors != NULL) {
 		reply_validation(r, errors);
 		return;
@@ -199,7 +206,7 @@ issue(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, id, 201);
+	reply_ticket(r, id, 201, "issued");
 }
 
 /* The queue counts of a centre's day, independent of the filters. */
@@ -235,39 +242,35 @@ counts(struct req *r, long long centre, const char *date)
 	return (o);
 }
 
-#define LIST_WHERE " WHERE (?1 = 0 OR t.centre_id = ?1) AND t.date = ?2 " \
-	"AND (?3 IS NULL OR t.status IN (?3, ?4, ?5, ?6, ?7)) AND " \
-	"(?8 IS NULL OR t.category_id = ?8) AND (?9 IS NULL OR " \
-	"t.counter = ?9)"
-
-/* Binds the list's filters; -1 having replied 400. */
+/* The list's filters as conditions, and its centre and day for the
+ * counts; -1 having replied 400. */
 static int
-list_filters(struct req *r, struct db_stmt *st, long long *centre,
-    char *date)
+list_filters(struct req *r, struct listq *q, long long *centre, char *date)
 {
 	static const char *const	 allowed[] = { "status", "category_id",
 	    "counter", "date", "centre_id", NULL };
 	const char			*status[5], *s;
 	cJSON				*errors = NULL;
 	long long			 v;
-	int				 n, i;
+	int				 n;
 
 	q_check(r, allowed, 1, &errors);
-	*centre = r->staff->centre_id;
+	*centre = scope_home_centre(r->staff);
 	if (q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		*centre = req_role(r) == ROLE_ADMIN || v == *centre ? v : -1;
+		*centre = scope_centre_ok(r->staff, v) ? v : -1;
+	if (*centre != 0)
+		listq_where(q, "t.centre_id = ?", "l", *centre);
 	clock_date(clock_now(), date);
 	if ((s = q_date(r, "date", &errors)) != NULL)
 		snprintf(date, 11, "%s", s);
-	n = q_options(r, "status", ticket_statuses, status, 5, &errors);
-	for (i = 0; i < n; i++)
-		db_bind_text(st, 3 + i, status[i]);
+	listq_where(q, "t.date = ?", "t", date);
+	if ((n = q_options(r, "status", ticket_statuses, status, 5,
+	    &errors)) > 0)
+		listq_in(q, "t.status", status, n);
 	if (q_int(r, "category_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 8, v);
+		listq_where(q, "t.category_id = ?", "l", v);
 	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
-		db_bind_text(st, 9, s);
-	db_bind_int(st, 1, *centre);
-	db_bind_text(st, 2, date);
+		listq_where(q, "t.counter = ?", "t", s);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -278,30 +281,22 @@ list_filters(struct req *r, struct db_stmt *st, long long *centre,
 static void
 list(struct req *r)
 {
+	struct listq	*q;
 	struct db_stmt	*st;
-	cJSON		*items, *out;
-	long long	 centre, total = 0;
+	cJSON		*out;
+	long long	 centre;
 	char		 date[11];
-	int		 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, TICKET_COLS, TICKET_FROM)) == NULL)
 		return;
-	st = db_stmt(r->db, "SELECT count(*)" TICKET_FROM LIST_WHERE);
-	if (list_filters(r, st, &centre, date) != 0)
+	if (list_filters(r, q, &centre, date) != 0) {
+		listq_free(q);
 		return;
-	if (db_step(st) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	st = db_stmt(r->db, "SELECT " TICKET_COLS TICKET_FROM LIST_WHERE
-	    " ORDER BY t.queued_at, t.id LIMIT ?10 OFFSET ?11");
-	list_filters(r, st, &centre, date);
-	db_bind_int(st, 10, per_page);
-	db_bind_int(st, 11, (long long)(page - 1) * per_page);
-	items = cJSON_CreateArray();
-	while (db_step(st) == 1)
-		cJSON_AddItemToArray(items, ticket_json(r, st));
-	db_reset(st);
-	out = view_page(items, page, per_page, total);
+	}
+	listq_order(q, "t.queued_at, t.id");
+	while ((st = listq_next(q)) != NULL)
+		listq_add(q, ticket_json(r, st));
+	out = listq_page(q);
 	cJSON_AddItemToObject(out, "counts", counts(r, centre, date));
 	reply_json(r, 200, out);
 }
@@ -432,7 +427,7 @@ call_next(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, id, 200);
+	reply_ticket(r, id, 200, "called");
 }
 
 /* 409 invalid-transition for a ticket action. */
@@ -490,14 +485,14 @@ begin_action(struct req *r, char *status, char *counter)
 
 /* Runs one UPDATE of an action and answers with the ticket. */
 static void
-finish_action(struct req *r, long long id, int rc)
+finish_action(struct req *r, long long id, int rc, const char *what)
 {
 	if (rc != 0) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}
-	reply_ticket(r, id, 200);
+	reply_ticket(r, id, 200, what);
 }
 
 /* Checks a body that may hold only the given members. */
@@ -558,7 +553,7 @@ recall(struct req *r)
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = "
 	    "'called', counter = ?, called_at = ?, finished_at = NULL, "
 	    "recalls = recalls + 1, called_by = ? WHERE id = ?", "ttll", c,
-	    now, r->staff->id, id));
+	    now, r->staff->id, id), "recalled");
 }
 
 /* skip and done: one status change with finished_at. */
@@ -579,7 +574,7 @@ finish(struct req *r, const char *to, const char *from1, const char *from2)
 	}
 	clock_rfc3339(clock_now(), now);
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = ?, "
-	    "finished_at = ? WHERE id = ?", "ttl", to, now, id));
+	    "finished_at = ? WHERE id = ?", "ttl", to, now, id), to);
 }
 
 /* POST /queue/tickets/{id}/skip: 过号. */
@@ -644,37 +639,7 @@ transfer(struct req *r)
 	}
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = "
 	    "'waiting', counter = ?, category_id = coalesce(?, category_id) "
-	    "WHERE id = ?", "tLl", c, cat, id));
-}
-
-int
-queue_serve(struct req *r, long long ticket_id)
-{
-	struct db_stmt	*st;
-	cJSON		*errors = NULL;
-	char		 status[16] = "";
-
-	if (db_query(r->db, &st, "SELECT status FROM tickets WHERE id = ?1 "
-	    "AND (?2 = 0 OR centre_id = ?2)", "ll", ticket_id,
-	    req_centre(r)) == 1)
-		snprintf(status, sizeof status, "%s", db_text(st, 0));
-	db_reset(st);
-	if (status[0] == '\0')
-		field_error(&errors, "ticket_id", "not_found", "没有这个号");
-	else if (strcmp(status, "called") != 0 && strcmp(status,
-	    "serving") != 0)
-		field_error(&errors, "ticket_id", "mismatch",
-		    "该号不在叫号或办理中");
-	if (errors != NULL) {
-		reply_validation(r, errors);
-		return (-1);
-	}
-	if (db_exec(r->db, "UPDATE tickets SET status = 'serving' WHERE "
-	    "id = ?", "l", ticket_id) != 0) {
-		reply_unavailable(r, NULL);
-		return (-1);
-	}
-	return (0);
+	    "WHERE id = ?", "tLl", c, cat, id), "transferred");
 }
 
 #define QUEUE_ROLES	(ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN)

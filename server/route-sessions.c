@@ -1,4 +1,5 @@
-/* /api/v1/sessions: login, the current session, logout. */
+/* /api/v1/sessions: login, the current session, logout, a new password.
+ * Checking a session's token is session.c's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,16 +9,17 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
+#include "session.h"
 #include "valid.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
 #include "../util/zone.h"
 
-#define IDLE_SECONDS		(15 * 60)
-#define ABSOLUTE_SECONDS	(10 * 60 * 60)
-#define TOUCH_SECONDS		60
 #define WINDOW_SECONDS		(15 * 60)
 #define MAX_USER_FAILURES	5
 #define MAX_ADDR_FAILURES	20
@@ -64,31 +66,14 @@ session_json(struct req *r, const struct staff *s, time_t created)
 
 	clock_rfc3339(created, at);
 	cJSON_AddStringToObject(o, "created_at", at);
-	clock_rfc3339(created + ABSOLUTE_SECONDS, at);
+	clock_rfc3339(created + SESSION_ABSOLUTE_SECONDS, at);
 	cJSON_AddStringToObject(o, "expires_at", at);
-	cJSON_AddNumberToObject(o, "idle_timeout_s", IDLE_SECONDS);
+	cJSON_AddNumberToObject(o, "idle_timeout_s", SESSION_IDLE_SECONDS);
 	cJSON_AddStringToObject(o, "time_zone", zone_name());
 	json_add_nullable(o, "counter", s->counter);
 	cJSON_AddBoolToObject(o, "must_change_password", s->must_change);
 	cJSON_AddItemToObject(o, "staff", staff_json(r, s));
 	return (o);
-}
-
-/* A staff from six columns of a row, with the session's counter. */
-static struct staff *
-staff_from_row(struct db_stmt *st, int first, const char *counter)
-{
-	struct staff	*s = xcalloc(1, sizeof *s);
-
-	s->id = db_int(st, first);
-	s->username = xstrdup(db_text(st, first + 1));
-	s->name = xstrdup(db_text(st, first + 2));
-	s->role = xstrdup(db_text(st, first + 3));
-	s->centre_id = db_int(st, first + 4);
-	s->centre_name = xstrdup(db_text(st, first + 5));
-	s->counter = counter != NULL && *counter != '\0' ? xstrdup(counter) :
-	    NULL;
-	return (s);
 }
 
 /* What the audit keeps of a name that is no account: its first
@@ -127,6 +112,8 @@ login_failed(struct req *r, const struct staff *s, const char *username)
 	name = s != NULL ? xstrdup(username) : masked_name(username);
 	audit_write(r->db, s != NULL ? s->id : 0, s != NULL ? s->username :
 	    NULL, "login_failed", NULL, name, r->addr);
+	req_note(r, "login failed: %s%s", s != NULL ? "" : "no account ",
+	    name);
 	free(name);
 	reply_problem(r, 401, "invalid-credentials", "Invalid credentials",
 	    "用户名或密码不正确", NULL);
@@ -169,6 +156,7 @@ throttled(struct req *r, const char *username, int known)
 		until = u2;
 	name = known ? xstrdup(username) : masked_name(username);
 	audit_write(r->db, 0, NULL, "login_throttled", NULL, name, r->addr);
+	req_note(r, "login throttled: %s", name);
 	free(name);
 	reply_problem(r, 429, "too-many-requests", "Too many requests",
 	    "登录失败次数过多，请稍后再试", NULL);
@@ -222,6 +210,8 @@ open_session(struct req *r, struct staff *s)
 	}
 	audit_write(r->db, s->id, s->username, "login_ok", NULL, s->counter,
 	    r->addr);
+	req_note(r, "login: %s (%s) at counter %s", s->username, s->role,
+	    s->counter != NULL ? s->counter : "-");
 	out = session_json(r, s, now);
 	cJSON_AddStringToObject(out, "token", token);
 	reply_json(r, 201, out);
@@ -248,7 +238,7 @@ login(struct req *r)
 	    "FROM staff s LEFT JOIN "
 	    "centres c ON c.id = s.centre_id WHERE s.username = ? AND "
 	    "s.active = 1", "t", user) == 1) {
-		s = staff_from_row(st, 0, counter);
+		s = session_staff(st, 0, counter);
 		stored = xstrdup(db_text(st, 6));
 		s->must_change = db_int(st, 7) != 0;
 	}
@@ -270,77 +260,6 @@ login(struct req *r)
 	auth_staff_free(s);
 }
 
-/* The token's hash from the Authorization header, or -1. */
-static int
-bearer_hash(struct req *r, char *hash)
-{
-	const char	*h = req_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
-	size_t		 i;
-
-	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
-		return (-1);
-	h += 7;
-	if (strlen(h) != 64)
-		return (-1);
-	for (i = 0; i < 64; i++) {
-		if (!((h[i] >= '0' && h[i] <= '9') ||
-		    (h[i] >= 'a' && h[i] <= 'f')))
-			return (-1);
-	}
-	auth_sha256_hex(h, 64, hash);
-	return (0);
-}
-
-/* 401, telling a client that sent a token that it was refused. */
-static int
-unauthorized(struct req *r, const char *detail)
-{
-	reply_problem(r, 401, "unauthorized", "Authentication required",
-	    detail, NULL);
-	if (req_header(r, MHD_HTTP_HEADER_AUTHORIZATION) != NULL)
-		reply_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
-		    "Bearer realm=\"bianmin\", error=\"invalid_token\"");
-	return (-1);
-}
-
-int
-session_authenticate(struct req *r)
-{
-	struct db_stmt	*st;
-	char		 hash[65];
-	time_t		 now = clock_now(), created, seen;
-	int		 rc;
-
-	if (bearer_hash(r, hash) != 0)
-		return (unauthorized(r, "需要登录"));
-	rc = db_query(r->db, &st, "SELECT st.id, st.username, st.name, "
-	    "st.role, st.centre_id, c.name, s.counter, s.created_at, "
-	    "s.last_seen, st.must_change_password FROM sessions s JOIN staff "
-	    "st ON st.id = s.staff_id "
-	    "LEFT JOIN centres c ON c.id = st.centre_id WHERE "
-	    "s.token_hash = ? AND st.active = 1", "t", hash);
-	if (rc != 1) {
-		db_reset(st);
-		return (unauthorized(r, "会话不存在或已结束"));
-	}
-	r->staff = staff_from_row(st, 0, db_text(st, 6));
-	created = db_int(st, 7);
-	seen = db_int(st, 8);
-	r->staff->must_change = db_int(st, 9) != 0;
-	db_reset(st);
-	if (now - seen > IDLE_SECONDS || now - created > ABSOLUTE_SECONDS) {
-		db_exec(r->db, "DELETE FROM sessions WHERE token_hash = ?", "t",
-		    hash);
-		auth_staff_free(r->staff);
-		r->staff = NULL;
-		return (unauthorized(r, "会话已过期"));
-	}
-	if (now - seen >= TOUCH_SECONDS)
-		db_exec(r->db, "UPDATE sessions SET last_seen = ? WHERE "
-		    "token_hash = ?", "lt", (long long)now, hash);
-	return (0);
-}
-
 /* GET /sessions/current. */
 static void
 current(struct req *r)
@@ -349,7 +268,7 @@ current(struct req *r)
 	char		 hash[65];
 	time_t		 created = clock_now();
 
-	if (bearer_hash(r, hash) == 0 && db_query(r->db, &st, "SELECT "
+	if (session_token_hash(r, hash) == 0 && db_query(r->db, &st, "SELECT "
 	    "created_at FROM sessions WHERE token_hash = ?", "t", hash) == 1)
 		created = db_int(st, 0);
 	db_reset(st);
@@ -362,13 +281,14 @@ logout(struct req *r)
 {
 	char	hash[65], object[40];
 
-	if (bearer_hash(r, hash) != 0 || db_exec(r->db, "DELETE FROM sessions "
-	    "WHERE token_hash = ?", "t", hash) != 0) {
+	if (session_token_hash(r, hash) != 0 || db_exec(r->db, "DELETE FROM "
+	    "sessions WHERE token_hash = ?", "t", hash) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}
 	snprintf(object, sizeof object, "session/%lld", r->staff->id);
 	audit_req(r, "logout", object, NULL);
+	req_note(r, "logout");
 	reply_empty(r, 204);
 }
 
@@ -412,7 +332,7 @@ store_password(struct req *r, const char *pw)
 	char	*hash, token_hash[65], object[40];
 
 	if ((hash = auth_hash_password(pw)) == NULL ||
-	    bearer_hash(r, token_hash) != 0 || db_begin(r->db) != 0) {
+	    session_token_hash(r, token_hash) != 0 || db_begin(r->db) != 0) {
 		free(hash);
 		reply_unavailable(r, NULL);
 		return (-1);
@@ -456,8 +376,10 @@ change_password(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (store_password(r, pw) == 0)
+	if (store_password(r, pw) == 0) {
+		req_note(r, "password changed");
 		reply_empty(r, 204);
+	}
 }
 
 const struct route routes_sessions[] = {

@@ -10,8 +10,12 @@
 #include "calendar.h"
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
+#include "listq.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
+#include "scope.h"
 #include "views.h"
 
 /* The filters every figure shares: ?1 centre, ?2 date, ?3 counter,
@@ -91,10 +95,11 @@ read_day(struct req *r, struct day *d)
 	d->counter = q_string(r, "counter", 1, 8, &errors);
 	q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &d->staff);
 	q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &d->service);
-	d->centre = r->staff->centre_id;
+	d->centre = scope_home_centre(r->staff);
 	if (q_int(r, "centre_id", 1, JSON_MAX_ID, &errors, &v) == 1) {
-		if (req_role(r) != ROLE_ADMIN && v != d->centre) {
+		if (!scope_centre_ok(r->staff, v)) {
 			cJSON_Delete(errors);
+			req_note(r, "refused: the figures of centre %lld", v);
 			reply_forbidden(r, "只能查看本中心的统计");
 			return (-1);
 		}
@@ -270,15 +275,9 @@ daily(struct req *r)
 	reply_json(r, 200, o);
 }
 
-#define OVERDUE_WHERE " WHERE (?1 = 0 OR c.centre_id = ?1) AND a.status " \
-	"IN ('submitted', 'accepted', 'forwarded') AND a.due_date < ?2 AND " \
-	"(?3 IS NULL OR a.counter = ?3) AND (?4 IS NULL OR a.staff_id = ?4) " \
-	"AND (?5 IS NULL OR a.service_id = ?5) AND (?6 IS NULL OR " \
-	"a.community_id = ?6)"
-
-/* Binds the overdue list's filters; -1 having replied. */
+/* The overdue list's filters as conditions; -1 having replied. */
 static int
-overdue_filters(struct req *r, struct db_stmt *st, const char *today)
+overdue_filters(struct req *r, struct listq *q, const char *today)
 {
 	static const char *const	 allowed[] = { "service_id", "staff_id",
 	    "counter", "community_id", NULL };
@@ -287,16 +286,18 @@ overdue_filters(struct req *r, struct db_stmt *st, const char *today)
 	long long			 v;
 
 	q_check(r, allowed, 1, &errors);
-	db_bind_int(st, 1, req_centre(r));
-	db_bind_text(st, 2, today);
+	scope_list(q, r->staff, "c.centre_id = ?");
+	listq_where(q, "a.status IN ('submitted', 'accepted', 'forwarded')",
+	    "");
+	listq_where(q, "a.due_date < ?", "t", today);
 	if ((s = q_string(r, "counter", 1, 8, &errors)) != NULL)
-		db_bind_text(st, 3, s);
+		listq_where(q, "a.counter = ?", "t", s);
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 4, v);
+		listq_where(q, "a.staff_id = ?", "l", v);
 	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 5, v);
+		listq_where(q, "a.service_id = ?", "l", v);
 	if (q_int(r, "community_id", 1, JSON_MAX_ID, &errors, &v) == 1)
-		db_bind_int(st, 6, v);
+		listq_where(q, "a.community_id = ?", "l", v);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -307,35 +308,26 @@ overdue_filters(struct req *r, struct db_stmt *st, const char *today)
 static void
 overdue(struct req *r)
 {
+	struct listq	*q;
 	struct db_stmt	*st;
-	cJSON		*items, *o;
-	long long	 total = 0;
+	cJSON		*o;
 	char		 today[11];
-	int		 page, per_page;
 
-	if (req_paging(r, &page, &per_page) != 0)
+	if ((q = listq_req(r, APP_SUMMARY_COLS, APP_FROM)) == NULL)
 		return;
 	clock_date(clock_now(), today);
-	st = db_stmt(r->db, "SELECT count(*)" APP_FROM OVERDUE_WHERE);
-	if (overdue_filters(r, st, today) != 0)
+	if (overdue_filters(r, q, today) != 0) {
+		listq_free(q);
 		return;
-	if (db_step(st) == 1)
-		total = db_int(st, 0);
-	db_reset(st);
-	st = db_stmt(r->db, "SELECT " APP_SUMMARY_COLS APP_FROM OVERDUE_WHERE
-	    " ORDER BY a.due_date, a.id LIMIT ?7 OFFSET ?8");
-	overdue_filters(r, st, today);
-	db_bind_int(st, 7, per_page);
-	db_bind_int(st, 8, (long long)(page - 1) * per_page);
-	items = cJSON_CreateArray();
-	while (db_step(st) == 1) {
+	}
+	listq_order(q, "a.due_date, a.id");
+	while ((st = listq_next(q)) != NULL) {
 		o = app_summary(st);
 		cJSON_AddNumberToObject(o, "overdue_days",
 		    calendar_workdays_between(db_text(st, 16), today));
-		cJSON_AddItemToArray(items, o);
+		listq_add(q, o);
 	}
-	db_reset(st);
-	reply_json(r, 200, view_page(items, page, per_page, total));
+	reply_json(r, 200, listq_page(q));
 }
 
 const struct route routes_stats[] = {

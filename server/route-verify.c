@@ -10,9 +10,11 @@
 
 #include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "json.h"
 #include "ratelimit.h"
+#include "reply.h"
+#include "req.h"
+#include "route.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 

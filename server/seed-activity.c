@@ -15,11 +15,11 @@
 #include <cjson/cJSON.h>
 
 #include "calendar.h"
-#include "certificates.h"
+#include "certificate-issue.h"
 #include "clock.h"
 #include "db.h"
 #include "form.h"
-#include "seed.h"
+#include "seed-activity.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 

@@ -6,7 +6,7 @@
  */
 #include <stddef.h>
 
-#include "seed-catalog.h"
+#include "seed-catalog-data.h"
 
 #define NITEMS(a)	(sizeof (a) / sizeof *(a))
 

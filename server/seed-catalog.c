@@ -8,7 +8,9 @@
 
 #include "db.h"
 #include "pinyin.h"
+#include "seed-catalog-data.h"
 #include "seed-catalog.h"
+#include "seed-certs-data.h"
 #include "../util/xmalloc.h"
 
 /* Messages for a failed tag condition. */

@@ -19,6 +19,7 @@
 #include "clock.h"
 #include "db.h"
 #include "pinyin.h"
+#include "seed-activity.h"
 #include "seed.h"
 #include "seed-catalog.h"
 #include "seed-data.h"

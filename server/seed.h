@@ -15,8 +15,4 @@ struct db;
 int	seed_demo(struct db *db, long residents, unsigned long seed,
 	    char **cause);
 
-/* Applications in every state, certificates and events over the seeded
- * residents, from the PRNG state given; inside the seed's transaction. */
-int	seed_activity(struct db *db, unsigned long long seed, char **cause);
-
 #endif

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../server/http.h"
+#include "../../server/route.h"
+#include "../../server/router.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

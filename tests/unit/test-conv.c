@@ -13,6 +13,7 @@
 
 #include "../../locale/conv.h"
 #include "../../server/db.h"
+#include "../../server/db-open.h"
 #include "../../server/seed.h"
 
 /* One string there and back through charset; returns 0 when it came

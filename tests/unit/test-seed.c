@@ -14,6 +14,7 @@
 #include "../../forms/idnum.h"
 #include "../../server/auth.h"
 #include "../../server/db.h"
+#include "../../server/db-open.h"
 #include "../../server/migrations.h"
 #include "../../server/seed.h"
 

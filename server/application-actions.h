@@ -1,0 +1,26 @@
+/* The transitions of an application (docs/api.md 8): its state table,
+ * and applying an action, as POST /applications/{id}/transitions does
+ * and a hand-off does for each of its applications. */
+#ifndef SERVER_APPLICATION_ACTIONS_H
+#define SERVER_APPLICATION_ACTIONS_H
+
+#include <cjson/cJSON.h>
+
+struct req;
+
+/* What an action carries besides its name. */
+struct app_action {
+	const char	*action;
+	const char	*reason, *department, *note;
+	cJSON		*missing;	/* array of strings, or NULL */
+	const char	*collector_name;
+	char		 collector_id[19];
+};
+
+/* Applies an action to an application inside the caller's transaction:
+ * the new status and fields, version + 1 and a timeline entry. 0, or -1
+ * (a database error). The caller has checked that it is allowed. */
+int	 app_apply(struct req *, long long id, const char *from,
+	    const struct app_action *);
+
+#endif

@@ -1,0 +1,15 @@
+/* Issuing certificates: the template filled in, which the demo seed
+ * does too (certificate-issue.c). */
+#ifndef SERVER_CERTIFICATE_ISSUE_H
+#define SERVER_CERTIFICATE_ISSUE_H
+
+#include <cjson/cJSON.h>
+
+/* A template's body filled in for a resident (sex M or F) on a local
+ * date, as issuing does. Caller frees. */
+char	*certificate_fill(const cJSON *tmpl, const cJSON *data,
+	    int validity_days, const char *name, const char *id_number,
+	    const char *sex, const char *birth, const char *address,
+	    const char *community, const char *purpose, const char *date);
+
+#endif

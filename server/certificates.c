@@ -1,0 +1,131 @@
+/* Certificate types and certificates as their routes, issuing, the
+ * verification routes and the seed need them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "certificates.h"
+#include "db.h"
+#include "route.h"
+#include "scope.h"
+#include "views.h"
+#include "../util/xmalloc.h"
+
+static char	public_url[512] = "http://127.0.0.1";
+
+void
+certificates_set_public_url(const char *url)
+{
+	size_t	n;
+
+	snprintf(public_url, sizeof public_url, "%s", url);
+	n = strlen(public_url);
+	while (n > 0 && public_url[n - 1] == '/')
+		public_url[--n] = '\0';
+}
+
+const char *
+certificates_public_url(void)
+{
+	return (public_url);
+}
+
+cJSON *
+certificate_type_row(struct db_stmt *st)
+{
+	cJSON	*o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
+	cJSON_AddStringToObject(o, "code", db_text(st, 1));
+	cJSON_AddStringToObject(o, "name", db_text(st, 2));
+	cJSON_AddStringToObject(o, "status", db_text(st, 3));
+	cJSON_AddStringToObject(o, "basis", db_text(st, 4));
+	view_text_or_null(o, "alternative", st, 5);
+	view_text_or_null(o, "purpose", st, 6);
+	view_int_or_null(o, "validity_days", st, 7);
+	if (db_null(st, 8))
+		cJSON_AddNullToObject(o, "template");
+	else
+		view_stored(o, "template", db_text(st, 8));
+	cJSON_AddNumberToObject(o, "version", db_int(st, 9));
+	cJSON_AddStringToObject(o, "updated_at", db_text(st, 10));
+	return (o);
+}
+
+cJSON *
+certificate_type(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*o = NULL;
+
+	if (db_query(db, &st, "SELECT " TYPE_COLS " FROM certificate_types "
+	    "WHERE id = ?", "l", id) == 1)
+		o = certificate_type_row(st);
+	db_reset(st);
+	return (o);
+}
+
+cJSON *
+certificate_summary(struct db_stmt *st)
+{
+	cJSON	*o = cJSON_CreateObject(), *t;
+
+	cJSON_AddNumberToObject(o, "id", db_int(st, 0));
+	cJSON_AddStringToObject(o, "serial", db_text(st, 1));
+	t = cJSON_AddObjectToObject(o, "type");
+	cJSON_AddNumberToObject(t, "id", db_int(st, 2));
+	cJSON_AddStringToObject(t, "code", db_text(st, 3));
+	cJSON_AddStringToObject(t, "name", db_text(st, 4));
+	view_resident(o, "resident", db_int(st, 5),
+	    db_text(st, 6), db_text(st, 7));
+	view_ref(o, "community", db_int(st, 8), db_text(st, 9));
+	cJSON_AddStringToObject(o, "purpose", db_text(st, 10));
+	cJSON_AddStringToObject(o, "issued_at", db_text(st, 11));
+	view_ref(o, "issued_by", db_int(st, 12),
+	    db_text(st, 13));
+	cJSON_AddStringToObject(o, "valid_until", db_text(st, 14));
+	cJSON_AddNumberToObject(o, "reprints", db_int(st, 15));
+	return (o);
+}
+
+/* The whole Certificate, with the stub, from a row of CERT_COLS. */
+static cJSON *
+full_json(struct db_stmt *st)
+{
+	cJSON	*o = certificate_summary(st), *stub;
+	char	*url;
+
+	view_stored(o, "data", db_text(st, 16));
+	cJSON_AddStringToObject(o, "title", db_text(st, 17));
+	cJSON_AddStringToObject(o, "body", db_text(st, 18));
+	cJSON_AddStringToObject(o, "verify_token", db_text(st, 19));
+	cJSON_AddStringToObject(o, "verify_code", db_text(st, 20));
+	url = xasprintf("%s/verify/%s", public_url, db_text(st, 19));
+	cJSON_AddStringToObject(o, "verify_url", url);
+	free(url);
+	stub = cJSON_AddObjectToObject(o, "stub");
+	cJSON_AddStringToObject(stub, "serial", db_text(st, 1));
+	cJSON_AddStringToObject(stub, "type_name", db_text(st, 4));
+	cJSON_AddStringToObject(stub, "resident_name", db_text(st, 6));
+	view_masked_id(stub, "id_number_masked", db_text(st, 7));
+	cJSON_AddStringToObject(stub, "purpose", db_text(st, 10));
+	cJSON_AddStringToObject(stub, "issued_on", db_text(st, 21));
+	cJSON_AddStringToObject(stub, "issued_by", db_text(st, 13));
+	cJSON_AddStringToObject(stub, "verify_code", db_text(st, 20));
+	return (o);
+}
+
+cJSON *
+certificate_full(struct req *r, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*o = NULL;
+
+	if (!scope_sees(r->db, r->staff, SCOPE_CERTIFICATE, id))
+		return (NULL);
+	if (db_query(r->db, &st, "SELECT " CERT_COLS CERT_FROM " WHERE "
+	    "x.id = ?", "l", id) == 1)
+		o = full_json(st);
+	db_reset(st);
+	return (o);
+}
