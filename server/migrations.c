@@ -283,6 +283,10 @@ static const char *const migration_list[] = {
 	"  name);"
 	"CREATE INDEX residents_community_initials ON residents(community_id,"
 	"  initials);",
+	/* a service may be applied for only once at a time per resident
+	 * (docs/api.md 8, application-open), on unless a site says not */
+	"ALTER TABLE services ADD COLUMN one_open INTEGER NOT NULL"
+	"  DEFAULT 1;",
 };
 
 size_t

@@ -15,7 +15,7 @@
 	"s.pinyin, k.id, k.code, k.name, s.time_limit_days, s.fee_fen, " \
 	"s.version"
 #define DETAIL_COLS SUMMARY_COLS ", s.conditions, s.materials, " \
-	"s.department, s.approval_chain, s.form, s.updated_at"
+	"s.department, s.approval_chain, s.form, s.updated_at, s.one_open"
 #define FROM " FROM services s JOIN service_categories k ON " \
 	"k.id = s.category_id"
 #define SEARCH " WHERE (?1 = 0 OR s.category_id = ?1) AND (?2 IS NULL OR " \
@@ -146,6 +146,7 @@ catalog_service(struct db *db, long long id, const char *txcode,
 	view_stored(o, "approval_chain", db_text(st, 15));
 	view_stored(o, "form", db_text(st, 16));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 17));
+	cJSON_AddBoolToObject(o, "one_open", db_int(st, 18));
 	db_reset(st);
 	return (o);
 }
