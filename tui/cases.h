@@ -39,6 +39,7 @@ extern const struct screen_ops screen_application;
 extern const struct screen_ops screen_application_ro;
 extern const struct screen_ops screen_handoff;
 extern const struct screen_ops screen_certificates;
+extern const struct screen_ops screen_certificates_verify;
 extern const struct screen_ops screen_cert_form;
 extern const struct screen_ops screen_certificate;
 extern const struct screen_ops dialog_collector;
@@ -47,8 +48,6 @@ extern const struct screen_ops dialog_collector;
  * may not issue. */
 void	certificates_open(void);
 
-/* A list below has a stale row for this application: refresh it. */
-void	applications_changed(const struct app_detail *);
 /* The number in text (typed, or a QR code's payload that holds it) into
  * out[24]; -1 when there is none. */
 int	application_number_find(const char *text, char *out);

@@ -85,14 +85,16 @@ check(struct collector *c, char **name, char **id)
 }
 
 static void
-finish(struct collector *c)
+finish(struct screen *s, struct collector *c)
 {
 	struct collector_ask	 ask = c->ask;
 	char			*name, *id;
+	int			 alive = app_opener_alive(s);
 
 	if (check(c, &name, &id) == 0) {
 		app_pop();	/* frees c */
-		ask.done(name, id, ask.arg);
+		if (alive)
+			ask.done(name, id, ask.arg);
 	}
 	explicit_bzero(id, strlen(id));
 	free(name);
@@ -118,7 +120,8 @@ collector_key(struct screen *s, int key)
 		if (c->focus == 0)
 			c->focus = 1;
 		else {
-			finish(c);	/* pops the dialog, or says what is wrong */
+			finish(s, c);	/* pops the dialog, or says what is
+					   wrong */
 			app_dirty();
 			return (1);
 		}
@@ -129,6 +132,19 @@ collector_key(struct screen *s, int key)
 		c->error = NULL;
 	}
 	app_dirty();
+	return (1);
+}
+
+/* A card scanned here is the collector's: its number, checked as if
+ * typed and Enter pressed. */
+static int
+collector_scan(struct screen *s, const char *id)
+{
+	struct collector	*c = s->data;
+
+	lineedit_set(&c->id, id);
+	c->focus = 1;
+	finish(s, c);
 	return (1);
 }
 
@@ -167,11 +183,12 @@ collector_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops dialog_collector = {
 	.name = "collector",
-	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.title = N_("Who collects the result"),
 	.overlay = 1,
 	.init = collector_init,
 	.free = collector_free,
 	.key = collector_key,
 	.draw = collector_draw,
+	.scan = collector_scan,
 	.keys = collector_keys,
 };

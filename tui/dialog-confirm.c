@@ -1,9 +1,20 @@
-/* A yes/no question over the current screen. */
+/* A yes/no question over the current screen, answered to the screen
+ * that asked it, and only while that screen is there. */
+#include <stdlib.h>
+
 #include "draw.h"
 #include "keys.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../util/xmalloc.h"
+
+struct confirm {
+	char	*question;
+	void	(*yes)(void *);
+	void	*arg;
+	void	(*arg_free)(void *);	/* when the dialog goes */
+};
 
 static const struct keyhelp confirm_keys[] = {
 	{ N_("Y"), N_("Yes"), 1 },
@@ -11,25 +22,62 @@ static const struct keyhelp confirm_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
+void
+confirm_ask_free(const char *question, void (*yes)(void *), void *arg,
+    void (*arg_free)(void *))
+{
+	struct confirm	c = { xstrdup(question), yes, arg, arg_free };
+
+	app_push(&dialog_confirm, &c);
+}
+
+void
+confirm_ask(const char *question, void (*yes)(void *), void *arg)
+{
+	confirm_ask_free(question, yes, arg, NULL);
+}
+
 static void
 confirm_init(struct screen *s, void *arg)
 {
-	s->data = arg;
+	struct confirm	*c = xmalloc(sizeof *c);
+
+	*c = *(struct confirm *)arg;
+	s->data = c;
 }
 
+static void
+confirm_free(struct screen *s)
+{
+	struct confirm	*c = s->data;
+
+	if (c->arg_free != NULL)
+		c->arg_free(c->arg);
+	free(c->question);
+	free(c);
+}
+
+/* The dialog goes first, so that yes may open another. */
 static int
 confirm_key(struct screen *s, int key)
 {
 	struct confirm	*c = s->data;
-	void		(*yes)(void) = c->yes;
+	void		(*yes)(void *) = c->yes;
+	void		*arg = c->arg;
+	void		(*free_arg)(void *) = c->arg_free;
+	int		 alive = app_opener_alive(s);
 
 	switch (key) {
 	case 'y':
 	case 'Y':
 	case TK_ENTER:
 	case TK_F(10):
+		c->arg_free = NULL;	/* yes has it first */
 		app_pop();
-		yes();
+		if (alive)
+			yes(arg);
+		if (free_arg != NULL)
+			free_arg(arg);
 		break;
 	case 'n':
 	case 'N':
@@ -63,8 +111,10 @@ confirm_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops dialog_confirm = {
 	.name = "confirm",
+	.title = N_("A question"),
 	.overlay = 1,
 	.init = confirm_init,
+	.free = confirm_free,
 	.key = confirm_key,
 	.draw = confirm_draw,
 	.keys = confirm_keys,

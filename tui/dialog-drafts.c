@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "form-ui.h"
 #include "keys.h"
+#include "list.h"
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../locale/i18n.h"
@@ -17,10 +18,10 @@
 #include "../util/xmalloc.h"
 
 struct drafts {
-	char	**paths;
-	cJSON	**docs;
-	size_t	  n;
-	int	  sel;
+	char		**paths;
+	cJSON		**docs;
+	size_t		  n;
+	struct list	  l;
 };
 
 static const struct keyhelp drafts_keys[] = {
@@ -63,8 +64,7 @@ reload(struct drafts *d)
 		cause = NULL;
 	}
 	free(dir);
-	if (d->sel >= (int)d->n)
-		d->sel = d->n > 0 ? (int)d->n - 1 : 0;
+	list_count(&d->l, (int)d->n);
 }
 
 int
@@ -104,7 +104,7 @@ static void
 resume(struct drafts *d)
 {
 	struct form_open	 o;
-	cJSON			*doc = d->docs[d->sel];
+	cJSON			*doc = d->docs[d->l.sel];
 
 	if (doc == NULL)
 		return;
@@ -117,7 +117,7 @@ resume(struct drafts *d)
 	o.draft = doc;
 	if (o.service == NULL)
 		return;
-	d->docs[d->sel] = NULL;
+	d->docs[d->l.sel] = NULL;
 	app_pop();	/* frees d; doc is ours now */
 	form_ui_open(&o);
 	cJSON_Delete(o.service);
@@ -130,20 +130,12 @@ drafts_key(struct screen *s, int key)
 	struct drafts	*d = s->data;
 
 	switch (key) {
-	case TK_UP:
-		if (d->sel > 0)
-			d->sel--;
-		break;
-	case TK_DOWN:
-		if (d->sel + 1 < (int)d->n)
-			d->sel++;
-		break;
 	case TK_ENTER:
 		if (d->n > 0)
 			resume(d);
 		return (1);
 	case TK_DELETE:
-		if (d->n > 0 && unlink(d->paths[d->sel]) == 0)
+		if (d->n > 0 && unlink(d->paths[d->l.sel]) == 0)
 			reload(d);
 		if (d->n == 0)
 			app_pop();
@@ -152,7 +144,8 @@ drafts_key(struct screen *s, int key)
 		app_pop();
 		return (1);
 	default:
-		return (TK_IS_CODE(key) ? 0 : 1);
+		if (list_key(&d->l, key) == LIST_UNUSED)
+			return (TK_IS_CODE(key) ? 0 : 1);
 	}
 	app_dirty();
 	return (1);
@@ -189,19 +182,21 @@ drafts_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	draw_box(y, x, h, w);
 	draw_text(y + 1, x + 2, _("Forms kept from before: resume one?"),
 	    w - 4, STYLE_TITLE);
-	for (i = 0; i < (int)d->n && i < h - 3; i++) {
+	list_show(&d->l, h - 3);
+	for (i = d->l.top; i < (int)d->n && i < d->l.top + h - 3; i++) {
 		if (d->docs[i] != NULL)
 			describe(d->docs[i], line, sizeof line);
 		else
 			snprintf(line, sizeof line, "%s", _("(unreadable)"));
-		draw_cell(y + 2 + i, x + 2, line, w - 4,
-		    i == d->sel ? STYLE_SELECTED : STYLE_NORMAL);
+		draw_cell(y + 2 + i - d->l.top, x + 2, line, w - 4,
+		    i == d->l.sel ? STYLE_SELECTED : STYLE_NORMAL);
 	}
 	*cy = *cx = -1;
 }
 
 const struct screen_ops dialog_drafts = {
 	.name = "drafts",
+	.title = N_("Forms kept from before"),
 	.overlay = 1,
 	.init = drafts_init,
 	.free = drafts_free,

@@ -21,6 +21,12 @@ static const struct keyhelp prompt_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
+void
+prompt_ask(const struct prompt *p)
+{
+	app_push(&dialog_prompt, (void *)p);
+}
+
 static void
 prompt_init(struct screen *s, void *arg)
 {
@@ -49,12 +55,24 @@ prompt_key(struct screen *s, int key)
 	struct prompt_state	*ps = s->data;
 	struct prompt		 p = ps->p;
 	char			*text;
+	int			 alive;
 
 	switch (key) {
 	case TK_ENTER:
+		if (ps->le.len < p.min_chars) {
+			/* Enter on too little asks again: nothing is lost */
+			if (p.too_short != NULL)
+				app_message(MSG_ERROR, "%s", p.too_short);
+			else
+				app_message(MSG_ERROR, _("Type at least %zu "
+				    "characters, or Esc."), p.min_chars);
+			return (1);
+		}
 		text = lineedit_text(&ps->le);
+		alive = app_opener_alive(s);
 		app_pop();	/* frees ps */
-		p.done(text, p.arg);
+		if (alive)
+			p.done(text, p.arg);
 		free(text);
 		return (1);
 	case TK_ESC:
@@ -87,7 +105,7 @@ prompt_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops dialog_prompt = {
 	.name = "prompt",
-	.editing = 1,
+	.title = N_("Typing a line"),
 	.overlay = 1,
 	.init = prompt_init,
 	.free = prompt_free,

@@ -90,6 +90,15 @@ draw_text_right(int y, int x_end, const char *s, int maxcols,
 	return (draw_text(y, x_end - w, s, w, st));
 }
 
+int
+draw_field(int y, int x, const char *label, const char *value, int maxx)
+{
+	x += draw_text(y, x, label, maxx - x, STYLE_LABEL);
+	x += draw_text(y, x, ": ", maxx - x, STYLE_LABEL);
+	x += draw_text(y, x, value, maxx - x, STYLE_NORMAL);
+	return (x + 3);
+}
+
 void
 draw_fill(int y, int x, int cols, enum style st)
 {

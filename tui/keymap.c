@@ -40,6 +40,7 @@ static const struct {
 	    N_("Applications: query and handle") },
 	[ACT_CERTIFICATES] = { "certificates",
 	    N_("Certificates: issue, reprint, verify") },
+	[ACT_HOME] = { "home", N_("Back to the main menu") },
 };
 
 /* Table 2: default keys -> action id. README "Keys" fixes these. */
@@ -57,6 +58,7 @@ static const struct binding {
 	{ TK_CTRL('n'), ACT_QUEUE },
 	{ TK_F(6), ACT_APPLICATIONS },
 	{ TK_F(7), ACT_CERTIFICATES },
+	{ TK_CTRL('g'), ACT_HOME },
 };
 
 /* Table 3: action id -> handler. */
@@ -69,6 +71,7 @@ static void (*const handlers[ACT_COUNT])(void) = {
 	[ACT_QUEUE] = queue_next_anywhere,
 	[ACT_APPLICATIONS] = run_applications,
 	[ACT_CERTIFICATES] = certificates_open,
+	[ACT_HOME] = app_home,
 };
 
 #define MAX_BINDINGS	64
@@ -155,6 +158,12 @@ keymap_run(int key)
 		return (0);
 	handlers[a]();
 	return (1);
+}
+
+void
+keymap_do(enum action a)
+{
+	handlers[a]();
 }
 
 const char *

@@ -63,3 +63,10 @@ label_fee(char *buf, size_t size, long long fen)
 	else
 		snprintf(buf, size, _("%lld.%02lld yuan"), fen / 100, fen % 100);
 }
+
+const char *
+label_not_here(void)
+{
+	return (_("Not a resident of your communities; another centre "
+	    "serves them."));
+}

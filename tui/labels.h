@@ -4,6 +4,11 @@
 
 #include <stddef.h>
 
+/* An ID number no resident of the clerk's communities has: nobody's, or
+ * a resident of another centre, whom this one may not see. F2 and F4
+ * say the same. */
+const char	*label_not_here(void);
+
 /* Translated; unknown codes come back as they are. */
 const char	*label_sex(const char *sex);
 const char	*label_tag(const char *tag);

@@ -10,6 +10,8 @@
 static void
 clamp(struct list *l)
 {
+	if (l->view)
+		l->sel = l->top;	/* the first line shown is "selected" */
 	if (l->sel >= l->n)
 		l->sel = l->n - 1;
 	if (l->sel < 0)
@@ -112,9 +114,43 @@ filter_key(struct list *l, int key)
 	return (LIST_FILTERED);
 }
 
+/* A text view: every key moves the first line shown. */
+static enum list_done
+view_key(struct list *l, int key)
+{
+	switch (key) {
+	case TK_UP:
+		l->top--;
+		break;
+	case TK_DOWN:
+		l->top++;
+		break;
+	case TK_PGUP:
+	case TK_CTRL('b'):
+		l->top -= l->rows;
+		break;
+	case TK_PGDN:
+	case TK_CTRL('f'):
+		l->top += l->rows;
+		break;
+	case TK_HOME:
+		l->top = 0;
+		break;
+	case TK_END:
+		l->top = l->n;
+		break;
+	default:
+		return (LIST_UNUSED);
+	}
+	clamp(l);
+	return (LIST_MOVED);
+}
+
 enum list_done
 list_key(struct list *l, int key)
 {
+	if (l->view)
+		return (view_key(l, key));
 	switch (key) {
 	case TK_UP:
 		if (l->sel == 0)
@@ -126,8 +162,10 @@ list_key(struct list *l, int key)
 			l->sel++;
 		break;
 	case TK_PGUP:
+	case TK_CTRL('b'):	/* for terminals without PgUp (vt100) */
 		return (page(l, -1));
 	case TK_PGDN:
+	case TK_CTRL('f'):
 		return (page(l, 1));
 	case TK_HOME:
 		l->sel = 0;

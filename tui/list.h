@@ -18,6 +18,8 @@ struct list {
 	int		 top;		/* the first row shown */
 	int		 rows;		/* rows the last draw had room for */
 	int		 paged;		/* PgUp/PgDn turn the server's pages */
+	int		 view;		/* a text to read: keys scroll it,
+					   no row is selected */
 	/* type-to-filter, once list_filter() is called */
 	struct lineedit	 text;
 	int		 filtering;

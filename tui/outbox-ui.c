@@ -39,6 +39,7 @@ outbox_ui_event(enum sender_event ev, const struct outbox_item *it,
 {
 	(void)arg;
 	app_outbox_changed();
+	app_changed(RES_OUTBOX, it->id);
 	if (app.top != NULL && form_outbox_event(app.top, ev, it, r))
 		return;
 	switch (ev) {

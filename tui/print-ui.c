@@ -7,6 +7,7 @@
 #include "print-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../printing/doc.h"
 #include "../printing/papers.h"
 #include "../printing/print.h"
 #include "../util/log.h"
@@ -138,6 +139,30 @@ print_ui_document(struct pdoc *d, int reprint)
 	jobs[i] = job;
 	app_message(MSG_INFO, "%s", _("Printing..."));
 	return (0);
+}
+
+static void
+reprint_yes(void *d)
+{
+	print_ui_document(d, 1);
+}
+
+static void
+doc_free(void *d)
+{
+	pdoc_free(d);
+}
+
+void
+print_ui_offer(struct pdoc *d, const char *question)
+{
+	if (print_ui_document(d, 0) == 0) {
+		pdoc_free(d);
+		return;
+	}
+	confirm_ask_free(question != NULL ? question : _("This was printed "
+	    "before. Print again, marked as a reprint?"), reprint_yes, d,
+	    doc_free);
 }
 
 int

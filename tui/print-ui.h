@@ -28,6 +28,10 @@ int		 print_ui_retarget(const struct print_setup *);
 /* Prints d (kept by the caller). A document that may already be on paper
  * is only printed again when reprint is set; 1 when it asks for that. */
 int		 print_ui_document(struct pdoc *, int reprint);
+/* Prints d (taken). A document printed before is printed again only
+ * when the clerk says yes (question, or the usual one when NULL),
+ * marked as a reprint. */
+void		 print_ui_offer(struct pdoc *, const char *question);
 /* The loop's side: jobs' pipes to poll, and what they said. */
 int		 print_ui_fds(struct curl_waitfd *, int max);
 void		 print_ui_poll(const struct curl_waitfd *, int n);

@@ -12,6 +12,7 @@
 #include "form-ui.h"
 #include "form-view.h"
 #include "keys.h"
+#include "request.h"
 #include "tui.h"
 #include "../forms/form.h"
 #include "../locale/i18n.h"
@@ -24,23 +25,18 @@ struct certform {
 	long long	 type_id;
 	char		*type_name;
 	char		*type_code;
-	struct api_call	*call;
-	char		*sent;		/* the body last sent, for a retry */
-	int		 lost;
 };
 
 static const struct keyhelp certform_keys[] = {
-	{ N_("F9"), N_("Issue"), 1 },
+	{ N_("F9"), N_("Issue the certificate"), 1 },
 	{ N_("Tab/Enter"), N_("Next field"), 1 },
 	{ N_("Esc"), N_("Close"), 1 },
 	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
 	{ N_("Space"), N_("Open the choices"), 0 },
 	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
-	{ N_("Ctrl-S"), N_("Issue"), 0 },
+	{ N_("Ctrl-S"), N_("Issue the certificate"), 0 },
 	{ NULL, NULL, 0 }
 };
-
-static struct certform	*current;
 
 /* The template's fields and a purpose field (default: the type's), as
  * a form schema of one section. */
@@ -126,7 +122,6 @@ certform_init(struct screen *s, void *arg)
 	struct certform		*cf = xcalloc(1, sizeof *cf);
 
 	s->data = cf;
-	current = cf;
 	cf->type_id = o->type->id;
 	cf->type_name = xstrdup(o->type->name);
 	cf->type_code = xstrdup(o->type->code);
@@ -134,7 +129,6 @@ certform_init(struct screen *s, void *arg)
 	cf->fs.resident_id = o->resident_id;
 	cf->fs.resident_name = xstrdup(o->resident_name);
 	cf->fs.broken = build(cf, o->type) != 0;
-	api_new_key(cf->fs.key);
 }
 
 static void
@@ -142,19 +136,12 @@ certform_free(struct screen *s)
 {
 	struct certform	*cf = s->data;
 
-	if (current == cf)
-		current = NULL;
-	if (cf->call != NULL) {
-		api_cancel(app.api, cf->call);
-		app_busy(-1);
-	}
 	form_free(cf->fs.fm);
 	free(cf->fs.stops);
 	free(cf->fs.title);
 	free(cf->fs.resident_name);
 	free(cf->type_name);
 	free(cf->type_code);
-	free(cf->sent);
 	free(cf);
 }
 
@@ -210,9 +197,6 @@ on_issued(struct api_result *r, void *arg)
 	struct certform		*cf = arg;
 	struct certificate_open	 o;
 
-	cf->call = NULL;
-	app_busy(-1);
-	cf->lost = r->status == API_ERR_NETWORK;
 	if (r->status == API_ERR_AUTH) {
 		app_session_ended(r->message);
 		return;
@@ -231,6 +215,7 @@ on_issued(struct api_result *r, void *arg)
 	memset(&o, 0, sizeof o);
 	o.cert = r->model;
 	r->model = NULL;
+	app_changed(RES_CERTIFICATE, o.cert->id);
 	app_pop();	/* frees cf */
 	app_push(&screen_certificate, &o);
 	model_certificate_free(o.cert);
@@ -242,6 +227,7 @@ issue(struct certform *cf)
 {
 	struct form_field	*p = form_field(cf->fs.fm, "purpose");
 	cJSON			*data = form_data(cf->fs.fm), *req;
+	struct request		*rq;
 	char			*purpose, *text;
 
 	cJSON_DeleteItemFromObjectCaseSensitive(data, "purpose");
@@ -252,30 +238,27 @@ issue(struct certform *cf)
 	if ((text = cJSON_PrintUnformatted(req)) == NULL)
 		fatal("out of memory printing JSON");
 	cJSON_Delete(req);
-	if (cf->sent != NULL && (!cf->lost || strcmp(cf->sent, text) != 0))
-		api_new_key(cf->fs.key);	/* a new request */
-	free(cf->sent);
-	cf->sent = text;
-	cf->call = api_certificate_issue(app.api, cf->type_id,
-	    cf->fs.resident_id, purpose, data, cf->fs.key, on_issued, cf);
+	rq = request_new(cf, 0, on_issued, cf);
+	request_call(rq, api_certificate_issue(app.api, cf->type_id,
+	    cf->fs.resident_id, purpose, data, request_key(rq, text),
+	    request_reply, rq));
+	free(text);
 	free(purpose);
-	app_busy(1);
 	app_message(MSG_INFO, "%s", _("Issuing..."));
 }
 
 static void
-confirmed(void)
+confirmed(void *arg)
 {
-	if (current != NULL && current->call == NULL)
-		issue(current);
+	if (!request_busy(arg, 0))
+		issue(arg);
 }
 
 static void
 ask_issue(struct certform *cf)
 {
-	static struct confirm	c;
-	static char		q[256];
-	int			bad, i;
+	char	q[256];
+	int	bad, i;
 
 	form_check_field(cf->fs.fm, focused(cf), time(NULL));
 	if ((bad = form_check(cf->fs.fm, time(NULL))) >= 0) {
@@ -289,9 +272,7 @@ ask_issue(struct certform *cf)
 	}
 	snprintf(q, sizeof q, _("Issue %s for %s?"), cf->type_name,
 	    cf->fs.resident_name);
-	c.question = q;
-	c.yes = confirmed;
-	app_push(&dialog_confirm, &c);
+	confirm_ask(q, confirmed, cf);
 }
 
 static void
@@ -299,8 +280,6 @@ chosen(void *arg)
 {
 	struct certform	*cf = arg;
 
-	if (cf != current)
-		return;
 	form_check_field(cf->fs.fm, focused(cf), time(NULL));
 	app_dirty();
 }
@@ -311,7 +290,6 @@ static int
 choice_key(struct certform *cf, int key)
 {
 	struct form_field	*f = focused(cf);
-	struct choose		 c = { form_ui_label(f), f, chosen, cf };
 
 	if (key >= '1' && key <= '9' && (size_t)(key - '1') < f->noptions) {
 		f->choice = key - '1';
@@ -323,9 +301,8 @@ choice_key(struct certform *cf, int key)
 	if (key != ' ' && key != TK_F(4) && (TK_IS_CODE(key) || key <= ' '))
 		return (0);
 	cf->fs.modified = 1;
-	app_push(&dialog_choose, &c);
-	if (key != ' ' && key != TK_F(4) && app.top->ops->key != NULL)
-		app.top->ops->key(app.top, key);
+	form_ui_choose(f, form_ui_label(f), key != ' ' && key != TK_F(4) ?
+	    key : 0, chosen, cf);
 	return (1);
 }
 
@@ -355,24 +332,20 @@ edit_key(struct certform *cf, int key)
 }
 
 static void
-discard(void)
+discard(void *arg)
 {
-	if (current != NULL)
-		app_pop();
+	(void)arg;
+	app_pop();
 }
 
 static void
 ask_close(struct certform *cf)
 {
-	static struct confirm	c;
-
-	if (!cf->fs.modified) {
+	if (!cf->fs.modified)
 		app_pop();
-		return;
-	}
-	c.question = _("Throw away what was typed for this certificate?");
-	c.yes = discard;
-	app_push(&dialog_confirm, &c);
+	else
+		confirm_ask(_("Throw away what was typed for this "
+		    "certificate?"), discard, cf);
 }
 
 static int
@@ -380,13 +353,9 @@ certform_key(struct screen *s, int key)
 {
 	struct certform	*cf = s->data;
 
-	current = cf;
-	if (cf->fs.broken || cf->call != NULL) {
-		if (key == TK_ESC && cf->call != NULL) {
-			api_cancel(app.api, cf->call);
-			cf->call = NULL;
-			cf->lost = 1;	/* it may have been issued */
-			app_busy(-1);
+	if (cf->fs.broken || request_busy(cf, 0)) {
+		if (key == TK_ESC && request_cancel(cf, 0)) {
+			/* it may have been issued: the same key again */
 			app_message(MSG_INFO, "%s", _("Cancelled: F9 asks "
 			    "again; it cannot issue twice."));
 		} else if (key == TK_ESC)
@@ -418,6 +387,21 @@ certform_key(struct screen *s, int key)
 	return (1);
 }
 
+/* A card scanned into a focused ID number field fills it, as typed
+ * and Enter. */
+static int
+certform_scan(struct screen *s, const char *id)
+{
+	struct certform	*cf = s->data;
+
+	if (cf->fs.broken || focused(cf)->type != FT_ID_NUMBER)
+		return (0);
+	form_set_text(focused(cf), id, ORIGIN_TYPED);
+	cf->fs.modified = 1;
+	move_focus(cf, cf->fs.focus + 1);
+	return (1);
+}
+
 static void
 certform_draw(struct screen *s, int top, int rows, int cols, int *cy,
     int *cx)
@@ -430,16 +414,17 @@ certform_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	draw_text(top + rows - 1, 1, _("Name, sex, ID number, address and "
 	    "community come from the record."), cols - 2, STYLE_DIM);
 	form_view_draw(&cf->fs, top, rows - 1, cols, cy, cx);
-	if (cf->call != NULL)
+	if (request_busy(cf, 0))
 		*cy = *cx = -1;
 }
 
 const struct screen_ops screen_cert_form = {
 	.name = "certificate-form",
-	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.title = N_("Certificate form"),
 	.init = certform_init,
 	.free = certform_free,
 	.key = certform_key,
 	.draw = certform_draw,
+	.scan = certform_scan,
 	.keys = certform_keys,
 };

@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "events.h"
 #include "keys.h"
+#include "request.h"
 #include "tui.h"
 #include "../api/work.h"
 #include "../forms/lineedit-draw.h"
@@ -27,7 +28,6 @@ enum field {
 };
 
 struct report {
-	struct api_call		*call;
 	struct grid_page	*grids;
 	int			 category;
 	int			 urgency;
@@ -37,8 +37,6 @@ struct report {
 	long long		 resident_id;	/* 0: none */
 	char			*resident_name;
 	int			 focus;
-	char			 key[33];
-	int			 sent;		/* the key went out once */
 };
 
 static const struct keyhelp report_keys[] = {
@@ -59,7 +57,6 @@ on_grids(struct api_result *r, void *arg)
 	struct report	*rp = arg;
 	size_t		 i;
 
-	rp->call = NULL;
 	if (!app_answer(r))
 		return;		/* said, or the session ended */
 	rp->grids = r->model;
@@ -79,6 +76,7 @@ report_init(struct screen *s, void *arg)
 {
 	struct report		*rp = xcalloc(1, sizeof *rp);
 	const struct resident	*res = resident_on_screen();
+	struct request		*rq;
 
 	(void)arg;
 	rp->urgency = 1;			/* normal */
@@ -91,8 +89,8 @@ report_init(struct screen *s, void *arg)
 	}
 	rp->focus = FLD_CATEGORY;
 	s->data = rp;
-	rp->call = api_grids(app.api, on_grids, rp);
-	app_busy(1);
+	rq = request_new(rp, 0, on_grids, rp);
+	request_call(rq, api_grids(app.api, request_reply, rq));
 }
 
 static void
@@ -100,10 +98,6 @@ report_free(struct screen *s)
 {
 	struct report	*rp = s->data;
 
-	if (rp->call != NULL) {
-		api_cancel(app.api, rp->call);
-		app_busy(-1);
-	}
 	model_grid_page_free(rp->grids);
 	lineedit_free(&rp->location);
 	lineedit_free(&rp->description);
@@ -118,8 +112,9 @@ typed(struct report *rp)
 }
 
 static void
-leave(void)
+leave(void *arg)
 {
+	(void)arg;
 	app_pop();
 }
 
@@ -127,35 +122,22 @@ leave(void)
 static void
 back(struct report *rp)
 {
-	static struct confirm	c;
-
-	if (rp->call != NULL && rp->grids != NULL) {
-		api_cancel(app.api, rp->call);
-		rp->call = NULL;
-		app_busy(-1);
+	if (rp->grids != NULL && request_cancel(rp, 0))
 		app_message(MSG_INFO, "%s", _("Cancelled."));
-		return;
-	}
-	if (!typed(rp)) {
+	else if (!typed(rp))
 		app_pop();
-		return;
-	}
-	c.question = _("Leave without reporting? What you typed is lost.");
-	c.yes = leave;
-	app_push(&dialog_confirm, &c);
+	else
+		confirm_ask(_("Leave without reporting? What you typed is "
+		    "lost."), leave, rp);
 }
 
 static void
 on_reported(struct api_result *r, void *arg)
 {
-	struct report	*rp = arg;
 	struct event	*ev;
 	long long	 id;
 
-	rp->call = NULL;
-	app_busy(-1);
-	if (r->status != API_ERR_NETWORK && r->status != API_ERR_SERVER)
-		rp->sent = 0;		/* settled: a new report, a new key */
+	(void)arg;
 	if (r->status == API_ERR_AUTH) {
 		app_session_ended(r->message);
 		return;
@@ -168,7 +150,7 @@ on_reported(struct api_result *r, void *arg)
 	id = ev->id;
 	app_message(MSG_INFO, _("Event %lld reported; a supervisor assigns "
 	    "it."), id);
-	events_changed();
+	app_changed(RES_EVENT, id);
 	app_pop();		/* frees rp */
 	app_push(&screen_event, &id);
 }
@@ -201,21 +183,22 @@ check(struct report *rp)
 static void
 submit(struct report *rp)
 {
-	char	*loc, *desc;
+	struct request	*rq;
+	char		*loc, *desc, *what;
 
-	if (rp->call != NULL || check(rp) != 0)
+	if (request_busy(rp, 0) || check(rp) != 0)
 		return;
-	if (!rp->sent) {
-		api_new_key(rp->key);
-		rp->sent = 1;
-	}
 	loc = lineedit_text(&rp->location);
 	desc = lineedit_text(&rp->description);
-	rp->call = api_event_report(app.api, event_categories[rp->category],
-	    loc, desc, event_urgencies[rp->urgency],
-	    rp->grids->items[rp->grid].id, rp->resident_id, rp->key,
-	    on_reported, rp);
-	app_busy(1);
+	/* the same report again after a lost answer keeps its key */
+	what = xasprintf("%d %d %d %lld %s %s", rp->category, rp->urgency,
+	    rp->grid, rp->resident_id, loc, desc);
+	rq = request_new(rp, 0, on_reported, rp);
+	request_call(rq, api_event_report(app.api,
+	    event_categories[rp->category], loc, desc,
+	    event_urgencies[rp->urgency], rp->grids->items[rp->grid].id,
+	    rp->resident_id, request_key(rq, what), request_reply, rq));
+	free(what);
 	free(loc);
 	free(desc);
 }
@@ -241,28 +224,20 @@ grid_chosen(int index, void *arg)
 static void
 list_categories(struct report *rp)
 {
-	struct list_choice	 c;
-	const char		*v[EVENT_NCATEGORIES];
-	int			 i;
+	const char	*v[EVENT_NCATEGORIES];
+	int		 i;
 
 	for (i = 0; i < EVENT_NCATEGORIES; i++)
 		v[i] = event_category_label(event_categories[i]);
-	memset(&c, 0, sizeof c);
-	c.title = _("Category of the event");
-	c.items = v;
-	c.n = EVENT_NCATEGORIES;
-	c.sel = rp->category;
-	c.done = category_chosen;
-	c.arg = rp;
-	app_push(&dialog_list, &c);
+	list_ask(_("Category of the event"), v, EVENT_NCATEGORIES,
+	    rp->category, category_chosen, rp);
 }
 
 static void
 list_grids(struct report *rp)
 {
-	struct list_choice	 c;
-	const char		**v;
-	size_t			  i;
+	const char	**v;
+	size_t		  i;
 
 	if (rp->grids == NULL)
 		return;
@@ -270,14 +245,7 @@ list_grids(struct report *rp)
 	for (i = 0; i < rp->grids->n; i++)
 		v[i] = xasprintf("%s  %s", rp->grids->items[i].name,
 		    rp->grids->items[i].member);
-	memset(&c, 0, sizeof c);
-	c.title = _("Grid");
-	c.items = v;
-	c.n = (int)rp->grids->n;
-	c.sel = rp->grid;
-	c.done = grid_chosen;
-	c.arg = rp;
-	app_push(&dialog_list, &c);
+	list_ask(_("Grid"), v, (int)rp->grids->n, rp->grid, grid_chosen, rp);
 	for (i = 0; i < rp->grids->n; i++)
 		free((char *)v[i]);
 	free(v);
@@ -370,7 +338,7 @@ report_key(struct screen *s, int key)
 		rp->focus = (rp->focus + fields(rp) - 1) % fields(rp);
 		break;
 	default:
-		if (rp->call != NULL && rp->grids != NULL)
+		if (request_busy(rp, 0) && rp->grids != NULL)
 			return (1);	/* the report is on its way */
 		if (!field_key(rp, key))
 			return (0);
@@ -455,7 +423,7 @@ report_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_event_new = {
 	.name = "event-new",
-	.editing = 1,
+	.title = N_("Report a grid event"),
 	.init = report_init,
 	.free = report_free,
 	.key = report_key,

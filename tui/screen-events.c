@@ -7,6 +7,8 @@
 #include "draw.h"
 #include "events.h"
 #include "keys.h"
+#include "list.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "when.h"
@@ -25,11 +27,9 @@ enum filter {
 static const char *const filter_names[F_COUNT] = { "mine", "open", NULL };
 
 struct events {
-	struct api_call		*call;
 	struct event_page	*page;
 	enum filter		 filter;
-	int			 sel;
-	int			 top;
+	struct list		 l;
 };
 
 static const struct keyhelp events_keys[] = {
@@ -48,26 +48,21 @@ on_events(struct api_result *r, void *arg)
 {
 	struct events	*e = arg;
 
-	e->call = NULL;
 	if (!app_answer(r))
 		return;		/* said, or the session ended */
 	model_event_page_free(e->page);
 	e->page = r->model;
 	r->model = NULL;
-	if (e->sel >= (int)e->page->n)
-		e->sel = e->page->n > 0 ? (int)e->page->n - 1 : 0;
+	list_count(&e->l, (int)e->page->n);
 }
 
 static void
 start(struct events *e, int page)
 {
-	if (e->call != NULL) {
-		api_cancel(app.api, e->call);
-		app_busy(-1);
-	}
-	e->call = api_events(app.api, filter_names[e->filter], page,
-	    on_events, e);
-	app_busy(1);
+	struct request	*rq = request_new(e, 0, on_events, e);
+
+	request_call(rq, api_events(app.api, filter_names[e->filter], page,
+	    request_reply, rq));
 }
 
 /* A grid member starts with what is assigned to them; a supervisor with
@@ -79,6 +74,7 @@ events_init(struct screen *s, void *arg)
 
 	(void)arg;
 	e->filter = event_may_assign() ? F_OPEN : F_MINE;
+	e->l.paged = 1;
 	s->data = e;
 	start(e, 1);
 }
@@ -88,26 +84,24 @@ events_free(struct screen *s)
 {
 	struct events	*e = s->data;
 
-	if (e->call != NULL) {
-		api_cancel(app.api, e->call);
-		app_busy(-1);
-	}
 	model_event_page_free(e->page);
 	free(e);
 }
 
-void
-events_changed(void)
+static int
+events_shows(struct screen *s, enum resource what, long long id)
 {
-	struct screen	*s;
-	struct events	*e;
+	(void)s;
+	(void)id;
+	return (what == RES_EVENT);
+}
 
-	for (s = app.top; s != NULL; s = s->below) {
-		if (s->ops != &screen_events)
-			continue;
-		e = s->data;
-		start(e, e->page != NULL ? e->page->pg.page : 1);
-	}
+static void
+events_reload(struct screen *s)
+{
+	struct events	*e = s->data;
+
+	start(e, e->page != NULL ? e->page->pg.page : 1);
 }
 
 static void
@@ -147,26 +141,11 @@ events_key(struct screen *s, int key)
 	long long	 id;
 
 	switch (key) {
-	case TK_ESC:
-		if (e->call != NULL) {
-			api_cancel(app.api, e->call);
-			e->call = NULL;
-			app_busy(-1);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
-		return (1);
 	case TK_TAB:
 		e->filter = (e->filter + 1) % F_COUNT;
-		e->sel = e->top = 0;
+		list_count(&e->l, 0);
 		start(e, 1);
 		return (1);
-	case TK_F(5):
-		start(e, e->page != NULL ? e->page->pg.page : 1);
-		return (1);
-	case TK_PGDN:
-	case TK_PGUP:
-		return (page_key(e, key));
 	case 'n':
 	case 'N':
 		report();
@@ -174,24 +153,22 @@ events_key(struct screen *s, int key)
 	}
 	if (e->page == NULL || e->page->n == 0)
 		return (0);
-	switch (key) {
-	case TK_UP:
-		if (e->sel > 0)
-			e->sel--;
-		break;
-	case TK_DOWN:
-		if (e->sel + 1 < (int)e->page->n)
-			e->sel++;
-		break;
-	case TK_ENTER:
-		id = e->page->items[e->sel].id;
+	if (key == TK_ENTER) {
+		id = e->page->items[e->l.sel].id;
 		app_push(&screen_event, &id);
 		return (1);
-	default:
-		return (0);
 	}
-	app_dirty();
-	return (1);
+	switch (list_key(&e->l, key)) {
+	case LIST_UNUSED:
+		return (0);
+	case LIST_PAGE_NEXT:
+		return (page_key(e, TK_PGDN));
+	case LIST_PAGE_PREV:
+		return (page_key(e, TK_PGUP));
+	default:
+		app_dirty();
+		return (1);
+	}
 }
 
 #define NCOLS 6
@@ -227,19 +204,12 @@ draw_list(struct events *e, int y, int last, int cols)
 	const char		**v;
 	char			(*at)[24];
 	char			  info[128];
-	int			  i, visible = last - y - 1;
 
 	at = xcalloc(e->page->n + 1, sizeof *at);
 	v = rows_of(e, at);
 	table_layout(c, NCOLS, v, (int)e->page->n, cols);
 	table_head(y++, c, NCOLS);
-	if (e->sel < e->top)
-		e->top = e->sel;
-	if (visible > 0 && e->sel >= e->top + visible)
-		e->top = e->sel - visible + 1;
-	for (i = e->top; i < (int)e->page->n && y < last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, i == e->sel ?
-		    STYLE_SELECTED : STYLE_NORMAL);
+	table_list(y, last, c, NCOLS, v, &e->l, 1);
 	free(v);
 	free(at);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld events"),
@@ -271,7 +241,7 @@ events_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	draw_text(top, 1, filter_title(e->filter), cols - 2, STYLE_TITLE);
 	draw_hline(top + 1, 0, cols);
 	if (e->page == NULL) {
-		draw_text(top + 3, 2, e->call != NULL ? _("Loading...") :
+		draw_text(top + 3, 2, request_busy(e, 0) ? _("Loading...") :
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
@@ -286,9 +256,12 @@ events_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_events = {
 	.name = "events",
+	.title = N_("Grid events"),
 	.init = events_init,
 	.free = events_free,
 	.key = events_key,
 	.draw = events_draw,
+	.shows = events_shows,
+	.reload = events_reload,
 	.keys = events_keys,
 };

@@ -5,10 +5,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "case-labels.h"
+#include "cases.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "form-view.h"
 #include "keys.h"
+#include "labels.h"
+#include "request.h"
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../forms/idnum.h"
@@ -16,6 +20,9 @@
 #include "../locale/text.h"
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
+
+/* Request slots: the outbox's answer, the applicant looked up. */
+enum { SLOT_SENT, SLOT_APPLICANT };
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
@@ -192,8 +199,6 @@ fscr_free(struct screen *s)
 {
 	struct formscr	*fs = s->data;
 
-	if (fs->outbox_id != 0)
-		app_busy(-1);
 	save_draft(fs);
 	if (fs->submit_free != NULL)
 		fs->submit_free(fs->submit_arg);
@@ -395,6 +400,38 @@ form_ui_errors(struct formscr *fs, const struct api_result *r)
 	app_message(MSG_ERROR, "%s", r->message);
 }
 
+static void
+open_existing(void *arg)
+{
+	struct application_open	o = { *(long long *)arg, NULL };
+
+	app_push(cases_may_act() ? &screen_application :
+	    &screen_application_ro, &o);
+}
+
+/* The resident has this service open already (409 application-open):
+ * the application it is, and Enter opens it. */
+static void
+already_open(struct formscr *fs, const struct api_result *r)
+{
+	const cJSON	*j = r->problem_json;
+	const char	*number, *status;
+	long long	*id = xmalloc(sizeof *id);
+	char		 q[256];
+
+	*id = (long long)cJSON_GetNumberValue(
+	    cJSON_GetObjectItemCaseSensitive(j, "existing_id"));
+	number = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "existing_number"));
+	status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "existing_status"));
+	snprintf(q, sizeof q, _("%s has %s open already: %s, %s. Open it?"),
+	    fs->resident_name, fs->title, number != NULL ? number : "?",
+	    label_app_status(status != NULL ? status : ""));
+	app_message(MSG_ERROR, "%s", q);
+	confirm_ask_free(q, open_existing, id, free);
+}
+
 int
 form_outbox_event(struct screen *s, enum sender_event ev,
     const struct outbox_item *it, const struct api_result *r)
@@ -404,7 +441,7 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	if (s->ops != &screen_form || fs->outbox_id != it->id)
 		return (0);
 	fs->outbox_id = 0;
-	app_busy(-1);
+	request_done(fs, SLOT_SENT);
 	if (ev == SENDER_DONE || ev == SENDER_WAITING) {
 		/* accepted, or safe in the outbox: the form is done, and
 		 * what to print comes next */
@@ -420,7 +457,10 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	outbox_discard(app.outbox, it->id);
 	app_outbox_changed();
 	fs->submitted = 0;
-	form_ui_errors(fs, r);
+	if (strcmp(r->problem, "application-open") == 0)
+		already_open(fs, r);
+	else
+		form_ui_errors(fs, r);
 	return (1);
 }
 
@@ -462,7 +502,7 @@ queue(struct formscr *fs)
 	drop_draft(fs);
 	app_outbox_changed();
 	app_message(MSG_INFO, "%s", _("Saved. Sending..."));
-	app_busy(1);
+	request_wait(fs, SLOT_SENT, NULL, NULL);	/* the spinner, till it answers */
 	sender_pump(app.sender, time(NULL));
 }
 
@@ -495,6 +535,79 @@ submit(struct formscr *fs)
 		return;
 	}
 	queue(fs);
+}
+
+/* The applicant scanned into a form opened without one: the record
+ * found by the number fills the form, and the application is theirs. */
+static void
+on_record(struct api_result *r, void *arg)
+{
+	struct formscr	*fs = arg;
+	struct resident	*res = r->model;
+	cJSON		*values;
+
+	if (!app_answer(r))
+		return;
+	drop_draft(fs);
+	fs->resident_id = res->s.id;
+	free(fs->resident_name);
+	fs->resident_name = text_sanitize(res->s.name, 0);
+	free(fs->draft_key);
+	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
+	    fs->resident_id);
+	prefill(fs, values = form_ui_prefill(res));
+	cJSON_Delete(values);
+	fs->focus = first_to_fill(fs);
+	app_message(MSG_INFO, _("The application is %s's: filled from the "
+	    "record."), fs->resident_name);
+}
+
+static void
+on_applicant(struct api_result *r, void *arg)
+{
+	struct formscr		*fs = arg;
+	struct resident_page	*p = r->model;
+	struct request		*rq;
+
+	if (!app_answer(r))
+		return;
+	if (p->n != 1) {
+		app_message(MSG_ERROR, "%s", label_not_here());
+		form_set_text(focused(fs), "", ORIGIN_TYPED);
+		return;
+	}
+	rq = request_new(fs, SLOT_APPLICANT, on_record, fs);
+	request_call(rq, api_resident_get(app.api, p->items[0].id,
+	    request_reply, rq));
+}
+
+/* A card scanned into a focused ID number field fills it, as typed
+ * and Enter; into the applicant's, when the form has none yet, it
+ * makes that resident the applicant. Elsewhere it is no field's. */
+static int
+fscr_scan(struct screen *s, const char *id)
+{
+	struct formscr		*fs = s->data;
+	struct form_field	*f;
+	struct idnum_info	 info;
+	struct request		*rq;
+
+	if (fs->broken || fs->sending || fs->outbox_id != 0 ||
+	    fs->stops[fs->focus].material >= 0 ||
+	    (f = focused(fs))->type != FT_ID_NUMBER)
+		return (0);
+	form_set_text(f, id, ORIGIN_TYPED);
+	fs->modified = 1;
+	if (fs->resident_id != 0 || fs->submit != NULL ||
+	    strcmp(f->prefill, "id_number") != 0 ||
+	    idnum_check(id, time(NULL), &info) != IDNUM_OK) {
+		next_needed(fs);
+		return (1);
+	}
+	rq = request_new(fs, SLOT_APPLICANT, on_applicant, fs);
+	request_call(rq, api_resident_search(app.api, info.normalized, NULL,
+	    1, request_reply, rq));
+	return (1);
 }
 
 static int
@@ -546,9 +659,8 @@ static void
 open_prompt(const char *title, size_t max, int (*filter)(uint32_t),
     void (*done)(const char *, void *), void *arg)
 {
-	struct prompt	p = { title, NULL, max, filter, done, arg };
-
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = title, .max_chars = max,
+	    .filter = filter, .done = done, .arg = arg });
 }
 
 static void
@@ -565,36 +677,28 @@ static void
 open_choices(struct formscr *fs, int first_key)
 {
 	struct form_field	*f = focused(fs);
-	struct choose		 c = { form_ui_label(f), f, chosen, fs };
 
-	app_push(&dialog_choose, &c);
-	if (first_key != 0 && app.top->ops->key != NULL)
-		app.top->ops->key(app.top, first_key);
+	form_ui_choose(f, form_ui_label(f), first_key, chosen, fs);
 }
 
-static struct formscr	*discarding;
-
 static void
-discard(void)
+discard(void *arg)
 {
-	drop_draft(discarding);
-	discarding->modified = 0;
+	struct formscr	*fs = arg;
+
+	drop_draft(fs);
+	fs->modified = 0;
 	app_pop();
 }
 
 static void
 ask_close(struct formscr *fs)
 {
-	static struct confirm	c;
-
-	if (!fs->modified) {
+	if (!fs->modified)
 		app_pop();
-		return;
-	}
-	discarding = fs;
-	c.question = _("Throw away what was typed in this form?");
-	c.yes = discard;
-	app_push(&dialog_confirm, &c);
+	else
+		confirm_ask(_("Throw away what was typed in this form?"),
+		    discard, fs);
 }
 
 /* Space, Enter and typing on a field that is not edited in place. */
@@ -738,11 +842,12 @@ fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_form = {
 	.name = "form",
-	.editing = 1,
+	.title = N_("Application form"),
 	.init = fscr_init,
 	.free = fscr_free,
 	.key = fscr_key,
 	.draw = fscr_draw,
 	.save = fscr_save,
+	.scan = fscr_scan,
 	.keys = form_keys,
 };

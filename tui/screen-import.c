@@ -12,6 +12,7 @@
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
+#include "request.h"
 #include "resident-form.h"
 #include "tui.h"
 #include "../forms/idnum.h"
@@ -43,7 +44,6 @@ struct import {
 	size_t			 nrefused;
 	size_t			 next;		/* row being sent */
 	int			 sending;
-	struct api_call		*call;
 	int			 top;		/* first line shown */
 };
 
@@ -188,8 +188,6 @@ on_created(struct api_result *res, void *arg)
 	struct import	*m = arg;
 	struct row	*r = &m->rows[m->next];
 
-	m->call = NULL;
-	app_busy(-1);
 	if (res->status == API_ERR_AUTH) {
 		app_session_ended(res->message);
 		return;
@@ -219,6 +217,7 @@ static void
 send_next(struct import *m)
 {
 	struct row	*r;
+	struct request	*rq;
 	cJSON		*b;
 	size_t		 n = m->im->nrows, done = 0, exists = 0, failed = 0, i;
 
@@ -239,10 +238,9 @@ send_next(struct import *m)
 			    m->next, C_ETHNICITY));
 		cJSON_AddNumberToObject(b, "community_id",
 		    (double)r->community_id);
-		m->call = api_resident_create(app.api, b, r->key, on_created,
-		    m);
-		app_busy(1);
-		app_dirty();
+		rq = request_new(m, 0, on_created, m);
+		request_call(rq, api_resident_create(app.api, b, r->key,
+		    request_reply, rq));
 		return;
 	}
 	m->sending = 0;
@@ -271,12 +269,9 @@ path_given(const char *text, void *arg)
 static void
 ask_path(struct import *m)
 {
-	struct prompt	 p = { NULL, NULL, 255, NULL, path_given, NULL };
-
-	p.title = _("The CSV file to import (UTF-8 or GB18030)");
-	p.initial = m->path;
-	p.arg = m;
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = _("The CSV file to import "
+	    "(UTF-8 or GB18030)"), .initial = m->path, .max_chars = 255,
+	    .min_chars = 1, .done = path_given, .arg = m });
 }
 
 static void
@@ -297,10 +292,6 @@ import_free(struct screen *s)
 	struct import	*m = s->data;
 	size_t		 i;
 
-	if (m->call != NULL) {
-		api_cancel(app.api, m->call);
-		app_busy(-1);
-	}
 	for (i = 0; m->im != NULL && i < m->im->nrows; i++)
 		free(m->rows[i].why);
 	free(m->rows);
@@ -413,6 +404,7 @@ import_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_import = {
 	.name = "import",
+	.title = N_("Import residents from a CSV file"),
 	.init = import_init,
 	.free = import_free,
 	.key = import_key,

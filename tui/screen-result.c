@@ -16,7 +16,6 @@
 struct result {
 	cJSON		*app;		/* the Application, or what we know */
 	long long	 local_ref;	/* outbox id while not at the server */
-	struct pdoc	*pending;	/* a reprint waiting for a yes */
 };
 
 static const struct keyhelp result_keys[] = {
@@ -25,8 +24,6 @@ static const struct keyhelp result_keys[] = {
 	{ N_("Enter"), N_("Done"), 1 },
 	{ NULL, NULL, 0 }
 };
-
-static struct result	*asking;
 
 static void
 result_init(struct screen *s, void *arg)
@@ -45,42 +42,15 @@ result_free(struct screen *s)
 {
 	struct result	*r = s->data;
 
-	if (asking == r)
-		asking = NULL;
-	pdoc_free(r->pending);
 	cJSON_Delete(r->app);
 	free(r);
 }
 
 static void
-reprint_yes(void)
-{
-	if (asking == NULL || asking->pending == NULL)
-		return;
-	print_ui_document(asking->pending, 1);
-	pdoc_free(asking->pending);
-	asking->pending = NULL;
-}
-
-static void
 print_slip(struct result *r, const char *kind)
 {
-	static struct confirm	c;
-	struct pdoc		*d;
-
-	d = print_ui_application(r->app, r->local_ref, kind);
-	if (print_ui_document(d, 0) == 0) {
-		pdoc_free(d);
-		return;
-	}
-	/* on paper already, perhaps: a second copy is a marked reprint */
-	pdoc_free(r->pending);
-	r->pending = d;
-	asking = r;
-	c.question = _("This was printed before. Print again, marked as a "
-	    "reprint?");
-	c.yes = reprint_yes;
-	app_push(&dialog_confirm, &c);
+	print_ui_offer(print_ui_application(r->app, r->local_ref, kind),
+	    NULL);
 }
 
 static int
@@ -98,7 +68,6 @@ result_key(struct screen *s, int key)
 		print_slip(r, "materials");
 		return (1);
 	case TK_ENTER:
-	case TK_ESC:
 		app_pop();
 		return (1);
 	}
@@ -180,6 +149,7 @@ result_update(const struct outbox_item *it)
 
 const struct screen_ops screen_result = {
 	.name = "result",
+	.title = N_("Application taken."),
 	.init = result_init,
 	.free = result_free,
 	.key = result_key,

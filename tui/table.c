@@ -59,7 +59,7 @@ table_head(int y, const struct table_col *c, int ncols)
 	table_row(y, c, i, titles, STYLE_LABEL);
 }
 
-void
+int
 table_list(int y, int end, const struct table_col *c, int ncols,
     const char **v, struct list *l, int active)
 {
@@ -69,4 +69,5 @@ table_list(int y, int end, const struct table_col *c, int ncols,
 	for (row = l->top; row < l->n && y < end; row++, y++)
 		table_row(y, c, ncols, v + list_item(l, row) * ncols,
 		    active && row == l->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	return (y);
 }

@@ -24,8 +24,8 @@ void	table_row(int y, const struct table_col *, int ncols,
 void	table_head(int y, const struct table_col *, int ncols);
 /* The rows of l that fit from line y up to end (exclusive), scrolled so
  * the selection shows, and marked while active; values are by item,
- * ncols of them each. */
-void	table_list(int y, int end, const struct table_col *, int ncols,
+ * ncols of them each. Returns the line after the last one drawn. */
+int	table_list(int y, int end, const struct table_col *, int ncols,
 	    const char **values, struct list *, int active);
 
 #endif

@@ -147,11 +147,10 @@ def test_report_assign_resolve():
         assert db_event(s.db, eid)[0][2] == "in_progress"
         t.type("v")
         t.wait_for("What was done? (required)")
-        t.keys("Enter")                      # no note: said, not sent
+        t.keys("Enter")                      # no note: said, not sent,
         t.wait_for("a resolved event needs a note")
         assert db_event(s.db, eid)[0][2] == "in_progress"
-        t.type("v")
-        t.wait_for("What was done? (required)")
+        t.wait_for("What was done? (required)")     # and asked again
         t.type("已联系物业更换灯具")
         t.keys("Enter")
         t.wait_for("Event %d is resolved now." % eid)

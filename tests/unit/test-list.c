@@ -146,6 +146,33 @@ a_paged_list_asks_for_pages(void **state)
 }
 
 static void
+a_text_view_scrolls_without_a_selection(void **state)
+{
+	struct list	l;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	l.view = 1;
+	list_count(&l, 25);
+	list_show(&l, 10);
+	list_key(&l, TK_DOWN);
+	assert_int_equal(l.top, 1);
+	list_key(&l, TK_PGDN);
+	assert_int_equal(l.top, 11);
+	list_key(&l, TK_PGDN);		/* no blank lines at the end */
+	assert_int_equal(l.top, 15);
+	list_key(&l, TK_END);
+	assert_int_equal(l.top, 15);
+	list_key(&l, TK_HOME);
+	assert_int_equal(l.top, 0);
+	list_key(&l, TK_UP);
+	assert_int_equal(l.top, 0);
+	list_count(&l, 4);		/* shorter than the window */
+	list_key(&l, TK_END);
+	assert_int_equal(l.top, 0);
+}
+
+static void
 typing_filters_and_keeps_the_chosen_item(void **state)
 {
 	struct list	l;
@@ -201,6 +228,7 @@ main(void)
 		cmocka_unit_test(home_end_and_pages_scroll_the_view),
 		cmocka_unit_test(the_selection_always_shows),
 		cmocka_unit_test(a_paged_list_asks_for_pages),
+		cmocka_unit_test(a_text_view_scrolls_without_a_selection),
 		cmocka_unit_test(typing_filters_and_keeps_the_chosen_item),
 		cmocka_unit_test(a_refused_character_changes_nothing),
 	};
