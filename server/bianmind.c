@@ -18,6 +18,7 @@
 #include "audit.h"
 #include "calendar.h"
 #include "db.h"
+#include "pinyin.h"
 #include "certificates.h"
 #include "http.h"
 #include "idempotency.h"
@@ -289,6 +290,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "bianmind: %s\n", cause);
 		return (1);
 	}
+	if (!o.verify_audit)
+		pinyin_backfill(db);
 	if (o.verify_audit)
 		rc = verify_audit(db);
 	else if (o.seed != NULL &&
