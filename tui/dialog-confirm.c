@@ -1,6 +1,7 @@
 /* A yes/no question over the current screen, answered to the screen
  * that asked it, and only while that screen is there. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
@@ -88,24 +89,32 @@ confirm_key(struct screen *s, int key)
 	return (1);
 }
 
+/* The question over as many lines as it needs (three at most), never
+ * cut inside a character. */
 static void
 confirm_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	struct confirm	*c = s->data;
-	const char	*hint = _("Y = yes, N = no");
-	int		 w, h = 5, x, y;
+	const char	*hint = _("Y = yes, N = no"), *q = c->question;
+	int		 w, h, x, y, lines, used;
+	size_t		 n;
 
-	w = text_width(c->question);
-	if (text_width(hint) > w)
-		w = text_width(hint);
-	w += 4;
+	w = text_width(q) + 4;
+	if (w < text_width(hint) + 4)
+		w = text_width(hint) + 4;
 	if (w > cols - 2)
 		w = cols - 2;
+	lines = (text_width(q) + w - 5) / (w - 4);
+	lines = lines < 1 ? 1 : lines > 3 ? 3 : lines;
+	h = 4 + lines;
 	x = (cols - w) / 2;
 	y = top + (rows - h) / 2;
 	draw_box(y, x, h, w);
-	draw_text(y + 1, x + 2, c->question, w - 4, STYLE_TITLE);
-	draw_text(y + 3, x + 2, hint, w - 4, STYLE_NORMAL);
+	for (; *q != '\0' && lines-- > 0; q += n) {
+		n = lines > 0 ? text_fit(q, w - 4, &used) : strlen(q);
+		draw_text(++y, x + 2, q, w - 4, STYLE_TITLE);
+	}
+	draw_text(y + 2, x + 2, hint, w - 4, STYLE_NORMAL);
 	*cy = *cx = -1;
 }
 

@@ -4,6 +4,7 @@
 
 #include "draw.h"
 #include "../locale/text.h"
+#include "../util/xmalloc.h"
 
 static attr_t	styles[STYLE_DIM + 1];
 
@@ -44,10 +45,32 @@ draw_attr(enum style s)
 	return (styles[s]);
 }
 
-/* The one place text reaches curses: each character as the terminal's
- * charset can show it, cut by columns, never half a wide one. */
+/* Text that does not fit is cut by columns, never inside a number, and
+ * marked with "...": ASCII, one column a dot on every terminal, where
+ * U+2026 is ambiguous width (one column in zh_CN.UTF-8, two in GB18030)
+ * and our own chrome must not move with the ambiguous-width setting. */
+#define CUT_MARK	"..."
+
+static int	draw_cut(int, int, const char *, int, enum style);
+
 int
 draw_text(int y, int x, const char *s, int maxcols, enum style st)
+{
+	char	*head;
+	int	 used;
+
+	if (maxcols <= (int)sizeof CUT_MARK || text_width(s) <= maxcols)
+		return (draw_cut(y, x, s, maxcols, st));
+	head = xstrndup(s, text_fit_whole(s, maxcols - 3, &used));
+	used = draw_cut(y, x, head, used, st);
+	free(head);
+	return (used + draw_cut(y, x + used, CUT_MARK, 3, st));
+}
+
+/* The one place text reaches curses: each character as the terminal's
+ * charset can show it, cut by columns, never half a wide one. */
+static int
+draw_cut(int y, int x, const char *s, int maxcols, enum style st)
 {
 	size_t		len = strlen(s), n;
 	uint32_t	cp;

@@ -127,8 +127,10 @@ paste_edge(int which)
 static void
 escape(void (*fn)(int))
 {
-	int	next = read_one(), k;
+	int	next, k;
 
+	while ((next = read_one()) == TK_ESC && !pasting)
+		fn(TK_ESC);	/* Esc, then another escape at once */
 	if (next == '[' || next == 'O') {
 		if ((k = sequence(next == 'O')) == PASTE_START ||
 		    k == PASTE_END)

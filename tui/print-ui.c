@@ -8,6 +8,7 @@
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../printing/doc.h"
+#include "../printing/encode.h"
 #include "../printing/papers.h"
 #include "../printing/print.h"
 #include "../util/log.h"
@@ -110,13 +111,111 @@ print_ui_free(void)
 	printer = NULL;
 }
 
+/* Starts printing d on t. */
+static void
+start(struct pdoc *d, const struct print_target *t, int reprint)
+{
+	struct print_job	*job;
+	char			*cause = NULL;
+	int			 i;
+
+	for (i = 0; i < MAX_JOBS && jobs[i] != NULL; i++)
+		;
+	if (i == MAX_JOBS) {
+		app_message(MSG_ERROR, "%s", _("Too many documents are printing "
+		    "at once; wait a moment."));
+		return;
+	}
+	if ((job = print_start(printer, d, t, reprint, &cause)) == NULL) {
+		app_message(MSG_ERROR, "%s", cause);
+		free(cause);
+		return;
+	}
+	jobs[i] = job;
+	app_message(MSG_INFO, "%s", _("Printing..."));
+}
+
+/* The first text of d the receipt printer's encoding lacks (a GB2312
+ * printer and 𠮷), which it would print as ？; NULL if none. */
+static const char *
+unprintable(const struct pdoc *d)
+{
+	struct pencode	*pe;
+	struct buf	 b;
+	const char	*bad = NULL;
+	size_t		 i;
+
+	if (roll.profile == NULL || (pe = pencode_new(roll.profile->encoding,
+	    NULL)) == NULL)
+		return (NULL);
+	buf_init(&b);
+	for (i = 0; i < d->nels && bad == NULL; i++) {
+		if (d->els[i].text != NULL && pencode_add(pe, &b,
+		    d->els[i].text) > 0)
+			bad = d->els[i].text;
+		else if (d->els[i].value != NULL && pencode_add(pe, &b,
+		    d->els[i].value) > 0)
+			bad = d->els[i].value;
+	}
+	buf_free(&b);
+	pencode_free(pe);
+	return (bad);
+}
+
+/* What the clerk chose for a slip the receipt printer cannot print
+ * whole: the A4 printer (its PDF has every glyph), or the receipt
+ * printer with ？ where a character is missing. */
+struct asked {
+	struct pdoc	*d;
+	int		 reprint;
+};
+
+static void
+where_chosen(int index, void *arg)
+{
+	struct asked	*w = arg;
+
+	if (index == 0)
+		w->d->paper = PDOC_A4;
+	start(w->d, index == 0 ? &a4 : &roll, w->reprint);
+}
+
+static void
+asked_free(void *arg)
+{
+	struct asked	*w = arg;
+
+	pdoc_free(w->d);
+	free(w);
+}
+
+static void
+ask_where(const struct pdoc *d, const char *bad, int reprint)
+{
+	struct asked	*w = xmalloc(sizeof *w);
+	const char	*v[2];
+	char		 title[256];
+	struct list_ask	 a = { NULL, v, 2, 0, NULL, NULL, where_chosen, w,
+			    asked_free };
+	size_t		 i;
+
+	w->d = pdoc_new(d->id, d->kind, d->paper, d->title);
+	w->reprint = reprint;
+	for (i = 0; i < d->nels; i++)
+		pdoc_add(w->d, &d->els[i]);
+	snprintf(title, sizeof title, _("The receipt printer cannot print "
+	    "all of \"%s\" (%s)"), bad, roll.profile->encoding);
+	v[0] = _("On the A4 printer, whole");
+	v[1] = _("On the receipt printer, with ? for what it lacks");
+	a.title = title;
+	list_ask_with(&a);
+}
+
 int
 print_ui_document(struct pdoc *d, int reprint)
 {
-	const struct print_target	*t = d->paper == PDOC_A4 ? &a4 : &roll;
-	struct print_job		*job;
-	char				*cause = NULL;
-	int				 i, copy;
+	const char	*bad;
+	int		 copy;
 
 	if (printer == NULL) {
 		app_message(MSG_ERROR, "%s", _("Printing is not available."));
@@ -124,20 +223,10 @@ print_ui_document(struct pdoc *d, int reprint)
 	}
 	if (!reprint && printer_state(printer, d->id, &copy) != PJ_NONE)
 		return (1);	/* on paper already, perhaps: ask first */
-	for (i = 0; i < MAX_JOBS && jobs[i] != NULL; i++)
-		;
-	if (i == MAX_JOBS) {
-		app_message(MSG_ERROR, "%s", _("Too many documents are printing "
-		    "at once; wait a moment."));
-		return (0);
-	}
-	if ((job = print_start(printer, d, t, reprint, &cause)) == NULL) {
-		app_message(MSG_ERROR, "%s", cause);
-		free(cause);
-		return (0);
-	}
-	jobs[i] = job;
-	app_message(MSG_INFO, "%s", _("Printing..."));
+	if (d->paper == PDOC_ROLL && (bad = unprintable(d)) != NULL)
+		ask_where(d, bad, reprint);
+	else
+		start(d, d->paper == PDOC_A4 ? &a4 : &roll, reprint);
 	return (0);
 }
 
@@ -261,14 +350,28 @@ materials_of(const cJSON *app_json, size_t *n)
 	return (m);
 }
 
+int
+print_ui_printed(const char *id)
+{
+	int	copy;
+
+	return (printer != NULL && printer_state(printer, id, &copy) !=
+	    PJ_NONE);
+}
+
 struct pdoc *
-print_ui_application(const cJSON *j, long long local_ref, const char *kind)
+print_ui_application(const cJSON *j, long long local_ref, const char *kind,
+    long long replaces)
 {
 	struct paper_application	 a;
 	struct pdoc			*d;
-	char				 number[64];
+	char				 number[64], was[64];
 
 	memset(&a, 0, sizeof a);
+	if (replaces > 0) {
+		snprintf(was, sizeof was, "待同步-L%lld", replaces);
+		a.replaces = was;
+	}
 	if (local_ref > 0) {
 		/* not at the server yet: the slip says so and carries the
 		 * counter's own reference */

@@ -37,8 +37,12 @@ int		 print_ui_fds(struct curl_waitfd *, int max);
 void		 print_ui_poll(const struct curl_waitfd *, int n);
 /* The acceptance receipt for an application (the server's JSON), or a
  * provisional one for a submission still in the outbox (local_ref > 0,
- * marked 待同步). kind: "receipt" or "materials". */
+ * marked 待同步); replaces > 0 marks the real one as replacing that
+ * provisional slip. kind: "receipt" or "materials". */
 struct pdoc	*print_ui_application(const cJSON *application,
-		    long long local_ref, const char *kind);
+		    long long local_ref, const char *kind,
+		    long long replaces);
+/* 1 if the document was printed (or may have been). */
+int		 print_ui_printed(const char *id);
 
 #endif

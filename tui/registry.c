@@ -88,11 +88,11 @@ add_stand_ins(struct help_line **v, size_t *n)
 		return;
 	snprintf(head, sizeof head, _("On this terminal (TERM=%s)"),
 	    term != NULL ? term : "");
-	add(v, n, "", "", 0);
 	add(v, n, head, "", 1);
 	add(v, n, _("Esc 1 .. Esc 0"), _("for F1 .. F10"), 0);
 	add(v, n, _("Ctrl-B / Ctrl-F"), _("for PgUp / PgDn in a list"), 0);
 	add(v, n, _("Ctrl-A / Ctrl-E"), _("for Home / End in a field"), 0);
+	add(v, n, "", "", 0);
 }
 
 struct help_line *
@@ -101,12 +101,12 @@ registry_help(const struct screen_ops *ops, size_t *n)
 	struct help_line	*v = NULL;
 
 	*n = 0;
+	add_stand_ins(&v, n);		/* first: what this terminal lacks */
 	add(&v, n, _(ops->title), "", 1);
 	add_keys(&v, n, ops->keys);
 	add(&v, n, "", "", 0);
 	add(&v, n, _("On every screen"), "", 1);
 	add_global(&v, n);
-	add_stand_ins(&v, n);
 	return (v);
 }
 

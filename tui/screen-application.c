@@ -504,7 +504,8 @@ print_status(struct appview *v)
 	else if (strcmp(st, "rejected") == 0)
 		print_ui_offer(cases_paper_refusal(v->d), NULL);
 	else
-		print_ui_offer(print_ui_application(v->d->json, 0, "receipt"), NULL);
+		print_ui_offer(print_ui_application(v->d->json, 0, "receipt",
+		    0), NULL);
 }
 
 static int
@@ -522,7 +523,8 @@ view_key(struct screen *s, int key)
 	if (key == 'p' || key == 'P')
 		print_status(v);
 	else if (key == 'm' || key == 'M')
-		print_ui_offer(print_ui_application(v->d->json, 0, "materials"), NULL);
+		print_ui_offer(print_ui_application(v->d->json, 0,
+		    "materials", 0), NULL);
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);

@@ -445,6 +445,7 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	if (ev == SENDER_DONE || ev == SENDER_WAITING) {
 		/* accepted, or safe in the outbox: the form is done, and
 		 * what to print comes next */
+		app_message(MSG_INFO, NULL);
 		show_result(fs, ev == SENDER_DONE ? it : NULL, it->id);
 		return (1);
 	}

@@ -159,33 +159,38 @@ ob_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		{ _("State"), 6, 0, 0 }, { _("Saved"), 11, 0, 0 },
 		{ _("Submission"), 20, 0, 0 }, { _("Result"), 0, 1, 0 },
 	};
-	const char		*v[NCOLS];
-	char			 when[32], *res;
+	const char		**v = xcalloc((size_t)o->n * NCOLS + 1,
+				    sizeof *v);
+	char			(*when)[32] = xcalloc((size_t)o->n + 1,
+				    sizeof *when);
 	struct tm		 tm;
 	int			 i, y = top + 1;
 
 	*cy = *cx = -1;
 	draw_text(top, 1, _("Outbox: submissions kept until the server has "
 	    "them"), cols - 2, STYLE_TITLE);
-	table_layout(c, NCOLS, NULL, 0, cols);
+	for (i = 0; i < o->n; i++) {
+		localtime_r(&o->items[i].created_at, &tm);
+		strftime(when[i], sizeof when[i], "%m-%d %H:%M", &tm);
+		v[i * NCOLS] = state_name(o->items[i].state);
+		v[i * NCOLS + 1] = when[i];
+		v[i * NCOLS + 2] = o->items[i].label;	/* with the applicant */
+		v[i * NCOLS + 3] = outcome(&o->items[i]);
+	}
+	table_layout(c, NCOLS, v, o->n, cols);
 	table_head(y++, c, NCOLS);
 	if (o->n == 0)
 		draw_text(y, 2, _("Empty: everything was sent."), cols - 4,
 		    STYLE_DIM);
 	list_show(&o->l, top + rows - y);
-	for (i = o->l.top; i < o->n && y < top + rows; i++, y++) {
-		localtime_r(&o->items[i].created_at, &tm);
-		strftime(when, sizeof when, "%m-%d %H:%M", &tm);
-		res = outcome(&o->items[i]);
-		v[0] = state_name(o->items[i].state);
-		v[1] = when;
-		v[2] = o->items[i].label;
-		v[3] = res;
-		table_row(y, c, NCOLS, v, i == o->l.sel ? STYLE_SELECTED :
-		    o->items[i].state == OUTBOX_FAILED ? STYLE_ERROR :
-		    STYLE_NORMAL);
-		free(res);
-	}
+	for (i = o->l.top; i < o->n && y < top + rows; i++, y++)
+		table_row(y, c, NCOLS, v + i * NCOLS, i == o->l.sel ?
+		    STYLE_SELECTED : o->items[i].state == OUTBOX_FAILED ?
+		    STYLE_ERROR : STYLE_NORMAL);
+	for (i = 0; i < o->n; i++)
+		free((char *)v[i * NCOLS + 3]);
+	free(v);
+	free(when);
 }
 
 const struct screen_ops screen_outbox = {

@@ -49,7 +49,7 @@ result_free(struct screen *s)
 static void
 print_slip(struct result *r, const char *kind)
 {
-	print_ui_offer(print_ui_application(r->app, r->local_ref, kind),
+	print_ui_offer(print_ui_application(r->app, r->local_ref, kind, 0),
 	    NULL);
 }
 
@@ -127,24 +127,34 @@ result_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	    "M the material receipt."), cols - 4, STYLE_DIM);
 }
 
-/* A provisional result gets its final number when the outbox sends it. */
-int
-result_update(const struct outbox_item *it)
+/* A provisional result gets its final number once the outbox has sent
+ * it. */
+static int
+result_shows(struct screen *s, enum resource what, long long id)
 {
-	struct screen	*s = app.top;
-	struct result	*r;
-	cJSON		*j;
+	struct result	*r = s->data;
 
-	if (s == NULL || s->ops != &screen_result)
-		return (0);
-	r = s->data;
-	if (r->local_ref != it->id || (j = cJSON_Parse(it->result)) == NULL)
-		return (0);
-	cJSON_Delete(r->app);
-	r->app = j;
-	r->local_ref = 0;
-	app_dirty();
-	return (1);
+	return (what == RES_OUTBOX && r->local_ref == id);
+}
+
+static void
+result_reload(struct screen *s)
+{
+	struct result		*r = s->data;
+	struct outbox_item	*items = xcalloc(OUTBOX_CAP, sizeof *items);
+	cJSON			*j;
+	int			 i, n = outbox_list(app.outbox, items, OUTBOX_CAP);
+
+	for (i = 0; i < n; i++) {
+		if (items[i].id == r->local_ref && items[i].state ==
+		    OUTBOX_DONE && (j = cJSON_Parse(items[i].result)) != NULL) {
+			cJSON_Delete(r->app);
+			r->app = j;
+			r->local_ref = 0;
+		}
+		outbox_item_clear(&items[i]);
+	}
+	free(items);
 }
 
 const struct screen_ops screen_result = {
@@ -154,5 +164,7 @@ const struct screen_ops screen_result = {
 	.free = result_free,
 	.key = result_key,
 	.draw = result_draw,
+	.shows = result_shows,
+	.reload = result_reload,
 	.keys = result_keys,
 };

@@ -234,8 +234,6 @@ struct result_open {
 	cJSON		*application;	/* the server's, or what is known */
 	long long	 local_ref;	/* > 0: still in the outbox */
 };
-/* A provisional result on screen takes its final number; 1 if shown. */
-int	result_update(const struct outbox_item *);
 
 /* The main menu's item i: its letter (upper case) and label (a msgid);
  * 0 past the last. */
