@@ -40,10 +40,11 @@ extern const struct screen_ops screen_application_ro;
 extern const struct screen_ops screen_handoff;
 extern const struct screen_ops screen_certificates;
 extern const struct screen_ops screen_certificates_verify;
-extern const struct screen_ops screen_cert_form;
 extern const struct screen_ops screen_certificate;
 extern const struct screen_ops dialog_collector;
 
+/* The form of a certificate type for a resident (screen-cert-form.c). */
+void	cert_form_open(const struct cert_form_open *);
 /* F7: the certificates screen, or verification alone for a role that
  * may not issue. */
 void	certificates_open(void);

@@ -1,7 +1,6 @@
 /* A yes/no question over the current screen, answered to the screen
  * that asked it, and only while that screen is there. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
@@ -96,8 +95,7 @@ confirm_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	struct confirm	*c = s->data;
 	const char	*hint = _("Y = yes, N = no"), *q = c->question;
-	int		 w, h, x, y, lines, used;
-	size_t		 n;
+	int		 w, h, x, y, lines;
 
 	w = text_width(q) + 4;
 	if (w < text_width(hint) + 4)
@@ -110,10 +108,7 @@ confirm_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	x = (cols - w) / 2;
 	y = top + (rows - h) / 2;
 	draw_box(y, x, h, w);
-	for (; *q != '\0' && lines-- > 0; q += n) {
-		n = lines > 0 ? text_fit(q, w - 4, &used) : strlen(q);
-		draw_text(++y, x + 2, q, w - 4, STYLE_TITLE);
-	}
+	y += draw_wrap(y + 1, x + 2, q, w - 4, lines, STYLE_TITLE);
 	draw_text(y + 2, x + 2, hint, w - 4, STYLE_NORMAL);
 	*cy = *cx = -1;
 }

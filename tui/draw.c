@@ -103,6 +103,30 @@ draw_cut(int y, int x, const char *s, int maxcols, enum style st)
 }
 
 int
+draw_wrap(int y, int x, const char *s, int maxcols, int maxrows,
+    enum style st)
+{
+	char	*line;
+	size_t	 n;
+	int	 rows = 0, used;
+
+	while (*s != '\0' && rows < maxrows) {
+		if (rows + 1 == maxrows || (n = text_fit(s, maxcols, &used)) ==
+		    strlen(s)) {
+			draw_text(y + rows++, x, s, maxcols, st);
+			break;
+		}
+		if (n == 0)
+			break;
+		line = xstrndup(s, n);
+		draw_text(y + rows++, x, line, maxcols, st);
+		free(line);
+		s += n;
+	}
+	return (rows);
+}
+
+int
 draw_text_right(int y, int x_end, const char *s, int maxcols,
     enum style st)
 {

@@ -21,6 +21,10 @@ void	draw_init_styles(void);
 attr_t	draw_attr(enum style);
 /* Draws s at (y, x) in at most maxcols columns; returns columns used. */
 int	draw_text(int y, int x, const char *s, int maxcols, enum style);
+/* s over as many lines as it needs, maxrows at most (the last one cut,
+ * marked), breaking between characters; returns the lines used. */
+int	draw_wrap(int y, int x, const char *s, int maxcols, int maxrows,
+	    enum style);
 /* Right-aligns s so that it ends at column x_end (exclusive). */
 int	draw_text_right(int y, int x_end, const char *s, int maxcols,
 	    enum style);

@@ -14,6 +14,9 @@ extern const char *const event_urgencies[EVENT_NURGENCIES];
 const char	*event_category_label(const char *);
 const char	*event_urgency_label(const char *);
 const char	*event_status_label(const char *);
+/* The report form, once the grids are there (owner: the screen that
+ * asks). */
+void		 event_report_open(const void *owner);
 /* The role may report events (grid, supervisor, admin). */
 int		 event_may_report(void);
 /* The role may assign them (supervisor, admin). */

@@ -27,5 +27,5 @@ form_ui_section(const struct form_section *s)
 void
 form_ui_open(struct form_open *o)
 {
-	app_push(&screen_form, o);
+	app_push(o->ops != NULL ? o->ops : &screen_form, o);
 }

@@ -24,9 +24,13 @@ struct form_open {
 	void		(*submit)(struct formscr *, void *);
 	void		*submit_arg;
 	void		(*submit_free)(void *);	/* when the form goes */
+	const struct screen_ops *ops;	/* NULL: screen_form */
+	const char	*note;		/* a line under the form, or NULL */
 };
 
 extern const struct screen_ops screen_form;
+extern const struct screen_ops screen_cert_form;
+extern const struct screen_ops screen_report_form;
 
 /* Choosing from f's options over the screen (title: translated),
  * first_key (0: none) typed into the filter: the field's choice (or
@@ -42,7 +46,7 @@ const char	*form_ui_section(const struct form_section *);
 void		 form_ui_done(struct formscr *);
 void		 form_ui_errors(struct formscr *, const struct api_result *);
 /* While its own submit waits, the form takes no keys but Esc, which
- * closes it (and its submit_free stops the wait). */
+ * stops waiting (F9 sends it again, with the same key). */
 void		 form_ui_sending(struct formscr *, int on);
 /* The record values a form may be pre-filled with, by prefill key. */
 cJSON		*form_ui_prefill(const struct resident *);

@@ -27,7 +27,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_application, &screen_application_ro, &screen_handoff,
 	&screen_certificates, &screen_certificates_verify, &screen_cert_form,
 	&screen_certificate, &screen_catalog, &screen_service, &screen_import,
-	&screen_queue, &screen_events, &screen_event, &screen_event_new,
+	&screen_queue, &screen_events, &screen_event, &screen_report_form,
 	&screen_today, &screen_settings, &screen_lock, &dialog_drafts,
 	&dialog_confirm, &dialog_list, &dialog_prompt,
 	&dialog_collector, &dialog_conflict, &dialog_help,

@@ -47,10 +47,6 @@ redit_free(void *arg)
 {
 	struct redit	*e = arg;
 
-	if (e->fs != NULL && e->fs->sending) {
-		app_message(MSG_ERROR, "%s", _("Stopped waiting: the change may "
-		    "or may not be saved. Reload the profile (F5) to see."));
-	}
 	rows_free(e);
 	cJSON_Delete(e->orig);
 	cJSON_Delete(e->mine);

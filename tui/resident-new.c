@@ -25,10 +25,6 @@ rnew_free(void *arg)
 {
 	struct rnew	*n = arg;
 
-	if (n->fs != NULL && n->fs->sending)
-		app_message(MSG_ERROR, "%s", _("Stopped waiting: the "
-		    "registration may or may not have gone through. Look the "
-		    "resident up (F2) before registering again."));
 	free(n->body);
 	free(n);
 }

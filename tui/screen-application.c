@@ -34,7 +34,9 @@ struct appview {
 	struct list		 tl_view;
 	const struct app_action	*acting;	/* waiting for its answer */
 	const struct app_action	*asking;	/* its input being asked */
-	struct form_field	*missing;	/* the choices offered */
+	char			**materials;	/* the service's, to tick */
+	unsigned char		*ticked;
+	int			 nmaterials;
 };
 
 static const struct keyhelp app_keys[] = {
@@ -81,22 +83,14 @@ view_init(struct screen *s, void *arg)
 }
 
 static void
-missing_free(struct form_field *f)
+free_materials(struct appview *v)
 {
-	size_t	i;
-
-	if (f == NULL)
-		return;
-	for (i = 0; i < f->noptions; i++) {
-		free(f->options[i].value);
-		free(f->options[i].label);
-		free(f->options[i].label_en);
-		free(f->options[i].pinyin);
-	}
-	free(f->options);
-	free(f->chosen);
-	free(f->label);
-	free(f);
+	while (v->nmaterials > 0)
+		free(v->materials[--v->nmaterials]);
+	free(v->materials);
+	free(v->ticked);
+	v->materials = NULL;
+	v->ticked = NULL;
 }
 
 static void
@@ -106,7 +100,7 @@ view_free(struct screen *s)
 
 	model_app_detail_free(v->d);
 	model_timeline_free(v->tl);
-	missing_free(v->missing);
+	free_materials(v);
 	free(v);
 }
 
@@ -351,24 +345,22 @@ collector_given(const char *name, const char *id_number, void *arg)
 	send_action(v, v->asking, b);
 }
 
+/* Enter on the ticked materials (Esc, -1: nothing asked for). */
 static void
-missing_chosen(void *arg)
+missing_chosen(int index, void *arg)
 {
-	struct appview		*v = arg;
-	struct form_field	*f;
-	cJSON			*b, *list;
-	size_t			 i;
+	struct appview	*v = arg;
+	cJSON		*b, *list;
+	int		 i;
 
-	if ((f = v->missing) == NULL)
+	if (index < 0)
 		return;
-	if (f->origin != ORIGIN_TYPED)
-		return;		/* Esc: nothing asked for */
 	b = action_body(v->asking);
 	list = cJSON_AddArrayToObject(b, "missing_materials");
-	for (i = 0; i < f->noptions; i++) {
-		if (f->chosen[i])
+	for (i = 0; i < v->nmaterials; i++) {
+		if (v->ticked[i])
 			cJSON_AddItemToArray(list,
-			    cJSON_CreateString(f->options[i].label));
+			    cJSON_CreateString(v->materials[i]));
 	}
 	if (cJSON_GetArraySize(list) == 0) {
 		cJSON_Delete(b);
@@ -379,53 +371,41 @@ missing_chosen(void *arg)
 	send_action(v, v->asking, b);
 }
 
-/* The service's materials as the options of a multiple choice. */
-static struct form_field *
-materials_field(const cJSON *service)
-{
-	struct form_field	*f = xcalloc(1, sizeof *f);
-	const cJSON		*list, *it;
-	const char		*name;
-
-	list = cJSON_GetObjectItemCaseSensitive(service, "materials");
-	f->type = FT_MULTISELECT;
-	f->choice = -1;
-	f->label = xstrdup(_("Missing materials"));
-	f->options = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *f->options);
-	cJSON_ArrayForEach(it, list) {
-		name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it,
-		    "name"));
-		if (name == NULL || *name == '\0')
-			continue;
-		f->options[f->noptions].label = text_sanitize(name, 0);
-		f->options[f->noptions].value = xstrdup("");
-		f->options[f->noptions].label_en = xstrdup("");
-		f->options[f->noptions++].pinyin = xstrdup("");
-	}
-	f->chosen = xcalloc(f->noptions + 1, 1);
-	return (f);
-}
-
+/* The service's materials, to tick those missing. */
 static void
 on_service(struct api_result *r, void *arg)
 {
 	struct appview	*v = arg;
-	struct service	*svc;
+	const cJSON	*it;
+	const char	*name;
+	struct list_ask	 a = { NULL, NULL, 0, 0, NULL, NULL, missing_chosen,
+			    v, NULL };
 
 	if (!app_answer(r))
 		return;
-	svc = r->model;
-	missing_free(v->missing);
-	v->missing = materials_field(svc->json);
-	if (v->missing->noptions == 0) {
+	free_materials(v);
+	it = cJSON_GetObjectItemCaseSensitive(((struct service *)r->model)->json,
+	    "materials");
+	v->materials = xcalloc((size_t)cJSON_GetArraySize(it) + 1,
+	    sizeof *v->materials);
+	v->ticked = xcalloc((size_t)cJSON_GetArraySize(it) + 1, 1);
+	cJSON_ArrayForEach(it, it) {
+		name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it,
+		    "name"));
+		if (name != NULL && *name != '\0')
+			v->materials[v->nmaterials++] = text_sanitize(name, 0);
+	}
+	if (v->nmaterials == 0) {
 		app_message(MSG_ERROR, "%s", _("This service lists no "
 		    "materials to ask for."));
 		return;
 	}
+	a.title = _("What is missing? Space ticks, Enter asks for them");
+	a.items = (const char *const *)v->materials;
+	a.n = v->nmaterials;
+	a.ticks = v->ticked;
 	app_message(MSG_INFO, NULL);
-	form_ui_choose(v->missing, _("What is missing? Space ticks, Enter "
-	    "asks for them"), 0, missing_chosen, v);
+	list_ask_with(&a);
 }
 
 static void

@@ -256,7 +256,7 @@ choose(struct certs *c, struct cert_type *t)
 	o.type = t;
 	o.resident_id = c->resident_id;
 	o.resident_name = c->name;
-	app_push(&screen_cert_form, &o);
+	cert_form_open(&o);
 }
 
 static void
@@ -452,24 +452,6 @@ draw_type(struct certs *c, int i, int y, int cols)
 	    t->retained ? STYLE_NORMAL : STYLE_DIM);
 }
 
-/* Text over as many lines as it needs, up to max; returns the next
- * line. Breaks fall between characters, never inside one. */
-static int
-draw_wrapped(int y, int cols, const char *s, int max, enum style st)
-{
-	size_t	n;
-	int	used;
-
-	while (*s != '\0' && max-- > 0) {
-		n = text_fit(s, cols, &used);
-		if (n == 0)
-			break;
-		draw_text(y++, 1, s, cols, st);
-		s += n;
-	}
-	return (y);
-}
-
 /* The refused type: its basis, in full, and what the resident can do
  * instead. */
 static int
@@ -480,10 +462,10 @@ draw_refusal(struct certs *c, int y, int cols)
 
 	snprintf(line, sizeof line, _("%s is not issued. Basis: %s"), t->name,
 	    t->basis);
-	y = draw_wrapped(y, cols - 2, line, 3, STYLE_ERROR);
+	y += draw_wrap(y, 1, line, cols - 2, 3, STYLE_ERROR);
 	if (*t->alternative != '\0') {
 		snprintf(line, sizeof line, _("Instead: %s"), t->alternative);
-		y = draw_wrapped(y, cols - 2, line, 2, STYLE_NORMAL);
+		y += draw_wrap(y, 1, line, cols - 2, 2, STYLE_NORMAL);
 	}
 	return (y);
 }

@@ -105,14 +105,14 @@ events_reload(struct screen *s)
 }
 
 static void
-report(void)
+report(struct events *e)
 {
 	if (!event_may_report()) {
 		app_message(MSG_ERROR, "%s", _("Grid members and supervisors "
 		    "report events; a clerk's role cannot."));
 		return;
 	}
-	app_push(&screen_event_new, NULL);
+	event_report_open(e);
 }
 
 static int
@@ -148,7 +148,7 @@ events_key(struct screen *s, int key)
 		return (1);
 	case 'n':
 	case 'N':
-		report();
+		report(e);
 		return (1);
 	}
 	if (e->page == NULL || e->page->n == 0)

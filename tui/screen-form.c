@@ -18,6 +18,7 @@
 #include "../forms/idnum.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../util/buf.h"
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
 
@@ -64,6 +65,27 @@ build_stops(struct formscr *fs)
 			fs->stops[fs->nstops].field = (int)i;
 			fs->stops[fs->nstops++].material = (int)m;
 		}
+	}
+}
+
+/* A choice of a few options shows them numbered, so one digit picks. */
+static void
+number_options(struct form *fm)
+{
+	struct form_field	*f;
+	struct buf		 b;
+	size_t			 i, k;
+
+	for (i = 0; i < fm->nfields; i++) {
+		f = &fm->fields[i];
+		if (f->type != FT_SELECT || f->noptions > 9 || *f->help != '\0')
+			continue;
+		buf_init(&b);
+		for (k = 0; k < f->noptions; k++)
+			buf_printf(&b, "%s%zu %s", k > 0 ? "   " : "", k + 1,
+			    form_ui_option_label(&f->options[k]));
+		free(f->help);
+		f->help = buf_steal(&b);
 	}
 }
 
@@ -136,6 +158,7 @@ load(struct formscr *fs, struct form_open *o)
 		return (-1);
 	}
 	prefill(fs, o->prefill);
+	number_options(fs->fm);
 	if (o->draft != NULL) {
 		draft_restore(fs->fm, o->draft);
 		fs->modified = 1;
@@ -189,6 +212,7 @@ fscr_init(struct screen *s, void *arg)
 	fs->submit = o->submit;
 	fs->submit_arg = o->submit_arg;
 	fs->submit_free = o->submit_free;
+	fs->note = o->note != NULL ? xstrdup(o->note) : NULL;
 	fs->broken = load(fs, o) != 0;
 	if (!fs->broken)
 		fs->focus = first_to_fill(fs);
@@ -208,6 +232,7 @@ fscr_free(struct screen *s)
 	free(fs->title);
 	free(fs->resident_name);
 	free(fs->draft_key);
+	free(fs->note);
 	free(fs);
 }
 
@@ -720,6 +745,14 @@ toggle_key(struct formscr *fs, int key)
 		fs->modified = 1;
 		return (1);
 	}
+	if (f->type == FT_SELECT && key >= '1' && key <= '9' &&
+	    f->noptions <= 9 && (size_t)(key - '1') < f->noptions) {
+		f->choice = key - '1';	/* a few options, numbered */
+		f->origin = ORIGIN_TYPED;
+		fs->modified = 1;
+		move_focus(fs, fs->focus + 1);
+		return (1);
+	}
 	if (f->type == FT_SELECT || f->type == FT_MULTISELECT) {
 		if (key == ' ' || key == TK_F(4))
 			open_choices(fs, 0);
@@ -769,8 +802,11 @@ fscr_key(struct screen *s, int key)
 		return (key == TK_ESC || key == TK_ENTER);
 	}
 	if (fs->sending) {
-		if (key == TK_ESC)
-			app_pop();
+		if (key == TK_ESC && request_cancel(fs, SLOT_ANY)) {
+			fs->sending = 0;	/* it may have gone through */
+			app_message(MSG_INFO, "%s", _("Cancelled: F9 sends it "
+			    "again, so that it cannot be done twice."));
+		}
 		return (1);
 	}
 	if (fs->outbox_id != 0) {
@@ -840,6 +876,51 @@ fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	if (fs->outbox_id != 0)
 		*cy = *cx = -1;
 }
+
+static const struct keyhelp certform_keys[] = {
+	{ N_("F9"), N_("Issue the certificate"), 1 },
+	{ N_("Tab/Enter"), N_("Next field"), 1 },
+	{ N_("Esc"), N_("Close"), 1 },
+	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
+	{ N_("Space"), N_("Open the choices"), 0 },
+	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
+	{ N_("Ctrl-S"), N_("Issue the certificate"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A certificate's fields (screen-cert-form.c): the same form, its own
+ * keys' words. */
+const struct screen_ops screen_cert_form = {
+	.name = "certificate-form",
+	.title = N_("Certificate form"),
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.scan = fscr_scan,
+	.keys = certform_keys,
+};
+
+static const struct keyhelp report_keys[] = {
+	{ N_("F9"), N_("Report"), 1 },
+	{ N_("Enter"), N_("Next field to fill"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Space"), N_("Tick, or open the choices"), 0 },
+	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
+	{ N_("Ctrl-S"), N_("Report"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A grid event's report (screen-event-new.c). */
+const struct screen_ops screen_report_form = {
+	.name = "event-new",
+	.title = N_("Report a grid event"),
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.keys = report_keys,
+};
 
 const struct screen_ops screen_form = {
 	.name = "form",

@@ -189,7 +189,6 @@ extern const struct screen_ops screen_result;
 extern const struct screen_ops screen_queue;
 extern const struct screen_ops screen_events;
 extern const struct screen_ops screen_event;
-extern const struct screen_ops screen_event_new;
 extern const struct screen_ops screen_today;
 extern const struct screen_ops screen_settings;
 extern const struct screen_ops dialog_list;
