@@ -1,10 +1,15 @@
-/* A one-line text prompt in a box. */
+/* A one-line text prompt in a box; or an ID number's, checked and filled
+ * by a scanned card. */
+#include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
 #include "tui.h"
+#include "../forms/idnum.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -27,12 +32,39 @@ prompt_ask(const struct prompt *p)
 	app_push(&dialog_prompt, (void *)p);
 }
 
+static int
+id_char(uint32_t cp)
+{
+	return ((cp >= '0' && cp <= '9') || cp == 'x' || cp == 'X');
+}
+
+/* What is wrong with an ID number (GB 11643), upper-cased in place; NULL
+ * when it may be sent. */
+static const char *
+id_wrong(char *id)
+{
+	struct idnum_info	info;
+	enum idnum_error	e;
+	char			*p;
+
+	for (p = id; *p != '\0'; p++)
+		*p = (char)toupper((unsigned char)*p);
+	if ((e = idnum_check(id, time(NULL), &info)) != IDNUM_OK)
+		return (_(idnum_strerror(e)));
+	return (info.legacy ? _("An 18-character ID number is needed.") :
+	    NULL);
+}
+
 static void
 prompt_init(struct screen *s, void *arg)
 {
 	struct prompt_state	*ps = xcalloc(1, sizeof *ps);
 
 	ps->p = *(struct prompt *)arg;
+	if (ps->p.id_number) {
+		ps->p.max_chars = 18;
+		ps->p.filter = id_char;
+	}
 	lineedit_init(&ps->le, ps->p.max_chars);
 	ps->le.filter = ps->p.filter;
 	if (ps->p.initial != NULL)
@@ -54,6 +86,7 @@ prompt_key(struct screen *s, int key)
 {
 	struct prompt_state	*ps = s->data;
 	struct prompt		 p = ps->p;
+	const char		*wrong;
 	char			*text;
 	int			 alive;
 
@@ -69,10 +102,16 @@ prompt_key(struct screen *s, int key)
 			return (1);
 		}
 		text = lineedit_text(&ps->le);
+		if (p.id_number && (wrong = id_wrong(text)) != NULL) {
+			app_message(MSG_ERROR, "%s", wrong);
+			free(text);
+			return (1);
+		}
 		alive = app_opener_alive(s);
 		app_pop();	/* frees ps */
 		if (alive)
 			p.done(text, p.arg);
+		explicit_bzero(text, strlen(text));
 		free(text);
 		return (1);
 	case TK_ESC:
@@ -84,6 +123,20 @@ prompt_key(struct screen *s, int key)
 	return (!TK_IS_CODE(key) || key == TK_LEFT || key == TK_RIGHT ||
 	    key == TK_HOME || key == TK_END || key == TK_BACKSPACE ||
 	    key == TK_DELETE);
+}
+
+/* A card scanned into an ID number's prompt: its number, as if typed and
+ * Enter pressed. */
+static int
+prompt_scan(struct screen *s, const char *id)
+{
+	struct prompt_state	*ps = s->data;
+
+	if (!ps->p.id_number)
+		return (0);
+	lineedit_set(&ps->le, id);
+	prompt_key(s, TK_ENTER);
+	return (1);
 }
 
 static void
@@ -111,5 +164,6 @@ const struct screen_ops dialog_prompt = {
 	.free = prompt_free,
 	.key = prompt_key,
 	.draw = prompt_draw,
+	.scan = prompt_scan,
 	.keys = prompt_keys,
 };

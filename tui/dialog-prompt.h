@@ -14,6 +14,9 @@ struct prompt {
 	size_t		 min_chars;
 	const char	*too_short;
 	int		(*filter)(uint32_t);	/* may be NULL */
+	/* An ID number: its characters, checked (GB 11643) on Enter; a
+	 * card scanned fills it and presses Enter. */
+	int		 id_number;
 	/* Called with the text on Enter (the dialog is gone by then, the
 	 * screen that asked is still there); not called on Esc. */
 	void		(*done)(const char *text, void *arg);

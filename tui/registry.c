@@ -29,8 +29,8 @@ static const struct screen_ops *const screens[] = {
 	&screen_certificate, &screen_catalog, &screen_service, &screen_import,
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
 	&screen_today, &screen_settings, &screen_lock, &dialog_drafts,
-	&dialog_confirm, &dialog_list, &dialog_prompt,
-	&dialog_collector, &dialog_conflict, &dialog_help,
+	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,
+	&dialog_help,
 };
 
 /* Keys that work on every screen but are no global action. */

@@ -37,6 +37,7 @@ struct appview {
 	char			**materials;	/* the service's, to tick */
 	unsigned char		*ticked;
 	int			 nmaterials;
+	char			*collector;	/* the name given */
 };
 
 static const struct keyhelp app_keys[] = {
@@ -101,6 +102,7 @@ view_free(struct screen *s)
 	model_app_detail_free(v->d);
 	model_timeline_free(v->tl);
 	free_materials(v);
+	free(v->collector);
 	free(v);
 }
 
@@ -332,17 +334,32 @@ department_given(const char *text, void *arg)
 	send_action(v, v->asking, b);
 }
 
+/* The collector's ID number, checked by the prompt, after the name. */
 static void
-collector_given(const char *name, const char *id_number, void *arg)
+collector_given(const char *id_number, void *arg)
 {
 	struct appview	*v = arg;
 	cJSON		*b, *c;
 
 	b = action_body(v->asking);
 	c = cJSON_AddObjectToObject(b, "collector");
-	cJSON_AddStringToObject(c, "name", name);
+	cJSON_AddStringToObject(c, "name", v->collector);
 	cJSON_AddStringToObject(c, "id_number", id_number);
 	send_action(v, v->asking, b);
+}
+
+static void
+collector_named(const char *name, void *arg)
+{
+	struct appview	*v = arg;
+	char		 title[256];
+
+	free(v->collector);
+	v->collector = xstrdup(name);
+	snprintf(title, sizeof title, _("ID number of %s, who collects it "
+	    "(scan the card or type it)"), name);
+	prompt_ask(&(struct prompt){ .title = title, .id_number = 1,
+	    .done = collector_given, .arg = v });
 }
 
 /* Enter on the ticked materials (Esc, -1: nothing asked for). */
@@ -421,9 +438,8 @@ ask_text(struct appview *v, const char *title, size_t min, size_t max,
 static void
 act(struct appview *v, const struct app_action *a)
 {
-	struct collector_ask	ca = { collector_given, v };
-	struct request		*rq;
-	char			*s, q[256];
+	struct request	*rq;
+	char		*s, q[256];
 
 	if (!app_action_allowed(a, v->d->s.status)) {
 		s = cases_refusal(NULL, v->d->s.status);
@@ -449,7 +465,9 @@ act(struct appview *v, const struct app_action *a)
 		    department_given);
 		break;
 	case INPUT_COLLECTOR:
-		app_push(&dialog_collector, &ca);
+		ask_text(v, _("Hand over the result: who collects it?"), 1,
+		    30, _("Type the name of the person collecting."),
+		    collector_named);
 		break;
 	case INPUT_MISSING:
 		rq = request_new(v, SLOT_SERVICE, on_service, v);

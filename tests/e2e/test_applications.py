@@ -183,8 +183,7 @@ def test_materials_complete_collect():
         t.wait_for("The check digit is wrong")
         time.sleep(0.5)
         assert row(s.db, number)[0] == "completed", row(s.db, number)
-        for _ in range(18):
-            t.keys("BSpace")
+        # the card scanned: its number replaces the mistyped one
         t.type(COLLECTOR)
         t.keys("Enter")
         r = wait_status(s.db, number, "collected")
