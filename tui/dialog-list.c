@@ -24,6 +24,7 @@ static const struct keyhelp list_keys[] = {
 	{ N_("Esc"), N_("Cancel"), 1 },
 	{ N_("Up/Down"), N_("Move"), 0 },
 	{ N_("a-z"), N_("Type to narrow the list"), 0 },
+	{ N_("Del"), N_("Throw away (a kept form)"), 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -31,10 +32,8 @@ void
 list_ask(const char *title, const char *const *items, int n, int sel,
     void (*done)(int, void *), void *arg)
 {
-	struct list_ask	a = { title, items, n, sel, NULL, NULL, done, arg,
-			    NULL };
-
-	list_ask_with(&a);
+	list_ask_with(&(struct list_ask){ .title = title, .items = items,
+	    .n = n, .sel = sel, .done = done, .arg = arg });
 }
 
 void
@@ -99,11 +98,14 @@ list_key_screen(struct screen *s, int key)
 		app_dirty();
 		return (1);
 	}
-	if (key == TK_ESC || (key == TK_ENTER && item >= 0)) {
+	if (key == TK_ESC || (item >= 0 && (key == TK_ENTER ||
+	    (key == TK_DELETE && a.del != NULL)))) {
 		c->a.arg_free = NULL;	/* done has it first */
 		alive = app_opener_alive(s);
 		app_pop();
-		if (alive && (key == TK_ENTER || a.ticks != NULL))
+		if (alive && key == TK_DELETE)
+			a.del(item, a.arg);
+		else if (alive && (key == TK_ENTER || a.ticks != NULL))
 			a.done(key == TK_ENTER ? item : -1, a.arg);
 		if (a.arg_free != NULL)
 			a.arg_free(a.arg);

@@ -195,8 +195,8 @@ ask_where(const struct pdoc *d, const char *bad, int reprint)
 	struct asked	*w = xmalloc(sizeof *w);
 	const char	*v[2];
 	char		 title[256];
-	struct list_ask	 a = { NULL, v, 2, 0, NULL, NULL, where_chosen, w,
-			    asked_free };
+	struct list_ask	 a = { .items = v, .n = 2, .done = where_chosen,
+			    .arg = w, .arg_free = asked_free };
 	size_t		 i;
 
 	w->d = pdoc_new(d->id, d->kind, d->paper, d->title);

@@ -28,7 +28,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_certificates, &screen_certificates_verify, &screen_cert_form,
 	&screen_certificate, &screen_catalog, &screen_service, &screen_import,
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
-	&screen_today, &screen_settings, &screen_lock, &dialog_drafts,
+	&screen_today, &screen_settings, &screen_lock,
 	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,
 	&dialog_help,
 };

@@ -395,8 +395,7 @@ on_service(struct api_result *r, void *arg)
 	struct appview	*v = arg;
 	const cJSON	*it;
 	const char	*name;
-	struct list_ask	 a = { NULL, NULL, 0, 0, NULL, NULL, missing_chosen,
-			    v, NULL };
+	struct list_ask	 a = { .done = missing_chosen, .arg = v };
 
 	if (!app_answer(r))
 		return;

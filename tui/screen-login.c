@@ -88,8 +88,7 @@ on_login(struct api_result *r, void *arg)
 	/* most visits start with a card: land on the lookup, menu below */
 	app_reset(&screen_home, NULL);	/* frees this screen */
 	app_push(&screen_lookup, NULL);
-	if (drafts_waiting() > 0)
-		app_push(&dialog_drafts, NULL);
+	drafts_offer(0);
 }
 
 static void

@@ -181,7 +181,6 @@ extern const struct screen_ops screen_lookup;
 extern const struct screen_ops screen_resident;
 extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
-extern const struct screen_ops dialog_drafts;
 extern const struct screen_ops dialog_prompt;	/* dialog-prompt.h */
 extern const struct screen_ops screen_outbox;
 extern const struct screen_ops screen_lock;
@@ -203,7 +202,8 @@ void	list_ask(const char *title, const char *const *items, int n,
 	    int sel, void (*done)(int index, void *arg), void *arg);
 /* The same, all told: match (NULL: the item's text contains what is
  * typed) filters; ticks (NULL: one is chosen) are n flags Space toggles,
- * and Esc then answers too, with -1; arg_free(arg) once it has gone. */
+ * and Esc then answers too, with -1; del (NULL: none) is Del on an
+ * item, the dialog gone as for done; arg_free(arg) once it has gone. */
 struct list_ask {
 	const char		 *title;
 	const char *const	 *items;
@@ -212,6 +212,7 @@ struct list_ask {
 	int			(*match)(const char *text, int item, void *arg);
 	unsigned char		 *ticks;
 	void			(*done)(int index, void *arg);
+	void			(*del)(int index, void *arg);
 	void			 *arg;
 	void			(*arg_free)(void *);
 };
@@ -238,8 +239,9 @@ struct result_open {
  * 0 past the last. */
 int	home_item(int i, int *letter, const char **label);
 
-/* How many drafts wait in the state folder. */
-int	drafts_waiting(void);
+/* The drafts waiting in the state folder, if any, in the list dialog
+ * (sel chosen at first). */
+void	drafts_offer(int sel);
 
 /* A yes/no question over the screen on top (copied); yes(arg) runs
  * only if that screen is still there. */
