@@ -65,8 +65,10 @@ label_fee(char *buf, size_t size, long long fen)
 }
 
 const char *
-label_not_here(void)
+label_not_here(int registered)
 {
-	return (_("Not a resident of your communities; another centre "
-	    "serves them."));
+	return (registered ? _("Not a resident of your communities: another "
+	    "centre registered them.") :
+	    _("Not a resident of your communities: nobody here has this ID "
+	    "number."));
 }

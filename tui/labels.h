@@ -4,10 +4,10 @@
 
 #include <stddef.h>
 
-/* An ID number no resident of the clerk's communities has: nobody's, or
- * a resident of another centre, whom this one may not see. F2 and F4
- * say the same. */
-const char	*label_not_here(void);
+/* An ID number no resident of the clerk's communities has: F2 and F4
+ * say it alike, F4 adding that another centre registered it (which the
+ * search cannot tell: it never shows another centre's residents). */
+const char	*label_not_here(int registered);
 
 /* Translated; unknown codes come back as they are. */
 const char	*label_sex(const char *sex);

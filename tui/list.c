@@ -214,3 +214,21 @@ list_select(struct list *l, int item)
 		}
 	}
 }
+
+int
+list_pages(long long total, int per_page)
+{
+	int	n = per_page > 0 ? (int)((total + per_page - 1) / per_page) : 1;
+
+	return (n > 0 ? n : 1);
+}
+
+int
+list_turn(enum list_done d, int page, long long total, int per_page)
+{
+	int	to = page + (d == LIST_PAGE_NEXT ? 1 : -1);
+
+	if (d != LIST_PAGE_NEXT && d != LIST_PAGE_PREV)
+		return (0);
+	return (to >= 1 && to <= list_pages(total, per_page) ? to : 0);
+}

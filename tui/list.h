@@ -57,5 +57,10 @@ int	list_item(const struct list *, int row);
 int	list_selected(const struct list *);
 /* Selects the row that shows item, if one does. */
 void	list_select(struct list *, int item);
+/* A paged list's page after d (LIST_PAGE_NEXT, _PREV) from page, with
+ * total items per_page a page: 0 when there is none that way. */
+int	list_turn(enum list_done d, int page, long long total, int per_page);
+/* The pages total items fill (1 when there are none). */
+int	list_pages(long long total, int per_page);
 
 #endif

@@ -41,7 +41,7 @@ on_registered(struct api_result *res, void *arg)
 	if (!app_answer(res))
 		return;
 	if (p->n != 1) {
-		app_message(MSG_ERROR, "%s", label_not_here());
+		app_message(MSG_ERROR, "%s", label_not_here(1));
 		return;
 	}
 	id = p->items[0].id;

@@ -279,12 +279,6 @@ open_selected(struct apps *a)
 }
 
 static int
-pages(const struct app_page *p)
-{
-	return ((int)((p->total + p->per_page - 1) / p->per_page));
-}
-
-static int
 rows_key(struct apps *a, int key)
 {
 	switch (list_key(&a->l, key)) {
@@ -358,9 +352,8 @@ apps_key(struct screen *s, int key)
 		return (1);
 	}
 	if (a->page != NULL && (key == TK_PGDN || key == TK_PGUP)) {
-		np = a->page->page + (list_key(&a->l, key) == LIST_PAGE_NEXT ?
-		    1 : -1);
-		if (np >= 1 && np <= pages(a->page))
+		if ((np = list_turn(list_key(&a->l, key), a->page->page,
+		    a->page->total, a->page->per_page)) > 0)
 			search(a, np);
 		return (1);
 	}
@@ -400,7 +393,8 @@ draw_list(struct apps *a, int y, int last, int cols)
 	table_list(y, last, c, NCOLS, v, &a->l, a->focus == F_LIST);
 	free(v);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld applications"),
-	    a->page->page, pages(a->page), a->page->total);
+	    a->page->page, list_pages(a->page->total, a->page->per_page),
+	    a->page->total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 

@@ -107,13 +107,6 @@ catalog_free(struct screen *s)
 	free(c);
 }
 
-static int
-pages(const struct service_page *p)
-{
-	return (p->pg.per_page > 0 ? (int)((p->pg.total + p->pg.per_page -
-	    1) / p->pg.per_page) : 1);
-}
-
 static void
 next_category(struct catalog *c, int step)
 {
@@ -130,6 +123,7 @@ static int
 catalog_key(struct screen *s, int key)
 {
 	struct catalog	*c = s->data;
+	enum list_done	 d;
 	int		 np;
 
 	switch (key) {
@@ -146,17 +140,15 @@ catalog_key(struct screen *s, int key)
 	case TK_END:
 		break;		/* the search's, not the list's */
 	default:
-		switch (list_key(&c->l, key)) {
-		case LIST_PAGE_NEXT:
-		case LIST_PAGE_PREV:
-			np = c->page == NULL ? 0 : c->page->pg.page +
-			    (key == TK_PGDN || key == TK_CTRL('f') ? 1 : -1);
-			if (np >= 1 && np <= pages(c->page))
+		if ((d = list_key(&c->l, key)) == LIST_PAGE_NEXT ||
+		    d == LIST_PAGE_PREV) {
+			if (c->page != NULL && (np = list_turn(d,
+			    c->page->pg.page, c->page->pg.total,
+			    c->page->pg.per_page)) > 0)
 				search(c, np);
 			return (1);
-		case LIST_UNUSED:
-			break;
-		default:
+		}
+		if (d != LIST_UNUSED) {
 			app_dirty();
 			return (1);
 		}
@@ -202,7 +194,8 @@ draw_list(struct catalog *c, int y, int last, int cols)
 	free(limit);
 	free(fee);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld services"),
-	    c->page->pg.page, pages(c->page), c->page->pg.total);
+	    c->page->pg.page, list_pages(c->page->pg.total,
+	    c->page->pg.per_page), c->page->pg.total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 

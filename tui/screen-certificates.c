@@ -149,7 +149,7 @@ on_resident(struct api_result *r, void *arg)
 		return;
 	p = r->model;
 	if (p->n != 1) {
-		app_message(MSG_ERROR, "%s", label_not_here());
+		app_message(MSG_ERROR, "%s", label_not_here(0));
 		return;
 	}
 	set_resident(c, &p->items[0]);

@@ -116,29 +116,12 @@ report(struct events *e)
 }
 
 static int
-pages(const struct event_page *p)
-{
-	return ((int)((p->pg.total + p->pg.per_page - 1) / p->pg.per_page));
-}
-
-static int
-page_key(struct events *e, int key)
-{
-	int	np;
-
-	if (e->page == NULL)
-		return (1);
-	np = e->page->pg.page + (key == TK_PGDN ? 1 : -1);
-	if (np >= 1 && np <= pages(e->page))
-		start(e, np);
-	return (1);
-}
-
-static int
 events_key(struct screen *s, int key)
 {
 	struct events	*e = s->data;
+	enum list_done	 d;
 	long long	 id;
+	int		 np;
 
 	switch (key) {
 	case TK_TAB:
@@ -158,17 +141,13 @@ events_key(struct screen *s, int key)
 		app_push(&screen_event, &id);
 		return (1);
 	}
-	switch (list_key(&e->l, key)) {
-	case LIST_UNUSED:
+	if ((d = list_key(&e->l, key)) == LIST_UNUSED)
 		return (0);
-	case LIST_PAGE_NEXT:
-		return (page_key(e, TK_PGDN));
-	case LIST_PAGE_PREV:
-		return (page_key(e, TK_PGUP));
-	default:
-		app_dirty();
-		return (1);
-	}
+	if ((np = list_turn(d, e->page->pg.page, e->page->pg.total,
+	    e->page->pg.per_page)) > 0)
+		start(e, np);
+	app_dirty();
+	return (1);
 }
 
 #define NCOLS 6
@@ -213,8 +192,8 @@ draw_list(struct events *e, int y, int last, int cols)
 	free(v);
 	free(at);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld events"),
-	    e->page->pg.page, pages(e->page) > 0 ? pages(e->page) : 1,
-	    e->page->pg.total);
+	    e->page->pg.page, list_pages(e->page->pg.total,
+	    e->page->pg.per_page), e->page->pg.total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 

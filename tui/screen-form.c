@@ -598,7 +598,7 @@ on_applicant(struct api_result *r, void *arg)
 	if (!app_answer(r))
 		return;
 	if (p->n != 1) {
-		app_message(MSG_ERROR, "%s", label_not_here());
+		app_message(MSG_ERROR, "%s", label_not_here(0));
 		form_set_text(focused(fs), "", ORIGIN_TYPED);
 		return;
 	}

@@ -97,7 +97,7 @@ on_results(struct api_result *r, void *arg)
 	list_count(&l->l, (int)l->page->n);
 	if (l->page->total == 0) {
 		app_message(MSG_ERROR, "%s", l->id_number != NULL ?
-		    label_not_here() : _("No resident found (or not in your "
+		    label_not_here(0) : _("No resident found (or not in your "
 		    "communities)."));
 		if (l->id_number != NULL)
 			lineedit_clear(&l->input);
@@ -195,12 +195,6 @@ lookup_scan(struct screen *s, const char *id)
 }
 
 static int
-pages(const struct resident_page *p)
-{
-	return ((int)((p->total + p->per_page - 1) / p->per_page));
-}
-
-static int
 list_key_in(struct lookup *l, int key)
 {
 	switch (list_key(&l->l, key)) {
@@ -253,9 +247,8 @@ lookup_key(struct screen *s, int key)
 	int		 np;
 
 	if (l->page != NULL && (key == TK_PGDN || key == TK_PGUP)) {
-		np = l->page->page + (list_key(&l->l, key) == LIST_PAGE_NEXT ?
-		    1 : -1);
-		if (np >= 1 && np <= pages(l->page))
+		if ((np = list_turn(list_key(&l->l, key), l->page->page,
+		    l->page->total, l->page->per_page)) > 0)
 			search(l, np);
 		return (1);
 	}
@@ -329,7 +322,8 @@ draw_list(struct lookup *l, int y, int last, int cols)
 	free(v);
 	free(ages);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld residents"),
-	    l->page->page, pages(l->page), l->page->total);
+	    l->page->page, list_pages(l->page->total, l->page->per_page),
+	    l->page->total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 

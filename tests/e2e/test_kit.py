@@ -607,7 +607,8 @@ def test_another_centres_resident_is_one_message_on_f2_and_f4():
         t.keys("Tab", "Tab")
         t.type("光明街1号")
         t.keys("F9")
-        screen = t.wait_for("Not a resident of your communities")
+        screen = t.wait_for("Not a resident of your communities: "
+                            "another centre registered")
         assert "already registered" not in screen, screen
         assert "光明社区" not in screen, screen
     with_client(body)

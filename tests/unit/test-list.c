@@ -145,6 +145,20 @@ a_paged_list_asks_for_pages(void **state)
 	assert_int_equal(l.sel, 19);
 }
 
+/* 41 items at 20 a page: 3 pages, and no turning past either end. */
+static void
+pages_turn_within_the_total(void **state)
+{
+	(void)state;
+	assert_int_equal(list_pages(41, 20), 3);
+	assert_int_equal(list_pages(0, 20), 1);
+	assert_int_equal(list_turn(LIST_PAGE_NEXT, 1, 41, 20), 2);
+	assert_int_equal(list_turn(LIST_PAGE_NEXT, 3, 41, 20), 0);
+	assert_int_equal(list_turn(LIST_PAGE_PREV, 1, 41, 20), 0);
+	assert_int_equal(list_turn(LIST_PAGE_PREV, 3, 41, 20), 2);
+	assert_int_equal(list_turn(LIST_MOVED, 2, 41, 20), 0);
+}
+
 static void
 a_text_view_scrolls_without_a_selection(void **state)
 {
@@ -228,6 +242,7 @@ main(void)
 		cmocka_unit_test(home_end_and_pages_scroll_the_view),
 		cmocka_unit_test(the_selection_always_shows),
 		cmocka_unit_test(a_paged_list_asks_for_pages),
+		cmocka_unit_test(pages_turn_within_the_total),
 		cmocka_unit_test(a_text_view_scrolls_without_a_selection),
 		cmocka_unit_test(typing_filters_and_keeps_the_chosen_item),
 		cmocka_unit_test(a_refused_character_changes_nothing),
