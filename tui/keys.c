@@ -221,3 +221,10 @@ keys_edit(struct lineedit *le, int key)
 	}
 	return (0);
 }
+
+int
+keys_alnum(uint32_t cp)
+{
+	return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 'a' && cp <= 'z'));
+}

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "print-cases.h"
 #include "print-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -316,18 +317,6 @@ str_at(const cJSON *o, const char *a, const char *b)
 	return (cJSON_IsString(v) ? v->valuestring : NULL);
 }
 
-/* 2026-11-29T08:30:00Z as a time_t; now when absent or malformed. */
-static time_t
-instant(const char *s)
-{
-	struct tm	tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (s == NULL || strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
-		return (time(NULL));
-	return (timegm(&tm));
-}
-
 static struct paper_material *
 materials_of(const cJSON *app_json, size_t *n)
 {
@@ -388,7 +377,7 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 	a.resident = str_at(j, "resident", "name");
 	a.id_masked = str_at(j, "resident", "id_number_masked");
 	a.due_date = str_at(j, "due_date", NULL);
-	a.at = instant(str_at(j, "created_at", NULL));
+	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);
 	d = strcmp(kind, "materials") == 0 ? paper_materials(&a) :
 	    paper_receipt(&a);

@@ -388,9 +388,7 @@ draw_list(struct apps *a, int y, int last, int cols)
 		v[i * NCOLS + 3] = label_app_status(it->status);
 		v[i * NCOLS + 4] = it->overdue ? _("overdue") : it->due_date;
 	}
-	table_layout(c, NCOLS, v, (int)a->page->n, cols);
-	table_head(y++, c, NCOLS);
-	table_list(y, last, c, NCOLS, v, &a->l, a->focus == F_LIST);
+	table_list(y, last, cols, c, NCOLS, v, &a->l, a->focus == F_LIST);
 	free(v);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld applications"),
 	    a->page->page, list_pages(a->page->total, a->page->per_page),

@@ -187,9 +187,7 @@ draw_list(struct catalog *c, int y, int last, int cols)
 		v[i * NCOLS + 2] = limit[i];
 		v[i * NCOLS + 3] = fee[i];
 	}
-	table_layout(col, NCOLS, v, (int)n, cols);
-	table_head(y++, col, NCOLS);
-	table_list(y, last, col, NCOLS, v, &c->l, 1);
+	table_list(y, last, cols, col, NCOLS, v, &c->l, 1);
 	free(v);
 	free(limit);
 	free(fee);

@@ -186,9 +186,7 @@ draw_list(struct events *e, int y, int last, int cols)
 
 	at = xcalloc(e->page->n + 1, sizeof *at);
 	v = rows_of(e, at);
-	table_layout(c, NCOLS, v, (int)e->page->n, cols);
-	table_head(y++, c, NCOLS);
-	table_list(y, last, c, NCOLS, v, &e->l, 1);
+	table_list(y, last, cols, c, NCOLS, v, &e->l, 1);
 	free(v);
 	free(at);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld events"),

@@ -280,10 +280,8 @@ handoff_key(struct screen *s, int key)
 		return (1);
 	case TK_PGDN:
 	case TK_PGUP:
-		np = (h->page != NULL ? h->page->page : 1) +
-		    (key == TK_PGDN ? 1 : -1);
-		if (h->page != NULL && np >= 1 && (long long)(np - 1) *
-		    h->page->per_page < h->page->total)
+		if (h->page != NULL && (np = list_turn(list_key(&h->l, key),
+		    h->page->page, h->page->total, h->page->per_page)) > 0)
 			load(h, np);
 		return (1);
 	}
@@ -316,9 +314,7 @@ draw_list(struct handoff_view *h, int y, int last, int cols)
 		v[i * NCOLS + 3] = it->resident;
 		v[i * NCOLS + 4] = it->due_date;
 	}
-	table_layout(c, NCOLS, v, (int)h->page->n, cols);
-	table_head(y++, c, NCOLS);
-	table_list(y, last + 1, c, NCOLS, v, &h->l, 1);
+	table_list(y, last + 1, cols, c, NCOLS, v, &h->l, 1);
 	free(v);
 }
 

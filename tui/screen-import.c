@@ -12,6 +12,7 @@
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
 #include "request.h"
 #include "resident-form.h"
 #include "tui.h"
@@ -44,7 +45,7 @@ struct import {
 	size_t			 nrefused;
 	size_t			 next;		/* row being sent */
 	int			 sending;
-	int			 top;		/* first line shown */
+	struct list		 view;		/* the lines, scrolled */
 };
 
 static const struct keyhelp import_keys[] = {
@@ -52,6 +53,7 @@ static const struct keyhelp import_keys[] = {
 	{ N_("Enter"), N_("Choose another file"), 1 },
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("Up/Down"), N_("Scroll"), 0 },
+	{ N_("PgDn/PgUp"), N_("Page"), 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -281,6 +283,7 @@ import_init(struct screen *s, void *arg)
 
 	(void)arg;
 	s->data = m;
+	m->view.view = 1;
 	buf_init(&m->refused);
 	buf_add(&m->refused, "", 0);
 	ask_path(m);
@@ -297,6 +300,7 @@ import_free(struct screen *s)
 	free(m->rows);
 	csv_import_free(m->im);
 	buf_free(&m->refused);
+	list_free(&m->view);
 	free(m->path);
 	free(m);
 }
@@ -330,15 +334,9 @@ import_key(struct screen *s, int key)
 			ask_path(m);
 		}
 		return (1);
-	case TK_UP:
-		if (m->top > 0)
-			m->top--;
-		break;
-	case TK_DOWN:
-		m->top++;
-		break;
 	default:
-		return (0);
+		if (list_key(&m->view, key) == LIST_UNUSED)
+			return (0);
 	}
 	app_dirty();
 	return (1);
@@ -359,6 +357,15 @@ state_word(const struct row *r)
 	}
 }
 
+/* Line k of the screen's, drawn when the view shows it. */
+static void
+put(struct import *m, int k, int *y, int x, const char *text, enum style st,
+    int cols)
+{
+	if (k >= m->view.top && k < m->view.top + m->view.rows)
+		draw_text((*y)++, x, text, cols - x - 2, st);
+}
+
 static void
 import_draw(struct screen *s, int top, int rows, int cols, int *cy,
     int *cx)
@@ -366,7 +373,7 @@ import_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	struct import	*m = s->data;
 	char		*masked, *line, *safe;
 	const char	*p, *e;
-	int		 y = top + 1, skip = m->top, last = top + rows - 1;
+	int		 y = top + 1, k = 0, n = 1;
 	size_t		 i;
 
 	*cy = *cx = -1;
@@ -375,29 +382,33 @@ import_draw(struct screen *s, int top, int rows, int cols, int *cy,
 		    "optional 联系电话, 所属社区, 民族."), cols - 4, STYLE_DIM);
 		return;
 	}
-	draw_text(y++, 1, _("To register"), cols - 2, STYLE_TITLE);
-	for (i = 0; i < m->im->nrows && y < last; i++) {
-		if (m->rows[i].community_id == 0 || skip-- > 0)
+	for (i = 0; i < m->im->nrows; i++)
+		n += m->rows[i].community_id != 0;
+	list_count(&m->view, n + (m->nrefused > 0 ? 1 + (int)m->nrefused :
+	    0));
+	list_show(&m->view, rows - 2);
+	put(m, k++, &y, 1, _("To register"), STYLE_TITLE, cols);
+	for (i = 0; i < m->im->nrows; i++) {
+		if (m->rows[i].community_id == 0)
 			continue;
 		masked = idnum_mask(cell(m, i, C_ID));
 		line = xasprintf("%4zu  %s  %s  %s  %s", m->im->lines[i],
 		    cell(m, i, C_NAME), masked, cell(m, i, C_ADDRESS),
 		    state_word(&m->rows[i]));
 		safe = text_sanitize(line, 0);
-		draw_text(y++, 2, safe, cols - 4, m->rows[i].state ==
-		    R_FAILED ? STYLE_ERROR : STYLE_NORMAL);
+		put(m, k++, &y, 2, safe, m->rows[i].state == R_FAILED ?
+		    STYLE_ERROR : STYLE_NORMAL, cols);
 		free(safe);
 		free(line);
 		free(masked);
 	}
-	if (m->nrefused == 0 || y >= last)
-		return;
-	draw_text(y++, 1, _("Refused"), cols - 2, STYLE_TITLE);
-	for (p = m->refused.data; *p != '\0' && y < last; p = e + 1) {
+	if (m->nrefused > 0)
+		put(m, k++, &y, 1, _("Refused"), STYLE_TITLE, cols);
+	for (p = m->refused.data; *p != '\0'; p = e + 1) {
 		if ((e = strchr(p, '\n')) == NULL)
 			break;
 		line = xasprintf("%.*s", (int)(e - p), p);
-		draw_text(y++, 2, line, cols - 4, STYLE_ERROR);
+		put(m, k++, &y, 2, line, STYLE_ERROR, cols);
 		free(line);
 	}
 }

@@ -33,13 +33,6 @@ static const struct keyhelp login_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
-static int
-counter_char(uint32_t cp)
-{
-	return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-	    (cp >= 'a' && cp <= 'z'));
-}
-
 static void
 login_init(struct screen *s, void *arg)
 {
@@ -50,7 +43,7 @@ login_init(struct screen *s, void *arg)
 	lineedit_init(&l->f[F_PASS], 128);
 	l->f[F_PASS].secret = 1;
 	lineedit_init(&l->f[F_COUNTER], 8);
-	l->f[F_COUNTER].filter = counter_char;
+	l->f[F_COUNTER].filter = keys_alnum;
 	if (app.counter_default != NULL)
 		lineedit_set(&l->f[F_COUNTER], app.counter_default);
 	s->data = l;

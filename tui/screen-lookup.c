@@ -316,9 +316,7 @@ draw_list(struct lookup *l, int y, int last, int cols)
 
 	ages = xcalloc(l->page->n + 1, sizeof *ages);
 	v = rows_of(l, ages);
-	table_layout(c, NCOLS, v, (int)l->page->n, cols);
-	table_head(y++, c, NCOLS);
-	table_list(y, last, c, NCOLS, v, &l->l, l->in_list);
+	table_list(y, last, cols, c, NCOLS, v, &l->l, l->in_list);
 	free(v);
 	free(ages);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld residents"),

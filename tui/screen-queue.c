@@ -468,13 +468,6 @@ transfer_to_counter(const char *text, void *arg)
 	transfer(arg, text, 0);
 }
 
-static int
-counter_char(uint32_t cp)
-{
-	return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-	    (cp >= 'a' && cp <= 'z'));
-}
-
 /* Line 0 of the transfer list is another counter; the rest are the
  * categories in their order. */
 static void
@@ -485,7 +478,7 @@ transfer_chosen(int index, void *arg)
 	if (index == 0)
 		prompt_ask(&(struct prompt){ .title = _("Transfer to which "
 		    "counter?"), .max_chars = 8, .min_chars = 1,
-		    .filter = counter_char, .done = transfer_to_counter,
+		    .filter = keys_alnum, .done = transfer_to_counter,
 		    .arg = q });
 	else if ((size_t)index <= q->cats->n)
 		transfer(q, NULL, q->cats->items[index - 1].id);
@@ -784,9 +777,7 @@ draw_list(struct queue *q, int y, int last, int cols)
 
 	at = xcalloc((size_t)q->nrows + 1, sizeof *at);
 	v = rows_of(q, at);
-	table_layout(c, NCOLS, v, q->nrows, cols);
-	table_head(y++, c, NCOLS);
-	y = table_list(y, last, c, NCOLS, v, &q->l, q->in_list);
+	y = table_list(y, last, cols, c, NCOLS, v, &q->l, q->in_list);
 	if (q->nrows == 0)
 		draw_text(y, 2, _("Nobody is waiting."), cols - 4, STYLE_DIM);
 	free(v);

@@ -196,9 +196,7 @@ draw_members(struct profile *p, int y, int last, int cols)
 		v[i * NCOLS + 3] = ages[i];
 		v[i * NCOLS + 4] = m->id_number_masked;
 	}
-	table_layout(c, NCOLS, v, (int)n, cols);
-	table_head(y++, c, NCOLS);
-	y = table_list(y, last + 1, c, NCOLS, v, &p->members, 1);
+	y = table_list(y, last + 1, cols, c, NCOLS, v, &p->members, 1);
 	free(v);
 	free(ages);
 	return (y);

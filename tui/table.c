@@ -60,11 +60,13 @@ table_head(int y, const struct table_col *c, int ncols)
 }
 
 int
-table_list(int y, int end, const struct table_col *c, int ncols,
+table_list(int y, int end, int cols, struct table_col *c, int ncols,
     const char **v, struct list *l, int active)
 {
 	int	row;
 
+	table_layout(c, ncols, v, l->filtering ? l->total : l->n, cols);
+	table_head(y++, c, ncols);
 	list_show(l, end - y);
 	for (row = l->top; row < l->n && y < end; row++, y++)
 		table_row(y, c, ncols, v + list_item(l, row) * ncols,
