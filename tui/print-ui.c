@@ -277,7 +277,12 @@ settled(struct print_job *job)
 	const char	*path = print_job_path(job);
 	enum print_status st = print_job_status(job);
 
-	if (st == PRINT_DONE && path != NULL)
+	/* the file's name first: a long folder would hide it at 80 columns */
+	if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
+		app_message(MSG_INFO, _("Printed to the file %s in %.*s"),
+		    strrchr(path, '/') + 1, (int)(strrchr(path, '/') - path),
+		    path);
+	else if (st == PRINT_DONE && path != NULL)
 		app_message(MSG_INFO, _("Printed to the file %s"), path);
 	else
 		app_message(st == PRINT_DONE ? MSG_INFO : MSG_ERROR, "%s",

@@ -52,7 +52,7 @@ def log_in(t, user="clerk01", password="demo-clerk"):
     t.keys("Enter")
     t.type(password)
     t.keys("Enter", "Enter")
-    t.wait_for(" %s |" % user)          # in the status bar
+    t.wait_for("| Counter 1 |")           # in the status bar
 
 
 def scan(t, id_number):
@@ -417,6 +417,8 @@ def test_the_real_receipt_replaces_the_provisional_one():
         prints = os.path.join(state, "bianmin", "prints", "receipt-*.txt")
         first = wait_files(prints, 1)
         assert "待同步-L1" in open(first[0], encoding="utf-8").read()
+        # at 80 columns the file's name shows, not just its folder
+        assert os.path.basename(first[0]) in t.screen(), t.screen()
         restart(s)
         screen = t.wait_for("provisional receipt", "L1", "Y =",
                             timeout=90)
@@ -639,6 +641,17 @@ def test_cut_text_is_marked_and_numbers_stay_whole():
             for m in re.finditer(r"\d[\d-]{6,}", l):
                 assert m.group(0) == a["number"] or \
                     not a["number"].startswith(m.group(0)), (l, screen)
+    with_client(body)
+
+
+def test_the_header_keeps_the_centre_in_sight():
+    """At 80 columns in English, a grid member's status bar names the
+    centre whole: the program's name gives way first."""
+    def body(s, t, state):
+        log_in(t, "grid01", "demo-grid")
+        top = t.wait_for("红旗社区").splitlines()[0]
+        assert "红旗社区便民服务站" in top, top
+        assert "grid01" in top and "Counter 1" in top, top
     with_client(body)
 
 
