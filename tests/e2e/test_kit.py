@@ -644,6 +644,51 @@ def test_cut_text_is_marked_and_numbers_stay_whole():
     with_client(body)
 
 
+# 8. The certificate's preview never breaks inside the ID number; on
+# 58 mm paper the refusal note's title takes two even lines.
+def test_the_preview_keeps_numbers_whole_and_58mm_titles_even():
+    def body(s, t, state):
+        log_in(t)
+        scan(t, ZHANG)
+        t.wait_for("张红旗", "Household")
+        t.keys("F7")
+        screen = t.wait_for("For 张红旗", "居住证明")
+        line = [l for l in screen.splitlines() if "居住证明" in l][0]
+        t.type(line.split()[0])
+        t.wait_for("Living here since")
+        t.type("2019-06-01")
+        t.keys("Tab")
+        t.type("1")
+        t.keys("F9")
+        t.wait_for("Issue 居住证明 for 张红旗?")
+        t.keys("Enter")
+        screen = t.wait_for("Verification code", "兹证明")
+        ids = re.findall(r"610[\d*]{12}[\dX]{3}", screen)
+        assert ids, screen
+        for l in screen.splitlines():
+            assert not re.search(r"610[\d*]{0,14}\s*$", l), (l, screen)
+        # the refusal note of a type no longer issued, on 58 mm paper
+        t.keys("Escape")
+        screen = t.wait_for("For 张红旗", "健在证明")
+        lines = screen.splitlines()
+        first = [i for i, l in enumerate(lines) if l.split()[:1] == ["1"]]
+        alive = [i for i, l in enumerate(lines) if "健在证明" in l][0]
+        t.keys(*["Up"] * 12)
+        t.keys(*["Down"] * (alive - first[0]))
+        t.keys("Enter")
+        t.wait_for("健在证明 is not issued")
+        t.type("p")
+        t.wait_for("Printed to")
+        note = open(wait_files(os.path.join(state, "bianmin", "prints",
+                                            "*.txt"), 1)[0],
+                    encoding="utf-8").read().splitlines()
+        title = [l.strip() for l in note if l.strip() and
+                 l.strip() in "不予出具证明告知书"]
+        assert "".join(title) == "不予出具证明告知书", note
+        assert min(len(x) for x in title) > 1, note
+    with_client(body, extra="--receipt-profile generic-58")
+
+
 def test_the_header_keeps_the_centre_in_sight():
     """At 80 columns in English, a grid member's status bar names the
     centre whole: the program's name gives way first."""
