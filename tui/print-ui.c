@@ -204,8 +204,9 @@ ask_where(const struct pdoc *d, const char *bad, int reprint)
 	w->reprint = reprint;
 	for (i = 0; i < d->nels; i++)
 		pdoc_add(w->d, &d->els[i]);
-	snprintf(title, sizeof title, _("The receipt printer cannot print "
-	    "all of \"%s\" (%s)"), bad, roll.profile->encoding);
+	/* TRANSLATORS: the encoding, then the text with what it lacks */
+	snprintf(title, sizeof title, _("The %s receipt printer cannot "
+	    "print: %s"), roll.profile->encoding, bad);
 	v[0] = _("On the A4 printer, whole");
 	v[1] = _("On the receipt printer, with ? for what it lacks");
 	a.title = title;

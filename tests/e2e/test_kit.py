@@ -689,6 +689,35 @@ def test_the_preview_keeps_numbers_whole_and_58mm_titles_even():
     with_client(body, extra="--receipt-profile generic-58")
 
 
+# A name the GB2312 receipt printer cannot print: the clerk is told and
+# offered the A4 printer, whose PDF has the name whole.
+def test_a_name_gb2312_lacks_goes_to_a4_when_chosen():
+    def body(s, t, state):
+        db = bm.harness.connect(s.db)
+        db.execute("UPDATE residents SET name = ? WHERE id = ?",
+                   ("王\U00020BB7堃", ZHANG_ID))
+        db.commit()
+        db.close()
+        log_in(t)
+        scan(t, ZHANG)
+        t.wait_for("Household")
+        take_0105(t)
+        t.wait_for("Application number", "P prints")
+        t.type("p")
+        t.wait_for("The GB2312 receipt printer cannot print: 王",
+                   "On the A4 printer")
+        assert not glob.glob(os.path.join(state, "bianmin", "prints",
+                                          "receipt-*"))
+        t.keys("Enter")
+        pdf = wait_files(os.path.join(state, "bianmin", "prints",
+                                      "receipt-*.pdf"), 1)
+        assert pdf, os.listdir(os.path.join(state, "bianmin", "prints"))
+        text = subprocess.run(["pdftotext", pdf[0], "-"],
+                              capture_output=True, text=True).stdout
+        assert "王\U00020BB7堃" in text, text
+    with_client(body, extra="--receipt-profile gb2312-80")
+
+
 def test_the_header_keeps_the_centre_in_sight():
     """At 80 columns in English, a grid member's status bar names the
     centre whole: the program's name gives way first."""
