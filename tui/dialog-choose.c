@@ -1,13 +1,39 @@
-/* Choosing from a select or multiselect field's options, through the
- * list dialog: typing filters by the label, its pinyin initials, the
- * value or the English label. */
+/* A form's words in the clerk's language, its opening, and choosing from
+ * a select or multiselect field's options through the list dialog:
+ * typing filters by the label, its pinyin initials, the value or the
+ * English label. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "form-ui.h"
+#include "labels.h"
 #include "tui.h"
 #include "../util/xmalloc.h"
+
+const char *
+form_ui_label(const struct form_field *f)
+{
+	return (label_english() && *f->label_en != '\0' ? f->label_en : f->label);
+}
+
+const char *
+form_ui_option_label(const struct form_option *o)
+{
+	return (label_english() && *o->label_en != '\0' ? o->label_en : o->label);
+}
+
+const char *
+form_ui_section(const struct form_section *s)
+{
+	return (label_english() && *s->title_en != '\0' ? s->title_en : s->title);
+}
+
+void
+form_ui_open(struct form_open *o)
+{
+	app_push(o->ops != NULL ? o->ops : &screen_form, o);
+}
 
 struct choosing {
 	struct form_field	*f;
@@ -53,23 +79,15 @@ form_ui_choose(struct form_field *f, const char *title, int first_key,
 {
 	struct choosing	*c = xmalloc(sizeof *c);
 	const char	**labels = xcalloc(f->noptions + 1, sizeof *labels);
-	struct list_ask	 a;
 	size_t		 i;
 
 	*c = (struct choosing){ f, done, arg };
 	for (i = 0; i < f->noptions; i++)
 		labels[i] = form_ui_option_label(&f->options[i]);
-	memset(&a, 0, sizeof a);
-	a.title = title;
-	a.items = labels;
-	a.n = (int)f->noptions;
-	a.sel = f->choice;
-	a.match = passes;
-	a.ticks = f->type == FT_MULTISELECT ? f->chosen : NULL;
-	a.done = chosen;
-	a.arg = c;
-	a.arg_free = free;
-	list_ask_with(&a);
+	list_ask_with(&(struct list_ask){ .title = title, .items = labels,
+	    .n = (int)f->noptions, .sel = f->choice, .match = passes,
+	    .ticks = f->type == FT_MULTISELECT ? f->chosen : NULL,
+	    .done = chosen, .arg = c, .arg_free = free });
 	free(labels);
 	if (first_key != 0 && app.top->ops->key != NULL)
 		app.top->ops->key(app.top, first_key);

@@ -193,10 +193,8 @@ on_patch(struct api_result *res, void *arg)
 		saved(e, r);
 		return;
 	}
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return;
-	}
 	if (res->http_status == 412) {
 		rq = request_new(e->fs, 0, on_theirs, e);
 		request_call(rq, api_resident_get(app.api, e->id,

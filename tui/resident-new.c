@@ -78,10 +78,8 @@ on_created(struct api_result *res, void *arg)
 		app_push(&screen_resident, &id);
 		return;
 	}
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return;
-	}
 	if (res->nerrors > 0) {
 		form_ui_errors(n->fs, res);
 		return;

@@ -251,10 +251,8 @@ on_acted(struct api_result *r, void *arg)
 	const struct app_action	*a = v->acting;
 
 	v->acting = NULL;
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_ERR_NETWORK) {
 		app_message(MSG_ERROR, _("No answer from the server (%s) It "
 		    "may or may not have been done: press the same key again; "

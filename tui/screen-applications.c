@@ -141,10 +141,8 @@ on_found(struct api_result *r, void *arg)
 	struct apps			*a = arg;
 	struct application_open	 o;
 
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, "%s", r->http_status == 404 ?
 		    _("No application has that number in your communities. "

@@ -119,10 +119,8 @@ on_reprint(struct api_result *r, void *arg)
 	struct reprint	*rp;
 	struct pdoc	*d;
 
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, r->status == API_ERR_NETWORK ?
 		    _("Not recorded, so not printed: the server cannot be "

@@ -197,10 +197,8 @@ on_refused(struct api_result *r, void *arg)
 	struct certs		*c = arg;
 	struct problem_ext	*e;
 
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_OK) {
 		app_message(MSG_ERROR, "%s", _("The server issued a type this "
 		    "counter lists as no longer issued: call support."));

@@ -123,10 +123,8 @@ on_event(struct api_result *r, void *arg)
 	enum eop	 op = e->op;
 
 	e->op = E_NONE;
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_ERR_REFUSED && e->ev != NULL) {
 		refused(e, op, r);
 		return;

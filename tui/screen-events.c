@@ -88,14 +88,6 @@ events_free(struct screen *s)
 	free(e);
 }
 
-static int
-events_shows(struct screen *s, enum resource what, long long id)
-{
-	(void)s;
-	(void)id;
-	return (what == RES_EVENT);
-}
-
 static void
 events_reload(struct screen *s)
 {
@@ -238,7 +230,7 @@ const struct screen_ops screen_events = {
 	.free = events_free,
 	.key = events_key,
 	.draw = events_draw,
-	.shows = events_shows,
+	.shows_all = RES_MASK(RES_EVENT),
 	.reload = events_reload,
 	.keys = events_keys,
 };

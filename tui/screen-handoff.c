@@ -93,14 +93,6 @@ load(struct handoff_view *h, int page)
 }
 
 /* Handed-off or otherwise changed applications leave the list. */
-static int
-handoff_shows(struct screen *s, enum resource what, long long id)
-{
-	(void)s;
-	(void)id;
-	return (what == RES_APPLICATION || what == RES_HANDOFF);
-}
-
 static void
 handoff_reload(struct screen *s)
 {
@@ -164,10 +156,8 @@ on_created(struct api_result *r, void *arg)
 {
 	struct handoff_view	*h = arg;
 
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_ERR_NETWORK) {
 		app_message(MSG_ERROR, _("No answer from the server (%s) "
 		    "Press Enter again: it is sent so that it cannot be done "
@@ -352,7 +342,8 @@ const struct screen_ops screen_handoff = {
 	.free = handoff_free,
 	.key = handoff_key,
 	.draw = handoff_draw,
-	.shows = handoff_shows,
+	.shows_all = RES_MASK(RES_APPLICATION) |
+	    RES_MASK(RES_HANDOFF),
 	.reload = handoff_reload,
 	.keys = handoff_keys,
 };

@@ -190,10 +190,8 @@ on_created(struct api_result *res, void *arg)
 	struct import	*m = arg;
 	struct row	*r = &m->rows[m->next];
 
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return;
-	}
 	if (res->status == API_ERR_NETWORK || res->status ==
 	    API_ERR_SERVER) {
 		/* the same key again later: never twice */

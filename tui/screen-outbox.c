@@ -43,14 +43,6 @@ reload(struct obscr *o)
 }
 
 /* The sender moved an item on (sent, refused, waiting again). */
-static int
-ob_shows(struct screen *s, enum resource what, long long id)
-{
-	(void)s;
-	(void)id;
-	return (what == RES_OUTBOX);
-}
-
 static void
 ob_reload(struct screen *s)
 {
@@ -200,7 +192,7 @@ const struct screen_ops screen_outbox = {
 	.free = ob_free,
 	.key = ob_key,
 	.draw = ob_draw,
-	.shows = ob_shows,
+	.shows_all = RES_MASK(RES_OUTBOX),
 	.reload = ob_reload,
 	.keys = outbox_keys,
 };

@@ -15,6 +15,7 @@
 #include "form-ui.h"
 #include "keymap.h"
 #include "keys.h"
+#include "list.h"
 #include "print-ui.h"
 #include "request.h"
 #include "tui.h"
@@ -46,7 +47,7 @@ struct setscr {
 	struct lineedit		 lock;
 	struct lineedit		 folder;
 	int			 gb18030;
-	int			 focus;
+	struct list		 l;		/* the settings, one chosen */
 	int			 modified;
 	int			 choosing;	/* S_RECEIPT or S_A4 */
 	char			**queues;	/* CUPS's, as listed */
@@ -82,6 +83,7 @@ setscr_init(struct screen *s, void *arg)
 	lineedit_init(&st->folder, 200);
 	lineedit_set(&st->folder, settings.export_folder);
 	st->gb18030 = settings.export_gb18030;
+	list_count(&st->l, S_COUNT);
 	s->data = st;
 }
 
@@ -105,6 +107,7 @@ setscr_free(struct screen *s)
 	free(st->profile);
 	lineedit_free(&st->lock);
 	lineedit_free(&st->folder);
+	list_free(&st->l);
 	free(st);
 }
 
@@ -261,7 +264,7 @@ step_profile(struct setscr *st, int d)
 static void
 step(struct setscr *st, int d)
 {
-	switch (st->focus) {
+	switch (st->l.sel) {
 	case S_PROFILE:
 		step_profile(st, d);
 		break;
@@ -325,14 +328,14 @@ check(struct setscr *st, char *lock, char *folder, double *minutes)
 	if ((*minutes = config_parse_minutes(lock)) < 0) {
 		app_message(MSG_ERROR, "%s", _("The idle lock is a number of "
 		    "minutes from 0 (never) to 1440."));
-		st->focus = S_LOCK;
+		list_select(&st->l, S_LOCK);
 		return (-1);
 	}
 	if (*folder != '\0' && (!ini_safe(folder) || *folder != '/')) {
 		app_message(MSG_ERROR, "%s", _("The export folder is a full "
 		    "path (starting with /) without ; or #, or empty for the "
 		    "state folder."));
-		st->focus = S_FOLDER;
+		list_select(&st->l, S_FOLDER);
 		return (-1);
 	}
 	return (0);
@@ -427,10 +430,10 @@ back(struct setscr *st)
 static int
 edit_key(struct setscr *st, int key)
 {
-	struct lineedit	*le = st->focus == S_LOCK ? &st->lock : &st->folder;
+	struct lineedit	*le = st->l.sel == S_LOCK ? &st->lock : &st->folder;
 
 	if (key == TK_ENTER) {
-		st->focus++;
+		list_key(&st->l, TK_DOWN);
 		return (1);
 	}
 	if (!keys_edit(le, key))
@@ -442,13 +445,13 @@ edit_key(struct setscr *st, int key)
 static int
 field_key(struct setscr *st, int key)
 {
-	if (st->focus == S_LOCK || st->focus == S_FOLDER)
+	if (st->l.sel == S_LOCK || st->l.sel == S_FOLDER)
 		return (edit_key(st, key));
 	switch (key) {
 	case TK_ENTER:
 	case ' ':
-		if (st->focus == S_RECEIPT || st->focus == S_A4)
-			choose_printer(st, st->focus);
+		if (st->l.sel == S_RECEIPT || st->l.sel == S_A4)
+			choose_printer(st, st->l.sel);
 		else
 			step(st, 1);
 		return (1);
@@ -478,19 +481,15 @@ setscr_key(struct screen *s, int key)
 		save(st);
 		return (1);
 	case TK_TAB:
-	case TK_DOWN:
-		st->focus = (st->focus + 1) % S_COUNT;
-		break;
 	case TK_BTAB:
-	case TK_UP:
-		st->focus = (st->focus + S_COUNT - 1) % S_COUNT;
+		list_select(&st->l, (st->l.sel + (key == TK_TAB ? 1 :
+		    S_COUNT - 1)) % S_COUNT);
 		break;
 	default:
-		if (!field_key(st, key))
+		/* the fields' keys first: Home and End edit a text */
+		if (!field_key(st, key) && list_key(&st->l, key) == LIST_UNUSED)
 			return (0);
 	}
-	if (st->focus >= S_COUNT)
-		st->focus = 0;
 	app_dirty();
 	return (1);
 }
@@ -577,17 +576,17 @@ setscr_draw(struct screen *s, int top, int rows, int cols, int *cy,
 			c = lineedit_draw(stdscr, f == S_LOCK ? &st->lock :
 			    &st->folder, y, 4 + lw, cols - lw - 6,
 			    draw_attr(STYLE_FIELD));
-			if (st->focus == f) {
+			if (st->l.sel == f) {
 				*cy = y;
 				*cx = c;
 			}
 			continue;
 		}
 		draw_cell(y, 4 + lw, value(st, f, buf, sizeof buf),
-		    cols - lw - 6, st->focus == f ? STYLE_SELECTED :
+		    cols - lw - 6, st->l.sel == f ? STYLE_SELECTED :
 		    STYLE_NORMAL);
 	}
-	draw_text(y + 1, 2, st->focus == S_FOLDER && st->folder.len == 0 ?
+	draw_text(y + 1, 2, st->l.sel == S_FOLDER && st->folder.len == 0 ?
 	    _("Empty: exports go to the state folder's exports/.") :
 	    _("Enter changes the setting; F9 saves it into config.ini."),
 	    cols - 4, STYLE_DIM);

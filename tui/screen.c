@@ -74,7 +74,8 @@ app_changed(enum resource what, long long id)
 	struct screen	*s;
 
 	for (s = app.top; s != NULL; s = s->below) {
-		if (s->ops->shows != NULL && s->ops->shows(s, what, id)) {
+		if ((s->ops->shows_all & RES_MASK(what)) ||
+		    (s->ops->shows != NULL && s->ops->shows(s, what, id))) {
 			s->stale = 1;
 			app_dirty();
 		}
@@ -204,12 +205,19 @@ app_session_ended(const char *why)
 }
 
 int
+app_signed_out(const struct api_result *res)
+{
+	if (res->status != API_ERR_AUTH)
+		return (0);
+	app_session_ended(res->message);
+	return (1);
+}
+
+int
 app_answer(struct api_result *res)
 {
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return (0);
-	}
 	if (res->status != API_OK) {
 		app_message(MSG_ERROR, "%s", res->message);
 		return (0);

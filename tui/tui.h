@@ -32,6 +32,7 @@ enum resource {
 	RES_OUTBOX,
 	RES_EVENT
 };
+#define RES_MASK(r)	(1u << (r))
 
 struct screen_ops {
 	const char		*name;
@@ -53,9 +54,11 @@ struct screen_ops {
 	 * that resident's profile. May be NULL. */
 	int			(*scan)(struct screen *, const char *id);
 	/* Whether the screen shows the resource (id 0: any of it), and
-	 * how it loads it again once stale. May be NULL. */
+	 * how it loads it again once stale. May be NULL; a list of every
+	 * one of a kind says so in shows_all instead (RES_MASK()). */
 	int			(*shows)(struct screen *, enum resource,
 				    long long id);
+	unsigned		 shows_all;
 	void			(*reload)(struct screen *);
 	const struct keyhelp	*keys;
 };
@@ -136,6 +139,8 @@ void	app_ask_quit(void);
 void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
+/* 1 after a 401, the session ended as above (the screen is gone then). */
+int	app_signed_out(const struct api_result *);
 /* The common start of a reply's callback: an ended session goes to the
  * login (the screen is gone then), another error is said. 1 when the
  * reply is there to read. */
