@@ -11,7 +11,6 @@
 #include "keymap.h"
 #include "keys.h"
 #include "loop.h"
-#include "print-ui.h"
 #include "request.h"
 #include "term.h"
 #include "tui.h"
@@ -20,7 +19,7 @@
 
 #define SPIN_MS		150
 #define DEAD_TURNS	50
-#define MAX_WATCH	4
+#define MAX_WATCH	12	/* print jobs (8), a CUPS listing, ... */
 
 static struct watch {
 	int	  fd;
@@ -95,8 +94,6 @@ idle_check(time_t now)
 	app_push(&screen_lock, NULL);
 }
 
-/* The screen first; what it leaves goes to the global actions, bound
- * in keymap.c's tables (and keys.ini), never here. */
 /* What every screen does with Esc and F5 unless it does it itself: Esc
  * cancels what the screen waits for once the spinner says so, else goes
  * back; F5 loads again what it shows. */
@@ -117,6 +114,8 @@ kit_key(struct screen *s, int key)
 	return (0);
 }
 
+/* The screen first, then the kit; what they leave goes to the global
+ * actions, bound in keymap.c's tables (and keys.ini), never here. */
 void
 loop_deliver(int key)
 {
@@ -270,10 +269,10 @@ outbox_turn(int *was_online)
 void
 loop_run(void)
 {
-	struct curl_waitfd	fds[2 + 8 + MAX_WATCH];
+	struct curl_waitfd	fds[2 + MAX_WATCH];
 	CURLM			*multi = http_multi(api_http(app.api));
 	time_t			 minute = time(NULL) / 60;
-	int			 idle_reads = 0, was_online = 1, njobs, nw;
+	int			 idle_reads = 0, was_online = 1, nw;
 
 	while (!app.quit) {
 		app_refresh();
@@ -285,12 +284,10 @@ loop_run(void)
 		fds[1].fd = term_signal_fd();
 		fds[1].events = CURL_WAIT_POLLIN;
 		fds[1].revents = 0;
-		njobs = print_ui_fds(fds + 2, 8);
-		nw = watch_fds(fds + 2 + njobs);
-		curl_multi_poll(multi, fds, 2 + (unsigned)(njobs + nw),
+		nw = watch_fds(fds + 2);
+		curl_multi_poll(multi, fds, 2 + (unsigned)nw,
 		    (int)next_timeout(), NULL);
-		print_ui_poll(fds + 2, njobs);
-		watch_poll(fds + 2 + njobs, nw);
+		watch_poll(fds + 2, nw);
 		if (fds[1].revents != 0)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {

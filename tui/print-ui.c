@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "loop.h"
 #include "print-cases.h"
 #include "print-ui.h"
 #include "tui.h"
@@ -105,11 +106,51 @@ print_ui_free(void)
 	int	i;
 
 	for (i = 0; i < MAX_JOBS; i++) {
+		if (jobs[i] != NULL)
+			loop_unwatch(print_job_fd(jobs[i]));
 		print_job_free(jobs[i]);
 		jobs[i] = NULL;
 	}
 	printer_free(printer);
 	printer = NULL;
+}
+
+/* What a settled job tells the clerk, with the file when there is one. */
+static void
+settled(struct print_job *job)
+{
+	const char	*path = print_job_path(job);
+	enum print_status st = print_job_status(job);
+
+	/* the file's name first: a long folder would hide it at 80 columns */
+	if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
+		app_message(MSG_INFO, _("Printed to the file %s in %.*s"),
+		    strrchr(path, '/') + 1, (int)(strrchr(path, '/') - path),
+		    path);
+	else if (st == PRINT_DONE && path != NULL)
+		app_message(MSG_INFO, _("Printed to the file %s"), path);
+	else
+		app_message(st == PRINT_DONE ? MSG_INFO : MSG_ERROR, "%s",
+		    print_job_message(job));
+}
+
+/* A job's pipe has news (the loop watches it): said, and the job gone
+ * once it has settled. */
+static void
+job_readable(void *arg)
+{
+	struct print_job	**slot = arg;
+	int			  fd = print_job_fd(*slot);
+
+	/* fd was taken first: a settled job has closed its pipe */
+	if (print_job_update(*slot)) {
+		loop_unwatch(fd);
+		settled(*slot);
+		print_job_free(*slot);
+		*slot = NULL;
+	} else
+		app_message(print_job_status(*slot) == PRINT_STOPPED ?
+		    MSG_ERROR : MSG_INFO, "%s", print_job_message(*slot));
 }
 
 /* Starts printing d on t. */
@@ -133,6 +174,7 @@ start(struct pdoc *d, const struct print_target *t, int reprint)
 		return;
 	}
 	jobs[i] = job;
+	loop_watch(print_job_fd(job), job_readable, &jobs[i]);
 	app_message(MSG_INFO, "%s", _("Printing..."));
 }
 
@@ -254,63 +296,6 @@ print_ui_offer(struct pdoc *d, const char *question)
 	confirm_ask_free(question != NULL ? question : _("This was printed "
 	    "before. Print again, marked as a reprint?"), reprint_yes, d,
 	    doc_free);
-}
-
-int
-print_ui_fds(struct curl_waitfd *fds, int max)
-{
-	int	i, n = 0;
-
-	for (i = 0; i < MAX_JOBS && n < max; i++) {
-		if (jobs[i] == NULL)
-			continue;
-		fds[n].fd = print_job_fd(jobs[i]);
-		fds[n].events = CURL_WAIT_POLLIN;
-		fds[n++].revents = 0;
-	}
-	return (n);
-}
-
-/* What a settled job tells the clerk, with the file when there is one. */
-static void
-settled(struct print_job *job)
-{
-	const char	*path = print_job_path(job);
-	enum print_status st = print_job_status(job);
-
-	/* the file's name first: a long folder would hide it at 80 columns */
-	if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
-		app_message(MSG_INFO, _("Printed to the file %s in %.*s"),
-		    strrchr(path, '/') + 1, (int)(strrchr(path, '/') - path),
-		    path);
-	else if (st == PRINT_DONE && path != NULL)
-		app_message(MSG_INFO, _("Printed to the file %s"), path);
-	else
-		app_message(st == PRINT_DONE ? MSG_INFO : MSG_ERROR, "%s",
-		    print_job_message(job));
-}
-
-void
-print_ui_poll(const struct curl_waitfd *fds, int n)
-{
-	int	i, j;
-
-	for (i = 0; i < n; i++) {
-		if (fds[i].revents == 0)
-			continue;
-		for (j = 0; j < MAX_JOBS; j++) {
-			if (jobs[j] == NULL || print_job_fd(jobs[j]) != fds[i].fd)
-				continue;
-			if (print_job_update(jobs[j])) {
-				settled(jobs[j]);
-				print_job_free(jobs[j]);
-				jobs[j] = NULL;
-			} else
-				app_message(print_job_status(jobs[j]) ==
-				    PRINT_STOPPED ? MSG_ERROR : MSG_INFO, "%s",
-				    print_job_message(jobs[j]));
-		}
-	}
 }
 
 static const char *

@@ -32,9 +32,6 @@ int		 print_ui_document(struct pdoc *, int reprint);
  * when the clerk says yes (question, or the usual one when NULL),
  * marked as a reprint. */
 void		 print_ui_offer(struct pdoc *, const char *question);
-/* The loop's side: jobs' pipes to poll, and what they said. */
-int		 print_ui_fds(struct curl_waitfd *, int max);
-void		 print_ui_poll(const struct curl_waitfd *, int n);
 /* The acceptance receipt for an application (the server's JSON), or a
  * provisional one for a submission still in the outbox (local_ref > 0,
  * marked 待同步); replaces > 0 marks the real one as replacing that
