@@ -9,7 +9,6 @@
 #include "tui.h"
 #include "resident-edit.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 static const struct keyhelp conflict_keys[] = {

@@ -2,7 +2,6 @@
  * printer, a form's options, ticking several); typing narrows it. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "draw.h"
 #include "keys.h"
@@ -10,7 +9,6 @@
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 struct choice {

@@ -12,7 +12,6 @@
 #include "../forms/idnum.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 struct prompt_state {

@@ -7,7 +7,6 @@
 #include "form-ui.h"
 #include "form-view.h"
 #include "../forms/lineedit-draw.h"
-#include "../forms/value.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 #include "../util/buf.h"

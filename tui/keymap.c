@@ -14,8 +14,6 @@
 #include "keys.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
-#include "../util/buf.h"
 #include "../util/xmalloc.h"
 
 static void	run_help(void);

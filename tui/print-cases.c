@@ -5,10 +5,8 @@
 #include <time.h>
 
 #include "print-cases.h"
-#include "print-ui.h"
 #include "tui.h"
 #include "../locale/date.h"
-#include "../locale/i18n.h"
 #include "../printing/notice.h"
 #include "../printing/papers.h"
 #include "../util/xmalloc.h"

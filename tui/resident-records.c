@@ -1,7 +1,6 @@
 /* The applications and certificates on a profile, and the reveal. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "case-labels.h"
 #include "dialog-prompt.h"

@@ -20,7 +20,6 @@
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
-#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 /* Request slots: the application (or an action on it), its timeline,

@@ -17,7 +17,6 @@
 #include "../forms/lineedit-draw.h"
 #include "../forms/value.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum {

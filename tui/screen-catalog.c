@@ -2,7 +2,6 @@
  * the clerk types, within one category or all; Enter shows the item. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "keys.h"

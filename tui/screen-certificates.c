@@ -20,7 +20,6 @@
 #include "../forms/idnum.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 /* Request slots: the resident, a refusal, a verification, the

@@ -17,7 +17,6 @@
 #include "when.h"
 #include "../api/work.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum eop {

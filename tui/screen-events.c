@@ -2,7 +2,6 @@
  * of them, newest first; open one, or report a new one. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "events.h"
@@ -14,7 +13,6 @@
 #include "when.h"
 #include "../api/work.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum filter {

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case-labels.h"
 #include "cases.h"
 #include "dialog-prompt.h"
 #include "draw.h"
@@ -17,7 +16,6 @@
 #include "table.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 #define MAX_BATCH	200

@@ -9,7 +9,6 @@
 #include "list.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 struct item {

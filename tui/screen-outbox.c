@@ -1,5 +1,4 @@
 /* F8: the outbox, what waits, what was refused and why, what went. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

@@ -2,7 +2,6 @@
  * tags, and the household's members. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
@@ -14,7 +13,6 @@
 #include "table.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 

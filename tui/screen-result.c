@@ -10,7 +10,6 @@
 #include "print-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 struct result {

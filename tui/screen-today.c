@@ -3,12 +3,10 @@
  * for a spreadsheet, and the end-of-day slip (日结). A supervisor reads
  * the centre's figures from the server; a clerk's are counted from the
  * applications of their counter. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
-#include "draw.h"
 #include "keys.h"
 #include "request.h"
 #include "today.h"
@@ -16,7 +14,6 @@
 #include "when.h"
 #include "../api/work.h"
 #include "../locale/i18n.h"
-#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 #define MAX_PAGES	50	/* 5,000 applications a day at most */

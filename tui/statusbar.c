@@ -1,7 +1,6 @@
 /* The status bar (who, where, queue, outbox, link, clock) and the message
  * line. */
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 #include "bars.h"
