@@ -52,7 +52,7 @@ def log_in(t, user="clerk01", password="demo-clerk"):
     t.keys("Enter")
     t.type(password)
     t.keys("Enter", "Enter")
-    t.wait_for("| Counter 1 |")           # in the status bar
+    t.wait_for("便民服务站")              # the centre, in the status bar
 
 
 def scan(t, id_number):
