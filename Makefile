@@ -25,7 +25,8 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 CLIENT_PKGS = ncursesw libcurl libcjson sqlite3 inih
 PRINT_PKGS  = libqrencode
 PDF_PKGS    = pangocairo libqrencode
-SERVER_PKGS = libmicrohttpd sqlite3 libpq libcjson gnutls libcrypt inih
+SERVER_PKGS = libmicrohttpd sqlite3 libpq libcjson gnutls libcrypt inih \
+	icu-uc icu-i18n
 TEST_PKGS   = cmocka
 
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
@@ -153,7 +154,9 @@ build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 # modules, as the programs do.
 SRV_UNIT = $(filter test-seed% test-server-% test-conv,$(UNIT_TESTS))
 CLI_UNIT = $(filter-out $(SRV_UNIT),$(UNIT_TESTS))
-CLI_TEST_SRC = $(CLIENT_LIB_SRC)
+# tui/'s pure parts (no curses, no screens) are unit-tested too.
+TUI_PURE_SRC = tui/list.c tui/scanner.c
+CLI_TEST_SRC = $(CLIENT_LIB_SRC) $(TUI_PURE_SRC)
 SRV_TEST_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC)
 
 $(addprefix build/tests/,$(CLI_UNIT)): build/tests/%: \

@@ -173,8 +173,7 @@ known_problem(const char *type)
 		{ "unauthorized", N_("Your session has ended. Log in again.") },
 		{ "not-found", N_("Not found, or not in your communities.") },
 		{ "forbidden", N_("Your role may not do this.") },
-		{ "too-many-requests", N_("Too many attempts. Wait a minute "
-		    "and try again.") },
+
 		{ "service-unavailable", N_("The server is busy or under "
 		    "maintenance. Try again shortly.") },
 		{ "validation", N_("Some fields are not valid.") },
@@ -236,7 +235,13 @@ parse_problem(const cJSON *j, struct api_result *r)
 		r->problem = text_sanitize(type + 20, 0);
 	else
 		r->problem = xstrdup("");
-	if ((known = known_problem(r->problem)) != NULL) {
+	if (strcmp(r->problem, "too-many-requests") == 0) {
+		/* the server's window, not a guess: 15 minutes for logins */
+		r->message = xasprintf(_("Too many attempts: try again in %ld "
+		    "minute(s)."), r->retry_after > 0 ? (r->retry_after + 59) /
+		    60 : 1);
+		free(detail);
+	} else if ((known = known_problem(r->problem)) != NULL) {
 		r->message = xstrdup(known);
 		free(detail);
 	} else if (detail != NULL)
@@ -253,6 +258,7 @@ api_classify(struct api *a, const struct http_reply *h,
 	memset(r, 0, sizeof *r);
 	*json = NULL;
 	r->http_status = h->status;
+	r->retry_after = h->retry_after;
 	a->online = h->fail == HTTP_FAIL_NONE;
 	if (h->fail != HTTP_FAIL_NONE) {
 		r->status = API_ERR_NETWORK;

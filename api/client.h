@@ -39,6 +39,7 @@ struct api_result {
 	/* An error reply's problem object, for its extension members
 	 * (model-cases.h: problem_ext_parse); NULL otherwise. */
 	cJSON			*problem_json;
+	long			 retry_after;	/* seconds (429, 503), or 0 */
 };
 
 typedef void (*api_cb)(struct api_result *, void *arg);

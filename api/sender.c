@@ -91,6 +91,9 @@ retryable(const struct api_result *r, const struct outbox_item *it)
 		return (1);
 	if (r->http_status == 408 || r->http_status == 429)
 		return (1);
+	if (r->http_status == 409 && strcmp(r->problem, "application-open") ==
+	    0)
+		return (0);	/* the resident has it open: final */
 	if (r->http_status == 409)
 		return (strcmp(r->problem, "idempotency-in-progress") == 0 ||
 		    it->attempts + 1 < CONFLICT_TRIES);
@@ -134,6 +137,10 @@ on_reply(const struct http_reply *h, void *arg)
 	s->req = NULL;
 	if (api_classify(s->api, h, &r, &json))
 		r.status = API_OK;
+	else {
+		r.problem_json = json;	/* its extension members */
+		json = NULL;
+	}
 	log_debug("%s: item %lld: status %ld", __func__, s->item.id,
 	    h->status);
 	settle(s, h, &r);

@@ -20,6 +20,7 @@ loopback is used. Usage:
 import argparse
 import http.client
 import getpass
+import itertools
 import json
 import os
 import random
@@ -145,6 +146,11 @@ def main():
         con = sqlite3.connect(db)
         rows = con.execute("SELECT id, id_number, name FROM residents "
                            "ORDER BY random() LIMIT 2000").fetchall()
+        # one open application of a service per resident (docs/api.md):
+        # each write takes the next resident, none twice
+        fresh = [r[0] for r in con.execute(
+            "SELECT id FROM residents ORDER BY random() LIMIT 100000")]
+        turn = itertools.count()
         svc = con.execute("SELECT id FROM services WHERE txcode = '1205'"
                           ).fetchone()[0]
         cert = con.execute("SELECT id FROM certificate_types WHERE "
@@ -164,7 +170,8 @@ def main():
 
         def create_app():
             return ("POST", "/api/v1/applications", json.dumps({
-                "service_id": svc, "resident_id": rnd.choice(rows)[0],
+                "service_id": svc,
+                "resident_id": fresh[next(turn) % len(fresh)],
                 "data": {"reason": "路灯损坏，请求维修", "phone":
                          "13700001111", "declaration": True},
                 "materials": [{"name": "居民身份证", "originals": 1,

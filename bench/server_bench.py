@@ -2,6 +2,7 @@
 at 16 connections (wrk), the write routes where this build has them,
 and the disk's own fsync rate for context."""
 import importlib.util
+import itertools
 import json
 import os
 import random
@@ -118,17 +119,20 @@ def write_bodies(ctx, centre_id):
         rids = [r[0] for r in db.execute(
             "SELECT r.id FROM residents r JOIN communities c ON "
             "c.id = r.community_id WHERE c.centre_id = ? AND "
-            "r.birth_date <= '2000-01-01' ORDER BY random() LIMIT 2000",
+            "r.birth_date <= '2000-01-01' ORDER BY random() LIMIT 100000",
             (centre_id,))]
         svc = db.execute("SELECT id FROM services WHERE txcode = '1205'"
                          ).fetchone()[0]
         cert = db.execute("SELECT id FROM certificate_types WHERE "
                           "code = 'residence'").fetchone()[0]
     rnd = random.Random(1)
+    # one open application of a service per resident (docs/api.md): each
+    # takes the next resident, none twice
+    turn = itertools.count()
 
     def application():
         return ("POST", "/api/v1/applications", json.dumps({
-            "service_id": svc, "resident_id": rnd.choice(rids),
+            "service_id": svc, "resident_id": rids[next(turn) % len(rids)],
             "data": {"reason": "路灯损坏，请求维修", "phone": "13700001111",
                      "declaration": True},
             "materials": [{"name": "居民身份证", "originals": 1,

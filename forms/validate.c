@@ -60,6 +60,33 @@ check_text(struct form_field *f, const char *t)
 	return (0);
 }
 
+/* min and max of a date field count days from today (the service's
+ * zone is the process's): max 0 refuses a date after today. */
+static int
+check_date_range(struct form_field *f, const char *date, time_t now)
+{
+	struct tm	tm;
+	char		bound[11];
+	time_t		t;
+
+	if (f->has_max) {
+		t = now + (time_t)f->max * 86400;
+		localtime_r(&t, &tm);
+		strftime(bound, sizeof bound, "%Y-%m-%d", &tm);
+		if (strcmp(date, bound) > 0)
+			return (fail(f, f->max == 0 ? _("The date is after "
+			    "today.") : _("The date is too late.")));
+	}
+	if (f->has_min) {
+		t = now + (time_t)f->min * 86400;
+		localtime_r(&t, &tm);
+		strftime(bound, sizeof bound, "%Y-%m-%d", &tm);
+		if (strcmp(date, bound) < 0)
+			return (fail(f, _("The date is too early.")));
+	}
+	return (0);
+}
+
 static int
 check_range(struct form_field *f, long long v, int money)
 {
@@ -140,7 +167,7 @@ check_typed(struct form_field *f, const char *t, time_t now)
 			    "2024-01-31 or 20240131.")));
 		if (strcmp(date, t) != 0)
 			form_set_text(f, date, f->origin);
-		return (0);
+		return (check_date_range(f, date, now));
 	case FT_NUMBER:
 		if (value_number(t, &v) != 0)
 			return (fail(f, _("Enter a whole number.")));

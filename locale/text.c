@@ -351,6 +351,38 @@ text_fit(const char *s, int cols, int *used)
 	return (off);
 }
 
+/* A character of a number as the counter writes them: digits, and what
+ * joins or masks them in ID, phone, application numbers and dates. */
+static int
+number_char(char c)
+{
+	return ((c >= '0' && c <= '9') || c == '*' || c == '-' || c == 'X');
+}
+
+size_t
+text_fit_whole(const char *s, int cols, int *used)
+{
+	size_t	off = text_fit(s, cols, used), start, i;
+	int	digits = 0;
+
+	if (off == 0 || !number_char(s[off]) || !number_char(s[off - 1]))
+		return (off);
+	for (start = off; start > 0 && number_char(s[start - 1]); start--)
+		;
+	for (i = start; number_char(s[i]); i++)
+		digits |= s[i] >= '0' && s[i] <= '9';
+	if (!digits)
+		return (off);
+	/* cut before the number, never inside it: all or nothing */
+	if (used != NULL) {
+		char	*head = xstrndup(s, start);
+
+		*used = text_width(head);
+		free(head);
+	}
+	return (start);
+}
+
 char *
 text_truncate(const char *s, int cols)
 {

@@ -56,6 +56,10 @@ int	text_width(const char *s);
 /* Returns the byte length of the longest prefix of s that fits in cols
  * columns, never splitting a character; *used gets its width. */
 size_t	text_fit(const char *s, int cols, int *used);
+/* As text_fit, but a number (digits with the - * X that join and mask
+ * them: an ID, phone or application number, a date) is never cut: the
+ * prefix ends before it. */
+size_t	text_fit_whole(const char *s, int cols, int *used);
 /* A new string: s cut to at most cols columns. The caller frees it. */
 char	*text_truncate(const char *s, int cols);
 

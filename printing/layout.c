@@ -72,11 +72,21 @@ fit(const char *s, size_t len, int width, size_t *last)
 	return (off);
 }
 
-/* Breaks text into lines of a width, at character boundaries. */
+/* A character of a number or code (an ID number, masked or not, a date,
+ * an application number), which a line must not break inside. */
+static int
+in_number(char c)
+{
+	return ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z') || c == '*' || c == '-' || c == '.');
+}
+
+/* Breaks text into lines of a width, at character boundaries, never
+ * inside a number that fits on a line of its own. */
 size_t
 playout_wrap(const char *s, int first, int width, char ***out)
 {
-	size_t	 len = strlen(s), take, last, count = 0;
+	size_t	 len = strlen(s), take, last, count = 0, b;
 	char	**lines = NULL;
 	int	 w = first;
 
@@ -85,6 +95,13 @@ playout_wrap(const char *s, int first, int width, char ***out)
 		/* pull the last character down with a closing mark */
 		if (take < len && last > 0 && is_closing(s + take, len - take))
 			take = last;
+		/* and a number cut in two goes down whole */
+		if (take < len && in_number(s[take])) {
+			for (b = take; b > 0 && in_number(s[b - 1]); b--)
+				;
+			if (b > 0)
+				take = b;
+		}
 		lines = xreallocarray(lines, count + 1, sizeof *lines);
 		lines[count++] = xstrndup(s, take);
 		s += take;
@@ -116,20 +133,39 @@ add(struct playout *l, enum pline_kind kind, enum pel_align align, int style,
 	return (p);
 }
 
+static void
+free_lines(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
 /* Adds s wrapped; continuation lines start with indent spaces. */
 static void
 add_wrapped(struct playout *l, enum pel_align align, int style,
     const char *prefix, const char *s, int indent)
 {
-	char	**lines, *line;
-	size_t	  n, i;
-	int	  cols = l->cols, pw = playout_width(prefix);
+	char	**lines, **even, *line;
+	size_t	  n, m, i;
+	int	  cols = l->cols, pw = playout_width(prefix), w;
 
 	if (style & PEL_DWIDTH)
 		cols /= 2;
 	if (indent >= cols)
 		indent = 0;
 	n = playout_wrap(s, cols - pw, cols - indent, &lines);
+	/* a centred title in even lines, never one character left alone */
+	for (w = (playout_width(s) + (int)n - 1) / (int)n; align == PEL_CENTER &&
+	    pw == 0 && indent == 0 && n > 1 && w < cols; w++) {
+		m = playout_wrap(s, w, w, &even);
+		if (m == n) {
+			free_lines(lines, n);
+			lines = even;
+			break;
+		}
+		free_lines(even, m);
+	}
 	for (i = 0; i < n; i++) {
 		if (i == 0)
 			line = xasprintf("%s%s", prefix, lines[i]);

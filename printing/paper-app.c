@@ -38,6 +38,8 @@ app_fields(struct pdoc *d, const struct paper_application *a, int due)
 	char	*s;
 
 	pdoc_field(d, "申请编号", or_dash(a->number));
+	if (a->replaces != NULL)
+		pdoc_field(d, "替代临时回执", a->replaces);
 	if (a->txcode != NULL && *a->txcode != '\0') {
 		s = xasprintf("%s（%s）", or_dash(a->service), a->txcode);
 		pdoc_field(d, "办理事项", s);

@@ -42,6 +42,8 @@ struct paper_application {
 	const char			*basis;		/* its legal basis */
 	const char			*phone;		/* centre's, optional */
 	const char			*query_url;	/* QR; else the number */
+	const char			*replaces;	/* a provisional slip's
+							   number, 待同步-L2 */
 };
 
 struct paper_certificate {

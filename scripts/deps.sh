@@ -9,6 +9,7 @@ PACKAGES="build-essential pkg-config gettext faketime
 libncurses-dev libcurl4-openssl-dev libcjson-dev libmicrohttpd-dev
 libsqlite3-dev libpq-dev libgnutls28-dev libcrypt-dev libcmocka-dev
 libcups2-dev libinih-dev libqrencode-dev libcairo2-dev libpango1.0-dev
+libicu-dev
 fonts-noto-cjk cups-daemon cups-client poppler-utils
 tmux sqlite3 postgresql python3 locales tzdata clang libclang-rt-14-dev
 valgrind openssl chromium strace x11-utils xfonts-encodings dialog wrk

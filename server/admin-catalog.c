@@ -252,8 +252,8 @@ export_services(struct cat *c, cJSON *root)
 
 	rc = db_query(c->a->db, &st, "SELECT s.txcode, s.item_code, s.name, "
 	    "s.name_en, k.code, s.conditions, s.materials, s.time_limit_days, "
-	    "s.fee_fen, s.department, s.approval_chain, s.form, s.withdrawn "
-	    "FROM services s JOIN service_categories k ON k.id = "
+	    "s.fee_fen, s.department, s.approval_chain, s.form, s.withdrawn, "
+	    "s.one_open FROM services s JOIN service_categories k ON k.id = "
 	    "s.category_id ORDER BY s.id", "");
 	for (; rc == 1; rc = db_step(st)) {
 		o = cJSON_CreateObject();
@@ -274,6 +274,7 @@ export_services(struct cat *c, cJSON *root)
 		add_stored(o, "approval_chain", db_text(st, 10));
 		add_stored(o, "form", db_text(st, 11));
 		cJSON_AddBoolToObject(o, "withdrawn", db_int(st, 12) != 0);
+		cJSON_AddBoolToObject(o, "one_open", db_int(st, 13) != 0);
 		cJSON_AddItemToArray(list, o);
 	}
 	db_reset(st);
@@ -418,6 +419,9 @@ check_service(struct cat *c, const cJSON *o, const char *path)
 	v = cJSON_GetObjectItem(o, "withdrawn");
 	if (v != NULL && !cJSON_IsBool(v))
 		cat_error(c, "%s.withdrawn: true or false", path);
+	v = cJSON_GetObjectItem(o, "one_open");
+	if (v != NULL && !cJSON_IsBool(v))
+		cat_error(c, "%s.one_open: true or false", path);
 }
 
 static void
@@ -578,13 +582,16 @@ apply_service(struct cat *c, const cJSON *o)
 	struct db	*db = c->a->db;
 	struct db_stmt	*st;
 	struct svc_text	 t;
-	int		 have, same = 0, withdrawn, rc = -1;
+	int		 have, same = 0, withdrawn, one_open, rc = -1;
 
 	withdrawn = cJSON_IsTrue(cJSON_GetObjectItem(o, "withdrawn"));
+	/* one open application at a time unless the file says not */
+	one_open = !cJSON_IsFalse(cJSON_GetObjectItem(o, "one_open"));
 	svc_text_make(c, o, &t);
 	have = db_query(db, &st, "SELECT s.item_code, s.name, s.name_en, "
 	    "k.code, s.conditions, s.materials, s.time_limit_days, s.fee_fen, "
-	    "s.department, s.approval_chain, s.form, s.withdrawn FROM services "
+	    "s.department, s.approval_chain, s.form, s.withdrawn, s.one_open "
+	    "FROM services "
 	    "s JOIN service_categories k ON k.id = s.category_id WHERE "
 	    "s.txcode = ?", "t", SVC_S("txcode"));
 	if (have == 1)
@@ -599,7 +606,7 @@ apply_service(struct cat *c, const cJSON *o)
 		    !strcmp(db_text(st, 8), SVC_S("department")) &&
 		    !strcmp(db_text(st, 9), t.chain) &&
 		    !strcmp(db_text(st, 10), t.form) &&
-		    db_int(st, 11) == withdrawn;
+		    db_int(st, 11) == withdrawn && db_int(st, 12) == one_open;
 	db_reset(st);
 	if (have < 0)
 		goto out;
@@ -608,18 +615,19 @@ apply_service(struct cat *c, const cJSON *o)
 	    "FROM service_categories WHERE code = ?6), conditions = ?7, "
 	    "materials = ?8, time_limit_days = ?9, fee_fen = ?10, "
 	    "department = ?11, approval_chain = ?12, form = ?13, "
-	    "updated_at = ?14, withdrawn = ?15, version = version + 1 "
+	    "updated_at = ?14, withdrawn = ?15, one_open = ?16, "
+	    "version = version + 1 "
 	    "WHERE txcode = ?1" :
 	    "INSERT INTO services (txcode, item_code, name, name_en, pinyin, "
 	    "category_id, conditions, materials, time_limit_days, fee_fen, "
-	    "department, approval_chain, form, updated_at, withdrawn) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, (SELECT id FROM service_categories WHERE "
-	    "code = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-	    "ttttttttllttttd", SVC_S("txcode"), SVC_S("item_code"),
+	    "department, approval_chain, form, updated_at, withdrawn, one_open) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM service_categories "
+	    "WHERE code = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+	    "ttttttttllttttdd", SVC_S("txcode"), SVC_S("item_code"),
 	    SVC_S("name"), SVC_S("name_en"), t.pinyin, SVC_S("category"),
 	    t.conditions, t.materials, SVC_N("time_limit_days"),
 	    SVC_N("fee_fen"), SVC_S("department"), t.chain, t.form, c->now,
-	    withdrawn) != 0)
+	    withdrawn, one_open) != 0)
 		goto out;
 	rc = write_row(c, have, same);
 out:

@@ -398,6 +398,39 @@ insert(struct req *r, struct newapp *a, const char *number,
 	return (id);
 }
 
+/* The resident's open application of this service, when the service
+ * takes one at a time: 409 application-open naming it. Inside the
+ * write transaction, which writers take in turns (db.h), so two
+ * counters submitting at once make one application. 1 if answered. */
+static int
+already_open(struct req *r, struct newapp *a)
+{
+	struct db_stmt	*st;
+	cJSON		*ext;
+	char		 detail[128];
+	int		 found;
+
+	if (!cJSON_IsTrue(cJSON_GetObjectItem(a->service, "one_open")))
+		return (0);
+	if ((found = db_query(r->db, &st, "SELECT id, number, status FROM "
+	    "applications WHERE resident_id = ? AND service_id = ? AND status "
+	    "IN ('submitted', 'accepted', 'materials_requested', 'forwarded') "
+	    "ORDER BY id LIMIT 1", "ll", a->resident_id, a->service_id)) != 1) {
+		db_reset(st);
+		return (found < 0 ? (reply_unavailable(r, NULL), 1) : 0);
+	}
+	ext = cJSON_CreateObject();
+	cJSON_AddNumberToObject(ext, "existing_id", (double)db_int(st, 0));
+	cJSON_AddStringToObject(ext, "existing_number", db_text(st, 1));
+	cJSON_AddStringToObject(ext, "existing_status", db_text(st, 2));
+	snprintf(detail, sizeof detail, "该居民已有在办的同一事项：%s",
+	    db_text(st, 1));
+	db_reset(st);
+	reply_problem_ext(r, 409, "application-open", "Application already "
+	    "open", detail, ext);
+	return (1);
+}
+
 /* Writes it all in one transaction and answers 201. */
 static void
 take(struct req *r, struct newapp *a)
@@ -410,6 +443,10 @@ take(struct req *r, struct newapp *a)
 	clock_date(clock_now(), today);
 	if (db_begin(r->db) != 0) {
 		reply_unavailable(r, NULL);
+		return;
+	}
+	if (already_open(r, a)) {
+		db_rollback(r->db);
 		return;
 	}
 	if (a->ticket_id != 0 && queue_serve(r, a->ticket_id) != 0) {

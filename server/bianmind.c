@@ -19,6 +19,7 @@
 #include "admin.h"
 #include "audit.h"
 #include "calendar.h"
+#include "pinyin.h"
 #include "certificates.h"
 #include "conns.h"
 #include "db-open.h"
@@ -361,6 +362,8 @@ main(int argc, char **argv)
 		log_error("%s", cause);
 		return (1);
 	}
+	if (!o.verify_audit)
+		pinyin_backfill(db);
 	if (o.verify_audit)
 		rc = verify_audit(db);
 	else if (o.seed != NULL &&

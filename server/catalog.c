@@ -47,6 +47,7 @@ catalog_service(struct db *db, long long id, const char *txcode,
 	view_stored(o, "form", db_text(st, 16));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 17));
 	cJSON_AddBoolToObject(o, "withdrawn", db_int(st, 18) != 0);
+	cJSON_AddBoolToObject(o, "one_open", db_int(st, 19) != 0);
 	db_reset(st);
 	return (o);
 }

@@ -5,6 +5,7 @@
 
 #include "form.h"
 #include "json.h"
+#include "clock.h"
 #include "reply.h"
 #include "valid.h"
 #include "../locale/text.h"
@@ -31,6 +32,27 @@ fint(const cJSON *f, const char *key, long long def)
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(f, key);
 
 	return (cJSON_IsNumber(v) ? (long long)v->valuedouble : def);
+}
+
+/* A date within the field's min and max, days from today (1.4 of
+ * docs/api.md, section 7: max 0 is "not after today"). */
+static int
+date_in(const cJSON *f, const char *s)
+{
+	char	today[11], bound[11];
+
+	clock_date(clock_now(), today);
+	if (!cJSON_IsNull(cJSON_GetObjectItem(f, "max"))) {
+		clock_add_days(today, (int)fint(f, "max", 0), bound);
+		if (strcmp(s, bound) > 0)
+			return (0);
+	}
+	if (!cJSON_IsNull(cJSON_GetObjectItem(f, "min"))) {
+		clock_add_days(today, (int)fint(f, "min", 0), bound);
+		if (strcmp(s, bound) < 0)
+			return (0);
+	}
+	return (1);
 }
 
 /* 1 if value is one of the field's option values. */
@@ -88,7 +110,7 @@ check_string(const cJSON *f, const char *type, const char *s, char **out)
 		code = strlen(s) == 6 && strspn(s, "0123456789") == 6 ? NULL :
 		    "pattern";
 	else if (strcmp(type, "date") == 0)
-		code = valid_date(s) ? NULL : "date";
+		code = valid_date(s) && date_in(f, s) ? NULL : "date";
 	else
 		code = is_option(f, s) ? NULL : "option";
 	if (code == NULL && *out == NULL)

@@ -303,6 +303,10 @@ static const char *const migration_list[] = {
 	"CREATE UNIQUE INDEX households_number ON households(number);"
 	"ALTER TABLE services ADD COLUMN withdrawn INTEGER NOT NULL"
 	"  DEFAULT 0;",
+	/* 5: a service may be applied for only once at a time per resident
+	 * (docs/api.md 8, application-open), on unless a site says not */
+	"ALTER TABLE services ADD COLUMN one_open INTEGER NOT NULL"
+	"  DEFAULT 1;",
 };
 
 size_t

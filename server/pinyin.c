@@ -1,34 +1,25 @@
-/* Pinyin initials through GB 2312's pinyin order. */
+/* Pinyin initials through ICU's Han-Latin transliterator: every CJK
+ * character ICU knows (the extensions' rare name characters too), not
+ * only GB 2312's. */
 #include <ctype.h>
-#include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utrans.h>
+
+#include "db.h"
 #include "pinyin.h"
 #include "../locale/text.h"
+#include "../util/log.h"
 #include "../util/xmalloc.h"
 
-struct entry {
-	uint32_t	cp;
-	char		initial;
-};
+#define CACHED	0x30000		/* the BMP and planes 1-2 (CJK Ext. B-F) */
+#define NONE	'-'		/* no Latin initial */
 
-/* Where each initial's characters start in GB 2312 level 1. */
-static const struct {
-	unsigned	code;
-	char		initial;
-} starts[] = {
-	{ 0xb0a1, 'a' }, { 0xb0c5, 'b' }, { 0xb2c1, 'c' }, { 0xb4ee, 'd' },
-	{ 0xb6ea, 'e' }, { 0xb7a2, 'f' }, { 0xb8c1, 'g' }, { 0xb9fe, 'h' },
-	{ 0xbbf7, 'j' }, { 0xbfa6, 'k' }, { 0xc0ac, 'l' }, { 0xc2e8, 'm' },
-	{ 0xc4c3, 'n' }, { 0xc5b6, 'o' }, { 0xc5be, 'p' }, { 0xc6da, 'q' },
-	{ 0xc8bb, 'r' }, { 0xc8f6, 's' }, { 0xcbfa, 't' }, { 0xcdda, 'w' },
-	{ 0xcef4, 'x' }, { 0xd1b9, 'y' }, { 0xd4d1, 'z' }, { 0xd7fa, 0 }
-};
-
-/* Characters read otherwise in the words this server deals in. */
+/* Characters read otherwise in the names and words this server deals
+ * in than ICU's first reading. */
 static const struct {
 	const char	*ch;
 	char		 initial;
@@ -44,84 +35,77 @@ static const struct {
 	{ "藏", 'z' },		/* 藏族 */
 };
 
-#define NOVERRIDES (sizeof overrides / sizeof *overrides)
+/* The transliterator is not safe to share between threads: one at a
+ * time, and each character's answer kept. */
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+static UTransliterator	*trans;
+static char		*cache;
 
-static uint32_t		 override_cp[NOVERRIDES];
-static struct entry	*table;
-static size_t		 ntable;
-static pthread_once_t	 once = PTHREAD_ONCE_INIT;
-
-/* Orders the table by code point, for bsearch. */
-static int
-entry_cmp(const void *a, const void *b)
-{
-	const struct entry	*x = a, *y = b;
-
-	return (x->cp < y->cp ? -1 : x->cp > y->cp);
-}
-
-/* The initial of a GB 2312 code, 0 outside level 1. */
-static char
-initial_of(unsigned code)
-{
-	size_t	i;
-
-	for (i = 0; starts[i + 1].initial != 0; i++) {
-		if (code < starts[i + 1].code)
-			return (code >= starts[i].code ? starts[i].initial : 0);
-	}
-	return (code < starts[i + 1].code ? starts[i].initial : 0);
-}
-
-/* Decodes every level 1 character once, into a sorted table. */
 static void
-build(void)
+open_trans(void)
 {
-	iconv_t		 cd = iconv_open("UTF-8", "GB2312");
-	char		 in[2], out[8], *ip, *op;
-	size_t		 il, ol, i;
-	unsigned	 hi, lo;
-	uint32_t	 cp;
+	static const char	 id[] = "Han-Latin; Latin-ASCII";
+	UChar			 uid[sizeof id];
+	UErrorCode		 err = U_ZERO_ERROR;
+	size_t			 i, n;
+	uint32_t		 cp;
 
-	table = xcalloc(94 * 40 + 32, sizeof *table);
-	if (cd == (iconv_t)-1)
-		return;
-	for (hi = 0xb0; hi <= 0xd7; hi++) {
-		for (lo = 0xa1; lo <= 0xfe; lo++) {
-			in[0] = (char)hi;
-			in[1] = (char)lo;
-			ip = in;
-			op = out;
-			il = 2;
-			ol = sizeof out;
-			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
-			    utf8_decode(out, sizeof out - ol, &cp) == 0 ||
-			    initial_of(hi << 8 | lo) == 0)
-				continue;
-			table[ntable].cp = cp;
-			table[ntable++].initial = initial_of(hi << 8 | lo);
-		}
+	cache = xcalloc(CACHED, 1);
+	for (i = 0; i < sizeof overrides / sizeof *overrides; i++) {
+		n = utf8_decode(overrides[i].ch, strlen(overrides[i].ch), &cp);
+		if (n > 0 && cp < CACHED)
+			cache[cp] = overrides[i].initial;
 	}
-	iconv_close(cd);
-	for (i = 0; i < NOVERRIDES; i++)
-		utf8_decode(overrides[i].ch, strlen(overrides[i].ch),
-		    &override_cp[i]);
-	qsort(table, ntable, sizeof *table, entry_cmp);
+	for (i = 0; i < sizeof id; i++)
+		uid[i] = (UChar)id[i];
+	trans = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+	if (U_FAILURE(err)) {
+		log_info("pinyin: ICU's %s: %s", id, u_errorName(err));
+		trans = NULL;
+	}
 }
 
-/* The initial for code point cp, or 0. */
+/* The Latin initial ICU gives cp, or NONE. */
+static char
+transliterate(uint32_t cp)
+{
+	UChar		buf[32];
+	UErrorCode	err = U_ZERO_ERROR;
+	int32_t		len, limit;
+
+	if (trans == NULL)
+		return (NONE);
+	if (cp > 0xFFFF) {
+		buf[0] = (UChar)(0xD800 + ((cp - 0x10000) >> 10));
+		buf[1] = (UChar)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+		len = 2;
+	} else {
+		buf[0] = (UChar)cp;
+		len = 1;
+	}
+	limit = len;
+	utrans_transUChars(trans, buf, &len, 32, 0, &limit, &err);
+	if (U_FAILURE(err) || len < 1 || buf[0] > 0x7f ||
+	    !isalpha((int)buf[0]))
+		return (NONE);
+	return ((char)tolower((int)buf[0]));
+}
+
+/* The initial for a CJK code point, or 0. */
 static char
 lookup(uint32_t cp)
 {
-	struct entry	 key = { cp, 0 }, *e;
-	size_t		 i;
+	char	c;
 
-	for (i = 0; i < NOVERRIDES; i++) {
-		if (override_cp[i] == cp)
-			return (overrides[i].initial);
-	}
-	e = bsearch(&key, table, ntable, sizeof *table, entry_cmp);
-	return (e != NULL ? e->initial : 0);
+	if (cp >= CACHED)
+		return (0);
+	pthread_mutex_lock(&lock);
+	if (cache == NULL)
+		open_trans();
+	if ((c = cache[cp]) == 0)
+		c = cache[cp] = transliterate(cp);
+	pthread_mutex_unlock(&lock);
+	return (c == NONE ? 0 : c);
 }
 
 void
@@ -131,7 +115,6 @@ pinyin_initials(const char *s, char *out, size_t len)
 	uint32_t	cp;
 	char		c;
 
-	pthread_once(&once, build);
 	while (left > 0 && (n = utf8_decode(s, left, &cp)) > 0) {
 		s += n;
 		left -= n;
@@ -144,4 +127,42 @@ pinyin_initials(const char *s, char *out, size_t len)
 	}
 	if (len > 0)
 		out[o] = '\0';
+}
+
+/* Residents stored by an older server, whose table knew GB 2312 level 1
+ * only, have initials shorter than their names: made again. */
+void
+pinyin_backfill(struct db *db)
+{
+	struct db_stmt	*st;
+	long long	*ids = NULL;
+	char		**names = NULL, initials[128];
+	size_t		 n = 0, i, fixed = 0;
+
+	st = db_stmt(db, "SELECT id, name, initials FROM residents WHERE "
+	    "length(initials) < length(name)");
+	while (db_step(st) == 1) {
+		pinyin_initials(db_text(st, 1), initials, sizeof initials);
+		if (strcmp(initials, db_text(st, 2)) == 0)
+			continue;
+		ids = xreallocarray(ids, n + 1, sizeof *ids);
+		names = xreallocarray(names, n + 1, sizeof *names);
+		ids[n] = db_int(st, 0);
+		names[n++] = xstrdup(initials);
+	}
+	db_reset(st);
+	if (n > 0 && db_begin(db) == 0) {
+		for (i = 0; i < n; i++)
+			fixed += db_exec(db, "UPDATE residents SET initials = ? "
+			    "WHERE id = ?", "tl", names[i], ids[i]) == 0;
+		if (db_commit(db) != 0)
+			fixed = 0;
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(ids);
+	if (fixed > 0)
+		log_info("pinyin: initials made again for %zu residents",
+		    fixed);
 }

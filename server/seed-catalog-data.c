@@ -164,7 +164,7 @@ const struct seed_field seed_fields[] = {
 	  "Diabetes|coronary:冠心病:Coronary heart disease|stroke:脑卒中"
 	  "后遗症:Stroke sequelae|copd:慢性阻塞性肺疾病:COPD", NULL, NULL },
 	{ "since", "起始居住日期", "Living here since", "date", 1, 0, 0, NULL,
-	  -1, -1, NULL, NULL, NULL },
+	  -1, 0, NULL, NULL, NULL },
 	{ "tenure", "居住性质", "Tenure", "select", 1, 0, 0, NULL, -1, -1,
 	  "own:自有住房:Owner|rent:租住:Tenant|lodge:借住:Lodger", NULL,
 	  NULL },

@@ -12,7 +12,6 @@
 
 #include "config.h"
 #include "guard.h"
-#include "when.h"
 #include "keymap.h"
 #include "loop.h"
 #include "print-ui.h"

@@ -39,16 +39,15 @@ extern const struct screen_ops screen_application;
 extern const struct screen_ops screen_application_ro;
 extern const struct screen_ops screen_handoff;
 extern const struct screen_ops screen_certificates;
-extern const struct screen_ops screen_cert_form;
+extern const struct screen_ops screen_certificates_verify;
 extern const struct screen_ops screen_certificate;
-extern const struct screen_ops dialog_collector;
 
+/* The form of a certificate type for a resident (screen-cert-form.c). */
+void	cert_form_open(const struct cert_form_open *);
 /* F7: the certificates screen, or verification alone for a role that
  * may not issue. */
 void	certificates_open(void);
 
-/* A list below has a stale row for this application: refresh it. */
-void	applications_changed(const struct app_detail *);
 /* The number in text (typed, or a QR code's payload that holds it) into
  * out[24]; -1 when there is none. */
 int	application_number_find(const char *text, char *out);
@@ -58,12 +57,5 @@ char	*cases_refusal(const struct api_result *, const char *status);
 /* 1 if the session's role may act on cases (clerk, supervisor, admin);
  * grid members only read them. */
 int	cases_may_act(void);
-
-/* dialog_collector's argument: called with the name and a valid ID
- * number when the clerk confirms. */
-struct collector_ask {
-	void	(*done)(const char *name, const char *id_number, void *);
-	void	*arg;
-};
 
 #endif

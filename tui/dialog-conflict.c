@@ -1,13 +1,15 @@
 /* Two saves of one record crossed: for each field, the clerk's value and
  * the one now on record, and a choice the clerk makes with Space. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
 #include "tui.h"
 #include "resident-edit.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
+#include "../util/xmalloc.h"
 
 static const struct keyhelp conflict_keys[] = {
 	{ N_("Space"), N_("Keep mine / keep theirs"), 1 },
@@ -19,17 +21,23 @@ static const struct keyhelp conflict_keys[] = {
 
 struct cdlg {
 	struct conflict	*c;
-	int		 sel;
+	struct list	 l;
 };
-
-static struct cdlg	dlg;
 
 static void
 conflict_init(struct screen *s, void *arg)
 {
-	dlg.c = arg;
-	dlg.sel = 0;
-	s->data = &dlg;
+	struct cdlg	*d = xcalloc(1, sizeof *d);
+
+	d->c = arg;
+	list_count(&d->l, (int)d->c->nrows);
+	s->data = d;
+}
+
+static void
+conflict_free(struct screen *s)
+{
+	free(s->data);
 }
 
 static int
@@ -37,32 +45,27 @@ conflict_key(struct screen *s, int key)
 {
 	struct cdlg	*d = s->data;
 	struct conflict	*c = d->c;
+	int		 alive;
 
 	switch (key) {
-	case TK_UP:
-		if (d->sel > 0)
-			d->sel--;
-		break;
-	case TK_DOWN:
-		if (d->sel + 1 < (int)c->nrows)
-			d->sel++;
-		break;
 	case ' ':
 		if (c->nrows > 0)
-			c->rows[d->sel].keep_theirs ^= 1;
+			c->rows[d->l.sel].keep_theirs ^= 1;
 		break;
 	case TK_ENTER:
+		alive = app_opener_alive(s);
 		app_pop();
-		c->apply(c->arg);
+		if (alive)
+			c->apply(c->arg);
 		return (1);
 	case TK_ESC:
 		app_pop();
 		return (1);
 	default:
-		return (1);	/* a dialog: nothing reaches the form */
+		list_key(&d->l, key);
 	}
 	app_dirty();
-	return (1);
+	return (1);	/* a dialog: nothing reaches the form */
 }
 
 /* One value line: a mark when it is the one kept. */
@@ -99,29 +102,30 @@ conflict_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	draw_text(y + 1, x + 2, _("Saved by someone else meanwhile: keep "
 	    "which?"), w - 4, STYLE_TITLE);
 	fit = (h - 3) / 3;
-	if (fit < 1)
-		fit = 1;
-	first = d->sel >= fit ? d->sel - fit + 1 : 0;
+	list_show(&d->l, fit);
+	first = d->l.top;
 	for (i = first; i < (int)c->nrows && i < first + fit; i++) {
 		struct conflict_row	*r = &c->rows[i];
 		int			 yy = y + 2 + (i - first) * 3;
 
 		if (yy + 2 >= y + h)
 			break;
-		draw_text(yy, x + 2, r->label, w - 4, i == d->sel ?
+		draw_text(yy, x + 2, r->label, w - 4, i == d->l.sel ?
 		    STYLE_SELECTED : STYLE_LABEL);
 		value_line(yy + 1, x + 4, w - 6, _("mine"), r->yours,
-		    !r->keep_theirs, i == d->sel);
+		    !r->keep_theirs, i == d->l.sel);
 		value_line(yy + 2, x + 4, w - 6, _("on record"), r->theirs,
-		    r->keep_theirs, i == d->sel);
+		    r->keep_theirs, i == d->l.sel);
 	}
 	*cy = *cx = -1;
 }
 
 const struct screen_ops dialog_conflict = {
 	.name = "conflict",
+	.title = N_("Saved by someone else meanwhile"),
 	.overlay = 1,
 	.init = conflict_init,
+	.free = conflict_free,
 	.key = conflict_key,
 	.draw = conflict_draw,
 	.keys = conflict_keys,

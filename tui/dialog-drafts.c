@@ -1,110 +1,71 @@
 /* The drafts kept from earlier (a dropped session, a quit): offered after
- * login, to resume or throw away. */
+ * login in the list dialog, to resume (Enter) or throw away (Del). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "draw.h"
 #include "form-ui.h"
-#include "keys.h"
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
 
 struct drafts {
-	char	**paths;
-	cJSON	**docs;
-	size_t	  n;
-	int	  sel;
-};
-
-static const struct keyhelp drafts_keys[] = {
-	{ N_("Enter"), N_("Resume"), 1 },
-	{ N_("Del"), N_("Throw away"), 1 },
-	{ N_("Esc"), N_("Later"), 1 },
-	{ NULL, NULL, 0 }
+	char		**paths;
+	cJSON		**docs;
+	char		**lines;
+	size_t		  n;
 };
 
 static void
-drafts_free_lists(struct drafts *d)
+drafts_free(void *arg)
 {
-	size_t	i;
+	struct drafts	*d = arg;
+	size_t		 i;
 
 	for (i = 0; i < d->n; i++) {
 		free(d->paths[i]);
 		cJSON_Delete(d->docs[i]);
+		free(d->lines[i]);
 	}
 	free(d->paths);
 	free(d->docs);
-	d->paths = NULL;
-	d->docs = NULL;
-	d->n = 0;
+	free(d->lines);
+	free(d);
+}
+
+/* "03-14 09:30  高龄津贴申请  张红旗" */
+static char *
+describe(const cJSON *doc)
+{
+	const cJSON	*svc = cJSON_GetObjectItemCaseSensitive(doc, "service");
+	const char	*name, *who;
+	time_t		 at;
+	struct tm	 tm;
+
+	if (doc == NULL)
+		return (xstrdup(_("(unreadable)")));
+	name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(svc,
+	    "name"));
+	who = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc,
+	    "resident_name"));
+	at = (time_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
+	    doc, "saved_at"));
+	localtime_r(&at, &tm);
+	return (xasprintf("%02d-%02d %02d:%02d  %s  %s", tm.tm_mon + 1,
+	    tm.tm_mday, tm.tm_hour, tm.tm_min, name != NULL ? name : "?",
+	    who != NULL ? who : ""));
 }
 
 static void
-reload(struct drafts *d)
+resume(int i, void *arg)
 {
-	char	*dir = paths_state("drafts"), *cause = NULL;
-	size_t	 i;
-
-	drafts_free_lists(d);
-	if (dir == NULL)
-		return;
-	d->paths = draft_list(dir, &d->n);
-	d->docs = xcalloc(d->n + 1, sizeof *d->docs);
-	for (i = 0; i < d->n; i++) {
-		d->docs[i] = draft_read(d->paths[i], &cause);
-		free(cause);
-		cause = NULL;
-	}
-	free(dir);
-	if (d->sel >= (int)d->n)
-		d->sel = d->n > 0 ? (int)d->n - 1 : 0;
-}
-
-int
-drafts_waiting(void)
-{
-	char	*dir = paths_state("drafts"), **paths;
-	size_t	 n = 0, i;
-
-	if (dir == NULL)
-		return (0);
-	paths = draft_list(dir, &n);
-	for (i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
-	free(dir);
-	return ((int)n);
-}
-
-static void
-drafts_init(struct screen *s, void *arg)
-{
-	struct drafts	*d = xcalloc(1, sizeof *d);
-
-	(void)arg;
-	reload(d);
-	s->data = d;
-}
-
-static void
-drafts_free(struct screen *s)
-{
-	drafts_free_lists(s->data);
-	free(s->data);
-}
-
-static void
-resume(struct drafts *d)
-{
+	struct drafts		*d = arg;
 	struct form_open	 o;
-	cJSON			*doc = d->docs[d->sel];
+	cJSON			*doc = d->docs[i];
 
 	if (doc == NULL)
 		return;
@@ -115,97 +76,48 @@ resume(struct drafts *d)
 	o.resident_name = cJSON_GetStringValue(
 	    cJSON_GetObjectItemCaseSensitive(doc, "resident_name"));
 	o.draft = doc;
-	if (o.service == NULL)
-		return;
-	d->docs[d->sel] = NULL;
-	app_pop();	/* frees d; doc is ours now */
-	form_ui_open(&o);
+	if (o.service != NULL)
+		form_ui_open(&o);
 	cJSON_Delete(o.service);
-	cJSON_Delete(doc);
 }
 
-static int
-drafts_key(struct screen *s, int key)
-{
-	struct drafts	*d = s->data;
-
-	switch (key) {
-	case TK_UP:
-		if (d->sel > 0)
-			d->sel--;
-		break;
-	case TK_DOWN:
-		if (d->sel + 1 < (int)d->n)
-			d->sel++;
-		break;
-	case TK_ENTER:
-		if (d->n > 0)
-			resume(d);
-		return (1);
-	case TK_DELETE:
-		if (d->n > 0 && unlink(d->paths[d->sel]) == 0)
-			reload(d);
-		if (d->n == 0)
-			app_pop();
-		break;
-	case TK_ESC:
-		app_pop();
-		return (1);
-	default:
-		return (TK_IS_CODE(key) ? 0 : 1);
-	}
-	app_dirty();
-	return (1);
-}
-
+/* Del: the file goes, and the rest are offered again. */
 static void
-describe(const cJSON *doc, char *out, size_t len)
+throw_away(int i, void *arg)
 {
-	const cJSON	*svc = cJSON_GetObjectItemCaseSensitive(doc, "service");
-	const char	*name, *who;
-	time_t		 at;
-	struct tm	 tm;
+	struct drafts	*d = arg;
 
-	name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(svc,
-	    "name"));
-	who = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc,
-	    "resident_name"));
-	at = (time_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
-	    doc, "saved_at"));
-	localtime_r(&at, &tm);
-	snprintf(out, len, "%02d-%02d %02d:%02d  %s  %s", tm.tm_mon + 1,
-	    tm.tm_mday, tm.tm_hour, tm.tm_min, name != NULL ? name : "?",
-	    who != NULL ? who : "");
+	if (unlink(d->paths[i]) == 0)
+		drafts_offer(i > 0 ? i - 1 : 0);
 }
 
-static void
-drafts_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
+void
+drafts_offer(int sel)
 {
-	struct drafts	*d = s->data;
-	char		 line[512];
-	int		 w = cols - 6, h, x = 3, y = top + 1, i;
+	char		*dir = paths_state("drafts"), *cause = NULL;
+	struct drafts	*d;
+	size_t		 i;
 
-	h = (int)d->n + 4 < rows - 2 ? (int)d->n + 4 : rows - 2;
-	draw_box(y, x, h, w);
-	draw_text(y + 1, x + 2, _("Forms kept from before: resume one?"),
-	    w - 4, STYLE_TITLE);
-	for (i = 0; i < (int)d->n && i < h - 3; i++) {
-		if (d->docs[i] != NULL)
-			describe(d->docs[i], line, sizeof line);
-		else
-			snprintf(line, sizeof line, "%s", _("(unreadable)"));
-		draw_cell(y + 2 + i, x + 2, line, w - 4,
-		    i == d->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	if (dir == NULL)
+		return;
+	d = xcalloc(1, sizeof *d);
+	d->paths = draft_list(dir, &d->n);
+	free(dir);
+	d->docs = xcalloc(d->n + 1, sizeof *d->docs);
+	d->lines = xcalloc(d->n + 1, sizeof *d->lines);
+	for (i = 0; i < d->n; i++) {
+		d->docs[i] = draft_read(d->paths[i], &cause);
+		free(cause);
+		cause = NULL;
+		d->lines[i] = describe(d->docs[i]);
 	}
-	*cy = *cx = -1;
+	if (d->n == 0) {
+		drafts_free(d);
+		return;
+	}
+	list_ask_with(&(struct list_ask){ .title = _("Forms kept from "
+	    "before: resume one? (Del throws it away)"),
+	    .items = (const char *const *)d->lines, .n = (int)d->n,
+	    .sel = sel, .done = resume, .del = throw_away, .arg = d,
+	    .arg_free = drafts_free });
 }
-
-const struct screen_ops dialog_drafts = {
-	.name = "drafts",
-	.overlay = 1,
-	.init = drafts_init,
-	.free = drafts_free,
-	.key = drafts_key,
-	.draw = drafts_draw,
-	.keys = drafts_keys,
-};

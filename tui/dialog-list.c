@@ -1,28 +1,20 @@
 /* Choosing one line of a short list (a category, a colleague, a
- * printer); typing filters it. */
+ * printer, a form's options, ticking several); typing narrows it. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
-struct list_state {
-	char		*title;
-	char		**items;
-	int		 n;
-	void		(*done)(int, void *);
-	void		*arg;
-	struct lineedit	 filter;
-	int		*shown;		/* indexes passing the filter */
-	int		 nshown;
-	int		 sel;		/* in shown */
-	int		 top;
+struct choice {
+	struct list_ask	 a;
+	char		**items;	/* copied */
+	struct list	 l;
 };
 
 static const struct keyhelp list_keys[] = {
@@ -30,101 +22,95 @@ static const struct keyhelp list_keys[] = {
 	{ N_("Esc"), N_("Cancel"), 1 },
 	{ N_("Up/Down"), N_("Move"), 0 },
 	{ N_("a-z"), N_("Type to narrow the list"), 0 },
+	{ N_("Del"), N_("Throw away (a kept form)"), 0 },
 	{ NULL, NULL, 0 }
 };
 
-static void
-refilter(struct list_state *ls)
+void
+list_ask(const char *title, const char *const *items, int n, int sel,
+    void (*done)(int, void *), void *arg)
 {
-	char	*f = lineedit_text(&ls->filter);
-	int	 i, keep = ls->nshown > 0 ? ls->shown[ls->sel] : -1;
+	list_ask_with(&(struct list_ask){ .title = title, .items = items,
+	    .n = n, .sel = sel, .done = done, .arg = arg });
+}
 
-	ls->nshown = ls->sel = 0;
-	for (i = 0; i < ls->n; i++) {
-		if (*f != '\0' && strcasestr(ls->items[i], f) == NULL)
-			continue;
-		if (i == keep)
-			ls->sel = ls->nshown;
-		ls->shown[ls->nshown++] = i;
-	}
-	free(f);
+void
+list_ask_with(const struct list_ask *a)
+{
+	app_push(&dialog_list, (void *)a);
+}
+
+static int
+match(const char *text, int item, void *arg)
+{
+	struct choice	*c = arg;
+
+	if (c->a.match != NULL)
+		return (c->a.match(text, item, c->a.arg));
+	return (strcasestr(c->items[item], text) != NULL);
 }
 
 static void
 list_init(struct screen *s, void *arg)
 {
-	struct list_choice	*c = arg;
-	struct list_state	*ls = xcalloc(1, sizeof *ls);
-	int			 i;
+	struct choice	*c = xcalloc(1, sizeof *c);
+	int		 i;
 
-	ls->title = xstrdup(c->title);
-	ls->n = c->n;
-	ls->items = xcalloc((size_t)c->n + 1, sizeof *ls->items);
-	for (i = 0; i < c->n; i++)
-		ls->items[i] = xstrdup(c->items[i]);
-	ls->shown = xcalloc((size_t)c->n + 1, sizeof *ls->shown);
-	ls->done = c->done;
-	ls->arg = c->arg;
-	lineedit_init(&ls->filter, 20);
-	refilter(ls);
-	if (c->sel > 0 && c->sel < ls->nshown)
-		ls->sel = c->sel;
-	s->data = ls;
+	c->a = *(struct list_ask *)arg;
+	c->a.title = xstrdup(c->a.title);
+	c->items = xcalloc((size_t)c->a.n + 1, sizeof *c->items);
+	for (i = 0; i < c->a.n; i++)
+		c->items[i] = xstrdup(c->a.items[i]);
+	list_filter(&c->l, c->a.n, 32, match, c);
+	list_select(&c->l, c->a.sel);
+	s->data = c;
 }
 
 static void
-list_free(struct screen *s)
+list_free_screen(struct screen *s)
 {
-	struct list_state	*ls = s->data;
-	int			 i;
+	struct choice	*c = s->data;
 
-	for (i = 0; i < ls->n; i++)
-		free(ls->items[i]);
-	free(ls->items);
-	free(ls->shown);
-	free(ls->title);
-	lineedit_free(&ls->filter);
-	free(ls);
+	while (c->a.n > 0)
+		free(c->items[--c->a.n]);
+	free(c->items);
+	free((char *)c->a.title);
+	if (c->a.arg_free != NULL)
+		c->a.arg_free(c->a.arg);
+	list_free(&c->l);
+	free(c);
 }
 
-/* The dialog goes first, so that done may open another. */
-static void
-chosen(struct list_state *ls)
-{
-	void	(*done)(int, void *) = ls->done;
-	void	*arg = ls->arg;
-	int	 index = ls->shown[ls->sel];
-
-	app_pop();
-	done(index, arg);
-}
-
+/* The dialog goes first, so that done may open another; with ticks,
+ * Esc is an answer too (-1): what was ticked stays ticked. */
 static int
-list_key(struct screen *s, int key)
+list_key_screen(struct screen *s, int key)
 {
-	struct list_state	*ls = s->data;
+	struct choice	*c = s->data;
+	struct list_ask	 a = c->a;
+	int		 item = list_selected(&c->l), alive;
 
-	switch (key) {
-	case TK_UP:
-		if (ls->sel > 0)
-			ls->sel--;
-		break;
-	case TK_DOWN:
-		if (ls->sel + 1 < ls->nshown)
-			ls->sel++;
-		break;
-	case TK_ENTER:
-		if (ls->nshown > 0)
-			chosen(ls);
+	if (key == ' ' && a.ticks != NULL) {
+		if (item >= 0)
+			a.ticks[item] ^= 1;
+		app_dirty();
 		return (1);
-	case TK_ESC:
-		app_pop();
-		return (1);
-	default:
-		if (!keys_edit(&ls->filter, key))
-			return (TK_IS_CODE(key) ? 0 : 1);
-		refilter(ls);
 	}
+	if (key == TK_ESC || (item >= 0 && (key == TK_ENTER ||
+	    (key == TK_DELETE && a.del != NULL)))) {
+		c->a.arg_free = NULL;	/* done has it first */
+		alive = app_opener_alive(s);
+		app_pop();
+		if (alive && key == TK_DELETE)
+			a.del(item, a.arg);
+		else if (alive && (key == TK_ENTER || a.ticks != NULL))
+			a.done(key == TK_ENTER ? item : -1, a.arg);
+		if (a.arg_free != NULL)
+			a.arg_free(a.arg);
+		return (1);
+	}
+	if (list_key(&c->l, key) == LIST_UNUSED)
+		return (TK_IS_CODE(key) ? 0 : 1);
 	app_dirty();
 	return (1);
 }
@@ -132,40 +118,45 @@ list_key(struct screen *s, int key)
 static void
 list_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
-	struct list_state	*ls = s->data;
-	int			 w = cols - 8, h, x, y, i, list;
+	struct choice	*c = s->data;
+	int		 w = cols - 8, h, x, y, row, item, used;
+	enum style	 st;
 
 	if (w > 60)
 		w = 60;
-	h = ls->nshown + 4 < rows - 2 ? ls->nshown + 4 : rows - 2;
+	h = c->l.n + 4 < rows - 2 ? c->l.n + 4 : rows - 2;
 	if (h < 6)
 		h = 6;
 	x = (cols - w) / 2;
 	y = top + 1;
 	draw_box(y, x, h, w);
-	draw_text(y, x + 2, ls->title, w - 4, STYLE_TITLE);
-	*cx = lineedit_draw(stdscr, &ls->filter, y + 1, x + 2, w - 4,
+	draw_text(y, x + 2, c->a.title, w - 4, STYLE_TITLE);
+	*cx = lineedit_draw(stdscr, &c->l.text, y + 1, x + 2, w - 4,
 	    draw_attr(STYLE_FIELD));
 	*cy = y + 1;
-	list = h - 3;
-	if (ls->sel < ls->top)
-		ls->top = ls->sel;
-	if (ls->sel >= ls->top + list)
-		ls->top = ls->sel - list + 1;
-	for (i = ls->top; i < ls->nshown && i < ls->top + list; i++)
-		draw_cell(y + 2 + i - ls->top, x + 2, ls->items[ls->shown[i]],
-		    w - 4, i == ls->sel ? STYLE_SELECTED : STYLE_NORMAL);
-	if (ls->nshown == 0)
+	list_show(&c->l, h - 3);
+	for (row = c->l.top; row < c->l.n && row < c->l.top + h - 3; row++) {
+		item = list_item(&c->l, row);
+		st = row == c->l.sel ? STYLE_SELECTED : STYLE_NORMAL;
+		draw_fill(y + 2 + row - c->l.top, x + 2, w - 4, st);
+		used = c->a.ticks == NULL ? 0 : draw_text(y + 2 + row -
+		    c->l.top, x + 2, c->a.ticks[item] ? "[x] " : "[ ] ", w - 4,
+		    st);
+		draw_text(y + 2 + row - c->l.top, x + 2 + used,
+		    c->items[item], w - 4 - used, st);
+	}
+	if (c->l.n == 0)
 		draw_text(y + 2, x + 2, _("Nothing matches."), w - 4,
 		    STYLE_DIM);
 }
 
 const struct screen_ops dialog_list = {
 	.name = "list",
+	.title = N_("Choosing from a list"),
 	.overlay = 1,
 	.init = list_init,
-	.free = list_free,
-	.key = list_key,
+	.free = list_free_screen,
+	.key = list_key_screen,
 	.draw = list_draw,
 	.keys = list_keys,
 };

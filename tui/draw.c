@@ -45,10 +45,32 @@ draw_attr(enum style s)
 	return (styles[s]);
 }
 
-/* The one place text reaches curses: each character as the terminal's
- * charset can show it, cut by columns, never half a wide one. */
+/* Text that does not fit is cut by columns, never inside a number, and
+ * marked with "...": ASCII, one column a dot on every terminal, where
+ * U+2026 is ambiguous width (one column in zh_CN.UTF-8, two in GB18030)
+ * and our own chrome must not move with the ambiguous-width setting. */
+#define CUT_MARK	"..."
+
+static int	draw_cut(int, int, const char *, int, enum style);
+
 int
 draw_text(int y, int x, const char *s, int maxcols, enum style st)
+{
+	char	*head;
+	int	 used;
+
+	if (maxcols <= (int)sizeof CUT_MARK || text_width(s) <= maxcols)
+		return (draw_cut(y, x, s, maxcols, st));
+	head = xstrndup(s, text_fit_whole(s, maxcols - 3, &used));
+	used = draw_cut(y, x, head, used, st);
+	free(head);
+	return (used + draw_cut(y, x + used, CUT_MARK, 3, st));
+}
+
+/* The one place text reaches curses: each character as the terminal's
+ * charset can show it, cut by columns, never half a wide one. */
+static int
+draw_cut(int y, int x, const char *s, int maxcols, enum style st)
 {
 	size_t		len = strlen(s), n;
 	uint32_t	cp;
@@ -99,6 +121,30 @@ draw_lines(int y, int x, const char *s, int maxcols, int maxrows,
 }
 
 int
+draw_wrap(int y, int x, const char *s, int maxcols, int maxrows,
+    enum style st)
+{
+	char	*line;
+	size_t	 n;
+	int	 rows = 0, used;
+
+	while (*s != '\0' && rows < maxrows) {
+		if (rows + 1 == maxrows || (n = text_fit(s, maxcols, &used)) ==
+		    strlen(s)) {
+			draw_text(y + rows++, x, s, maxcols, st);
+			break;
+		}
+		if (n == 0)
+			break;
+		line = xstrndup(s, n);
+		draw_text(y + rows++, x, line, maxcols, st);
+		free(line);
+		s += n;
+	}
+	return (rows);
+}
+
+int
 draw_text_right(int y, int x_end, const char *s, int maxcols,
     enum style st)
 {
@@ -107,6 +153,15 @@ draw_text_right(int y, int x_end, const char *s, int maxcols,
 	if (w > maxcols)
 		w = maxcols;
 	return (draw_text(y, x_end - w, s, w, st));
+}
+
+int
+draw_field(int y, int x, const char *label, const char *value, int maxx)
+{
+	x += draw_text(y, x, label, maxx - x, STYLE_LABEL);
+	x += draw_text(y, x, ": ", maxx - x, STYLE_LABEL);
+	x += draw_text(y, x, value, maxx - x, STYLE_NORMAL);
+	return (x + 3);
 }
 
 void

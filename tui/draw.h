@@ -26,9 +26,17 @@ int	draw_text(int y, int x, const char *s, int maxcols, enum style);
  * drawn as marks. Returns the rows used (at least 1). */
 int	draw_lines(int y, int x, const char *s, int maxcols, int maxrows,
 	    enum style);
+/* s over as many lines as it needs, maxrows at most (the last one cut,
+ * marked), breaking between characters; returns the lines used. */
+int	draw_wrap(int y, int x, const char *s, int maxcols, int maxrows,
+	    enum style);
 /* Right-aligns s so that it ends at column x_end (exclusive). */
 int	draw_text_right(int y, int x_end, const char *s, int maxcols,
 	    enum style);
+/* "Label: value" with the label in its own style, up to column maxx;
+ * returns where the next field goes. */
+int	draw_field(int y, int x, const char *label, const char *value,
+	    int maxx);
 /* Draws s padded with blanks to exactly cols columns. */
 void	draw_cell(int y, int x, const char *s, int cols, enum style);
 void	draw_fill(int y, int x, int cols, enum style);

@@ -1,6 +1,5 @@
 /* What the grid-event screens share: the names of categories,
- * urgencies and statuses in the clerk's language, and a word to the
- * lists that an event changed. */
+ * urgencies and statuses in the clerk's language. */
 #ifndef TUI_EVENTS_H
 #define TUI_EVENTS_H
 
@@ -15,11 +14,12 @@ extern const char *const event_urgencies[EVENT_NURGENCIES];
 const char	*event_category_label(const char *);
 const char	*event_urgency_label(const char *);
 const char	*event_status_label(const char *);
+/* The report form, once the grids are there (owner: the screen that
+ * asks). */
+void		 event_report_open(const void *owner);
 /* The role may report events (grid, supervisor, admin). */
 int		 event_may_report(void);
 /* The role may assign them (supervisor, admin). */
 int		 event_may_assign(void);
-/* An event was reported or changed: the lists on the stack reload. */
-void		 events_changed(void);
 
 #endif

@@ -7,7 +7,6 @@
 #include "form-ui.h"
 #include "form-view.h"
 #include "../forms/lineedit-draw.h"
-#include "../forms/value.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 #include "../util/buf.h"
@@ -199,6 +198,8 @@ form_view_draw(struct formscr *fs, int top, int rows, int cols, int *cy,
 	int		 i, y, body = rows - 1, cur;
 
 	*cy = *cx = -1;
+	if (fs->note != NULL)
+		draw_text(top + --rows, 1, fs->note, cols - 2, STYLE_DIM);
 	draw_header(fs, top, cols);
 	lay_out(fs, &l, cols);
 	keep_focus_visible(fs, &l, body);

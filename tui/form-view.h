@@ -36,6 +36,7 @@ struct formscr {
 	void			*submit_arg;
 	void			(*submit_free)(void *);
 	int			 sending;	/* its own submit is waiting */
+	char			*note;		/* under the form, or NULL */
 };
 
 /* Draws the form into rows [top, top + rows); scrolls so the focused

@@ -14,32 +14,32 @@
 #include "keys.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
-#include "../util/buf.h"
 #include "../util/xmalloc.h"
 
 static void	run_help(void);
-static void	run_quit(void);
 static void	run_lookup(void);
-static void	run_txcode(void);
 static void	run_outbox(void);
 static void	run_applications(void);
 
-/* Table 1: action id <-> name (keys.ini, --keys) and what it does. */
+/* Table 1: action id -> name (keys.ini, --keys), label, what it does. */
 static const struct {
 	const char	*name;
 	const char	*label;
+	void		(*run)(void);
 } names[ACT_COUNT] = {
-	[ACT_HELP] = { "help", N_("This help") },
-	[ACT_QUIT] = { "quit", N_("Quit") },
-	[ACT_LOOKUP] = { "lookup", N_("Resident lookup") },
-	[ACT_TXCODE] = { "txcode", N_("A service by its transaction code") },
-	[ACT_OUTBOX] = { "outbox", N_("The outbox") },
-	[ACT_QUEUE] = { "queue", N_("Queue: call the next ticket") },
+	[ACT_HELP] = { "help", N_("This help"), run_help },
+	[ACT_QUIT] = { "quit", N_("Quit"), app_ask_quit },
+	[ACT_LOOKUP] = { "lookup", N_("Resident lookup"), run_lookup },
+	[ACT_TXCODE] = { "txcode", N_("A service by its transaction code"),
+	    txcode_prompt },
+	[ACT_OUTBOX] = { "outbox", N_("The outbox"), run_outbox },
+	[ACT_QUEUE] = { "queue", N_("Queue: call the next ticket"),
+	    queue_next_anywhere },
 	[ACT_APPLICATIONS] = { "applications",
-	    N_("Applications: query and handle") },
+	    N_("Applications: query and handle"), run_applications },
 	[ACT_CERTIFICATES] = { "certificates",
-	    N_("Certificates: issue, reprint, verify") },
+	    N_("Certificates: issue, reprint, verify"), certificates_open },
+	[ACT_HOME] = { "home", N_("Back to the main menu"), app_home },
 };
 
 /* Table 2: default keys -> action id. README "Keys" fixes these. */
@@ -57,18 +57,7 @@ static const struct binding {
 	{ TK_CTRL('n'), ACT_QUEUE },
 	{ TK_F(6), ACT_APPLICATIONS },
 	{ TK_F(7), ACT_CERTIFICATES },
-};
-
-/* Table 3: action id -> handler. */
-static void (*const handlers[ACT_COUNT])(void) = {
-	[ACT_HELP] = run_help,
-	[ACT_QUIT] = run_quit,
-	[ACT_LOOKUP] = run_lookup,
-	[ACT_TXCODE] = run_txcode,
-	[ACT_OUTBOX] = run_outbox,
-	[ACT_QUEUE] = queue_next_anywhere,
-	[ACT_APPLICATIONS] = run_applications,
-	[ACT_CERTIFICATES] = certificates_open,
+	{ TK_CTRL('g'), ACT_HOME },
 };
 
 #define MAX_BINDINGS	64
@@ -87,23 +76,11 @@ run_help(void)
 }
 
 static void
-run_quit(void)
-{
-	app_ask_quit();
-}
-
-static void
 run_lookup(void)
 {
 	if (app.session != NULL && app.top != NULL &&
 	    app.top->ops != &screen_lookup)
 		app_push(&screen_lookup, NULL);
-}
-
-static void
-run_txcode(void)
-{
-	txcode_prompt();
 }
 
 static void
@@ -153,8 +130,14 @@ keymap_run(int key)
 
 	if (a == ACT_NONE)
 		return (0);
-	handlers[a]();
+	names[a].run();
 	return (1);
+}
+
+void
+keymap_do(enum action a)
+{
+	names[a].run();
 }
 
 const char *

@@ -27,6 +27,7 @@ enum action {
 	ACT_QUEUE,
 	ACT_APPLICATIONS,
 	ACT_CERTIFICATES,
+	ACT_HOME,
 	ACT_COUNT
 };
 
@@ -46,6 +47,8 @@ void		 keymap_free(void);
 enum action	 keymap_action(int key);
 /* Runs the action bound to key; 1 if there was one. */
 int		 keymap_run(int key);
+/* Runs an action as its key would. */
+void		 keymap_do(enum action);
 /* An action's name in keymap files ("quit"), or NULL. */
 const char	*keymap_name(enum action);
 /* What an action does, a msgid. */

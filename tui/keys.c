@@ -1,5 +1,6 @@
 /* Reading and normalizing keys from ncursesw. */
 #include <errno.h>
+#include <string.h>
 
 #include "keys.h"
 #include "tui.h"
@@ -43,24 +44,53 @@ static int	pasting;
 static int	pasted;
 static int	paste_cut;
 
-/* After ESC [ : reads "200~" or "201~"; on anything else the keys read
- * so far are given back through fn as typed. */
-static int
-bracket(void (*fn)(int))
-{
-	int	got[4], i, n;
+#define PASTE_START	(-2)
+#define PASTE_END	(-3)
 
-	for (n = 0; n < 4; n++) {
-		if ((got[n] = read_one()) <= 0)
-			break;
+/* The xterm and VT220 sequences a terminal sends whatever its terminfo
+ * entry says (TERM=vt100 knows no F7, yet PuTTY and tmux send one). */
+static const struct {
+	const char	*seq;		/* after ESC [ */
+	int		 key;
+} sequences[] = {
+	{ "A", TK_UP }, { "B", TK_DOWN }, { "C", TK_RIGHT }, { "D", TK_LEFT },
+	{ "H", TK_HOME }, { "F", TK_END }, { "Z", TK_BTAB },
+	{ "1~", TK_HOME }, { "7~", TK_HOME }, { "4~", TK_END },
+	{ "8~", TK_END }, { "2~", TK_INSERT }, { "3~", TK_DELETE },
+	{ "5~", TK_PGUP }, { "6~", TK_PGDN },
+	{ "11~", TK_F(1) }, { "12~", TK_F(2) }, { "13~", TK_F(3) },
+	{ "14~", TK_F(4) }, { "15~", TK_F(5) }, { "17~", TK_F(6) },
+	{ "18~", TK_F(7) }, { "19~", TK_F(8) }, { "20~", TK_F(9) },
+	{ "21~", TK_F(10) }, { "23~", TK_F(11) }, { "24~", TK_F(12) },
+	{ "200~", PASTE_START }, { "201~", PASTE_END },
+};
+
+/* The rest of a control sequence after ESC [ (or ESC O): parameters,
+ * then a final byte, read whole. A known one is its key; an unknown
+ * one is swallowed (0), never typed into a field. -1 when nothing
+ * followed: it was Esc and a typed [ after all. */
+static int
+sequence(int ss3)
+{
+	char	seq[16];
+	size_t	i;
+	int	n = 0, k;
+
+	while ((k = read_one()) > 0) {
+		if (n < (int)sizeof seq - 1)
+			seq[n++] = (char)k;
+		if (k < 0x20 || k > 0x3f || ss3)
+			break;		/* the final byte, or not a sequence */
 	}
-	if (n == 4 && got[0] == '2' && got[1] == '0' && got[3] == '~' &&
-	    (got[2] == '0' || got[2] == '1'))
-		return (got[2] == '0' ? 1 : 2);
-	fn(TK_ESC);
-	fn('[');
-	for (i = 0; i < n; i++)
-		fn(got[i]);
+	seq[n] = '\0';
+	if (n == 0)
+		return (-1);
+	if (ss3 && n == 1 && k >= 'P' && k <= 'S')
+		return (TK_F(k - 'P' + 1));
+	for (i = 0; i < sizeof sequences / sizeof *sequences; i++) {
+		if (strcmp(sequences[i].seq, seq) == 0)
+			return (sequences[i].key);
+	}
 	return (0);
 }
 
@@ -92,37 +122,53 @@ paste_edge(int which)
 		    "characters."), PASTE_MAX);
 }
 
+/* ESC and what follows it at once: a sequence, Esc and a digit (an
+ * F-key where a terminal eats them), or Esc alone, then the next key. */
+static void
+escape(void (*fn)(int))
+{
+	int	next, k;
+
+	while ((next = read_one()) == TK_ESC && !pasting)
+		fn(TK_ESC);	/* Esc, then another escape at once */
+	if (next == '[' || next == 'O') {
+		if ((k = sequence(next == 'O')) == PASTE_START ||
+		    k == PASTE_END)
+			paste_edge(k == PASTE_START ? 1 : 2);
+		else if (k > 0 && !pasting)
+			fn(k);
+		else if (k == -1 && !pasting) {
+			fn(TK_ESC);
+			fn(next);
+		}
+		return;
+	}
+	if (pasting)
+		return;		/* a stray escape inside a paste */
+	if (next >= '0' && next <= '9')
+		fn(TK_F(next == '0' ? 10 : next - '0'));
+	else {
+		fn(TK_ESC);
+		if (next > 0)
+			fn(next);
+	}
+}
+
 int
 keys_drain(void (*fn)(int))
 {
-	int	k, next, n = 0, b;
+	int	k, n = 0;
 
 	while ((k = read_one()) != -1) {
 		if (k == 0)
 			continue;
 		n++;
-		if (k != TK_ESC) {
-			if (pasting)
-				paste_key(fn, k);
-			else
-				fn(k);
-			continue;
-		}
-		next = read_one();
-		if (next == '[') {
-			if ((b = bracket(fn)) != 0)
-				paste_edge(b);
-			continue;
-		}
-		if (pasting)
-			continue;	/* a stray escape inside a paste */
-		if (next >= '0' && next <= '9')
-			fn(TK_F(next == '0' ? 10 : next - '0'));
-		else {
-			fn(TK_ESC);
-			if (next > 0)
-				fn(next);
-		}
+		if (k == TK_ESC)
+			escape(fn);
+		else if (pasting)
+			paste_key(fn, k);
+		else
+			fn(k);
 	}
 	return (n);
 }
@@ -174,4 +220,11 @@ keys_edit(struct lineedit *le, int key)
 		return (1);
 	}
 	return (0);
+}
+
+int
+keys_alnum(uint32_t cp)
+{
+	return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 'a' && cp <= 'z'));
 }

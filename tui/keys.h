@@ -36,5 +36,7 @@ int	keys_drain(void (*fn)(int key));
 /* Applies a line-editor key; 1 if it was one. */
 struct lineedit;
 int	keys_edit(struct lineedit *, int key);
+/* A lineedit filter: ASCII letters and digits (a counter's code). */
+int	keys_alnum(uint32_t);
 
 #endif

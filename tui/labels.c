@@ -63,3 +63,12 @@ label_fee(char *buf, size_t size, long long fen)
 	else
 		snprintf(buf, size, _("%lld.%02lld yuan"), fen / 100, fen % 100);
 }
+
+const char *
+label_not_here(int registered)
+{
+	return (registered ? _("Not a resident of your communities: another "
+	    "centre registered them.") :
+	    _("Not a resident of your communities: nobody here has this ID "
+	    "number."));
+}

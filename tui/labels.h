@@ -4,6 +4,11 @@
 
 #include <stddef.h>
 
+/* An ID number no resident of the clerk's communities has: F2 and F4
+ * say it alike, F4 adding that another centre registered it (which the
+ * search cannot tell: it never shows another centre's residents). */
+const char	*label_not_here(int registered);
+
 /* Translated; unknown codes come back as they are. */
 const char	*label_sex(const char *sex);
 const char	*label_tag(const char *tag);

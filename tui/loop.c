@@ -11,7 +11,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "loop.h"
-#include "print-ui.h"
+#include "request.h"
 #include "term.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -19,7 +19,7 @@
 
 #define SPIN_MS		150
 #define DEAD_TURNS	50
-#define MAX_WATCH	4
+#define MAX_WATCH	12	/* print jobs (8), a CUPS listing, ... */
 
 static struct watch {
 	int	  fd;
@@ -94,14 +94,40 @@ idle_check(time_t now)
 	app_push(&screen_lock, NULL);
 }
 
-/* The screen first; what it leaves goes to the global actions, bound
- * in keymap.c's tables (and keys.ini), never here. */
+/* What every screen does with Esc and F5 unless it does it itself: Esc
+ * cancels what the screen waits for once the spinner says so, else goes
+ * back; F5 loads again what it shows. */
+static int
+kit_key(struct screen *s, int key)
+{
+	if (key == TK_ESC) {
+		if (app_busy_shown() && request_cancel(s->data, SLOT_ANY))
+			app_message(MSG_INFO, "%s", _("Cancelled."));
+		else if (s->below != NULL)
+			app_pop();
+		return (1);
+	}
+	if (key == TK_F(5) && s->ops->reload != NULL) {
+		s->ops->reload(s);
+		return (1);
+	}
+	return (0);
+}
+
+/* The screen first, then the kit; what they leave goes to the global
+ * actions, bound in keymap.c's tables (and keys.ini), never here. */
 void
 loop_deliver(int key)
 {
 	struct screen	*s = app.top;
 
+	if (locked() && keymap_action(key) != ACT_QUIT) {
+		s->ops->key(s, key);	/* no global key behind the lock */
+		return;
+	}
 	if (s != NULL && s->ops->key != NULL && s->ops->key(s, key))
+		return;
+	if (s != NULL && kit_key(s, key))
 		return;
 	keymap_run(key);
 }
@@ -109,16 +135,8 @@ loop_deliver(int key)
 void
 loop_key(int key)
 {
-	struct screen	*s = app.top;
-
 	app.last_key = time(NULL);
-	if (locked() && keymap_action(key) != ACT_QUIT) {
-		s->ops->key(s, key);
-		return;
-	}
-	if (scan_key(key))
-		return;
-	loop_deliver(key);
+	scan_key(key);
 }
 
 static void
@@ -136,6 +154,7 @@ handle_signals(void)
 		case SIGTERM:
 		case SIGINT:
 			log_debug("%s: signal %d, leaving", __func__, sig);
+			scan_flush();	/* digits held back are typed text */
 			app_save_all();
 			app.quit = 1;
 			break;
@@ -250,12 +269,13 @@ outbox_turn(int *was_online)
 void
 loop_run(void)
 {
-	struct curl_waitfd	fds[2 + 8 + MAX_WATCH];
+	struct curl_waitfd	fds[2 + MAX_WATCH];
 	CURLM			*multi = http_multi(api_http(app.api));
 	time_t			 minute = time(NULL) / 60;
-	int			 idle_reads = 0, was_online = 1, njobs, nw;
+	int			 idle_reads = 0, was_online = 1, nw;
 
 	while (!app.quit) {
+		app_refresh();
 		if (app.dirty)
 			redraw();
 		fds[0].fd = STDIN_FILENO;
@@ -264,16 +284,15 @@ loop_run(void)
 		fds[1].fd = term_signal_fd();
 		fds[1].events = CURL_WAIT_POLLIN;
 		fds[1].revents = 0;
-		njobs = print_ui_fds(fds + 2, 8);
-		nw = watch_fds(fds + 2 + njobs);
-		curl_multi_poll(multi, fds, 2 + (unsigned)(njobs + nw),
+		nw = watch_fds(fds + 2);
+		curl_multi_poll(multi, fds, 2 + (unsigned)nw,
 		    (int)next_timeout(), NULL);
-		print_ui_poll(fds + 2, njobs);
-		watch_poll(fds + 2 + njobs, nw);
+		watch_poll(fds + 2, nw);
 		if (fds[1].revents != 0)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			log_debug("%s: terminal gone", __func__);
+			scan_flush();
 			app_save_all();
 			break;
 		}
@@ -282,6 +301,7 @@ loop_run(void)
 			 * the terminal has gone without a hangup */
 			if (keys_drain(loop_key) == 0) {
 				if (++idle_reads > DEAD_TURNS) {
+					scan_flush();
 					app_save_all();
 					break;
 				}

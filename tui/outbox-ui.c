@@ -2,6 +2,8 @@
  * sentence when a saved submission is accepted or refused. */
 #include <stdlib.h>
 
+#include "print-ui.h"
+#include "../printing/doc.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 
@@ -13,6 +15,48 @@ app_outbox_changed(void)
 	    != 0)
 		app.ob_pending = app.ob_failed = 0;
 	app_dirty();
+}
+
+static void
+print_real(void *arg)
+{
+	print_ui_offer(print_ui_application(arg, 0, "receipt",
+	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
+	    arg, "local_ref"))), NULL);
+}
+
+static void
+json_free(void *arg)
+{
+	cJSON_Delete(arg);
+}
+
+/* A provisional receipt went home with the resident: now that the
+ * server has the application, the real one is offered, marked as its
+ * replacement. */
+static void
+offer_real_receipt(const struct outbox_item *it)
+{
+	struct pdoc	*was;
+	char		 q[256];
+	cJSON		*j;
+	int		 printed;
+
+	if ((j = cJSON_Parse(it->result)) == NULL)
+		return;
+	was = print_ui_application(j, it->id, "receipt", 0);
+	printed = print_ui_printed(was->id);
+	pdoc_free(was);
+	if (!printed) {
+		cJSON_Delete(j);
+		return;
+	}
+	cJSON_AddNumberToObject(j, "local_ref", (double)it->id);
+	snprintf(q, sizeof q, _("L%lld is at the server now: %s. Print the "
+	    "real receipt to replace the provisional receipt?"), it->id,
+	    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "number")));
+	confirm_ask_free(q, print_real, j, json_free);
 }
 
 /* The application number from an acknowledged reply, for the message. */
@@ -39,12 +83,16 @@ outbox_ui_event(enum sender_event ev, const struct outbox_item *it,
 {
 	(void)arg;
 	app_outbox_changed();
+	app_changed(RES_OUTBOX, it->id);
+	if (ev == SENDER_DONE)		/* the profile's, the lists' */
+		app_changed(RES_APPLICATION, 0);
 	if (app.top != NULL && form_outbox_event(app.top, ev, it, r))
 		return;
 	switch (ev) {
 	case SENDER_DONE:
-		result_update(it);
 		say_done(it);
+		if (app.top != NULL && app.top->ops != &screen_lock)
+			offer_real_receipt(it);
 		break;
 	case SENDER_FAILED:
 		app_message(MSG_ERROR, _("Refused: %s: %s (F8: outbox)"),

@@ -5,42 +5,11 @@
 #include <time.h>
 
 #include "print-cases.h"
-#include "print-ui.h"
 #include "tui.h"
 #include "../locale/date.h"
-#include "../locale/i18n.h"
 #include "../printing/notice.h"
 #include "../printing/papers.h"
 #include "../util/xmalloc.h"
-
-static struct pdoc	*waiting;	/* printed before: asked about */
-
-static void
-reprint_yes(void)
-{
-	if (waiting == NULL)
-		return;
-	print_ui_document(waiting, 1);
-	pdoc_free(waiting);
-	waiting = NULL;
-}
-
-void
-cases_print(struct pdoc *d)
-{
-	static struct confirm	c;
-
-	if (print_ui_document(d, 0) == 0) {
-		pdoc_free(d);
-		return;
-	}
-	pdoc_free(waiting);
-	waiting = d;
-	c.question = _("This was printed before. Print again, marked as a "
-	    "reprint?");
-	c.yes = reprint_yes;
-	app_push(&dialog_confirm, &c);
-}
 
 time_t
 cases_instant(const char *s)

@@ -9,9 +9,6 @@
 
 struct pdoc;
 
-/* Prints d (taken). A document printed before is printed again only
- * when the clerk says yes, marked as a reprint. */
-void		 cases_print(struct pdoc *);
 /* The notice of every missing material at once (一次性告知), as asked
  * for at at. */
 struct pdoc	*cases_paper_missing(const struct app_detail *, time_t at);

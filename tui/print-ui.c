@@ -2,11 +2,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "loop.h"
+#include "print-cases.h"
 #include "print-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../printing/doc.h"
+#include "../printing/encode.h"
 #include "../printing/papers.h"
 #include "../printing/print.h"
 #include "../util/log.h"
@@ -102,57 +105,13 @@ print_ui_free(void)
 	int	i;
 
 	for (i = 0; i < MAX_JOBS; i++) {
+		if (jobs[i] != NULL)
+			loop_unwatch(print_job_fd(jobs[i]));
 		print_job_free(jobs[i]);
 		jobs[i] = NULL;
 	}
 	printer_free(printer);
 	printer = NULL;
-}
-
-int
-print_ui_document(struct pdoc *d, int reprint)
-{
-	const struct print_target	*t = d->paper == PDOC_A4 ? &a4 : &roll;
-	struct print_job		*job;
-	char				*cause = NULL;
-	int				 i, copy;
-
-	if (printer == NULL) {
-		app_message(MSG_ERROR, "%s", _("Printing is not available."));
-		return (0);
-	}
-	if (!reprint && printer_state(printer, d->id, &copy) != PJ_NONE)
-		return (1);	/* on paper already, perhaps: ask first */
-	for (i = 0; i < MAX_JOBS && jobs[i] != NULL; i++)
-		;
-	if (i == MAX_JOBS) {
-		app_message(MSG_ERROR, "%s", _("Too many documents are printing "
-		    "at once; wait a moment."));
-		return (0);
-	}
-	if ((job = print_start(printer, d, t, reprint, &cause)) == NULL) {
-		app_message(MSG_ERROR, "%s", cause);
-		free(cause);
-		return (0);
-	}
-	jobs[i] = job;
-	app_message(MSG_INFO, "%s", _("Printing..."));
-	return (0);
-}
-
-int
-print_ui_fds(struct curl_waitfd *fds, int max)
-{
-	int	i, n = 0;
-
-	for (i = 0; i < MAX_JOBS && n < max; i++) {
-		if (jobs[i] == NULL)
-			continue;
-		fds[n].fd = print_job_fd(jobs[i]);
-		fds[n].events = CURL_WAIT_POLLIN;
-		fds[n++].revents = 0;
-	}
-	return (n);
 }
 
 /* What a settled job tells the clerk, with the file when there is one. */
@@ -162,34 +121,180 @@ settled(struct print_job *job)
 	const char	*path = print_job_path(job);
 	enum print_status st = print_job_status(job);
 
-	if (st == PRINT_DONE && path != NULL)
+	/* the file's name first: a long folder would hide it at 80 columns */
+	if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
+		app_message(MSG_INFO, _("Printed to the file %s in %.*s"),
+		    strrchr(path, '/') + 1, (int)(strrchr(path, '/') - path),
+		    path);
+	else if (st == PRINT_DONE && path != NULL)
 		app_message(MSG_INFO, _("Printed to the file %s"), path);
 	else
 		app_message(st == PRINT_DONE ? MSG_INFO : MSG_ERROR, "%s",
 		    print_job_message(job));
 }
 
-void
-print_ui_poll(const struct curl_waitfd *fds, int n)
+/* A job's pipe has news (the loop watches it): said, and the job gone
+ * once it has settled. */
+static void
+job_readable(void *arg)
 {
-	int	i, j;
+	struct print_job	**slot = arg;
+	int			  fd = print_job_fd(*slot);
 
-	for (i = 0; i < n; i++) {
-		if (fds[i].revents == 0)
-			continue;
-		for (j = 0; j < MAX_JOBS; j++) {
-			if (jobs[j] == NULL || print_job_fd(jobs[j]) != fds[i].fd)
-				continue;
-			if (print_job_update(jobs[j])) {
-				settled(jobs[j]);
-				print_job_free(jobs[j]);
-				jobs[j] = NULL;
-			} else
-				app_message(print_job_status(jobs[j]) ==
-				    PRINT_STOPPED ? MSG_ERROR : MSG_INFO, "%s",
-				    print_job_message(jobs[j]));
-		}
+	/* fd was taken first: a settled job has closed its pipe */
+	if (print_job_update(*slot)) {
+		loop_unwatch(fd);
+		settled(*slot);
+		print_job_free(*slot);
+		*slot = NULL;
+	} else
+		app_message(print_job_status(*slot) == PRINT_STOPPED ?
+		    MSG_ERROR : MSG_INFO, "%s", print_job_message(*slot));
+}
+
+/* Starts printing d on t. */
+static void
+start(struct pdoc *d, const struct print_target *t, int reprint)
+{
+	struct print_job	*job;
+	char			*cause = NULL;
+	int			 i;
+
+	for (i = 0; i < MAX_JOBS && jobs[i] != NULL; i++)
+		;
+	if (i == MAX_JOBS) {
+		app_message(MSG_ERROR, "%s", _("Too many documents are printing "
+		    "at once; wait a moment."));
+		return;
 	}
+	if ((job = print_start(printer, d, t, reprint, &cause)) == NULL) {
+		app_message(MSG_ERROR, "%s", cause);
+		free(cause);
+		return;
+	}
+	jobs[i] = job;
+	loop_watch(print_job_fd(job), job_readable, &jobs[i]);
+	app_message(MSG_INFO, "%s", _("Printing..."));
+}
+
+/* The first text of d the receipt printer's encoding lacks (a GB2312
+ * printer and 𠮷), which it would print as ？; NULL if none. */
+static const char *
+unprintable(const struct pdoc *d)
+{
+	struct pencode	*pe;
+	struct buf	 b;
+	const char	*bad = NULL;
+	size_t		 i;
+
+	if (roll.profile == NULL || (pe = pencode_new(roll.profile->encoding,
+	    NULL)) == NULL)
+		return (NULL);
+	buf_init(&b);
+	for (i = 0; i < d->nels && bad == NULL; i++) {
+		if (d->els[i].text != NULL && pencode_add(pe, &b,
+		    d->els[i].text) > 0)
+			bad = d->els[i].text;
+		else if (d->els[i].value != NULL && pencode_add(pe, &b,
+		    d->els[i].value) > 0)
+			bad = d->els[i].value;
+	}
+	buf_free(&b);
+	pencode_free(pe);
+	return (bad);
+}
+
+/* What the clerk chose for a slip the receipt printer cannot print
+ * whole: the A4 printer (its PDF has every glyph), or the receipt
+ * printer with ？ where a character is missing. */
+struct asked {
+	struct pdoc	*d;
+	int		 reprint;
+};
+
+static void
+where_chosen(int index, void *arg)
+{
+	struct asked	*w = arg;
+
+	if (index == 0)
+		w->d->paper = PDOC_A4;
+	start(w->d, index == 0 ? &a4 : &roll, w->reprint);
+}
+
+static void
+asked_free(void *arg)
+{
+	struct asked	*w = arg;
+
+	pdoc_free(w->d);
+	free(w);
+}
+
+static void
+ask_where(const struct pdoc *d, const char *bad, int reprint)
+{
+	struct asked	*w = xmalloc(sizeof *w);
+	const char	*v[2];
+	char		 title[256];
+	struct list_ask	 a = { .items = v, .n = 2, .done = where_chosen,
+			    .arg = w, .arg_free = asked_free };
+	size_t		 i;
+
+	w->d = pdoc_new(d->id, d->kind, d->paper, d->title);
+	w->reprint = reprint;
+	for (i = 0; i < d->nels; i++)
+		pdoc_add(w->d, &d->els[i]);
+	/* TRANSLATORS: the encoding, then the text with what it lacks */
+	snprintf(title, sizeof title, _("The %s receipt printer cannot "
+	    "print: %s"), roll.profile->encoding, bad);
+	v[0] = _("On the A4 printer, whole");
+	v[1] = _("On the receipt printer, with ? for what it lacks");
+	a.title = title;
+	list_ask_with(&a);
+}
+
+int
+print_ui_document(struct pdoc *d, int reprint)
+{
+	const char	*bad;
+	int		 copy;
+
+	if (printer == NULL) {
+		app_message(MSG_ERROR, "%s", _("Printing is not available."));
+		return (0);
+	}
+	if (!reprint && printer_state(printer, d->id, &copy) != PJ_NONE)
+		return (1);	/* on paper already, perhaps: ask first */
+	if (d->paper == PDOC_ROLL && (bad = unprintable(d)) != NULL)
+		ask_where(d, bad, reprint);
+	else
+		start(d, d->paper == PDOC_A4 ? &a4 : &roll, reprint);
+	return (0);
+}
+
+static void
+reprint_yes(void *d)
+{
+	print_ui_document(d, 1);
+}
+
+static void
+doc_free(void *d)
+{
+	pdoc_free(d);
+}
+
+void
+print_ui_offer(struct pdoc *d, const char *question)
+{
+	if (print_ui_document(d, 0) == 0) {
+		pdoc_free(d);
+		return;
+	}
+	confirm_ask_free(question != NULL ? question : _("This was printed "
+	    "before. Print again, marked as a reprint?"), reprint_yes, d,
+	    doc_free);
 }
 
 static const char *
@@ -200,18 +305,6 @@ str_at(const cJSON *o, const char *a, const char *b)
 	if (b != NULL)
 		v = cJSON_GetObjectItemCaseSensitive(v, b);
 	return (cJSON_IsString(v) ? v->valuestring : NULL);
-}
-
-/* 2026-11-29T08:30:00Z as a time_t; now when absent or malformed. */
-static time_t
-instant(const char *s)
-{
-	struct tm	tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (s == NULL || strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
-		return (time(NULL));
-	return (timegm(&tm));
 }
 
 static struct paper_material *
@@ -236,14 +329,28 @@ materials_of(const cJSON *app_json, size_t *n)
 	return (m);
 }
 
+int
+print_ui_printed(const char *id)
+{
+	int	copy;
+
+	return (printer != NULL && printer_state(printer, id, &copy) !=
+	    PJ_NONE);
+}
+
 struct pdoc *
-print_ui_application(const cJSON *j, long long local_ref, const char *kind)
+print_ui_application(const cJSON *j, long long local_ref, const char *kind,
+    long long replaces)
 {
 	struct paper_application	 a;
 	struct pdoc			*d;
-	char				 number[64];
+	char				 number[64], was[64];
 
 	memset(&a, 0, sizeof a);
+	if (replaces > 0) {
+		snprintf(was, sizeof was, "待同步-L%lld", replaces);
+		a.replaces = was;
+	}
 	if (local_ref > 0) {
 		/* not at the server yet: the slip says so and carries the
 		 * counter's own reference */
@@ -260,7 +367,7 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind)
 	a.resident = str_at(j, "resident", "name");
 	a.id_masked = str_at(j, "resident", "id_number_masked");
 	a.due_date = str_at(j, "due_date", NULL);
-	a.at = instant(str_at(j, "created_at", NULL));
+	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);
 	d = strcmp(kind, "materials") == 0 ? paper_materials(&a) :
 	    paper_receipt(&a);

@@ -28,13 +28,18 @@ int		 print_ui_retarget(const struct print_setup *);
 /* Prints d (kept by the caller). A document that may already be on paper
  * is only printed again when reprint is set; 1 when it asks for that. */
 int		 print_ui_document(struct pdoc *, int reprint);
-/* The loop's side: jobs' pipes to poll, and what they said. */
-int		 print_ui_fds(struct curl_waitfd *, int max);
-void		 print_ui_poll(const struct curl_waitfd *, int n);
+/* Prints d (taken). A document printed before is printed again only
+ * when the clerk says yes (question, or the usual one when NULL),
+ * marked as a reprint. */
+void		 print_ui_offer(struct pdoc *, const char *question);
 /* The acceptance receipt for an application (the server's JSON), or a
  * provisional one for a submission still in the outbox (local_ref > 0,
- * marked 待同步). kind: "receipt" or "materials". */
+ * marked 待同步); replaces > 0 marks the real one as replacing that
+ * provisional slip. kind: "receipt" or "materials". */
 struct pdoc	*print_ui_application(const cJSON *application,
-		    long long local_ref, const char *kind);
+		    long long local_ref, const char *kind,
+		    long long replaces);
+/* 1 if the document was printed (or may have been). */
+int		 print_ui_printed(const char *id);
 
 #endif

@@ -3,13 +3,15 @@
  * action, and never while logged out, locked or idle. */
 #include <string.h>
 
+#include "request.h"
 #include "tui.h"
 #include "../api/work.h"
 #include "../util/log.h"
 
 #define POLL_S		30
 
-static struct api_call		*call;
+#define SLOT_COUNT	2	/* of the program's own requests */
+
 static time_t			 due;		/* 0: at once */
 static const struct api_session	*polled_for;	/* the session counted */
 
@@ -42,20 +44,11 @@ wanted(time_t now)
 }
 
 static void
-stop(void)
-{
-	if (call != NULL)
-		api_cancel(app.api, call);
-	call = NULL;
-}
-
-static void
 on_count(struct api_result *r, void *arg)
 {
 	struct ticket_page	*p = r->model;
 
 	(void)arg;
-	call = NULL;
 	if (r->status != API_OK || p == NULL) {
 		/* the next real request says what is wrong; here the count
 		 * only stops being shown */
@@ -78,7 +71,7 @@ queue_count_timeout_ms(time_t now)
 {
 	if (app.session != polled_for)
 		return (0);
-	if (!wanted(now) || call != NULL)
+	if (!wanted(now) || request_busy(NULL, SLOT_COUNT))
 		return (-1);
 	return (due <= now ? 0 : (long)(due - now) * 1000);
 }
@@ -86,15 +79,19 @@ queue_count_timeout_ms(time_t now)
 void
 queue_count_tick(time_t now)
 {
+	struct request	*rq;
+
 	if (app.session != polled_for) {
-		stop();
+		request_cancel(NULL, SLOT_COUNT);
 		polled_for = app.session;
 		app.waiting = -1;
 		due = 0;
 		app_dirty();
 	}
-	if (!wanted(now) || call != NULL || now < due)
+	if (!wanted(now) || request_busy(NULL, SLOT_COUNT) || now < due)
 		return;
 	due = now + POLL_S;
-	call = api_tickets(app.api, "waiting", NULL, 1, on_count, NULL);
+	rq = request_background(SLOT_COUNT, on_count, NULL);
+	request_call(rq, api_tickets(app.api, "waiting", NULL, 1,
+	    request_reply, rq));
 }

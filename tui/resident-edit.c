@@ -9,6 +9,7 @@
 #include "form-ui.h"
 #include "form-view.h"
 #include "resident-edit.h"
+#include "request.h"
 #include "resident-form.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
@@ -20,7 +21,6 @@ struct redit {
 	cJSON		*orig;		/* field: the value the form began with */
 	cJSON		*mine;		/* field: the clerk's new value */
 	struct formscr	*fs;
-	struct api_call	*call;
 	struct resident	*theirs;	/* the record that won, on a conflict */
 	struct conflict	 c;
 };
@@ -47,12 +47,6 @@ redit_free(void *arg)
 {
 	struct redit	*e = arg;
 
-	if (e->call != NULL) {
-		api_cancel(app.api, e->call);
-		app_busy(-1);
-		app_message(MSG_ERROR, "%s", _("Stopped waiting: the change may "
-		    "or may not be saved. Reload the profile (F5) to see."));
-	}
 	rows_free(e);
 	cJSON_Delete(e->orig);
 	cJSON_Delete(e->mine);
@@ -103,8 +97,9 @@ saved(struct redit *e, struct resident *r)
 {
 	app_message(MSG_INFO, _("Saved: %s's record is now at version %lld."),
 	    r->s.name, r->version);
+	app_changed(RES_RESIDENT, r->s.id);
+	model_resident_free(r);
 	form_ui_done(e->fs);		/* frees e */
-	resident_updated(r);
 }
 
 /* A conflict's rows: each field the clerk changed, both values. */
@@ -152,14 +147,11 @@ apply_choice(void *arg)
 		    resident_form_value(f, e->keep_elderly));
 	}
 	if (cJSON_GetArraySize(patch) == 0) {
-		struct resident	*r = e->theirs;
-
 		cJSON_Delete(patch);
-		e->theirs = NULL;
 		app_message(MSG_INFO, "%s", _("Kept the record as the other "
 		    "change left it."));
+		app_changed(RES_RESIDENT, e->id);
 		form_ui_done(e->fs);
-		resident_updated(r);
 		return;
 	}
 	send_patch(e, patch, e->theirs->version);
@@ -170,8 +162,6 @@ on_theirs(struct api_result *res, void *arg)
 {
 	struct redit	*e = arg;
 
-	e->call = NULL;
-	app_busy(-1);
 	form_ui_sending(e->fs, 0);
 	if (res->status != API_OK) {
 		app_message(MSG_ERROR, _("Someone else changed this record "
@@ -194,9 +184,8 @@ on_patch(struct api_result *res, void *arg)
 {
 	struct redit	*e = arg;
 	struct resident	*r;
+	struct request	*rq;
 
-	e->call = NULL;
-	app_busy(-1);
 	form_ui_sending(e->fs, 0);
 	if (res->status == API_OK) {
 		r = res->model;
@@ -204,13 +193,12 @@ on_patch(struct api_result *res, void *arg)
 		saved(e, r);
 		return;
 	}
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return;
-	}
 	if (res->http_status == 412) {
-		e->call = api_resident_get(app.api, e->id, on_theirs, e);
-		app_busy(1);
+		rq = request_new(e->fs, 0, on_theirs, e);
+		request_call(rq, api_resident_get(app.api, e->id,
+		    request_reply, rq));
 		form_ui_sending(e->fs, 1);
 		return;
 	}
@@ -224,9 +212,10 @@ on_patch(struct api_result *res, void *arg)
 static void
 send_patch(struct redit *e, cJSON *patch, long long version)
 {
-	e->call = api_resident_patch(app.api, e->id, version, patch, on_patch,
-	    e);
-	app_busy(1);
+	struct request	*rq = request_new(e->fs, 0, on_patch, e);
+
+	request_call(rq, api_resident_patch(app.api, e->id, version, patch,
+	    request_reply, rq));
 	form_ui_sending(e->fs, 1);
 }
 

@@ -29,8 +29,5 @@ extern const struct screen_ops dialog_conflict;
 void	resident_edit_open(const struct resident *r);
 /* The registration form; id_number may be NULL (or a scanned one). */
 void	resident_new_open(const char *id_number);
-/* The profile on screen takes a fresher record of its resident (r is
- * taken in any case). */
-void	resident_updated(struct resident *r);
 
 #endif

@@ -9,14 +9,15 @@
 #include "form-ui.h"
 #include "form-view.h"
 #include "resident-edit.h"
+#include "labels.h"
+#include "request.h"
 #include "resident-form.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
 struct rnew {
-	char		 key[33];
 	struct formscr	*fs;
-	struct api_call	*call;
+	char		*body;		/* as last sent: a retry keeps its key */
 };
 
 static void
@@ -24,45 +25,67 @@ rnew_free(void *arg)
 {
 	struct rnew	*n = arg;
 
-	if (n->call != NULL) {
-		api_cancel(app.api, n->call);
-		app_busy(-1);
-		app_message(MSG_ERROR, "%s", _("Stopped waiting: the "
-		    "registration may or may not have gone through. Look the "
-		    "resident up (F2) before registering again."));
-	}
+	free(n->body);
 	free(n);
+}
+
+/* The ID number is registered: here (the profile opens) or in another
+ * centre (said as F2 says it). */
+static void
+on_registered(struct api_result *res, void *arg)
+{
+	struct resident_page	*p = res->model;
+	long long		 id;
+
+	(void)arg;
+	if (!app_answer(res))
+		return;
+	if (p->n != 1) {
+		app_message(MSG_ERROR, "%s", label_not_here(1));
+		return;
+	}
+	id = p->items[0].id;
+	app_message(MSG_ERROR, "%s", _("This ID number is already "
+	    "registered: here is the resident."));
+	app_push(&screen_resident, &id);
+}
+
+static void
+already_there(struct rnew *n)
+{
+	struct form_field	*f = form_field(n->fs->fm, "id_number");
+	char			*idn = f != NULL ? form_value_text(f) : xstrdup("");
+	struct request		*rq = request_new(n->fs, 1, on_registered, n);
+
+	request_call(rq, api_resident_search(app.api, idn, NULL, 1,
+	    request_reply, rq));
+	free(idn);
 }
 
 static void
 on_created(struct api_result *res, void *arg)
 {
 	struct rnew	*n = arg;
-	struct resident	*r;
 	long long	 id;
 
-	n->call = NULL;
-	app_busy(-1);
 	form_ui_sending(n->fs, 0);
 	if (res->status == API_OK) {
-		r = res->model;
-		id = r->s.id;
-		app_message(MSG_INFO, _("Registered: %s."), r->s.name);
+		id = ((struct resident *)res->model)->s.id;
+		app_message(MSG_INFO, _("Registered: %s."),
+		    ((struct resident *)res->model)->s.name);
+		app_changed(RES_RESIDENT, 0);
 		form_ui_done(n->fs);		/* frees n */
 		app_push(&screen_resident, &id);
 		return;
 	}
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return;
-	}
 	if (res->nerrors > 0) {
 		form_ui_errors(n->fs, res);
 		return;
 	}
 	if (strcmp(res->problem, "conflict") == 0) {
-		app_message(MSG_ERROR, "%s", _("This ID number is already "
-		    "registered: look the resident up with F2."));
+		already_there(n);
 		return;
 	}
 	app_message(MSG_ERROR, _("Not registered: %s"), res->message);
@@ -73,6 +96,7 @@ new_submit(struct formscr *fs, void *arg)
 {
 	struct rnew	*n = arg;
 	struct form	*fm = fs->fm;
+	struct request	*rq;
 	cJSON		*body = cJSON_CreateObject(), *v;
 	size_t		 i;
 
@@ -93,8 +117,12 @@ new_submit(struct formscr *fs, void *arg)
 		}
 		cJSON_AddItemToObject(body, f->name, v);
 	}
-	n->call = api_resident_create(app.api, body, n->key, on_created, n);
-	app_busy(1);
+	free(n->body);
+	if ((n->body = cJSON_PrintUnformatted(body)) == NULL)
+		fatal("out of memory printing JSON");
+	rq = request_new(fs, 0, on_created, n);
+	request_call(rq, api_resident_create(app.api, body, request_key(rq,
+	    n->body), request_reply, rq));
 	form_ui_sending(fs, 1);
 }
 
@@ -105,7 +133,6 @@ resident_new_open(const char *id_number)
 	struct form_open	 o;
 	cJSON			*draft = NULL;
 
-	api_new_key(n->key);
 	if (id_number != NULL) {
 		/* as if typed: checked here, not left to the server */
 		draft = cJSON_CreateObject();

@@ -1,33 +1,25 @@
 /* The applications and certificates on a profile, and the reveal. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "case-labels.h"
 #include "dialog-prompt.h"
 #include "draw.h"
+#include "request.h"
 #include "resident-records.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 
 #define SHOWN	2	/* the latest of each; the workflows show more */
 
-static void
-cancel(struct api_call **c)
-{
-	if (*c == NULL)
-		return;
-	api_cancel(app.api, *c);
-	*c = NULL;
-	app_busy(-1);
-}
+/* The profile's request slots (the profile itself uses 0). */
+enum { SLOT_APPS = 1, SLOT_CERTS, SLOT_REVEAL };
 
 static void
 on_apps(struct api_result *r, void *arg)
 {
 	struct records	*rec = arg;
 
-	rec->apps_call = NULL;
-	app_busy(-1);
 	if (r->status != API_OK)
 		return;		/* the profile stands without them */
 	model_briefs_free(rec->apps);
@@ -40,8 +32,6 @@ on_certs(struct api_result *r, void *arg)
 {
 	struct records	*rec = arg;
 
-	rec->certs_call = NULL;
-	app_busy(-1);
 	if (r->status != API_OK)
 		return;
 	model_briefs_free(rec->certs);
@@ -52,13 +42,15 @@ on_certs(struct api_result *r, void *arg)
 void
 records_load(struct records *rec, long long id)
 {
+	struct request	*rq;
+
 	rec->id = id;
-	cancel(&rec->apps_call);
-	cancel(&rec->certs_call);
-	rec->apps_call = api_resident_applications(app.api, id, on_apps, rec);
-	rec->certs_call = api_resident_certificates(app.api, id, on_certs,
-	    rec);
-	app_busy(2);
+	rq = request_new(rec->owner, SLOT_APPS, on_apps, rec);
+	request_call(rq, api_resident_applications(app.api, id,
+	    request_reply, rq));
+	rq = request_new(rec->owner, SLOT_CERTS, on_certs, rec);
+	request_call(rq, api_resident_certificates(app.api, id,
+	    request_reply, rq));
 }
 
 void
@@ -72,9 +64,6 @@ records_forget(struct records *rec)
 void
 records_free(struct records *rec)
 {
-	cancel(&rec->apps_call);
-	cancel(&rec->certs_call);
-	cancel(&rec->reveal_call);
 	model_briefs_free(rec->apps);
 	model_briefs_free(rec->certs);
 	records_forget(rec);
@@ -85,12 +74,8 @@ on_reveal(struct api_result *r, void *arg)
 {
 	struct records	*rec = arg;
 
-	rec->reveal_call = NULL;
-	app_busy(-1);
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
+	if (!app_answer(r))
 		return;
-	}
 	records_forget(rec);
 	rec->rev = r->model;
 	r->model = NULL;
@@ -98,39 +83,32 @@ on_reveal(struct api_result *r, void *arg)
 	    "server has recorded who asked and why."));
 }
 
-static struct records	*asking;
-
 static void
 reason_given(const char *reason, void *arg)
 {
-	(void)arg;
-	if (asking == NULL)
-		return;
-	if (strlen(reason) < 2) {
-		app_message(MSG_ERROR, "%s", _("Give the reason (at least two "
-		    "characters): it is recorded."));
-		return;
-	}
-	cancel(&asking->reveal_call);
-	asking->reveal_call = api_resident_reveal(app.api, asking->id, reason,
-	    on_reveal, asking);
-	app_busy(1);
+	struct records	*rec = arg;
+	struct request	*rq = request_new(rec->owner, SLOT_REVEAL, on_reveal,
+			    rec);
+
+	request_call(rq, api_resident_reveal(app.api, rec->id, reason,
+	    request_reply, rq));
 }
 
 void
 records_reveal(struct records *rec, long long id)
 {
-	struct prompt	p = { NULL, NULL, 200, NULL, reason_given, NULL };
-
 	rec->id = id;
-	asking = rec;
-	p.title = _("Why is the full ID number needed? (recorded)");
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = _("Why is the full ID number "
+	    "needed? (recorded)"), .max_chars = 200, .min_chars = 2,
+	    .too_short = _("Give the reason (at least two characters): it "
+	    "is recorded."), .done = reason_given, .arg = rec });
 }
 
+/* A section's latest: an application's status in words, a
+ * certificate's valid-until date. */
 static int
-section(const char *title, const struct briefs *b, int y, int last,
-    int cols)
+section(const char *title, const struct briefs *b, int apps, int y,
+    int last, int cols)
 {
 	char	line[512];
 	size_t	i;
@@ -142,8 +120,10 @@ section(const char *title, const struct briefs *b, int y, int last,
 	x = draw_text(y, 1, line, cols - 2, STYLE_TITLE);
 	draw_hline(y++, x + 2, cols - x - 3);
 	for (i = 0; i < b->n && i < SHOWN && y <= last; i++, y++) {
-		snprintf(line, sizeof line, "%s  %s  %s  %s", b->items[i].date,
-		    b->items[i].ref, b->items[i].what, b->items[i].state);
+		snprintf(line, sizeof line, apps ? "%s  %s  %s  %s" :
+		    _("%s  %s  %s  valid until %s"), b->items[i].date,
+		    b->items[i].ref, b->items[i].what, apps ?
+		    label_app_status(b->items[i].state) : b->items[i].state);
 		draw_text(y, 2, line, cols - 3, STYLE_NORMAL);
 	}
 	return (y);
@@ -152,6 +132,6 @@ section(const char *title, const struct briefs *b, int y, int last,
 int
 records_draw(struct records *rec, int y, int last, int cols)
 {
-	y = section(_("Applications"), rec->apps, y, last, cols);
-	return (section(_("Certificates"), rec->certs, y, last, cols));
+	y = section(_("Applications"), rec->apps, 1, y, last, cols);
+	return (section(_("Certificates"), rec->certs, 0, y, last, cols));
 }

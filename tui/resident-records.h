@@ -5,13 +5,9 @@
 
 #include "../api/model.h"
 
-struct api_call;
-
 struct records {
+	const void		*owner;		/* the profile's data */
 	long long		 id;
-	struct api_call		*apps_call;
-	struct api_call		*certs_call;
-	struct api_call		*reveal_call;
 	struct briefs		*apps;
 	struct briefs		*certs;
 	struct revealed		*rev;

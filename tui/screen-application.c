@@ -13,30 +13,30 @@
 #include "draw.h"
 #include "form-ui.h"
 #include "keys.h"
+#include "list.h"
 #include "print-cases.h"
 #include "print-ui.h"
+#include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
-#include "../printing/doc.h"
 #include "../util/xmalloc.h"
+
+/* Request slots: the application (or an action on it), its timeline,
+ * the service's materials to choose from. */
+enum { SLOT_APP, SLOT_TIMELINE, SLOT_SERVICE };
 
 struct appview {
 	long long		 id;
 	struct app_detail	*d;
 	struct timeline		*tl;
-	struct api_call		*call;		/* the application */
-	struct api_call		*tl_call;
-	struct api_call		*svc_call;	/* materials to choose from */
-	int			 tl_top;
+	struct list		 tl_view;
 	const struct app_action	*acting;	/* waiting for its answer */
 	const struct app_action	*asking;	/* its input being asked */
-	struct form_field	*missing;	/* the choices offered */
-	/* the last action sent: a retry after a lost answer keeps its key,
-	 * so it is never done twice */
-	char			*sent;
-	char			 key[33];
-	int			 lost;
+	char			**materials;	/* the service's, to tick */
+	unsigned char		*ticked;
+	int			 nmaterials;
+	char			*collector;	/* the name given */
 };
 
 static const struct keyhelp app_keys[] = {
@@ -63,8 +63,6 @@ static const struct keyhelp ro_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
-static struct appview	*current;	/* the one a dialog answers to */
-
 static void	load(struct appview *);
 
 static void
@@ -74,7 +72,7 @@ view_init(struct screen *s, void *arg)
 	struct appview		*v = xcalloc(1, sizeof *v);
 
 	s->data = v;
-	current = v;
+	v->tl_view.view = 1;
 	if (o->detail != NULL) {
 		v->d = o->detail;
 		o->detail = NULL;
@@ -85,32 +83,14 @@ view_init(struct screen *s, void *arg)
 }
 
 static void
-cancel(struct api_call **c)
+free_materials(struct appview *v)
 {
-	if (*c == NULL)
-		return;
-	api_cancel(app.api, *c);
-	*c = NULL;
-	app_busy(-1);
-}
-
-static void
-missing_free(struct form_field *f)
-{
-	size_t	i;
-
-	if (f == NULL)
-		return;
-	for (i = 0; i < f->noptions; i++) {
-		free(f->options[i].value);
-		free(f->options[i].label);
-		free(f->options[i].label_en);
-		free(f->options[i].pinyin);
-	}
-	free(f->options);
-	free(f->chosen);
-	free(f->label);
-	free(f);
+	while (v->nmaterials > 0)
+		free(v->materials[--v->nmaterials]);
+	free(v->materials);
+	free(v->ticked);
+	v->materials = NULL;
+	v->ticked = NULL;
 }
 
 static void
@@ -118,15 +98,10 @@ view_free(struct screen *s)
 {
 	struct appview	*v = s->data;
 
-	if (current == v)
-		current = NULL;
-	cancel(&v->call);
-	cancel(&v->tl_call);
-	cancel(&v->svc_call);
 	model_app_detail_free(v->d);
 	model_timeline_free(v->tl);
-	missing_free(v->missing);
-	free(v->sent);
+	free_materials(v);
+	free(v->collector);
 	free(v);
 }
 
@@ -135,22 +110,21 @@ on_timeline(struct api_result *r, void *arg)
 {
 	struct appview	*v = arg;
 
-	v->tl_call = NULL;
 	if (!app_answer(r))
 		return;
 	model_timeline_free(v->tl);
 	v->tl = r->model;
 	r->model = NULL;
-	v->tl_top = 0;
-	app_dirty();
+	list_count(&v->tl_view, (int)v->tl->n);
 }
 
 static void
 load_timeline(struct appview *v)
 {
-	cancel(&v->tl_call);
-	v->tl_call = api_application_timeline(app.api, v->id, on_timeline, v);
-	app_busy(1);
+	struct request	*rq = request_new(v, SLOT_TIMELINE, on_timeline, v);
+
+	request_call(rq, api_application_timeline(app.api, v->id,
+	    request_reply, rq));
 }
 
 static void
@@ -158,34 +132,50 @@ on_detail(struct api_result *r, void *arg)
 {
 	struct appview	*v = arg;
 
-	v->call = NULL;
 	if (!app_answer(r))
 		return;
 	model_app_detail_free(v->d);
 	v->d = r->model;
 	r->model = NULL;
-	applications_changed(v->d);
-	app_dirty();
+}
+
+static void
+get(struct appview *v)
+{
+	struct request	*rq = request_new(v, SLOT_APP, on_detail, v);
+
+	request_call(rq, api_application_get(app.api, v->id, request_reply,
+	    rq));
 }
 
 /* The application (unless it came with the screen) and its timeline. */
 static void
 load(struct appview *v)
 {
-	if (v->d == NULL) {
-		v->call = api_application_get(app.api, v->id, on_detail, v);
-		app_busy(1);
-	}
+	if (v->d == NULL)
+		get(v);
 	load_timeline(v);
 }
 
 static void
 reload(struct appview *v)
 {
-	cancel(&v->call);
-	v->call = api_application_get(app.api, v->id, on_detail, v);
-	app_busy(1);
+	get(v);
 	load_timeline(v);
+}
+
+static int
+view_shows(struct screen *s, enum resource what, long long id)
+{
+	struct appview	*v = s->data;
+
+	return (what == RES_APPLICATION && (id == 0 || id == v->id));
+}
+
+static void
+view_reload(struct screen *s)
+{
+	reload(s->data);
 }
 
 char *
@@ -259,14 +249,9 @@ on_acted(struct api_result *r, void *arg)
 	struct appview		*v = arg;
 	const struct app_action	*a = v->acting;
 
-	v->call = NULL;
 	v->acting = NULL;
-	app_busy(-1);
-	v->lost = r->status == API_ERR_NETWORK;
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_ERR_NETWORK) {
 		app_message(MSG_ERROR, _("No answer from the server (%s) It "
 		    "may or may not have been done: press the same key again; "
@@ -280,11 +265,9 @@ on_acted(struct api_result *r, void *arg)
 	model_app_detail_free(v->d);
 	v->d = r->model;
 	r->model = NULL;
-	free(v->sent);
-	v->sent = NULL;
-	applications_changed(v->d);
 	done_message(a, v->d->s.status);
-	load_timeline(v);
+	/* the lists and profiles showing it, this screen's timeline too */
+	app_changed(RES_APPLICATION, v->id);
 }
 
 /* Sends body for action a on the version on screen. The same request
@@ -292,22 +275,20 @@ on_acted(struct api_result *r, void *arg)
 static void
 send_action(struct appview *v, const struct app_action *a, cJSON *body)
 {
-	char	*text;
+	struct request	*rq;
+	char		*text;
 
-	if (v->call != NULL || v->d == NULL) {
+	if (request_busy(v, SLOT_APP) || v->d == NULL) {
 		cJSON_Delete(body);
 		return;
 	}
 	if ((text = cJSON_PrintUnformatted(body)) == NULL)
 		fatal("out of memory printing JSON");
-	if (v->sent == NULL || !v->lost || strcmp(v->sent, text) != 0)
-		api_new_key(v->key);
-	free(v->sent);
-	v->sent = text;
 	v->acting = a;
-	v->call = api_application_transition(app.api, v->id,
-	    v->d->s.version, body, v->key, on_acted, v);
-	app_busy(1);
+	rq = request_new(v, SLOT_APP, on_acted, v);
+	request_call(rq, api_application_transition(app.api, v->id,
+	    v->d->s.version, body, request_key(rq, text), request_reply, rq));
+	free(text);
 	app_message(MSG_INFO, "%s", _("Sending..."));
 }
 
@@ -321,11 +302,11 @@ action_body(const struct app_action *a)
 }
 
 static void
-confirmed(void)
+confirmed(void *arg)
 {
-	if (current != NULL && current->asking != NULL)
-		send_action(current, current->asking,
-		    action_body(current->asking));
+	struct appview	*v = arg;
+
+	send_action(v, v->asking, action_body(v->asking));
 }
 
 static void
@@ -333,15 +314,7 @@ reason_given(const char *text, void *arg)
 {
 	struct appview	*v = arg;
 	cJSON		*b;
-	size_t		 n = utf8_chars(text);
 
-	if (v != current)
-		return;
-	if (n < 2 || n > 200) {
-		app_message(MSG_ERROR, "%s", _("A refusal needs its reason, "
-		    "2 to 200 characters: nothing was sent."));
-		return;
-	}
 	b = action_body(v->asking);
 	cJSON_AddStringToObject(b, "reason", text);
 	send_action(v, v->asking, b);
@@ -352,53 +325,56 @@ department_given(const char *text, void *arg)
 {
 	struct appview	*v = arg;
 	cJSON		*b;
-	size_t		 n = utf8_chars(text);
 
-	if (v != current)
-		return;
-	if (n < 1 || n > 50) {
-		app_message(MSG_ERROR, "%s", _("Name the department, up to 50 "
-		    "characters: nothing was sent."));
-		return;
-	}
 	b = action_body(v->asking);
 	cJSON_AddStringToObject(b, "department", text);
 	send_action(v, v->asking, b);
 }
 
+/* The collector's ID number, checked by the prompt, after the name. */
 static void
-collector_given(const char *name, const char *id_number, void *arg)
+collector_given(const char *id_number, void *arg)
 {
 	struct appview	*v = arg;
 	cJSON		*b, *c;
 
-	if (v != current)
-		return;
 	b = action_body(v->asking);
 	c = cJSON_AddObjectToObject(b, "collector");
-	cJSON_AddStringToObject(c, "name", name);
+	cJSON_AddStringToObject(c, "name", v->collector);
 	cJSON_AddStringToObject(c, "id_number", id_number);
 	send_action(v, v->asking, b);
 }
 
 static void
-missing_chosen(void *arg)
+collector_named(const char *name, void *arg)
 {
-	struct appview		*v = arg;
-	struct form_field	*f;
-	cJSON			*b, *list;
-	size_t			 i;
+	struct appview	*v = arg;
+	char		 title[256];
 
-	if (v != current || (f = v->missing) == NULL)
+	free(v->collector);
+	v->collector = xstrdup(name);
+	snprintf(title, sizeof title, _("ID number of %s, who collects it "
+	    "(scan the card or type it)"), name);
+	prompt_ask(&(struct prompt){ .title = title, .id_number = 1,
+	    .done = collector_given, .arg = v });
+}
+
+/* Enter on the ticked materials (Esc, -1: nothing asked for). */
+static void
+missing_chosen(int index, void *arg)
+{
+	struct appview	*v = arg;
+	cJSON		*b, *list;
+	int		 i;
+
+	if (index < 0)
 		return;
-	if (f->origin != ORIGIN_TYPED)
-		return;		/* Esc: nothing asked for */
 	b = action_body(v->asking);
 	list = cJSON_AddArrayToObject(b, "missing_materials");
-	for (i = 0; i < f->noptions; i++) {
-		if (f->chosen[i])
+	for (i = 0; i < v->nmaterials; i++) {
+		if (v->ticked[i])
 			cJSON_AddItemToArray(list,
-			    cJSON_CreateString(f->options[i].label));
+			    cJSON_CreateString(v->materials[i]));
 	}
 	if (cJSON_GetArraySize(list) == 0) {
 		cJSON_Delete(b);
@@ -409,78 +385,57 @@ missing_chosen(void *arg)
 	send_action(v, v->asking, b);
 }
 
-/* The service's materials as the options of a multiple choice. */
-static struct form_field *
-materials_field(const cJSON *service)
-{
-	struct form_field	*f = xcalloc(1, sizeof *f);
-	const cJSON		*list, *it;
-	const char		*name;
-
-	list = cJSON_GetObjectItemCaseSensitive(service, "materials");
-	f->type = FT_MULTISELECT;
-	f->choice = -1;
-	f->label = xstrdup(_("Missing materials"));
-	f->options = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *f->options);
-	cJSON_ArrayForEach(it, list) {
-		name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it,
-		    "name"));
-		if (name == NULL || *name == '\0')
-			continue;
-		f->options[f->noptions].label = text_sanitize(name, 0);
-		f->options[f->noptions].value = xstrdup("");
-		f->options[f->noptions].label_en = xstrdup("");
-		f->options[f->noptions++].pinyin = xstrdup("");
-	}
-	f->chosen = xcalloc(f->noptions + 1, 1);
-	return (f);
-}
-
+/* The service's materials, to tick those missing. */
 static void
 on_service(struct api_result *r, void *arg)
 {
 	struct appview	*v = arg;
-	struct service	*svc;
-	struct choose	 c;
+	const cJSON	*it;
+	const char	*name;
+	struct list_ask	 a = { .done = missing_chosen, .arg = v };
 
-	v->svc_call = NULL;
 	if (!app_answer(r))
 		return;
-	svc = r->model;
-	missing_free(v->missing);
-	v->missing = materials_field(svc->json);
-	if (v->missing->noptions == 0) {
+	free_materials(v);
+	it = cJSON_GetObjectItemCaseSensitive(((struct service *)r->model)->json,
+	    "materials");
+	v->materials = xcalloc((size_t)cJSON_GetArraySize(it) + 1,
+	    sizeof *v->materials);
+	v->ticked = xcalloc((size_t)cJSON_GetArraySize(it) + 1, 1);
+	cJSON_ArrayForEach(it, it) {
+		name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it,
+		    "name"));
+		if (name != NULL && *name != '\0')
+			v->materials[v->nmaterials++] = text_sanitize(name, 0);
+	}
+	if (v->nmaterials == 0) {
 		app_message(MSG_ERROR, "%s", _("This service lists no "
 		    "materials to ask for."));
 		return;
 	}
-	memset(&c, 0, sizeof c);
-	c.title = _("What is missing? Space ticks, Enter asks for them");
-	c.field = v->missing;
-	c.done = missing_chosen;
-	c.arg = v;
+	a.title = _("What is missing? Space ticks, Enter asks for them");
+	a.items = (const char *const *)v->materials;
+	a.n = v->nmaterials;
+	a.ticks = v->ticked;
 	app_message(MSG_INFO, NULL);
-	app_push(&dialog_choose, &c);
+	list_ask_with(&a);
 }
 
 static void
-ask_text(struct appview *v, const char *title, size_t max,
-    void (*done)(const char *, void *))
+ask_text(struct appview *v, const char *title, size_t min, size_t max,
+    const char *too_short, void (*done)(const char *, void *))
 {
-	struct prompt	p = { title, NULL, max, NULL, done, v };
-
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = title, .max_chars = max,
+	    .min_chars = min, .too_short = too_short, .done = done,
+	    .arg = v });
 }
 
 /* An action key: what it needs is asked for, then it is sent. */
 static void
 act(struct appview *v, const struct app_action *a)
 {
-	static struct confirm	c;
-	static char		q[256];
-	struct collector_ask	ca = { collector_given, v };
-	char			*s;
+	struct request	*rq;
+	char		*s, q[256];
 
 	if (!app_action_allowed(a, v->d->s.status)) {
 		s = cases_refusal(NULL, v->d->s.status);
@@ -493,26 +448,27 @@ act(struct appview *v, const struct app_action *a)
 	case INPUT_NONE:
 		snprintf(q, sizeof q, _("%s: %s?"), _(a->label),
 		    v->d->s.number);
-		c.question = q;
-		c.yes = confirmed;
-		app_push(&dialog_confirm, &c);
+		confirm_ask(q, confirmed, v);
 		break;
 	case INPUT_REASON:
 		ask_text(v, _("Reason for the refusal (printed on the "
-		    "notice)"), 200, reason_given);
+		    "notice)"), 2, 200, _("A refusal needs its reason, 2 to "
+		    "200 characters."), reason_given);
 		break;
 	case INPUT_DEPARTMENT:
-		ask_text(v, _("Forward to which department?"), 50,
+		ask_text(v, _("Forward to which department?"), 1, 50,
+		    _("Name the department, up to 50 characters."),
 		    department_given);
 		break;
 	case INPUT_COLLECTOR:
-		app_push(&dialog_collector, &ca);
+		ask_text(v, _("Hand over the result: who collects it?"), 1,
+		    30, _("Type the name of the person collecting."),
+		    collector_named);
 		break;
 	case INPUT_MISSING:
-		cancel(&v->svc_call);
-		v->svc_call = api_service_get(app.api, v->d->service_id,
-		    on_service, v);
-		app_busy(1);
+		rq = request_new(v, SLOT_SERVICE, on_service, v);
+		request_call(rq, api_service_get(app.api, v->d->service_id,
+		    request_reply, rq));
 		break;
 	}
 }
@@ -538,25 +494,12 @@ print_status(struct appview *v)
 	const char	*st = v->d->s.status;
 
 	if (strcmp(st, "materials_requested") == 0)
-		cases_print(cases_paper_missing(v->d, asked_at(v)));
+		print_ui_offer(cases_paper_missing(v->d, asked_at(v)), NULL);
 	else if (strcmp(st, "rejected") == 0)
-		cases_print(cases_paper_refusal(v->d));
+		print_ui_offer(cases_paper_refusal(v->d), NULL);
 	else
-		cases_print(print_ui_application(v->d->json, 0, "receipt"));
-}
-
-static int
-scroll_key(struct appview *v, int key)
-{
-	if (key == TK_UP && v->tl_top > 0)
-		v->tl_top--;
-	else if (key == TK_DOWN && v->tl != NULL &&
-	    v->tl_top + 1 < (int)v->tl->n)
-		v->tl_top++;
-	else
-		return (0);
-	app_dirty();
-	return (1);
+		print_ui_offer(print_ui_application(v->d->json, 0, "receipt",
+		    0), NULL);
 }
 
 static int
@@ -565,47 +508,23 @@ view_key(struct screen *s, int key)
 	struct appview		*v = s->data;
 	const struct app_action	*a;
 
-	current = v;
-	switch (key) {
-	case TK_ESC:
-		if (v->call != NULL || v->tl_call != NULL ||
-		    v->svc_call != NULL) {
-			cancel(&v->call);
-			cancel(&v->tl_call);
-			cancel(&v->svc_call);
-			v->acting = NULL;
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
+	if (list_key(&v->tl_view, key) != LIST_UNUSED) {
+		app_dirty();
 		return (1);
-	case TK_F(5):
-		reload(v);
-		return (1);
-	case TK_UP:
-	case TK_DOWN:
-		return (scroll_key(v, key));
 	}
 	if (v->d == NULL || s->ops == &screen_application_ro)
 		return (0);
 	if (key == 'p' || key == 'P')
 		print_status(v);
 	else if (key == 'm' || key == 'M')
-		cases_print(print_ui_application(v->d->json, 0, "materials"));
-	else if ((a = app_action_by_key(key)) != NULL && v->call == NULL)
+		print_ui_offer(print_ui_application(v->d->json, 0,
+		    "materials", 0), NULL);
+	else if ((a = app_action_by_key(key)) != NULL &&
+	    !request_busy(v, SLOT_APP))
 		act(v, a);
 	else
 		return (a != NULL);
 	return (1);
-}
-
-/* "Label: value"; returns the next x. */
-static int
-field(int y, int x, const char *label, const char *value, int maxx)
-{
-	x += draw_text(y, x, label, maxx - x, STYLE_LABEL);
-	x += draw_text(y, x, ": ", maxx - x, STYLE_LABEL);
-	x += draw_text(y, x, value, maxx - x, STYLE_NORMAL);
-	return (x + 3);
 }
 
 /* What the status brought: reason, missing materials, department,
@@ -617,7 +536,7 @@ draw_state(const struct app_detail *d, int y, int cols)
 	size_t	 i, len = 1;
 
 	if (*d->reason != '\0')
-		field(y++, 1, _("Reason"), d->reason, cols - 1);
+		draw_field(y++, 1, _("Reason"), d->reason, cols - 1);
 	if (d->nmissing > 0) {
 		for (i = 0; i < d->nmissing; i++)
 			len += strlen(d->missing[i]) + 2;
@@ -627,13 +546,13 @@ draw_state(const struct app_detail *d, int y, int cols)
 				strcat(list, ", ");
 			strcat(list, d->missing[i]);
 		}
-		field(y++, 1, _("Missing"), list, cols - 1);
+		draw_field(y++, 1, _("Missing"), list, cols - 1);
 		free(list);
 	}
 	if (*d->department != '\0')
-		field(y++, 1, _("Forwarded to"), d->department, cols - 1);
+		draw_field(y++, 1, _("Forwarded to"), d->department, cols - 1);
 	if (*d->collector != '\0')
-		field(y++, 1, _("Collected by"), d->collector, cols - 1);
+		draw_field(y++, 1, _("Collected by"), d->collector, cols - 1);
 	return (y);
 }
 
@@ -648,20 +567,20 @@ draw_head(struct appview *v, int y, int cols, int may_act)
 	    label_app_status(d->s.status), d->s.overdue ? _("  OVERDUE") : "");
 	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
 	snprintf(line, sizeof line, "%s %s", d->s.txcode, d->s.service);
-	field(y++, 1, _("Service"), line, cols - 1);
+	draw_field(y++, 1, _("Service"), line, cols - 1);
 	snprintf(line, sizeof line, "%s  %s  %s", d->s.resident,
 	    d->s.id_masked, d->s.community);
-	field(y++, 1, _("Applicant"), line, cols - 1);
+	draw_field(y++, 1, _("Applicant"), line, cols - 1);
 	cases_local_time(d->s.created_at, at);
 	snprintf(line, sizeof line, _("%s, counter %s, %s"), at, d->counter,
 	    d->staff);
-	x = field(y, 1, _("Taken"), line, cols - 1);
-	field(y++, x, _("Due"), *d->s.due_date != '\0' ? d->s.due_date : "-",
+	x = draw_field(y, 1, _("Taken"), line, cols - 1);
+	draw_field(y++, x, _("Due"), *d->s.due_date != '\0' ? d->s.due_date : "-",
 	    cols - 1);
 	y = draw_state(d, y, cols);
 	if (may_act) {
 		acts = app_actions_for(d->s.status);
-		field(y++, 1, _("Possible now"), *acts != '\0' ? acts :
+		draw_field(y++, 1, _("Possible now"), *acts != '\0' ? acts :
 		    _("nothing (closed)"), cols - 1);
 		free(acts);
 	}
@@ -678,11 +597,12 @@ draw_timeline(struct appview *v, int y, int last, int cols)
 	x = draw_text(y, 1, _("Timeline"), cols - 2, STYLE_TITLE);
 	draw_hline(y++, x + 2, cols - x - 3);
 	if (v->tl == NULL) {
-		draw_text(y, 2, v->tl_call != NULL ? _("Loading...") : "-",
-		    cols - 4, STYLE_DIM);
+		draw_text(y, 2, request_busy(v, SLOT_TIMELINE) ?
+		    _("Loading...") : "-", cols - 4, STYLE_DIM);
 		return;
 	}
-	for (i = v->tl_top; i < (int)v->tl->n && y <= last; i++, y++) {
+	list_show(&v->tl_view, last + 1 - y);
+	for (i = v->tl_view.top; i < (int)v->tl->n && y <= last; i++, y++) {
 		e = &v->tl->items[i];
 		cases_local_time(e->at, at);
 		snprintf(line, sizeof line, "%s  %s  %s -> %s%s%s", at,
@@ -701,7 +621,8 @@ view_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 	*cy = *cx = -1;
 	if (v->d == NULL) {
-		draw_text(top + 1, 2, v->call != NULL ? _("Loading...") :
+		draw_text(top + 1, 2, request_busy(v, SLOT_APP) ?
+		    _("Loading...") :
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
@@ -711,19 +632,25 @@ view_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_application = {
 	.name = "application",
+	.title = N_("Application"),
 	.init = view_init,
 	.free = view_free,
 	.key = view_key,
 	.draw = view_draw,
+	.shows = view_shows,
+	.reload = view_reload,
 	.keys = app_keys,
 };
 
 /* The same for a role that reads cases but does not act on them. */
 const struct screen_ops screen_application_ro = {
 	.name = "application",
+	.title = N_("Application (reading only)"),
 	.init = view_init,
 	.free = view_free,
 	.key = view_key,
 	.draw = view_draw,
+	.shows = view_shows,
+	.reload = view_reload,
 	.keys = ro_keys,
 };

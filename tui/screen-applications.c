@@ -10,12 +10,13 @@
 #include "cases.h"
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
 #include "../forms/value.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum {
@@ -34,10 +35,8 @@ struct apps {
 	int			 focus;
 	long long		 resident_id;
 	char			*resident_name;
-	struct api_call		*call;
 	struct app_page		*page;
-	int			 sel;
-	int			 top;
+	struct list		 l;
 	char			 query_from[11];
 	char			 query_to[11];
 };
@@ -87,6 +86,7 @@ apps_init(struct screen *s, void *arg)
 	a->from.filter = date_char;
 	lineedit_init(&a->to, 10);
 	a->to.filter = date_char;
+	a->l.paged = 1;
 	s->data = a;
 	if (o != NULL && o->resident_id > 0) {
 		a->resident_id = o->resident_id;
@@ -97,21 +97,10 @@ apps_init(struct screen *s, void *arg)
 }
 
 static void
-cancel(struct apps *a)
-{
-	if (a->call == NULL)
-		return;
-	api_cancel(app.api, a->call);
-	a->call = NULL;
-	app_busy(-1);
-}
-
-static void
 apps_free(struct screen *s)
 {
 	struct apps	*a = s->data;
 
-	cancel(a);
 	model_app_page_free(a->page);
 	lineedit_free(&a->number);
 	lineedit_free(&a->from);
@@ -151,12 +140,8 @@ on_found(struct api_result *r, void *arg)
 	struct apps			*a = arg;
 	struct application_open	 o;
 
-	a->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, "%s", r->http_status == 404 ?
 		    _("No application has that number in your communities. "
@@ -176,14 +161,20 @@ static void
 on_page(struct api_result *r, void *arg)
 {
 	struct apps	*a = arg;
+	long long	 keep = list_selected(&a->l) >= 0 && a->page != NULL ?
+			    a->page->items[list_selected(&a->l)].id : 0;
+	size_t		 i;
 
-	a->call = NULL;
 	if (!app_answer(r))
 		return;		/* said, or the session ended */
 	model_app_page_free(a->page);
 	a->page = r->model;
 	r->model = NULL;
-	a->sel = a->top = 0;
+	list_count(&a->l, (int)a->page->n);
+	for (i = 0; i < a->page->n; i++) {
+		if (a->page->items[i].id == keep)
+			list_select(&a->l, (int)i);	/* a reload */
+	}
 	if (a->page->total == 0) {
 		app_message(MSG_ERROR, "%s", _("No application matches. Change "
 		    "the filters, or clear them to see all."));
@@ -199,15 +190,33 @@ static void
 search(struct apps *a, int page)
 {
 	struct app_query	q;
+	struct request		*rq = request_new(a, 0, on_page, a);
 
-	cancel(a);
 	memset(&q, 0, sizeof q);
 	q.resident_id = a->resident_id;
 	q.status = a->status > 0 ? statuses[a->status - 1] : NULL;
 	q.from = a->query_from;
 	q.to = a->query_to;
-	a->call = api_application_search(app.api, &q, page, on_page, a);
-	app_busy(1);
+	request_call(rq, api_application_search(app.api, &q, page,
+	    request_reply, rq));
+}
+
+/* An application changed: the page again, as it is now. */
+static int
+apps_shows(struct screen *s, enum resource what, long long id)
+{
+	struct apps	*a = s->data;
+
+	(void)id;
+	return (what == RES_APPLICATION && a->page != NULL);
+}
+
+static void
+apps_reload(struct screen *s)
+{
+	struct apps	*a = s->data;
+
+	search(a, a->page != NULL ? a->page->page : 1);
 }
 
 /* A date filter as typed, into YYYY-MM-DD; -1 (said) when not a date. */
@@ -230,7 +239,8 @@ date_filter(struct lineedit *le, char *out, const char *what)
 static void
 submit(struct apps *a)
 {
-	char	*t = lineedit_text(&a->number), number[24];
+	char		*t = lineedit_text(&a->number), number[24];
+	struct request	*rq;
 
 	if (*t != '\0') {
 		if (application_number_find(t, number) != 0)
@@ -238,10 +248,9 @@ submit(struct apps *a)
 			    "application number: it looks like "
 			    "610202001-20261129-0007."));
 		else {
-			cancel(a);
-			a->call = api_application_by_number(app.api, number,
-			    on_found, a);
-			app_busy(1);
+			rq = request_new(a, 0, on_found, a);
+			request_call(rq, api_application_by_number(app.api,
+			    number, request_reply, rq));
 		}
 		free(t);
 		return;
@@ -258,34 +267,27 @@ open_selected(struct apps *a)
 {
 	struct application_open	o;
 
-	if (a->page == NULL || a->sel >= (int)a->page->n)
+	if (a->page == NULL || list_selected(&a->l) < 0)
 		return;
 	memset(&o, 0, sizeof o);
-	o.id = a->page->items[a->sel].id;
+	o.id = a->page->items[list_selected(&a->l)].id;
 	app_push(cases_may_act() ? &screen_application :
 	    &screen_application_ro, &o);
 }
 
 static int
-pages(const struct app_page *p)
+rows_key(struct apps *a, int key)
 {
-	return ((int)((p->total + p->per_page - 1) / p->per_page));
-}
-
-static int
-list_key(struct apps *a, int key)
-{
+	switch (list_key(&a->l, key)) {
+	case LIST_ABOVE:
+		a->focus = F_NUMBER;
+		return (1);
+	case LIST_UNUSED:
+		break;
+	default:
+		return (1);
+	}
 	switch (key) {
-	case TK_UP:
-		if (a->sel == 0)
-			a->focus = F_NUMBER;
-		else
-			a->sel--;
-		return (1);
-	case TK_DOWN:
-		if (a->sel + 1 < (int)a->page->n)
-			a->sel++;
-		return (1);
 	case TK_ENTER:
 		open_selected(a);
 		return (1);
@@ -341,55 +343,22 @@ apps_key(struct screen *s, int key)
 	struct apps	*a = s->data;
 	int		 np;
 
-	if (key == TK_ESC) {
-		if (a->call != NULL) {
-			cancel(a);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else if (a->focus == F_LIST)
-			a->focus = F_NUMBER;
-		else
-			app_pop();
+	if (key == TK_ESC && a->focus == F_LIST && !request_busy(a, 0)) {
+		a->focus = F_NUMBER;
 		app_dirty();
 		return (1);
 	}
 	if (a->page != NULL && (key == TK_PGDN || key == TK_PGUP)) {
-		np = a->page->page + (key == TK_PGDN ? 1 : -1);
-		if (np >= 1 && np <= pages(a->page))
+		if ((np = list_turn(list_key(&a->l, key), a->page->page,
+		    a->page->total, a->page->per_page)) > 0)
 			search(a, np);
 		return (1);
 	}
-	if (key == TK_F(5)) {
-		search(a, a->page != NULL ? a->page->page : 1);
-		return (1);
-	}
 	if (!(a->focus == F_LIST && a->page != NULL && a->page->n > 0 ?
-	    list_key(a, key) : field_key(a, key)))
+	    rows_key(a, key) : field_key(a, key)))
 		return (0);
 	app_dirty();
 	return (1);
-}
-
-void
-applications_changed(const struct app_detail *d)
-{
-	struct screen		*s;
-	struct apps		*a;
-	struct app_summary	*it;
-	size_t			 i;
-
-	for (s = app.top; s != NULL; s = s->below) {
-		if (s->ops != &screen_applications)
-			continue;
-		a = s->data;
-		for (i = 0; a->page != NULL && i < a->page->n; i++) {
-			it = &a->page->items[i];
-			if (it->id != d->s.id)
-				continue;
-			free(it->status);
-			it->status = xstrdup(d->s.status);
-			it->version = d->s.version;
-		}
-	}
 }
 
 #define NCOLS 5
@@ -406,7 +375,7 @@ draw_list(struct apps *a, int y, int last, int cols)
 				    sizeof *v);
 	struct app_summary	 *it;
 	char			  info[128];
-	int			  i, visible = last - y - 1;
+	int			  i;
 
 	for (i = 0; i < (int)a->page->n; i++) {
 		it = &a->page->items[i];
@@ -416,18 +385,11 @@ draw_list(struct apps *a, int y, int last, int cols)
 		v[i * NCOLS + 3] = label_app_status(it->status);
 		v[i * NCOLS + 4] = it->overdue ? _("overdue") : it->due_date;
 	}
-	table_layout(c, NCOLS, v, (int)a->page->n, cols);
-	table_head(y++, c, NCOLS);
-	if (a->sel < a->top)
-		a->top = a->sel;
-	if (visible > 0 && a->sel >= a->top + visible)
-		a->top = a->sel - visible + 1;
-	for (i = a->top; i < (int)a->page->n && y < last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, a->focus == F_LIST &&
-		    i == a->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	table_list(y, last, cols, c, NCOLS, v, &a->l, a->focus == F_LIST);
 	free(v);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld applications"),
-	    a->page->page, pages(a->page), a->page->total);
+	    a->page->page, list_pages(a->page->total, a->page->per_page),
+	    a->page->total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 
@@ -484,7 +446,7 @@ apps_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	draw_text(top + 1, x, _("(or scan the receipt)"), cols - x - 1,
 	    STYLE_DIM);
 	draw_filters(a, top + 2, cols, cy, cx);
-	if (a->call != NULL || a->focus == F_LIST || a->focus == F_STATUS)
+	if (request_busy(a, 0) || a->focus == F_LIST || a->focus == F_STATUS)
 		*cy = *cx = -1;
 	draw_hline(top + 3, 0, cols);
 	if (a->page != NULL && a->page->n > 0)
@@ -499,10 +461,12 @@ apps_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_applications = {
 	.name = "applications",
-	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.title = N_("Applications"),
 	.init = apps_init,
 	.free = apps_free,
 	.key = apps_key,
 	.draw = apps_draw,
+	.shows = apps_shows,
+	.reload = apps_reload,
 	.keys = apps_keys,
 };

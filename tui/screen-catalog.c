@@ -2,11 +2,12 @@
  * the clerk types, within one category or all; Enter shows the item. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
 #include "labels.h"
+#include "list.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "../api/catalog.h"
@@ -17,13 +18,15 @@
 
 #define PER_PAGE	50
 
+/* Request slots: the page of services, the categories. */
+enum { SLOT_PAGE, SLOT_CATS };
+
 struct catalog {
 	struct lineedit		 input;
-	struct api_call		*call, *cats_call;
 	struct category_list	*cats;
 	int			 cat;		/* index in cats, -1: all */
 	struct service_page	*page;
-	int			 sel, list_top;
+	struct list		 l;
 };
 
 static const struct keyhelp catalog_keys[] = {
@@ -42,13 +45,13 @@ on_page(struct api_result *res, void *arg)
 {
 	struct catalog	*c = arg;
 
-	c->call = NULL;
 	if (!app_answer(res))
 		return;
 	model_service_page_free(c->page);
 	c->page = res->model;
 	res->model = NULL;
-	c->sel = c->list_top = 0;
+	c->l.sel = 0;
+	list_count(&c->l, (int)c->page->n);
 	app_message(MSG_INFO, NULL);
 }
 
@@ -57,15 +60,11 @@ on_page(struct api_result *res, void *arg)
 static void
 search(struct catalog *c, int page)
 {
-	char	*q = lineedit_text(&c->input);
+	char		*q = lineedit_text(&c->input);
+	struct request	*rq = request_new(c, SLOT_PAGE, on_page, c);
 
-	if (c->call != NULL) {
-		api_cancel(app.api, c->call);
-		app_busy(-1);
-	}
-	c->call = api_services(app.api, q, c->cat >= 0 ?
-	    c->cats->items[c->cat].id : 0, page, PER_PAGE, on_page, c);
-	app_busy(1);
+	request_call(rq, api_services(app.api, q, c->cat >= 0 ?
+	    c->cats->items[c->cat].id : 0, page, PER_PAGE, request_reply, rq));
 	free(q);
 }
 
@@ -74,8 +73,6 @@ on_categories(struct api_result *res, void *arg)
 {
 	struct catalog	*c = arg;
 
-	c->cats_call = NULL;
-	app_busy(-1);
 	if (res->status != API_OK)
 		return;		/* the list still works, over all of them */
 	c->cats = res->model;
@@ -86,13 +83,15 @@ static void
 catalog_init(struct screen *s, void *arg)
 {
 	struct catalog	*c = xcalloc(1, sizeof *c);
+	struct request	*rq;
 
 	(void)arg;
 	s->data = c;
 	lineedit_init(&c->input, 32);
 	c->cat = -1;
-	c->cats_call = api_categories(app.api, on_categories, c);
-	app_busy(1);
+	c->l.paged = 1;
+	rq = request_new(c, SLOT_CATS, on_categories, c);
+	request_call(rq, api_categories(app.api, request_reply, rq));
 	search(c, 1);
 }
 
@@ -101,25 +100,10 @@ catalog_free(struct screen *s)
 {
 	struct catalog	*c = s->data;
 
-	if (c->call != NULL) {
-		api_cancel(app.api, c->call);
-		app_busy(-1);
-	}
-	if (c->cats_call != NULL) {
-		api_cancel(app.api, c->cats_call);
-		app_busy(-1);
-	}
 	model_category_list_free(c->cats);
 	model_service_page_free(c->page);
 	lineedit_free(&c->input);
 	free(c);
-}
-
-static int
-pages(const struct service_page *p)
-{
-	return (p->pg.per_page > 0 ? (int)((p->pg.total + p->pg.per_page -
-	    1) / p->pg.per_page) : 1);
 }
 
 static void
@@ -138,41 +122,39 @@ static int
 catalog_key(struct screen *s, int key)
 {
 	struct catalog	*c = s->data;
+	enum list_done	 d;
 	int		 np;
 
 	switch (key) {
-	case TK_ESC:
-		app_pop();
-		return (1);
 	case TK_TAB:
 	case TK_BTAB:
 		next_category(c, key == TK_TAB ? 1 : -1);
-		break;
-	case TK_UP:
-		if (c->sel > 0)
-			c->sel--;
-		break;
-	case TK_DOWN:
-		if (c->page != NULL && c->sel + 1 < (int)c->page->n)
-			c->sel++;
-		break;
-	case TK_PGDN:
-	case TK_PGUP:
-		if (c->page == NULL)
-			return (1);
-		np = c->page->pg.page + (key == TK_PGDN ? 1 : -1);
-		if (np >= 1 && np <= pages(c->page))
-			search(c, np);
-		break;
-	case TK_ENTER:
-		if (c->page != NULL && c->sel < (int)c->page->n)
-			app_push(&screen_service, &c->page->items[c->sel].id);
 		return (1);
+	case TK_ENTER:
+		if (c->page != NULL && list_selected(&c->l) >= 0)
+			app_push(&screen_service,
+			    &c->page->items[list_selected(&c->l)].id);
+		return (1);
+	case TK_HOME:
+	case TK_END:
+		break;		/* the search's, not the list's */
 	default:
-		if (!keys_edit(&c->input, key))
-			return (0);
-		search(c, 1);
+		if ((d = list_key(&c->l, key)) == LIST_PAGE_NEXT ||
+		    d == LIST_PAGE_PREV) {
+			if (c->page != NULL && (np = list_turn(d,
+			    c->page->pg.page, c->page->pg.total,
+			    c->page->pg.per_page)) > 0)
+				search(c, np);
+			return (1);
+		}
+		if (d != LIST_UNUSED) {
+			app_dirty();
+			return (1);
+		}
 	}
+	if (!keys_edit(&c->input, key))
+		return (0);
+	search(c, 1);
 	app_dirty();
 	return (1);
 }
@@ -189,7 +171,6 @@ draw_list(struct catalog *c, int y, int last, int cols)
 	const char		**v;
 	char			(*limit)[32], (*fee)[32], info[128];
 	size_t			  i, n = c->page->n;
-	int			  visible = last - y - 1;
 
 	v = xcalloc(n * NCOLS + 1, sizeof *v);
 	limit = xcalloc(n + 1, sizeof *limit);
@@ -205,20 +186,13 @@ draw_list(struct catalog *c, int y, int last, int cols)
 		v[i * NCOLS + 2] = limit[i];
 		v[i * NCOLS + 3] = fee[i];
 	}
-	table_layout(col, NCOLS, v, (int)n, cols);
-	table_head(y++, col, NCOLS);
-	if (c->sel < c->list_top)
-		c->list_top = c->sel;
-	if (visible > 0 && c->sel >= c->list_top + visible)
-		c->list_top = c->sel - visible + 1;
-	for (i = (size_t)c->list_top; i < n && y < last; i++, y++)
-		table_row(y, col, NCOLS, v + i * NCOLS, (int)i == c->sel ?
-		    STYLE_SELECTED : STYLE_NORMAL);
+	table_list(y, last, cols, col, NCOLS, v, &c->l, 1);
 	free(v);
 	free(limit);
 	free(fee);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld services"),
-	    c->page->pg.page, pages(c->page), c->page->pg.total);
+	    c->page->pg.page, list_pages(c->page->pg.total,
+	    c->page->pg.per_page), c->page->pg.total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 
@@ -257,7 +231,7 @@ catalog_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_catalog = {
 	.name = "catalog",
-	.editing = 1,
+	.title = N_("Service catalog"),
 	.init = catalog_init,
 	.free = catalog_free,
 	.key = catalog_key,

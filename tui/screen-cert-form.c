@@ -1,54 +1,34 @@
-/* A certificate's own fields (the type's template fields, through the
- * form engine) and its purpose; what the record holds the server fills
+/* A certificate's own fields (the type's template fields) and its
+ * purpose, on the form screen; what the record holds the server fills
  * in. F9 asks once, then issues: online only, never queued, and a retry
- * after a lost answer cannot issue twice. */
+ * after a lost answer cannot issue twice (the kit keeps its key). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cases.h"
-#include "draw.h"
 #include "form-ui.h"
 #include "form-view.h"
-#include "keys.h"
+#include "request.h"
 #include "tui.h"
-#include "../forms/form.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
-#include "../util/buf.h"
 #include "../util/xmalloc.h"
 
-struct certform {
-	struct formscr	 fs;		/* what the form view draws */
+struct issuing {
 	long long	 type_id;
 	char		*type_name;
-	char		*type_code;
-	struct api_call	*call;
-	char		*sent;		/* the body last sent, for a retry */
-	int		 lost;
+	struct formscr	*fs;
 };
 
-static const struct keyhelp certform_keys[] = {
-	{ N_("F9"), N_("Issue"), 1 },
-	{ N_("Tab/Enter"), N_("Next field"), 1 },
-	{ N_("Esc"), N_("Close"), 1 },
-	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
-	{ N_("Space"), N_("Open the choices"), 0 },
-	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
-	{ N_("Ctrl-S"), N_("Issue"), 0 },
-	{ NULL, NULL, 0 }
-};
-
-static struct certform	*current;
-
-/* The template's fields and a purpose field (default: the type's), as
- * a form schema of one section. */
+/* The template's fields and a purpose field (default: the type's), as a
+ * service of one section for the form screen. */
 static cJSON *
-schema_of(const struct cert_type *t)
+service_of(const struct cert_type *t)
 {
-	cJSON	*form = cJSON_CreateObject(), *sec, *fields, *p;
+	cJSON	*svc = cJSON_CreateObject(), *form, *sec, *fields, *p;
 
+	cJSON_AddStringToObject(svc, "name", t->name);
+	form = cJSON_AddObjectToObject(svc, "form");
 	cJSON_AddNumberToObject(form, "version", 1);
 	sec = cJSON_CreateObject();
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(form, "sections"), sec);
@@ -65,183 +45,74 @@ schema_of(const struct cert_type *t)
 	if (*t->purpose != '\0')
 		cJSON_AddStringToObject(p, "default", t->purpose);
 	cJSON_AddItemToArray(fields, p);
-	return (form);
-}
-
-/* A choice of a few options shows them numbered, so one digit picks. */
-static void
-number_options(struct form *fm)
-{
-	struct form_field	*f;
-	struct buf		 b;
-	size_t			 i, k;
-
-	for (i = 0; i < fm->nfields; i++) {
-		f = &fm->fields[i];
-		if (f->type != FT_SELECT || f->noptions > 9 || *f->help != '\0')
-			continue;
-		buf_init(&b);
-		for (k = 0; k < f->noptions; k++)
-			buf_printf(&b, "%s%zu %s", k > 0 ? "   " : "", k + 1,
-			    form_ui_option_label(&f->options[k]));
-		free(f->help);
-		f->help = buf_steal(&b);
-	}
-}
-
-static int
-build(struct certform *cf, const struct cert_type *t)
-{
-	cJSON	*schema = schema_of(t);
-	char	*cause = NULL;
-	size_t	 i;
-
-	cf->fs.fm = form_load(schema, NULL, &cause);
-	cJSON_Delete(schema);
-	if (cf->fs.fm == NULL) {
-		app_message(MSG_ERROR, _("This certificate's fields cannot be "
-		    "shown (%s). Call support."), cause);
-		free(cause);
-		return (-1);
-	}
-	number_options(cf->fs.fm);
-	cf->fs.stops = xcalloc(cf->fs.fm->nfields + 1, sizeof *cf->fs.stops);
-	for (i = 0; i < cf->fs.fm->nfields; i++) {
-		cf->fs.stops[i].field = (int)i;
-		cf->fs.stops[i].material = -1;
-	}
-	cf->fs.nstops = (int)cf->fs.fm->nfields;
-	for (i = 0; i < cf->fs.fm->nfields; i++) {
-		if (form_field_empty(&cf->fs.fm->fields[i]))
-			break;
-	}
-	cf->fs.focus = i < cf->fs.fm->nfields ? (int)i : 0;
-	return (0);
+	return (svc);
 }
 
 static void
-certform_init(struct screen *s, void *arg)
+issuing_free(void *arg)
 {
-	struct cert_form_open	*o = arg;
-	struct certform		*cf = xcalloc(1, sizeof *cf);
+	struct issuing	*is = arg;
 
-	s->data = cf;
-	current = cf;
-	cf->type_id = o->type->id;
-	cf->type_name = xstrdup(o->type->name);
-	cf->type_code = xstrdup(o->type->code);
-	cf->fs.title = xstrdup(o->type->name);
-	cf->fs.resident_id = o->resident_id;
-	cf->fs.resident_name = xstrdup(o->resident_name);
-	cf->fs.broken = build(cf, o->type) != 0;
-	api_new_key(cf->fs.key);
+	free(is->type_name);
+	free(is);
 }
 
+/* A 403 is the role; a type no longer issued says its basis; a
+ * validation error goes beside its field. */
 static void
-certform_free(struct screen *s)
+refused(struct formscr *fs, struct api_result *r)
 {
-	struct certform	*cf = s->data;
-
-	if (current == cf)
-		current = NULL;
-	if (cf->call != NULL) {
-		api_cancel(app.api, cf->call);
-		app_busy(-1);
-	}
-	form_free(cf->fs.fm);
-	free(cf->fs.stops);
-	free(cf->fs.title);
-	free(cf->fs.resident_name);
-	free(cf->type_name);
-	free(cf->type_code);
-	free(cf->sent);
-	free(cf);
-}
-
-static struct form_field *
-focused(struct certform *cf)
-{
-	return (&cf->fs.fm->fields[cf->fs.stops[cf->fs.focus].field]);
-}
-
-static void
-move_focus(struct certform *cf, int to)
-{
-	form_check_field(cf->fs.fm, focused(cf), time(NULL));
-	cf->fs.focus = (to + cf->fs.nstops) % cf->fs.nstops;
-}
-
-/* A 403 is the role; a validation error goes beside its field. */
-static void
-refused(struct certform *cf, struct api_result *r)
-{
-	const char		*fields[64] = { NULL }, *messages[64] = { NULL };
-	size_t			 n;
 	struct problem_ext	*e;
 
-	if (r->http_status == 403) {
+	if (r->http_status == 403)
 		app_message(MSG_ERROR, "%s", _("The server refused: your role "
 		    "may not issue certificates. A counter clerk issues "
 		    "them."));
-		return;
-	}
-	if (strcmp(r->problem, "certificate-not-issued") == 0) {
+	else if (strcmp(r->problem, "certificate-not-issued") == 0) {
 		e = problem_ext_parse(r->problem_json);
 		app_message(MSG_ERROR, _("Not issued: %s Basis: %s"),
 		    r->message, e->basis);
 		problem_ext_free(e);
-		return;
-	}
-	for (n = 0; n < r->nerrors && n < 64; n++) {
-		fields[n] = r->errors[n].field;
-		messages[n] = r->errors[n].message;
-	}
-	form_apply_errors(cf->fs.fm, fields, messages, n);
-	if (n > 0)
-		app_message(MSG_ERROR, "%s: %s", r->message,
-		    r->errors[0].message);
-	else
-		app_message(MSG_ERROR, "%s", r->message);
+	} else
+		form_ui_errors(fs, r);
 }
 
 static void
 on_issued(struct api_result *r, void *arg)
 {
-	struct certform		*cf = arg;
+	struct issuing		*is = arg;
 	struct certificate_open	 o;
 
-	cf->call = NULL;
-	app_busy(-1);
-	cf->lost = r->status == API_ERR_NETWORK;
-	if (r->status == API_ERR_AUTH) {
+	form_ui_sending(is->fs, 0);
+	if (r->status == API_ERR_AUTH)
 		app_session_ended(r->message);
-		return;
-	}
-	if (r->status == API_ERR_NETWORK) {
+	else if (r->status == API_ERR_NETWORK)
 		/* the essentials first: the message line is one line */
 		app_message(MSG_ERROR, "%s", _("Not issued (online only, and "
 		    "the server cannot be reached): F9 again when it is "
 		    "back."));
-		return;
+	else if (r->status != API_OK)
+		refused(is->fs, r);
+	else {
+		memset(&o, 0, sizeof o);
+		o.cert = r->model;
+		r->model = NULL;
+		app_changed(RES_CERTIFICATE, o.cert->id);
+		form_ui_done(is->fs);	/* frees is */
+		app_push(&screen_certificate, &o);
+		model_certificate_free(o.cert);
 	}
-	if (r->status != API_OK) {
-		refused(cf, r);
-		return;
-	}
-	memset(&o, 0, sizeof o);
-	o.cert = r->model;
-	r->model = NULL;
-	app_pop();	/* frees cf */
-	app_push(&screen_certificate, &o);
-	model_certificate_free(o.cert);
 }
 
-/* The purpose goes beside the data, the other fields into it. */
+/* The purpose goes beside the data, the other fields into it; the same
+ * request again after a lost answer keeps its key. */
 static void
-issue(struct certform *cf)
+issue(void *arg)
 {
-	struct form_field	*p = form_field(cf->fs.fm, "purpose");
-	cJSON			*data = form_data(cf->fs.fm), *req;
+	struct issuing		*is = arg;
+	struct form_field	*p = form_field(is->fs->fm, "purpose");
+	cJSON			*data = form_data(is->fs->fm), *req;
+	struct request		*rq;
 	char			*purpose, *text;
 
 	cJSON_DeleteItemFromObjectCaseSensitive(data, "purpose");
@@ -252,194 +123,46 @@ issue(struct certform *cf)
 	if ((text = cJSON_PrintUnformatted(req)) == NULL)
 		fatal("out of memory printing JSON");
 	cJSON_Delete(req);
-	if (cf->sent != NULL && (!cf->lost || strcmp(cf->sent, text) != 0))
-		api_new_key(cf->fs.key);	/* a new request */
-	free(cf->sent);
-	cf->sent = text;
-	cf->call = api_certificate_issue(app.api, cf->type_id,
-	    cf->fs.resident_id, purpose, data, cf->fs.key, on_issued, cf);
+	rq = request_new(is->fs, 0, on_issued, is);
+	request_call(rq, api_certificate_issue(app.api, is->type_id,
+	    is->fs->resident_id, purpose, data, request_key(rq, text),
+	    request_reply, rq));
+	free(text);
 	free(purpose);
-	app_busy(1);
+	form_ui_sending(is->fs, 1);
 	app_message(MSG_INFO, "%s", _("Issuing..."));
 }
 
 static void
-confirmed(void)
+ask_issue(struct formscr *fs, void *arg)
 {
-	if (current != NULL && current->call == NULL)
-		issue(current);
+	struct issuing	*is = arg;
+	char		 q[256];
+
+	is->fs = fs;
+	snprintf(q, sizeof q, _("Issue %s for %s?"), is->type_name,
+	    fs->resident_name);
+	confirm_ask(q, issue, is);
 }
 
-static void
-ask_issue(struct certform *cf)
+void
+cert_form_open(const struct cert_form_open *c)
 {
-	static struct confirm	c;
-	static char		q[256];
-	int			bad, i;
+	struct issuing		*is = xcalloc(1, sizeof *is);
+	struct form_open	 o;
 
-	form_check_field(cf->fs.fm, focused(cf), time(NULL));
-	if ((bad = form_check(cf->fs.fm, time(NULL))) >= 0) {
-		for (i = 0; i < cf->fs.nstops; i++) {
-			if (cf->fs.stops[i].field == bad)
-				cf->fs.focus = i;
-		}
-		app_message(MSG_ERROR, "%s", _("Some fields need attention: "
-		    "see the red lines."));
-		return;
-	}
-	snprintf(q, sizeof q, _("Issue %s for %s?"), cf->type_name,
-	    cf->fs.resident_name);
-	c.question = q;
-	c.yes = confirmed;
-	app_push(&dialog_confirm, &c);
+	is->type_id = c->type->id;
+	is->type_name = xstrdup(c->type->name);
+	memset(&o, 0, sizeof o);
+	o.service = service_of(c->type);
+	o.resident_id = c->resident_id;
+	o.resident_name = c->resident_name;
+	o.submit = ask_issue;
+	o.submit_arg = is;
+	o.submit_free = issuing_free;
+	o.ops = &screen_cert_form;
+	o.note = _("Name, sex, ID number, address and community come from "
+	    "the record.");
+	form_ui_open(&o);
+	cJSON_Delete(o.service);
 }
-
-static void
-chosen(void *arg)
-{
-	struct certform	*cf = arg;
-
-	if (cf != current)
-		return;
-	form_check_field(cf->fs.fm, focused(cf), time(NULL));
-	app_dirty();
-}
-
-/* A choice: a digit picks that option and moves on; Space, F4 or a
- * letter opens the list. */
-static int
-choice_key(struct certform *cf, int key)
-{
-	struct form_field	*f = focused(cf);
-	struct choose		 c = { form_ui_label(f), f, chosen, cf };
-
-	if (key >= '1' && key <= '9' && (size_t)(key - '1') < f->noptions) {
-		f->choice = key - '1';
-		f->origin = ORIGIN_TYPED;
-		cf->fs.modified = 1;
-		move_focus(cf, cf->fs.focus + 1);
-		return (1);
-	}
-	if (key != ' ' && key != TK_F(4) && (TK_IS_CODE(key) || key <= ' '))
-		return (0);
-	cf->fs.modified = 1;
-	app_push(&dialog_choose, &c);
-	if (key != ' ' && key != TK_F(4) && app.top->ops->key != NULL)
-		app.top->ops->key(app.top, key);
-	return (1);
-}
-
-static int
-edit_key(struct certform *cf, int key)
-{
-	struct form_field	*f = focused(cf);
-
-	if (f->type == FT_SELECT || f->type == FT_MULTISELECT)
-		return (choice_key(cf, key));
-	if (f->type == FT_CHECKBOX) {
-		if (key != ' ')
-			return (0);
-		f->checked = !f->checked;
-		f->origin = ORIGIN_TYPED;
-		cf->fs.modified = 1;
-		return (1);
-	}
-	if (!TK_IS_CODE(key) && key >= ' ' &&
-	    !form_accepts(f, (uint32_t)(key & ~TK_PASTED)))
-		return (1);	/* refused quietly: the field's filter */
-	if (!keys_edit(&f->edit, key))
-		return (0);
-	f->origin = ORIGIN_TYPED;
-	cf->fs.modified = 1;
-	return (1);
-}
-
-static void
-discard(void)
-{
-	if (current != NULL)
-		app_pop();
-}
-
-static void
-ask_close(struct certform *cf)
-{
-	static struct confirm	c;
-
-	if (!cf->fs.modified) {
-		app_pop();
-		return;
-	}
-	c.question = _("Throw away what was typed for this certificate?");
-	c.yes = discard;
-	app_push(&dialog_confirm, &c);
-}
-
-static int
-certform_key(struct screen *s, int key)
-{
-	struct certform	*cf = s->data;
-
-	current = cf;
-	if (cf->fs.broken || cf->call != NULL) {
-		if (key == TK_ESC && cf->call != NULL) {
-			api_cancel(app.api, cf->call);
-			cf->call = NULL;
-			cf->lost = 1;	/* it may have been issued */
-			app_busy(-1);
-			app_message(MSG_INFO, "%s", _("Cancelled: F9 asks "
-			    "again; it cannot issue twice."));
-		} else if (key == TK_ESC)
-			app_pop();
-		return (1);
-	}
-	switch (key) {
-	case TK_TAB:
-	case TK_DOWN:
-	case TK_ENTER:
-		move_focus(cf, cf->fs.focus + 1);
-		break;
-	case TK_BTAB:
-	case TK_UP:
-		move_focus(cf, cf->fs.focus - 1);
-		break;
-	case TK_F(9):
-	case TK_CTRL('s'):
-		ask_issue(cf);
-		return (1);
-	case TK_ESC:
-		ask_close(cf);
-		return (1);
-	default:
-		if (!edit_key(cf, key))
-			return (0);
-	}
-	app_dirty();
-	return (1);
-}
-
-static void
-certform_draw(struct screen *s, int top, int rows, int cols, int *cy,
-    int *cx)
-{
-	struct certform	*cf = s->data;
-
-	*cy = *cx = -1;
-	if (cf->fs.broken)
-		return;
-	draw_text(top + rows - 1, 1, _("Name, sex, ID number, address and "
-	    "community come from the record."), cols - 2, STYLE_DIM);
-	form_view_draw(&cf->fs, top, rows - 1, cols, cy, cx);
-	if (cf->call != NULL)
-		*cy = *cx = -1;
-}
-
-const struct screen_ops screen_cert_form = {
-	.name = "certificate-form",
-	.editing = 1,	/* typed or scanned text: no scan-anywhere */
-	.init = certform_init,
-	.free = certform_free,
-	.key = certform_key,
-	.draw = certform_draw,
-	.keys = certform_keys,
-};

@@ -9,8 +9,10 @@
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
 #include "print-cases.h"
 #include "print-ui.h"
+#include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -25,11 +27,7 @@ struct certview {
 	struct certificate	*c;
 	char			**lines;	/* the preview */
 	size_t			 nlines;
-	int			 top;
-	struct api_call		*call;
-	char			 key[33];	/* of the reprint being asked */
-	char			*reason;	/* its reason, for a retry */
-	int			 lost;
+	struct list		 view;
 	int			 reopened;	/* issued before: reprints only */
 };
 
@@ -41,8 +39,6 @@ static const struct keyhelp certview_keys[] = {
 	{ N_("PgDn/PgUp"), N_("Page the preview"), 0 },
 	{ NULL, NULL, 0 }
 };
-
-static struct certview	*current;
 
 /* The document as text, a line each, for the screen. */
 static void
@@ -79,8 +75,9 @@ certview_init(struct screen *s, void *arg)
 	o->cert = NULL;
 	v->reopened = o->reopened;
 	s->data = v;
-	current = v;
 	preview(v);
+	v->view.view = 1;
+	list_count(&v->view, (int)v->nlines);
 	if (v->reopened)
 		app_message(MSG_INFO, _("Issued before: %s. P records a "
 		    "reprint and prints it, marked as such."), v->c->serial);
@@ -95,16 +92,9 @@ certview_free(struct screen *s)
 	struct certview	*v = s->data;
 	size_t		 i;
 
-	if (current == v)
-		current = NULL;
-	if (v->call != NULL) {
-		api_cancel(app.api, v->call);
-		app_busy(-1);
-	}
 	for (i = 0; i < v->nlines; i++)
 		free(v->lines[i]);
 	free(v->lines);
-	free(v->reason);
 	model_certificate_free(v->c);
 	free(v);
 }
@@ -129,13 +119,8 @@ on_reprint(struct api_result *r, void *arg)
 	struct reprint	*rp;
 	struct pdoc	*d;
 
-	v->call = NULL;
-	app_busy(-1);
-	v->lost = r->status == API_ERR_NETWORK;
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, r->status == API_ERR_NETWORK ?
 		    _("Not recorded, so not printed: the server cannot be "
@@ -145,8 +130,7 @@ on_reprint(struct api_result *r, void *arg)
 	}
 	rp = r->model;
 	v->c->reprints = rp->reprint_no;
-	free(v->reason);
-	v->reason = NULL;
+	app_changed(RES_CERTIFICATE, v->c->id);
 	d = cases_paper_certificate(v->c, rp->reprint_no);
 	if (print_ui_document(d, 0) != 0)
 		app_message(MSG_ERROR, "%s", _("This reprint was printed "
@@ -158,79 +142,46 @@ static void
 reason_given(const char *text, void *arg)
 {
 	struct certview	*v = arg;
-	size_t		 n = utf8_chars(text);
+	struct request	*rq;
 
-	if (v != current || v->call != NULL)
+	if (request_busy(v, 0))
 		return;
-	if (n < 2 || n > 200) {
-		app_message(MSG_ERROR, "%s", _("A reprint needs its reason, "
-		    "2 to 200 characters: nothing was recorded."));
-		return;
-	}
 	/* the same reprint again after a lost answer keeps its key */
-	if (v->reason == NULL || !v->lost || strcmp(v->reason, text) != 0)
-		api_new_key(v->key);
-	free(v->reason);
-	v->reason = xstrdup(text);
-	v->call = api_certificate_reprint(app.api, v->c->id, text, v->key,
-	    on_reprint, v);
-	app_busy(1);
+	rq = request_new(v, 0, on_reprint, v);
+	request_call(rq, api_certificate_reprint(app.api, v->c->id, text,
+	    request_key(rq, text), request_reply, rq));
 }
 
 static void
 ask_reason(struct certview *v)
 {
-	struct prompt	p = { NULL, NULL, 200, NULL, reason_given, v };
-
-	p.title = _("Why print it again? (recorded with the reprint)");
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = _("Why print it again? "
+	    "(recorded with the reprint)"), .max_chars = 200, .min_chars = 2,
+	    .too_short = _("A reprint needs its reason, 2 to 200 "
+	    "characters."), .done = reason_given, .arg = v });
 }
 
 static int
 certview_key(struct screen *s, int key)
 {
 	struct certview	*v = s->data;
-	int		 page = LINES - 10 > 1 ? LINES - 10 : 1;
 
-	current = v;
 	switch (key) {
-	case TK_ESC:
-		if (v->call != NULL) {
-			api_cancel(app.api, v->call);
-			v->call = NULL;
-			v->lost = 1;
-			app_busy(-1);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
-		return (1);
 	case 'p':
 	case 'P':
 		if (!v->reopened)
 			print_original(v);
-		else if (v->call == NULL)
+		else if (!request_busy(v, 0))
 			ask_reason(v);	/* its original left with the resident */
 		return (1);
 	case 'r':
 	case 'R':
-		if (v->call == NULL)
+		if (!request_busy(v, 0))
 			ask_reason(v);
 		return (1);
-	case TK_UP:
-	case TK_PGUP:
-		v->top -= key == TK_UP ? 1 : page;
-		if (v->top < 0)
-			v->top = 0;
-		break;
-	case TK_DOWN:
-	case TK_PGDN:
-		v->top += key == TK_DOWN ? 1 : page;
-		if (v->top > (int)v->nlines - 1)
-			v->top = v->nlines > 0 ? (int)v->nlines - 1 : 0;
-		break;
-	default:
-		return (0);
 	}
+	if (list_key(&v->view, key) == LIST_UNUSED)
+		return (0);
 	app_dirty();
 	return (1);
 }
@@ -254,12 +205,14 @@ certview_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	x = draw_text(y, 1, _("Preview"), cols - 2, STYLE_LABEL);
 	draw_hline(y++, x + 2, cols - x - 3);
 	x = w > PREVIEW_COLS ? (cols - PREVIEW_COLS) / 2 : 2;
-	for (i = v->top; i < (int)v->nlines && y < top + rows; i++, y++)
+	list_show(&v->view, top + rows - y);
+	for (i = v->view.top; i < (int)v->nlines && y < top + rows; i++, y++)
 		draw_text(y, x, v->lines[i], w, STYLE_NORMAL);
 }
 
 const struct screen_ops screen_certificate = {
 	.name = "certificate",
+	.title = N_("Certificate"),
 	.init = certview_init,
 	.free = certview_free,
 	.key = certview_key,

@@ -11,28 +11,31 @@
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
+#include "labels.h"
+#include "list.h"
 #include "print-cases.h"
+#include "print-ui.h"
+#include "request.h"
 #include "tui.h"
 #include "../forms/idnum.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
+
+/* Request slots: the resident, a refusal, a verification, the
+ * certificates issued; the types. */
+enum { SLOT_MAIN, SLOT_TYPES };
 
 struct certs {
 	struct lineedit		 input;		/* the ID number, scanned */
-	struct api_call		*call;		/* resident, refusal, verify */
-	struct api_call		*types_call;
 	struct cert_type_page	*types;
+	struct list		 l;
 	long long		 resident_id;
 	char			*name;
 	char			*id_masked;
 	char			*community;
 	char			*address;
-	int			 sel;
-	int			 top;
 	struct cert_type	*refused;	/* shown with its basis */
-	char			 key[33];
 	struct cert_page	*issued;	/* the resident's, for L */
 };
 
@@ -52,8 +55,6 @@ static const struct keyhelp verify_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ NULL, NULL, 0 }
 };
-
-static struct certs	*current;
 
 static void
 set_resident(struct certs *c, const struct resident_summary *r)
@@ -76,27 +77,17 @@ certs_init(struct screen *s, void *arg)
 {
 	struct certs		*c = xcalloc(1, sizeof *c);
 	const struct resident	*r = resident_on_screen();
+	struct request		*rq;
 
 	(void)arg;
 	s->data = c;
-	current = c;
 	lineedit_init(&c->input, 18);
 	if (!cases_may_act())
 		return;		/* verification only: no types needed */
 	if (r != NULL)
 		set_resident(c, &r->s);
-	c->types_call = api_cert_types(app.api, 1, on_types, c);
-	app_busy(1);
-}
-
-static void
-cancel(struct api_call **call)
-{
-	if (*call == NULL)
-		return;
-	api_cancel(app.api, *call);
-	*call = NULL;
-	app_busy(-1);
+	rq = request_new(c, SLOT_TYPES, on_types, c);
+	request_call(rq, api_cert_types(app.api, 1, request_reply, rq));
 }
 
 static void
@@ -104,10 +95,6 @@ certs_free(struct screen *s)
 {
 	struct certs	*c = s->data;
 
-	if (current == c)
-		current = NULL;
-	cancel(&c->call);
-	cancel(&c->types_call);
 	model_cert_type_page_free(c->types);
 	model_cert_page_free(c->issued);
 	lineedit_free(&c->input);
@@ -142,13 +129,12 @@ on_types(struct api_result *r, void *arg)
 {
 	struct certs	*c = arg;
 
-	c->types_call = NULL;
 	if (!app_answer(r))
 		return;
 	c->types = r->model;
 	r->model = NULL;
 	order_types(c->types);
-	app_dirty();
+	list_count(&c->l, (int)c->types->n);
 }
 
 static void
@@ -157,38 +143,51 @@ on_resident(struct api_result *r, void *arg)
 	struct certs		*c = arg;
 	struct resident_page	*p;
 
-	c->call = NULL;
+	lineedit_clear(&c->input);	/* found or not: the next scan */
 	if (!app_answer(r))
 		return;
 	p = r->model;
 	if (p->n != 1) {
-		app_message(MSG_ERROR, "%s", _("No resident with that ID "
-		    "number in your communities."));
+		app_message(MSG_ERROR, "%s", label_not_here(0));
 		return;
 	}
 	set_resident(c, &p->items[0]);
-	lineedit_clear(&c->input);
-	app_message(MSG_INFO, NULL);
+	c->refused = NULL;
+	app_message(MSG_INFO, _("Certificates for %s now."), c->name);
 }
 
-/* Enter on the ID number: checked here, then looked up. */
+/* Enter on the ID number, or a card scanned: checked here, then looked
+ * up; the certificates are for that resident from then on. */
 static void
 find_resident(struct certs *c)
 {
 	struct idnum_info	 info;
 	enum idnum_error	 e;
+	struct request		*rq;
 	char			*t = lineedit_text(&c->input);
 
 	e = idnum_check(t, time(NULL), &info);
 	free(t);
 	if (e != IDNUM_OK) {
 		app_message(MSG_ERROR, "%s", _(idnum_strerror(e)));
+		lineedit_clear(&c->input);
 		return;
 	}
-	cancel(&c->call);
-	c->call = api_resident_search(app.api, info.normalized, NULL, 1,
-	    on_resident, c);
-	app_busy(1);
+	rq = request_new(c, SLOT_MAIN, on_resident, c);
+	request_call(rq, api_resident_search(app.api, info.normalized, NULL,
+	    1, request_reply, rq));
+}
+
+static int
+certs_scan(struct screen *s, const char *id)
+{
+	struct certs	*c = s->data;
+
+	if (!cases_may_act())
+		return (0);	/* verifying only: the profile opens */
+	lineedit_set(&c->input, id);
+	find_resident(c);
+	return (1);
 }
 
 static void
@@ -197,12 +196,8 @@ on_refused(struct api_result *r, void *arg)
 	struct certs		*c = arg;
 	struct problem_ext	*e;
 
-	c->call = NULL;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_OK) {
 		app_message(MSG_ERROR, "%s", _("The server issued a type this "
 		    "counter lists as no longer issued: call support."));
@@ -229,12 +224,14 @@ on_refused(struct api_result *r, void *arg)
 static void
 ask_cancelled(struct certs *c, struct cert_type *t)
 {
-	cancel(&c->call);
+	struct request	*rq = request_new(c, SLOT_MAIN, on_refused, c);
+	char		 what[64];
+
 	c->refused = t;
-	api_new_key(c->key);
-	c->call = api_certificate_issue(app.api, t->id, c->resident_id, NULL,
-	    NULL, c->key, on_refused, c);
-	app_busy(1);
+	snprintf(what, sizeof what, "%lld %lld", t->id, c->resident_id);
+	request_call(rq, api_certificate_issue(app.api, t->id,
+	    c->resident_id, NULL, NULL, request_key(rq, what), request_reply,
+	    rq));
 }
 
 static void
@@ -256,20 +253,19 @@ choose(struct certs *c, struct cert_type *t)
 	o.type = t;
 	o.resident_id = c->resident_id;
 	o.resident_name = c->name;
-	app_push(&screen_cert_form, &o);
+	cert_form_open(&o);
 }
 
 static void
 on_verified(struct api_result *r, void *arg)
 {
-	struct certs		*c = arg;
 	struct verify_result	*v;
 
-	c->call = NULL;
-	if (r->status != API_OK && r->http_status == 404) {
-		app_busy(-1);
-		app_message(MSG_ERROR, "%s", _("No certificate has this code: "
-		    "it is mistyped, or the paper is not genuine."));
+	(void)arg;
+	if (r->status == API_ERR_REFUSED && (r->http_status == 404 ||
+	    r->http_status == 400)) {
+		app_message(MSG_ERROR, "%s", _("No such certificate: the code "
+		    "is mistyped, or the paper is not genuine."));
 		return;
 	}
 	if (!app_answer(r))
@@ -285,14 +281,9 @@ static void
 code_given(const char *code, void *arg)
 {
 	struct certs	*c = arg;
+	struct request	*rq = request_new(c, SLOT_MAIN, on_verified, c);
 
-	if (c != current)
-		return;
-	if (*code == '\0')
-		return;
-	cancel(&c->call);
-	c->call = api_verify_code(app.api, code, on_verified, c);
-	app_busy(1);
+	request_call(rq, api_verify_code(app.api, code, request_reply, rq));
 }
 
 static int
@@ -306,10 +297,9 @@ code_char(uint32_t cp)
 static void
 ask_code(struct certs *c)
 {
-	struct prompt	p = { NULL, NULL, 12, code_char, code_given, c };
-
-	p.title = _("Verification code printed on the certificate (核验码)");
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = _("Verification code printed "
+	    "on the certificate (核验码)"), .max_chars = 12, .min_chars = 1,
+	    .filter = code_char, .done = code_given, .arg = c });
 }
 
 static void
@@ -319,17 +309,16 @@ print_refusal(struct certs *c)
 
 	if (t == NULL)
 		return;
-	cases_print(cases_paper_cert_refusal(t->code, t->name, t->basis,
-	    t->alternative, c->name, c->id_masked, c->community));
+	print_ui_offer(cases_paper_cert_refusal(t->code, t->name, t->basis,
+	    t->alternative, c->name, c->id_masked, c->community), NULL);
 }
 
 static void
 on_certificate(struct api_result *r, void *arg)
 {
-	struct certs		*c = arg;
 	struct certificate_open	 o;
 
-	c->call = NULL;
+	(void)arg;
 	if (!app_answer(r))
 		return;
 	memset(&o, 0, sizeof o);
@@ -344,14 +333,13 @@ static void
 issued_chosen(int index, void *arg)
 {
 	struct certs	*c = arg;
+	struct request	*rq;
 
-	if (c != current || c->issued == NULL || index < 0 ||
-	    (size_t)index >= c->issued->n)
+	if (c->issued == NULL || (size_t)index >= c->issued->n)
 		return;
-	cancel(&c->call);
-	c->call = api_certificate_get(app.api, c->issued->items[index].id,
-	    on_certificate, c);
-	app_busy(1);
+	rq = request_new(c, SLOT_MAIN, on_certificate, c);
+	request_call(rq, api_certificate_get(app.api,
+	    c->issued->items[index].id, request_reply, rq));
 }
 
 /* The resident's certificates, newest first, to choose one from. */
@@ -359,12 +347,10 @@ static void
 on_issued(struct api_result *r, void *arg)
 {
 	struct certs		*c = arg;
-	struct list_choice	 l;
 	const char		**lines;
 	char			 date[11];
 	size_t			 i;
 
-	c->call = NULL;
 	if (!app_answer(r))
 		return;
 	model_cert_page_free(c->issued);
@@ -382,13 +368,8 @@ on_issued(struct api_result *r, void *arg)
 		    c->issued->items[i].serial, c->issued->items[i].type_name,
 		    date, c->issued->items[i].reprints);
 	}
-	memset(&l, 0, sizeof l);
-	l.title = _("Which certificate? Enter opens it to reprint");
-	l.items = lines;
-	l.n = (int)c->issued->n;
-	l.done = issued_chosen;
-	l.arg = c;
-	app_push(&dialog_list, &l);	/* copies the lines */
+	list_ask(_("Which certificate? Enter opens it to reprint"), lines,
+	    (int)c->issued->n, 0, issued_chosen, c);	/* copies them */
 	for (i = 0; i < c->issued->n; i++)
 		free((char *)lines[i]);
 	free(lines);
@@ -397,29 +378,26 @@ on_issued(struct api_result *r, void *arg)
 static void
 list_issued(struct certs *c)
 {
-	cancel(&c->call);
-	c->call = api_certificates_of(app.api, c->resident_id, on_issued, c);
-	app_busy(1);
+	struct request	*rq = request_new(c, SLOT_MAIN, on_issued, c);
+
+	request_call(rq, api_certificates_of(app.api, c->resident_id,
+	    request_reply, rq));
 }
 
 static int
-list_key(struct certs *c, int key)
+types_key(struct certs *c, int key)
 {
 	int	n = c->types != NULL ? (int)c->types->n : 0, nr = 0, i;
 
 	for (i = 0; i < n; i++)
 		nr += c->types->items[i].retained;
 	if (key >= '1' && key <= '9' && key - '1' < nr) {
-		c->sel = key - '1';
-		choose(c, &c->types->items[c->sel]);
-	} else if (key == TK_UP && c->sel > 0)
-		c->sel--;
-	else if (key == TK_DOWN && c->sel + 1 < n)
-		c->sel++;
-	else if (key == TK_ENTER && n > 0)
-		choose(c, &c->types->items[c->sel]);
+		list_select(&c->l, key - '1');
+		choose(c, &c->types->items[key - '1']);
+	} else if (key == TK_ENTER && n > 0)
+		choose(c, &c->types->items[c->l.sel]);
 	else
-		return (0);
+		return (list_key(&c->l, key) != LIST_UNUSED);
 	return (1);
 }
 
@@ -428,16 +406,6 @@ certs_key(struct screen *s, int key)
 {
 	struct certs	*c = s->data;
 
-	current = c;
-	if (key == TK_ESC) {
-		if (c->call != NULL || c->types_call != NULL) {
-			cancel(&c->call);
-			cancel(&c->types_call);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
-		return (1);
-	}
 	if (key == 'v' || key == 'V') {
 		ask_code(c);
 		return (1);
@@ -459,7 +427,7 @@ certs_key(struct screen *s, int key)
 		print_refusal(c);
 	else if (key == 'l' || key == 'L')
 		list_issued(c);
-	else if (!list_key(c, key))
+	else if (!types_key(c, key))
 		return (0);
 	app_dirty();
 	return (1);
@@ -477,26 +445,8 @@ draw_type(struct certs *c, int i, int y, int cols)
 	else
 		snprintf(line, sizeof line, "    %s  (%s)", t->name,
 		    _("no longer issued"));
-	draw_cell(y, 2, line, cols - 4, i == c->sel ? STYLE_SELECTED :
+	draw_cell(y, 2, line, cols - 4, i == c->l.sel ? STYLE_SELECTED :
 	    t->retained ? STYLE_NORMAL : STYLE_DIM);
-}
-
-/* Text over as many lines as it needs, up to max; returns the next
- * line. Breaks fall between characters, never inside one. */
-static int
-draw_wrapped(int y, int cols, const char *s, int max, enum style st)
-{
-	size_t	n;
-	int	used;
-
-	while (*s != '\0' && max-- > 0) {
-		n = text_fit(s, cols, &used);
-		if (n == 0)
-			break;
-		draw_text(y++, 1, s, cols, st);
-		s += n;
-	}
-	return (y);
 }
 
 /* The refused type: its basis, in full, and what the resident can do
@@ -509,10 +459,10 @@ draw_refusal(struct certs *c, int y, int cols)
 
 	snprintf(line, sizeof line, _("%s is not issued. Basis: %s"), t->name,
 	    t->basis);
-	y = draw_wrapped(y, cols - 2, line, 3, STYLE_ERROR);
+	y += draw_wrap(y, 1, line, cols - 2, 3, STYLE_ERROR);
 	if (*t->alternative != '\0') {
 		snprintf(line, sizeof line, _("Instead: %s"), t->alternative);
-		y = draw_wrapped(y, cols - 2, line, 2, STYLE_NORMAL);
+		y += draw_wrap(y, 1, line, cols - 2, 2, STYLE_NORMAL);
 	}
 	return (y);
 }
@@ -520,19 +470,16 @@ draw_refusal(struct certs *c, int y, int cols)
 static void
 draw_types(struct certs *c, int y, int last, int cols)
 {
-	int	i, visible = last - y + 1;
+	int	i;
 
 	if (c->types == NULL) {
-		draw_text(y, 2, c->types_call != NULL ? _("Loading...") :
+		draw_text(y, 2, request_busy(c, SLOT_TYPES) ? _("Loading...") :
 		    _("The types could not be loaded. Esc, then F7 again."),
 		    cols - 4, STYLE_DIM);
 		return;
 	}
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (visible > 0 && c->sel >= c->top + visible)
-		c->top = c->sel - visible + 1;
-	for (i = c->top; i < (int)c->types->n && y <= last; i++, y++)
+	list_show(&c->l, last - y + 1);
+	for (i = c->l.top; i < (int)c->types->n && y <= last; i++, y++)
 		draw_type(c, i, y, cols);
 }
 
@@ -552,7 +499,7 @@ certs_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		    STYLE_LABEL) + 3;
 		*cx = lineedit_draw(stdscr, &c->input, top + 1, x, 19,
 		    draw_attr(STYLE_FIELD));
-		*cy = c->call == NULL ? top + 1 : -1;
+		*cy = !request_busy(c, SLOT_MAIN) ? top + 1 : -1;
 	} else {
 		snprintf(line, sizeof line, _("For %s  %s  %s"), c->name,
 		    c->id_masked, c->community);
@@ -570,22 +517,24 @@ certs_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_certificates = {
 	.name = "certificates",
-	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.title = N_("Certificates"),
 	.init = certs_init,
 	.free = certs_free,
 	.key = certs_key,
 	.draw = certs_draw,
+	.scan = certs_scan,
 	.keys = certs_keys,
 };
 
 /* The same for a role that only verifies. */
-static const struct screen_ops screen_certificates_verify = {
+const struct screen_ops screen_certificates_verify = {
 	.name = "certificates",
-	.editing = 1,	/* typed or scanned text: no scan-anywhere */
+	.title = N_("Certificates (verifying only)"),
 	.init = certs_init,
 	.free = certs_free,
 	.key = certs_key,
 	.draw = certs_draw,
+	.scan = certs_scan,
 	.keys = verify_keys,
 };
 

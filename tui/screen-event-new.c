@@ -1,464 +1,192 @@
-/* Reporting a grid event (事件上报): category, urgency, grid, location,
- * description, and the resident concerned when a profile is open. The
- * report keeps its Idempotency-Key until the server has it, so a retry
- * after a dropped link never reports it twice. */
+/* Reporting a grid event (事件上报) on the form screen: category,
+ * urgency, grid (the member's own first), location, description, and
+ * the resident concerned when a profile is open. The report keeps its
+ * Idempotency-Key while a retry may meet it, so a dropped link never
+ * reports it twice. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
 #include "events.h"
-#include "keys.h"
+#include "form-ui.h"
+#include "form-view.h"
+#include "request.h"
 #include "tui.h"
 #include "../api/work.h"
-#include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
-enum field {
-	FLD_CATEGORY,
-	FLD_URGENCY,
-	FLD_GRID,
-	FLD_LOCATION,
-	FLD_DESCRIPTION,
-	FLD_RESIDENT,
-	FLD_COUNT
-};
+#define SLOT_GRIDS	3	/* of the screen that asked for the form */
 
 struct report {
-	struct api_call		*call;
-	struct grid_page	*grids;
-	int			 category;
-	int			 urgency;
-	int			 grid;
-	struct lineedit		 location;
-	struct lineedit		 description;
-	long long		 resident_id;	/* 0: none */
-	char			*resident_name;
-	int			 focus;
-	char			 key[33];
-	int			 sent;		/* the key went out once */
-};
-
-static const struct keyhelp report_keys[] = {
-	{ N_("F9"), N_("Report"), 1 },
-	{ N_("Tab"), N_("Next field"), 1 },
-	{ N_("Esc"), N_("Back"), 1 },
-	{ N_("Ctrl-S"), N_("Report"), 0 },
-	{ N_("Shift-Tab"), N_("Previous field"), 0 },
-	{ N_("Left/Right"), N_("Change a choice"), 0 },
-	{ N_("Enter"), N_("List the choices"), 0 },
-	{ N_("Del"), N_("Leave the resident out"), 0 },
-	{ NULL, NULL, 0 }
+	long long	 resident_id;	/* 0: none */
+	char		*resident_name;
 };
 
 static void
-on_grids(struct api_result *r, void *arg)
+report_free(void *arg)
 {
 	struct report	*rp = arg;
-	size_t		 i;
 
-	rp->call = NULL;
-	if (!app_answer(r))
-		return;		/* said, or the session ended */
-	rp->grids = r->model;
-	r->model = NULL;
-	/* a grid member reports from their own grid, usually */
-	for (i = 0; i < rp->grids->n; i++) {
-		if (strcmp(rp->grids->items[i].member,
-		    app.session->staff_name) == 0) {
-			rp->grid = (int)i;
-			break;
-		}
-	}
-}
-
-static void
-report_init(struct screen *s, void *arg)
-{
-	struct report		*rp = xcalloc(1, sizeof *rp);
-	const struct resident	*res = resident_on_screen();
-
-	(void)arg;
-	rp->urgency = 1;			/* normal */
-	rp->category = EVENT_NCATEGORIES - 1;	/* other, until chosen */
-	lineedit_init(&rp->location, 100);
-	lineedit_init(&rp->description, 1000);
-	if (res != NULL) {
-		rp->resident_id = res->s.id;
-		rp->resident_name = xstrdup(res->s.name);
-	}
-	rp->focus = FLD_CATEGORY;
-	s->data = rp;
-	rp->call = api_grids(app.api, on_grids, rp);
-	app_busy(1);
-}
-
-static void
-report_free(struct screen *s)
-{
-	struct report	*rp = s->data;
-
-	if (rp->call != NULL) {
-		api_cancel(app.api, rp->call);
-		app_busy(-1);
-	}
-	model_grid_page_free(rp->grids);
-	lineedit_free(&rp->location);
-	lineedit_free(&rp->description);
 	free(rp->resident_name);
 	free(rp);
 }
 
-static int
-typed(struct report *rp)
+static cJSON *
+field(cJSON *fields, const char *name, const char *label, const char *type,
+    const char *def)
 {
-	return (rp->location.len > 0 || rp->description.len > 0);
+	cJSON	*f = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(f, "name", name);
+	cJSON_AddStringToObject(f, "label", label);
+	cJSON_AddStringToObject(f, "type", type);
+	cJSON_AddBoolToObject(f, "required", strcmp(type, "checkbox") != 0);
+	if (def != NULL)
+		cJSON_AddStringToObject(f, "default", def);
+	cJSON_AddItemToArray(fields, f);
+	return (f);
 }
 
 static void
-leave(void)
+option(cJSON *f, const char *value, const char *label, const char *label_en)
 {
-	app_pop();
+	cJSON	*o = cJSON_CreateObject(), *list;
+
+	if ((list = cJSON_GetObjectItemCaseSensitive(f, "options")) == NULL)
+		list = cJSON_AddArrayToObject(f, "options");
+	cJSON_AddStringToObject(o, "value", value);
+	cJSON_AddStringToObject(o, "label", label);
+	cJSON_AddStringToObject(o, "label_en", label_en);
+	cJSON_AddStringToObject(o, "pinyin", "");
+	cJSON_AddItemToArray(list, o);
 }
 
-/* Esc never throws away what was typed without asking. */
-static void
-back(struct report *rp)
+/* The report as a form of one section; a grid member's own grid is
+ * where the grid starts. */
+static cJSON *
+service_of(const struct report *rp, const struct grid_page *g)
 {
-	static struct confirm	c;
+	cJSON	*svc = cJSON_CreateObject(), *form, *sec, *fields, *f;
+	char	 id[24], *own = NULL;
+	size_t	 i;
+	int	 k;
 
-	if (rp->call != NULL && rp->grids != NULL) {
-		api_cancel(app.api, rp->call);
-		rp->call = NULL;
-		app_busy(-1);
-		app_message(MSG_INFO, "%s", _("Cancelled."));
-		return;
+	cJSON_AddStringToObject(svc, "name", _("Report a grid event"));
+	form = cJSON_AddObjectToObject(svc, "form");
+	cJSON_AddNumberToObject(form, "version", 1);
+	sec = cJSON_CreateObject();
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(form, "sections"), sec);
+	cJSON_AddStringToObject(sec, "title", _("The event"));
+	fields = cJSON_AddArrayToObject(sec, "fields");
+	f = field(fields, "category", _("Category"), "select", "other");
+	for (k = 0; k < EVENT_NCATEGORIES; k++)
+		option(f, event_categories[k], event_category_label(
+		    event_categories[k]), event_category_label(
+		    event_categories[k]));
+	f = field(fields, "urgency", _("Urgency"), "select", "normal");
+	for (k = 0; k < EVENT_NURGENCIES; k++)
+		option(f, event_urgencies[k], event_urgency_label(
+		    event_urgencies[k]), event_urgency_label(
+		    event_urgencies[k]));
+	for (i = 0; i < g->n && own == NULL; i++) {
+		if (strcmp(g->items[i].member, app.session->staff_name) == 0)
+			own = xasprintf("%lld", g->items[i].id);
 	}
-	if (!typed(rp)) {
-		app_pop();
-		return;
+	f = field(fields, "grid", _("Grid"), "select", own);
+	for (i = 0; i < g->n; i++) {
+		snprintf(id, sizeof id, "%lld", g->items[i].id);
+		option(f, id, g->items[i].name, g->items[i].name);
 	}
-	c.question = _("Leave without reporting? What you typed is lost.");
-	c.yes = leave;
-	app_push(&dialog_confirm, &c);
+	free(own);
+	cJSON_AddNumberToObject(field(fields, "location", _("Location"),
+	    "text", NULL), "max_length", 100);
+	cJSON_AddNumberToObject(field(fields, "description",
+	    _("Description"), "multiline", NULL), "max_length", 1000);
+	if (rp->resident_id > 0)
+		field(fields, "about", _("About the resident on screen"),
+		    "checkbox", "true");
+	return (svc);
 }
 
 static void
 on_reported(struct api_result *r, void *arg)
 {
-	struct report	*rp = arg;
-	struct event	*ev;
+	struct formscr	*fs = arg;
 	long long	 id;
 
-	rp->call = NULL;
-	app_busy(-1);
-	if (r->status != API_ERR_NETWORK && r->status != API_ERR_SERVER)
-		rp->sent = 0;		/* settled: a new report, a new key */
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	form_ui_sending(fs, 0);
+	if (!app_answer(r))
 		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
-	ev = r->model;
-	id = ev->id;
+	id = ((struct event *)r->model)->id;
 	app_message(MSG_INFO, _("Event %lld reported; a supervisor assigns "
 	    "it."), id);
-	events_changed();
-	app_pop();		/* frees rp */
+	app_changed(RES_EVENT, id);
+	form_ui_done(fs);
 	app_push(&screen_event, &id);
 }
 
-/* The form-level check, field by field, before anything is sent. */
-static int
-check(struct report *rp)
+static const char *
+value(const cJSON *data, const char *name)
 {
-	if (rp->grids == NULL || rp->grids->n == 0) {
-		app_message(MSG_ERROR, "%s", _("No grid to report in: the "
-		    "grids did not load. Press Esc and open the form again."));
-		rp->focus = FLD_GRID;
-		return (-1);
-	}
-	if (rp->location.len == 0) {
-		app_message(MSG_ERROR, "%s", _("Where is it? Fill in the "
-		    "location."));
-		rp->focus = FLD_LOCATION;
-		return (-1);
-	}
-	if (rp->description.len == 0) {
-		app_message(MSG_ERROR, "%s", _("What happened? Fill in the "
-		    "description."));
-		rp->focus = FLD_DESCRIPTION;
-		return (-1);
-	}
-	return (0);
+	const char	*s = cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(data, name));
+
+	return (s != NULL ? s : "");
 }
 
 static void
-submit(struct report *rp)
-{
-	char	*loc, *desc;
-
-	if (rp->call != NULL || check(rp) != 0)
-		return;
-	if (!rp->sent) {
-		api_new_key(rp->key);
-		rp->sent = 1;
-	}
-	loc = lineedit_text(&rp->location);
-	desc = lineedit_text(&rp->description);
-	rp->call = api_event_report(app.api, event_categories[rp->category],
-	    loc, desc, event_urgencies[rp->urgency],
-	    rp->grids->items[rp->grid].id, rp->resident_id, rp->key,
-	    on_reported, rp);
-	app_busy(1);
-	free(loc);
-	free(desc);
-}
-
-static void
-category_chosen(int index, void *arg)
+submit(struct formscr *fs, void *arg)
 {
 	struct report	*rp = arg;
+	struct request	*rq;
+	cJSON		*data = form_data(fs->fm);
+	char		*what;
 
-	rp->category = index;
-	rp->focus = FLD_URGENCY;
+	/* the same report again after a lost answer keeps its key */
+	if ((what = cJSON_PrintUnformatted(data)) == NULL)
+		fatal("out of memory printing JSON");
+	rq = request_new(fs, 0, on_reported, fs);
+	request_call(rq, api_event_report(app.api, value(data, "category"),
+	    value(data, "location"), value(data, "description"),
+	    value(data, "urgency"), atoll(value(data, "grid")),
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(data, "about")) ?
+	    rp->resident_id : 0, request_key(rq, what), request_reply, rq));
+	free(what);
+	cJSON_Delete(data);
+	form_ui_sending(fs, 1);
 }
 
+/* The grids came: the form, for the resident on screen if any. */
 static void
-grid_chosen(int index, void *arg)
+on_grids(struct api_result *r, void *arg)
 {
-	struct report	*rp = arg;
+	const struct resident	*res = resident_on_screen();
+	struct report		*rp;
+	struct form_open	 o;
 
-	rp->grid = index;
-	rp->focus = FLD_LOCATION;
-}
-
-static void
-list_categories(struct report *rp)
-{
-	struct list_choice	 c;
-	const char		*v[EVENT_NCATEGORIES];
-	int			 i;
-
-	for (i = 0; i < EVENT_NCATEGORIES; i++)
-		v[i] = event_category_label(event_categories[i]);
-	memset(&c, 0, sizeof c);
-	c.title = _("Category of the event");
-	c.items = v;
-	c.n = EVENT_NCATEGORIES;
-	c.sel = rp->category;
-	c.done = category_chosen;
-	c.arg = rp;
-	app_push(&dialog_list, &c);
-}
-
-static void
-list_grids(struct report *rp)
-{
-	struct list_choice	 c;
-	const char		**v;
-	size_t			  i;
-
-	if (rp->grids == NULL)
+	(void)arg;
+	if (!app_answer(r))
 		return;
-	v = xcalloc(rp->grids->n + 1, sizeof *v);
-	for (i = 0; i < rp->grids->n; i++)
-		v[i] = xasprintf("%s  %s", rp->grids->items[i].name,
-		    rp->grids->items[i].member);
-	memset(&c, 0, sizeof c);
-	c.title = _("Grid");
-	c.items = v;
-	c.n = (int)rp->grids->n;
-	c.sel = rp->grid;
-	c.done = grid_chosen;
-	c.arg = rp;
-	app_push(&dialog_list, &c);
-	for (i = 0; i < rp->grids->n; i++)
-		free((char *)v[i]);
-	free(v);
+	rp = xcalloc(1, sizeof *rp);
+	rp->resident_id = res != NULL ? res->s.id : 0;
+	rp->resident_name = xstrdup(res != NULL ? res->s.name : "");
+	memset(&o, 0, sizeof o);
+	o.service = service_of(rp, r->model);
+	o.resident_id = rp->resident_id;
+	o.resident_name = rp->resident_name;
+	o.submit = submit;
+	o.submit_arg = rp;
+	o.submit_free = report_free;
+	o.ops = &screen_report_form;
+	form_ui_open(&o);
+	cJSON_Delete(o.service);
 }
 
-static int
-cycle(int v, int n, int d)
+void
+event_report_open(const void *owner)
 {
-	return ((v + d + n) % n);
+	struct request	*rq = request_new(owner, SLOT_GRIDS, on_grids, NULL);
+
+	request_call(rq, api_grids(app.api, request_reply, rq));
 }
-
-/* Left and Right step through a choice; Enter lists them. */
-static int
-choice_key(struct report *rp, int key)
-{
-	int	d = key == TK_LEFT ? -1 : 1;
-	int	ng = rp->grids != NULL ? (int)rp->grids->n : 0;
-
-	if (key != TK_LEFT && key != TK_RIGHT && key != TK_ENTER &&
-	    key != ' ')
-		return (0);
-	if (key == TK_ENTER || key == ' ') {
-		if (rp->focus == FLD_CATEGORY)
-			list_categories(rp);
-		else if (rp->focus == FLD_GRID)
-			list_grids(rp);
-		else
-			rp->urgency = cycle(rp->urgency, EVENT_NURGENCIES, 1);
-		return (1);
-	}
-	if (rp->focus == FLD_CATEGORY)
-		rp->category = cycle(rp->category, EVENT_NCATEGORIES, d);
-	else if (rp->focus == FLD_URGENCY)
-		rp->urgency = cycle(rp->urgency, EVENT_NURGENCIES, d);
-	else if (ng > 0)
-		rp->grid = cycle(rp->grid, ng, d);
-	return (1);
-}
-
-static int
-field_key(struct report *rp, int key)
-{
-	switch (rp->focus) {
-	case FLD_CATEGORY:
-	case FLD_URGENCY:
-	case FLD_GRID:
-		return (choice_key(rp, key));
-	case FLD_LOCATION:
-		if (key == TK_ENTER) {
-			rp->focus++;
-			return (1);
-		}
-		return (keys_edit(&rp->location, key));
-	case FLD_DESCRIPTION:
-		return (keys_edit(&rp->description, key));
-	default:
-		if (key == TK_DELETE || key == TK_BACKSPACE) {
-			rp->resident_id = 0;
-			return (1);
-		}
-		return (0);
-	}
-}
-
-static int
-fields(struct report *rp)
-{
-	return (rp->resident_id > 0 ? FLD_COUNT : FLD_RESIDENT);
-}
-
-static int
-report_key(struct screen *s, int key)
-{
-	struct report	*rp = s->data;
-
-	switch (key) {
-	case TK_ESC:
-		back(rp);
-		return (1);
-	case TK_F(9):
-	case TK_CTRL('s'):
-		submit(rp);
-		return (1);
-	case TK_TAB:
-	case TK_DOWN:
-		rp->focus = (rp->focus + 1) % fields(rp);
-		break;
-	case TK_BTAB:
-	case TK_UP:
-		rp->focus = (rp->focus + fields(rp) - 1) % fields(rp);
-		break;
-	default:
-		if (rp->call != NULL && rp->grids != NULL)
-			return (1);	/* the report is on its way */
-		if (!field_key(rp, key))
-			return (0);
-	}
-	if (rp->focus >= fields(rp))
-		rp->focus = 0;
-	app_dirty();
-	return (1);
-}
-
-/* One "label  value" line; the focused value is marked. */
-static int
-line(int y, int lw, const char *label, const char *value, int focus,
-    int cols)
-{
-	draw_text(y, 2, label, lw, STYLE_LABEL);
-	draw_cell(y, 3 + lw, value, cols - lw - 5, focus ? STYLE_SELECTED :
-	    STYLE_NORMAL);
-	return (y + 1);
-}
-
-static int
-label_width(void)
-{
-	const char	*labels[] = { _("Category"), _("Urgency"), _("Grid"),
-	    _("Location"), _("Description"), _("Resident") };
-	size_t		 i;
-	int		 w = 0;
-
-	for (i = 0; i < sizeof labels / sizeof *labels; i++) {
-		if (text_width(labels[i]) > w)
-			w = text_width(labels[i]);
-	}
-	return (w);
-}
-
-static int
-edit_line(struct report *rp, struct lineedit *le, int y, int lw,
-    const char *label, int which, int cols, int *cy, int *cx)
-{
-	int	c;
-
-	draw_text(y, 2, label, lw, STYLE_LABEL);
-	c = lineedit_draw(stdscr, le, y, 3 + lw, cols - lw - 5,
-	    draw_attr(STYLE_FIELD));
-	if (rp->focus == which) {
-		*cy = y;
-		*cx = c;
-	}
-	return (y + 1);
-}
-
-static void
-report_draw(struct screen *s, int top, int rows, int cols, int *cy,
-    int *cx)
-{
-	struct report	*rp = s->data;
-	const char	*grid = rp->grids == NULL ? _("Loading...") :
-			    rp->grids->n == 0 ? "-" :
-			    rp->grids->items[rp->grid].name;
-	int		 lw = label_width(), y = top + 3;
-
-	(void)rows;
-	*cy = *cx = -1;
-	draw_text(top, 1, _("Report a grid event"), cols - 2, STYLE_TITLE);
-	draw_hline(top + 1, 0, cols);
-	y = line(y, lw, _("Category"), event_category_label(
-	    event_categories[rp->category]), rp->focus == FLD_CATEGORY, cols);
-	y = line(y, lw, _("Urgency"), event_urgency_label(
-	    event_urgencies[rp->urgency]), rp->focus == FLD_URGENCY, cols);
-	y = line(y, lw, _("Grid"), grid, rp->focus == FLD_GRID, cols);
-	y = edit_line(rp, &rp->location, y, lw, _("Location"), FLD_LOCATION,
-	    cols, cy, cx);
-	y = edit_line(rp, &rp->description, y, lw, _("Description"),
-	    FLD_DESCRIPTION, cols, cy, cx);
-	if (rp->resident_id > 0)
-		y = line(y, lw, _("Resident"), rp->resident_name,
-		    rp->focus == FLD_RESIDENT, cols);
-	draw_text(y + 1, 2, _("Left/Right or Enter change a choice; F9 or "
-	    "Ctrl-S reports."), cols - 4, STYLE_DIM);
-}
-
-const struct screen_ops screen_event_new = {
-	.name = "event-new",
-	.editing = 1,
-	.init = report_init,
-	.free = report_free,
-	.key = report_key,
-	.draw = report_draw,
-	.keys = report_keys,
-};

@@ -11,11 +11,12 @@
 #include "events.h"
 #include "form-ui.h"
 #include "keys.h"
+#include "list.h"
+#include "request.h"
 #include "tui.h"
 #include "when.h"
 #include "../api/work.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum eop {
@@ -31,15 +32,11 @@ enum eop {
 
 struct eventscr {
 	long long		 id;
-	struct api_call		*call;
 	enum eop		 op;
 	struct event		*ev;
 	struct staff_page	*staff;
 	long long		 assignee;	/* chosen, for the note prompt */
-	char			 key[33];	/* kept for a retry */
-	enum eop		 key_op;
-	long long		 key_version;
-	int			 scroll;
+	struct list		 history;
 };
 
 static const struct keyhelp event_keys[] = {
@@ -62,19 +59,9 @@ event_init(struct screen *s, void *arg)
 	struct eventscr	*e = xcalloc(1, sizeof *e);
 
 	e->id = *(long long *)arg;
+	e->history.view = 1;
 	s->data = e;
 	load(e);
-}
-
-static void
-cancel(struct eventscr *e)
-{
-	if (e->call == NULL)
-		return;
-	api_cancel(app.api, e->call);
-	e->call = NULL;
-	e->op = E_NONE;
-	app_busy(-1);
 }
 
 static void
@@ -82,18 +69,29 @@ event_free(struct screen *s)
 {
 	struct eventscr	*e = s->data;
 
-	cancel(e);
 	model_event_free(e->ev);
 	model_staff_page_free(e->staff);
 	free(e);
 }
 
-static void
-start(struct eventscr *e, enum eop op, struct api_call *c)
+static void	on_event(struct api_result *, void *);
+
+/* One request at a time; a change keeps its key while a retry of the
+ * same step on the same version may meet it at the server. */
+static struct request *
+start(struct eventscr *e, enum eop op, api_cb cb)
 {
-	e->call = c;
 	e->op = op;
-	app_busy(1);
+	return (request_new(e, 0, cb, e));
+}
+
+static const char *
+key_for(struct request *rq, struct eventscr *e, enum eop op)
+{
+	char	what[64];
+
+	snprintf(what, sizeof what, "%d %lld", op, e->ev->version);
+	return (request_key(rq, what));
 }
 
 /* The sentence for a refusal, by what was tried. */
@@ -123,16 +121,9 @@ on_event(struct api_result *r, void *arg)
 	struct eventscr	*e = arg;
 	enum eop	 op = e->op;
 
-	e->call = NULL;
 	e->op = E_NONE;
-	app_busy(-1);
-	if (op != E_LOAD && r->status != API_ERR_NETWORK &&
-	    r->status != API_ERR_SERVER)
-		e->key[0] = '\0';	/* settled: the next try is new */
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_ERR_REFUSED && e->ev != NULL) {
 		refused(e, op, r);
 		return;
@@ -144,38 +135,40 @@ on_event(struct api_result *r, void *arg)
 	model_event_free(e->ev);
 	e->ev = r->model;
 	r->model = NULL;
+	list_count(&e->history, (int)e->ev->nupdates);
 	if (op == E_LOAD)
 		return;
 	app_message(MSG_INFO, _("Event %lld is %s now."), e->ev->id,
 	    event_status_label(e->ev->status));
-	events_changed();
+	app_changed(RES_EVENT, e->ev->id);
 }
 
 static void
 load(struct eventscr *e)
 {
-	cancel(e);
-	start(e, E_LOAD, api_event_get(app.api, e->id, on_event, e));
+	struct request	*rq = start(e, E_LOAD, on_event);
+
+	request_call(rq, api_event_get(app.api, e->id, request_reply, rq));
 }
 
-/* The same change of the same version keeps its key after a failure
- * that may have reached the server. */
-static const char *
-key_for(struct eventscr *e, enum eop op)
+static int
+event_shows(struct screen *s, enum resource what, long long id)
 {
-	if (e->key[0] == '\0' || e->key_op != op ||
-	    e->key_version != e->ev->version) {
-		api_new_key(e->key);
-		e->key_op = op;
-		e->key_version = e->ev->version;
-	}
-	return (e->key);
+	struct eventscr	*e = s->data;
+
+	return (what == RES_EVENT && (id == 0 || id == e->id));
+}
+
+static void
+event_reload(struct screen *s)
+{
+	load(s->data);
 }
 
 static int
 ready(struct eventscr *e)
 {
-	if (e->call != NULL) {
+	if (request_busy(e, 0)) {
 		app_message(MSG_ERROR, "%s", _("Wait for the answer, or press "
 		    "Esc to cancel it."));
 		return (0);
@@ -187,8 +180,11 @@ static void
 update(struct eventscr *e, enum eop op, const char *status,
     const char *note)
 {
-	start(e, op, api_event_update(app.api, e->ev->id, e->ev->version,
-	    status, note, key_for(e, op), on_event, e));
+	struct request	*rq = start(e, op, on_event);
+
+	request_call(rq, api_event_update(app.api, e->ev->id,
+	    e->ev->version, status, note, key_for(rq, e, op), request_reply,
+	    rq));
 }
 
 static void
@@ -196,11 +192,6 @@ resolve_with(const char *text, void *arg)
 {
 	struct eventscr	*e = arg;
 
-	if (*text == '\0') {
-		app_message(MSG_ERROR, "%s", _("Say what was done: a resolved "
-		    "event needs a note."));
-		return;
-	}
 	if (ready(e))
 		update(e, E_RESOLVE, "resolved", text);
 }
@@ -219,39 +210,32 @@ close_with(const char *text, void *arg)
 {
 	struct eventscr	*e = arg;
 
-	if (strcmp(e->ev->status, "reported") == 0 && *text == '\0') {
-		app_message(MSG_ERROR, "%s", _("Say why: closing a report "
-		    "that was never worked on needs a note."));
-		return;
-	}
 	if (ready(e))
 		update(e, E_CLOSE, "closed", text);
 }
 
+/* A note, required (min 1) with too_short said when it is missing. */
 static void
-ask(struct eventscr *e, const char *title, void (*done)(const char *,
-    void *))
+ask(struct eventscr *e, const char *title, size_t min, const char *too_short,
+    void (*done)(const char *, void *))
 {
-	struct prompt	p;
-
-	memset(&p, 0, sizeof p);
-	p.title = title;
-	p.max_chars = 1000;
-	p.done = done;
-	p.arg = e;
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = title, .max_chars = 1000,
+	    .min_chars = min, .too_short = too_short, .done = done,
+	    .arg = e });
 }
 
 static void
 assign_with(const char *text, void *arg)
 {
 	struct eventscr	*e = arg;
+	struct request	*rq;
 
 	if (!ready(e))
 		return;
-	start(e, E_ASSIGN, api_event_assign(app.api, e->ev->id,
-	    e->ev->version, e->assignee, text, key_for(e, E_ASSIGN), on_event,
-	    e));
+	rq = start(e, E_ASSIGN, on_event);
+	request_call(rq, api_event_assign(app.api, e->ev->id,
+	    e->ev->version, e->assignee, text, key_for(rq, e, E_ASSIGN),
+	    request_reply, rq));
 }
 
 /* Colleagues who may be given an event: not the administrators. */
@@ -275,16 +259,16 @@ staff_chosen(int index, void *arg)
 	if (i == e->staff->n)
 		return;
 	e->assignee = e->staff->items[i].id;
-	ask(e, _("A note for the assignee (Enter for none)"), assign_with);
+	ask(e, _("A note for the assignee (Enter for none)"), 0, NULL,
+	    assign_with);
 }
 
 static void
 choose_staff(struct eventscr *e)
 {
-	struct list_choice	 c;
-	const char		**v;
-	size_t			  i;
-	int			  n = 0;
+	const char	**v;
+	size_t		  i;
+	int		  n = 0;
 
 	v = xcalloc(e->staff->n + 1, sizeof *v);
 	for (i = 0; i < e->staff->n; i++) {
@@ -292,13 +276,7 @@ choose_staff(struct eventscr *e)
 			v[n++] = xasprintf("%s  %s", e->staff->items[i].name,
 			    e->staff->items[i].username);
 	}
-	memset(&c, 0, sizeof c);
-	c.title = _("Assign the event to");
-	c.items = v;
-	c.n = n;
-	c.done = staff_chosen;
-	c.arg = e;
-	app_push(&dialog_list, &c);
+	list_ask(_("Assign the event to"), v, n, 0, staff_chosen, e);
 	while (n > 0)
 		free((char *)v[--n]);
 	free(v);
@@ -309,7 +287,6 @@ on_staff(struct api_result *r, void *arg)
 {
 	struct eventscr	*e = arg;
 
-	e->call = NULL;
 	e->op = E_NONE;
 	if (!app_answer(r))
 		return;		/* said, or the session ended */
@@ -326,10 +303,14 @@ assign(struct eventscr *e)
 		    "events."));
 		return;
 	}
+	struct request	*rq;
+
 	if (e->staff != NULL)
 		choose_staff(e);
-	else
-		start(e, E_STAFF, api_staff(app.api, on_staff, e));
+	else {
+		rq = start(e, E_STAFF, on_staff);
+		request_call(rq, api_staff(app.api, request_reply, rq));
+	}
 }
 
 static int
@@ -342,16 +323,19 @@ action_key(struct eventscr *e, int key)
 		return (1);
 	case 'v':
 	case 'V':
-		ask(e, _("What was done? (required)"), resolve_with);
+		ask(e, _("What was done? (required)"), 1, _("Say what was "
+		    "done: a resolved event needs a note."), resolve_with);
 		return (1);
 	case 'o':
 	case 'O':
-		ask(e, _("A note on the event"), note_with);
+		ask(e, _("A note on the event"), 1, NULL, note_with);
 		return (1);
 	case 'c':
 	case 'C':
 		ask(e, _("Why close it? (a note; required for a report never "
-		    "worked on)"), close_with);
+		    "worked on)"), strcmp(e->ev->status, "reported") == 0,
+		    _("Say why: closing a report that was never worked on "
+		    "needs a note."), close_with);
 		return (1);
 	case 'a':
 	case 'A':
@@ -366,25 +350,7 @@ event_key(struct screen *s, int key)
 {
 	struct eventscr	*e = s->data;
 
-	switch (key) {
-	case TK_ESC:
-		if (e->call != NULL && e->ev != NULL) {
-			cancel(e);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
-		return (1);
-	case TK_F(5):
-		load(e);
-		return (1);
-	case TK_UP:
-		if (e->scroll > 0)
-			e->scroll--;
-		app_dirty();
-		return (1);
-	case TK_DOWN:
-		if (e->ev != NULL && e->scroll + 1 < (int)e->ev->nupdates)
-			e->scroll++;
+	if (list_key(&e->history, key) != LIST_UNUSED) {
 		app_dirty();
 		return (1);
 	}
@@ -393,19 +359,8 @@ event_key(struct screen *s, int key)
 	return (action_key(e, key));
 }
 
-/* "Label: value"; returns the next x. */
-static int
-field(int y, int x, const char *label, const char *value, int maxx)
-{
-	x += draw_text(y, x, label, maxx - x, STYLE_LABEL);
-	x += draw_text(y, x, ": ", maxx - x, STYLE_LABEL);
-	x += draw_text(y, x, value, maxx - x, STYLE_NORMAL);
-	return (x + 3);
-}
-
 /* The description's lines, as many as leave the history a few rows. */
 #define DESCRIPTION_ROWS 4
-
 static int
 draw_facts(const struct event *ev, int y, int last, int cols)
 {
@@ -416,18 +371,18 @@ draw_facts(const struct event *ev, int y, int last, int cols)
 	    event_category_label(ev->category), event_urgency_label(
 	    ev->urgency));
 	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
-	x = field(y, 1, _("Status"), event_status_label(ev->status),
+	x = draw_field(y, 1, _("Status"), event_status_label(ev->status),
 	    cols - 1);
-	field(y++, x, _("Assignee"), *ev->assignee != '\0' ? ev->assignee :
+	draw_field(y++, x, _("Assignee"), *ev->assignee != '\0' ? ev->assignee :
 	    "-", cols - 1);
 	when_day_hm(ev->reported_at, at, sizeof at);
 	snprintf(line, sizeof line, "%s, %s", ev->reporter, at);
-	x = field(y, 1, _("Reported by"), line, cols - 1);
+	x = draw_field(y, 1, _("Reported by"), line, cols - 1);
 	snprintf(line, sizeof line, "%s %s", ev->community, ev->grid);
-	field(y++, x, _("Grid"), line, cols - 1);
-	field(y++, 1, _("Location"), ev->location, cols - 1);
+	draw_field(y++, x, _("Grid"), line, cols - 1);
+	draw_field(y++, 1, _("Location"), ev->location, cols - 1);
 	if (*ev->resident != '\0')
-		field(y++, 1, _("Resident"), ev->resident, cols - 1);
+		draw_field(y++, 1, _("Resident"), ev->resident, cols - 1);
 	x = 1 + draw_text(y, 1, _("Description"), cols - 2, STYLE_LABEL);
 	x += draw_text(y, x, ": ", cols - 1 - x, STYLE_LABEL);
 	rows = last - y - 3 < DESCRIPTION_ROWS ? last - y - 3 :
@@ -446,7 +401,9 @@ draw_history(struct eventscr *e, int y, int last, int cols)
 
 	x = draw_text(y, 1, _("History"), cols - 2, STYLE_TITLE);
 	draw_hline(y++, x + 2, cols - x - 3);
-	for (i = e->scroll; i < (int)e->ev->nupdates && y < last; i++, y++) {
+	list_show(&e->history, last - y);
+	for (i = e->history.top; i < (int)e->ev->nupdates && y < last; i++,
+	    y++) {
 		u = &e->ev->updates[i];
 		when_day_hm(u->at, at, sizeof at);
 		snprintf(line, sizeof line, "%s  %s  %s%s%s%s%s", at, u->staff,
@@ -465,7 +422,7 @@ event_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 	*cy = *cx = -1;
 	if (e->ev == NULL) {
-		draw_text(top + 1, 2, e->call != NULL ? _("Loading...") :
+		draw_text(top + 1, 2, request_busy(e, 0) ? _("Loading...") :
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
@@ -476,9 +433,12 @@ event_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_event = {
 	.name = "event",
+	.title = N_("Grid event"),
 	.init = event_init,
 	.free = event_free,
 	.key = event_key,
 	.draw = event_draw,
+	.shows = event_shows,
+	.reload = event_reload,
 	.keys = event_keys,
 };

@@ -2,17 +2,17 @@
  * of them, newest first; open one, or report a new one. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "events.h"
 #include "keys.h"
+#include "list.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "when.h"
 #include "../api/work.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum filter {
@@ -25,11 +25,9 @@ enum filter {
 static const char *const filter_names[F_COUNT] = { "mine", "open", NULL };
 
 struct events {
-	struct api_call		*call;
 	struct event_page	*page;
 	enum filter		 filter;
-	int			 sel;
-	int			 top;
+	struct list		 l;
 };
 
 static const struct keyhelp events_keys[] = {
@@ -48,26 +46,21 @@ on_events(struct api_result *r, void *arg)
 {
 	struct events	*e = arg;
 
-	e->call = NULL;
 	if (!app_answer(r))
 		return;		/* said, or the session ended */
 	model_event_page_free(e->page);
 	e->page = r->model;
 	r->model = NULL;
-	if (e->sel >= (int)e->page->n)
-		e->sel = e->page->n > 0 ? (int)e->page->n - 1 : 0;
+	list_count(&e->l, (int)e->page->n);
 }
 
 static void
 start(struct events *e, int page)
 {
-	if (e->call != NULL) {
-		api_cancel(app.api, e->call);
-		app_busy(-1);
-	}
-	e->call = api_events(app.api, filter_names[e->filter], page,
-	    on_events, e);
-	app_busy(1);
+	struct request	*rq = request_new(e, 0, on_events, e);
+
+	request_call(rq, api_events(app.api, filter_names[e->filter], page,
+	    request_reply, rq));
 }
 
 /* A grid member starts with what is assigned to them; a supervisor with
@@ -79,6 +72,7 @@ events_init(struct screen *s, void *arg)
 
 	(void)arg;
 	e->filter = event_may_assign() ? F_OPEN : F_MINE;
+	e->l.paged = 1;
 	s->data = e;
 	start(e, 1);
 }
@@ -88,108 +82,60 @@ events_free(struct screen *s)
 {
 	struct events	*e = s->data;
 
-	if (e->call != NULL) {
-		api_cancel(app.api, e->call);
-		app_busy(-1);
-	}
 	model_event_page_free(e->page);
 	free(e);
 }
 
-void
-events_changed(void)
+static void
+events_reload(struct screen *s)
 {
-	struct screen	*s;
-	struct events	*e;
+	struct events	*e = s->data;
 
-	for (s = app.top; s != NULL; s = s->below) {
-		if (s->ops != &screen_events)
-			continue;
-		e = s->data;
-		start(e, e->page != NULL ? e->page->pg.page : 1);
-	}
+	start(e, e->page != NULL ? e->page->pg.page : 1);
 }
 
 static void
-report(void)
+report(struct events *e)
 {
 	if (!event_may_report()) {
 		app_message(MSG_ERROR, "%s", _("Grid members and supervisors "
 		    "report events; a clerk's role cannot."));
 		return;
 	}
-	app_push(&screen_event_new, NULL);
-}
-
-static int
-pages(const struct event_page *p)
-{
-	return ((int)((p->pg.total + p->pg.per_page - 1) / p->pg.per_page));
-}
-
-static int
-page_key(struct events *e, int key)
-{
-	int	np;
-
-	if (e->page == NULL)
-		return (1);
-	np = e->page->pg.page + (key == TK_PGDN ? 1 : -1);
-	if (np >= 1 && np <= pages(e->page))
-		start(e, np);
-	return (1);
+	event_report_open(e);
 }
 
 static int
 events_key(struct screen *s, int key)
 {
 	struct events	*e = s->data;
+	enum list_done	 d;
 	long long	 id;
+	int		 np;
 
 	switch (key) {
-	case TK_ESC:
-		if (e->call != NULL) {
-			api_cancel(app.api, e->call);
-			e->call = NULL;
-			app_busy(-1);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
-		return (1);
 	case TK_TAB:
 		e->filter = (e->filter + 1) % F_COUNT;
-		e->sel = e->top = 0;
+		list_count(&e->l, 0);
 		start(e, 1);
 		return (1);
-	case TK_F(5):
-		start(e, e->page != NULL ? e->page->pg.page : 1);
-		return (1);
-	case TK_PGDN:
-	case TK_PGUP:
-		return (page_key(e, key));
 	case 'n':
 	case 'N':
-		report();
+		report(e);
 		return (1);
 	}
 	if (e->page == NULL || e->page->n == 0)
 		return (0);
-	switch (key) {
-	case TK_UP:
-		if (e->sel > 0)
-			e->sel--;
-		break;
-	case TK_DOWN:
-		if (e->sel + 1 < (int)e->page->n)
-			e->sel++;
-		break;
-	case TK_ENTER:
-		id = e->page->items[e->sel].id;
+	if (key == TK_ENTER) {
+		id = e->page->items[e->l.sel].id;
 		app_push(&screen_event, &id);
 		return (1);
-	default:
-		return (0);
 	}
+	if ((d = list_key(&e->l, key)) == LIST_UNUSED)
+		return (0);
+	if ((np = list_turn(d, e->page->pg.page, e->page->pg.total,
+	    e->page->pg.per_page)) > 0)
+		start(e, np);
 	app_dirty();
 	return (1);
 }
@@ -227,24 +173,15 @@ draw_list(struct events *e, int y, int last, int cols)
 	const char		**v;
 	char			(*at)[24];
 	char			  info[128];
-	int			  i, visible = last - y - 1;
 
 	at = xcalloc(e->page->n + 1, sizeof *at);
 	v = rows_of(e, at);
-	table_layout(c, NCOLS, v, (int)e->page->n, cols);
-	table_head(y++, c, NCOLS);
-	if (e->sel < e->top)
-		e->top = e->sel;
-	if (visible > 0 && e->sel >= e->top + visible)
-		e->top = e->sel - visible + 1;
-	for (i = e->top; i < (int)e->page->n && y < last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, i == e->sel ?
-		    STYLE_SELECTED : STYLE_NORMAL);
+	table_list(y, last, cols, c, NCOLS, v, &e->l, 1);
 	free(v);
 	free(at);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld events"),
-	    e->page->pg.page, pages(e->page) > 0 ? pages(e->page) : 1,
-	    e->page->pg.total);
+	    e->page->pg.page, list_pages(e->page->pg.total,
+	    e->page->pg.per_page), e->page->pg.total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 
@@ -271,7 +208,7 @@ events_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	draw_text(top, 1, filter_title(e->filter), cols - 2, STYLE_TITLE);
 	draw_hline(top + 1, 0, cols);
 	if (e->page == NULL) {
-		draw_text(top + 3, 2, e->call != NULL ? _("Loading...") :
+		draw_text(top + 3, 2, request_busy(e, 0) ? _("Loading...") :
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
@@ -286,9 +223,12 @@ events_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_events = {
 	.name = "events",
+	.title = N_("Grid events"),
 	.init = events_init,
 	.free = events_free,
 	.key = events_key,
 	.draw = events_draw,
+	.shows_all = RES_MASK(RES_EVENT),
+	.reload = events_reload,
 	.keys = events_keys,
 };

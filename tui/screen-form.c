@@ -5,17 +5,25 @@
 #include <string.h>
 #include <time.h>
 
+#include "case-labels.h"
+#include "cases.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "form-view.h"
 #include "keys.h"
+#include "labels.h"
+#include "request.h"
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../forms/idnum.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../util/buf.h"
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
+
+/* Request slots: the outbox's answer, the applicant looked up. */
+enum { SLOT_SENT, SLOT_APPLICANT };
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
@@ -57,6 +65,27 @@ build_stops(struct formscr *fs)
 			fs->stops[fs->nstops].field = (int)i;
 			fs->stops[fs->nstops++].material = (int)m;
 		}
+	}
+}
+
+/* A choice of a few options shows them numbered, so one digit picks. */
+static void
+number_options(struct form *fm)
+{
+	struct form_field	*f;
+	struct buf		 b;
+	size_t			 i, k;
+
+	for (i = 0; i < fm->nfields; i++) {
+		f = &fm->fields[i];
+		if (f->type != FT_SELECT || f->noptions > 9 || *f->help != '\0')
+			continue;
+		buf_init(&b);
+		for (k = 0; k < f->noptions; k++)
+			buf_printf(&b, "%s%zu %s", k > 0 ? "   " : "", k + 1,
+			    form_ui_option_label(&f->options[k]));
+		free(f->help);
+		f->help = buf_steal(&b);
 	}
 }
 
@@ -129,6 +158,7 @@ load(struct formscr *fs, struct form_open *o)
 		return (-1);
 	}
 	prefill(fs, o->prefill);
+	number_options(fs->fm);
 	if (o->draft != NULL) {
 		draft_restore(fs->fm, o->draft);
 		fs->modified = 1;
@@ -182,6 +212,7 @@ fscr_init(struct screen *s, void *arg)
 	fs->submit = o->submit;
 	fs->submit_arg = o->submit_arg;
 	fs->submit_free = o->submit_free;
+	fs->note = o->note != NULL ? xstrdup(o->note) : NULL;
 	fs->broken = load(fs, o) != 0;
 	if (!fs->broken)
 		fs->focus = first_to_fill(fs);
@@ -192,8 +223,6 @@ fscr_free(struct screen *s)
 {
 	struct formscr	*fs = s->data;
 
-	if (fs->outbox_id != 0)
-		app_busy(-1);
 	save_draft(fs);
 	if (fs->submit_free != NULL)
 		fs->submit_free(fs->submit_arg);
@@ -203,6 +232,7 @@ fscr_free(struct screen *s)
 	free(fs->title);
 	free(fs->resident_name);
 	free(fs->draft_key);
+	free(fs->note);
 	free(fs);
 }
 
@@ -395,6 +425,38 @@ form_ui_errors(struct formscr *fs, const struct api_result *r)
 	app_message(MSG_ERROR, "%s", r->message);
 }
 
+static void
+open_existing(void *arg)
+{
+	struct application_open	o = { *(long long *)arg, NULL };
+
+	app_push(cases_may_act() ? &screen_application :
+	    &screen_application_ro, &o);
+}
+
+/* The resident has this service open already (409 application-open):
+ * the application it is, and Enter opens it. */
+static void
+already_open(struct formscr *fs, const struct api_result *r)
+{
+	const cJSON	*j = r->problem_json;
+	const char	*number, *status;
+	long long	*id = xmalloc(sizeof *id);
+	char		 q[256];
+
+	*id = (long long)cJSON_GetNumberValue(
+	    cJSON_GetObjectItemCaseSensitive(j, "existing_id"));
+	number = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "existing_number"));
+	status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "existing_status"));
+	snprintf(q, sizeof q, _("%s has %s open already: %s, %s. Open it?"),
+	    fs->resident_name, fs->title, number != NULL ? number : "?",
+	    label_app_status(status != NULL ? status : ""));
+	app_message(MSG_ERROR, "%s", q);
+	confirm_ask_free(q, open_existing, id, free);
+}
+
 int
 form_outbox_event(struct screen *s, enum sender_event ev,
     const struct outbox_item *it, const struct api_result *r)
@@ -404,10 +466,11 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	if (s->ops != &screen_form || fs->outbox_id != it->id)
 		return (0);
 	fs->outbox_id = 0;
-	app_busy(-1);
+	request_done(fs, SLOT_SENT);
 	if (ev == SENDER_DONE || ev == SENDER_WAITING) {
 		/* accepted, or safe in the outbox: the form is done, and
 		 * what to print comes next */
+		app_message(MSG_INFO, NULL);
 		show_result(fs, ev == SENDER_DONE ? it : NULL, it->id);
 		return (1);
 	}
@@ -420,7 +483,10 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	outbox_discard(app.outbox, it->id);
 	app_outbox_changed();
 	fs->submitted = 0;
-	form_ui_errors(fs, r);
+	if (strcmp(r->problem, "application-open") == 0)
+		already_open(fs, r);
+	else
+		form_ui_errors(fs, r);
 	return (1);
 }
 
@@ -462,7 +528,7 @@ queue(struct formscr *fs)
 	drop_draft(fs);
 	app_outbox_changed();
 	app_message(MSG_INFO, "%s", _("Saved. Sending..."));
-	app_busy(1);
+	request_wait(fs, SLOT_SENT, NULL, NULL);	/* the spinner, till it answers */
 	sender_pump(app.sender, time(NULL));
 }
 
@@ -495,6 +561,79 @@ submit(struct formscr *fs)
 		return;
 	}
 	queue(fs);
+}
+
+/* The applicant scanned into a form opened without one: the record
+ * found by the number fills the form, and the application is theirs. */
+static void
+on_record(struct api_result *r, void *arg)
+{
+	struct formscr	*fs = arg;
+	struct resident	*res = r->model;
+	cJSON		*values;
+
+	if (!app_answer(r))
+		return;
+	drop_draft(fs);
+	fs->resident_id = res->s.id;
+	free(fs->resident_name);
+	fs->resident_name = text_sanitize(res->s.name, 0);
+	free(fs->draft_key);
+	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
+	    fs->resident_id);
+	prefill(fs, values = form_ui_prefill(res));
+	cJSON_Delete(values);
+	fs->focus = first_to_fill(fs);
+	app_message(MSG_INFO, _("The application is %s's: filled from the "
+	    "record."), fs->resident_name);
+}
+
+static void
+on_applicant(struct api_result *r, void *arg)
+{
+	struct formscr		*fs = arg;
+	struct resident_page	*p = r->model;
+	struct request		*rq;
+
+	if (!app_answer(r))
+		return;
+	if (p->n != 1) {
+		app_message(MSG_ERROR, "%s", label_not_here(0));
+		form_set_text(focused(fs), "", ORIGIN_TYPED);
+		return;
+	}
+	rq = request_new(fs, SLOT_APPLICANT, on_record, fs);
+	request_call(rq, api_resident_get(app.api, p->items[0].id,
+	    request_reply, rq));
+}
+
+/* A card scanned into a focused ID number field fills it, as typed
+ * and Enter; into the applicant's, when the form has none yet, it
+ * makes that resident the applicant. Elsewhere it is no field's. */
+static int
+fscr_scan(struct screen *s, const char *id)
+{
+	struct formscr		*fs = s->data;
+	struct form_field	*f;
+	struct idnum_info	 info;
+	struct request		*rq;
+
+	if (fs->broken || fs->sending || fs->outbox_id != 0 ||
+	    fs->stops[fs->focus].material >= 0 ||
+	    (f = focused(fs))->type != FT_ID_NUMBER)
+		return (0);
+	form_set_text(f, id, ORIGIN_TYPED);
+	fs->modified = 1;
+	if (fs->resident_id != 0 || fs->submit != NULL ||
+	    strcmp(f->prefill, "id_number") != 0 ||
+	    idnum_check(id, time(NULL), &info) != IDNUM_OK) {
+		next_needed(fs);
+		return (1);
+	}
+	rq = request_new(fs, SLOT_APPLICANT, on_applicant, fs);
+	request_call(rq, api_resident_search(app.api, info.normalized, NULL,
+	    1, request_reply, rq));
+	return (1);
 }
 
 static int
@@ -546,9 +685,8 @@ static void
 open_prompt(const char *title, size_t max, int (*filter)(uint32_t),
     void (*done)(const char *, void *), void *arg)
 {
-	struct prompt	p = { title, NULL, max, filter, done, arg };
-
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = title, .max_chars = max,
+	    .filter = filter, .done = done, .arg = arg });
 }
 
 static void
@@ -565,36 +703,28 @@ static void
 open_choices(struct formscr *fs, int first_key)
 {
 	struct form_field	*f = focused(fs);
-	struct choose		 c = { form_ui_label(f), f, chosen, fs };
 
-	app_push(&dialog_choose, &c);
-	if (first_key != 0 && app.top->ops->key != NULL)
-		app.top->ops->key(app.top, first_key);
+	form_ui_choose(f, form_ui_label(f), first_key, chosen, fs);
 }
 
-static struct formscr	*discarding;
-
 static void
-discard(void)
+discard(void *arg)
 {
-	drop_draft(discarding);
-	discarding->modified = 0;
+	struct formscr	*fs = arg;
+
+	drop_draft(fs);
+	fs->modified = 0;
 	app_pop();
 }
 
 static void
 ask_close(struct formscr *fs)
 {
-	static struct confirm	c;
-
-	if (!fs->modified) {
+	if (!fs->modified)
 		app_pop();
-		return;
-	}
-	discarding = fs;
-	c.question = _("Throw away what was typed in this form?");
-	c.yes = discard;
-	app_push(&dialog_confirm, &c);
+	else
+		confirm_ask(_("Throw away what was typed in this form?"),
+		    discard, fs);
 }
 
 /* Space, Enter and typing on a field that is not edited in place. */
@@ -613,6 +743,14 @@ toggle_key(struct formscr *fs, int key)
 		f->checked = !f->checked;
 		f->origin = ORIGIN_TYPED;
 		fs->modified = 1;
+		return (1);
+	}
+	if (f->type == FT_SELECT && key >= '1' && key <= '9' &&
+	    f->noptions <= 9 && (size_t)(key - '1') < f->noptions) {
+		f->choice = key - '1';	/* a few options, numbered */
+		f->origin = ORIGIN_TYPED;
+		fs->modified = 1;
+		move_focus(fs, fs->focus + 1);
 		return (1);
 	}
 	if (f->type == FT_SELECT || f->type == FT_MULTISELECT) {
@@ -664,8 +802,11 @@ fscr_key(struct screen *s, int key)
 		return (key == TK_ESC || key == TK_ENTER);
 	}
 	if (fs->sending) {
-		if (key == TK_ESC)
-			app_pop();
+		if (key == TK_ESC && request_cancel(fs, SLOT_ANY)) {
+			fs->sending = 0;	/* it may have gone through */
+			app_message(MSG_INFO, "%s", _("Cancelled: F9 sends it "
+			    "again, so that it cannot be done twice."));
+		}
 		return (1);
 	}
 	if (fs->outbox_id != 0) {
@@ -736,13 +877,59 @@ fscr_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		*cy = *cx = -1;
 }
 
+static const struct keyhelp certform_keys[] = {
+	{ N_("F9"), N_("Issue the certificate"), 1 },
+	{ N_("Tab/Enter"), N_("Next field"), 1 },
+	{ N_("Esc"), N_("Close"), 1 },
+	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
+	{ N_("Space"), N_("Open the choices"), 0 },
+	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
+	{ N_("Ctrl-S"), N_("Issue the certificate"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A certificate's fields (screen-cert-form.c): the same form, its own
+ * keys' words. */
+const struct screen_ops screen_cert_form = {
+	.name = "certificate-form",
+	.title = N_("Certificate form"),
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.scan = fscr_scan,
+	.keys = certform_keys,
+};
+
+static const struct keyhelp report_keys[] = {
+	{ N_("F9"), N_("Report"), 1 },
+	{ N_("Enter"), N_("Next field to fill"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Space"), N_("Tick, or open the choices"), 0 },
+	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
+	{ N_("Ctrl-S"), N_("Report"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A grid event's report (screen-event-new.c). */
+const struct screen_ops screen_report_form = {
+	.name = "event-new",
+	.title = N_("Report a grid event"),
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.keys = report_keys,
+};
+
 const struct screen_ops screen_form = {
 	.name = "form",
-	.editing = 1,
+	.title = N_("Application form"),
 	.init = fscr_init,
 	.free = fscr_free,
 	.key = fscr_key,
 	.draw = fscr_draw,
 	.save = fscr_save,
+	.scan = fscr_scan,
 	.keys = form_keys,
 };

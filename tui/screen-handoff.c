@@ -5,31 +5,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case-labels.h"
 #include "cases.h"
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
 #include "print-cases.h"
+#include "print-ui.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 #define MAX_BATCH	200
 
 struct handoff_view {
-	struct api_call		*call;
 	struct app_page		*page;
+	struct list		 l;
 	long long		*picked;	/* application ids */
 	size_t			 npicked;
-	int			 sel;
-	int			 top;
 	struct handoff		*done;		/* once sent */
-	char			 key[33];	/* of the hand-off being sent */
-	char			*sent;		/* its body, for a retry */
-	int			 lost;
 };
 
 static const struct keyhelp handoff_keys[] = {
@@ -43,8 +39,6 @@ static const struct keyhelp handoff_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
-static struct handoff_view	*current;
-
 static void	load(struct handoff_view *, int page);
 
 static void
@@ -54,19 +48,9 @@ handoff_init(struct screen *s, void *arg)
 
 	(void)arg;
 	h->picked = xcalloc(MAX_BATCH, sizeof *h->picked);
+	h->l.paged = 1;
 	s->data = h;
-	current = h;
 	load(h, 1);
-}
-
-static void
-cancel(struct handoff_view *h)
-{
-	if (h->call == NULL)
-		return;
-	api_cancel(app.api, h->call);
-	h->call = NULL;
-	app_busy(-1);
 }
 
 static void
@@ -74,13 +58,9 @@ handoff_free(struct screen *s)
 {
 	struct handoff_view	*h = s->data;
 
-	if (current == h)
-		current = NULL;
-	cancel(h);
 	model_app_page_free(h->page);
 	model_handoff_free(h->done);
 	free(h->picked);
-	free(h->sent);
 	free(h);
 }
 
@@ -89,14 +69,12 @@ on_page(struct api_result *r, void *arg)
 {
 	struct handoff_view	*h = arg;
 
-	h->call = NULL;
 	if (!app_answer(r))
 		return;		/* said, or the session ended */
 	model_app_page_free(h->page);
 	h->page = r->model;
 	r->model = NULL;
-	h->sel = h->top = 0;
-	app_dirty();
+	list_count(&h->l, (int)h->page->n);
 }
 
 /* The accepted applications: only those can be handed over. */
@@ -104,12 +82,21 @@ static void
 load(struct handoff_view *h, int page)
 {
 	struct app_query	q;
+	struct request		*rq = request_new(h, 0, on_page, h);
 
-	cancel(h);
 	memset(&q, 0, sizeof q);
 	q.status = "accepted";
-	h->call = api_application_search(app.api, &q, page, on_page, h);
-	app_busy(1);
+	request_call(rq, api_application_search(app.api, &q, page,
+	    request_reply, rq));
+}
+
+/* Handed-off or otherwise changed applications leave the list. */
+static void
+handoff_reload(struct screen *s)
+{
+	struct handoff_view	*h = s->data;
+
+	load(h, h->page != NULL ? h->page->page : 1);
 }
 
 static int
@@ -167,13 +154,8 @@ on_created(struct api_result *r, void *arg)
 {
 	struct handoff_view	*h = arg;
 
-	h->call = NULL;
-	app_busy(-1);
-	h->lost = r->status == API_ERR_NETWORK;
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
+	if (app_signed_out(r))
 		return;
-	}
 	if (r->status == API_ERR_NETWORK) {
 		app_message(MSG_ERROR, _("No answer from the server (%s) "
 		    "Press Enter again: it is sent so that it cannot be done "
@@ -191,23 +173,22 @@ on_created(struct api_result *r, void *arg)
 	app_message(MSG_INFO, _("Hand-off %s sent: %zu applications "
 	    "forwarded. P prints the list to sign."), h->done->number,
 	    h->done->n);
+	/* forwarded now: gone from this list, changed on every screen */
+	app_changed(RES_HANDOFF, h->done->id);
+	app_changed(RES_APPLICATION, 0);
 }
 
 static void
 to_given(const char *to, void *arg)
 {
 	struct handoff_view	*h = arg;
+	struct request		*rq;
 	cJSON			*b, *ids;
 	char			*text;
-	size_t			 i, n = utf8_chars(to);
+	size_t			 i;
 
-	if (h != current || h->npicked == 0)
+	if (h->npicked == 0)
 		return;
-	if (n < 1 || n > 50) {
-		app_message(MSG_ERROR, "%s", _("Name the receiving office, up "
-		    "to 50 characters: nothing was sent."));
-		return;
-	}
 	/* the same batch again after a lost answer keeps its key */
 	b = cJSON_CreateObject();
 	ids = cJSON_AddArrayToObject(b, "ids");
@@ -219,29 +200,24 @@ to_given(const char *to, void *arg)
 	cJSON_Delete(b);
 	if (text == NULL)
 		fatal("out of memory printing JSON");
-	if (h->sent == NULL || !h->lost || strcmp(h->sent, text) != 0)
-		api_new_key(h->key);
-	free(h->sent);
-	h->sent = text;
-	cancel(h);
-	h->call = api_handoff_create(app.api, h->picked, h->npicked, to,
-	    h->key, on_created, h);
-	app_busy(1);
+	rq = request_new(h, 0, on_created, h);
+	request_call(rq, api_handoff_create(app.api, h->picked, h->npicked,
+	    to, request_key(rq, text), request_reply, rq));
+	free(text);
 }
 
 static void
 ask_to(struct handoff_view *h)
 {
-	struct prompt	p = { NULL, NULL, 50, NULL, to_given, h };
-
 	if (h->npicked == 0) {
 		app_message(MSG_ERROR, "%s", _("Pick the applications first: "
 		    "Space on each, or A for the whole page."));
 		return;
 	}
-	p.title = _("Hand over to which office? (e.g. the street's civil "
-	    "affairs office)");
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = _("Hand over to which office? "
+	    "(e.g. the street's civil affairs office)"), .max_chars = 50,
+	    .min_chars = 1, .too_short = _("Name the receiving office, up to "
+	    "50 characters."), .done = to_given, .arg = h });
 }
 
 static void
@@ -252,29 +228,20 @@ print_list(struct handoff_view *h)
 		    "list is printed then."));
 		return;
 	}
-	cases_print(cases_paper_handoff(h->done));
+	print_ui_offer(cases_paper_handoff(h->done), NULL);
 }
 
 static int
-list_key(struct handoff_view *h, int key)
+rows_key(struct handoff_view *h, int key)
 {
 	size_t	i;
 
 	if (h->page == NULL || h->page->n == 0)
 		return (0);
 	switch (key) {
-	case TK_UP:
-		if (h->sel > 0)
-			h->sel--;
-		return (1);
-	case TK_DOWN:
-		if (h->sel + 1 < (int)h->page->n)
-			h->sel++;
-		return (1);
 	case ' ':
-		toggle(h, h->page->items[h->sel].id, 0);
-		if (h->sel + 1 < (int)h->page->n)
-			h->sel++;
+		toggle(h, h->page->items[h->l.sel].id, 0);
+		list_key(&h->l, TK_DOWN);
 		return (1);
 	case 'a':
 	case 'A':
@@ -282,7 +249,7 @@ list_key(struct handoff_view *h, int key)
 			toggle(h, h->page->items[i].id, 1);
 		return (1);
 	}
-	return (0);
+	return (list_key(&h->l, key) != LIST_UNUSED);
 }
 
 static int
@@ -291,15 +258,7 @@ handoff_key(struct screen *s, int key)
 	struct handoff_view	*h = s->data;
 	int			 np;
 
-	current = h;
 	switch (key) {
-	case TK_ESC:
-		if (h->call != NULL) {
-			cancel(h);
-			app_message(MSG_INFO, "%s", _("Cancelled."));
-		} else
-			app_pop();
-		return (1);
 	case TK_ENTER:
 		ask_to(h);
 		return (1);
@@ -307,19 +266,14 @@ handoff_key(struct screen *s, int key)
 	case 'P':
 		print_list(h);
 		return (1);
-	case TK_F(5):
-		load(h, h->page != NULL ? h->page->page : 1);
-		return (1);
 	case TK_PGDN:
 	case TK_PGUP:
-		np = (h->page != NULL ? h->page->page : 1) +
-		    (key == TK_PGDN ? 1 : -1);
-		if (h->page != NULL && np >= 1 && (long long)(np - 1) *
-		    h->page->per_page < h->page->total)
+		if (h->page != NULL && (np = list_turn(list_key(&h->l, key),
+		    h->page->page, h->page->total, h->page->per_page)) > 0)
 			load(h, np);
 		return (1);
 	}
-	if (!list_key(h, key))
+	if (!rows_key(h, key))
 		return (0);
 	app_dirty();
 	return (1);
@@ -338,7 +292,7 @@ draw_list(struct handoff_view *h, int y, int last, int cols)
 	const char		**v = xcalloc(h->page->n * NCOLS + 1,
 				    sizeof *v);
 	struct app_summary	 *it;
-	int			  i, visible = last - y;
+	int			  i;
 
 	for (i = 0; i < (int)h->page->n; i++) {
 		it = &h->page->items[i];
@@ -348,15 +302,7 @@ draw_list(struct handoff_view *h, int y, int last, int cols)
 		v[i * NCOLS + 3] = it->resident;
 		v[i * NCOLS + 4] = it->due_date;
 	}
-	table_layout(c, NCOLS, v, (int)h->page->n, cols);
-	table_head(y++, c, NCOLS);
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (visible > 0 && h->sel >= h->top + visible)
-		h->top = h->sel - visible + 1;
-	for (i = h->top; i < (int)h->page->n && y <= last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, i == h->sel ?
-		    STYLE_SELECTED : STYLE_NORMAL);
+	table_list(y, last + 1, cols, c, NCOLS, v, &h->l, 1);
 	free(v);
 }
 
@@ -382,16 +328,20 @@ handoff_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	if (h->page != NULL && h->page->n > 0)
 		draw_list(h, top + 3, top + rows - 1, cols);
 	else
-		draw_text(top + 4, 2, h->call != NULL ? _("Loading...") :
+		draw_text(top + 4, 2, request_busy(h, 0) ? _("Loading...") :
 		    _("No accepted application is waiting to be handed "
 		    "over."), cols - 4, STYLE_DIM);
 }
 
 const struct screen_ops screen_handoff = {
 	.name = "handoff",
+	.title = N_("Hand-off lists"),
 	.init = handoff_init,
 	.free = handoff_free,
 	.key = handoff_key,
 	.draw = handoff_draw,
+	.shows_all = RES_MASK(RES_APPLICATION) |
+	    RES_MASK(RES_HANDOFF),
+	.reload = handoff_reload,
 	.keys = handoff_keys,
 };

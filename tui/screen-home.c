@@ -6,48 +6,39 @@
 #include "draw.h"
 #include "keymap.h"
 #include "keys.h"
+#include "list.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
+#include "../util/xmalloc.h"
 
 struct item {
-	int		 letter;
-	enum action	 action;	/* its global key, shown beside it */
-	const char	*label;
-	void		(*run)(void);
+	int			 letter;
+	enum action		 action;	/* its global key, run */
+	const char		*label;
+	const struct screen_ops	*screen;	/* else this screen opens */
 };
 
-static void	run_lookup(void);
-static void	run_applications(void);
-static void	run_certificates(void);
-static void	run_catalog(void);
-static void	run_import(void);
-static void	run_handoff(void);
-static void	run_outbox(void);
-static void	run_queue(void);
-static void	run_events(void);
-static void	run_today(void);
-static void	run_settings(void);
 static void	run_logout(void);
-static void	run_quit(void);
 
 /* Letters and keys are fixed per workflow (README, "Keys"): a clerk's
  * fingers learn them. The key column comes from keymap.c, so a key
- * rebound in keys.ini shows here as it is. */
+ * rebound in keys.ini shows here as it is; a workflow with a global
+ * key runs as that key does. */
 static const struct item items[] = {
-	{ 'r', ACT_LOOKUP, N_("Resident lookup"), run_lookup },
-	{ 'a', ACT_APPLICATIONS, N_("Applications"), run_applications },
-	{ 'c', ACT_CERTIFICATES, N_("Certificates"), run_certificates },
-	{ 's', ACT_NONE, N_("Service catalog"), run_catalog },
-	{ 'i', ACT_NONE, N_("Import residents from a CSV file"), run_import },
-	{ 'o', ACT_OUTBOX, N_("Outbox"), run_outbox },
-	{ 'n', ACT_QUEUE, N_("Queue"), run_queue },
-	{ 'h', ACT_NONE, N_("Hand-off lists"), run_handoff },
-	{ 'e', ACT_NONE, N_("Grid events"), run_events },
-	{ 't', ACT_NONE, N_("Today's figures"), run_today },
-	{ 'p', ACT_NONE, N_("Settings"), run_settings },
-	{ 'l', ACT_NONE, N_("Log out"), run_logout },
-	{ 'x', ACT_QUIT, N_("Quit"), run_quit },
+	{ 'r', ACT_LOOKUP, N_("Resident lookup"), NULL },
+	{ 'a', ACT_APPLICATIONS, N_("Applications"), NULL },
+	{ 'c', ACT_CERTIFICATES, N_("Certificates"), NULL },
+	{ 's', ACT_NONE, N_("Service catalog"), &screen_catalog },
+	{ 'i', ACT_NONE, N_("Import residents from a CSV file"),
+	  &screen_import },
+	{ 'o', ACT_OUTBOX, N_("Outbox"), NULL },
+	{ 'n', ACT_QUEUE, N_("Queue"), &screen_queue },
+	{ 'h', ACT_NONE, N_("Hand-off lists"), &screen_handoff },
+	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
+	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
+	{ 'p', ACT_NONE, N_("Settings"), &screen_settings },
+	{ 'l', ACT_NONE, N_("Log out"), NULL },
+	{ 'x', ACT_QUIT, N_("Quit"), NULL },
 };
 #define NITEMS ((int)(sizeof items / sizeof *items))
 
@@ -69,28 +60,17 @@ static const struct keyhelp home_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
+/* The queue's key (Ctrl-N) calls the next ticket; its letter only
+ * opens the queue, so the letter is an item of its own. */
 static void
-run_lookup(void)
+run(const struct item *it)
 {
-	app_push(&screen_lookup, NULL);
-}
-
-static void
-run_applications(void)
-{
-	app_push(&screen_applications, NULL);
-}
-
-static void
-run_certificates(void)
-{
-	certificates_open();
-}
-
-static void
-run_handoff(void)
-{
-	app_push(&screen_handoff, NULL);
+	if (it->screen != NULL)
+		app_push(it->screen, NULL);
+	else if (it->action != ACT_NONE)
+		keymap_do(it->action);
+	else
+		run_logout();
 }
 
 static void
@@ -98,48 +78,6 @@ on_logout(struct api_result *r, void *arg)
 {
 	(void)r;
 	(void)arg;
-}
-
-static void
-run_catalog(void)
-{
-	app_push(&screen_catalog, NULL);
-}
-
-static void
-run_import(void)
-{
-	app_push(&screen_import, NULL);
-}
-
-static void
-run_outbox(void)
-{
-	app_push(&screen_outbox, NULL);
-}
-
-static void
-run_queue(void)
-{
-	app_push(&screen_queue, NULL);
-}
-
-static void
-run_events(void)
-{
-	app_push(&screen_events, NULL);
-}
-
-static void
-run_today(void)
-{
-	app_push(&screen_today, NULL);
-}
-
-static void
-run_settings(void)
-{
-	app_push(&screen_settings, NULL);
 }
 
 static void
@@ -152,16 +90,13 @@ run_logout(void)
 }
 
 static void
-run_quit(void)
-{
-	app_ask_quit();
-}
-
-static void
 home_init(struct screen *s, void *arg)
 {
+	struct list	*l = xcalloc(1, sizeof *l);
+
 	(void)arg;
-	s->data = calloc(1, sizeof(int));
+	list_count(l, NITEMS);
+	s->data = l;
 }
 
 static void
@@ -173,37 +108,40 @@ home_free(struct screen *s)
 static int
 home_key(struct screen *s, int key)
 {
-	int	*sel = s->data, i;
+	struct list	*l = s->data;
+	int		 i;
 
-	switch (key) {
-	case TK_UP:
-		*sel = (*sel + NITEMS - 1) % NITEMS;
-		break;
-	case TK_DOWN:
-	case TK_TAB:
-		*sel = (*sel + 1) % NITEMS;
-		break;
-	case TK_ENTER:
-		items[*sel].run();
+	if (key == TK_ENTER) {
+		run(&items[l->sel]);
+		return (1);
+	}
+	if ((key == TK_DOWN || key == TK_TAB) && l->sel == NITEMS - 1)
+		key = TK_HOME;		/* the menu is a ring */
+	switch (list_key(l, key == TK_TAB ? TK_DOWN : key)) {
+	case LIST_ABOVE:
+		list_key(l, TK_END);
+		/* FALLTHROUGH */
+	case LIST_MOVED:
+		app_dirty();
 		return (1);
 	default:
-		for (i = 0; i < NITEMS; i++) {
-			if (key == items[i].letter ||
-			    key == items[i].letter - 'a' + 'A') {
-				items[i].run();
-				return (1);
-			}
-		}
-		return (0);
+		break;
 	}
-	app_dirty();
-	return (1);
+	for (i = 0; i < NITEMS; i++) {
+		if (key == items[i].letter ||
+		    key == items[i].letter - 'a' + 'A') {
+			run(&items[i]);
+			return (1);
+		}
+	}
+	return (0);
 }
 
 static void
 home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
-	int	*sel = s->data, i, y = top + 1, x = 4;
+	struct list	*l = s->data;
+	int		 i, y = top + 1, x = 4;
 	char	 line[256], key[32];
 
 	(void)rows;
@@ -216,7 +154,7 @@ home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		snprintf(line, sizeof line, " %c  %-6s %s ",
 		    items[i].letter - 'a' + 'A', key, _(items[i].label));
 		draw_text(y, x, line, cols - x - 1,
-		    i == *sel ? STYLE_SELECTED : STYLE_NORMAL);
+		    i == l->sel ? STYLE_SELECTED : STYLE_NORMAL);
 	}
 	y++;
 	draw_text(y, x, _("Scan an ID card or press F2 to find a resident."),
@@ -225,6 +163,7 @@ home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_home = {
 	.name = "home",
+	.title = N_("Main menu"),
 	.init = home_init,
 	.free = home_free,
 	.key = home_key,

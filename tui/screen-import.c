@@ -12,6 +12,8 @@
 #include "dialog-prompt.h"
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
+#include "request.h"
 #include "resident-form.h"
 #include "tui.h"
 #include "../forms/idnum.h"
@@ -43,8 +45,7 @@ struct import {
 	size_t			 nrefused;
 	size_t			 next;		/* row being sent */
 	int			 sending;
-	struct api_call		*call;
-	int			 top;		/* first line shown */
+	struct list		 view;		/* the lines, scrolled */
 };
 
 static const struct keyhelp import_keys[] = {
@@ -52,6 +53,7 @@ static const struct keyhelp import_keys[] = {
 	{ N_("Enter"), N_("Choose another file"), 1 },
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("Up/Down"), N_("Scroll"), 0 },
+	{ N_("PgDn/PgUp"), N_("Page"), 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -188,12 +190,8 @@ on_created(struct api_result *res, void *arg)
 	struct import	*m = arg;
 	struct row	*r = &m->rows[m->next];
 
-	m->call = NULL;
-	app_busy(-1);
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return;
-	}
 	if (res->status == API_ERR_NETWORK || res->status ==
 	    API_ERR_SERVER) {
 		/* the same key again later: never twice */
@@ -219,6 +217,7 @@ static void
 send_next(struct import *m)
 {
 	struct row	*r;
+	struct request	*rq;
 	cJSON		*b;
 	size_t		 n = m->im->nrows, done = 0, exists = 0, failed = 0, i;
 
@@ -239,10 +238,9 @@ send_next(struct import *m)
 			    m->next, C_ETHNICITY));
 		cJSON_AddNumberToObject(b, "community_id",
 		    (double)r->community_id);
-		m->call = api_resident_create(app.api, b, r->key, on_created,
-		    m);
-		app_busy(1);
-		app_dirty();
+		rq = request_new(m, 0, on_created, m);
+		request_call(rq, api_resident_create(app.api, b, r->key,
+		    request_reply, rq));
 		return;
 	}
 	m->sending = 0;
@@ -271,12 +269,9 @@ path_given(const char *text, void *arg)
 static void
 ask_path(struct import *m)
 {
-	struct prompt	 p = { NULL, NULL, 255, NULL, path_given, NULL };
-
-	p.title = _("The CSV file to import (UTF-8 or GB18030)");
-	p.initial = m->path;
-	p.arg = m;
-	app_push(&dialog_prompt, &p);
+	prompt_ask(&(struct prompt){ .title = _("The CSV file to import "
+	    "(UTF-8 or GB18030)"), .initial = m->path, .max_chars = 255,
+	    .min_chars = 1, .done = path_given, .arg = m });
 }
 
 static void
@@ -286,6 +281,7 @@ import_init(struct screen *s, void *arg)
 
 	(void)arg;
 	s->data = m;
+	m->view.view = 1;
 	buf_init(&m->refused);
 	buf_add(&m->refused, "", 0);
 	ask_path(m);
@@ -297,15 +293,12 @@ import_free(struct screen *s)
 	struct import	*m = s->data;
 	size_t		 i;
 
-	if (m->call != NULL) {
-		api_cancel(app.api, m->call);
-		app_busy(-1);
-	}
 	for (i = 0; m->im != NULL && i < m->im->nrows; i++)
 		free(m->rows[i].why);
 	free(m->rows);
 	csv_import_free(m->im);
 	buf_free(&m->refused);
+	list_free(&m->view);
 	free(m->path);
 	free(m);
 }
@@ -339,15 +332,9 @@ import_key(struct screen *s, int key)
 			ask_path(m);
 		}
 		return (1);
-	case TK_UP:
-		if (m->top > 0)
-			m->top--;
-		break;
-	case TK_DOWN:
-		m->top++;
-		break;
 	default:
-		return (0);
+		if (list_key(&m->view, key) == LIST_UNUSED)
+			return (0);
 	}
 	app_dirty();
 	return (1);
@@ -368,6 +355,15 @@ state_word(const struct row *r)
 	}
 }
 
+/* Line k of the screen's, drawn when the view shows it. */
+static void
+put(struct import *m, int k, int *y, int x, const char *text, enum style st,
+    int cols)
+{
+	if (k >= m->view.top && k < m->view.top + m->view.rows)
+		draw_text((*y)++, x, text, cols - x - 2, st);
+}
+
 static void
 import_draw(struct screen *s, int top, int rows, int cols, int *cy,
     int *cx)
@@ -375,7 +371,7 @@ import_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	struct import	*m = s->data;
 	char		*masked, *line, *safe;
 	const char	*p, *e;
-	int		 y = top + 1, skip = m->top, last = top + rows - 1;
+	int		 y = top + 1, k = 0, n = 1;
 	size_t		 i;
 
 	*cy = *cx = -1;
@@ -384,35 +380,40 @@ import_draw(struct screen *s, int top, int rows, int cols, int *cy,
 		    "optional 联系电话, 所属社区, 民族."), cols - 4, STYLE_DIM);
 		return;
 	}
-	draw_text(y++, 1, _("To register"), cols - 2, STYLE_TITLE);
-	for (i = 0; i < m->im->nrows && y < last; i++) {
-		if (m->rows[i].community_id == 0 || skip-- > 0)
+	for (i = 0; i < m->im->nrows; i++)
+		n += m->rows[i].community_id != 0;
+	list_count(&m->view, n + (m->nrefused > 0 ? 1 + (int)m->nrefused :
+	    0));
+	list_show(&m->view, rows - 2);
+	put(m, k++, &y, 1, _("To register"), STYLE_TITLE, cols);
+	for (i = 0; i < m->im->nrows; i++) {
+		if (m->rows[i].community_id == 0)
 			continue;
 		masked = idnum_mask(cell(m, i, C_ID));
 		line = xasprintf("%4zu  %s  %s  %s  %s", m->im->lines[i],
 		    cell(m, i, C_NAME), masked, cell(m, i, C_ADDRESS),
 		    state_word(&m->rows[i]));
 		safe = text_sanitize(line, 0);
-		draw_text(y++, 2, safe, cols - 4, m->rows[i].state ==
-		    R_FAILED ? STYLE_ERROR : STYLE_NORMAL);
+		put(m, k++, &y, 2, safe, m->rows[i].state == R_FAILED ?
+		    STYLE_ERROR : STYLE_NORMAL, cols);
 		free(safe);
 		free(line);
 		free(masked);
 	}
-	if (m->nrefused == 0 || y >= last)
-		return;
-	draw_text(y++, 1, _("Refused"), cols - 2, STYLE_TITLE);
-	for (p = m->refused.data; *p != '\0' && y < last; p = e + 1) {
+	if (m->nrefused > 0)
+		put(m, k++, &y, 1, _("Refused"), STYLE_TITLE, cols);
+	for (p = m->refused.data; *p != '\0'; p = e + 1) {
 		if ((e = strchr(p, '\n')) == NULL)
 			break;
 		line = xasprintf("%.*s", (int)(e - p), p);
-		draw_text(y++, 2, line, cols - 4, STYLE_ERROR);
+		put(m, k++, &y, 2, line, STYLE_ERROR, cols);
 		free(line);
 	}
 }
 
 const struct screen_ops screen_import = {
 	.name = "import",
+	.title = N_("Import residents from a CSV file"),
 	.init = import_init,
 	.free = import_free,
 	.key = import_key,

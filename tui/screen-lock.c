@@ -6,6 +6,7 @@
 #include "draw.h"
 #include "keymap.h"
 #include "keys.h"
+#include "request.h"
 #include "tui.h"
 #include "when.h"
 #include "../forms/lineedit-draw.h"
@@ -15,7 +16,6 @@
 
 struct lock {
 	struct lineedit	 pass;
-	struct api_call	*call;
 	char		*username;
 	char		*name;
 	char		*counter;
@@ -47,10 +47,6 @@ lock_free(struct screen *s)
 {
 	struct lock	*l = s->data;
 
-	if (l->call != NULL) {
-		api_cancel(app.api, l->call);
-		app_busy(-1);
-	}
 	lineedit_free(&l->pass);
 	free(l->username);
 	free(l->name);
@@ -63,8 +59,6 @@ on_unlock(struct api_result *r, void *arg)
 {
 	struct lock	*l = arg;
 
-	l->call = NULL;
-	app_busy(-1);
 	lineedit_clear(&l->pass);
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, "%s", r->message);
@@ -82,22 +76,23 @@ static int
 lock_key(struct screen *s, int key)
 {
 	struct lock	*l = s->data;
+	struct request	*rq;
 	char		*pw;
 
 	if (keymap_action(key) == ACT_QUIT)
 		return (0);	/* quitting stays possible; drafts are kept */
-	if (l->call != NULL)
+	if (request_busy(l, 0))
 		return (1);
 	switch (key) {
 	case TK_ENTER:
 		if (l->pass.len == 0)
 			break;
 		pw = lineedit_text(&l->pass);
-		l->call = api_login(app.api, l->username, pw, l->counter,
-		    on_unlock, l);
+		rq = request_new(l, 0, on_unlock, l);
+		request_call(rq, api_login(app.api, l->username, pw,
+		    l->counter, request_reply, rq));
 		explicit_bzero(pw, strlen(pw));
 		free(pw);
-		app_busy(1);
 		break;
 	case TK_F(4):
 		app_save_all();
@@ -127,15 +122,30 @@ lock_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	draw_text(y + 4, x, _("Password"), 12, STYLE_LABEL);
 	*cx = lineedit_draw(stdscr, &l->pass, y + 4, x + 14, 24,
 	    draw_attr(STYLE_FIELD));
-	*cy = l->call == NULL ? y + 4 : -1;
+	*cy = !request_busy(l, 0) ? y + 4 : -1;
+}
+
+/* A card scanned at the lock is never a password (it would count as a
+ * failed login): what was typed goes, and the clerk is told. */
+static int
+lock_scan(struct screen *s, const char *id)
+{
+	struct lock	*l = s->data;
+
+	(void)id;
+	lineedit_clear(&l->pass);
+	app_message(MSG_ERROR, "%s", _("The screen is locked: type your "
+	    "password."));
+	return (1);
 }
 
 const struct screen_ops screen_lock = {
 	.name = "lock",
-	.editing = 1,
+	.title = N_("Locked"),
 	.init = lock_init,
 	.free = lock_free,
 	.key = lock_key,
 	.draw = lock_draw,
+	.scan = lock_scan,
 	.keys = lock_keys,
 };

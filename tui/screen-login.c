@@ -6,6 +6,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "password.h"
+#include "request.h"
 #include "tui.h"
 #include "when.h"
 #include "../forms/lineedit-draw.h"
@@ -19,7 +20,6 @@ enum { F_USER, F_PASS, F_COUNTER, NFIELDS };
 struct login {
 	struct lineedit	 f[NFIELDS];
 	int		 focus;
-	struct api_call	*call;
 };
 
 static const char *const labels[NFIELDS] = {
@@ -34,13 +34,6 @@ static const struct keyhelp login_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
-static int
-counter_char(uint32_t cp)
-{
-	return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-	    (cp >= 'a' && cp <= 'z'));
-}
-
 static void
 login_init(struct screen *s, void *arg)
 {
@@ -51,7 +44,7 @@ login_init(struct screen *s, void *arg)
 	lineedit_init(&l->f[F_PASS], 128);
 	l->f[F_PASS].secret = 1;
 	lineedit_init(&l->f[F_COUNTER], 8);
-	l->f[F_COUNTER].filter = counter_char;
+	l->f[F_COUNTER].filter = keys_alnum;
 	if (app.counter_default != NULL)
 		lineedit_set(&l->f[F_COUNTER], app.counter_default);
 	s->data = l;
@@ -63,10 +56,6 @@ login_free(struct screen *s)
 	struct login	*l = s->data;
 	int		 i;
 
-	if (l->call != NULL) {
-		api_cancel(app.api, l->call);
-		app_busy(-1);
-	}
 	for (i = 0; i < NFIELDS; i++)
 		lineedit_free(&l->f[i]);
 	free(l);
@@ -77,8 +66,6 @@ on_login(struct api_result *r, void *arg)
 {
 	struct login	*l = arg;
 
-	l->call = NULL;
-	app_busy(-1);
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, "%s", r->message);
 		lineedit_clear(&l->f[F_PASS]);
@@ -104,15 +91,15 @@ login_landing(void)
 	/* most visits start with a card: land on the lookup, menu below */
 	app_reset(&screen_home, NULL);
 	app_push(&screen_lookup, NULL);
-	if (drafts_waiting() > 0)
-		app_push(&dialog_drafts, NULL);
+	drafts_offer(0);
 }
 
 static void
 submit(struct login *l)
 {
-	char	*v[NFIELDS];
-	int	 i, empty = -1;
+	struct request	*rq;
+	char		*v[NFIELDS];
+	int		 i, empty = -1;
 
 	for (i = 0; i < NFIELDS; i++) {
 		if (l->f[i].len == 0 && empty == -1)
@@ -126,9 +113,9 @@ submit(struct login *l)
 	for (i = 0; i < NFIELDS; i++)
 		v[i] = lineedit_text(&l->f[i]);
 	app_message(MSG_INFO, NULL);
-	l->call = api_login(app.api, v[F_USER], v[F_PASS], v[F_COUNTER],
-	    on_login, l);
-	app_busy(1);
+	rq = request_new(l, 0, on_login, l);
+	request_call(rq, api_login(app.api, v[F_USER], v[F_PASS],
+	    v[F_COUNTER], request_reply, rq));
 	for (i = 0; i < NFIELDS; i++) {
 		explicit_bzero(v[i], strlen(v[i]));
 		free(v[i]);
@@ -140,13 +127,9 @@ login_key(struct screen *s, int key)
 {
 	struct login	*l = s->data;
 
-	if (l->call != NULL) {
-		if (key == TK_ESC) {
-			api_cancel(app.api, l->call);
-			l->call = NULL;
-			app_busy(-1);
+	if (request_busy(l, 0)) {
+		if (key == TK_ESC && request_cancel(l, 0))
 			app_message(MSG_INFO, "%s", _("Cancelled."));
-		}
 		return (keymap_action(key) != ACT_QUIT);
 	}
 	switch (key) {
@@ -195,7 +178,7 @@ login_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		draw_text(y, x + lw, ":", 1, STYLE_LABEL);
 		cursor = lineedit_draw(stdscr, &l->f[i], y, x + lw + 2, fw,
 		    draw_attr(STYLE_FIELD));
-		if (i == l->focus && l->call == NULL) {
+		if (i == l->focus && !request_busy(l, 0)) {
 			*cy = y;
 			*cx = cursor;
 		}
@@ -203,12 +186,25 @@ login_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	draw_text(y, x, "bianmin " BIANMIN_VERSION, cols - x, STYLE_DIM);
 }
 
+/* A card scanned before logging in: never typed into a field (the
+ * password least of all). */
+static int
+login_scan(struct screen *s, const char *id)
+{
+	(void)s;
+	(void)id;
+	app_message(MSG_ERROR, "%s", _("Log in first, then scan the ID "
+	    "card."));
+	return (1);
+}
+
 const struct screen_ops screen_login = {
 	.name = "login",
-	.editing = 1,
+	.title = N_("Log in"),
 	.init = login_init,
 	.free = login_free,
 	.key = login_key,
 	.draw = login_draw,
+	.scan = login_scan,
 	.keys = login_keys,
 };

@@ -10,6 +10,8 @@
 #include "keys.h"
 #include "resident-edit.h"
 #include "labels.h"
+#include "list.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "../forms/idnum.h"
@@ -20,14 +22,13 @@
 
 struct lookup {
 	struct lineedit		 input;
-	struct api_call		*call;
 	struct resident_page	*page;
 	char			*id_number;	/* the search, for paging */
 	char			*q;
-	int			 by_scan;	/* open a single match at once */
 	int			 in_list;
-	int			 sel;
-	int			 list_top;
+	struct list		 l;
+	char			 then[5];	/* a service's code, for F3 */
+	char			*then_name;
 };
 
 static const struct keyhelp lookup_keys[] = {
@@ -36,7 +37,6 @@ static const struct keyhelp lookup_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("Up/Down"), N_("Choose a resident"), 0 },
 	{ N_("F4"), N_("Register a new resident"), 1 },
-	{ N_("Ctrl-U"), N_("Clear the input"), 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -45,7 +45,7 @@ clear_results(struct lookup *l)
 {
 	model_resident_page_free(l->page);
 	l->page = NULL;
-	l->sel = l->list_top = 0;
+	list_count(&l->l, 0);
 	l->in_list = 0;
 }
 
@@ -58,6 +58,7 @@ lookup_init(struct screen *s, void *arg)
 	struct lookup	*l = xcalloc(1, sizeof *l);
 
 	lineedit_init(&l->input, 50);
+	l->l.paged = 1;
 	s->data = l;
 	if (arg != NULL) {
 		/* opened by a scan elsewhere: look it up at once */
@@ -67,25 +68,15 @@ lookup_init(struct screen *s, void *arg)
 }
 
 static void
-cancel(struct lookup *l)
-{
-	if (l->call == NULL)
-		return;
-	api_cancel(app.api, l->call);
-	l->call = NULL;
-	app_busy(-1);
-}
-
-static void
 lookup_free(struct screen *s)
 {
 	struct lookup	*l = s->data;
 
-	cancel(l);
 	clear_results(l);
 	lineedit_free(&l->input);
 	free(l->id_number);
 	free(l->q);
+	free(l->then_name);
 	free(l);
 }
 
@@ -95,22 +86,28 @@ on_results(struct api_result *r, void *arg)
 	struct lookup	*l = arg;
 	long long	 id;
 
-	l->call = NULL;
-	if (!app_answer(r))
-		return;		/* an ended session has freed this screen */
+	if (!app_answer(r)) {
+		if (r->status != API_ERR_AUTH && l->id_number != NULL)
+			lineedit_clear(&l->input);	/* the next scan */
+		return;
+	}
 	clear_results(l);
 	l->page = r->model;
 	r->model = NULL;
+	list_count(&l->l, (int)l->page->n);
 	if (l->page->total == 0) {
-		app_message(MSG_ERROR, "%s", _("No resident found (or not in "
-		    "your communities)."));
+		app_message(MSG_ERROR, "%s", l->id_number != NULL ?
+		    label_not_here(0) : _("No resident found (or not in your "
+		    "communities)."));
+		if (l->id_number != NULL)
+			lineedit_clear(&l->input);
 		return;
 	}
 	app_message(MSG_INFO, NULL);
-	if (l->by_scan && l->page->n == 1) {
+	if (l->id_number != NULL && l->page->n == 1) {
 		id = l->page->items[0].id;
 		lineedit_clear(&l->input);
-		app_push(&screen_resident, &id);
+		resident_open(id, l->then);
 		return;
 	}
 	l->in_list = 1;
@@ -119,10 +116,10 @@ on_results(struct api_result *r, void *arg)
 static void
 search(struct lookup *l, int page)
 {
-	cancel(l);
-	l->call = api_resident_search(app.api, l->id_number, l->q, page,
-	    on_results, l);
-	app_busy(1);
+	struct request	*rq = request_new(l, 0, on_results, l);
+
+	request_call(rq, api_resident_search(app.api, l->id_number, l->q,
+	    page, request_reply, rq));
 }
 
 /* Starts a search from the input; ID numbers are checked here first, so
@@ -150,15 +147,13 @@ submit(struct lookup *l)
 	if (idnum_shape(text)) {
 		if ((e = idnum_check(text, time(NULL), &info)) != IDNUM_OK) {
 			app_message(MSG_ERROR, "%s", _(idnum_strerror(e)));
+			lineedit_clear(&l->input);	/* the next scan */
 			free(text);
 			return;
 		}
 		l->id_number = xstrdup(info.normalized);
-		l->by_scan = 1;
-	} else {
+	} else
 		l->q = xstrdup(text);
-		l->by_scan = 0;
-	}
 	free(text);
 	search(l, 1);
 }
@@ -167,33 +162,51 @@ static void
 open_selected(struct lookup *l)
 {
 	long long	id;
+	int		i = list_selected(&l->l);
 
-	if (l->page == NULL || l->sel >= (int)l->page->n)
+	if (l->page == NULL || i < 0)
 		return;
-	id = l->page->items[l->sel].id;
-	app_push(&screen_resident, &id);
+	id = l->page->items[i].id;
+	resident_open(id, l->then);
+}
+
+void
+lookup_for(const char *txcode, const char *service_name)
+{
+	struct lookup	*l;
+
+	app_push(&screen_lookup, NULL);
+	l = app.top->data;
+	snprintf(l->then, sizeof l->then, "%s", txcode);
+	l->then_name = xstrdup(service_name);
+	app_message(MSG_INFO, _("%s %s: whose application is it? Scan the "
+	    "ID card, or find the resident."), txcode, service_name);
+}
+
+/* A card scanned here: the input is the card's, whatever was there. */
+static int
+lookup_scan(struct screen *s, const char *id)
+{
+	struct lookup	*l = s->data;
+
+	lineedit_set(&l->input, id);
+	submit(l);
+	return (1);
 }
 
 static int
-pages(const struct resident_page *p)
+list_key_in(struct lookup *l, int key)
 {
-	return ((int)((p->total + p->per_page - 1) / p->per_page));
-}
-
-static int
-list_key(struct lookup *l, int key)
-{
+	switch (list_key(&l->l, key)) {
+	case LIST_ABOVE:
+		l->in_list = 0;
+		return (1);
+	case LIST_UNUSED:
+		break;
+	default:
+		return (1);
+	}
 	switch (key) {
-	case TK_UP:
-		if (l->sel == 0)
-			l->in_list = 0;
-		else
-			l->sel--;
-		return (1);
-	case TK_DOWN:
-		if (l->sel + 1 < (int)l->page->n)
-			l->sel++;
-		return (1);
 	case TK_ENTER:
 		open_selected(l);
 		return (1);
@@ -233,14 +246,9 @@ lookup_key(struct screen *s, int key)
 	struct lookup	*l = s->data;
 	int		 np;
 
-	if (l->call != NULL && key == TK_ESC) {
-		cancel(l);
-		app_message(MSG_INFO, "%s", _("Cancelled."));
-		return (1);
-	}
 	if (l->page != NULL && (key == TK_PGDN || key == TK_PGUP)) {
-		np = l->page->page + (key == TK_PGDN ? 1 : -1);
-		if (np >= 1 && np <= pages(l->page))
+		if ((np = list_turn(list_key(&l->l, key), l->page->page,
+		    l->page->total, l->page->per_page)) > 0)
 			search(l, np);
 		return (1);
 	}
@@ -249,7 +257,7 @@ lookup_key(struct screen *s, int key)
 		return (1);
 	}
 	if (l->in_list && l->page != NULL && l->page->n > 0) {
-		if (!list_key(l, key))
+		if (!list_key_in(l, key))
 			return (0);	/* F-keys and the like: the shell's */
 		app_dirty();
 		return (1);
@@ -258,9 +266,6 @@ lookup_key(struct screen *s, int key)
 	case TK_ENTER:
 		submit(l);
 		break;
-	case TK_ESC:
-		app_pop();
-		return (1);
 	case TK_DOWN:
 		if (l->page != NULL && l->page->n > 0)
 			l->in_list = 1;
@@ -308,23 +313,15 @@ draw_list(struct lookup *l, int y, int last, int cols)
 	const char		**v;
 	char			(*ages)[16];
 	char			  info[128];
-	int			  i, visible = last - y - 1;
 
 	ages = xcalloc(l->page->n + 1, sizeof *ages);
 	v = rows_of(l, ages);
-	table_layout(c, NCOLS, v, (int)l->page->n, cols);
-	table_head(y++, c, NCOLS);
-	if (l->sel < l->list_top)
-		l->list_top = l->sel;
-	if (visible > 0 && l->sel >= l->list_top + visible)
-		l->list_top = l->sel - visible + 1;
-	for (i = l->list_top; i < (int)l->page->n && y < last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, l->in_list &&
-		    i == l->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	table_list(y, last, cols, c, NCOLS, v, &l->l, l->in_list);
 	free(v);
 	free(ages);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld residents"),
-	    l->page->page, pages(l->page), l->page->total);
+	    l->page->page, list_pages(l->page->total, l->page->per_page),
+	    l->page->total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
 
@@ -333,15 +330,21 @@ lookup_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	struct lookup	*l = s->data;
 	const char	*label = _("ID number / name / mobile");
+	char		 head[256];
 	int		 lw, fw, cursor;
 
+	if (l->then[0] != '\0') {
+		snprintf(head, sizeof head, _("Applying for %s %s: whose "
+		    "application?"), l->then, l->then_name);
+		draw_text(top, 1, head, cols - 2, STYLE_TITLE);
+	}
 	lw = text_width(label) + 2;
 	draw_text(top + 1, 1, label, cols - 2, STYLE_LABEL);
 	draw_text(top + 1, 1 + lw - 2, ":", 1, STYLE_LABEL);
 	fw = cols - lw - 2 < 40 ? cols - lw - 2 : 40;
 	cursor = lineedit_draw(stdscr, &l->input, top + 1, 1 + lw, fw,
 	    draw_attr(STYLE_FIELD));
-	if (!l->in_list && l->call == NULL) {
+	if (!l->in_list && !request_busy(l, 0)) {
 		*cy = top + 1;
 		*cx = cursor;
 	}
@@ -356,10 +359,11 @@ lookup_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_lookup = {
 	.name = "lookup",
-	.editing = 1,
+	.title = N_("Resident lookup"),
 	.init = lookup_init,
 	.free = lookup_free,
 	.key = lookup_key,
 	.draw = lookup_draw,
+	.scan = lookup_scan,
 	.keys = lookup_keys,
 };

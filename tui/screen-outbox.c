@@ -1,11 +1,11 @@
 /* F8: the outbox, what waits, what was refused and why, what went. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "draw.h"
 #include "keys.h"
+#include "list.h"
 #include "table.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -17,8 +17,7 @@
 struct obscr {
 	struct outbox_item	items[MAX_SHOWN];
 	int			n;
-	int			sel;
-	int			top;
+	struct list		l;
 };
 
 static const struct keyhelp outbox_keys[] = {
@@ -38,9 +37,15 @@ reload(struct obscr *o)
 		outbox_item_clear(&o->items[i]);
 	o->n = app.outbox != NULL ? outbox_list(app.outbox, o->items,
 	    MAX_SHOWN) : 0;
-	if (o->sel >= o->n)
-		o->sel = o->n > 0 ? o->n - 1 : 0;
+	list_count(&o->l, o->n);
 	app_outbox_changed();
+}
+
+/* The sender moved an item on (sent, refused, waiting again). */
+static void
+ob_reload(struct screen *s)
+{
+	reload(s->data);
 }
 
 static void
@@ -99,18 +104,10 @@ static int
 ob_key(struct screen *s, int key)
 {
 	struct obscr		*o = s->data;
-	struct outbox_item	*it = o->n > 0 ? &o->items[o->sel] : NULL;
+	struct outbox_item	*it = o->n > 0 ? &o->items[o->l.sel] : NULL;
 	char			*why;
 
 	switch (key) {
-	case TK_UP:
-		if (o->sel > 0)
-			o->sel--;
-		break;
-	case TK_DOWN:
-		if (o->sel + 1 < o->n)
-			o->sel++;
-		break;
 	case 'r':
 	case 'R':
 		if (it != NULL && it->state == OUTBOX_FAILED)
@@ -137,11 +134,9 @@ ob_key(struct screen *s, int key)
 			free(why);
 		}
 		break;
-	case TK_ESC:
-		app_pop();
-		return (1);
 	default:
-		return (0);
+		if (list_key(&o->l, key) == LIST_UNUSED)
+			return (0);
 	}
 	app_dirty();
 	return (1);
@@ -155,43 +150,48 @@ ob_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		{ _("State"), 6, 0, 0 }, { _("Saved"), 11, 0, 0 },
 		{ _("Submission"), 20, 0, 0 }, { _("Result"), 0, 1, 0 },
 	};
-	const char		*v[NCOLS];
-	char			 when[32], *res;
+	const char		**v = xcalloc((size_t)o->n * NCOLS + 1,
+				    sizeof *v);
+	char			(*when)[32] = xcalloc((size_t)o->n + 1,
+				    sizeof *when);
 	struct tm		 tm;
-	int			 i, y = top + 1, visible = rows - 3;
+	int			 i, y = top + 1;
 
 	*cy = *cx = -1;
 	draw_text(top, 1, _("Outbox: submissions kept until the server has "
 	    "them"), cols - 2, STYLE_TITLE);
-	table_layout(c, NCOLS, NULL, 0, cols);
+	for (i = 0; i < o->n; i++) {
+		localtime_r(&o->items[i].created_at, &tm);
+		strftime(when[i], sizeof when[i], "%m-%d %H:%M", &tm);
+		v[i * NCOLS] = state_name(o->items[i].state);
+		v[i * NCOLS + 1] = when[i];
+		v[i * NCOLS + 2] = o->items[i].label;	/* with the applicant */
+		v[i * NCOLS + 3] = outcome(&o->items[i]);
+	}
+	table_layout(c, NCOLS, v, o->n, cols);
 	table_head(y++, c, NCOLS);
 	if (o->n == 0)
 		draw_text(y, 2, _("Empty: everything was sent."), cols - 4,
 		    STYLE_DIM);
-	if (o->sel < o->top)
-		o->top = o->sel;
-	if (visible > 0 && o->sel >= o->top + visible)
-		o->top = o->sel - visible + 1;
-	for (i = o->top; i < o->n && y < top + rows; i++, y++) {
-		localtime_r(&o->items[i].created_at, &tm);
-		strftime(when, sizeof when, "%m-%d %H:%M", &tm);
-		res = outcome(&o->items[i]);
-		v[0] = state_name(o->items[i].state);
-		v[1] = when;
-		v[2] = o->items[i].label;
-		v[3] = res;
-		table_row(y, c, NCOLS, v, i == o->sel ? STYLE_SELECTED :
-		    o->items[i].state == OUTBOX_FAILED ? STYLE_ERROR :
-		    STYLE_NORMAL);
-		free(res);
-	}
+	list_show(&o->l, top + rows - y);
+	for (i = o->l.top; i < o->n && y < top + rows; i++, y++)
+		table_row(y, c, NCOLS, v + i * NCOLS, i == o->l.sel ?
+		    STYLE_SELECTED : o->items[i].state == OUTBOX_FAILED ?
+		    STYLE_ERROR : STYLE_NORMAL);
+	for (i = 0; i < o->n; i++)
+		free((char *)v[i * NCOLS + 3]);
+	free(v);
+	free(when);
 }
 
 const struct screen_ops screen_outbox = {
 	.name = "outbox",
+	.title = N_("The outbox"),
 	.init = ob_init,
 	.free = ob_free,
 	.key = ob_key,
 	.draw = ob_draw,
+	.shows_all = RES_MASK(RES_OUTBOX),
+	.reload = ob_reload,
 	.keys = outbox_keys,
 };

@@ -9,6 +9,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "password.h"
+#include "request.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
@@ -22,7 +23,6 @@ enum { F_CURRENT, F_NEW, F_AGAIN, NFIELDS };
 struct password {
 	struct lineedit	 f[NFIELDS];
 	int		 focus;
-	struct api_call	*call;
 };
 
 static const char *const labels[NFIELDS] = {
@@ -57,10 +57,6 @@ password_free(struct screen *s)
 	struct password	*p = s->data;
 	int		 i;
 
-	if (p->call != NULL) {
-		api_cancel(app.api, p->call);
-		app_busy(-1);
-	}
 	for (i = 0; i < NFIELDS; i++)
 		lineedit_free(&p->f[i]);
 	free(p);
@@ -72,8 +68,6 @@ on_changed(struct api_result *r, void *arg)
 	struct password	*p = arg;
 	int		 i;
 
-	p->call = NULL;
-	app_busy(-1);
 	if (r->status != API_OK) {
 		app_message(MSG_ERROR, "%s", r->nerrors > 0 ?
 		    r->errors[0].message : r->message);
@@ -92,8 +86,9 @@ on_changed(struct api_result *r, void *arg)
 static void
 submit(struct password *p)
 {
-	char	*v[NFIELDS];
-	int	 i;
+	struct request	*rq;
+	char		*v[NFIELDS];
+	int		 i;
 
 	for (i = 0; i < NFIELDS; i++)
 		v[i] = lineedit_text(&p->f[i]);
@@ -106,9 +101,9 @@ submit(struct password *p)
 		    "characters."), PASSWORD_MIN);
 		p->focus = F_NEW;
 	} else {
-		p->call = api_password_change(app.api, v[F_CURRENT], v[F_NEW],
-		    on_changed, p);
-		app_busy(1);
+		rq = request_new(p, 0, on_changed, p);
+		request_call(rq, api_password_change(app.api, v[F_CURRENT],
+		    v[F_NEW], request_reply, rq));
 	}
 	for (i = 0; i < NFIELDS; i++) {
 		explicit_bzero(v[i], strlen(v[i]));
@@ -123,7 +118,7 @@ password_key(struct screen *s, int key)
 
 	if (keymap_action(key) == ACT_QUIT)
 		return (0);
-	if (p->call != NULL)
+	if (request_busy(p, 0))
 		return (1);
 	switch (key) {
 	case TK_ENTER:
@@ -175,16 +170,29 @@ password_draw(struct screen *s, int top, int rows, int cols, int *cy,
 		draw_text(y, x + lw, ":", 1, STYLE_LABEL);
 		cursor = lineedit_draw(stdscr, &p->f[i], y, x + lw + 2, 24,
 		    draw_attr(STYLE_FIELD));
-		if (i == p->focus && p->call == NULL) {
+		if (i == p->focus && !request_busy(p, 0)) {
 			*cy = y;
 			*cx = cursor;
 		}
 	}
 }
 
+/* A card scanned here is no password: the server takes nothing else
+ * until the password is the staff's own. */
+static int
+password_scan(struct screen *s, const char *id)
+{
+	(void)s;
+	(void)id;
+	app_message(MSG_ERROR, "%s", _("Choose your own password first, "
+	    "then scan the ID card."));
+	return (1);
+}
+
 const struct screen_ops screen_password = {
 	.name = "password",
-	.editing = 1,
+	.title = N_("Choose your own password"),
+	.scan = password_scan,
 	.init = password_init,
 	.free = password_free,
 	.key = password_key,

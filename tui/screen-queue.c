@@ -11,7 +11,9 @@
 #include "draw.h"
 #include "form-ui.h"
 #include "keys.h"
+#include "list.h"
 #include "print-ui.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "when.h"
@@ -34,8 +36,7 @@ enum qop {
 };
 
 struct queue {
-	struct api_call		*call;		/* one request at a time */
-	enum qop		 op;
+	enum qop		 op;		/* one request at a time */
 	struct ticket		*current;	/* at this counter, or the last
 						   one acted on */
 	struct ticket_page	*list;		/* today's open tickets */
@@ -43,14 +44,9 @@ struct queue {
 	int			 nrows;
 	struct category_list	*cats;
 	enum qop		 after_cats;	/* what asked for them */
-	/* an action's Idempotency-Key, kept while it may be retried */
-	char			 key[33];
-	enum qop		 key_op;
-	long long		 key_target;
 	long long		 transfer_id;
 	int			 in_list;
-	int			 sel;
-	int			 top;
+	struct list		 l;
 };
 
 static const struct keyhelp queue_keys[] = {
@@ -139,7 +135,7 @@ static const char *
 status_label(const char *s)
 {
 	if (strcmp(s, "waiting") == 0)
-		return (_("waiting"));
+		return (_("waiting in the queue"));
 	if (strcmp(s, "called") == 0)
 		return (_("called"));
 	if (strcmp(s, "serving") == 0)
@@ -166,22 +162,10 @@ queue_init(struct screen *s, void *arg)
 }
 
 static void
-cancel(struct queue *q)
-{
-	if (q->call == NULL)
-		return;
-	api_cancel(app.api, q->call);
-	q->call = NULL;
-	q->op = Q_NONE;
-	app_busy(-1);
-}
-
-static void
 queue_free(struct screen *s)
 {
 	struct queue	*q = s->data;
 
-	cancel(q);
 	model_ticket_free(q->current);
 	model_ticket_page_free(q->list);
 	model_category_list_free(q->cats);
@@ -193,45 +177,32 @@ queue_free(struct screen *s)
  * that may have reached the server (docs/api.md 17); anything else is a
  * new request. */
 static const char *
-key_for(struct queue *q, enum qop op, long long target)
+key_for(struct request *rq, enum qop op, long long target)
 {
-	if (q->key_op != op || q->key_target != target || q->key[0] == '\0') {
-		api_new_key(q->key);
-		q->key_op = op;
-		q->key_target = target;
-	}
-	return (q->key);
+	char	what[32];
+
+	snprintf(what, sizeof what, "%d %lld", op, target);
+	return (request_key(rq, what));
 }
 
-static void
-key_settled(struct queue *q, const struct api_result *r)
+/* One request at a time, as op. */
+static struct request *
+start(struct queue *q, enum qop op, api_cb cb)
 {
-	if (r->status == API_ERR_NETWORK || r->status == API_ERR_SERVER)
-		return;		/* the same key goes again */
-	q->key[0] = '\0';
-	q->key_op = Q_NONE;
+	q->op = op;
+	return (request_new(q, 0, cb, q));
 }
 
 /* Takes the reply's model; NULL after an error, said on the message
- * line (or the session is over and this screen gone: *gone set). */
+ * line (or the session is over and this screen gone). */
 static void *
-take_reply(struct queue *q, struct api_result *r, int *gone)
+take_reply(struct queue *q, struct api_result *r)
 {
 	void	*m;
 
-	q->call = NULL;
 	q->op = Q_NONE;
-	app_busy(-1);
-	*gone = 0;
-	if (r->status == API_ERR_AUTH) {
-		*gone = 1;
-		app_session_ended(r->message);
+	if (!app_answer(r))
 		return (NULL);
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return (NULL);
-	}
 	m = r->model;
 	r->model = NULL;
 	return (m);
@@ -272,8 +243,7 @@ set_list(struct queue *q, struct ticket_page *p)
 		    strcmp(p->items[i].status, "skipped") == 0)
 			q->rows[q->nrows++] = (int)i;
 	}
-	if (q->sel >= q->nrows)
-		q->sel = q->nrows > 0 ? q->nrows - 1 : 0;
+	list_count(&q->l, q->nrows);
 	if (q->nrows == 0)
 		q->in_list = 0;
 }
@@ -284,9 +254,8 @@ on_load(struct api_result *r, void *arg)
 	struct queue		*q = arg;
 	struct ticket_page	*p;
 	const struct ticket	*t;
-	int			 gone;
 
-	if ((p = take_reply(q, r, &gone)) == NULL)
+	if ((p = take_reply(q, r)) == NULL)
 		return;
 	app.waiting = p->waiting;
 	if ((t = mine(p)) != NULL)
@@ -297,20 +266,15 @@ on_load(struct api_result *r, void *arg)
 }
 
 static void
-start(struct queue *q, enum qop op, struct api_call *c)
-{
-	q->call = c;
-	q->op = op;
-	app_busy(1);
-}
-
-static void
 start_load(struct queue *q)
 {
-	if (q->call != NULL)
+	struct request	*rq;
+
+	if (request_busy(q, 0))
 		return;
-	start(q, Q_LOAD, api_tickets(app.api, "waiting,skipped,called,serving",
-	    NULL, 100, on_load, q));
+	rq = start(q, Q_LOAD, on_load);
+	request_call(rq, api_tickets(app.api,
+	    "waiting,skipped,called,serving", NULL, 100, request_reply, rq));
 }
 
 /* What an action did, said with the ticket's number. */
@@ -362,21 +326,17 @@ on_next(struct api_result *r, void *arg)
 {
 	struct queue	*q = arg;
 	struct ticket	*t;
-	int		 gone;
 
-	key_settled(q, r);
 	if (r->status == API_ERR_REFUSED && strcmp(r->problem,
 	    "queue-empty") == 0) {
-		q->call = NULL;
 		q->op = Q_NONE;
-		app_busy(-1);
 		app_message(MSG_INFO, "%s", _("Nobody is waiting for this "
 		    "counter. The status bar shows new tickets."));
 		queue_count_refresh();
 		start_load(q);
 		return;
 	}
-	if ((t = take_reply(q, r, &gone)) == NULL)
+	if ((t = take_reply(q, r)) == NULL)
 		return;
 	acted(q, t, Q_NEXT);
 }
@@ -389,10 +349,8 @@ on_action(struct api_result *r, void *arg)
 	struct queue	*q = arg;
 	enum qop	 op = q->op;
 	struct ticket	*t;
-	int		 gone;
 
-	key_settled(q, r);
-	if ((t = take_reply(q, r, &gone)) == NULL)
+	if ((t = take_reply(q, r)) == NULL)
 		return;
 	acted(q, t, op);
 }
@@ -407,7 +365,7 @@ can_act(struct queue *q)
 		app_message(MSG_ERROR, "%s", why);
 		return (0);
 	}
-	if (q->call != NULL) {
+	if (request_busy(q, 0)) {
 		app_message(MSG_ERROR, "%s", _("Wait for the answer, or press "
 		    "Esc to cancel it."));
 		return (0);
@@ -418,10 +376,13 @@ can_act(struct queue *q)
 static void
 do_next(struct queue *q)
 {
+	struct request	*rq;
+
 	if (!can_act(q))
 		return;
-	start(q, Q_NEXT, api_call_next(app.api, app.session->counter,
-	    key_for(q, Q_NEXT, 0), on_next, q));
+	rq = start(q, Q_NEXT, on_next);
+	request_call(rq, api_call_next(app.api, app.session->counter,
+	    key_for(rq, Q_NEXT, 0), request_reply, rq));
 }
 
 /* The ticket an action is for: the one chosen in the list, else the one
@@ -429,8 +390,8 @@ do_next(struct queue *q)
 static const struct ticket *
 target(const struct queue *q)
 {
-	if (q->in_list && q->list != NULL && q->sel < q->nrows)
-		return (&q->list->items[q->rows[q->sel]]);
+	if (q->in_list && q->list != NULL && q->l.sel < q->nrows)
+		return (&q->list->items[q->rows[q->l.sel]]);
 	return (q->current);
 }
 
@@ -479,29 +440,32 @@ static void
 do_action(struct queue *q, enum qop op, const char *name)
 {
 	const struct ticket	*t;
+	struct request		*rq;
 
 	if ((t = target_for(q, op)) == NULL)
 		return;
-	start(q, op, api_ticket_action(app.api, t->id, name,
-	    key_for(q, op, t->id), on_action, q));
+	rq = start(q, op, on_action);
+	request_call(rq, api_ticket_action(app.api, t->id, name,
+	    key_for(rq, op, t->id), request_reply, rq));
+}
+
+/* A transfer to a counter (text) or a category (cat). */
+static void
+transfer(struct queue *q, const char *text, long long cat)
+{
+	struct request	*rq;
+
+	if (!can_act(q))
+		return;
+	rq = start(q, Q_TRANSFER, on_action);
+	request_call(rq, api_ticket_transfer(app.api, q->transfer_id, text,
+	    cat, key_for(rq, Q_TRANSFER, q->transfer_id), request_reply, rq));
 }
 
 static void
 transfer_to_counter(const char *text, void *arg)
 {
-	struct queue	*q = arg;
-
-	if (*text == '\0' || !can_act(q))
-		return;
-	start(q, Q_TRANSFER, api_ticket_transfer(app.api, q->transfer_id,
-	    text, 0, key_for(q, Q_TRANSFER, q->transfer_id), on_action, q));
-}
-
-static int
-counter_char(uint32_t cp)
-{
-	return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-	    (cp >= 'a' && cp <= 'z'));
+	transfer(arg, text, 0);
 }
 
 /* Line 0 of the transfer list is another counter; the rest are the
@@ -510,24 +474,14 @@ static void
 transfer_chosen(int index, void *arg)
 {
 	struct queue	*q = arg;
-	struct prompt	 p;
-	long long	 cat;
 
-	if (index == 0) {
-		memset(&p, 0, sizeof p);
-		p.title = _("Transfer to which counter?");
-		p.max_chars = 8;
-		p.filter = counter_char;
-		p.done = transfer_to_counter;
-		p.arg = q;
-		app_push(&dialog_prompt, &p);
-		return;
-	}
-	if (!can_act(q) || (size_t)index > q->cats->n)
-		return;
-	cat = q->cats->items[index - 1].id;
-	start(q, Q_TRANSFER, api_ticket_transfer(app.api, q->transfer_id,
-	    NULL, cat, key_for(q, Q_TRANSFER, q->transfer_id), on_action, q));
+	if (index == 0)
+		prompt_ask(&(struct prompt){ .title = _("Transfer to which "
+		    "counter?"), .max_chars = 8, .min_chars = 1,
+		    .filter = keys_alnum, .done = transfer_to_counter,
+		    .arg = q });
+	else if ((size_t)index <= q->cats->n)
+		transfer(q, NULL, q->cats->items[index - 1].id);
 }
 
 /* "E  养老服务" lines, after first_line when it is set. */
@@ -560,7 +514,6 @@ static void
 do_transfer(struct queue *q)
 {
 	const struct ticket	*t;
-	struct list_choice	 c;
 	const char		**v;
 	int			  n;
 
@@ -572,13 +525,7 @@ do_transfer(struct queue *q)
 	}
 	q->transfer_id = t->id;
 	v = category_lines(q, _("Another counter..."), &n);
-	memset(&c, 0, sizeof c);
-	c.title = _("Transfer the ticket to");
-	c.items = v;
-	c.n = n;
-	c.done = transfer_chosen;
-	c.arg = q;
-	app_push(&dialog_list, &c);
+	list_ask(_("Transfer the ticket to"), v, n, 0, transfer_chosen, q);
 	free_lines(v, n);
 }
 
@@ -609,10 +556,8 @@ on_issue(struct api_result *r, void *arg)
 {
 	struct queue	*q = arg;
 	struct ticket	*t;
-	int		 gone;
 
-	key_settled(q, r);
-	if ((t = take_reply(q, r, &gone)) == NULL)
+	if ((t = take_reply(q, r)) == NULL)
 		return;
 	print_ticket(q, t);
 	app_message(MSG_INFO, _("Ticket %s issued, %d waiting ahead; "
@@ -627,21 +572,22 @@ static void
 issue_chosen(int index, void *arg)
 {
 	struct queue	*q = arg;
+	struct request	*rq;
 	long long	 cat;
 
 	if (!can_act(q) || index < 0 || (size_t)index >= q->cats->n)
 		return;
 	cat = q->cats->items[index].id;
-	start(q, Q_ISSUE, api_ticket_issue(app.api, cat, key_for(q, Q_ISSUE,
-	    cat), on_issue, q));
+	rq = start(q, Q_ISSUE, on_issue);
+	request_call(rq, api_ticket_issue(app.api, cat, key_for(rq, Q_ISSUE,
+	    cat), request_reply, rq));
 }
 
 static void
 do_issue(struct queue *q)
 {
-	struct list_choice	 c;
-	const char		**v;
-	int			  n;
+	const char	**v;
+	int		  n;
 
 	if (!can_act(q))
 		return;
@@ -650,13 +596,8 @@ do_issue(struct queue *q)
 		return;
 	}
 	v = category_lines(q, NULL, &n);
-	memset(&c, 0, sizeof c);
-	c.title = _("Issue a ticket for which service category?");
-	c.items = v;
-	c.n = n;
-	c.done = issue_chosen;
-	c.arg = q;
-	app_push(&dialog_list, &c);
+	list_ask(_("Issue a ticket for which service category?"), v, n, 0,
+	    issue_chosen, q);
 	free_lines(v, n);
 }
 
@@ -664,9 +605,8 @@ static void
 on_categories(struct api_result *r, void *arg)
 {
 	struct queue	*q = arg;
-	int		 gone;
 
-	if ((q->cats = take_reply(q, r, &gone)) == NULL)
+	if ((q->cats = take_reply(q, r)) == NULL)
 		return;
 	if (q->after_cats == Q_ISSUE)
 		do_issue(q);
@@ -677,24 +617,22 @@ on_categories(struct api_result *r, void *arg)
 static void
 load_categories(struct queue *q, enum qop then)
 {
+	struct request	*rq = start(q, Q_CATS, on_categories);
+
 	q->after_cats = then;
-	start(q, Q_CATS, api_categories(app.api, on_categories, q));
+	request_call(rq, api_categories(app.api, request_reply, rq));
 }
 
+/* Down enters the list; Up on its first row leaves it. */
 static int
 list_move(struct queue *q, int key)
 {
-	if (key == TK_DOWN) {
-		if (!q->in_list && q->nrows > 0)
-			q->in_list = 1;
-		else if (q->sel + 1 < q->nrows)
-			q->sel++;
-	} else if (q->in_list) {
-		if (q->sel == 0)
-			q->in_list = 0;
-		else
-			q->sel--;
-	}
+	if (!q->in_list) {
+		if (key != TK_DOWN)
+			return (0);
+		q->in_list = q->nrows > 0;
+	} else if (list_key(&q->l, key) == LIST_ABOVE)
+		q->in_list = 0;
 	app_dirty();
 	return (1);
 }
@@ -702,14 +640,10 @@ list_move(struct queue *q, int key)
 static int
 escape(struct queue *q)
 {
-	if (q->call != NULL) {
-		cancel(q);
-		app_message(MSG_INFO, "%s", _("Cancelled."));
-	} else if (q->in_list) {
-		q->in_list = 0;
-		app_dirty();
-	} else
-		app_pop();
+	if (!q->in_list || request_busy(q, 0))
+		return (0);	/* the kit's: cancel, else back */
+	q->in_list = 0;
+	app_dirty();
 	return (1);
 }
 
@@ -723,6 +657,10 @@ queue_key(struct screen *s, int key)
 		return (escape(q));
 	case TK_UP:
 	case TK_DOWN:
+	case TK_PGUP:
+	case TK_PGDN:
+	case TK_HOME:
+	case TK_END:
 		return (list_move(q, key));
 	case TK_F(5):
 		if (can_act(q))
@@ -836,19 +774,10 @@ draw_list(struct queue *q, int y, int last, int cols)
 	};
 	const char		**v;
 	char			(*at)[16];
-	int			  i;
 
 	at = xcalloc((size_t)q->nrows + 1, sizeof *at);
 	v = rows_of(q, at);
-	table_layout(c, NCOLS, v, q->nrows, cols);
-	table_head(y++, c, NCOLS);
-	if (q->sel < q->top)
-		q->top = q->sel;
-	if (last - y > 0 && q->sel >= q->top + (last - y))
-		q->top = q->sel - (last - y) + 1;
-	for (i = q->top; i < q->nrows && y < last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, q->in_list &&
-		    i == q->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	y = table_list(y, last, cols, c, NCOLS, v, &q->l, q->in_list);
 	if (q->nrows == 0)
 		draw_text(y, 2, _("Nobody is waiting."), cols - 4, STYLE_DIM);
 	free(v);
@@ -898,6 +827,7 @@ queue_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_queue = {
 	.name = "queue",
+	.title = N_("Queue"),
 	.init = queue_init,
 	.free = queue_free,
 	.key = queue_key,

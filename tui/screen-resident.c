@@ -2,26 +2,26 @@
  * tags, and the household's members. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
 #include "resident-edit.h"
 #include "resident-records.h"
 #include "labels.h"
+#include "list.h"
+#include "request.h"
 #include "table.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../locale/text.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
 struct profile {
 	long long	 id;
-	struct api_call	*call;
 	struct resident	*r;
-	int		 sel;		/* household member */
+	struct list	 members;	/* the household */
 	struct records	 rec;		/* applications, certificates, reveal */
+	char		 then[5];	/* a service to apply for, once here */
 };
 
 static const struct keyhelp resident_keys[] = {
@@ -44,6 +44,7 @@ resident_init(struct screen *s, void *arg)
 	struct profile	*p = xcalloc(1, sizeof *p);
 
 	p->id = *(long long *)arg;
+	p->rec.owner = p;
 	s->data = p;
 	load(p);
 }
@@ -53,10 +54,6 @@ resident_free(struct screen *s)
 {
 	struct profile	*p = s->data;
 
-	if (p->call != NULL) {
-		api_cancel(app.api, p->call);
-		app_busy(-1);
-	}
 	model_resident_free(p->r);
 	records_free(&p->rec);
 	free(p);
@@ -66,47 +63,71 @@ static void
 on_profile(struct api_result *res, void *arg)
 {
 	struct profile	*p = arg;
+	size_t		 i;
 
-	p->call = NULL;
 	if (!app_answer(res))
 		return;
 	model_resident_free(p->r);
 	p->r = res->model;
 	res->model = NULL;
 	records_load(&p->rec, p->id);
-	for (p->sel = 0; p->sel < (int)p->r->nmembers; p->sel++) {
-		if (p->r->members[p->sel].id == p->id)
-			break;
+	list_count(&p->members, (int)p->r->nmembers);
+	for (i = 0; i < p->r->nmembers; i++) {
+		if (p->r->members[i].id == p->id)
+			list_select(&p->members, (int)i);
 	}
-	if (p->sel == (int)p->r->nmembers)
-		p->sel = 0;
-	app_message(MSG_INFO, NULL);
+	if (p->then[0] != '\0' && app.top != NULL && app.top->data == p) {
+		txcode_open(p->then);	/* F3 asked for this resident */
+		p->then[0] = '\0';
+	}
+}
+
+void
+resident_open(long long id, const char *then_txcode)
+{
+	struct profile	*p;
+
+	app_push(&screen_resident, &id);
+	p = app.top->data;
+	if (then_txcode != NULL)
+		snprintf(p->then, sizeof p->then, "%s", then_txcode);
 }
 
 static void
 load(struct profile *p)
 {
-	if (p->call != NULL)
-		return;
-	p->call = api_resident_get(app.api, p->id, on_profile, p);
-	app_busy(1);
+	struct request	*rq = request_new(p, 0, on_profile, p);
+
+	request_call(rq, api_resident_get(app.api, p->id, request_reply,
+	    rq));
 }
 
-void
-resident_updated(struct resident *r)
+/* The record, its household, applications or certificates changed:
+ * all again, the full numbers forgotten (they may be old now). */
+static int
+resident_shows(struct screen *s, enum resource what, long long id)
 {
-	struct profile	*p;
+	struct profile	*p = s->data;
+	size_t		 i;
 
-	if (app.top == NULL || app.top->ops != &screen_resident ||
-	    (p = app.top->data)->id != r->s.id || p->call != NULL) {
-		model_resident_free(r);
-		return;
+	if (what == RES_APPLICATION || what == RES_CERTIFICATE)
+		return (1);
+	if (what != RES_RESIDENT)
+		return (0);
+	for (i = 0; p->r != NULL && i < p->r->nmembers; i++) {
+		if (p->r->members[i].id == id)
+			return (1);
 	}
-	model_resident_free(p->r);
-	p->r = r;
-	if (p->sel >= (int)r->nmembers)
-		p->sel = 0;
-	app_dirty();
+	return (id == 0 || id == p->id);
+}
+
+static void
+resident_reload(struct screen *s)
+{
+	struct profile	*p = s->data;
+
+	records_forget(&p->rec);
+	load(p);
 }
 
 static int
@@ -116,18 +137,6 @@ resident_key(struct screen *s, int key)
 	long long	 id;
 
 	switch (key) {
-	case TK_ESC:
-		if (p->call != NULL && p->r != NULL) {
-			api_cancel(app.api, p->call);
-			p->call = NULL;
-			app_busy(-1);
-		} else
-			app_pop();
-		return (1);
-	case TK_F(5):
-		records_forget(&p->rec);
-		load(p);
-		return (1);
 	case 'v':
 	case 'V':
 		if (p->r != NULL)
@@ -140,41 +149,22 @@ resident_key(struct screen *s, int key)
 		return (1);
 	case 'e':
 	case 'E':
-		if (p->r != NULL && p->call == NULL)
+		if (p->r != NULL && !request_busy(p, 0))
 			resident_edit_open(p->r);
 		return (1);
 	}
 	if (p->r == NULL || p->r->nmembers == 0)
 		return (0);
-	switch (key) {
-	case TK_UP:
-		if (p->sel > 0)
-			p->sel--;
-		break;
-	case TK_DOWN:
-		if (p->sel + 1 < (int)p->r->nmembers)
-			p->sel++;
-		break;
-	case TK_ENTER:
-		id = p->r->members[p->sel].id;
+	if (key == TK_ENTER) {
+		id = p->r->members[p->members.sel].id;
 		if (id != p->id)
 			app_push(&screen_resident, &id);
 		return (1);
-	default:
-		return (0);
 	}
+	if (list_key(&p->members, key) == LIST_UNUSED)
+		return (0);
 	app_dirty();
 	return (1);
-}
-
-/* "Label: value" with the label in its own style; returns the next x. */
-static int
-field(int y, int x, const char *label, const char *value, int maxx)
-{
-	x += draw_text(y, x, label, maxx - x, STYLE_LABEL);
-	x += draw_text(y, x, ": ", maxx - x, STYLE_LABEL);
-	x += draw_text(y, x, value, maxx - x, STYLE_NORMAL);
-	return (x + 3);
 }
 
 #define NCOLS 5
@@ -204,11 +194,7 @@ draw_members(struct profile *p, int y, int last, int cols)
 		v[i * NCOLS + 3] = ages[i];
 		v[i * NCOLS + 4] = m->id_number_masked;
 	}
-	table_layout(c, NCOLS, v, (int)n, cols);
-	table_head(y++, c, NCOLS);
-	for (i = 0; i < n && y <= last; i++, y++)
-		table_row(y, c, NCOLS, v + i * NCOLS, (int)i == p->sel ?
-		    STYLE_SELECTED : STYLE_NORMAL);
+	y = table_list(y, last + 1, cols, c, NCOLS, v, &p->members, 1);
 	free(v);
 	free(ages);
 	return (y);
@@ -230,28 +216,28 @@ draw_profile(struct profile *p, int y, int last, int cols)
 	y++;
 	if (p->rec.rev != NULL) {
 		/* asked for, and recorded at the server: full, marked so */
-		x = field(y, 1, _("ID number"), p->rec.rev->id_number, cols - 1);
-		x = field(y, x, _("Mobile"), *p->rec.rev->phone != '\0' ?
+		x = draw_field(y, 1, _("ID number"), p->rec.rev->id_number, cols - 1);
+		x = draw_field(y, x, _("Mobile"), *p->rec.rev->phone != '\0' ?
 		    p->rec.rev->phone : "-", cols - 1);
 		draw_text(y++, x, _("(shown in full, recorded)"), cols - x - 1,
 		    STYLE_ERROR);
 	} else {
-		x = field(y, 1, _("ID number"), r->s.id_number_masked,
+		x = draw_field(y, 1, _("ID number"), r->s.id_number_masked,
 		    cols - 1);
-		field(y++, x, _("Mobile"), *r->s.phone_masked != '\0' ?
+		draw_field(y++, x, _("Mobile"), *r->s.phone_masked != '\0' ?
 		    r->s.phone_masked : "-", cols - 1);
 	}
-	x = field(y, 1, _("Community"), r->s.community, cols - 1);
+	x = draw_field(y, 1, _("Community"), r->s.community, cols - 1);
 	snprintf(line, sizeof line, "%s %s %s", r->grid, r->grid_member,
 	    r->grid_member_phone);
-	field(y++, x, _("Grid"), *r->grid != '\0' ? line : "-", cols - 1);
-	field(y++, 1, _("Address"), r->s.address, cols - 1);
+	draw_field(y++, x, _("Grid"), *r->grid != '\0' ? line : "-", cols - 1);
+	draw_field(y++, 1, _("Address"), r->s.address, cols - 1);
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	for (i = 0; i < r->ntags; i++)
 		buf_printf(&b, "%s%s", i > 0 ? ", " : "",
 		    label_tag(r->tags[i]));
-	field(y++, 1, _("Tags"), r->ntags > 0 ? b.data : "-", cols - 1);
+	draw_field(y++, 1, _("Tags"), r->ntags > 0 ? b.data : "-", cols - 1);
 	buf_free(&b);
 	y++;
 	if (y > last)
@@ -271,7 +257,7 @@ resident_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 	*cy = *cx = -1;
 	if (p->r == NULL) {
-		draw_text(top + 1, 2, p->call != NULL ? _("Loading...") :
+		draw_text(top + 1, 2, request_busy(p, 0) ? _("Loading...") :
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
@@ -289,11 +275,14 @@ resident_save(struct screen *s)
 
 const struct screen_ops screen_resident = {
 	.name = "resident",
+	.title = N_("Resident"),
 	.init = resident_init,
 	.free = resident_free,
 	.key = resident_key,
 	.draw = resident_draw,
 	.save = resident_save,
+	.shows = resident_shows,
+	.reload = resident_reload,
 	.keys = resident_keys,
 };
 

@@ -10,13 +10,11 @@
 #include "print-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
-#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 struct result {
 	cJSON		*app;		/* the Application, or what we know */
 	long long	 local_ref;	/* outbox id while not at the server */
-	struct pdoc	*pending;	/* a reprint waiting for a yes */
 };
 
 static const struct keyhelp result_keys[] = {
@@ -25,8 +23,6 @@ static const struct keyhelp result_keys[] = {
 	{ N_("Enter"), N_("Done"), 1 },
 	{ NULL, NULL, 0 }
 };
-
-static struct result	*asking;
 
 static void
 result_init(struct screen *s, void *arg)
@@ -45,42 +41,15 @@ result_free(struct screen *s)
 {
 	struct result	*r = s->data;
 
-	if (asking == r)
-		asking = NULL;
-	pdoc_free(r->pending);
 	cJSON_Delete(r->app);
 	free(r);
 }
 
 static void
-reprint_yes(void)
-{
-	if (asking == NULL || asking->pending == NULL)
-		return;
-	print_ui_document(asking->pending, 1);
-	pdoc_free(asking->pending);
-	asking->pending = NULL;
-}
-
-static void
 print_slip(struct result *r, const char *kind)
 {
-	static struct confirm	c;
-	struct pdoc		*d;
-
-	d = print_ui_application(r->app, r->local_ref, kind);
-	if (print_ui_document(d, 0) == 0) {
-		pdoc_free(d);
-		return;
-	}
-	/* on paper already, perhaps: a second copy is a marked reprint */
-	pdoc_free(r->pending);
-	r->pending = d;
-	asking = r;
-	c.question = _("This was printed before. Print again, marked as a "
-	    "reprint?");
-	c.yes = reprint_yes;
-	app_push(&dialog_confirm, &c);
+	print_ui_offer(print_ui_application(r->app, r->local_ref, kind, 0),
+	    NULL);
 }
 
 static int
@@ -98,7 +67,6 @@ result_key(struct screen *s, int key)
 		print_slip(r, "materials");
 		return (1);
 	case TK_ENTER:
-	case TK_ESC:
 		app_pop();
 		return (1);
 	}
@@ -158,31 +126,44 @@ result_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	    "M the material receipt."), cols - 4, STYLE_DIM);
 }
 
-/* A provisional result gets its final number when the outbox sends it. */
-int
-result_update(const struct outbox_item *it)
+/* A provisional result gets its final number once the outbox has sent
+ * it. */
+static int
+result_shows(struct screen *s, enum resource what, long long id)
 {
-	struct screen	*s = app.top;
-	struct result	*r;
-	cJSON		*j;
+	struct result	*r = s->data;
 
-	if (s == NULL || s->ops != &screen_result)
-		return (0);
-	r = s->data;
-	if (r->local_ref != it->id || (j = cJSON_Parse(it->result)) == NULL)
-		return (0);
-	cJSON_Delete(r->app);
-	r->app = j;
-	r->local_ref = 0;
-	app_dirty();
-	return (1);
+	return (what == RES_OUTBOX && r->local_ref == id);
+}
+
+static void
+result_reload(struct screen *s)
+{
+	struct result		*r = s->data;
+	struct outbox_item	*items = xcalloc(OUTBOX_CAP, sizeof *items);
+	cJSON			*j;
+	int			 i, n = outbox_list(app.outbox, items, OUTBOX_CAP);
+
+	for (i = 0; i < n; i++) {
+		if (items[i].id == r->local_ref && items[i].state ==
+		    OUTBOX_DONE && (j = cJSON_Parse(items[i].result)) != NULL) {
+			cJSON_Delete(r->app);
+			r->app = j;
+			r->local_ref = 0;
+		}
+		outbox_item_clear(&items[i]);
+	}
+	free(items);
 }
 
 const struct screen_ops screen_result = {
 	.name = "result",
+	.title = N_("Application taken."),
 	.init = result_init,
 	.free = result_free,
 	.key = result_key,
 	.draw = result_draw,
+	.shows = result_shows,
+	.reload = result_reload,
 	.keys = result_keys,
 };

@@ -5,11 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdarg.h>
-#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
 #include "labels.h"
+#include "list.h"
+#include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -18,11 +19,10 @@
 
 struct svc {
 	long long	 id;
-	struct api_call	*call;
 	struct service	*sv;
 	char		**lines;	/* sanitized, built once loaded */
 	size_t		 nlines;
-	int		 top;		/* first line shown */
+	struct list	 view;
 };
 
 static const struct keyhelp service_keys[] = {
@@ -120,12 +120,12 @@ on_service(struct api_result *res, void *arg)
 {
 	struct svc	*s = arg;
 
-	s->call = NULL;
 	if (!app_answer(res))
 		return;
 	s->sv = res->model;
 	res->model = NULL;
 	build(s);
+	list_count(&s->view, (int)s->nlines);
 	app_message(MSG_INFO, NULL);
 }
 
@@ -133,11 +133,13 @@ static void
 service_init(struct screen *scr, void *arg)
 {
 	struct svc	*s = xcalloc(1, sizeof *s);
+	struct request	*rq;
 
 	s->id = *(long long *)arg;
+	s->view.view = 1;
 	scr->data = s;
-	s->call = api_service_get(app.api, s->id, on_service, s);
-	app_busy(1);
+	rq = request_new(s, 0, on_service, s);
+	request_call(rq, api_service_get(app.api, s->id, request_reply, rq));
 }
 
 static void
@@ -145,10 +147,6 @@ service_free(struct screen *scr)
 {
 	struct svc	*s = scr->data;
 
-	if (s->call != NULL) {
-		api_cancel(app.api, s->call);
-		app_busy(-1);
-	}
 	while (s->nlines > 0)
 		free(s->lines[--s->nlines]);
 	free(s->lines);
@@ -163,26 +161,15 @@ service_key(struct screen *scr, int key)
 	char		 code[8];
 
 	switch (key) {
-	case TK_ESC:
-		app_pop();
-		return (1);
-	case TK_UP:
-		if (s->top > 0)
-			s->top--;
-		break;
-	case TK_DOWN:
-		if (s->top + 1 < (int)s->nlines)
-			s->top++;
-		break;
 	case TK_ENTER:
 		if (s->sv == NULL)
 			return (1);
 		snprintf(code, sizeof code, "%s", s->sv->txcode);
 		txcode_open(code);
 		return (1);
-	default:
-		return (0);
 	}
+	if (list_key(&s->view, key) == LIST_UNUSED)
+		return (0);
 	app_dirty();
 	return (1);
 }
@@ -203,12 +190,14 @@ service_draw(struct screen *scr, int top, int rows, int cols, int *cy,
 	    s->sv->name);
 	draw_text(y++, 1, title, cols - 2, STYLE_TITLE);
 	draw_hline(y++, 0, cols);
-	for (i = s->top; i < (int)s->nlines && y < top + rows; i++)
+	list_show(&s->view, top + rows - y);
+	for (i = s->view.top; i < (int)s->nlines && y < top + rows; i++)
 		draw_text(y++, 1, s->lines[i], cols - 2, STYLE_NORMAL);
 }
 
 const struct screen_ops screen_service = {
 	.name = "service",
+	.title = N_("Service"),
 	.init = service_init,
 	.free = service_free,
 	.key = service_key,

@@ -15,7 +15,9 @@
 #include "form-ui.h"
 #include "keymap.h"
 #include "keys.h"
+#include "list.h"
 #include "print-ui.h"
+#include "request.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
@@ -40,14 +42,16 @@ struct setscr {
 	char			*printer[2];	/* receipt, A4 */
 	char			*profile;	/* "": the default */
 	int			 english;
+	int			 was_english;	/* as in force */
 	enum text_ambiguous	 width;
 	struct lineedit		 lock;
 	struct lineedit		 folder;
 	int			 gb18030;
-	int			 focus;
+	struct list		 l;		/* the settings, one chosen */
 	int			 modified;
 	int			 choosing;	/* S_RECEIPT or S_A4 */
-	struct cups_listing	*listing;
+	char			**queues;	/* CUPS's, as listed */
+	int			 nqueues;
 };
 
 static const struct keyhelp setscr_keys[] = {
@@ -71,7 +75,7 @@ setscr_init(struct screen *s, void *arg)
 	st->printer[0] = xstrdup(settings.receipt);
 	st->printer[1] = xstrdup(settings.a4);
 	st->profile = xstrdup(settings.profile);
-	st->english = strcmp(settings.language, "en") == 0;
+	st->english = st->was_english = strcmp(settings.language, "en") == 0;
 	st->width = settings.ambiguous;
 	lineedit_init(&st->lock, 6);
 	snprintf(n, sizeof n, "%g", app.lock_minutes);
@@ -79,17 +83,17 @@ setscr_init(struct screen *s, void *arg)
 	lineedit_init(&st->folder, 200);
 	lineedit_set(&st->folder, settings.export_folder);
 	st->gb18030 = settings.export_gb18030;
+	list_count(&st->l, S_COUNT);
 	s->data = st;
 }
 
 static void
-stop_listing(struct setscr *st)
+free_queues(struct setscr *st)
 {
-	if (st->listing == NULL)
-		return;
-	cups_listing_cancel(st->listing);
-	st->listing = NULL;
-	app_busy(-1);
+	while (st->nqueues > 0)
+		free(st->queues[--st->nqueues]);
+	free(st->queues);
+	st->queues = NULL;
 }
 
 static void
@@ -97,12 +101,13 @@ setscr_free(struct screen *s)
 {
 	struct setscr	*st = s->data;
 
-	stop_listing(st);
+	free_queues(st);
 	free(st->printer[0]);
 	free(st->printer[1]);
 	free(st->profile);
 	lineedit_free(&st->lock);
 	lineedit_free(&st->folder);
+	list_free(&st->l);
 	free(st);
 }
 
@@ -150,87 +155,69 @@ device_typed(const char *text, void *arg)
 static void
 ask(struct setscr *st, const char *title, void (*done)(const char *, void *))
 {
-	struct prompt	p;
-
-	memset(&p, 0, sizeof p);
-	p.title = title;
-	p.max_chars = 200;
-	p.done = done;
-	p.arg = st;
-	app_push(&dialog_prompt, &p);
-}
-
-/* The queues as listed, for the choice's callback. */
-static char	**queues;
-static int	  nqueues;
-
-static void
-free_queues(void)
-{
-	while (nqueues > 0)
-		free(queues[--nqueues]);
-	free(queues);
-	queues = NULL;
+	prompt_ask(&(struct prompt){ .title = title, .max_chars = 200,
+	    .done = done, .arg = st });
 }
 
 static void
 queue_chosen(int index, void *arg)
 {
-	if (index >= 0 && index < nqueues)
-		set_printer(arg, xasprintf("cups:%s", queues[index]));
-	free_queues();
+	struct setscr	*st = arg;
+
+	if (index >= 0 && index < st->nqueues)
+		set_printer(st, xasprintf("cups:%s", st->queues[index]));
 }
 
 static void
 listed(char **names, char **infos, int n, const char *cause, void *arg)
 {
 	struct setscr		*st = arg;
-	struct list_choice	 c;
 	const char		**v;
 	int			  i;
 
-	st->listing = NULL;
-	app_busy(-1);
+	request_done(st, 0);
 	if (cause != NULL || n == 0) {
 		app_message(MSG_ERROR, "%s", cause != NULL ? cause :
 		    _("CUPS has no printers. Add one there, or choose a network "
 		    "printer or a device."));
 		return;
 	}
-	free_queues();
-	queues = xcalloc((size_t)n + 1, sizeof *queues);
+	free_queues(st);
+	st->queues = xcalloc((size_t)n + 1, sizeof *st->queues);
 	v = xcalloc((size_t)n + 1, sizeof *v);
 	for (i = 0; i < n; i++) {
-		queues[nqueues++] = xstrdup(names[i]);
+		st->queues[st->nqueues++] = xstrdup(names[i]);
 		v[i] = xasprintf("%s  %s", names[i], infos[i]);
 	}
-	memset(&c, 0, sizeof c);
-	c.title = _("CUPS printers (the default first)");
-	c.items = v;
-	c.n = n;
-	c.done = queue_chosen;
-	c.arg = st;
-	app_push(&dialog_list, &c);
+	list_ask(_("CUPS printers (the default first)"), v, n, 0,
+	    queue_chosen, st);
 	for (i = 0; i < n; i++)
 		free((char *)v[i]);
 	free(v);
 }
 
 static void
+stop_listing(void *listing)
+{
+	cups_listing_cancel(listing);
+}
+
+static void
 kind_chosen(int index, void *arg)
 {
-	struct setscr	*st = arg;
+	struct setscr		*st = arg;
+	struct cups_listing	*l;
 
 	switch (index) {
 	case 0:
 		set_printer(st, xstrdup("file"));
 		break;
 	case 1:
-		if ((st->listing = cups_listing_start(listed, st)) == NULL)
+		if ((l = cups_listing_start(listed, st)) == NULL)
 			app_message(MSG_ERROR, "%s", _("CUPS cannot be asked "
 			    "now: too many things are running. Try again."));
 		else
-			app_busy(1);
+			request_wait(st, 0, stop_listing, l);
 		break;
 	case 2:
 		ask(st, _("The printer's address: HOST or HOST:PORT (9100 if "
@@ -246,22 +233,15 @@ kind_chosen(int index, void *arg)
 static void
 choose_printer(struct setscr *st, int which)
 {
-	const char		*v[4];
-	struct list_choice	 c;
+	const char	*v[4];
 
 	v[0] = _("Files in the prints folder (no printer)");
 	v[1] = _("A CUPS printer...");
 	v[2] = _("A network printer (raw, port 9100)...");
 	v[3] = _("A printer device...");
 	st->choosing = which;
-	memset(&c, 0, sizeof c);
-	c.title = which == S_A4 ? _("Where A4 documents print") :
-	    _("Where receipts print");
-	c.items = v;
-	c.n = 4;
-	c.done = kind_chosen;
-	c.arg = st;
-	app_push(&dialog_list, &c);
+	list_ask(which == S_A4 ? _("Where A4 documents print") :
+	    _("Where receipts print"), v, 4, 0, kind_chosen, st);
 }
 
 /* The profiles there are, "" (the default) first. */
@@ -284,7 +264,7 @@ step_profile(struct setscr *st, int d)
 static void
 step(struct setscr *st, int d)
 {
-	switch (st->focus) {
+	switch (st->l.sel) {
 	case S_PROFILE:
 		step_profile(st, d);
 		break;
@@ -348,14 +328,14 @@ check(struct setscr *st, char *lock, char *folder, double *minutes)
 	if ((*minutes = config_parse_minutes(lock)) < 0) {
 		app_message(MSG_ERROR, "%s", _("The idle lock is a number of "
 		    "minutes from 0 (never) to 1440."));
-		st->focus = S_LOCK;
+		list_select(&st->l, S_LOCK);
 		return (-1);
 	}
 	if (*folder != '\0' && (!ini_safe(folder) || *folder != '/')) {
 		app_message(MSG_ERROR, "%s", _("The export folder is a full "
 		    "path (starting with /) without ; or #, or empty for the "
 		    "state folder."));
-		st->focus = S_FOLDER;
+		list_select(&st->l, S_FOLDER);
 		return (-1);
 	}
 	return (0);
@@ -369,27 +349,32 @@ save(struct setscr *st)
 	char			*folder = lineedit_text(&st->folder);
 	char			*path = config_user_path(), *cause = NULL;
 	double			 minutes;
+	size_t			 n = 7;
 
 	if (check(st, lock, folder, &minutes) == 0) {
-		it[0] = (struct config_item){ "general", "language",
-		    st->english ? "en" : "zh_CN" };
-		it[1] = (struct config_item){ "display", "ambiguous_width",
+		it[0] = (struct config_item){ "display", "ambiguous_width",
 		    width_word(st->width) };
-		it[2] = (struct config_item){ "printing", "receipt",
+		it[1] = (struct config_item){ "printing", "receipt",
 		    st->printer[0] };
-		it[3] = (struct config_item){ "printing", "a4", st->printer[1] };
-		it[4] = (struct config_item){ "printing", "receipt_profile",
+		it[2] = (struct config_item){ "printing", "a4", st->printer[1] };
+		it[3] = (struct config_item){ "printing", "receipt_profile",
 		    st->profile };
-		it[5] = (struct config_item){ "session", "lock_minutes", lock };
-		it[6] = (struct config_item){ "export", "folder", folder };
-		it[7] = (struct config_item){ "export", "charset",
+		it[4] = (struct config_item){ "session", "lock_minutes", lock };
+		it[5] = (struct config_item){ "export", "folder", folder };
+		it[6] = (struct config_item){ "export", "charset",
 		    st->gb18030 ? "gb18030" : "utf-8" };
-		if (config_write(path, it, 8, &cause) != 0) {
+		/* the language is pinned only when chosen here: else the
+		 * next start follows LANG, as it did */
+		if (st->english != st->was_english)
+			it[n++] = (struct config_item){ "general", "language",
+			    st->english ? "en" : "zh_CN" };
+		if (config_write(path, it, n, &cause) != 0) {
 			app_message(MSG_ERROR, "%s", cause);
 			free(cause);
 		} else {
 			apply(st, minutes, folder);
 			st->modified = 0;
+			st->was_english = st->english;
 			app_message(MSG_INFO, _("Saved in %s: in force now and at "
 			    "every start."), path);
 		}
@@ -424,37 +409,31 @@ test_page(struct setscr *st)
 }
 
 static void
-leave(void)
+leave(void *arg)
 {
+	(void)arg;
 	app_pop();
 }
 
 static void
 back(struct setscr *st)
 {
-	static struct confirm	c;
-
-	if (st->listing != NULL) {
-		stop_listing(st);
+	if (request_cancel(st, 0))
 		app_message(MSG_INFO, "%s", _("Cancelled."));
-		return;
-	}
-	if (!st->modified) {
+	else if (!st->modified)
 		app_pop();
-		return;
-	}
-	c.question = _("Leave without saving the settings?");
-	c.yes = leave;
-	app_push(&dialog_confirm, &c);
+	else
+		confirm_ask(_("Leave without saving the settings?"), leave,
+		    st);
 }
 
 static int
 edit_key(struct setscr *st, int key)
 {
-	struct lineedit	*le = st->focus == S_LOCK ? &st->lock : &st->folder;
+	struct lineedit	*le = st->l.sel == S_LOCK ? &st->lock : &st->folder;
 
 	if (key == TK_ENTER) {
-		st->focus++;
+		list_key(&st->l, TK_DOWN);
 		return (1);
 	}
 	if (!keys_edit(le, key))
@@ -466,13 +445,13 @@ edit_key(struct setscr *st, int key)
 static int
 field_key(struct setscr *st, int key)
 {
-	if (st->focus == S_LOCK || st->focus == S_FOLDER)
+	if (st->l.sel == S_LOCK || st->l.sel == S_FOLDER)
 		return (edit_key(st, key));
 	switch (key) {
 	case TK_ENTER:
 	case ' ':
-		if (st->focus == S_RECEIPT || st->focus == S_A4)
-			choose_printer(st, st->focus);
+		if (st->l.sel == S_RECEIPT || st->l.sel == S_A4)
+			choose_printer(st, st->l.sel);
 		else
 			step(st, 1);
 		return (1);
@@ -502,19 +481,15 @@ setscr_key(struct screen *s, int key)
 		save(st);
 		return (1);
 	case TK_TAB:
-	case TK_DOWN:
-		st->focus = (st->focus + 1) % S_COUNT;
-		break;
 	case TK_BTAB:
-	case TK_UP:
-		st->focus = (st->focus + S_COUNT - 1) % S_COUNT;
+		list_select(&st->l, (st->l.sel + (key == TK_TAB ? 1 :
+		    S_COUNT - 1)) % S_COUNT);
 		break;
 	default:
-		if (!field_key(st, key))
+		/* the fields' keys first: Home and End edit a text */
+		if (!field_key(st, key) && list_key(&st->l, key) == LIST_UNUSED)
 			return (0);
 	}
-	if (st->focus >= S_COUNT)
-		st->focus = 0;
 	app_dirty();
 	return (1);
 }
@@ -601,17 +576,17 @@ setscr_draw(struct screen *s, int top, int rows, int cols, int *cy,
 			c = lineedit_draw(stdscr, f == S_LOCK ? &st->lock :
 			    &st->folder, y, 4 + lw, cols - lw - 6,
 			    draw_attr(STYLE_FIELD));
-			if (st->focus == f) {
+			if (st->l.sel == f) {
 				*cy = y;
 				*cx = c;
 			}
 			continue;
 		}
 		draw_cell(y, 4 + lw, value(st, f, buf, sizeof buf),
-		    cols - lw - 6, st->focus == f ? STYLE_SELECTED :
+		    cols - lw - 6, st->l.sel == f ? STYLE_SELECTED :
 		    STYLE_NORMAL);
 	}
-	draw_text(y + 1, 2, st->focus == S_FOLDER && st->folder.len == 0 ?
+	draw_text(y + 1, 2, st->l.sel == S_FOLDER && st->folder.len == 0 ?
 	    _("Empty: exports go to the state folder's exports/.") :
 	    _("Enter changes the setting; F9 saves it into config.ini."),
 	    cols - 4, STYLE_DIM);
@@ -620,7 +595,7 @@ setscr_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_settings = {
 	.name = "settings",
-	.editing = 1,
+	.title = N_("Settings"),
 	.init = setscr_init,
 	.free = setscr_free,
 	.key = setscr_key,

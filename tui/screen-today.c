@@ -3,19 +3,17 @@
  * for a spreadsheet, and the end-of-day slip (日结). A supervisor reads
  * the centre's figures from the server; a clerk's are counted from the
  * applications of their counter. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
-#include "draw.h"
 #include "keys.h"
+#include "request.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"
 #include "../api/work.h"
 #include "../locale/i18n.h"
-#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 #define MAX_PAGES	50	/* 5,000 applications a day at most */
@@ -95,16 +93,10 @@ on_step(struct api_result *r, void *arg)
 	int		 which = t->loading;
 	struct app_rows	*p;
 
-	t->call = NULL;
 	t->loading = STEP_NONE;
-	app_busy(-1);
-	if (r->status == API_ERR_AUTH) {
-		app_session_ended(r->message);
-		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		today_count(t);
+	if (!app_answer(r)) {
+		if (r->status != API_ERR_AUTH)
+			today_count(t);		/* what came so far */
 		return;
 	}
 	if (which == STEP_STATS) {
@@ -130,38 +122,29 @@ on_step(struct api_result *r, void *arg)
 static void
 step(struct today *t, int which, int page)
 {
+	struct request	*rq = request_new(t, 0, on_step, t);
 	struct api_call	*c;
 
 	if (which == STEP_STATS)
-		c = api_stats_daily(app.api, counter_filter(t), on_step, t);
+		c = api_stats_daily(app.api, counter_filter(t), request_reply,
+		    rq);
 	else if (which == STEP_DAY)
 		c = api_applications_of_day(app.api, t->date,
-		    counter_filter(t), page, on_step, t);
+		    counter_filter(t), page, request_reply, rq);
 	else if (today_is_supervisor())
-		c = api_stats_overdue(app.api, counter_filter(t), on_step, t);
+		c = api_stats_overdue(app.api, counter_filter(t),
+		    request_reply, rq);
 	else
-		c = api_applications_open(app.api, counter_filter(t), on_step,
-		    t);
-	t->call = c;
+		c = api_applications_open(app.api, counter_filter(t),
+		    request_reply, rq);
+	request_call(rq, c);
 	t->loading = which;
-	app_busy(1);
-}
-
-static void
-cancel(struct today *t)
-{
-	if (t->call == NULL)
-		return;
-	api_cancel(app.api, t->call);
-	t->call = NULL;
-	t->loading = STEP_NONE;
-	app_busy(-1);
 }
 
 static void
 reload(struct today *t)
 {
-	cancel(t);
+	request_cancel(t, 0);
 	forget(t);
 	when_today(t->date);
 	step(t, today_is_supervisor() ? STEP_STATS : STEP_DAY, 1);
@@ -186,10 +169,7 @@ today_free(struct screen *s)
 {
 	struct today	*t = s->data;
 
-	cancel(t);
 	forget(t);
-	today_forget(t);
-	pdoc_free(t->reprint);
 	free(t);
 }
 
@@ -212,8 +192,8 @@ today_key(struct screen *s, int key)
 
 	switch (key) {
 	case TK_ESC:
-		if (t->call != NULL) {
-			cancel(t);
+		if (request_cancel(t, 0)) {
+			t->loading = STEP_NONE;
 			today_count(t);
 			app_message(MSG_INFO, "%s", _("Cancelled."));
 		} else
@@ -240,7 +220,7 @@ today_key(struct screen *s, int key)
 	case 'E':
 	case 'p':
 	case 'P':
-		if (t->call != NULL) {
+		if (t->loading != STEP_NONE) {
 			app_message(MSG_ERROR, "%s", _("Wait until the day's "
 			    "figures are loaded, or press Esc."));
 			return (1);
@@ -266,6 +246,7 @@ draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 
 const struct screen_ops screen_today = {
 	.name = "today",
+	.title = N_("Today's figures"),
 	.init = today_init,
 	.free = today_free,
 	.key = today_key,

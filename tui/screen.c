@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
@@ -23,12 +24,25 @@ app_push(const struct screen_ops *ops, void *arg)
 
 	s->ops = ops;
 	s->below = app.top;
+	s->refs = 1;
+	if (ops->overlay && (s->opener = app.top) != NULL)
+		s->opener->refs++;
 	app.top = s;
 	if (ops->init != NULL)
 		ops->init(s, arg);
 	app_dirty();
 }
 
+/* Frees s once neither the stack nor a dialog holds it. */
+static void
+screen_unref(struct screen *s)
+{
+	if (--s->refs == 0)
+		free(s);
+}
+
+/* Nothing of a popped screen runs again: its requests are cancelled
+ * before its data goes, and a dialog it opened finds it dead. */
 void
 app_pop(void)
 {
@@ -37,10 +51,49 @@ app_pop(void)
 	if (s == NULL)
 		return;
 	app.top = s->below;
+	request_screen_gone(s);
 	if (s->ops->free != NULL)
 		s->ops->free(s);
-	free(s);
+	s->data = NULL;
+	s->dead = 1;
+	if (s->opener != NULL)
+		screen_unref(s->opener);
+	screen_unref(s);
 	app_dirty();
+}
+
+int
+app_opener_alive(const struct screen *dialog)
+{
+	return (dialog->opener == NULL || !dialog->opener->dead);
+}
+
+void
+app_changed(enum resource what, long long id)
+{
+	struct screen	*s;
+
+	for (s = app.top; s != NULL; s = s->below) {
+		if ((s->ops->shows_all & RES_MASK(what)) ||
+		    (s->ops->shows != NULL && s->ops->shows(s, what, id))) {
+			s->stale = 1;
+			app_dirty();
+		}
+	}
+}
+
+/* The screens that show (the top one and those under overlays). */
+void
+app_refresh(void)
+{
+	struct screen	*s;
+
+	for (s = app.top; s != NULL; s = s->ops->overlay ? s->below : NULL) {
+		if (s->stale) {
+			s->stale = 0;
+			s->ops->reload(s);
+		}
+	}
 }
 
 void
@@ -97,21 +150,46 @@ app_busy_shown(void)
 }
 
 static void
-quit_confirmed(void)
+quit_confirmed(void *arg)
 {
+	(void)arg;
 	app.quit = 1;
 }
 
 void
 app_ask_quit(void)
 {
-	static struct confirm	c;
-
 	if (app.top != NULL && app.top->ops == &dialog_confirm)
 		return;
-	c.question = _("Quit bianmin?");
-	c.yes = quit_confirmed;
-	app_push(&dialog_confirm, &c);
+	confirm_ask(_("Quit bianmin?"), quit_confirmed, NULL);
+}
+
+static void
+go_home(void *arg)
+{
+	(void)arg;
+	app_save_all();		/* forms keep their drafts */
+	while (app.top != NULL && app.top->ops != &screen_home)
+		app_pop();
+}
+
+/* From anywhere to the main menu in two keys at most: this one, and a
+ * yes when more than one screen would close. */
+void
+app_home(void)
+{
+	struct screen	*s;
+	int		 n = 0;
+
+	for (s = app.top; s != NULL && s->ops != &screen_home; s = s->below)
+		n++;
+	if (s == NULL || n == 0)
+		return;		/* logged out, or there already */
+	if (n == 1)
+		go_home(NULL);
+	else
+		confirm_ask(_("Back to the main menu? Open forms are kept as "
+		    "drafts."), go_home, NULL);
 }
 
 void
@@ -127,13 +205,19 @@ app_session_ended(const char *why)
 }
 
 int
+app_signed_out(const struct api_result *res)
+{
+	if (res->status != API_ERR_AUTH)
+		return (0);
+	app_session_ended(res->message);
+	return (1);
+}
+
+int
 app_answer(struct api_result *res)
 {
-	app_busy(-1);
-	if (res->status == API_ERR_AUTH) {
-		app_session_ended(res->message);
+	if (app_signed_out(res))
 		return (0);
-	}
 	if (res->status != API_OK) {
 		app_message(MSG_ERROR, "%s", res->message);
 		return (0);

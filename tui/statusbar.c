@@ -1,7 +1,6 @@
 /* The status bar (who, where, queue, outbox, link, clock) and the message
  * line. */
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 #include "bars.h"
@@ -9,6 +8,7 @@
 #include "tui.h"
 #include "../locale/date.h"
 #include "../locale/i18n.h"
+#include "../locale/text.h"
 
 /* The date and time in the clerk's language (2026年11月29日 09:05). */
 static void
@@ -21,22 +21,34 @@ clock_text(char *out, size_t len)
 	date_format_time(out, len, &tm, i18n_lang());
 }
 
+/* Who and where, as much as fits in width: the program's name goes
+ * first, then the login name, so that the centre stays in sight. */
+static void
+who_text(char *out, size_t len, int width)
+{
+	struct api_session	*s = app.session;
+	int			 i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(out, len, " %s%s%s%s%s | %s %s | %s", i == 0 ?
+		    _("bianmin") : "", i == 0 ? " | " : "", s->staff_name,
+		    i < 2 ? " " : "", i < 2 ? s->username : "", _("Counter"),
+		    s->counter, s->centre_name);
+		if (text_width(out) <= width)
+			return;
+	}
+}
+
 void
 statusbar_draw(int y, int cols)
 {
 	struct api_session	*s = app.session;
 	char			 clock[64], left[512], box[64], wait[64];
-	int			 right, link_w, box_w, wait_w;
+	int			 right, link_w, box_w, wait_w, width;
 
 	draw_fill(y, 0, cols, STYLE_BAR);
 	clock_text(clock, sizeof clock);
 	right = draw_text_right(y, cols - 1, clock, cols / 3, STYLE_BAR);
-	if (s != NULL)
-		snprintf(left, sizeof left, " %s | %s %s | %s %s | %s",
-		    _("bianmin"), s->staff_name, s->username, _("Counter"),
-		    s->counter, s->centre_name);
-	else
-		snprintf(left, sizeof left, " %s", _("bianmin"));
 	link_w = draw_text_right(y, cols - right - 2,
 	    api_online(app.api) ? _("Online") : _("OFFLINE"), 10,
 	    api_online(app.api) ? STYLE_BAR : STYLE_KEY);
@@ -53,8 +65,12 @@ statusbar_draw(int y, int cols)
 		snprintf(wait, sizeof wait, _("Waiting %d"), app.waiting);
 	wait_w = draw_text_right(y, cols - right - link_w - box_w -
 	    (box_w > 0 ? 6 : 4), wait, 16, STYLE_BAR);
-	draw_text(y, 0, left, cols - right - link_w - box_w - wait_w - 8,
-	    STYLE_BAR);
+	width = cols - right - link_w - box_w - wait_w - 8;
+	if (s != NULL)
+		who_text(left, sizeof left, width);
+	else
+		snprintf(left, sizeof left, " %s", _("bianmin"));
+	draw_text(y, 0, left, width, STYLE_BAR);
 }
 
 void

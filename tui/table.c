@@ -1,4 +1,5 @@
 /* Column layout and row drawing. */
+#include "list.h"
 #include "table.h"
 #include "../locale/text.h"
 
@@ -56,4 +57,19 @@ table_head(int y, const struct table_col *c, int ncols)
 	for (i = 0; i < ncols && i < 16; i++)
 		titles[i] = c[i].title;
 	table_row(y, c, i, titles, STYLE_LABEL);
+}
+
+int
+table_list(int y, int end, int cols, struct table_col *c, int ncols,
+    const char **v, struct list *l, int active)
+{
+	int	row;
+
+	table_layout(c, ncols, v, l->filtering ? l->total : l->n, cols);
+	table_head(y++, c, ncols);
+	list_show(l, end - y);
+	for (row = l->top; row < l->n && y < end; row++, y++)
+		table_row(y, c, ncols, v + list_item(l, row) * ncols,
+		    active && row == l->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	return (y);
 }

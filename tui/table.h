@@ -5,6 +5,8 @@
 
 #include "draw.h"
 
+struct list;
+
 struct table_col {
 	const char	*title;		/* translated */
 	int		 min;		/* columns at least */
@@ -20,5 +22,11 @@ void	table_layout(struct table_col *, int ncols, const char **values,
 void	table_row(int y, const struct table_col *, int ncols,
 	    const char **values, enum style);
 void	table_head(int y, const struct table_col *, int ncols);
+/* The columns laid out in cols for l's items, their heading at y, then
+ * the rows of l that fit up to end (exclusive), scrolled so the
+ * selection shows, and marked while active; values are by item, ncols
+ * of them each. Returns the line after the last one drawn. */
+int	table_list(int y, int end, int cols, struct table_col *, int ncols,
+	    const char **values, struct list *, int active);
 
 #endif

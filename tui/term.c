@@ -100,12 +100,27 @@ term_start(void)
 	fflush(stdout);
 }
 
+/* Whether terminfo has the string capability (a key, a mode). */
+int
+term_has(const char *cap)
+{
+	char	*v = tigetstr(cap);
+
+	return (v != NULL && v != (char *)-1 && *v != '\0');
+}
+
 void
 term_end(void)
 {
 	if (!started)
 		return;
 	started = 0;
+	/* without an alternate screen (vt100) the last screen, full ID
+	 * number and all, would stay on the terminal: blank it first */
+	if (!term_has("smcup")) {
+		erase();
+		refresh();
+	}
 	curs_set(1);
 	putp("\033[?2004l");
 	endwin();

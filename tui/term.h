@@ -11,6 +11,9 @@ void		 term_start(void);
 void		 term_end(void);
 /* Takes the terminal back after a stop (SIGCONT). */
 void		 term_resume(void);
+/* Whether the terminal's terminfo entry has a string capability
+ * ("khome", "smcup"). */
+int		 term_has(const char *cap);
 /* Applies the terminal's current size after SIGWINCH. */
 void		 term_resize(void);
 /* The read end of the self-pipe: one byte per caught signal. */

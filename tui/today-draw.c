@@ -444,7 +444,7 @@ today_draw(struct today *t, int top, int rows, int cols)
 		snprintf(title, sizeof title, _("Today %s, %s"), t->date,
 		    app.session->centre_name);
 	draw_text(top, 1, title, cols - 2, STYLE_TITLE);
-	if (t->call != NULL && t->fig.received == 0 && t->stats == NULL &&
+	if (t->loading != 0 && t->fig.received == 0 && t->stats == NULL &&
 	    t->day.n == 0) {
 		draw_text(top + 2, 2, _("Loading..."), cols - 4, STYLE_DIM);
 		return;

@@ -144,22 +144,6 @@ today_export(struct today *t)
 	free(dir);
 }
 
-static struct today	*asking;
-
-void
-today_forget(struct today *t)
-{
-	if (asking == t)
-		asking = NULL;
-}
-
-static void
-reprint_yes(void)
-{
-	if (asking != NULL && asking->reprint != NULL)
-		print_ui_document(asking->reprint, 1);
-}
-
 static void
 daily_of(const struct today *t, struct paper_daily *p,
     struct paper_service_count *sv)
@@ -196,25 +180,13 @@ daily_of(const struct today *t, struct paper_daily *p,
 void
 today_print(struct today *t)
 {
-	static struct confirm		 c;
 	struct paper_daily		 p;
 	struct paper_service_count	*sv;
-	struct pdoc			*d;
 
 	sv = xcalloc(t->fig.nservices + 1, sizeof *sv);
 	daily_of(t, &p, sv);
-	d = paper_daily(&p);
-	free(sv);
-	if (!print_ui_document(d, 0)) {
-		pdoc_free(d);
-		return;
-	}
 	/* printed before today: a second copy only when asked for */
-	pdoc_free(t->reprint);
-	t->reprint = d;
-	asking = t;
-	c.question = _("The day's slip was printed already. Print it again, "
-	    "marked as a reprint?");
-	c.yes = reprint_yes;
-	app_push(&dialog_confirm, &c);
+	print_ui_offer(paper_daily(&p), _("The day's slip was printed "
+	    "already. Print it again, marked as a reprint?"));
+	free(sv);
 }

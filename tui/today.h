@@ -29,13 +29,11 @@ struct today {
 	int			 mine;		/* this counter only */
 	int			 panel;		/* the first one shown */
 	int			 gb18030;	/* the export's charset */
-	struct api_call		*call;
 	int			 loading;	/* a step of the chain */
 	struct daily_stats	*stats;		/* NULL for a clerk */
 	struct app_rows		 day;		/* every page, merged */
 	struct app_rows		*open;		/* overdue or open ones */
 	struct figures		 fig;
-	struct pdoc		*reprint;	/* a 日结 asking for a yes */
 };
 
 enum {
@@ -58,7 +56,5 @@ void	today_draw(struct today *, int top, int rows, int cols);
 void	today_export(struct today *);
 /* The 日结 on the receipt printer; a second copy is asked for. */
 void	today_print(struct today *);
-/* The screen goes: a question about a reprint has no answer to take. */
-void	today_forget(struct today *);
 
 #endif

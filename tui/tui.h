@@ -22,10 +22,22 @@ struct keyhelp {
 	int		 bar;		/* also in the key bar */
 };
 
+/* What an action changed, for refresh by resource: every screen on the
+ * stack that shows it is marked stale and reloads when next drawn. */
+enum resource {
+	RES_RESIDENT,
+	RES_APPLICATION,
+	RES_CERTIFICATE,
+	RES_HANDOFF,
+	RES_OUTBOX,
+	RES_EVENT
+};
+#define RES_MASK(r)	(1u << (r))
+
 struct screen_ops {
 	const char		*name;
+	const char		*title;		/* msgid: F1 and --keys */
 	int			 overlay;	/* drawn over the screen below */
-	int			 editing;	/* keys are text: no scanning */
 	void			(*init)(struct screen *, void *arg);
 	void			(*free)(struct screen *);
 	/* Returns 1 if the key was used, 0 to let the shell try it. */
@@ -37,13 +49,33 @@ struct screen_ops {
 	/* Keeps what the clerk typed (a draft), before a hang-up or quit;
 	 * may be NULL. */
 	void			(*save)(struct screen *);
+	/* A card scanned on this screen (scan.c): 1 if the screen took
+	 * the ID number (a focused ID field, its own resident); 0 opens
+	 * that resident's profile. May be NULL. */
+	int			(*scan)(struct screen *, const char *id);
+	/* Whether the screen shows the resource (id 0: any of it), and
+	 * how it loads it again once stale. May be NULL; a list of every
+	 * one of a kind says so in shows_all instead (RES_MASK()). */
+	int			(*shows)(struct screen *, enum resource,
+				    long long id);
+	unsigned		 shows_all;
+	void			(*reload)(struct screen *);
 	const struct keyhelp	*keys;
 };
+
+struct request;
+struct retry;
 
 struct screen {
 	const struct screen_ops	*ops;
 	void			*data;
 	struct screen		*below;
+	struct screen		*opener;	/* a dialog's: whom it answers */
+	struct request		*requests;	/* request.c */
+	struct retry		*retries;
+	int			 refs;		/* the stack's, and dialogs' */
+	int			 dead;		/* popped: data is gone */
+	int			 stale;		/* reload before drawing */
 };
 
 enum msg_level {
@@ -75,39 +107,54 @@ struct app {
 
 extern struct app app;
 
-/* Screen stack. push takes arg to the new screen's init. */
+/* Screen stack. push takes arg to the new screen's init. A popped
+ * screen's requests are cancelled; a dialog over it (its opener) holds
+ * it until the dialog goes, and answers only while it is alive. */
 void	app_push(const struct screen_ops *, void *arg);
 void	app_pop(void);
+int	app_opener_alive(const struct screen *dialog);
+/* What an action changed: the screens that show it go stale. */
+void	app_changed(enum resource, long long id);
+/* Stale screens that show reload; the loop calls it before drawing. */
+void	app_refresh(void);
 /* Pops every screen, then pushes this one. */
 void	app_reset(const struct screen_ops *, void *arg);
 void	app_dirty(void);
 /* Sets the message line (printf-style; copied). NULL fmt clears it. */
 void	app_message(enum msg_level, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* A request started or ended: drives the spinner and Esc-cancel hint,
- * shown only once a request has taken BUSY_SHOW_MS (a quick answer
- * should not flash it, nor cost its bytes over a slow link). */
+/* A request started or ended (request.c only): drives the spinner and
+ * Esc-cancel hint, shown only once a request has taken BUSY_SHOW_MS (a
+ * quick answer should not flash it, nor cost its bytes over a slow
+ * link). */
 #define BUSY_SHOW_MS	200
 void	app_busy(int delta);
 int	app_busy_shown(void);
+/* Back to the main menu (Ctrl-G): at once from one screen above it,
+ * after a yes from deeper. */
+void	app_home(void);
 /* Asks before quitting; the loop ends once confirmed. */
 void	app_ask_quit(void);
 /* Every screen saves what it holds (hang-up, quit). */
 void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
 void	app_session_ended(const char *why);
-/* The common start of a reply's callback: one request less on the
- * spinner; an ended session goes to the login (the screen is gone then),
- * another error is said. 1 when the reply is there to read. */
+/* 1 after a 401, the session ended as above (the screen is gone then). */
+int	app_signed_out(const struct api_result *);
+/* The common start of a reply's callback: an ended session goes to the
+ * login (the screen is gone then), another error is said. 1 when the
+ * reply is there to read. */
 int	app_answer(struct api_result *);
 
-/* Scan anywhere: takes the keys of an ID card reader's burst on screens
- * that are not editing text; 1 if the key was taken (held back, or the
- * burst's end). Held keys go on to the screen after scan_timeout_ms()
- * (-1: none held) through scan_tick(). */
-int	scan_key(int key);
+/* Every key passes here first (scan.c): an ID card reader's burst is
+ * routed as a scan, other keys go on to loop_deliver(). Keys held back
+ * while a burst may be coming go on after scan_timeout_ms() (-1: none
+ * held) through scan_tick(). */
+void	scan_key(int key);
 long	scan_timeout_ms(void);
 void	scan_tick(void);
+/* What is held back goes to the screen now (a hang-up, a quit). */
+void	scan_flush(void);
 /* A key to the screen on top, then to the global keys. */
 void	loop_deliver(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
@@ -115,6 +162,12 @@ void	txcode_prompt(void);
 /* Opens the intake of the service with this code, for the resident on
  * screen if any, as if the code had been typed. */
 void	txcode_open(const char *code);
+/* The lookup, asking whose application for the service txcode is; the
+ * resident found opens with the service's form over the profile. */
+void	lookup_for(const char *txcode, const char *service_name);
+/* A resident's profile; then_txcode (may be NULL) opens that service's
+ * form for the resident once the profile is there. */
+void	resident_open(long long id, const char *then_txcode);
 /* The resident whose profile is open (the top-most), or NULL. */
 const struct resident *resident_on_screen(void);
 
@@ -133,7 +186,6 @@ extern const struct screen_ops screen_lookup;
 extern const struct screen_ops screen_resident;
 extern const struct screen_ops dialog_confirm;
 extern const struct screen_ops dialog_help;
-extern const struct screen_ops dialog_drafts;
 extern const struct screen_ops dialog_prompt;	/* dialog-prompt.h */
 extern const struct screen_ops screen_outbox;
 extern const struct screen_ops screen_lock;
@@ -141,7 +193,6 @@ extern const struct screen_ops screen_result;
 extern const struct screen_ops screen_queue;
 extern const struct screen_ops screen_events;
 extern const struct screen_ops screen_event;
-extern const struct screen_ops screen_event_new;
 extern const struct screen_ops screen_today;
 extern const struct screen_ops screen_settings;
 extern const struct screen_ops dialog_list;
@@ -149,16 +200,28 @@ extern const struct screen_ops screen_catalog;
 extern const struct screen_ops screen_import;
 extern const struct screen_ops screen_service;	/* arg: long long id */
 
-/* dialog_list's argument: choose one of n lines (copied). done is not
- * called on Esc. */
-struct list_choice {
-	const char	*title;		/* translated */
-	const char	**items;
-	int		 n;
-	int		 sel;		/* chosen at first */
-	void		(*done)(int index, void *arg);
-	void		*arg;
+/* dialog_list: choose one of n lines (copied), sel chosen at first;
+ * typing narrows them. done runs on Enter, while the screen that asked
+ * is there; not on Esc. */
+void	list_ask(const char *title, const char *const *items, int n,
+	    int sel, void (*done)(int index, void *arg), void *arg);
+/* The same, all told: match (NULL: the item's text contains what is
+ * typed) filters; ticks (NULL: one is chosen) are n flags Space toggles,
+ * and Esc then answers too, with -1; del (NULL: none) is Del on an
+ * item, the dialog gone as for done; arg_free(arg) once it has gone. */
+struct list_ask {
+	const char		 *title;
+	const char *const	 *items;
+	int			  n;
+	int			  sel;
+	int			(*match)(const char *text, int item, void *arg);
+	unsigned char		 *ticks;
+	void			(*done)(int index, void *arg);
+	void			(*del)(int index, void *arg);
+	void			 *arg;
+	void			(*arg_free)(void *);
 };
+void	list_ask_with(const struct list_ask *);
 
 /* The queue from anywhere (Ctrl-N): opens it and calls the next. */
 void	queue_next_anywhere(void);
@@ -176,21 +239,21 @@ struct result_open {
 	cJSON		*application;	/* the server's, or what is known */
 	long long	 local_ref;	/* > 0: still in the outbox */
 };
-/* A provisional result on screen takes its final number; 1 if shown. */
-int	result_update(const struct outbox_item *);
 
 /* The main menu's item i: its letter (upper case) and label (a msgid);
  * 0 past the last. */
 int	home_item(int i, int *letter, const char **label);
 
-/* How many drafts wait in the state folder. */
-int	drafts_waiting(void);
+/* The drafts waiting in the state folder, if any, in the list dialog
+ * (sel chosen at first). */
+void	drafts_offer(int sel);
 
-/* dialog_confirm's argument. */
-struct confirm {
-	const char	*question;	/* translated already */
-	void		(*yes)(void);
-};
+/* A yes/no question over the screen on top (copied); yes(arg) runs
+ * only if that screen is still there. */
+void	confirm_ask(const char *question, void (*yes)(void *), void *arg);
+/* The same, the dialog owning arg: arg_free(arg) once it has gone. */
+void	confirm_ask_free(const char *question, void (*yes)(void *),
+	    void *arg, void (*arg_free)(void *));
 
 /* Minimum usable size; below it the shell says so instead of drawing. */
 #define TUI_MIN_COLS	50

@@ -6,6 +6,7 @@
 
 #include "dialog-prompt.h"
 #include "form-ui.h"
+#include "request.h"
 #include "tui.h"
 #include "../api/catalog-cache.h"
 #include "../locale/i18n.h"
@@ -13,7 +14,6 @@
 #include "../util/xmalloc.h"
 
 struct pending {
-	struct api_call	*call;
 	int		 age;		/* of the resident, when asked */
 	cJSON		*tags;
 	long long	 resident_id;
@@ -24,6 +24,10 @@ struct pending {
 
 static struct pending	pending;
 
+#define SLOT_TXCODE	1	/* of the program's own requests */
+
+static void	ask(const char *);
+
 static void
 clear_pending(void)
 {
@@ -33,9 +37,8 @@ clear_pending(void)
 	memset(&pending, 0, sizeof pending);
 }
 
-/* The record values a form may be pre-filled with, by prefill key. */
-static cJSON *
-prefill_of(const struct resident *r)
+cJSON *
+form_ui_prefill(const struct resident *r)
 {
 	cJSON	*o = cJSON_CreateObject();
 	char	 age[16];
@@ -126,8 +129,6 @@ on_service(struct api_result *r, void *arg)
 	long long	 at = 0;
 
 	(void)arg;
-	pending.call = NULL;
-	app_busy(-1);
 	if (r->status == API_ERR_AUTH)
 		app_session_ended(r->message);
 	else if (r->status == API_ERR_NETWORK &&
@@ -139,11 +140,16 @@ on_service(struct api_result *r, void *arg)
 		app_message(MSG_INFO, "%s", _("Offline: this form is the one "
 		    "kept on this computer; the application waits in the "
 		    "outbox."));
+	} else if (r->status == API_ERR_REFUSED && r->http_status == 404) {
+		/* the prompt again, the code as typed, to correct it */
+		app_message(MSG_ERROR, "%s", _("No service has that code."));
+		ask(pending.code);
 	} else if (r->status != API_OK)
-		app_message(MSG_ERROR, "%s", r->status == API_ERR_REFUSED &&
-		    r->http_status == 404 ? _("No service has that code.") :
-		    r->message);
-	else {
+		app_message(MSG_ERROR, "%s", r->message);
+	else if (pending.resident_id == 0) {
+		/* nobody on screen: first whose application it is */
+		lookup_for(pending.code, svc->name);
+	} else {
 		catalog_cache_put(app.outbox, svc->json);
 		app_message(MSG_INFO, NULL);
 		open_form(svc->json);
@@ -156,17 +162,9 @@ static void
 code_entered(const char *code, void *arg)
 {
 	const struct resident	*r = resident_on_screen();
+	struct request		*rq;
 
 	(void)arg;
-	if (strlen(code) != 4) {
-		app_message(MSG_ERROR, "%s", _("A transaction code has 4 "
-		    "digits, like 0501."));
-		return;
-	}
-	if (pending.call != NULL) {
-		api_cancel(app.api, pending.call);
-		app_busy(-1);
-	}
 	clear_pending();
 	if (r != NULL) {
 		pending.age = r->s.age;
@@ -174,11 +172,12 @@ code_entered(const char *code, void *arg)
 		    r->tags, (int)r->ntags);
 		pending.resident_id = r->s.id;
 		pending.resident_name = xstrdup(r->s.name);
-		pending.prefill = prefill_of(r);
+		pending.prefill = form_ui_prefill(r);
 	}
 	snprintf(pending.code, sizeof pending.code, "%s", code);
-	pending.call = api_service_by_code(app.api, code, on_service, NULL);
-	app_busy(1);
+	rq = request_new(NULL, SLOT_TXCODE, on_service, NULL);
+	request_call(rq, api_service_by_code(app.api, code, request_reply,
+	    rq));
 }
 
 void
@@ -193,13 +192,18 @@ digit(uint32_t cp)
 	return (cp >= '0' && cp <= '9');
 }
 
+static void
+ask(const char *initial)
+{
+	prompt_ask(&(struct prompt){ .title = _("Transaction code of the "
+	    "service (e.g. 0501)"), .initial = initial, .max_chars = 4,
+	    .min_chars = 4, .too_short = _("A transaction code has 4 digits, "
+	    "like 0501."), .filter = digit, .done = code_entered });
+}
+
 void
 txcode_prompt(void)
 {
-	struct prompt	p = { NULL, NULL, 4, digit, code_entered, NULL };
-
-	if (app.session == NULL)
-		return;
-	p.title = _("Transaction code of the service (e.g. 0501)");
-	app_push(&dialog_prompt, &p);
+	if (app.session != NULL)
+		ask(NULL);
 }

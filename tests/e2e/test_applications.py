@@ -25,8 +25,11 @@ from harness import BIN, Server, Tmux, run  # noqa
 import bm  # noqa
 
 ZHANG_ID = 1                    # 张红旗, 红旗社区 (clerk01's)
+LIU_ID = 2                      # 刘强, 红旗社区
+WANG_ID = 8                     # 王建国, 红旗社区
 COLLECTOR = "610202197009020016"
 SERVICE = 5                     # 0105 社会保障卡申领, no conditions
+SERVICE2 = 6                    # 0106 社会保障卡挂失与补换, the same
 MATERIALS = ["居民身份证", "近期一寸免冠照片"]
 
 
@@ -50,14 +53,17 @@ def log_in(t, user="clerk01", password="demo-clerk"):
     t.wait_for("Main menu")
 
 
-def create(server, accept=False):
+def create(server, accept=False, resident=ZHANG_ID, service=SERVICE):
     """An application taken at counter 1 through the API (the intake
-    screen has its own test); accepted too when asked."""
+    screen has its own test); accepted too when asked. A resident has
+    one open application of a service at a time."""
     bm.S = server
     tok = bm.login("clerk01")
     r, j = bm.post("/api/v1/applications",
-                   {"service_id": SERVICE, "resident_id": ZHANG_ID,
-                    "data": {"declaration": True},
+                   {"service_id": service, "resident_id": resident,
+                    "data": dict({"declaration": True},
+                                 **({"reason": "遗失"} if service == SERVICE2
+                                    else {})),
                     "materials": [{"name": MATERIALS[0], "originals": 1,
                                    "copies": 1},
                                   {"name": MATERIALS[1], "originals": 0,
@@ -177,8 +183,7 @@ def test_materials_complete_collect():
         t.wait_for("The check digit is wrong")
         time.sleep(0.5)
         assert row(s.db, number)[0] == "completed", row(s.db, number)
-        for _ in range(18):
-            t.keys("BSpace")
+        # the card scanned: its number replaces the mistyped one
         t.type(COLLECTOR)
         t.keys("Enter")
         r = wait_status(s.db, number, "collected")
@@ -215,8 +220,8 @@ def test_refuse_with_reason():
 def test_handoff_list_printed():
     def body(s, t, state):
         first = create(s, accept=True)
-        second = create(s, accept=True)
-        other = create(s)              # submitted: not offered
+        second = create(s, accept=True, resident=LIU_ID)
+        other = create(s, resident=WANG_ID)    # submitted: not offered
         log_in(t)
         t.type("h")
         screen = t.wait_for("Hand-off to a back office", first, second)
@@ -252,7 +257,7 @@ def test_handoff_list_printed():
 def test_search_by_resident_status_and_date():
     def body(s, t, state):
         taken = create(s, accept=True)
-        fresh = create(s)
+        fresh = create(s, service=SERVICE2)
         log_in(t)
         t.type("610202198503150021")     # scanned: the profile opens
         t.keys("Enter")

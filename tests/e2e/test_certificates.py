@@ -164,7 +164,7 @@ def test_issue_preview_print_reprint_verify():
         wrong = "2345" + ("6789" if code[4:] != "6789" else "9876")
         t.type(wrong)
         t.keys("Enter")
-        t.wait_for("No certificate has this code")
+        t.wait_for("No such certificate")
     with_client(body)
 
 

@@ -156,6 +156,25 @@ def test_form_checks_before_submit():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_a_kept_form_thrown_away():
+    """Del on a kept form deletes its file; the offer goes with the last."""
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    path = seed_draft(state, s)
+    t = client(s, state)
+    try:
+        log_in(t)
+        t.wait_for("Forms kept from before", "高龄津贴申请")
+        t.keys("DC")
+        t.wait_gone("Forms kept from before")
+        assert not os.path.exists(path)
+        assert "0501" not in t.screen(), t.screen()
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 if __name__ == "__main__":
     run([(name, fn) for name, fn in sorted(globals().items())
          if name.startswith("test_")])

@@ -95,8 +95,7 @@ def test_a_resident_of_another_centre_stays_closed():
         t.wait_for("陈晓梅")
         t.type("610202194007080046")
         t.keys("Enter")
-        screen = t.wait_for("No resident found (or not in your "
-                            "communities)")
+        screen = t.wait_for("Not a resident of your communities")
         assert "李光明" not in screen, screen
         t.keys("C-u")
         t.type("李光明")

@@ -172,7 +172,7 @@ def test_register_an_unknown_card():
         t.wait_for("Register a new resident")
         t.type(new_id)
         t.keys("Enter")
-        t.wait_for("No resident found")
+        t.wait_for("Not a resident of your communities")
         fill_registration(t, new_id)
         t.keys("F9")
         screen = t.wait_for("王新民", "610***********", "Change the record")

@@ -140,7 +140,13 @@ def receipt_profile_and_slip():
         back_to_menu(t)
         t.type("t")
         t.wait_for("Today %s, counter 1" % at.strftime("%Y-%m-%d"))
-        t.type("p")
+        # P waits for the day's figures to be loaded, which under load
+        # may take a moment after the title shows
+        for _ in range(20):
+            t.type("p")
+            time.sleep(0.5)
+            if "Wait until the day's figures" not in t.screen():
+                break
         t.wait_for("Printed to the file")
         slip = printed(state, "daily-*.txt")
         assert field(slip, "日期") == chinese(at.strftime("%Y-%m-%d")), slip

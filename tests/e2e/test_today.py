@@ -211,9 +211,12 @@ def supervisor_figures_and_overdue():
         try:
             log_in(t, "super01")
             t.type("t")
+            # the overdue rows come last: the figures show before them
             screen = t.wait_for("Received %d" % stats["received"],
                                 "Overdue applications: %d" %
-                                overdue["total"])
+                                overdue["total"],
+                                *[a["number"] for a in
+                                  overdue["items"][:3]])
             want = {h: n for h, n in enumerate(stats["per_hour"]) if n}
             assert chart(screen) == want, screen
             assert "Tickets issued %d" % stats["tickets_issued"] in screen

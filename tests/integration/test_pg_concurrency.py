@@ -69,16 +69,19 @@ def test_serials_unique_and_gap_free():
 def test_one_application_per_key():
     t = login("clerk01")
     bm.S = A
-    body = {"service_id": apps.service(t, "0501")["id"],
-            "resident_id": apps.elderly(t)["id"], "data": dict(apps.DATA),
-            "materials": apps.MATERIALS, "note": "子女代办"}
     keys = [uuid.uuid4().hex for _ in range(KEYS)]
+    # a resident of its own for each key: one open 0501 each
+    bodies = {k: {"service_id": apps.service(t, "0501")["id"],
+                  "resident_id": apps.new_elder(t)["id"],
+                  "data": dict(apps.DATA), "materials": apps.MATERIALS,
+                  "note": "子女代办"} for k in keys}
     # each key twice to each process, all at once
     jobs = [(k, (A, B)[i % 2]) for k in keys for i in range(4)]
 
     def one(job):
         k, srv = job
-        return k, call(srv, "POST", "/api/v1/applications", body, t, key=k)
+        return k, call(srv, "POST", "/api/v1/applications", bodies[k], t,
+                       key=k)
 
     with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
         got = list(pool.map(one, jobs))

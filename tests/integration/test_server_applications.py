@@ -29,24 +29,34 @@ def service(t, code):
 _ELDER = {}
 
 
+def new_elder(t):
+    """A new resident of 红旗社区 aged 80 or more."""
+    from test_server_residents import new_id_number
+    n = uuid.uuid4().int            # born 1930-1944: 80 or more
+    birth = "19%02d%02d%02d" % (30 + n % 15, 1 + n // 15 % 12,
+                                1 + n // 180 % 28)
+    r, j = post("/api/v1/residents", {
+        "name": "王德顺", "id_number": new_id_number(birth),
+        "address": "红旗街8号院1号楼1单元101室", "community_id": 1},
+        login())
+    assert r.status == 201, j
+    _ELDER["r"] = j
+    return j
+
+
 def elderly(t):
-    """A resident of 红旗社区 aged 80 or more, registered once."""
+    """A resident of 红旗社区 aged 80 or more: the last one registered."""
     if "r" not in _ELDER:
-        from test_server_residents import new_id_number
-        r, j = post("/api/v1/residents", {
-            "name": "王德顺", "id_number": new_id_number("19420518"),
-            "address": "红旗街8号院1号楼1单元101室", "community_id": 1},
-            login())
-        assert r.status == 201, j
-        _ELDER["r"] = j
+        new_elder(t)
     return _ELDER["r"]
 
 
 def new_app(t, **kw):
-    """An accepted-for-test 0501 application; returns (response, body)."""
+    """A 0501 application, for a new elderly resident unless another is
+    given (one open 0501 each); returns (response, body)."""
     body = {"service_id": service(t, "0501")["id"],
-            "resident_id": elderly(t)["id"], "data": dict(DATA),
-            "materials": MATERIALS, "note": "子女代办"}
+            "resident_id": kw.get("resident_id") or new_elder(t)["id"],
+            "data": dict(DATA), "materials": MATERIALS, "note": "子女代办"}
     key = kw.pop("key", None)
     body.update(kw)
     return post("/api/v1/applications", body, t, key=key or uuid.uuid4().hex)
@@ -54,8 +64,8 @@ def new_app(t, **kw):
 
 def test_create():
     t = login(counter="3")
-    old = elderly(t)
     r, a = new_app(t)
+    old = elderly(t)
     assert r.status == 201, a
     assert r.getheader("Location") == "/api/v1/applications/%d" % a["id"]
     assert r.getheader("ETag") == '"1"' and a["version"] == 1
@@ -195,6 +205,69 @@ def test_concurrent_duplicates_make_one_application():
                    "client_request_id = ?", (key,)).fetchone()[0]
     db.close()
     assert n == 1
+
+
+def test_one_open_application_of_a_service():
+    """A second 0501 while one is open is refused, naming it; another
+    counter's at the same moment makes one; once closed, a new one."""
+    t = login()
+    r, a = new_app(t)
+    assert r.status == 201, a
+    rid = a["resident"]["id"]
+    r, j = new_app(t, resident_id=rid)
+    problem(r, j, 409, "application-open")
+    assert j["existing_id"] == a["id"], j
+    assert j["existing_number"] == a["number"], j
+    assert j["existing_status"] == "submitted", j
+    assert a["number"] in j["detail"], j
+    # the same submission again (an outbox's retry) is the same one
+    r, j = new_app(t, resident_id=rid, key=a["client_request_id"])
+    assert r.status in (200, 201) and j["id"] == a["id"], j
+    # two counters at once, each with its key: one application
+    other = new_elder(t)
+    body = {"service_id": a["service"]["id"], "resident_id": other["id"],
+            "data": DATA, "materials": MATERIALS}
+    t2 = login(counter="2")
+    with concurrent.futures.ThreadPoolExecutor(6) as ex:
+        res = list(ex.map(lambda i: bm.request(
+            "POST", "/api/v1/applications", body, token=(t, t2)[i % 2],
+            key=uuid.uuid4().hex), range(6)))
+    statuses = sorted(r.status for r, _ in res)
+    assert statuses == [201] + [409] * 5, statuses
+    assert all(json.loads(x)["type"].endswith("application-open")
+               for r, x in res if r.status == 409), res
+    db = bm.connect()
+    n = db.execute("SELECT count(*) FROM applications WHERE resident_id = ? "
+                   "AND service_id = ?", (other["id"],
+                                          a["service"]["id"])).fetchone()[0]
+    db.close()
+    assert n == 1
+    # refused, it is closed: the resident may apply again
+    r, j = post("/api/v1/applications/%d/transitions" % a["id"],
+                {"action": "reject", "reason": "材料不全"}, t, if_match=1)
+    assert r.status == 200, j
+    r, j = new_app(t, resident_id=rid)
+    assert r.status == 201, j
+
+
+def test_one_open_is_the_services_setting():
+    t = login()
+    r, s = jreq("GET", "/api/v1/services/by-code/0501", token=t)
+    assert s["one_open"] is True, s
+    db = bm.connect()
+    db.execute("UPDATE services SET one_open = 0, version = version + 1 "
+               "WHERE txcode = '0501'")
+    db.commit()
+    db.close()
+    r, s = jreq("GET", "/api/v1/services/by-code/0501", token=t)
+    assert s["one_open"] is False, s
+    r, a = new_app(t)
+    r, b = new_app(t, resident_id=a["resident"]["id"])
+    assert r.status == 201 and b["id"] != a["id"], b
+    db = bm.connect()
+    db.execute("UPDATE services SET one_open = 1 WHERE txcode = '0501'")
+    db.commit()
+    db.close()
 
 
 def test_transitions():

@@ -46,7 +46,7 @@ def day_at_counter_3():
     SECRETS.append(key)
     r, a = apps.new_app(t, key=key)
     assert r.status == 201, a
-    r, again = apps.new_app(t, key=key)
+    r, again = apps.new_app(t, key=key, resident_id=a["resident"]["id"])
     assert r.status == 201 and r.getheader("Idempotent-Replayed") == \
         "true", again
     r, j = post("/api/v1/applications/%d/transitions" % a["id"],

@@ -104,6 +104,44 @@ closing_mark_never_starts_a_line(void **state)
 	free(lines);
 }
 
+/* An ID number that fits on a line goes down whole; one longer than the
+ * line still breaks, losing nothing. */
+static void
+a_number_is_never_cut_in_two(void **state)
+{
+	char	**lines;
+	size_t	  n, i;
+
+	(void)state;
+	n = playout_wrap("申请人王德顺身份证号610202194512030013。", 24, 24,
+	    &lines);
+	assert_int_equal(n, 2);
+	assert_string_equal(lines[0], "申请人王德顺身份证号");
+	assert_string_equal(lines[1], "610202194512030013。");
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	check_wrap("610202194512030013610202194512030013", 24);
+}
+
+/* On 58 mm the big title of the refusal note takes two even lines, not
+ * eight characters and 书 alone. */
+static void
+a_centred_title_wraps_evenly(void **state)
+{
+	struct pdoc	*d = pdoc_new("t", "certrefusal", PDOC_ROLL, "t");
+	struct playout	*l;
+
+	(void)state;
+	pdoc_text(d, PEL_CENTER, PEL_BIG, "不予出具证明告知书");
+	l = playout_new(d, 32);
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->lines[0].text, "不予出具证");
+	assert_string_equal(l->lines[1].text, "明告知书");
+	playout_free(l);
+	pdoc_free(d);
+}
+
 /* Every line of the receipt fits the paper; the address wraps under
  * its value column. */
 static void
@@ -309,6 +347,8 @@ main(void)
 		cmocka_unit_test(paper_width_counts_gb_columns),
 		cmocka_unit_test(long_address_wraps_at_characters),
 		cmocka_unit_test(closing_mark_never_starts_a_line),
+		cmocka_unit_test(a_number_is_never_cut_in_two),
+		cmocka_unit_test(a_centred_title_wraps_evenly),
 		cmocka_unit_test(receipt_fits_58_and_80),
 		cmocka_unit_test(plain_text_58),
 		cmocka_unit_test(controls_never_reach_paper),

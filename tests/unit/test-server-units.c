@@ -86,6 +86,15 @@ initials(void **state)
 	assert_string_equal(out, "a1q");
 	pinyin_initials("张红旗", out, 3);
 	assert_string_equal(out, "zh");
+	/* beyond GB 2312's level 1, and beyond the BMP */
+	pinyin_initials("赵梦雯", out, sizeof out);
+	assert_string_equal(out, "zmw");
+	pinyin_initials("夏萱思", out, sizeof out);
+	assert_string_equal(out, "xxs");
+	pinyin_initials("王\xf0\xa0\x80\x80堃", out, sizeof out);	/* 𠀀 */
+	assert_string_equal(out, "whk");
+	pinyin_initials("银行 单", out, sizeof out);
+	assert_string_equal(out, "yhs");
 }
 
 /* Writes text to a new temporary file; its path, which the caller

@@ -1,0 +1,33 @@
+/*
+ * A card reader's burst told from typing: the reader types an ID
+ * number's 18 characters and Enter faster than anyone types, so digits
+ * (and the X of the check character) are held back while a burst may be
+ * coming and given back, as typed, once one cannot be (a pause, another
+ * key, an Enter after too few). Pure state: times are passed in.
+ */
+#ifndef TUI_SCANNER_H
+#define TUI_SCANNER_H
+
+#define SCAN_GAP_MS	150	/* a reader types far faster than this */
+#define SCAN_LEN	18
+
+struct scanner {
+	char		 held[SCAN_LEN + 1];
+	int		 n;
+	long long	 last;		/* ms, when the last key was held */
+};
+
+/* Takes key, typed at now (ms). Writes into out (SCAN_LEN + 1 keys of
+ * room) the keys the screen gets now, in the order typed, and returns
+ * how many; returns -1 instead when key ended a burst, with the ID
+ * number in id (SCAN_LEN + 1 bytes, X upper case). */
+int	scanner_feed(struct scanner *, int key, long long now, int *out,
+	    char *id);
+/* The held keys once a pause shows no burst is coming (into out, as
+ * above); 0 while one may still come. */
+int	scanner_expire(struct scanner *, long long now, int *out);
+/* Milliseconds until scanner_expire() has keys to give, -1 if none
+ * are held. */
+long	scanner_due(const struct scanner *, long long now);
+
+#endif
