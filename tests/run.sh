@@ -48,8 +48,12 @@ tap() {
 	fi
 }
 
+started=$(date +%s)
+
+# Each section's title, with the minutes the run has taken so far: where
+# make check spends its time is a figure to keep an eye on.
 section() {
-	printf '\n=== %s ===\n' "$1"
+	printf '\n=== %s (at %d s) ===\n' "$1" $(($(date +%s) - started))
 }
 
 section "translations: marked, complete, formats intact, no ambiguous width"
@@ -142,6 +146,7 @@ for t in tests/e2e/test_time.py tests/e2e/test_today.py; do
 done
 
 echo
+echo "# make check's tests took $(($(date +%s) - started)) s"
 if [ $skip -gt 0 ]; then
 	echo "$pass passed, $fail failed, $skip skipped"
 else
