@@ -12,8 +12,26 @@ export BIANMIND_CONFIG="$top/tests/lib/bianmind-test.conf"
 pass=0
 fail=0
 skip=0
+
+# Every test's temporary files go under one directory of this run: it is
+# removed when all passed, and kept (and named) when something failed.
+# Open to all as /tmp is, for the servers that run as another user.
+runtmp=$(mktemp -d "${TMPDIR:-/tmp}/bianmin-check.XXXXXX") || exit 2
+chmod 1777 "$runtmp"
+export TMPDIR="$runtmp"
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+pgdir=
+cleanup() {
+	rm -f "$out"
+	[ -z "$pgdir" ] || tests/lib/pgcluster.sh stop "$pgdir"
+	if [ "$fail" -eq 0 ]; then
+		rm -rf "$runtmp"
+	else
+		echo "# the tests' files are kept in $runtmp"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
 
 # A cmocka program: its "[ OK ]" lines pass, its exit code counts the
 # failures, and a crash or an empty run is a failure of its own.
@@ -101,8 +119,6 @@ section "integration: bianmind's HTTP contract on PostgreSQL"
 # several processes on one database can fail: serials and idempotency
 # under concurrency, a database restart under load
 pgdir=$(mktemp -d "${TMPDIR:-/tmp}/bianmin-pg.XXXXXX")
-trap 'rm -f "$out"; tests/lib/pgcluster.sh stop "$pgdir"' EXIT
-trap 'exit 130' INT TERM HUP
 if BIANMIN_TEST_PG=$(tests/lib/pgcluster.sh start "$pgdir"); then
 	export BIANMIN_TEST_PG BIANMIN_TEST_PG_DIR="$pgdir"
 	for t in tests/integration/test_server*.py \
