@@ -210,7 +210,7 @@ refused(struct appview *v, struct api_result *r)
 	char	*s;
 
 	if (r->http_status == 412) {
-		app_message(MSG_ERROR, "%s", _("Someone else changed this "
+		app_hint(MSG_ERROR, "%s", _("Someone else changed this "
 		    "application meanwhile; nothing was done. It has been "
 		    "reloaded: check it, then press the key again if it "
 		    "still applies."));
@@ -232,11 +232,11 @@ static void
 done_message(const struct app_action *a, const char *status)
 {
 	if (strcmp(a->name, "request_materials") == 0)
-		app_message(MSG_INFO, "%s", _("Done: the resident is asked "
+		app_hint(MSG_INFO, "%s", _("Done: the resident is asked "
 		    "for the missing materials. P prints the notice listing "
 		    "all of them."));
 	else if (strcmp(a->name, "reject") == 0)
-		app_message(MSG_INFO, "%s", _("Done: refused. P prints the "
+		app_hint(MSG_INFO, "%s", _("Done: refused. P prints the "
 		    "refusal notice with the reason."));
 	else
 		app_message(MSG_INFO, _("Done: %s. The application is now "
@@ -253,7 +253,7 @@ on_acted(struct api_result *r, void *arg)
 	if (app_signed_out(r))
 		return;
 	if (r->status == API_ERR_NETWORK) {
-		app_message(MSG_ERROR, _("No answer from the server (%s) It "
+		app_hint(MSG_ERROR, _("No answer from the server (%s) It "
 		    "may or may not have been done: press the same key again; "
 		    "it is sent so that it cannot be done twice."), r->message);
 		return;

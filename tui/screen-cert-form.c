@@ -88,7 +88,7 @@ on_issued(struct api_result *r, void *arg)
 		app_session_ended(r->message);
 	else if (r->status == API_ERR_NETWORK)
 		/* the essentials first: the message line is one line */
-		app_message(MSG_ERROR, "%s", _("Not issued (online only, and "
+		app_hint(MSG_ERROR, "%s", _("Not issued (online only, and "
 		    "the server cannot be reached): F9 again when it is "
 		    "back."));
 	else if (r->status != API_OK)

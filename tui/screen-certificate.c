@@ -79,10 +79,10 @@ certview_init(struct screen *s, void *arg)
 	v->view.view = 1;
 	list_count(&v->view, (int)v->nlines);
 	if (v->reopened)
-		app_message(MSG_INFO, _("Issued before: %s. P records a "
+		app_hint(MSG_INFO, _("Issued before: %s. P records a "
 		    "reprint and prints it, marked as such."), v->c->serial);
 	else
-		app_message(MSG_INFO, _("Issued: %s. P prints it."),
+		app_hint(MSG_INFO, _("Issued: %s. P prints it."),
 		    v->c->serial);
 }
 
@@ -106,7 +106,7 @@ print_original(struct certview *v)
 	struct pdoc	*d = cases_paper_certificate(v->c, 0);
 
 	if (print_ui_document(d, 0) != 0)
-		app_message(MSG_ERROR, "%s", _("This certificate was printed "
+		app_hint(MSG_ERROR, "%s", _("This certificate was printed "
 		    "already. R records a reprint and prints it, marked as "
 		    "such."));
 	pdoc_free(d);
@@ -122,7 +122,7 @@ on_reprint(struct api_result *r, void *arg)
 	if (app_signed_out(r))
 		return;
 	if (r->status != API_OK) {
-		app_message(MSG_ERROR, r->status == API_ERR_NETWORK ?
+		app_hint(MSG_ERROR, r->status == API_ERR_NETWORK ?
 		    _("Not recorded, so not printed: the server cannot be "
 		    "reached (%s) R again once the link is back.") : "%s",
 		    r->message);

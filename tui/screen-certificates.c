@@ -214,7 +214,7 @@ on_refused(struct api_result *r, void *arg)
 		c->refused->basis = xstrdup(e->basis);
 	}
 	problem_ext_free(e);
-	app_message(MSG_ERROR, "%s", _("Not issued: residents' committees no "
+	app_hint(MSG_ERROR, "%s", _("Not issued: residents' committees no "
 	    "longer issue this certificate. P prints the note for the "
 	    "resident."));
 }

@@ -103,7 +103,7 @@ refused(struct eventscr *e, enum eop op, const struct api_result *r)
 		    "supervisor can assign events.") : _("Only the assignee or "
 		    "a supervisor can change this event."));
 	else if (strcmp(r->problem, "invalid-transition") == 0)
-		app_message(MSG_ERROR, _("The event is %s now: that step does "
+		app_hint(MSG_ERROR, _("The event is %s now: that step does "
 		    "not follow. F5 shows it as it is."),
 		    event_status_label(e->ev->status));
 	else if (strcmp(r->problem, "precondition-failed") == 0) {

@@ -157,7 +157,7 @@ on_created(struct api_result *r, void *arg)
 	if (app_signed_out(r))
 		return;
 	if (r->status == API_ERR_NETWORK) {
-		app_message(MSG_ERROR, _("No answer from the server (%s) "
+		app_hint(MSG_ERROR, _("No answer from the server (%s) "
 		    "Press Enter again: it is sent so that it cannot be done "
 		    "twice."), r->message);
 		return;
@@ -170,7 +170,7 @@ on_created(struct api_result *r, void *arg)
 	h->done = r->model;
 	r->model = NULL;
 	h->npicked = 0;
-	app_message(MSG_INFO, _("Hand-off %s sent: %zu applications "
+	app_hint(MSG_INFO, _("Hand-off %s sent: %zu applications "
 	    "forwarded. P prints the list to sign."), h->done->number,
 	    h->done->n);
 	/* forwarded now: gone from this list, changed on every screen */
@@ -210,7 +210,7 @@ static void
 ask_to(struct handoff_view *h)
 {
 	if (h->npicked == 0) {
-		app_message(MSG_ERROR, "%s", _("Pick the applications first: "
+		app_hint(MSG_ERROR, "%s", _("Pick the applications first: "
 		    "Space on each, or A for the whole page."));
 		return;
 	}

@@ -51,6 +51,8 @@ app_pop(void)
 	if (s == NULL)
 		return;
 	app.top = s->below;
+	if (app.message_screen == s)
+		app_message(MSG_INFO, NULL);
 	request_screen_gone(s);
 	if (s->ops->free != NULL)
 		s->ops->free(s);
@@ -104,21 +106,56 @@ app_reset(const struct screen_ops *ops, void *arg)
 	app_push(ops, arg);
 }
 
+static void
+message_set(enum msg_level level, const char *fmt, va_list ap)
+{
+	free(app.message);
+	app.message = NULL;
+	app.message_screen = NULL;
+	if (fmt != NULL && vasprintf(&app.message, fmt, ap) == -1)
+		fatal("out of memory formatting a message");
+	app.message_level = level;
+	app_dirty();
+}
+
 void
 app_message(enum msg_level level, const char *fmt, ...)
 {
 	va_list	ap;
 
-	free(app.message);
-	app.message = NULL;
-	if (fmt != NULL) {
-		va_start(ap, fmt);
-		if (vasprintf(&app.message, fmt, ap) == -1)
-			fatal("out of memory formatting a message");
-		va_end(ap);
-	}
-	app.message_level = level;
-	app_dirty();
+	va_start(ap, fmt);
+	message_set(level, fmt, ap);
+	va_end(ap);
+}
+
+/* The screen in view: the top one under any dialogs over it. */
+static struct screen *
+in_view(void)
+{
+	struct screen	*s = app.top;
+
+	while (s != NULL && s->ops->overlay && s->below != NULL)
+		s = s->below;
+	return (s);
+}
+
+void
+app_hint(enum msg_level level, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	message_set(level, fmt, ap);
+	va_end(ap);
+	app.message_screen = in_view();
+}
+
+const char *
+app_message_shown(void)
+{
+	if (app.message_screen != NULL && app.message_screen != in_view())
+		return (NULL);
+	return (app.message);
 }
 
 void

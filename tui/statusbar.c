@@ -77,6 +77,7 @@ void
 msgline_draw(int y, int cols)
 {
 	static const char	spinner[] = "|/-\\";
+	const char		*msg = app_message_shown();
 	char			busy[256];
 	int			x = 1;
 
@@ -86,8 +87,8 @@ msgline_draw(int y, int cols)
 		    _("Working... Esc cancels."));
 		x = draw_text(y, 1, busy, cols - 1, STYLE_TITLE) + 1;
 	}
-	if (app.message != NULL)
-		draw_text(y, x, app.message, cols - x,
+	if (msg != NULL)
+		draw_text(y, x, msg, cols - x,
 		    app.message_level == MSG_ERROR ? STYLE_ERROR :
 		    STYLE_NORMAL);
 }

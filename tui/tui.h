@@ -95,6 +95,7 @@ struct app {
 	int			 spin;
 	char			*message;
 	enum msg_level		 message_level;
+	struct screen		*message_screen; /* a hint's; NULL: all */
 	int			 warned_locale;
 	struct outbox		*outbox;	/* NULL: submissions refused */
 	struct sender		*sender;
@@ -123,6 +124,13 @@ void	app_dirty(void);
 /* Sets the message line (printf-style; copied). NULL fmt clears it. */
 void	app_message(enum msg_level, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A message that names keys of the screen showing now ("P prints it"):
+ * shown only while that screen is the one in view, gone with it, so
+ * that another screen's P is never taken for this one's. */
+void	app_hint(enum msg_level, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* The message to show on the screen in view, or NULL. */
+const char *app_message_shown(void);
 /* A request started or ended (request.c only): drives the spinner and
  * Esc-cancel hint, shown only once a request has taken BUSY_SHOW_MS (a
  * quick answer should not flash it, nor cost its bytes over a slow

@@ -205,7 +205,15 @@ def test_refuse_with_reason():
         t.keys("Enter")
         r = wait_status(s.db, number, "rejected")
         assert r[2] == "不属于本中心受理范围", r
-        t.wait_for("Refused", "不属于本中心受理范围")
+        t.wait_for("Refused", "不属于本中心受理范围",
+                   "P prints the refusal notice")
+        # a hint goes with its screen: not left on the list under it
+        t.keys("Escape")
+        screen = t.wait_gone("Timeline")
+        assert "P prints the refusal notice" not in screen, screen
+        t.type(number)
+        t.keys("Enter")
+        t.wait_for(number, "Timeline", "Refused")
         # a refused application takes no further action
         t.type("c")
         t.wait_for("nothing more can be done with it")
@@ -235,7 +243,14 @@ def test_handoff_list_printed():
         t.wait_for("Hand over to which office?")
         t.type("街道民政办")
         t.keys("Enter")
-        t.wait_for("sent: 2 applications forwarded")
+        t.wait_for("sent: 2 applications forwarded. P prints")
+        # the hint speaks of this screen's P: not shown over another
+        # screen, whose P does something else; back again, it is
+        t.keys("F8")
+        screen = t.wait_for("Outbox: submissions kept")
+        assert "forwarded. P prints" not in screen, screen
+        t.keys("Escape")
+        t.wait_for("Hand-off to a back office", "forwarded. P prints")
         for number in (first, second):
             r = row(s.db, number)
             assert r[0] == "forwarded" and r[4] == "街道民政办", r
