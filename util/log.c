@@ -129,13 +129,61 @@ landline(const char *s)
 	return (n >= 7 && n <= 8 ? area + 1 + n : 0);
 }
 
+/* A digit as people type it: ASCII, or full width (U+FF10..U+FF19, what
+ * a Chinese input method gives in its full-width mode). Its bytes, or 0. */
+static size_t
+digit_at(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (isdigit(u[0]))
+		return (1);
+	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99)
+		return (3);
+	return (0);
+}
+
+/* The check character X of an ID number, either width: its bytes, or 0. */
+static size_t
+x_at(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (u[0] == 'X' || u[0] == 'x')
+		return (1);
+	if (u[0] == 0xef && ((u[1] == 0xbc && u[2] == 0xb8) ||
+	    (u[1] == 0xbd && u[2] == 0x98)))
+		return (3);
+	return (0);
+}
+
+/* Masks all but the first three and last four characters of a number of
+ * n characters from s, in place: a full-width one by a full-width star,
+ * so the text keeps its length. */
+static void
+mask_number(char *s, size_t n)
+{
+	size_t	k, w;
+
+	for (k = 0; k < n; k++, s += w) {
+		if ((w = digit_at(s)) == 0)
+			w = x_at(s);
+		if (k < 3 || k + 4 >= n)
+			continue;
+		if (w == 1)
+			*s = '*';
+		else
+			memcpy(s, "\xef\xbc\x8a", 3);	/* U+FF0A */
+	}
+}
+
 void
 log_scrub(char *s)
 {
-	size_t	i, j, n;
+	size_t	i, j, n, w;
 
 	for (i = 0; s[i] != '\0'; i = j) {
-		if (!isdigit((unsigned char)s[i])) {
+		if (digit_at(s + i) == 0) {
 			j = i + 1;
 			continue;
 		}
@@ -144,14 +192,16 @@ log_scrub(char *s)
 			j = i + n;
 			continue;
 		}
-		for (j = i; isdigit((unsigned char)s[j]); j++)
-			;
-		if (s[j] == 'X' || s[j] == 'x')
-			j++;
-		n = j - i;
+		for (n = 0, j = i; (w = digit_at(s + j)) != 0; j += w)
+			n++;
+		if ((w = x_at(s + j)) != 0) {
+			j += w;
+			n++;
+		}
 		/* a landline without its hyphen may be ten digits */
-		if (n >= 11 || (n == 10 && s[i] == '0'))
-			memset(s + i + 3, '*', n - 7);
+		if (n >= 11 || (n == 10 && (s[i] == '0' ||
+		    strncmp(s + i, "\xef\xbc\x90", 3) == 0)))
+			mask_number(s + i, n);
 	}
 }
 
