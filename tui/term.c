@@ -14,6 +14,7 @@
 #include <term.h>
 
 #include "draw.h"
+#include "keys.h"
 #include "term.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
@@ -86,7 +87,12 @@ term_start(void)
 	raw();
 	noecho();
 	nonl();
+	/* the keypad stays numeric (no smkx): in application mode PuTTY's
+	 * NumLock, / * and - would send what F1 .. F4 send, and digits
+	 * would need the keys' table; keys.c reads both modes anyway */
+	keypad_xmit = NULL;
 	keypad(stdscr, TRUE);
+	keys_teach_curses();
 	nodelay(stdscr, TRUE);
 	/* 50 ms tells a lone Esc from an arrow key's sequence on a local
 	 * terminal; over a slow link ESCDELAY (ms) may ask for more */
