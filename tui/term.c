@@ -13,6 +13,7 @@
 #include <curses.h>
 #include <term.h>
 
+#include "borders.h"
 #include "draw.h"
 #include "keys.h"
 #include "term.h"
@@ -84,6 +85,7 @@ term_start(void)
 		fatal("cannot start the terminal (TERM=%s)",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 	started = 1;
+	borders_apply();
 	raw();
 	noecho();
 	nonl();
