@@ -10,6 +10,7 @@
 
 #include <curl/curl.h>
 
+#include "borders.h"
 #include "config.h"
 #include "guard.h"
 #include "keymap.h"
@@ -328,6 +329,7 @@ main(int argc, char **argv)
 	keymap_load();
 	guard_start();
 	set_width(&o, &cfg);
+	borders_prepare(cfg.borders_set ? cfg.borders : BORDERS_AUTO);
 	if (o.verbose)
 		open_log();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)

@@ -33,6 +33,10 @@
 /* Reads every key that is waiting, calling fn for each; returns how many
  * were read. */
 int	keys_drain(void (*fn)(int key));
+/* Tells curses every sequence of keyseq.c, whatever TERM's terminfo
+ * says, so that it waits for a sequence split by a slow link as it does
+ * for its own; after initscr(). */
+void	keys_teach_curses(void);
 /* Applies a line-editor key; 1 if it was one. */
 struct lineedit;
 int	keys_edit(struct lineedit *, int key);

@@ -13,7 +13,9 @@
 #include <curses.h>
 #include <term.h>
 
+#include "borders.h"
 #include "draw.h"
+#include "keys.h"
 #include "term.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
@@ -83,10 +85,16 @@ term_start(void)
 		fatal("cannot start the terminal (TERM=%s)",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 	started = 1;
+	borders_apply();
 	raw();
 	noecho();
 	nonl();
+	/* the keypad stays numeric (no smkx): in application mode PuTTY's
+	 * NumLock, / * and - would send what F1 .. F4 send, and digits
+	 * would need the keys' table; keys.c reads both modes anyway */
+	keypad_xmit = NULL;
 	keypad(stdscr, TRUE);
+	keys_teach_curses();
 	nodelay(stdscr, TRUE);
 	/* 50 ms tells a lone Esc from an arrow key's sequence on a local
 	 * terminal; over a slow link ESCDELAY (ms) may ask for more */
