@@ -4,7 +4,6 @@
 #include <sys/random.h>
 
 #include "sender.h"
-#include "../locale/i18n.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 

@@ -16,6 +16,7 @@
 #include "loop.h"
 #include "print-ui.h"
 #include "term.h"
+#include "messages.h"
 #include "tui.h"
 #include "../locale/conv.h"
 #include "../locale/i18n.h"
@@ -335,6 +336,7 @@ main(int argc, char **argv)
 	memset(&ho, 0, sizeof ho);
 	ho.ca_file = o.ca_file;
 	ho.pin = o.pin;
+	api_set_describe(messages_describe);
 	if ((app.api = api_new(o.api, &ho, &cause)) == NULL) {
 		fprintf(stderr, "bianmin: %s\n", cause);
 		free(cause);

@@ -10,6 +10,10 @@
 #include <time.h>
 
 #include "../api/client.h"
+#include "../api/applications.h"
+#include "../api/catalog.h"
+#include "../api/residents.h"
+#include "../api/session.h"
 #include "../api/outbox.h"
 #include "../api/sender.h"
 
