@@ -329,8 +329,11 @@ main(int argc, char **argv)
 	keymap_load();
 	guard_start();
 	set_width(&o, &cfg);
-	if (o.verbose)
+	if (o.verbose) {
 		open_log();
+		log_info("start: bianmin %s, language %s, server %s",
+		    BIANMIN_VERSION, i18n_lang(), o.api);
+	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		fatal("curl_global_init failed");
 	memset(&ho, 0, sizeof ho);
