@@ -43,14 +43,6 @@ static const struct keyhelp today_keys[] = {
 
 static void	step(struct today *, int which, int page);
 
-int
-today_is_supervisor(void)
-{
-	const char	*r = app.session != NULL ? app.session->role : "";
-
-	return (strcmp(r, "supervisor") == 0 || strcmp(r, "admin") == 0);
-}
-
 static const char *
 counter_filter(const struct today *t)
 {
