@@ -2,7 +2,7 @@
  * uses; keys.c reads with it and term.c teaches it to curses. */
 #include <string.h>
 
-#include "keys.h"
+#include "keycodes.h"
 #include "keyseq.h"
 
 #define SEQ_MAX	32	/* longer is no key: swallowed */

@@ -18,6 +18,7 @@
 #include "keys.h"
 #include "term.h"
 #include "../locale/i18n.h"
+#include "../util/log.h"
 #include "../util/xmalloc.h"
 
 static int	sig_pipe[2] = { -1, -1 };
@@ -101,6 +102,9 @@ term_start(void)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(50);
 	draw_init_styles();
+	log_info("terminal: TERM=%s, %dx%d, %d colours; locale %s, codeset "
+	    "%s", getenv("TERM") != NULL ? getenv("TERM") : "", COLS, LINES,
+	    COLORS, setlocale(LC_CTYPE, NULL), nl_langinfo(CODESET));
 	curs_set(0);
 	/* bracketed paste: a paste arrives marked, so none of its
 	 * characters can act as a key */
