@@ -18,6 +18,9 @@ ROLES = ("clerk", "grid", "supervisor", "admin")
 USERS = {"clerk": "clerk01", "grid": "grid01", "supervisor": "super01",
          "admin": "admin"}
 OTHER = {"clerk": "clerk02", "grid": "grid02", "supervisor": "super02"}
+RATING = "/api/v1/evaluations/pending/{id}/rating"
+# what a route needs of a caller with no counter (docs/api.md 19)
+QUERIES = {"/api/v1/evaluations/pending": "?counter=1"}
 
 
 def routes():
@@ -94,6 +97,13 @@ def build_world():
     W.event = e["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
+    # a very bad rating opens a follow-up; the next service finished
+    # stays pending
+    r, f = post(RATING.replace("{id}", str(finished(t))),
+                {"level": "very_dissatisfied", "reasons": ["slow"]}, t)
+    assert r.status == 201 and f["followup_id"], f
+    W.followup = f["followup_id"]
+    W.pending = finished(t)
 
 
 def fill(path):
@@ -102,7 +112,8 @@ def fill(path):
            "communities": 1, "grids": 1, "applications": W.application,
            "handoffs": W.handoff, "certificates": W.certificate,
            "tickets": W.ticket, "events": W.event, "services": 1,
-           "certificate-types": 1, "pending": 1, "followups": 1}
+           "certificate-types": 1, "pending": W.pending,
+           "followups": W.followup}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -139,11 +150,40 @@ BODIES = {
     "/api/v1/queue/tickets/{id}/done": {},
     "/api/v1/events/{id}/assign": {"assignee_id": 2},
     "/api/v1/events/{id}/updates": {"note": "进展"},
+    RATING: {"level": "satisfied"},
+    "/api/v1/followups/{id}/actions": {"action": "callback",
+                                       "notes": "已电话回访"},
 }
 
 
+def finished(t):
+    """An application accepted and completed at counter 1: the counter's
+    pending evaluation (docs/api.md 19)."""
+    r, a = new_app(t)
+    for action in ("accept", "complete"):
+        r, a = post("/api/v1/applications/%d/transitions" % a["id"],
+                    {"action": action}, t, if_match=a["version"])
+        assert r.status == 200, a
+    r, j = jreq("GET", "/api/v1/evaluations/pending?counter=1", token=t)
+    assert r.status == 200 and j["pending"], j
+    return j["pending"]["id"]
+
+
+def pending_left():
+    """Counter 1's pending evaluation again, once a rating took it (not
+    while the tests' sessions are made to expire)."""
+    r, j = jreq("GET", "/api/v1/evaluations/pending?counter=1",
+                token=W.tokens["clerk"])
+    if r.status == 401:
+        return
+    if not j["pending"] or j["pending"]["id"] != W.pending:
+        W.pending = finished(W.tokens["clerk"])
+
+
 def call(method, pattern, token):
-    path = fill(pattern)
+    if pattern == RATING:
+        pending_left()
+    path = fill(pattern) + QUERIES.get(pattern, "")
     body = BODIES.get(pattern, {}) if method in ("POST", "PATCH") else None
     kw = {}
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
