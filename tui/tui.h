@@ -38,7 +38,8 @@ enum resource {
 	RES_CERTIFICATE,
 	RES_HANDOFF,
 	RES_OUTBOX,
-	RES_EVENT
+	RES_EVENT,
+	RES_FOLLOWUP
 };
 #define RES_MASK(r)	(1u << (r))
 
