@@ -40,8 +40,8 @@ struct step {
 };
 
 static const struct step steps[] = {
-	{ "callback", "open", N_("Call-back notes (回访记录)") },
-	{ "rectify", "called_back", N_("Rectification done (整改情况)") },
+	{ "callback", "open", N_("Call-back notes") },
+	{ "rectify", "called_back", N_("Rectification done") },
 	{ "close", "rectified", NULL },
 };
 
@@ -256,7 +256,7 @@ ask(struct followups *f, int k)
 	if (steps[k].title == NULL) {
 		for (i = 0; i < 3; i++)
 			labels[i] = _(answer_labels[i]);
-		list_ask(_("The resident's answer (结案)"), labels, 3, 0,
+		list_ask(_("The resident's answer"), labels, 3, 0,
 		    answer_done, &asked);
 		return;
 	}
