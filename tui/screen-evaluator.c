@@ -380,7 +380,7 @@ static void
 numbered(int y, int rows, int cols, const char *const *labels, int n,
     int translate)
 {
-	char		 num[4];
+	char		 num[16];
 	const char	*l;
 	int		 i, w = 0, x, step = rows >= 2 * n - 1 ? 2 : 1;
 
