@@ -128,6 +128,99 @@ model_daily_stats_free(void *p)
 	free(d);
 }
 
+static void
+sat_clear(void *p)
+{
+	free(((struct sat_count *)p)->key);
+}
+
+static int
+sat_parse(const cJSON *j, void *p, const char **cause)
+{
+	struct sat_count	*c = p;
+	int			 bad = 0;
+
+	bad |= work_str(j, "key", 0, &c->key, cause);
+	bad |= work_int(j, "rated", 0, &c->rated, cause);
+	bad |= work_int(j, "good", 0, &c->good, cause);
+	bad |= work_int(j, "bad", 0, &c->bad, cause);
+	bad |= work_int(j, "rate_permille", 1, &c->permille, cause);
+	if (bad == 0 && c->permille > 1000) {
+		*cause = "rate_permille";
+		bad = -1;
+	}
+	return (bad ? -1 : 0);
+}
+
+static const struct page_item sat_item = {
+	sizeof(struct sat_count), sat_parse, sat_clear
+};
+
+static int
+sat_list(const cJSON *j, const char *key, struct sat_count **out,
+    size_t *n, const char **cause)
+{
+	void	*items = NULL;
+	int	 rc;
+
+	rc = page_items(cJSON_GetObjectItemCaseSensitive(j, key), &sat_item,
+	    &items, n, cause);
+	*out = items;
+	return (rc);
+}
+
+int
+model_satisfaction_parse(const cJSON *j, struct satisfaction *s,
+    const char **cause)
+{
+	const cJSON	*t = json_obj(j, "total"), *f = json_obj(j,
+			    "followups");
+	int		 bad = 0;
+
+	memset(s, 0, sizeof *s);
+	*cause = NULL;
+	if (t == NULL || f == NULL) {
+		*cause = "the reply has no total or followups";
+		return (-1);
+	}
+	bad |= work_str(j, "from", 0, &s->from, cause);
+	bad |= work_str(j, "to", 0, &s->to, cause);
+	bad |= sat_parse(t, &s->total, cause);
+	bad |= work_int(f, "open", 0, &s->fu_open, cause);
+	bad |= work_int(f, "overdue", 0, &s->fu_overdue, cause);
+	bad |= work_int(f, "closed", 0, &s->fu_closed, cause);
+	bad |= sat_list(j, "per_counter", &s->per_counter, &s->ncounter, cause);
+	bad |= sat_list(j, "per_service", &s->per_service, &s->nservice, cause);
+	bad |= sat_list(j, "per_staff", &s->per_staff, &s->nstaff, cause);
+	return (bad ? -1 : 0);
+}
+
+void
+model_satisfaction_free(void *p)
+{
+	struct satisfaction	*s = p;
+
+	if (s == NULL)
+		return;
+	free(s->from);
+	free(s->to);
+	sat_clear(&s->total);
+	page_items_free(s->per_counter, s->ncounter, &sat_item);
+	page_items_free(s->per_service, s->nservice, &sat_item);
+	page_items_free(s->per_staff, s->nstaff, &sat_item);
+	free(s);
+}
+
+API_KIND(kind_satisfaction, struct satisfaction, model_satisfaction_parse,
+    model_satisfaction_free);
+
+struct api_call *
+api_stats_satisfaction(struct api *a, api_cb cb, void *arg)
+{
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_satisfaction, cb,
+	    arg, "/api/v1/stats/satisfaction"));
+}
+
 API_KIND(kind_daily, struct daily_stats, model_daily_stats_parse,
     model_daily_stats_free);
 API_KIND(kind_rows, struct app_rows, model_app_rows_parse,

@@ -32,6 +32,30 @@ struct daily_stats {
 	int			 calendar_short;	/* needs next year */
 };
 
+/* Ratings counted (docs/api.md 19): permille -1 when none. */
+struct sat_count {
+	char		*key;		/* counter, service or staff name */
+	int		 rated, good, bad;
+	int		 permille;
+};
+
+struct satisfaction {
+	char			*from, *to;
+	struct sat_count	 total;
+	struct sat_count	*per_counter, *per_service, *per_staff;
+	size_t			 ncounter, nservice, nstaff;
+	/* the centre's follow-ups now */
+	int			 fu_open, fu_overdue, fu_closed;
+};
+
+int	model_satisfaction_parse(const cJSON *, struct satisfaction *,
+	    const char **);
+void	model_satisfaction_free(void *);
+
+/* The day's ratings and the follow-ups now. model: struct
+ * satisfaction. */
+struct api_call	*api_stats_satisfaction(struct api *, api_cb, void *);
+
 int	model_daily_stats_parse(const cJSON *, struct daily_stats *,
 	    const char **);
 

@@ -11,6 +11,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "db.h"
+#include "evaluation.h"
 #include "idempotency.h"
 #include "json.h"
 #include "reply.h"
@@ -303,6 +304,18 @@ load_state(struct req *r, long long id, char *status, long long *version)
 	return (rc == 1 ? 0 : -1);
 }
 
+/* A finished service at the counter waits for the resident's rating
+ * there (docs/api.md 19): on complete and collect. */
+static int
+pend_evaluation(struct req *r, long long id, const char *action)
+{
+	if (strcmp(action, "complete") == 0)
+		return (eval_pend(r, "application", id, "completed"));
+	if (strcmp(action, "collect") == 0)
+		return (eval_pend(r, "application", id, "collected"));
+	return (0);
+}
+
 /* POST /applications/{id}/transitions: one action at If-Match. */
 static void
 app_transition(struct req *r)
@@ -341,6 +354,7 @@ app_transition(struct req *r)
 	snprintf(object, sizeof object, "application/%lld", id);
 	if (app_apply(r, id, status, &a) != 0 || audit_req(r, "transition",
 	    object, app_next(status, a.action)) != 0 ||
+	    pend_evaluation(r, id, a.action) != 0 ||
 	    (o = app_full(r, id, &version)) == NULL) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);

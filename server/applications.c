@@ -1,13 +1,16 @@
 /* Applications (办件) as their routes, hand-offs and statistics show
  * them: the summary of a row, the whole application, overdue. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "applications.h"
+#include "certificates.h"
 #include "clock.h"
 #include "db.h"
 #include "route.h"
 #include "scope.h"
 #include "views.h"
+#include "../util/xmalloc.h"
 
 const char *const app_statuses[] = {
 	"submitted", "accepted", "materials_requested", "forwarded",
@@ -72,6 +75,7 @@ app_full(struct req *r, long long id, long long *version)
 {
 	struct db_stmt	*st;
 	cJSON		*o;
+	char		*url;
 	const int	 n = APP_SUMMARY_NCOLS;
 
 	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
@@ -79,8 +83,8 @@ app_full(struct req *r, long long id, long long *version)
 	if (db_query(r->db, &st, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
 	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
 	    "a.reason, a.missing_materials, a.department, a.collector_name, "
-	    "a.collector_id_number, a.collected_at, a.client_request_id"
-	    APP_FROM " WHERE a.id = ?", "l", id) != 1) {
+	    "a.collector_id_number, a.collected_at, a.client_request_id, "
+	    "a.rate_token" APP_FROM " WHERE a.id = ?", "l", id) != 1) {
 		db_reset(st);
 		return (NULL);
 	}
@@ -98,6 +102,10 @@ app_full(struct req *r, long long id, long long *version)
 	view_text_or_null(o, "department", st, n + 8);
 	app_add_collector(o, st, n + 9);
 	cJSON_AddStringToObject(o, "client_request_id", db_text(st, n + 12));
+	url = xasprintf("%s/p/%s", certificates_public_url(), db_text(st,
+	    n + 13));
+	cJSON_AddStringToObject(o, "progress_url", url);
+	free(url);
 	db_reset(st);
 	return (o);
 }

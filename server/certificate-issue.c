@@ -13,6 +13,7 @@
 #include "certificates.h"
 #include "clock.h"
 #include "db.h"
+#include "evaluation.h"
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
@@ -387,7 +388,8 @@ certificate_issue(struct req *r)
 	}
 	if ((id = insert(r, &x)) == 0 || (snprintf(object, sizeof object,
 	    "certificate/%lld", id), audit_req(r, "issue", object,
-	    NULL)) != 0 || (o = certificate_full(r, id)) == NULL) {
+	    NULL)) != 0 || eval_pend(r, "certificate", id, "certificate") !=
+	    0 || (o = certificate_full(r, id)) == NULL) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		goto out;

@@ -8,6 +8,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
+#include "evaluation.h"
 #include "idempotency.h"
 #include "json.h"
 #include "listq.h"
@@ -573,8 +574,11 @@ finish(struct req *r, const char *to, const char *from1, const char *from2)
 		return;
 	}
 	clock_rfc3339(clock_now(), now);
+	/* a ticket served waits for the resident's rating (docs/api.md 19) */
 	finish_action(r, id, db_exec(r->db, "UPDATE tickets SET status = ?, "
-	    "finished_at = ? WHERE id = ?", "ttl", to, now, id), to);
+	    "finished_at = ? WHERE id = ?", "ttl", to, now, id) != 0 ||
+	    (strcmp(to, "done") == 0 && eval_pend(r, "ticket", id, "ticket") !=
+	    0) ? -1 : 0, to);
 }
 
 /* POST /queue/tickets/{id}/skip: 过号. */

@@ -38,6 +38,7 @@ struct options {
 	double		 lock_minutes;
 	struct print_setup print;
 	int		 verbose;
+	int		 evaluator;
 };
 
 /* Writes a message on stdout or stderr (curses is not running) in the
@@ -59,6 +60,7 @@ usage(FILE *f)
 	    "               [--pin sha256//KEY] [--lock-minutes N]\n"
 	    "               [--receipt-printer P] [--a4-printer P]\n"
 	    "               [--receipt-profile NAME] [--keys] [-v]\n"
+	    "       bianmin --evaluator --counter N [--api URL] [--lang L]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
@@ -77,6 +79,9 @@ usage(FILE *f)
 	    "                  file (default), cups:QUEUE, tcp:HOST[:PORT]\n"
 	    "                  or device:PATH\n"
 	    "  --receipt-profile NAME  the receipt printer's ESC/POS profile\n"
+	    "  --evaluator     the resident's evaluation terminal at counter\n"
+	    "                  N: log in as the clerk there; Ctrl-Q twice\n"
+	    "                  quits\n"
 	    "  --keys          print the key map (with keys.ini) and exit\n"
 	    "  -v              write a debug log to the state folder\n"
 	    "  -V, --version   print the version\n"));
@@ -130,6 +135,7 @@ parse_args(int argc, char **argv, struct options *o,
 		{ "a4-printer", required_argument, NULL, 'F' },
 		{ "receipt-profile", required_argument, NULL, 'p' },
 		{ "keys", no_argument, NULL, 'K' },
+		{ "evaluator", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -168,6 +174,7 @@ parse_args(int argc, char **argv, struct options *o,
 		case 'V': printf("bianmin %s\n", BIANMIN_VERSION); exit(0);
 		case 'h': help = 1; break;
 		case 'K': keys = 1; break;
+		case 'E': o->evaluator = 1; break;
 		default: bad = 1; break;
 		}
 	}
@@ -184,6 +191,9 @@ parse_args(int argc, char **argv, struct options *o,
 	if (o->ambiguous != NULL && text_parse_ambiguous(o->ambiguous,
 	    &policy) != 0)
 		refuse(_("bianmin: --ambiguous-width takes auto, 1 or 2."));
+	if (o->evaluator && (o->counter == NULL || *o->counter == '\0'))
+		refuse(_("bianmin: --evaluator needs the counter: give "
+		    "--counter N."));
 	if (o->api == NULL || *o->api == '\0')
 		refuse(_("bianmin: no server: give --api URL or set "
 		    "BIANMIN_API."));
@@ -349,6 +359,11 @@ main(int argc, char **argv)
 	}
 	app.counter_default = o.counter;
 	app.lock_minutes = o.lock_minutes < 0 ? 0 : o.lock_minutes;
+	if (o.evaluator) {
+		/* facing the resident, beside a clerk: never locked */
+		app.evaluator = o.counter;
+		app.lock_minutes = 0;
+	}
 	app.last_key = time(NULL);
 	app.waiting = -1;
 	keep_settings(&o, &cfg);

@@ -27,6 +27,7 @@ static struct watch {
 	void	 *arg;
 }		watched[MAX_WATCH];
 static int	nwatched;
+static long	tick_ms = -1;	/* the top screen's next wake-up */
 
 static void
 draw_stack(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
@@ -42,10 +43,21 @@ draw_too_small(void)
 {
 	erase();
 	draw_text(0, 0, _("Window too small."), COLS, STYLE_ERROR);
-	if (LINES > 1)
+	if (LINES > 1 && app.evaluator != NULL)
+		draw_text(1, 0, _("Make it at least 30x10."), COLS,
+		    STYLE_NORMAL);
+	else if (LINES > 1)
 		draw_text(1, 0, _("Make it at least 50x12."), COLS,
 		    STYLE_NORMAL);
 	curs_set(0);
+}
+
+static int
+too_small(void)
+{
+	if (app.evaluator != NULL)
+		return (COLS < EVAL_MIN_COLS || LINES < EVAL_MIN_ROWS);
+	return (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS);
 }
 
 /* The one repaint of a turn: everything into stdscr, then doupdate(),
@@ -56,13 +68,20 @@ redraw(void)
 	int	cy = -1, cx = -1;
 
 	app.dirty = 0;
-	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
+	if (too_small()) {
 		draw_too_small();
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
 	}
 	erase();
+	if (app.top != NULL && app.top->ops->fullscreen) {
+		draw_stack(app.top, 0, LINES, COLS, &cy, &cx);
+		curs_set(0);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
 	statusbar_draw(0, COLS);
 	if (app.top != NULL)
 		draw_stack(app.top, 1, LINES - 3, COLS, &cy, &cx);
@@ -189,6 +208,8 @@ next_timeout(void)
 		ms = due;
 	if ((due = scan_timeout_ms()) >= 0 && due < ms)
 		ms = due;
+	if (tick_ms >= 0 && tick_ms < ms)
+		ms = tick_ms;
 	if (app.lock_minutes > 0 && app.session != NULL && !locked()) {
 		due = (long)((app.last_key + (time_t)(app.lock_minutes * 60) -
 		    now) * 1000);
@@ -313,6 +334,9 @@ loop_run(void)
 		outbox_turn(&was_online);
 		idle_check(time(NULL));
 		queue_count_tick(time(NULL));
+		tick_ms = -1;
+		if (app.top != NULL && app.top->ops->tick != NULL)
+			tick_ms = app.top->ops->tick(app.top);
 		if (app.busy > 0) {
 			app.spin++;
 			app_dirty();

@@ -40,7 +40,7 @@ wanted(time_t now)
 {
 	int	idle = app.session != NULL ? app.session->idle_timeout_s : 0;
 
-	if (!role_has_queue() || (app.top != NULL &&
+	if (!role_has_queue() || app.evaluator != NULL || (app.top != NULL &&
 	    app.top->ops == &screen_lock))
 		return (0);
 	if (idle <= 0)

@@ -28,7 +28,8 @@ static const struct screen_ops *const screens[] = {
 	&screen_certificates, &screen_certificates_verify, &screen_cert_form,
 	&screen_certificate, &screen_catalog, &screen_service, &screen_import,
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
-	&screen_today, &screen_settings, &screen_lock, &screen_password,
+	&screen_today, &screen_followups, &screen_evaluator, &screen_settings,
+	&screen_lock, &screen_password,
 	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,
 	&dialog_help,
 };

@@ -36,6 +36,7 @@ static const struct item items[] = {
 	{ 'h', ACT_NONE, N_("Hand-off lists"), &screen_handoff },
 	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
+	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },
 	{ 'p', ACT_NONE, N_("Settings"), &screen_settings },
 	{ 'l', ACT_NONE, N_("Log out"), NULL },
 	{ 'x', ACT_QUIT, N_("Quit"), NULL },

@@ -88,6 +88,11 @@ on_login(struct api_result *r, void *arg)
 void
 login_landing(void)
 {
+	/* the evaluator has one screen, and nothing else */
+	if (app.evaluator != NULL) {
+		app_reset(&screen_evaluator, NULL);
+		return;
+	}
 	/* most visits start with a card: land on the lookup, menu below */
 	app_reset(&screen_home, NULL);
 	app_push(&screen_lookup, NULL);

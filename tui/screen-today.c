@@ -26,6 +26,7 @@
 enum {
 	STEP_NONE,
 	STEP_STATS,
+	STEP_SAT,
 	STEP_DAY,
 	STEP_OPEN
 };
@@ -64,6 +65,8 @@ forget(struct today *t)
 {
 	model_daily_stats_free(t->stats);
 	t->stats = NULL;
+	model_satisfaction_free(t->sat);
+	t->sat = NULL;
 	clear_day(t);
 	model_app_rows_free(t->open);
 	t->open = NULL;
@@ -99,6 +102,10 @@ on_step(struct api_result *r, void *arg)
 	if (which == STEP_STATS) {
 		t->stats = r->model;
 		r->model = NULL;
+		step(t, STEP_SAT, 1);
+	} else if (which == STEP_SAT) {
+		t->sat = r->model;
+		r->model = NULL;
 		step(t, STEP_DAY, 1);
 	} else if (which == STEP_DAY) {
 		p = r->model;
@@ -125,6 +132,8 @@ step(struct today *t, int which, int page)
 	if (which == STEP_STATS)
 		c = api_stats_daily(app.api, counter_filter(t), request_reply,
 		    rq);
+	else if (which == STEP_SAT)
+		c = api_stats_satisfaction(app.api, request_reply, rq);
 	else if (which == STEP_DAY)
 		c = api_applications_of_day(app.api, t->date,
 		    counter_filter(t), page, request_reply, rq);
@@ -235,6 +244,12 @@ today_key(struct screen *s, int key)
 }
 
 static void
+today_reload(struct screen *s)
+{
+	reload(s->data);
+}
+
+static void
 draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	*cy = *cx = -1;
@@ -248,5 +263,7 @@ const struct screen_ops screen_today = {
 	.free = today_free,
 	.key = today_key,
 	.draw = draw,
+	.shows_all = RES_MASK(RES_FOLLOWUP),
+	.reload = today_reload,
 	.keys = today_keys,
 };

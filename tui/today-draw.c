@@ -203,6 +203,53 @@ draw_calendar(const struct daily_stats *d, int y, int cols)
 	return (y + 1);
 }
 
+void
+today_rate(int permille, char *out, size_t len)
+{
+	if (permille < 0)
+		snprintf(out, len, "-");
+	else
+		snprintf(out, len, "%d.%d%%", permille / 10, permille % 10);
+}
+
+/* The day's satisfaction (好差评) and the follow-ups now, then the rate
+ * per counter and per staff member while they fit; returns the next
+ * row. */
+static int
+draw_satisfaction(const struct satisfaction *sa, int y, int cols)
+{
+	char	 rate[16], *s;
+	int	 x;
+	size_t	 i;
+
+	if (sa == NULL)
+		return (y);
+	today_rate(sa->total.permille, rate, sizeof rate);
+	s = xasprintf(_("Satisfaction %s of %d rated, %d bad"), rate,
+	    sa->total.rated, sa->total.bad);
+	x = 1 + draw_text(y, 1, s, cols - 2, sa->total.bad > 0 ?
+	    STYLE_ERROR : STYLE_TITLE) + 3;
+	free(s);
+	x = figure(y, x, cols - 1, _("Follow-ups open"), sa->fu_open);
+	figure(y++, x, cols - 1, _("overdue"), sa->fu_overdue);
+	if (sa->ncounter + sa->nstaff == 0)
+		return (y);
+	x = 1;
+	for (i = 0; i < sa->ncounter && x < cols - 1; i++) {
+		today_rate(sa->per_counter[i].permille, rate, sizeof rate);
+		s = xasprintf(_("Counter %s %s"), sa->per_counter[i].key, rate);
+		x += draw_text(y, x, s, cols - 1 - x, STYLE_LABEL) + 3;
+		free(s);
+	}
+	for (i = 0; i < sa->nstaff && x < cols - 1; i++) {
+		today_rate(sa->per_staff[i].permille, rate, sizeof rate);
+		s = xasprintf("%s %s", sa->per_staff[i].key, rate);
+		x += draw_text(y, x, s, cols - 1 - x, STYLE_LABEL) + 3;
+		free(s);
+	}
+	return (y + 1);
+}
+
 /* Two lines of figures; returns the next row. */
 static int
 draw_figures(const struct today *t, int y, int cols)
@@ -231,7 +278,8 @@ draw_figures(const struct today *t, int y, int cols)
 		    f->avg_wait_s / 60, f->avg_wait_s % 60);
 		draw_text(y, x, wait, cols - 1 - x, STYLE_LABEL);
 	}
-	return (draw_calendar(t->stats, y + 1, cols));
+	y = draw_satisfaction(t->sat, y + 1, cols);
+	return (draw_calendar(t->stats, y, cols));
 }
 
 /* A section's title on a rule. */

@@ -94,23 +94,97 @@ file_name(const struct today *t, const char *dir)
 	return (path);
 }
 
+/* Rows the satisfaction adds below the list: a blank row, a header,
+ * the total, one a counter, service and staff member, the follow-ups. */
+static size_t
+sat_rows(const struct satisfaction *sa)
+{
+	if (sa == NULL)
+		return (0);
+	return (4 + sa->ncounter + sa->nservice + sa->nstaff);
+}
+
+/* One SatisfactionCount as cells; the numbers go into num[4][16]. */
+static void
+sat_row(const char **v, const char *what, const struct sat_count *c,
+    char (*num)[16])
+{
+	snprintf(num[0], sizeof num[0], "%d", c->rated);
+	snprintf(num[1], sizeof num[1], "%d", c->good);
+	snprintf(num[2], sizeof num[2], "%d", c->bad);
+	today_rate(c->permille, num[3], sizeof num[3]);
+	v[0] = what;
+	v[1] = c->key;
+	v[2] = num[0];
+	v[3] = num[1];
+	v[4] = num[2];
+	v[5] = num[3];
+}
+
+static void
+sat_cells(const struct satisfaction *sa, const char **v, char (*num)[16])
+{
+	const struct {
+		const char		*what;
+		const struct sat_count	*c;
+		size_t			 n;
+	} lists[] = {
+		{ _("Counter"), sa->per_counter, sa->ncounter },
+		{ _("Service"), sa->per_service, sa->nservice },
+		{ _("Served by"), sa->per_staff, sa->nstaff },
+	};
+	size_t	i, k;
+
+	v += NCOLS;			/* a blank row */
+	v[0] = _("Satisfaction");
+	v[2] = _("Rated");
+	v[3] = _("Good");
+	v[4] = _("Bad");
+	v[5] = _("Satisfaction rate");
+	v += NCOLS;
+	sat_row(v, _("Total"), &sa->total, num);
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < lists[k].n; i++) {
+			v += NCOLS;
+			num += 4;
+			sat_row(v, lists[k].what, &lists[k].c[i], num);
+		}
+	}
+	v += NCOLS;
+	num += 4;
+	snprintf(num[0], sizeof num[0], "%d", sa->fu_open);
+	snprintf(num[1], sizeof num[1], "%d", sa->fu_overdue);
+	snprintf(num[2], sizeof num[2], "%d", sa->fu_closed);
+	v[0] = _("Follow-ups");
+	v[1] = _("open / overdue / closed");
+	v[2] = num[0];
+	v[3] = num[1];
+	v[4] = num[2];
+}
+
 static char *
 csv_bytes(const struct today *t, size_t *len, char **cause)
 {
 	const char	**v;
-	char		(*at)[32], *out;
-	size_t		  i, n = t->day.n;
+	char		(*at)[32], *out, (*num)[16];
+	size_t		  i, n = t->day.n, extra = sat_rows(t->sat);
 
-	v = xcalloc((n + 1) * NCOLS, sizeof *v);
+	v = xcalloc((n + 1 + extra) * NCOLS, sizeof *v);
 	at = xcalloc(n + 1, sizeof *at);
+	num = xcalloc(4 * (extra + 1), sizeof *num);
 	header(v);
 	for (i = 0; i < n; i++)
 		row(&t->day.items[i], v + (i + 1) * NCOLS, at[i],
 		    sizeof at[i]);
-	out = csv_export(v, n + 1, NCOLS, t->gb18030 ? CSV_GB18030 : CSV_UTF8,
-	    len, cause);
+	for (i = (n + 1) * NCOLS; i < (n + 1 + extra) * NCOLS; i++)
+		v[i] = "";
+	if (t->sat != NULL)
+		sat_cells(t->sat, v + (n + 1) * NCOLS, num);
+	out = csv_export(v, n + 1 + extra, NCOLS, t->gb18030 ? CSV_GB18030 :
+	    CSV_UTF8, len, cause);
 	free(v);
 	free(at);
+	free(num);
 	return (out);
 }
 

@@ -36,6 +36,7 @@ struct today {
 	int			 gb18030;	/* the export's charset */
 	int			 loading;	/* a step of the chain */
 	struct daily_stats	*stats;		/* NULL for a clerk */
+	struct satisfaction	*sat;		/* ratings; NULL for a clerk */
 	struct app_rows		 day;		/* every page, merged */
 	struct app_rows		*open;		/* overdue or open ones */
 	struct figures		 fig;
@@ -57,6 +58,8 @@ void	today_count(struct today *);
 void	today_figures_free(struct figures *);
 /* Draws the figures, then the panels from t->panel on while they fit. */
 void	today_draw(struct today *, int top, int rows, int cols);
+/* A rate in per mille as "91.6%", "-" when there is none (-1). */
+void	today_rate(int permille, char *out, size_t len);
 /* Writes the day's list as CSV; says where, or why not. */
 void	today_export(struct today *);
 /* The 日结 on the receipt printer; a second copy is asked for. */

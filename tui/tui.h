@@ -38,7 +38,8 @@ enum resource {
 	RES_CERTIFICATE,
 	RES_HANDOFF,
 	RES_OUTBOX,
-	RES_EVENT
+	RES_EVENT,
+	RES_FOLLOWUP
 };
 #define RES_MASK(r)	(1u << (r))
 
@@ -69,6 +70,12 @@ struct screen_ops {
 	unsigned		 shows_all;
 	void			(*reload)(struct screen *);
 	const struct keyhelp	*keys;
+	/* A screen that wakes by itself (a poll, a message that goes):
+	 * run on the screen on top every turn; returns the milliseconds
+	 * until it wants to run again, or -1. May be NULL. */
+	long			(*tick)(struct screen *);
+	/* Drawn over the whole terminal: no status, message or key bar. */
+	int			 fullscreen;
 };
 
 struct request;
@@ -112,6 +119,8 @@ struct app {
 	double			 lock_minutes;	/* idle lock; 0: never */
 	time_t			 last_key;
 	int			 waiting;	/* the queue's; -1: unknown */
+	const char		*evaluator;	/* --evaluator: its counter;
+						   NULL for a clerk's client */
 };
 
 extern struct app app;
@@ -215,6 +224,8 @@ extern const struct screen_ops dialog_list;
 extern const struct screen_ops screen_catalog;
 extern const struct screen_ops screen_import;
 extern const struct screen_ops screen_service;	/* arg: long long id */
+extern const struct screen_ops screen_evaluator;
+extern const struct screen_ops screen_followups;
 
 /* dialog_list: choose one of n lines (copied), sel chosen at first;
  * typing narrows them. done runs on Enter, while the screen that asked
@@ -274,5 +285,8 @@ void	confirm_ask_free(const char *question, void (*yes)(void *),
 /* Minimum usable size; below it the shell says so instead of drawing. */
 #define TUI_MIN_COLS	50
 #define TUI_MIN_ROWS	12
+/* The evaluator's small terminal beside the counter. */
+#define EVAL_MIN_COLS	30
+#define EVAL_MIN_ROWS	10
 
 #endif

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, Server, Tmux, run  # noqa
@@ -92,6 +93,13 @@ def test_intake_and_receipt():
         text = open(files[0], encoding="utf-8").read()
         assert "受理回执" in text and number in text and "李光明" in text
         assert LI not in text and "610***********0046" in text
+        # the QR opens the progress-and-rating page by its token, never
+        # the bare number (docs/api.md 19)
+        qr = re.search(r"\[QR\] (\S+)", text).group(1)
+        assert re.fullmatch(r"%s/p/[0-9a-f]{32}" % re.escape(s.url), qr), qr
+        with urllib.request.urlopen(qr) as page:
+            html = page.read().decode()
+        assert number in html and "李*明" in html and "李光明" not in html
         # a second copy is asked for and marked
         t.type("p")
         t.wait_for("Print again, marked as a reprint?")
