@@ -14,6 +14,8 @@
 #include "cups.h"
 #include "escpos.h"
 #include "plain.h"
+#include "print-child.h"
+#include "print-entry.h"
 #include "print-int.h"
 #include "sink.h"
 #include "../locale/i18n.h"

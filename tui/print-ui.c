@@ -11,6 +11,7 @@
 #include "../printing/doc.h"
 #include "../printing/encode.h"
 #include "../printing/papers.h"
+#include "../printing/print-reconcile.h"
 #include "../printing/print.h"
 #include "../util/log.h"
 #include "../util/paths.h"
