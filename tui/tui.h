@@ -122,6 +122,10 @@ extern struct app app;
 void	app_push(const struct screen_ops *, void *arg);
 void	app_pop(void);
 int	app_opener_alive(const struct screen *dialog);
+/* What else ends with a popped screen, set at start (its requests,
+ * request_screen_gone()): fn(s) runs once s has left the stack, before
+ * its free(). */
+void	app_on_pop(void (*fn)(struct screen *));
 /* What an action changed: the screens that show it go stale. */
 void	app_changed(enum resource, long long id);
 /* Stale screens that show reload; the loop calls it before drawing. */
@@ -146,11 +150,6 @@ const char *app_message_shown(void);
 #define BUSY_SHOW_MS	200
 void	app_busy(int delta);
 int	app_busy_shown(void);
-/* Back to the main menu (Ctrl-G): at once from one screen above it,
- * after a yes from deeper. */
-void	app_home(void);
-/* Asks before quitting; the loop ends once confirmed. */
-void	app_ask_quit(void);
 /* Every screen saves what it holds (hang-up, quit). */
 void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
