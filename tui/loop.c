@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "loop.h"
 #include "request.h"
+#include "scan.h"
 #include "term.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -116,8 +117,8 @@ kit_key(struct screen *s, int key)
 
 /* The screen first, then the kit; what they leave goes to the global
  * actions, bound in keymap.c's tables (and keys.ini), never here. */
-void
-loop_deliver(int key)
+static void
+deliver(int key)
 {
 	struct screen	*s = app.top;
 
@@ -132,11 +133,42 @@ loop_deliver(int key)
 	keymap_run(key);
 }
 
+/* The keys the scan router gives back, to the screen. */
+static void
+deliver_all(const int *keys, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		deliver(keys[i]);
+}
+
+/* Every key passes the scan router first (scan.c). */
 void
 loop_key(int key)
 {
+	int	out[SCAN_OUT];
+
 	app.last_key = time(NULL);
-	scan_key(key);
+	deliver_all(out, scan_key(key, out));
+}
+
+/* What the scan router holds back goes to the screen now. */
+static void
+scan_flush_all(void)
+{
+	int	out[SCAN_OUT];
+
+	deliver_all(out, scan_flush(out));
+}
+
+/* Keys held back past their time go to the screen. */
+static void
+scan_tick_all(void)
+{
+	int	out[SCAN_OUT];
+
+	deliver_all(out, scan_tick(out));
 }
 
 static void
@@ -154,7 +186,7 @@ handle_signals(void)
 		case SIGTERM:
 		case SIGINT:
 			log_debug("%s: signal %d, leaving", __func__, sig);
-			scan_flush();	/* digits held back are typed text */
+			scan_flush_all();	/* digits held back are typed text */
 			app_save_all();
 			app.quit = 1;
 			break;
@@ -292,7 +324,7 @@ loop_run(void)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			log_debug("%s: terminal gone", __func__);
-			scan_flush();
+			scan_flush_all();
 			app_save_all();
 			break;
 		}
@@ -301,14 +333,14 @@ loop_run(void)
 			 * the terminal has gone without a hangup */
 			if (keys_drain(loop_key) == 0) {
 				if (++idle_reads > DEAD_TURNS) {
-					scan_flush();
+					scan_flush_all();
 					app_save_all();
 					break;
 				}
 			} else
 				idle_reads = 0;
 		}
-		scan_tick();
+		scan_tick_all();
 		http_process(api_http(app.api));
 		outbox_turn(&was_online);
 		idle_check(time(NULL));

@@ -161,17 +161,6 @@ int	app_signed_out(const struct api_result *);
  * reply is there to read. */
 int	app_answer(struct api_result *);
 
-/* Every key passes here first (scan.c): an ID card reader's burst is
- * routed as a scan, other keys go on to loop_deliver(). Keys held back
- * while a burst may be coming go on after scan_timeout_ms() (-1: none
- * held) through scan_tick(). */
-void	scan_key(int key);
-long	scan_timeout_ms(void);
-void	scan_tick(void);
-/* What is held back goes to the screen now (a hang-up, a quit). */
-void	scan_flush(void);
-/* A key to the screen on top, then to the global keys. */
-void	loop_deliver(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
 /* Opens the intake of the service with this code, for the resident on
