@@ -15,19 +15,12 @@
 #include "scan.h"
 #include "term.h"
 #include "tui.h"
+#include "watch.h"
 #include "../locale/i18n.h"
 #include "../util/log.h"
 
 #define SPIN_MS		150
 #define DEAD_TURNS	50
-#define MAX_WATCH	12	/* print jobs (8), a CUPS listing, ... */
-
-static struct watch {
-	int	  fd;
-	void	(*fn)(void *);
-	void	 *arg;
-}		watched[MAX_WATCH];
-static int	nwatched;
 
 static void
 draw_stack(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
@@ -230,61 +223,6 @@ next_timeout(void)
 	return (ms);
 }
 
-int
-loop_watch(int fd, void (*fn)(void *), void *arg)
-{
-	if (nwatched == MAX_WATCH)
-		return (-1);
-	watched[nwatched++] = (struct watch){ fd, fn, arg };
-	return (0);
-}
-
-void
-loop_unwatch(int fd)
-{
-	int	i;
-
-	for (i = 0; i < nwatched; i++) {
-		if (watched[i].fd == fd) {
-			watched[i] = watched[--nwatched];
-			return;
-		}
-	}
-}
-
-static int
-watch_fds(struct curl_waitfd *fds)
-{
-	int	i;
-
-	for (i = 0; i < nwatched; i++) {
-		fds[i].fd = watched[i].fd;
-		fds[i].events = CURL_WAIT_POLLIN;
-		fds[i].revents = 0;
-	}
-	return (nwatched);
-}
-
-/* A callback may unwatch (itself or another), so each fd is looked up
- * again before its callback runs. */
-static void
-watch_poll(const struct curl_waitfd *fds, int n)
-{
-	int	i, j;
-
-	for (i = 0; i < n; i++) {
-		if (fds[i].revents == 0)
-			continue;
-		for (j = 0; j < nwatched; j++) {
-			if (watched[j].fd == fds[i].fd) {
-				watched[j].fn(watched[j].arg);
-				break;
-			}
-		}
-	}
-}
-
-/* After a reply: the link came back, so what waits goes now. */
 static void
 outbox_turn(int *was_online)
 {
