@@ -48,8 +48,6 @@ void		 form_ui_errors(struct formscr *, const struct api_result *);
 /* While its own submit waits, the form takes no keys but Esc, which
  * stops waiting (F9 sends it again, with the same key). */
 void		 form_ui_sending(struct formscr *, int on);
-/* The record values a form may be pre-filled with, by prefill key. */
-cJSON		*form_ui_prefill(const struct resident *);
 /* Opens the service's form for the current resident, if any. */
 void		 form_ui_open(struct form_open *);
 

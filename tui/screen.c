@@ -200,6 +200,17 @@ app_busy_shown(void)
 	return (now - app.busy_since >= BUSY_SHOW_MS);
 }
 
+/* The outbox's counts for the status bar, after a change. */
+void
+app_outbox_changed(void)
+{
+	if (app.outbox == NULL ||
+	    outbox_counts(app.outbox, &app.ob_pending, &app.ob_failed, NULL)
+	    != 0)
+		app.ob_pending = app.ob_failed = 0;
+	app_dirty();
+}
+
 void
 app_session_ended(const char *why)
 {

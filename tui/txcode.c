@@ -7,6 +7,7 @@
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "request.h"
+#include "resident-form.h"
 #include "tui.h"
 #include "../api/catalog-cache.h"
 #include "../locale/i18n.h"
@@ -35,24 +36,6 @@ clear_pending(void)
 	cJSON_Delete(pending.prefill);
 	cJSON_Delete(pending.tags);
 	memset(&pending, 0, sizeof pending);
-}
-
-cJSON *
-form_ui_prefill(const struct resident *r)
-{
-	cJSON	*o = cJSON_CreateObject();
-	char	 age[16];
-
-	snprintf(age, sizeof age, "%d", r->s.age);
-	cJSON_AddStringToObject(o, "name", r->s.name);
-	cJSON_AddStringToObject(o, "id_number", r->s.id_number_masked);
-	cJSON_AddStringToObject(o, "sex", r->s.sex);
-	cJSON_AddStringToObject(o, "age", age);
-	cJSON_AddStringToObject(o, "phone", r->s.phone_masked);
-	cJSON_AddStringToObject(o, "address", r->s.address);
-	cJSON_AddStringToObject(o, "ethnicity", r->ethnicity);
-	cJSON_AddStringToObject(o, "community.name", r->s.community);
-	return (o);
 }
 
 /* The service's conditions the resident visibly fails (age from the ID
@@ -172,7 +155,7 @@ code_entered(const char *code, void *arg)
 		    r->tags, (int)r->ntags);
 		pending.resident_id = r->s.id;
 		pending.resident_name = xstrdup(r->s.name);
-		pending.prefill = form_ui_prefill(r);
+		pending.prefill = resident_form_service_prefill(r);
 	}
 	snprintf(pending.code, sizeof pending.code, "%s", code);
 	rq = request_new(NULL, SLOT_TXCODE, on_service, NULL);
