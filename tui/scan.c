@@ -25,7 +25,8 @@ now_ms(void)
 static void
 route(const char *id)
 {
-	struct screen	*s = app.top;
+	struct screen		*s = app.top;
+	struct lookup_open	 o = { .id = id };
 
 	app_dirty();
 	if (s == NULL || (s->ops->scan != NULL && s->ops->scan(s, id)))
@@ -34,7 +35,7 @@ route(const char *id)
 		app_message(MSG_ERROR, "%s", _("Finish or close this dialog "
 		    "(Esc) first, then scan the card again."));
 	else
-		app_push(&screen_lookup, (void *)id);	/* looks it up */
+		app_push(&screen_lookup, &o);	/* looks it up */
 }
 
 int

@@ -200,6 +200,19 @@ app_busy_shown(void)
 	return (now - app.busy_since >= BUSY_SHOW_MS);
 }
 
+/* The top-most screen about a resident says whom. */
+const struct resident *
+resident_on_screen(void)
+{
+	struct screen	*s;
+
+	for (s = app.top; s != NULL; s = s->below) {
+		if (s->ops->resident != NULL)
+			return (s->ops->resident(s));
+	}
+	return (NULL);
+}
+
 /* The outbox's counts for the status bar, after a change. */
 void
 app_outbox_changed(void)

@@ -68,6 +68,9 @@ struct screen_ops {
 				    long long id);
 	unsigned		 shows_all;
 	void			(*reload)(struct screen *);
+	/* The resident the screen is about (a profile's), for what opens
+	 * from anywhere above it (resident_on_screen()). May be NULL. */
+	const struct resident	*(*resident)(struct screen *);
 	const struct keyhelp	*keys;
 };
 
@@ -166,13 +169,11 @@ void	txcode_prompt(void);
 /* Opens the intake of the service with this code, for the resident on
  * screen if any, as if the code had been typed. */
 void	txcode_open(const char *code);
-/* The lookup, asking whose application for the service txcode is; the
- * resident found opens with the service's form over the profile. */
-void	lookup_for(const char *txcode, const char *service_name);
 /* A resident's profile; then_txcode (may be NULL) opens that service's
  * form for the resident once the profile is there. */
 void	resident_open(long long id, const char *then_txcode);
-/* The resident whose profile is open (the top-most), or NULL. */
+/* The resident whose profile is open (the top-most screen with a
+ * resident member), or NULL. */
 const struct resident *resident_on_screen(void);
 
 /* The outbox: counts refreshed after a change; the sender's events. */
@@ -237,6 +238,16 @@ void	queue_count_tick(time_t);
 long	queue_count_timeout_ms(time_t);
 /* The role may use the queue (clerk, supervisor, admin). */
 int	role_has_queue(void);
+
+/* screen_lookup's argument (NULL: an empty lookup): an ID number read
+ * by a scan elsewhere, looked up at once; or the service (txcode, name)
+ * whose applicant is asked for: the resident found opens with the
+ * service's form over the profile. */
+struct lookup_open {
+	const char	*id;
+	const char	*txcode;
+	const char	*service_name;
+};
 
 /* screen_result's argument; the screen takes the application. */
 struct result_open {

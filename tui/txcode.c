@@ -107,9 +107,10 @@ open_form(cJSON *service)
 static void
 on_service(struct api_result *r, void *arg)
 {
-	struct service	*svc = r->model;
-	cJSON		*kept;
-	long long	 at = 0;
+	struct service		*svc = r->model;
+	struct lookup_open	 o = { 0 };
+	cJSON			*kept;
+	long long		 at = 0;
 
 	(void)arg;
 	if (r->status == API_ERR_AUTH)
@@ -131,7 +132,9 @@ on_service(struct api_result *r, void *arg)
 		app_message(MSG_ERROR, "%s", r->message);
 	else if (pending.resident_id == 0) {
 		/* nobody on screen: first whose application it is */
-		lookup_for(pending.code, svc->name);
+		o.txcode = pending.code;
+		o.service_name = svc->name;
+		app_push(&screen_lookup, &o);
 	} else {
 		catalog_cache_put(app.outbox, svc->json);
 		app_message(MSG_INFO, NULL);
