@@ -16,6 +16,7 @@
 #include "keymap.h"
 #include "loop.h"
 #include "print-ui.h"
+#include "registry.h"
 #include "request.h"
 #include "term.h"
 #include "messages.h"

@@ -12,6 +12,7 @@
 #include "form-ui.h"
 #include "keymap.h"
 #include "keys.h"
+#include "screen-certificates.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"

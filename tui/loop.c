@@ -6,13 +6,14 @@
 
 #include <curses.h>
 
-#include "bars.h"
 #include "draw.h"
+#include "keybar.h"
 #include "keymap.h"
 #include "keys.h"
 #include "loop.h"
 #include "request.h"
 #include "scan.h"
+#include "statusbar.h"
 #include "term.h"
 #include "tui.h"
 #include "watch.h"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
 #include "tui.h"
 #include "form-ui.h"
 #include "resident-form.h"

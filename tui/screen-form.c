@@ -7,6 +7,7 @@
 
 #include "case-labels.h"
 #include "cases.h"
+#include "dialog-choose.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "form-view.h"
@@ -14,6 +15,7 @@
 #include "labels.h"
 #include "request.h"
 #include "resident-form.h"
+#include "screen-form.h"
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../forms/idnum.h"

@@ -12,6 +12,7 @@
 #include "labels.h"
 #include "list.h"
 #include "request.h"
+#include "resident-new.h"
 #include "table.h"
 #include "tui.h"
 #include "../forms/idnum.h"

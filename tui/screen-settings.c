@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config-write.h"
 #include "config.h"
 #include "cups-list.h"
 #include "dialog-prompt.h"

@@ -9,6 +9,8 @@
 
 #include "config.h"
 #include "print-ui.h"
+#include "today-draw.h"
+#include "today-export.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "request.h"
