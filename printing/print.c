@@ -9,11 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "doc-io.h"
 #include "print-child.h"
 #include "print-entry.h"
 #include "print-int.h"
 #include "print.h"
-#include "sink.h"
+#include "sink-file.h"
 #include "../locale/i18n.h"
 #include "../util/buf.h"
 #include "../util/log.h"

@@ -10,6 +10,7 @@
 #include "../locale/i18n.h"
 #include "../printing/doc.h"
 #include "../printing/encode.h"
+#include "../printing/paper-app.h"
 #include "../printing/papers.h"
 #include "../printing/print-reconcile.h"
 #include "../printing/print.h"

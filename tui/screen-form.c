@@ -19,6 +19,8 @@
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../forms/idnum.h"
+#include "../forms/schema.h"
+#include "../forms/validate.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 #include "../util/buf.h"

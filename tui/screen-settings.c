@@ -23,6 +23,7 @@
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../printing/paper-util.h"
 #include "../printing/papers.h"
 #include "../printing/profile.h"
 #include "../util/xmalloc.h"

@@ -16,6 +16,7 @@
 #include "when.h"
 #include "../locale/csv.h"
 #include "../locale/i18n.h"
+#include "../printing/paper-lists.h"
 #include "../printing/papers.h"
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
