@@ -99,11 +99,6 @@ struct form {
 	size_t			 nmaterials;
 };
 
-/* Loads the form schema (the "form" object) and the service's
- * materials (an array, may be NULL). NULL and *cause (caller frees)
- * when the schema is malformed. */
-struct form	*form_load(const cJSON *form, const cJSON *materials,
-		    char **cause);
 void		 form_free(struct form *);
 struct form_field *form_field(struct form *, const char *name);
 
@@ -116,12 +111,6 @@ int		 form_set_text(struct form_field *, const char *text,
 		    enum field_origin);
 int		 form_field_empty(const struct form_field *);
 
-/* Checks one field, setting or clearing f->error; 0 if valid. */
-int		 form_check_field(struct form *, struct form_field *,
-		    time_t now);
-/* Checks every field; returns the index of the first invalid one, or -1
- * when the form can be submitted. */
-int		 form_check(struct form *, time_t now);
 /* The "data" object of docs/api.md for the form's values; fields still
  * holding the resident record's value are left for the server to fill. */
 cJSON		*form_data(const struct form *);
@@ -139,7 +128,5 @@ int		 form_accepts(const struct form_field *, uint32_t cp);
  * age into the fields that take them. */
 void		 form_derive_from_id(struct form *, struct form_field *,
 		    time_t now);
-
-const char	*field_type_name(enum field_type);
 
 #endif

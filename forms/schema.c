@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "schema.h"
 #include "value.h"
 #include "../locale/text.h"
 #include "../util/xmalloc.h"

@@ -9,6 +9,7 @@
 #include "form.h"
 #include "idnum.h"
 #include "uscc.h"
+#include "validate.h"
 #include "value.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"

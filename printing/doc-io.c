@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc-io.h"
 #include "doc.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"

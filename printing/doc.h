@@ -92,9 +92,4 @@ char	*pdoc_reprint_mark(const struct pdoc *);
  * dropped, tabs as spaces; newlines kept only if keep_newlines. */
 char	*pdoc_clean(const char *s, int keep_newlines);
 
-/* Serialization, for the PDF helper and for documents kept to be printed
- * later. Returns a new string / a new document, NULL with *cause. */
-char		*pdoc_serialize(const struct pdoc *);
-struct pdoc	*pdoc_parse(const char *, char **cause);
-
 #endif

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paper-app.h"
+#include "paper-util.h"
 #include "papers.h"
 #include "../util/xmalloc.h"
 

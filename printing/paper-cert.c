@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paper-cert.h"
+#include "paper-util.h"
 #include "papers.h"
 #include "../util/xmalloc.h"
 

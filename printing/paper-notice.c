@@ -2,7 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "notice.h"
+#include "paper-notice.h"
+#include "paper-util.h"
 #include "papers.h"
 #include "../util/xmalloc.h"
 

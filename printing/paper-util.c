@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <time.h>
 
+#include "paper-util.h"
 #include "papers.h"
 #include "../util/xmalloc.h"
 

@@ -4,7 +4,8 @@
  * returns a new document with its id; the caller frees it. Strings are
  * UTF-8 and may come straight from the server: documents clean them.
  * Dates are "YYYY-MM-DD" as the server sends them; instants are time_t,
- * printed in local time.
+ * printed in local time. This header holds the structs; each paper-*.c
+ * declares its builders in its own header.
  */
 #ifndef PRINTING_PAPERS_H
 #define PRINTING_PAPERS_H
@@ -106,23 +107,5 @@ struct paper_ticket {
 	int		 waiting_ahead;	/* -1: unknown */
 	time_t		 at;
 };
-
-struct pdoc	*paper_receipt(const struct paper_application *);
-struct pdoc	*paper_materials(const struct paper_application *);
-struct pdoc	*paper_missing(const struct paper_application *);
-struct pdoc	*paper_refusal(const struct paper_application *);
-struct pdoc	*paper_certificate(const struct paper_certificate *);
-struct pdoc	*paper_handoff(const struct paper_handoff *);
-struct pdoc	*paper_daily(const struct paper_daily *);
-struct pdoc	*paper_ticket(const struct paper_ticket *);
-/* A page that shows the printer works and how wide it prints. */
-struct pdoc	*paper_test_page(const char *printer, int columns, time_t);
-
-/* "2026-12-25" as "2026年12月25日"; other text as it is. Caller frees. */
-char	*paper_date(const char *);
-/* An instant as local "2026-11-29 16:30". Caller frees. */
-char	*paper_time(time_t);
-/* An instant as an id part, local "20261129163000". Caller frees. */
-char	*paper_stamp(time_t);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "doc-io.h"
 #include "doc.h"
 #include "pdf.h"
 #include "../util/buf.h"

@@ -12,10 +12,14 @@
 #include <unistd.h>
 
 #include "cups.h"
+#include "doc-io.h"
 #include "escpos.h"
 #include "plain.h"
+#include "print-child.h"
+#include "print-entry.h"
 #include "print-int.h"
-#include "sink.h"
+#include "sink-file.h"
+#include "sink-raw.h"
 #include "../locale/i18n.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "cups.h"
+#include "print-entry.h"
 #include "print-int.h"
+#include "print-reconcile.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 

@@ -8,40 +8,16 @@
  * hands it to the sink, journals the CUPS job id, and then follows the job
  * and its printer, reporting each change on a pipe. The caller polls
  * print_job_fd() in its event loop and calls print_job_update() when it is
- * readable. printer_reconcile() settles, at start, what a crash left
- * pending; it never prints anything by itself.
+ * readable. printer_reconcile() (print-reconcile.h) settles, at start,
+ * what a crash left pending; it never prints anything by itself.
  */
 #ifndef PRINTING_PRINT_H
 #define PRINTING_PRINT_H
 
 #include "doc.h"
 #include "journal.h"
+#include "print-types.h"
 #include "profile.h"
-
-enum print_sink {
-	PRINT_FILE,		/* the prints folder: the demo */
-	PRINT_CUPS,
-	PRINT_TCP,		/* host[:port], raw, port 9100 */
-	PRINT_DEVICE		/* /dev/usb/lp0 */
-};
-
-struct print_target {
-	enum print_sink		 sink;
-	const char		*dest;		/* queue, host:port, device */
-	/* For roll documents: ESC/POS for this printer. NULL: plain text
-	 * (UTF-8) for an ordinary printer. A4 documents are always PDF. */
-	const struct pprofile	*profile;
-};
-
-enum print_status {
-	PRINT_SENDING,
-	PRINT_QUEUED,		/* in CUPS, waiting its turn */
-	PRINT_PRINTING,
-	PRINT_STOPPED,		/* the printer is stopped, paused, empty */
-	PRINT_DONE,
-	PRINT_FAILED,		/* nothing printed: may be printed again */
-	PRINT_ABORTED		/* may be partly printed: reprint only */
-};
 
 struct printer;
 struct print_job;
@@ -77,15 +53,5 @@ const char	*print_job_path(const struct print_job *);
 int		 print_job_cups_id(const struct print_job *);
 /* Stops following the job (the printing itself goes on in CUPS). */
 void		 print_job_free(struct print_job *);
-
-/* Settles documents left pending or sent by a crash: asks CUPS by job id
- * (or by the job's title when the id was never journaled). Calls report
- * for each document it settled or could not. Returns how many it
- * looked at. */
-int		 printer_reconcile(struct printer *,
-		     void (*report)(const struct pj_entry *, void *), void *);
-
-/* The job title for a document copy: "bianmin <id> #<copy>". */
-char		*print_title(const char *id, int copy);
 
 #endif

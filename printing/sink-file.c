@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sink.h"
+#include "sink-file.h"
 #include "../util/xmalloc.h"
 
 /* Makes a private folder and the folders above it. */

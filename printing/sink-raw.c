@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "sink.h"
+#include "sink-raw.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 

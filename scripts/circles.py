@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Finds circles between C files: x.c and x.h are one node; A depends on
 B when A includes B's header or calls a function B's .c defines (not
-static). A group of files that depend on each other round a circle is
-reported; each should become a one-way dependency or one file.
+static; where A defines a static function of that name, the call is
+A's own). A group of files that depend on each other round a circle
+is reported; each should become a one-way dependency or one file.
 
     scripts/circles.py [--known FILE] [DIR ...]
                                      (default: the client's and server's)
@@ -19,6 +20,8 @@ DIRS = ["util", "locale", "forms", "api", "printing", "tui", "server"]
 INCLUDE = re.compile(r'^#include "([^"]+)"', re.M)
 DEFINED = re.compile(r'^(?!static)[A-Za-z_][\w \t*]*\n\**([A-Za-z_]\w*)\(',
                      re.M)
+# a static function of the same name: the file calls its own, no edge
+LOCAL = re.compile(r'^static[\w \t*]*\n\**([A-Za-z_]\w*)\(', re.M)
 CALLED = re.compile(r'\b([A-Za-z_]\w*)\s*\(')
 COMMENT = re.compile(r'/\*.*?\*/|"(?:\\.|[^"\\])*"', re.S)
 
@@ -56,7 +59,8 @@ def graph(dirs):
                 edges[a].add(b)
         if p.endswith(".c"):
             body = COMMENT.sub("", text[p])
-            for name in set(CALLED.findall(body)):
+            local = set(LOCAL.findall(body))
+            for name in set(CALLED.findall(body)) - local:
                 for b in owner.get(name, ()):
                     # a name defined in several programs (two mains'
                     # helpers) is no edge

@@ -4,8 +4,9 @@ file that defines them (x.c's functions belong in x.h), per folder.
 
     scripts/headers.py [-v] [DIR ...]    (default: the client's folders)
 
-A folder's module header (tui/tui.h) is the deliberate exception its top
-comment names; this script counts it like any other."""
+Exits 1 when any is. A folder's module header, the deliberate public face of the folder, is
+the one exception: a header named for its folder (tui/tui.h) whose top
+comment says "module header". What it declares is not counted."""
 import os
 import re
 import sys
@@ -14,6 +15,8 @@ TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DIRS = ["util", "locale", "forms", "api", "printing", "tui"]
 DEFINED = re.compile(r'^(?!static)[A-Za-z_][\w \t*]*\n\**([A-Za-z_]\w*)\(',
                      re.M)
+MARKER = "module header"
+TOP_COMMENT = re.compile(r'\s*/\*(.*?)\*/', re.S)
 COMMENT = re.compile(r'/\*.*?\*/|"(?:\\.|[^"\\])*"', re.S)
 
 
@@ -21,13 +24,18 @@ def main():
     args = sys.argv[1:]
     verbose = args[:1] == ["-v"]
     dirs = (args[1:] if verbose else args) or DIRS
-    headers, defs = {}, {}
+    headers, defs, module = {}, {}, set()
     for d in dirs:
         for f in sorted(os.listdir(os.path.join(TOP, d))):
             p = os.path.join(TOP, d, f)
-            text = COMMENT.sub("", open(p, encoding="utf-8").read())
+            raw = open(p, encoding="utf-8").read()
+            text = COMMENT.sub("", raw)
             if f.endswith(".h"):
                 headers[os.path.join(d, f)] = text
+                top = TOP_COMMENT.match(raw)
+                if (f == os.path.basename(os.path.normpath(d)) + ".h" and
+                        top and MARKER in " ".join(top.group(1).split())):
+                    module.add(os.path.join(d, f))
             elif f.endswith(".c"):
                 for name in DEFINED.findall(text):
                     defs.setdefault(name, os.path.join(d, f))
@@ -39,7 +47,7 @@ def main():
         if not decl:
             continue
         total += 1
-        if c[:-2] + ".h" not in decl:
+        if c[:-2] + ".h" not in decl and not module & set(decl):
             wrong.setdefault(c.split("/")[0], []).append((name, c, decl))
     n = sum(len(v) for v in wrong.values())
     for d in dirs:
@@ -49,7 +57,10 @@ def main():
                 print("    %s (%s) in %s" % (name, c, ", ".join(decl)))
     print("%d of %d exported functions are declared in a header not "
           "named for their file" % (n, total))
+    print("%s - every exported function is declared in its file's header"
+          % ("not ok" if n else "ok"))
+    return 1 if n else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "db.h"
+#include "db-types.h"
 
 /* One bound value; a null keeps the type it stands for, which
  * PostgreSQL needs to plan a statement. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db-backend.h"
+#include "db.h"
 #include "db-open.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"

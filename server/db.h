@@ -16,21 +16,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-struct db;
-struct db_stmt;
-struct db_copy;
-
-/* Statements cached by their text (db_stmt_text()), per connection. */
-#define DB_TEXT_CACHE	64
-
-/* How a statement failed, for the caller that answers differently. */
-enum db_fault {
-	DB_OK,
-	DB_CONSTRAINT,		/* a UNIQUE, CHECK or foreign key refused */
-	DB_BUSY,		/* a lock or serialization conflict: retry */
-	DB_DOWN,		/* the connection is gone */
-	DB_ERROR		/* anything else */
-};
+#include "db-types.h"
 
 /* Locks held until the transaction ends; each serialises one thing that
  * needs a total order across processes. */

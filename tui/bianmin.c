@@ -16,6 +16,8 @@
 #include "keymap.h"
 #include "loop.h"
 #include "print-ui.h"
+#include "registry.h"
+#include "request.h"
 #include "term.h"
 #include "messages.h"
 #include "tui.h"
@@ -352,6 +354,7 @@ main(int argc, char **argv)
 	ho.ca_file = o.ca_file;
 	ho.pin = o.pin;
 	api_set_describe(messages_describe);
+	app_on_pop(request_screen_gone);
 	if ((app.api = api_new(o.api, &ho, &cause)) == NULL) {
 		fprintf(stderr, "bianmin: %s\n", cause);
 		free(cause);

@@ -40,4 +40,8 @@ char		*app_actions_text(const char *const *names, size_t n);
 /* The same for the actions status allows. The caller frees it. */
 char		*app_actions_for(const char *status);
 
+/* 1 if the session's role may act on cases (clerk, supervisor, admin);
+ * grid members only read them. */
+int	cases_may_act(void);
+
 #endif

@@ -45,20 +45,4 @@ extern const struct screen_ops screen_certificates;
 extern const struct screen_ops screen_certificates_verify;
 extern const struct screen_ops screen_certificate;
 
-/* The form of a certificate type for a resident (screen-cert-form.c). */
-void	cert_form_open(const struct cert_form_open *);
-/* F7: the certificates screen, or verification alone for a role that
- * may not issue. */
-void	certificates_open(void);
-
-/* The number in text (typed, or a QR code's payload that holds it) into
- * out[24]; -1 when there is none. */
-int	application_number_find(const char *text, char *out);
-/* The sentence for a refused action: the allowed ones, from the reply's
- * problem when it has them. The caller frees it. */
-char	*cases_refusal(const struct api_result *, const char *status);
-/* 1 if the session's role may act on cases (clerk, supervisor, admin);
- * grid members only read them. */
-int	cases_may_act(void);
-
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config-write.h"
 #include "config.h"
 #include "../locale/i18n.h"
 #include "../util/buf.h"

@@ -82,10 +82,5 @@ struct config_item {
 /* The clerk's own config.ini ($XDG_CONFIG_HOME/bianmin/config.ini).
  * Caller frees. */
 char	*config_user_path(void);
-/* Sets the items in the file at path (made with its folder if missing),
- * keeping every other line and comment, and writes it atomically with
- * mode 0600. 0, or -1 with *cause (translated; caller frees). */
-int	config_write(const char *path, const struct config_item *, size_t n,
-	    char **cause);
 
 #endif

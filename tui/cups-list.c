@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 
 #include "cups-list.h"
-#include "loop.h"
+#include "watch.h"
 #include "../locale/text.h"
 #include "../printing/cups.h"
 #include "../util/buf.h"
@@ -55,7 +55,7 @@ child(int fd)
 static void
 finish(struct cups_listing *l)
 {
-	loop_unwatch(l->fd);
+	watch_remove(l->fd);
 	close(l->fd);
 	l->fd = -1;
 	if (l->pid > 0)
@@ -162,7 +162,7 @@ cups_listing_start(cups_listed done, void *arg)
 	l->done = done;
 	l->arg = arg;
 	buf_init(&l->in);
-	if (loop_watch(l->fd, readable, l) != 0) {
+	if (watch_add(l->fd, readable, l) != 0) {
 		cups_listing_cancel(l);
 		return (NULL);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialog-choose.h"
 #include "form-ui.h"
 #include "labels.h"
 #include "tui.h"

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dialog-choose.h"
 #include "form-ui.h"
 #include "tui.h"
 #include "../forms/draft.h"

@@ -1,6 +1,7 @@
 /* Grid events' codes as the clerk reads them. */
 #include <string.h>
 
+#include "event-labels.h"
 #include "events.h"
 #include "tui.h"
 #include "../locale/i18n.h"

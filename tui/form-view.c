@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
 #include "draw.h"
 #include "form-ui.h"
 #include "form-view.h"

@@ -1,6 +1,6 @@
 /* The key bar: the top screen's main keys, then the global ones. */
-#include "bars.h"
 #include "draw.h"
+#include "keybar.h"
 #include "keymap.h"
 #include "tui.h"
 #include "../locale/i18n.h"

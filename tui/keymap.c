@@ -12,11 +12,14 @@
 #include "form-ui.h"
 #include "keymap.h"
 #include "keys.h"
+#include "screen-certificates.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
 static void	run_help(void);
+static void	ask_quit(void);
+static void	go_home_asked(void);
 static void	run_lookup(void);
 static void	run_outbox(void);
 static void	run_applications(void);
@@ -28,7 +31,7 @@ static const struct {
 	void		(*run)(void);
 } names[ACT_COUNT] = {
 	[ACT_HELP] = { "help", N_("This help"), run_help },
-	[ACT_QUIT] = { "quit", N_("Quit"), app_ask_quit },
+	[ACT_QUIT] = { "quit", N_("Quit"), ask_quit },
 	[ACT_LOOKUP] = { "lookup", N_("Resident lookup"), run_lookup },
 	[ACT_TXCODE] = { "txcode", N_("A service by its transaction code"),
 	    txcode_prompt },
@@ -39,7 +42,8 @@ static const struct {
 	    N_("Applications: query and handle"), run_applications },
 	[ACT_CERTIFICATES] = { "certificates",
 	    N_("Certificates: issue, reprint, verify"), certificates_open },
-	[ACT_HOME] = { "home", N_("Back to the main menu"), app_home },
+	[ACT_HOME] = { "home", N_("Back to the main menu"),
+	    go_home_asked },
 };
 
 /* Table 2: default keys -> action id. README "Keys" fixes these. */
@@ -73,6 +77,50 @@ run_help(void)
 {
 	if (app.top != NULL && app.top->ops != &dialog_help)
 		app_push(&dialog_help, app.top);
+}
+
+static void
+quit_confirmed(void *arg)
+{
+	(void)arg;
+	app.quit = 1;
+}
+
+/* Asks before quitting; the loop ends once confirmed. */
+static void
+ask_quit(void)
+{
+	if (app.top != NULL && app.top->ops == &dialog_confirm)
+		return;
+	confirm_ask(_("Quit bianmin?"), quit_confirmed, NULL);
+}
+
+static void
+go_home(void *arg)
+{
+	(void)arg;
+	app_save_all();		/* forms keep their drafts */
+	while (app.top != NULL && app.top->ops != &screen_home)
+		app_pop();
+}
+
+/* From anywhere to the main menu in two keys at most (Ctrl-G): this
+ * one, and a yes when more than one screen would close. */
+static void
+go_home_asked(void)
+{
+	struct screen	*s;
+	int		 n = 0;
+
+	for (s = app.top; s != NULL && s->ops != &screen_home; s = s->below)
+		n++;
+	if (s == NULL || n == 0)
+		return;		/* logged out, or there already */
+	if (n == 1)
+		go_home(NULL);
+	else
+		confirm_ask(_("Back to the main menu? Open forms are kept as "
+		    "drafts."), go_home, NULL);
 }
 
 static void

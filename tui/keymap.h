@@ -60,8 +60,5 @@ void		 keymap_keys_text(enum action, int first_only, char *out,
 /* A key by its name in a keymap file ("F10", "Ctrl-Q"); -1 if it is
  * not one that may be bound. */
 int		 keymap_parse_key(const char *name);
-/* The whole key map, global actions first, then each screen's keys,
- * in the language in use (UTF-8): `bianmin --keys`. Caller frees. */
-char		*keymap_text(void);
 
 #endif

@@ -6,27 +6,22 @@
 
 #include <curses.h>
 
-#include "bars.h"
 #include "draw.h"
+#include "keybar.h"
 #include "keymap.h"
 #include "keys.h"
 #include "loop.h"
 #include "request.h"
+#include "scan.h"
+#include "statusbar.h"
 #include "term.h"
 #include "tui.h"
+#include "watch.h"
 #include "../locale/i18n.h"
 #include "../util/log.h"
 
 #define SPIN_MS		150
 #define DEAD_TURNS	50
-#define MAX_WATCH	12	/* print jobs (8), a CUPS listing, ... */
-
-static struct watch {
-	int	  fd;
-	void	(*fn)(void *);
-	void	 *arg;
-}		watched[MAX_WATCH];
-static int	nwatched;
 static long	tick_ms = -1;	/* the top screen's next wake-up */
 
 static void
@@ -135,8 +130,8 @@ kit_key(struct screen *s, int key)
 
 /* The screen first, then the kit; what they leave goes to the global
  * actions, bound in keymap.c's tables (and keys.ini), never here. */
-void
-loop_deliver(int key)
+static void
+deliver(int key)
 {
 	struct screen	*s = app.top;
 
@@ -151,11 +146,42 @@ loop_deliver(int key)
 	keymap_run(key);
 }
 
+/* The keys the scan router gives back, to the screen. */
+static void
+deliver_all(const int *keys, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		deliver(keys[i]);
+}
+
+/* Every key passes the scan router first (scan.c). */
 void
 loop_key(int key)
 {
+	int	out[SCAN_OUT];
+
 	app.last_key = time(NULL);
-	scan_key(key);
+	deliver_all(out, scan_key(key, out));
+}
+
+/* What the scan router holds back goes to the screen now. */
+static void
+scan_flush_all(void)
+{
+	int	out[SCAN_OUT];
+
+	deliver_all(out, scan_flush(out));
+}
+
+/* Keys held back past their time go to the screen. */
+static void
+scan_tick_all(void)
+{
+	int	out[SCAN_OUT];
+
+	deliver_all(out, scan_tick(out));
 }
 
 static void
@@ -173,7 +199,7 @@ handle_signals(void)
 		case SIGTERM:
 		case SIGINT:
 			log_debug("%s: signal %d, leaving", __func__, sig);
-			scan_flush();	/* digits held back are typed text */
+			scan_flush_all();	/* digits held back are typed text */
 			app_save_all();
 			app.quit = 1;
 			break;
@@ -219,61 +245,6 @@ next_timeout(void)
 	return (ms);
 }
 
-int
-loop_watch(int fd, void (*fn)(void *), void *arg)
-{
-	if (nwatched == MAX_WATCH)
-		return (-1);
-	watched[nwatched++] = (struct watch){ fd, fn, arg };
-	return (0);
-}
-
-void
-loop_unwatch(int fd)
-{
-	int	i;
-
-	for (i = 0; i < nwatched; i++) {
-		if (watched[i].fd == fd) {
-			watched[i] = watched[--nwatched];
-			return;
-		}
-	}
-}
-
-static int
-watch_fds(struct curl_waitfd *fds)
-{
-	int	i;
-
-	for (i = 0; i < nwatched; i++) {
-		fds[i].fd = watched[i].fd;
-		fds[i].events = CURL_WAIT_POLLIN;
-		fds[i].revents = 0;
-	}
-	return (nwatched);
-}
-
-/* A callback may unwatch (itself or another), so each fd is looked up
- * again before its callback runs. */
-static void
-watch_poll(const struct curl_waitfd *fds, int n)
-{
-	int	i, j;
-
-	for (i = 0; i < n; i++) {
-		if (fds[i].revents == 0)
-			continue;
-		for (j = 0; j < nwatched; j++) {
-			if (watched[j].fd == fds[i].fd) {
-				watched[j].fn(watched[j].arg);
-				break;
-			}
-		}
-	}
-}
-
-/* After a reply: the link came back, so what waits goes now. */
 static void
 outbox_turn(int *was_online)
 {
@@ -313,7 +284,7 @@ loop_run(void)
 			handle_signals();
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			log_debug("%s: terminal gone", __func__);
-			scan_flush();
+			scan_flush_all();
 			app_save_all();
 			break;
 		}
@@ -322,14 +293,14 @@ loop_run(void)
 			 * the terminal has gone without a hangup */
 			if (keys_drain(loop_key) == 0) {
 				if (++idle_reads > DEAD_TURNS) {
-					scan_flush();
+					scan_flush_all();
 					app_save_all();
 					break;
 				}
 			} else
 				idle_reads = 0;
 		}
-		scan_tick();
+		scan_tick_all();
 		http_process(api_http(app.api));
 		outbox_turn(&was_online);
 		idle_check(time(NULL));

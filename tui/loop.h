@@ -7,10 +7,5 @@
 void	loop_run(void);
 /* Dispatches one key as if typed (tests and the shell use it). */
 void	loop_key(int key);
-/* A descriptor to wait on beside the terminal (a child's pipe): fn runs
- * from the loop when it is readable or closed, until loop_unwatch().
- * -1 when the few slots are taken. */
-int	loop_watch(int fd, void (*fn)(void *), void *arg);
-void	loop_unwatch(int fd);
 
 #endif

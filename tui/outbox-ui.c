@@ -7,16 +7,6 @@
 #include "tui.h"
 #include "../locale/i18n.h"
 
-void
-app_outbox_changed(void)
-{
-	if (app.outbox == NULL ||
-	    outbox_counts(app.outbox, &app.ob_pending, &app.ob_failed, NULL)
-	    != 0)
-		app.ob_pending = app.ob_failed = 0;
-	app_dirty();
-}
-
 static void
 print_real(void *arg)
 {

@@ -6,8 +6,4 @@ struct screen_ops;
 
 extern const struct screen_ops screen_password;
 
-/* Where a login goes once the password is the staff's own: the
- * lookup over the main menu (screen-login.c). */
-void	login_landing(void);
-
 #endif

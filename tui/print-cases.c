@@ -8,7 +8,10 @@
 #include "tui.h"
 #include "../locale/date.h"
 #include "../util/zone.h"
-#include "../printing/notice.h"
+#include "../printing/paper-app.h"
+#include "../printing/paper-cert.h"
+#include "../printing/paper-lists.h"
+#include "../printing/paper-notice.h"
 #include "../printing/papers.h"
 #include "../util/xmalloc.h"
 

@@ -3,14 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loop.h"
 #include "print-cases.h"
 #include "print-ui.h"
 #include "tui.h"
+#include "watch.h"
 #include "../locale/i18n.h"
 #include "../printing/doc.h"
 #include "../printing/encode.h"
+#include "../printing/paper-app.h"
 #include "../printing/papers.h"
+#include "../printing/print-reconcile.h"
 #include "../printing/print.h"
 #include "../util/log.h"
 #include "../util/paths.h"
@@ -106,7 +108,7 @@ print_ui_free(void)
 
 	for (i = 0; i < MAX_JOBS; i++) {
 		if (jobs[i] != NULL)
-			loop_unwatch(print_job_fd(jobs[i]));
+			watch_remove(print_job_fd(jobs[i]));
 		print_job_free(jobs[i]);
 		jobs[i] = NULL;
 	}
@@ -143,7 +145,7 @@ job_readable(void *arg)
 
 	/* fd was taken first: a settled job has closed its pipe */
 	if (print_job_update(*slot)) {
-		loop_unwatch(fd);
+		watch_remove(fd);
 		settled(*slot);
 		print_job_free(*slot);
 		*slot = NULL;
@@ -173,7 +175,7 @@ start(struct pdoc *d, const struct print_target *t, int reprint)
 		return;
 	}
 	jobs[i] = job;
-	loop_watch(print_job_fd(job), job_readable, &jobs[i]);
+	watch_add(print_job_fd(job), job_readable, &jobs[i]);
 	app_message(MSG_INFO, "%s", _("Printing..."));
 }
 

@@ -18,4 +18,8 @@ struct help_line {
 struct help_line	*registry_help(const struct screen_ops *, size_t *n);
 void			 registry_help_free(struct help_line *, size_t n);
 
+/* The whole key map, global actions first, then each screen's keys,
+ * in the language in use (UTF-8): `bianmin --keys`. Caller frees. */
+char		*keymap_text(void);
+
 #endif

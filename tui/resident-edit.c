@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
+#include "screen-form.h"
 #include "tui.h"
 #include "form-ui.h"
 #include "form-view.h"

@@ -30,7 +30,5 @@ extern const struct screen_ops dialog_conflict;
 
 /* The edit form for r, over the profile. */
 void	resident_edit_open(const struct resident *r);
-/* The registration form; id_number may be NULL (or a scanned one). */
-void	resident_new_open(const char *id_number);
 
 #endif

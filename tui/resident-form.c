@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
 #include "tui.h"
 #include "form-ui.h"
 #include "resident-form.h"
@@ -329,4 +330,24 @@ resident_form_words(const struct form *fm, const char *name,
 	if (k == 0)
 		buf_printf(&b, "%s", _("(none)"));
 	return (buf_steal(&b));
+}
+
+/* The record values a service's form may be pre-filled with, by the
+ * form's prefill keys. */
+cJSON *
+resident_form_service_prefill(const struct resident *r)
+{
+	cJSON	*o = cJSON_CreateObject();
+	char	 age[16];
+
+	snprintf(age, sizeof age, "%d", r->s.age);
+	cJSON_AddStringToObject(o, "name", r->s.name);
+	cJSON_AddStringToObject(o, "id_number", r->s.id_number_masked);
+	cJSON_AddStringToObject(o, "sex", r->s.sex);
+	cJSON_AddStringToObject(o, "age", age);
+	cJSON_AddStringToObject(o, "phone", r->s.phone_masked);
+	cJSON_AddStringToObject(o, "address", r->s.address);
+	cJSON_AddStringToObject(o, "ethnicity", r->ethnicity);
+	cJSON_AddStringToObject(o, "community.name", r->s.community);
+	return (o);
 }

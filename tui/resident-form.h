@@ -19,6 +19,9 @@ cJSON	*resident_form_new(const char *title,
 /* The record's values keyed by field name (tags has no prefill key in
  * the contract: the caller sets it). */
 cJSON	*resident_form_prefill(const struct resident *);
+/* The record values a service's form may be pre-filled with, by the
+ * form's prefill keys ("name", "community.name" ...). */
+cJSON	*resident_form_service_prefill(const struct resident *);
 /* The field's value as it goes into a request body: a string, an array
  * (tags) or null when emptied; keep_elderly adds the server-kept tag the
  * form does not show. */

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
+#include "resident-new.h"
+#include "screen-form.h"
 #include "tui.h"
 #include "form-ui.h"
 #include "form-view.h"

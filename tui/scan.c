@@ -6,6 +6,7 @@
  * password or text added to a field. */
 #include <time.h>
 
+#include "scan.h"
 #include "scanner.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -24,7 +25,8 @@ now_ms(void)
 static void
 route(const char *id)
 {
-	struct screen	*s = app.top;
+	struct screen		*s = app.top;
+	struct lookup_open	 o = { .id = id };
 
 	app_dirty();
 	if (s == NULL || (s->ops->scan != NULL && s->ops->scan(s, id)))
@@ -33,21 +35,20 @@ route(const char *id)
 		app_message(MSG_ERROR, "%s", _("Finish or close this dialog "
 		    "(Esc) first, then scan the card again."));
 	else
-		app_push(&screen_lookup, (void *)id);	/* looks it up */
+		app_push(&screen_lookup, &o);	/* looks it up */
 }
 
-void
-scan_key(int key)
+int
+scan_key(int key, int *out)
 {
-	int	out[SCAN_LEN + 1], n, i;
 	char	id[SCAN_LEN + 1];
+	int	n;
 
 	if ((n = scanner_feed(&sc, key, now_ms(), out, id)) < 0) {
 		route(id);
-		return;
+		return (0);
 	}
-	for (i = 0; i < n; i++)
-		loop_deliver(out[i]);
+	return (n);
 }
 
 long
@@ -56,22 +57,14 @@ scan_timeout_ms(void)
 	return (scanner_due(&sc, now_ms()));
 }
 
-void
-scan_flush(void)
+int
+scan_flush(int *out)
 {
-	int	out[SCAN_LEN + 1], n, i;
-
-	n = scanner_expire(&sc, now_ms() + SCAN_GAP_MS + 1, out);
-	for (i = 0; i < n; i++)
-		loop_deliver(out[i]);
+	return (scanner_expire(&sc, now_ms() + SCAN_GAP_MS + 1, out));
 }
 
-void
-scan_tick(void)
+int
+scan_tick(int *out)
 {
-	int	out[SCAN_LEN + 1], n, i;
-
-	n = scanner_expire(&sc, now_ms(), out);
-	for (i = 0; i < n; i++)
-		loop_deliver(out[i]);
+	return (scanner_expire(&sc, now_ms(), out));
 }

@@ -17,6 +17,7 @@
 #include "print-cases.h"
 #include "print-ui.h"
 #include "request.h"
+#include "screen-application.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"

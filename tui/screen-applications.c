@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "list.h"
 #include "request.h"
+#include "screen-applications.h"
 #include "table.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"

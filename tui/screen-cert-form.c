@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "cases.h"
+#include "dialog-choose.h"
 #include "form-ui.h"
 #include "form-view.h"
 #include "request.h"
+#include "screen-cert-form.h"
+#include "screen-form.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "case-labels.h"
 #include "cases.h"
 #include "dialog-prompt.h"
 #include "draw.h"
@@ -16,6 +17,8 @@
 #include "print-cases.h"
 #include "print-ui.h"
 #include "request.h"
+#include "screen-cert-form.h"
+#include "screen-certificates.h"
 #include "tui.h"
 #include "../forms/idnum.h"
 #include "../forms/lineedit-draw.h"

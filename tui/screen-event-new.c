@@ -7,10 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
+#include "event-labels.h"
 #include "events.h"
 #include "form-ui.h"
 #include "form-view.h"
 #include "request.h"
+#include "screen-event-new.h"
+#include "screen-form.h"
 #include "tui.h"
 #include "../api/queue.h"
 #include "../api/events.h"

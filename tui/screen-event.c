@@ -8,6 +8,7 @@
 
 #include "dialog-prompt.h"
 #include "draw.h"
+#include "event-labels.h"
 #include "events.h"
 #include "form-ui.h"
 #include "keys.h"

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 
 #include "draw.h"
+#include "event-labels.h"
 #include "events.h"
 #include "keys.h"
 #include "list.h"
 #include "request.h"
+#include "screen-event-new.h"
 #include "table.h"
 #include "tui.h"
 #include "when.h"

@@ -7,15 +7,20 @@
 
 #include "case-labels.h"
 #include "cases.h"
+#include "dialog-choose.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "form-view.h"
 #include "keys.h"
 #include "labels.h"
 #include "request.h"
+#include "resident-form.h"
+#include "screen-form.h"
 #include "tui.h"
 #include "../forms/draft.h"
 #include "../forms/idnum.h"
+#include "../forms/schema.h"
+#include "../forms/validate.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 #include "../util/buf.h"
@@ -581,7 +586,7 @@ on_record(struct api_result *r, void *arg)
 	free(fs->draft_key);
 	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
 	    fs->resident_id);
-	prefill(fs, values = form_ui_prefill(res));
+	prefill(fs, values = resident_form_service_prefill(res));
 	cJSON_Delete(values);
 	fs->focus = first_to_fill(fs);
 	app_message(MSG_INFO, _("The application is %s's: filled from the "

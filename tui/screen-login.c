@@ -7,6 +7,7 @@
 #include "keys.h"
 #include "password.h"
 #include "request.h"
+#include "screen-login.h"
 #include "tui.h"
 #include "when.h"
 #include "../forms/lineedit-draw.h"

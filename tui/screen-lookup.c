@@ -12,6 +12,7 @@
 #include "labels.h"
 #include "list.h"
 #include "request.h"
+#include "resident-new.h"
 #include "table.h"
 #include "tui.h"
 #include "../forms/idnum.h"
@@ -55,14 +56,23 @@ static void	submit(struct lookup *);
 static void
 lookup_init(struct screen *s, void *arg)
 {
-	struct lookup	*l = xcalloc(1, sizeof *l);
+	struct lookup		*l = xcalloc(1, sizeof *l);
+	const struct lookup_open *o = arg;
 
 	lineedit_init(&l->input, 50);
 	l->l.paged = 1;
 	s->data = l;
-	if (arg != NULL) {
+	if (o != NULL && o->txcode != NULL) {
+		/* whose application for this service */
+		snprintf(l->then, sizeof l->then, "%s", o->txcode);
+		l->then_name = xstrdup(o->service_name);
+		app_message(MSG_INFO, _("%s %s: whose application is it? "
+		    "Scan the ID card, or find the resident."), o->txcode,
+		    o->service_name);
+	}
+	if (o != NULL && o->id != NULL) {
 		/* opened by a scan elsewhere: look it up at once */
-		lineedit_set(&l->input, arg);
+		lineedit_set(&l->input, o->id);
 		submit(l);
 	}
 }
@@ -168,19 +178,6 @@ open_selected(struct lookup *l)
 		return;
 	id = l->page->items[i].id;
 	resident_open(id, l->then);
-}
-
-void
-lookup_for(const char *txcode, const char *service_name)
-{
-	struct lookup	*l;
-
-	app_push(&screen_lookup, NULL);
-	l = app.top->data;
-	snprintf(l->then, sizeof l->then, "%s", txcode);
-	l->then_name = xstrdup(service_name);
-	app_message(MSG_INFO, _("%s %s: whose application is it? Scan the "
-	    "ID card, or find the resident."), txcode, service_name);
 }
 
 /* A card scanned here: the input is the card's, whatever was there. */

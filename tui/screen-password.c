@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "password.h"
 #include "request.h"
+#include "screen-login.h"
 #include "tui.h"
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"

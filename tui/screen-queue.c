@@ -25,6 +25,7 @@
 #include "../api/applications.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../printing/paper-lists.h"
 #include "../printing/papers.h"
 #include "../util/xmalloc.h"
 

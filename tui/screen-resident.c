@@ -273,6 +273,15 @@ resident_save(struct screen *s)
 	records_forget(&p->rec);
 }
 
+/* The resident whose profile this is (NULL until it is there). */
+static const struct resident *
+resident_of(struct screen *s)
+{
+	struct profile	*p = s->data;
+
+	return (p->r);
+}
+
 const struct screen_ops screen_resident = {
 	.name = "resident",
 	.title = N_("Resident"),
@@ -283,20 +292,6 @@ const struct screen_ops screen_resident = {
 	.save = resident_save,
 	.shows = resident_shows,
 	.reload = resident_reload,
+	.resident = resident_of,
 	.keys = resident_keys,
 };
-
-const struct resident *
-resident_on_screen(void)
-{
-	struct screen	*s;
-	struct profile	*p;
-
-	for (s = app.top; s != NULL; s = s->below) {
-		if (s->ops != &screen_resident)
-			continue;
-		p = s->data;
-		return (p->r);
-	}
-	return (NULL);
-}

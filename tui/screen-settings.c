@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config-write.h"
 #include "config.h"
 #include "cups-list.h"
 #include "dialog-prompt.h"
@@ -22,6 +23,7 @@
 #include "../forms/lineedit-draw.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
+#include "../printing/paper-util.h"
 #include "../printing/papers.h"
 #include "../printing/profile.h"
 #include "../util/xmalloc.h"

@@ -9,6 +9,8 @@
 #include "config.h"
 #include "keys.h"
 #include "request.h"
+#include "today-draw.h"
+#include "today-export.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"

@@ -4,13 +4,15 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
 struct app	app;
+
+/* What else ends with a popped screen: request.c's, set at start. */
+static void	(*on_pop)(struct screen *);
 
 void
 app_dirty(void)
@@ -58,7 +60,8 @@ app_pop(void)
 	app.top = s->below;
 	if (app.message_screen == s)
 		app_message(MSG_INFO, NULL);
-	request_screen_gone(s);
+	if (on_pop != NULL)
+		on_pop(s);
 	if (s->ops->free != NULL)
 		s->ops->free(s);
 	s->data = NULL;
@@ -67,6 +70,12 @@ app_pop(void)
 		screen_unref(s->opener);
 	screen_unref(s);
 	app_dirty();
+}
+
+void
+app_on_pop(void (*fn)(struct screen *))
+{
+	on_pop = fn;
 }
 
 int
@@ -191,47 +200,28 @@ app_busy_shown(void)
 	return (now - app.busy_since >= BUSY_SHOW_MS);
 }
 
-static void
-quit_confirmed(void *arg)
-{
-	(void)arg;
-	app.quit = 1;
-}
-
-void
-app_ask_quit(void)
-{
-	if (app.top != NULL && app.top->ops == &dialog_confirm)
-		return;
-	confirm_ask(_("Quit bianmin?"), quit_confirmed, NULL);
-}
-
-static void
-go_home(void *arg)
-{
-	(void)arg;
-	app_save_all();		/* forms keep their drafts */
-	while (app.top != NULL && app.top->ops != &screen_home)
-		app_pop();
-}
-
-/* From anywhere to the main menu in two keys at most: this one, and a
- * yes when more than one screen would close. */
-void
-app_home(void)
+/* The top-most screen about a resident says whom. */
+const struct resident *
+resident_on_screen(void)
 {
 	struct screen	*s;
-	int		 n = 0;
 
-	for (s = app.top; s != NULL && s->ops != &screen_home; s = s->below)
-		n++;
-	if (s == NULL || n == 0)
-		return;		/* logged out, or there already */
-	if (n == 1)
-		go_home(NULL);
-	else
-		confirm_ask(_("Back to the main menu? Open forms are kept as "
-		    "drafts."), go_home, NULL);
+	for (s = app.top; s != NULL; s = s->below) {
+		if (s->ops->resident != NULL)
+			return (s->ops->resident(s));
+	}
+	return (NULL);
+}
+
+/* The outbox's counts for the status bar, after a change. */
+void
+app_outbox_changed(void)
+{
+	if (app.outbox == NULL ||
+	    outbox_counts(app.outbox, &app.ob_pending, &app.ob_failed, NULL)
+	    != 0)
+		app.ob_pending = app.ob_failed = 0;
+	app_dirty();
 }
 
 void

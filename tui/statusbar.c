@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "bars.h"
 #include "draw.h"
+#include "statusbar.h"
 #include "tui.h"
 #include "../locale/date.h"
 #include "../locale/i18n.h"

@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "table.h"
+#include "today-draw.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"

@@ -49,20 +49,4 @@ enum {
 	PANEL_COUNT
 };
 
-/* An application's status as the clerk reads it. */
-const char	*today_status_label(const char *);
-/* The role reads the centre's figures (supervisor, admin). */
-int	today_is_supervisor(void);
-/* Fills t->fig from the stats or from the day's list. */
-void	today_count(struct today *);
-void	today_figures_free(struct figures *);
-/* Draws the figures, then the panels from t->panel on while they fit. */
-void	today_draw(struct today *, int top, int rows, int cols);
-/* A rate in per mille as "91.6%", "-" when there is none (-1). */
-void	today_rate(int permille, char *out, size_t len);
-/* Writes the day's list as CSV; says where, or why not. */
-void	today_export(struct today *);
-/* The 日结 on the receipt printer; a second copy is asked for. */
-void	today_print(struct today *);
-
 #endif

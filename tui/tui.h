@@ -69,6 +69,9 @@ struct screen_ops {
 				    long long id);
 	unsigned		 shows_all;
 	void			(*reload)(struct screen *);
+	/* The resident the screen is about (a profile's), for what opens
+	 * from anywhere above it (resident_on_screen()). May be NULL. */
+	const struct resident	*(*resident)(struct screen *);
 	const struct keyhelp	*keys;
 	/* A screen that wakes by itself (a poll, a message that goes):
 	 * run on the screen on top every turn; returns the milliseconds
@@ -131,6 +134,10 @@ extern struct app app;
 void	app_push(const struct screen_ops *, void *arg);
 void	app_pop(void);
 int	app_opener_alive(const struct screen *dialog);
+/* What else ends with a popped screen, set at start (its requests,
+ * request_screen_gone()): fn(s) runs once s has left the stack, before
+ * its free(). */
+void	app_on_pop(void (*fn)(struct screen *));
 /* What an action changed: the screens that show it go stale. */
 void	app_changed(enum resource, long long id);
 /* Stale screens that show reload; the loop calls it before drawing. */
@@ -155,11 +162,6 @@ const char *app_message_shown(void);
 #define BUSY_SHOW_MS	200
 void	app_busy(int delta);
 int	app_busy_shown(void);
-/* Back to the main menu (Ctrl-G): at once from one screen above it,
- * after a yes from deeper. */
-void	app_home(void);
-/* Asks before quitting; the loop ends once confirmed. */
-void	app_ask_quit(void);
 /* Every screen saves what it holds (hang-up, quit). */
 void	app_save_all(void);
 /* After a 401: forget the session and return to the login screen. */
@@ -171,29 +173,16 @@ int	app_signed_out(const struct api_result *);
  * reply is there to read. */
 int	app_answer(struct api_result *);
 
-/* Every key passes here first (scan.c): an ID card reader's burst is
- * routed as a scan, other keys go on to loop_deliver(). Keys held back
- * while a burst may be coming go on after scan_timeout_ms() (-1: none
- * held) through scan_tick(). */
-void	scan_key(int key);
-long	scan_timeout_ms(void);
-void	scan_tick(void);
-/* What is held back goes to the screen now (a hang-up, a quit). */
-void	scan_flush(void);
-/* A key to the screen on top, then to the global keys. */
-void	loop_deliver(int key);
 /* F3: a service by its transaction code, for the resident on screen. */
 void	txcode_prompt(void);
 /* Opens the intake of the service with this code, for the resident on
  * screen if any, as if the code had been typed. */
 void	txcode_open(const char *code);
-/* The lookup, asking whose application for the service txcode is; the
- * resident found opens with the service's form over the profile. */
-void	lookup_for(const char *txcode, const char *service_name);
 /* A resident's profile; then_txcode (may be NULL) opens that service's
  * form for the resident once the profile is there. */
 void	resident_open(long long id, const char *then_txcode);
-/* The resident whose profile is open (the top-most), or NULL. */
+/* The resident whose profile is open (the top-most screen with a
+ * resident member), or NULL. */
 const struct resident *resident_on_screen(void);
 
 /* The outbox: counts refreshed after a change; the sender's events. */
@@ -260,6 +249,16 @@ void	queue_count_tick(time_t);
 long	queue_count_timeout_ms(time_t);
 /* The role may use the queue (clerk, supervisor, admin). */
 int	role_has_queue(void);
+
+/* screen_lookup's argument (NULL: an empty lookup): an ID number read
+ * by a scan elsewhere, looked up at once; or the service (txcode, name)
+ * whose applicant is asked for: the resident found opens with the
+ * service's form over the profile. */
+struct lookup_open {
+	const char	*id;
+	const char	*txcode;
+	const char	*service_name;
+};
 
 /* screen_result's argument; the screen takes the application. */
 struct result_open {

@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog-choose.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "request.h"
+#include "resident-form.h"
 #include "tui.h"
 #include "../api/catalog-cache.h"
 #include "../locale/i18n.h"
@@ -35,24 +37,6 @@ clear_pending(void)
 	cJSON_Delete(pending.prefill);
 	cJSON_Delete(pending.tags);
 	memset(&pending, 0, sizeof pending);
-}
-
-cJSON *
-form_ui_prefill(const struct resident *r)
-{
-	cJSON	*o = cJSON_CreateObject();
-	char	 age[16];
-
-	snprintf(age, sizeof age, "%d", r->s.age);
-	cJSON_AddStringToObject(o, "name", r->s.name);
-	cJSON_AddStringToObject(o, "id_number", r->s.id_number_masked);
-	cJSON_AddStringToObject(o, "sex", r->s.sex);
-	cJSON_AddStringToObject(o, "age", age);
-	cJSON_AddStringToObject(o, "phone", r->s.phone_masked);
-	cJSON_AddStringToObject(o, "address", r->s.address);
-	cJSON_AddStringToObject(o, "ethnicity", r->ethnicity);
-	cJSON_AddStringToObject(o, "community.name", r->s.community);
-	return (o);
 }
 
 /* The service's conditions the resident visibly fails (age from the ID
@@ -124,9 +108,10 @@ open_form(cJSON *service)
 static void
 on_service(struct api_result *r, void *arg)
 {
-	struct service	*svc = r->model;
-	cJSON		*kept;
-	long long	 at = 0;
+	struct service		*svc = r->model;
+	struct lookup_open	 o = { 0 };
+	cJSON			*kept;
+	long long		 at = 0;
 
 	(void)arg;
 	if (r->status == API_ERR_AUTH)
@@ -148,7 +133,9 @@ on_service(struct api_result *r, void *arg)
 		app_message(MSG_ERROR, "%s", r->message);
 	else if (pending.resident_id == 0) {
 		/* nobody on screen: first whose application it is */
-		lookup_for(pending.code, svc->name);
+		o.txcode = pending.code;
+		o.service_name = svc->name;
+		app_push(&screen_lookup, &o);
 	} else {
 		catalog_cache_put(app.outbox, svc->json);
 		app_message(MSG_INFO, NULL);
@@ -172,7 +159,7 @@ code_entered(const char *code, void *arg)
 		    r->tags, (int)r->ntags);
 		pending.resident_id = r->s.id;
 		pending.resident_name = xstrdup(r->s.name);
-		pending.prefill = form_ui_prefill(r);
+		pending.prefill = resident_form_service_prefill(r);
 	}
 	snprintf(pending.code, sizeof pending.code, "%s", code);
 	rq = request_new(NULL, SLOT_TXCODE, on_service, NULL);

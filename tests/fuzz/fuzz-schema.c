@@ -10,6 +10,8 @@
 
 #include "../../forms/draft.h"
 #include "../../forms/form.h"
+#include "../../forms/schema.h"
+#include "../../forms/validate.h"
 #include "../../locale/text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

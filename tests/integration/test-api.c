@@ -25,6 +25,7 @@
 #include "../../tui/messages.h"
 #include "../../forms/form.h"
 #include "../../forms/idnum.h"
+#include "../../forms/schema.h"
 
 struct outcome {
 	int		 done;

@@ -19,7 +19,11 @@
 
 #include "../../printing/cups.h"
 #include "../../printing/journal.h"
+#include "../../printing/paper-app.h"
+#include "../../printing/paper-cert.h"
 #include "../../printing/papers.h"
+#include "../../printing/print-entry.h"
+#include "../../printing/print-reconcile.h"
 #include "../../printing/print.h"
 #include "../../printing/profile.h"
 #include "../../util/buf.h"

@@ -17,7 +17,9 @@
 
 #include "../../forms/draft.h"
 #include "../../forms/form.h"
+#include "../../forms/schema.h"
 #include "../../forms/uscc.h"
+#include "../../forms/validate.h"
 #include "../../forms/value.h"
 #include "../../locale/text.h"
 

@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "../../printing/journal.h"
-#include "../../printing/sink.h"
+#include "../../printing/sink-raw.h"
 #include "../../util/xmalloc.h"
 
 static char	dir[] = "/tmp/test-print-journal.XXXXXX";

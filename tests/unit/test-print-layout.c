@@ -11,8 +11,12 @@
 #include <cmocka.h>
 
 #include "../../locale/text.h"
+#include "../../printing/doc-io.h"
 #include "../../printing/doc.h"
 #include "../../printing/layout.h"
+#include "../../printing/paper-app.h"
+#include "../../printing/paper-cert.h"
+#include "../../printing/paper-util.h"
 #include "../../printing/papers.h"
 #include "../../printing/plain.h"
 #include "../../printing/profile.h"

@@ -4,8 +4,8 @@
  * document that took it away), and what to do instead. Strings are
  * UTF-8 and may come from the server: the document cleans them.
  */
-#ifndef PRINTING_NOTICE_H
-#define PRINTING_NOTICE_H
+#ifndef PRINTING_PAPER_NOTICE_H
+#define PRINTING_PAPER_NOTICE_H
 
 #include <time.h>
 
