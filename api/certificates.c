@@ -146,6 +146,7 @@ model_certificate_parse(const cJSON *j, struct certificate *c,
 	bad |= body_parse(j, &c->body, cause);
 	bad |= mu_str(&c->verify_code, j, "verify_code", 0, "no code", cause);
 	bad |= mu_str(&c->verify_url, j, "verify_url", 0, "no URL", cause);
+	bad |= mu_str(&c->rate_url, j, "rate_url", 1, "no rating link", cause);
 	bad |= mu_int(&v, j, "reprints", 0, 1000000, "no reprint count",
 	    cause);
 	c->reprints = (int)v;
@@ -172,6 +173,7 @@ model_certificate_free(void *p)
 	free(c->body);
 	free(c->verify_code);
 	free(c->verify_url);
+	free(c->rate_url);
 	free(c);
 }
 

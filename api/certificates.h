@@ -48,6 +48,7 @@ struct certificate {
 	char		*body;
 	char		*verify_code;
 	char		*verify_url;
+	char		*rate_url;	/* the rating page; "" when none */
 	int		 reprints;
 };
 

@@ -96,6 +96,7 @@ model_rating_parse(const cJSON *j, struct rating *r, const char **cause)
 {
 	const cJSON	*f = cJSON_GetObjectItemCaseSensitive(j,
 			    "followup_id");
+	const cJSON	*g = cJSON_GetObjectItemCaseSensitive(j, "good");
 	int		 bad = 0;
 
 	memset(r, 0, sizeof *r);
@@ -105,7 +106,9 @@ model_rating_parse(const cJSON *j, struct rating *r, const char **cause)
 		bad = -1;
 	}
 	bad |= work_str(j, "level", 0, &r->level, cause);
-	r->good = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "good"));
+	if (!cJSON_IsBool(g))
+		bad |= mu_fail("good is not a boolean", cause);
+	r->good = cJSON_IsTrue(g);
 	if (f != NULL && !cJSON_IsNull(f) && (json_int(j, "followup_id",
 	    &r->followup_id) != 0 || r->followup_id <= 0)) {
 		bad = -1;

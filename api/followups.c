@@ -120,6 +120,7 @@ static int
 followup_fill(const cJSON *j, void *p, const char **cause)
 {
 	struct followup	*f = p;
+	const cJSON	*o = cJSON_GetObjectItemCaseSensitive(j, "overdue");
 	int		 bad = 0;
 
 	if (json_int(j, "id", &f->id) != 0 || f->id <= 0 ||
@@ -130,8 +131,9 @@ followup_fill(const cJSON *j, void *p, const char **cause)
 	bad |= work_str(j, "status", 0, &f->status, cause);
 	bad |= work_str(j, "opened_at", 0, &f->opened_at, cause);
 	bad |= work_str(j, "due_date", 0, &f->due_date, cause);
-	f->overdue = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
-	    "overdue"));
+	if (!cJSON_IsBool(o))
+		bad |= mu_fail("overdue is not a boolean", cause);
+	f->overdue = cJSON_IsTrue(o);
 	bad |= rating_parse(j, f, cause);
 	bad |= step_parse(j, "callback", &f->callback, NULL, cause);
 	bad |= step_parse(j, "rectification", &f->rectification, NULL, cause);

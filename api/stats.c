@@ -149,6 +149,8 @@ sat_parse(const cJSON *j, void *p, const char **cause)
 		*cause = "rate_permille";
 		bad = -1;
 	}
+	if (bad == 0 && (c->rated < 0 || c->good < 0 || c->bad < 0))
+		bad = mu_fail("a negative count of ratings", cause);
 	return (bad ? -1 : 0);
 }
 

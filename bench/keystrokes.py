@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Keystrokes a clerk needs for the counter's everyday tasks, beyond the
 characters of the data itself, driven through tmux against a seeded
-bianmind. Each task is checked to have done its work on the server, so a
-count can only be reported for a task that really finished.
+bianmind; and those of 好差评: the resident's on the evaluator beside the
+counter, the supervisor's to close a follow-up. Each task is checked to
+have done its work on the server, so a count can only be reported for a
+task that really finished.
 
 Counting: every key sent by name (F3, Enter, Tab, Space, Ctrl-R ...) and
 every letter typed as a command is one keystroke; data (an ID number the
@@ -55,9 +57,11 @@ class Counted:
         return self.t.wait_for(*texts, timeout=20)
 
 
-def session(server, state, user):
-    t = Tmux("%s/bianmin --api %s --counter 1; sleep 60"
-             % (BIN, server.url), 80, 24,
+def session(server, state, user, extra=""):
+    """A client logged in at counter 1; extra: more arguments (the
+    evaluator's --evaluator)."""
+    t = Tmux("%s/bianmin --api %s --counter 1 %s; sleep 60"
+             % (BIN, server.url, extra), 80, 24,
              env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": "",
                   "TERM": "screen", "XDG_STATE_HOME": state,
                   "XDG_CONFIG_HOME": state})
@@ -155,14 +159,115 @@ def task_complete_by_number(server, c):
                  "number = ? AND status = 'completed'", app["number"]) == 1
 
 
+def finish_application(server):
+    """An application of 张红旗 completed at counter 1 by clerk01 (a
+    session of its own): the counter's evaluation waits for the
+    resident. Returns the application."""
+    bm.S = server
+    tok = bm.login("clerk01", counter="1")
+    r, app = bm.post("/api/v1/applications",
+                     {"service_id": 5, "resident_id": 1,       # 0105
+                      "data": {"declaration": True},
+                      "materials": [{"name": "居民身份证", "originals": 1,
+                                     "copies": 1},
+                                    {"name": "近期一寸免冠照片",
+                                     "originals": 0, "copies": 2}]}, tok)
+    assert r.status == 201, app
+    for action in ("accept", "complete"):
+        r, app = bm.post("/api/v1/applications/%d/transitions" % app["id"],
+                         {"action": action}, tok, if_match=app["version"])
+        assert r.status == 200, app
+    return app, tok
+
+
+def rating_of(server, app):
+    db = sqlite3.connect(server.db)
+    row = db.execute("SELECT r.level, r.reasons, r.channel, f.id FROM "
+                     "ratings r LEFT JOIN followups f ON f.rating_id = "
+                     "r.id WHERE r.object = ?",
+                     ("application/%d" % app["id"],)).fetchone()
+    db.close()
+    return row
+
+
+def task_good_rating(server, c):
+    """The resident's 非常满意 on the evaluator beside the counter, after
+    the clerk completed an application: one key."""
+    app, _ = finish_application(server)
+    c.wait_for("Please rate this service")
+    c.command("1")
+    c.wait_for("Thank you for your evaluation")
+    level, reasons, channel, followup = rating_of(server, app)
+    assert (level, channel, followup) == ("very_satisfied", "counter",
+                                          None), (level, channel)
+
+
+def task_bad_rating(server, c):
+    """非常不满意 with its reason on the evaluator: the level, then the
+    reason's number."""
+    app, _ = finish_application(server)
+    c.wait_for("Please rate this service")
+    c.command("5")
+    c.wait_for("What was not satisfactory?")
+    c.command("1")                  # 服务态度不好, the first reason
+    c.wait_for("Thank you for your evaluation")
+    level, reasons, channel, followup = rating_of(server, app)
+    assert (level, reasons, channel) == ("very_dissatisfied",
+                                         '["attitude"]', "counter"), level
+    assert followup is not None
+
+
+def task_close_followup(server, c):
+    """A supervisor closes the follow-up of a bad rating from the main
+    menu: opens the follow-ups and the first, calls back, rectifies and
+    closes with the resident's answer 满意 (the first choice); the notes
+    are data."""
+    app, tok = finish_application(server)
+    r, j = bm.jreq("GET", "/api/v1/evaluations/pending?counter=1",
+                   token=tok)
+    r, rating = bm.post("/api/v1/evaluations/pending/%d/rating"
+                        % j["pending"]["id"], {"level": "dissatisfied",
+                                               "reasons": ["slow"]}, tok)
+    assert r.status == 201 and rating["followup_id"], rating
+    c.t.keys("Escape")              # from the lookup to the main menu
+    c.wait_for("Main menu")
+    c.command("f")
+    c.wait_for("Follow-ups of bad ratings: not closed", "Dissatisfied")
+    c.key("Enter")
+    c.wait_for("Follow-up ")
+    c.command("c")
+    c.wait_for("Call-back notes")
+    c.type_data("已电话回访，居民反映等候时间长", "notes")
+    c.key("Enter")
+    c.wait_for("Called back.")
+    c.command("r")
+    c.wait_for("Rectification done")
+    c.type_data("已增设窗口，高峰时段分流", "notes")
+    c.key("Enter")
+    c.wait_for("Rectified.")
+    c.command("e")
+    c.wait_for("The resident's answer")
+    c.key("Enter")                  # 满意, the first answer
+    c.wait_for("Closed.")
+    assert count(server, "SELECT count(*) FROM followups WHERE id = ? AND "
+                 "status = 'closed' AND close_answer = 'satisfied'",
+                 rating["followup_id"]) == 1
+
+
 TASKS = [
-    # name, user, target keystrokes, function
+    # name, user, target keystrokes, function, client arguments
     ("居住证明 for a scanned resident", "clerk01", 6,
-     task_residence_certificate),
+     task_residence_certificate, ""),
     ("高龄津贴 (0501) for a scanned resident", "clerk02", 8,
-     task_allowance),
+     task_allowance, ""),
     ("an application found by number and completed", "clerk01", 6,
-     task_complete_by_number),
+     task_complete_by_number, ""),
+    ("the resident's good rating on the evaluator", "clerk01", 1,
+     task_good_rating, "--evaluator"),
+    ("the resident's bad rating with a reason on the evaluator", "clerk01",
+     2, task_bad_rating, "--evaluator"),
+    ("a follow-up of a bad rating closed by the supervisor", "super01", 8,
+     task_close_followup, ""),
 ]
 
 
@@ -173,10 +278,10 @@ def main():
     failed = 0
     print("| task | keystrokes | target | data characters | steps |")
     print("|---|---|---|---|---|")
-    for name, user, target, fn in TASKS:
+    for name, user, target, fn, extra in TASKS:
         s = Server()
         state = tempfile.mkdtemp(prefix="bianmin-keys-")
-        t = session(s, state, user)
+        t = session(s, state, user, extra)
         c = Counted(t)
         try:
             fn(s, c)

@@ -120,7 +120,7 @@ parse_el(struct pdoc *d, char **f, int nf)
 	e.align = (enum pel_align)atoi(f[2]);
 	if (e.align < PEL_LEFT || e.align > PEL_RIGHT)
 		e.align = PEL_LEFT;
-	e.style = atoi(f[3]) & (PEL_BIG|PEL_SMALL);
+	e.style = atoi(f[3]) & (PEL_BIG|PEL_SMALL|PEL_FOOT);
 	e.n = atoi(f[4]);
 	if (e.n < 0 || e.n > 20)
 		e.n = 1;

@@ -42,6 +42,8 @@ enum pel_align {
 #define PEL_DHEIGHT	0x4	/* double height */
 #define PEL_BIG		(PEL_BOLD|PEL_DWIDTH|PEL_DHEIGHT)
 #define PEL_SMALL	0x8	/* A4 only: footnotes */
+#define PEL_FOOT	0x10	/* A4 only: a small line at the page's foot,
+				   below the QR code, moving nothing */
 
 struct pel {
 	enum pel_type	 type;

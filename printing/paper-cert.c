@@ -1,4 +1,5 @@
-/* The certificate (A4): heading, title, serial, body, seal, QR. */
+/* The certificate (A4): heading, title, serial, body, seal, QR, and the
+ * link to rate its issue at the foot. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,18 @@ body(struct pdoc *d, const struct paper_certificate *c)
 	free(lines);
 }
 
+/* The short link to the page where the resident rates the issue, two
+ * lines at the foot under the QR code, which stays the verification's:
+ * the link has a line of its own, to be typed as printed. */
+static void
+rating_link(struct pdoc *d, const char *url)
+{
+	if (url == NULL || *url == '\0')
+		return;
+	pdoc_text(d, PEL_LEFT, PEL_SMALL|PEL_FOOT, "评价本次服务（手机打开）：");
+	pdoc_text(d, PEL_LEFT, PEL_SMALL|PEL_FOOT, url);
+}
+
 /* The A4 certificate a community signs and stamps. */
 struct pdoc *
 paper_certificate(const struct paper_certificate *c)
@@ -98,6 +111,7 @@ paper_certificate(const struct paper_certificate *c)
 	caption = xasprintf("核验码：%s\n扫描二维码或凭核验码核验真伪%s%s", code,
 	    *until != '\0' ? "\n有效期至" : "", until);
 	pdoc_qr(d, c->verify_url != NULL ? c->verify_url : "", caption);
+	rating_link(d, c->rate_url);
 	free(caption);
 	free(until);
 	free(code);

@@ -57,6 +57,7 @@ struct paper_certificate {
 	const char	*valid_until;	/* YYYY-MM-DD, optional */
 	const char	*verify_url;
 	const char	*verify_code;	/* K7QM3XPD */
+	const char	*rate_url;	/* the rating page, optional */
 };
 
 struct paper_handoff_item {

@@ -24,6 +24,7 @@ struct pdf {
 	cairo_t		*cr;
 	double		 y;
 	double		 left_y;	/* below the last text on the left */
+	double		 foot_y;	/* the next foot line's, 0: none yet */
 	int		 a4;		/* a certificate: QR at the foot */
 };
 
@@ -35,6 +36,8 @@ size_of(int style)
 		return (30.0);
 	if (style & PEL_DHEIGHT)
 		return (19.0);
+	if (style & PEL_FOOT)		/* a link of 70 characters a line */
+		return (9.0);
 	if (style & PEL_SMALL)
 		return (10.5);
 	return (BODY_PT);
@@ -88,6 +91,7 @@ room(struct pdf *p, double h)
 		return;
 	cairo_show_page(p->cr);
 	p->y = p->left_y = MARGIN_TOP;
+	p->foot_y = 0;
 }
 
 /* Draws a layout at the current height and moves down. */
@@ -103,6 +107,21 @@ draw(struct pdf *p, PangoLayout *l, double x, double gap_after)
 	p->left_y = p->y;
 }
 
+/* A small line in the bottom margin of this page, under the QR code at
+ * the foot, below the foot's line before: nothing else moves for it. */
+static void
+foot(struct pdf *p, const struct pel *e)
+{
+	PangoLayout	*l = layout(p, e->text, PEL_FOOT, TEXT_W, e->align);
+
+	if (p->foot_y == 0)
+		p->foot_y = PAGE_H - MARGIN_BOTTOM + MM(4);
+	cairo_move_to(p->cr, MARGIN_X, p->foot_y);
+	pango_cairo_show_layout(p->cr, l);
+	p->foot_y += height(l) + MM(0.5);
+	g_object_unref(l);
+}
+
 /* One line of text, with room after a title. */
 static void
 text(struct pdf *p, const struct pel *e)
@@ -110,6 +129,10 @@ text(struct pdf *p, const struct pel *e)
 	PangoLayout	*l;
 	double		 gap = (e->style & PEL_BIG) == PEL_BIG ? MM(8) : MM(3);
 
+	if (p->a4 && (e->style & PEL_FOOT)) {
+		foot(p, e);
+		return;
+	}
 	l = layout(p, e->text, e->style, TEXT_W, e->align);
 	draw(p, l, MARGIN_X, gap);
 	g_object_unref(l);

@@ -103,6 +103,9 @@ full_json(struct db_stmt *st)
 	url = xasprintf("%s/verify/%s", public_url, db_text(st, 19));
 	cJSON_AddStringToObject(o, "verify_url", url);
 	free(url);
+	url = xasprintf("%s/p/%s", public_url, db_text(st, 22));
+	cJSON_AddStringToObject(o, "rate_url", url);
+	free(url);
 	stub = cJSON_AddObjectToObject(o, "stub");
 	cJSON_AddStringToObject(stub, "serial", db_text(st, 1));
 	cJSON_AddStringToObject(stub, "type_name", db_text(st, 4));

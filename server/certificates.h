@@ -16,7 +16,7 @@ struct req;
 #define CERT_COLS "x.id, x.serial, t.id, t.code, t.name, r.id, r.name, " \
 	"r.id_number, c.id, c.name, x.purpose, x.issued_at, s.id, s.name, " \
 	"x.valid_until, x.reprints, x.data, x.title, x.body, " \
-	"x.verify_token, x.verify_code, x.issued_date"
+	"x.verify_token, x.verify_code, x.issued_date, x.rate_token"
 #define CERT_FROM " FROM certificates x JOIN certificate_types t ON " \
 	"t.id = x.type_id JOIN residents r ON r.id = x.resident_id JOIN " \
 	"communities c ON c.id = x.community_id JOIN staff s ON " \

@@ -382,6 +382,12 @@ static const char *const pg_migration_list[] = {
 	"  close_notes " TEXT_C ", close_answer " TEXT_C ", close_at " TEXT_C ","
 	"  close_by BIGINT REFERENCES staff(id),"
 	"  version BIGINT NOT NULL DEFAULT 1);",
+	/* 7: the rating page's token of every certificate (docs/api.md
+	 * 19), printed on it as a short link */
+	"ALTER TABLE certificates ADD COLUMN rate_token " TEXT_C
+	"  DEFAULT replace(gen_random_uuid()::text, '-', '');"
+	"CREATE UNIQUE INDEX certificates_rate_token ON certificates("
+	"  rate_token);",
 };
 
 size_t

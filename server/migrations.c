@@ -359,6 +359,15 @@ static const char *const migration_list[] = {
 	"  close_notes TEXT, close_answer TEXT, close_at TEXT,"
 	"  close_by INTEGER REFERENCES staff(id),"
 	"  version INTEGER NOT NULL DEFAULT 1);",
+	/* 7: the rating page's token of every certificate (docs/api.md
+	 * 19), printed on it as a short link */
+	"ALTER TABLE certificates ADD COLUMN rate_token TEXT;"
+	"UPDATE certificates SET rate_token = lower(hex(randomblob(16)));"
+	"CREATE UNIQUE INDEX certificates_rate_token ON certificates("
+	"  rate_token);"
+	"CREATE TRIGGER certificates_rate_token AFTER INSERT ON certificates"
+	"  WHEN NEW.rate_token IS NULL BEGIN UPDATE certificates SET"
+	"  rate_token = lower(hex(randomblob(16))) WHERE id = NEW.id; END;",
 };
 
 size_t

@@ -1,9 +1,10 @@
-/* The public progress-and-rating page of an application (docs/api.md
- * 19): the page the receipt's QR code opens, by the application's
- * unguessable rate_token. It tells the progress and the applicant's
- * name masked, nothing else of the person, and takes one rating per
- * occasion reached. Rate limited per address with the verification
- * routes. */
+/* The public progress-and-rating page of an application or a
+ * certificate (docs/api.md 19): the page the receipt's QR code opens, by
+ * the application's unguessable rate_token, or the certificate's short
+ * link, by its own. It tells the progress (of a certificate: its type,
+ * community and date) and the name masked, nothing else of the person,
+ * and takes one rating per occasion reached. Rate limited per address
+ * with the verification routes. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,11 +24,12 @@
 #define PAGE_WINDOW	60
 #define MAX_FORM_VALUES	16
 
-/* What the page shows of an application. */
+/* What the page shows of an application or a certificate. */
 struct progress {
+	const char	*kind;		/* application, certificate */
 	long long	 id, centre, staff;
 	char		 number[40], service[128], status[24], name[8 * 4 + 1];
-	char		 created[11], due[11], counter[16];
+	char		 created[11], due[11], counter[16], community[128];
 };
 
 /* A form body, decoded. */
@@ -93,6 +95,36 @@ mask_name(const char *name, char *out, size_t len)
 		    n > 3 ? "**" : "*", name + last);
 }
 
+/* The certificate whose rate_token is token: its type as the service,
+ * its issue date as created; 0 or -1. */
+static int
+load_certificate(struct db *db, const char *token, struct progress *p)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	rc = db_query(db, &st, "SELECT x.id, t.name, r.name, x.issued_date, "
+	    "c.centre_id, x.issued_by, c.name FROM certificates x JOIN "
+	    "certificate_types t ON t.id = x.type_id JOIN residents r ON "
+	    "r.id = x.resident_id JOIN communities c ON c.id = "
+	    "x.community_id WHERE x.rate_token = ?", "t", token);
+	if (rc == 1) {
+		memset(p, 0, sizeof *p);
+		p->kind = "certificate";
+		p->id = db_int(st, 0);
+		snprintf(p->service, sizeof p->service, "%s", db_text(st, 1));
+		mask_name(db_text(st, 2), p->name, sizeof p->name);
+		snprintf(p->created, sizeof p->created, "%s", db_text(st, 3));
+		p->centre = db_int(st, 4);
+		p->staff = db_int(st, 5);
+		snprintf(p->community, sizeof p->community, "%s",
+		    db_text(st, 6));
+	}
+	db_reset(st);
+	return (rc == 1 ? 0 : -1);
+}
+
+/* The application, else the certificate, whose rate_token is token. */
 static int
 load(struct db *db, const char *token, struct progress *p)
 {
@@ -106,6 +138,8 @@ load(struct db *db, const char *token, struct progress *p)
 	    "communities c ON c.id = a.community_id WHERE a.rate_token = ?",
 	    "t", token);
 	if (rc == 1) {
+		memset(p, 0, sizeof *p);
+		p->kind = "application";
 		p->id = db_int(st, 0);
 		snprintf(p->number, sizeof p->number, "%s", db_text(st, 1));
 		snprintf(p->service, sizeof p->service, "%s", db_text(st, 2));
@@ -118,7 +152,9 @@ load(struct db *db, const char *token, struct progress *p)
 		p->staff = db_int(st, 9);
 	}
 	db_reset(st);
-	return (rc == 1 ? 0 : -1);
+	if (rc == 1)
+		return (0);
+	return (load_certificate(db, token, p));
 }
 
 /* Appends s with &, <, >, " escaped. */
@@ -205,10 +241,13 @@ steps(struct req *r, struct buf *b, const struct progress *p)
 	buf_adds(b, "</table>");
 }
 
-/* 1 when the application has reached the occasion. */
+/* 1 when the application or certificate has reached the occasion: a
+ * certificate's is its issue, reached when it exists. */
 static int
 reached(const struct progress *p, const char *occasion)
 {
+	if (strcmp(p->kind, "certificate") == 0)
+		return (strcmp(occasion, "certificate") == 0);
 	if (strcmp(occasion, "completed") == 0)
 		return (strcmp(p->status, "completed") == 0 ||
 		    strcmp(p->status, "collected") == 0);
@@ -223,7 +262,7 @@ rated(struct req *r, const struct progress *p, const char *occasion)
 	char		 object[48];
 	int		 rc;
 
-	snprintf(object, sizeof object, "application/%lld", p->id);
+	snprintf(object, sizeof object, "%s/%lld", p->kind, p->id);
 	rc = db_query(r->db, &st, "SELECT 1 FROM ratings WHERE object = ? "
 	    "AND occasion = ?", "tt", object, occasion);
 	db_reset(st);
@@ -256,6 +295,23 @@ rating_form(struct buf *b, const char *token, const char *occasion,
 	    "</button></fieldset></form>");
 }
 
+/* The page of a certificate: what it is, whose (masked), and the form
+ * until it is rated. */
+static void
+certificate_page(struct req *r, const struct progress *p, struct buf *b)
+{
+	buf_adds(b, "<table>");
+	row(b, "证明类型", p->service);
+	row(b, "开具单位", p->community);
+	row(b, "开具日期", p->created);
+	row(b, "申请人", p->name);
+	buf_adds(b, "</table>");
+	if (!rated(r, p, "certificate"))
+		rating_form(b, r->params[0], "certificate", "开具证明");
+	else
+		buf_adds(b, "<p class=\"ok\">本次服务已评价，感谢您的参与。</p>");
+}
+
 /* GET /p/{token}. */
 static void
 page(struct req *r)
@@ -270,6 +326,12 @@ page(struct req *r)
 		return;
 	}
 	buf_init(&b);
+	if (strcmp(p.kind, "certificate") == 0) {
+		certificate_page(r, &p, &b);
+		reply_page(r, 200, b.data);
+		buf_free(&b);
+		return;
+	}
 	buf_adds(&b, "<table>");
 	row(&b, "申请编号", p.number);
 	row(&b, "办理事项", p.service);
@@ -403,11 +465,12 @@ rate(struct req *r)
 	form_parse(r, &f);
 	if (form_rating(r, &f, &p, &x) != 0)
 		goto out;
-	snprintf(object, sizeof object, "application/%lld", p.id);
+	snprintf(object, sizeof object, "%s/%lld", p.kind, p.id);
 	x.object = object;
 	x.channel = "web";
 	x.centre = p.centre;
-	x.counter = p.counter;
+	/* a certificate keeps no counter */
+	x.counter = strcmp(p.kind, "certificate") == 0 ? NULL : p.counter;
 	x.service = p.service;
 	x.staff = p.staff;
 	if (db_begin(r->db) != 0) {

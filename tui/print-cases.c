@@ -125,6 +125,7 @@ cases_paper_certificate(const struct certificate *c, int reprint_no)
 	p.valid_until = c->valid_until;
 	p.verify_url = c->verify_url;
 	p.verify_code = c->verify_code;
+	p.rate_url = c->rate_url;
 	base = paper_certificate(&p);
 	free(issuer);
 	if (reprint_no <= 0)

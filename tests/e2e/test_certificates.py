@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """End to end in tmux: certificates (F7). A 居住证明 for a scanned
 resident, its fields filled from the record and two typed, is issued
-with a serial number and a verification code, previewed, printed, and
-reprinted with the reprint recorded by the server; the code verifies; a
-type no longer issued is refused with its legal basis and a note for
-the resident prints; a grid member may verify but not issue."""
+with a serial number, a verification code and a link to rate its
+issue, previewed, printed, and reprinted with the reprint recorded by
+the server; the code verifies; a type no longer issued is refused with
+its legal basis and a note for the resident prints; a grid member may
+verify but not issue."""
 import glob
 import os
 import shutil
@@ -135,6 +136,14 @@ def test_issue_preview_print_reprint_verify():
         text = pdf_text(pdf[0])
         assert "居住证明" in text and serial in text, text
         assert "补打" not in text, text
+        # the short link to rate the issue, beside the QR's verification
+        token = rows(s.db, "SELECT rate_token FROM certificates WHERE "
+                     "id = ?", cid)[0][0]
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        at = [i for i, l in enumerate(lines) if "评价本次服务" in l]
+        assert len(at) == 1 and lines[at[0] + 1].endswith(
+            "/p/" + token), (token, text)
+        assert "\f" not in text.rstrip("\f"), text     # one page
 
         # a second copy: asked for its reason, recorded, marked
         t.type("r")

@@ -5,17 +5,22 @@ beside the counter (bianmin --evaluator --counter 1, 40x12, Chinese)
 asks the resident, who presses 5 and a reason while the clerk's client
 goes on working; the rating is recorded; the 非常不满意 reaches the
 supervisor's follow-ups, closed there through call back, rectification
-and closing; Today shows the satisfaction figure."""
+and closing; Today shows the satisfaction figure. And the evaluator in a
+GB18030 terminal (under luit, as tests/e2e/test_locale.py runs it): the
+same question and reasons, and a character whose GB18030 bytes hold the
+digits 1 and 3 is no rating."""
 import os
 import shutil
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from harness import BIN, Server, Tmux, locale_available, run  # noqa
+from harness import BIN, Server, SkipTest, Tmux, locale_available, run  # noqa
 import bm  # noqa
+from test_locale import terminfo  # noqa
 
 
 def client(server, state, extra="", lang="en", cols=80, rows=24):
@@ -149,5 +154,66 @@ def test_rating_at_the_counter():
             shutil.rmtree(d, ignore_errors=True)
 
 
+def ticket_done():
+    """A ticket called to counter 1 and served, by clerk01: the
+    evaluator at counter 1 asks."""
+    tok = bm.login("clerk01", counter="1")
+    r, k = bm.post("/api/v1/queue/tickets", {"category_id": 1}, tok)
+    assert r.status == 201, k
+    r, called = bm.post("/api/v1/queue/call-next", {"counter": "1"}, tok)
+    assert r.status == 200, called
+    r, d = bm.post("/api/v1/queue/tickets/%d/done" % called["id"], None,
+                   tok)
+    assert r.status == 200, d
+
+
+def test_evaluator_in_gb18030():
+    if not locale_available("zh_CN.GB18030"):
+        raise SkipTest("locale zh_CN.GB18030 not generated (make deps)")
+    if shutil.which("luit") is None:
+        raise SkipTest("luit not installed (make deps)")
+    s = Server()
+    bm.S = s
+    ev = Tmux("luit -encoding GB18030 -- env TERM=bianmin-noacs "
+              "LANG=zh_CN.GB18030 LC_ALL= LANGUAGE= %s/bianmin --api %s "
+              "--counter 1 --evaluator; echo EXIT=$?; sleep 60"
+              % (BIN, s.url), 40, 12,
+              env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": "",
+                   "TERMINFO": terminfo()})
+    try:
+        log_in(ev, "clerk01", "demo-clerk", "1 号窗口")
+        ticket_done()
+        screen = ev.wait_for("请 对 本 次 服 务 进 行 评 价", "非常不满意",
+                             "请按数字键 1-5", timeout=10)
+        # the levels in a column, each name two columns after its key
+        rows = [l for l in screen.splitlines() if l.strip()[:1] in "12345"
+                and "满意" in l]
+        assert len(rows) == 5, screen
+        assert len({l.index(l.strip()[0]) for l in rows}) == 1, screen
+        ev.type("5")
+        screen = ev.wait_for("服务态度不好", "其他")
+        # 㦕 is 82 31 81 31 in GB18030: its bytes are no key 1
+        ev.type("㦕")
+        time.sleep(1.5)
+        assert "服务态度不好" in ev.screen(), ev.screen()
+        db = bm.connect()
+        assert db.execute("SELECT count(*) FROM ratings").fetchone()[0] == 0
+        db.close()
+        ev.type("2")
+        ev.wait_for("感 谢 您 的 评 价")
+        db = bm.connect()
+        rows = db.execute("SELECT level, reasons, channel FROM "
+                          "ratings").fetchall()
+        db.close()
+        assert [tuple(x) for x in rows] == [
+            ("very_dissatisfied", '["slow"]', "counter")], rows
+        ev.keys("C-q", "C-q")
+        ev.wait_for("EXIT=0")
+    finally:
+        ev.kill()
+        s.stop()
+
+
 if __name__ == "__main__":
-    run([("test_rating_at_the_counter", test_rating_at_the_counter)])
+    run([("test_rating_at_the_counter", test_rating_at_the_counter),
+         ("test_evaluator_in_gb18030", test_evaluator_in_gb18030)])

@@ -115,6 +115,7 @@ certificates(const cJSON *j)
 	if (model_certificate_parse(j, c, &cause) == 0) {
 		safe(c->serial);
 		safe(c->verify_code);
+		safe(c->rate_url);
 	} else if (cause == NULL)
 		abort();
 	model_certificate_free(c);

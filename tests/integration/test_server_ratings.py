@@ -3,8 +3,9 @@
 counter for the resident's rating; one rating per (object, occasion) by
 either channel; a reason below 基本满意; the public progress page by an
 unguessable token, rate limited and showing no personal data beyond a
-masked name; a follow-up opened by a bad rating and closed in order; the
-satisfaction figures; and every step audited."""
+masked name, and a certificate's own page to rate its issue; a
+follow-up opened by a bad rating and closed in order; the satisfaction
+figures; and every step audited."""
 import re
 import urllib.parse
 import uuid
@@ -191,6 +192,62 @@ def test_public_page():
     assert r.status == 429
     r, text = page(url)                     # another address goes on
     assert r.status == 200
+
+
+def test_certificate_rated_on_its_page():
+    clerk = login()
+    r, c = issue_certificate(clerk)
+    assert r.status == 201, c
+    url = c["rate_url"]
+    m = re.fullmatch(r"http://[^/]+/p/([0-9a-f]{32})", url)
+    assert m, url
+    assert m.group(1) not in c["verify_url"], c
+    r, j = jreq("GET", "/api/v1/certificates/%d" % c["id"], token=clerk)
+    assert j["rate_url"] == url, j
+    r, text = page(url)
+    assert r.status == 200, text
+    assert "default-src 'none'" in r.getheader("Content-Security-Policy")
+    assert "居住证明" in text and "红旗社区" in text, text
+    assert "张*旗" in text and "张红旗" not in text, text
+    no_full_numbers(text)
+    for secret in (c["serial"], c["verify_code"], c["verify_token"],
+                   "红旗街"):
+        assert secret not in text, (secret, text)
+    assert text.count("<form") == 1, text
+    assert 'name="occasion" value="certificate"' in text, text
+    # only the issue can be rated there
+    r, text = page(url, body={"occasion": "completed", "level": "basic"})
+    assert r.status == 400, text
+    r, text = page(url, body={"occasion": "certificate",
+                              "level": "very_dissatisfied"})
+    assert r.status == 400 and "原因" in text, text
+    r, text = page(url, body={"occasion": "certificate",
+                              "level": "very_satisfied"})
+    assert r.status == 200 and "感谢您的评价" in text, text
+    r, text = page(url, body={"occasion": "certificate",
+                              "level": "satisfied"})
+    assert r.status == 409 and "已评价" in text, text
+    r, text = page(url)
+    assert r.status == 200 and "<form" not in text, text
+    # the counter's evaluation of the same issue is refused now
+    p = pending(login())
+    assert p["object"] == "certificate/%d" % c["id"], p
+    r, j = rate(clerk, p, "satisfied")
+    problem(r, j, 409, "already-rated")
+    db = bm.connect()
+    rows = db.execute("SELECT occasion, level, channel, counter, staff_id "
+                      "FROM ratings WHERE object = ?",
+                      ("certificate/%d" % c["id"],)).fetchall()
+    db.close()
+    assert [tuple(x) for x in rows] == [
+        ("certificate", "very_satisfied", "web", None,
+         c["issued_by"]["id"])], rows
+    # an application's page takes no certificate occasion
+    r, a = new_app(clerk)
+    a = act(clerk, act(clerk, a, "accept"), "complete")
+    r, text = page(a["progress_url"], body={"occasion": "certificate",
+                                            "level": "basic"})
+    assert r.status == 400, text
 
 
 def followups(t, status="open"):

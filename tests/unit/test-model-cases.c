@@ -65,6 +65,8 @@ static const char cert_json[] =
     "\"verify_token\":\"NScIKg7CBIZUMad32F-EaIvNfdt5rRbiaC7V-AxcWHM\","
     "\"verify_code\":\"K7QM3XPD\",\"verify_url\":"
     "\"https://bianmin.example.gov.cn/verify/NScIKg7CBIZUMad32F\","
+    "\"rate_url\":\"https://bianmin.example.gov.cn/p/"
+    "3f1c9a0be27d4c58a6e0f4b21d9c7e65\","
     "\"reprints\":2,\"stub\":{}}";
 
 static const char types_json[] =
@@ -299,7 +301,33 @@ certificate_keeps_its_line_breaks(void **state)
 	assert_string_equal(c->verify_code, "K7QM3XPD");
 	assert_string_equal(c->valid_until, "2026-12-29");
 	assert_string_equal(c->body, "兹证明张红旗\n特此证明。");
+	assert_string_equal(c->rate_url, "https://bianmin.example.gov.cn/p/"
+	    "3f1c9a0be27d4c58a6e0f4b21d9c7e65");
 	assert_int_equal(c->reprints, 2);
+	model_certificate_free(c);
+	cJSON_Delete(j);
+}
+
+static void
+certificate_without_a_rating_link(void **state)
+{
+	struct certificate	*c = calloc(1, sizeof *c);
+	cJSON			*j = parse(cert_json);
+	const char		*cause;
+
+	(void)state;
+	/* a server before the link: the certificate prints without it */
+	cJSON_DeleteItemFromObjectCaseSensitive(j, "rate_url");
+	assert_int_equal(model_certificate_parse(j, c, &cause), 0);
+	assert_string_equal(c->rate_url, "");
+	model_certificate_free(c);
+	cJSON_Delete(j);
+	/* a link that is not text is refused with the rest */
+	c = calloc(1, sizeof *c);
+	j = parse_changed(cert_json, "\"rate_url\":\"https", "\"rate_url\":"
+	    "7,\"x\":\"https");
+	assert_int_equal(model_certificate_parse(j, c, &cause), -1);
+	assert_non_null(cause);
 	model_certificate_free(c);
 	cJSON_Delete(j);
 }
@@ -453,6 +481,7 @@ main(void)
 		cmocka_unit_test(types_keep_the_basis_of_a_cancelled_one),
 		cmocka_unit_test(types_refuse_an_unknown_status),
 		cmocka_unit_test(certificate_keeps_its_line_breaks),
+		cmocka_unit_test(certificate_without_a_rating_link),
 		cmocka_unit_test(certificate_refuses_a_missing_code),
 		cmocka_unit_test(certificate_list_parses),
 		cmocka_unit_test(reprint_and_verify_parse),

@@ -294,10 +294,11 @@ certificate_signoff(void **state)
 		.body = "兹证明张红旗在本社区居住。\n特此证明。\n\n"
 		    "红旗社区居民委员会\n2026年11月29日",
 		.issued_on = "2026-11-29", .verify_url = "https://v/x",
-		.verify_code = "K7QM3XPD"
+		.verify_code = "K7QM3XPD",
+		.rate_url = "https://v/p/3f1c9a0be27d4c58a6e0f4b21d9c7e65"
 	};
 	struct pdoc	*d = paper_certificate(&c);
-	size_t		 i, seals = 0;
+	size_t		 i, seals = 0, links = 0, qr = 0;
 
 	(void)state;
 	assert_string_equal(d->id, "cert-501");
@@ -308,7 +309,20 @@ certificate_signoff(void **state)
 			assert_string_equal(d->els[i].text, "红旗社区居民委员会");
 			assert_string_equal(d->els[i].value, "2026年11月29日");
 		}
+		/* the rating link is two lines at the foot after the
+		 * QR code, which stays the verification's */
+		if (d->els[i].type == PEL_TEXT && strstr(d->els[i].text,
+		    "评价本次服务") != NULL) {
+			links++;
+			assert_int_equal(qr, 1);
+			assert_true(d->els[i].style & PEL_FOOT);
+			assert_true(i + 1 < d->nels);
+			assert_true(d->els[i + 1].style & PEL_FOOT);
+			assert_string_equal(d->els[i + 1].text,
+			    "https://v/p/3f1c9a0be27d4c58a6e0f4b21d9c7e65");
+		}
 		if (d->els[i].type == PEL_QR) {
+			qr++;
 			assert_string_equal(d->els[i].text, "https://v/x");
 			assert_non_null(strstr(d->els[i].value,
 			    "核验码：K7QM 3XPD"));
@@ -318,6 +332,14 @@ certificate_signoff(void **state)
 			assert_null(strstr(d->els[i].text, "2026年"));
 	}
 	assert_int_equal(seals, 1);
+	assert_int_equal(links, 1);
+	pdoc_free(d);
+	/* none without a link (a server before it) */
+	c.rate_url = "";
+	d = paper_certificate(&c);
+	for (i = 0; i < d->nels; i++)
+		assert_true(d->els[i].type != PEL_TEXT ||
+		    strstr(d->els[i].text, "评价") == NULL);
 	pdoc_free(d);
 }
 
