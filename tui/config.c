@@ -41,9 +41,10 @@ config_problem(const struct config *c)
 {
 	if (c->problem_at == NULL)
 		return (NULL);
-	/* TRANSLATORS: the file, what is wrong, then the word at fault */
-	return (xasprintf(_("%s: %s: %s"), c->problem_at, _(c->problem_what),
-	    c->problem_word));
+	/* what is wrong first: a long path is what the message line cuts */
+	/* TRANSLATORS: what is wrong, the word at fault, then the file */
+	return (xasprintf(_("%s: %s (in %s)"), _(c->problem_what),
+	    c->problem_word, c->problem_at));
 }
 
 /* An empty value unsets the key, as if it were not there. */

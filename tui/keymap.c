@@ -435,9 +435,10 @@ keymap_problem(void)
 {
 	if (problem_at == NULL)
 		return (NULL);
-	/* TRANSLATORS: the file, what is wrong, then the word at fault */
-	return (xasprintf(_("%s: %s: %s"), problem_at, _(problem_what),
-	    problem_word));
+	/* what is wrong first: a long path is what the message line cuts */
+	/* TRANSLATORS: what is wrong, the word at fault, then the file */
+	return (xasprintf(_("%s: %s (in %s)"), _(problem_what),
+	    problem_word, problem_at));
 }
 
 void

@@ -133,8 +133,12 @@ def receipt_profile_and_slip():
         t.wait_gone("Application number:")  # the result screen is gone
         t.type(LI)
         t.keys("Enter")
-        screen = t.wait_for(number)
-        row = [line for line in screen.splitlines() if number in line][0]
+        # the list's row, not the message line that names the receipt's
+        # file: the row says the service's day before the number
+        t.wait_for("Household")
+        screen = t.wait_for(" " + number + " ")
+        row = [line for line in screen.splitlines()
+               if " " + number + " " in line][0]
         assert at.strftime("%Y-%m-%d") + "  " + number in row, row
         # the clerk's day: today's slip is the service's day
         back_to_menu(t)
