@@ -183,3 +183,28 @@ paper_refusal(const struct paper_application *a)
 	foot(d, a, "申请人签收");
 	return (d);
 }
+
+/* The withdrawal note (撤回通知书): the applicant's reason, signed. */
+struct pdoc *
+paper_withdrawal(const struct paper_application *a)
+{
+	struct pdoc	*d = slip("withdrawal", a, "撤回通知书", NULL);
+	char		*s, *date;
+
+	app_fields(d, a, 0);
+	pdoc_rule(d);
+	s = xasprintf("申请人主动撤回“%s”的申请，本件办理终止，"
+	    "所交材料原件已退还。", or_dash(a->service));
+	pdoc_para(d, s);
+	free(s);
+	pdoc_field(d, "撤回理由", or_dash(a->reason));
+	pdoc_para(d, "撤回后如需办理，可重新提出申请。");
+	s = paper_time(a->at);
+	s[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
+	date = paper_date(s);
+	pdoc_seal(d, or_dash(a->centre), date);
+	free(date);
+	free(s);
+	foot(d, a, "申请人签字");
+	return (d);
+}

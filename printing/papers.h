@@ -111,6 +111,7 @@ struct pdoc	*paper_receipt(const struct paper_application *);
 struct pdoc	*paper_materials(const struct paper_application *);
 struct pdoc	*paper_missing(const struct paper_application *);
 struct pdoc	*paper_refusal(const struct paper_application *);
+struct pdoc	*paper_withdrawal(const struct paper_application *);
 struct pdoc	*paper_certificate(const struct paper_certificate *);
 struct pdoc	*paper_handoff(const struct paper_handoff *);
 struct pdoc	*paper_daily(const struct paper_daily *);

@@ -24,7 +24,7 @@
 /* The action table: from which statuses, to which, needing what. */
 static const struct {
 	const char	*action;
-	const char	*from[3];
+	const char	*from[4];
 	const char	*to;
 	const char	*needs;		/* the body member it requires */
 	const char	*zh;
@@ -39,6 +39,8 @@ static const struct {
 	{ "forward", { "accepted" }, "forwarded", "department", "转办" },
 	{ "complete", { "accepted", "forwarded" }, "completed", NULL, "办结" },
 	{ "collect", { "completed" }, "collected", "collector", "出件" },
+	{ "withdraw", { "submitted", "accepted", "materials_requested",
+	  "forwarded" }, "withdrawn", "reason", "撤回" },
 };
 #define NACTIONS (sizeof actions / sizeof *actions)
 
@@ -47,7 +49,7 @@ static const char *
 status_zh(const char *s)
 {
 	static const char *const	zh[] = { "已收件", "已受理", "待补正",
-	    "已转办", "已办结", "已出件", "不予受理" };
+	    "已转办", "已办结", "已出件", "不予受理", "已撤回" };
 	int				i;
 
 	for (i = 0; app_statuses[i] != NULL; i++) {
@@ -66,7 +68,7 @@ app_next(const char *status, const char *action)
 	for (i = 0; i < NACTIONS; i++) {
 		if (strcmp(actions[i].action, action) != 0)
 			continue;
-		for (j = 0; j < 3 && actions[i].from[j] != NULL; j++) {
+		for (j = 0; j < 4 && actions[i].from[j] != NULL; j++) {
 			if (strcmp(actions[i].from[j], status) == 0)
 				return (actions[i].to);
 		}
@@ -232,7 +234,7 @@ read_action(struct req *r, struct app_action *a)
 {
 	static const char *const	 names[] = { "accept", "reject",
 	    "request_materials", "receive_materials", "forward", "complete",
-	    "collect", NULL };
+	    "collect", "withdraw", NULL };
 	const char			*allowed[4] = { "action", "note" };
 	cJSON				*body = req_body(r), *errors = NULL;
 	size_t				 i;

@@ -11,7 +11,7 @@
 
 const char *const app_statuses[] = {
 	"submitted", "accepted", "materials_requested", "forwarded",
-	"completed", "collected", "rejected", NULL
+	"completed", "collected", "rejected", "withdrawn", NULL
 };
 
 int

@@ -25,7 +25,7 @@ list_filters(struct req *r, struct listq *q, long long resident)
 	    "service_id", "status", "from", "to", "counter", "staff_id",
 	    NULL };
 	static const char *const	 sub[] = { "status", NULL };
-	const char			*status[7], *s, *from, *to;
+	const char			*status[8], *s, *from, *to;
 	cJSON				*errors = NULL;
 	long long			 v;
 	int				 n;
@@ -40,7 +40,7 @@ list_filters(struct req *r, struct listq *q, long long resident)
 		listq_where(q, "a.resident_id = ?", "l", v);
 	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
 		listq_where(q, "a.service_id = ?", "l", v);
-	if ((n = q_options(r, "status", app_statuses, status, 7,
+	if ((n = q_options(r, "status", app_statuses, status, 8,
 	    &errors)) > 0)
 		listq_in(q, "a.status", status, n);
 	q_date_range(r, &from, &to, &errors);

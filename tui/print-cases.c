@@ -73,6 +73,17 @@ cases_paper_refusal(const struct app_detail *d)
 }
 
 struct pdoc *
+cases_paper_withdrawal(const struct app_detail *d)
+{
+	struct paper_application	a;
+
+	application_of(d, &a);
+	a.at = cases_instant(d->updated_at);
+	a.reason = d->reason;
+	return (paper_withdrawal(&a));
+}
+
+struct pdoc *
 cases_paper_handoff(const struct handoff *h)
 {
 	struct paper_handoff		 p;

@@ -49,6 +49,7 @@ static const struct keyhelp app_keys[] = {
 	{ N_("C"), N_("Complete"), 0 },
 	{ N_("X"), N_("Refuse, with the reason"), 0 },
 	{ N_("O"), N_("Hand over the result"), 0 },
+	{ N_("W"), N_("Withdrawn by the applicant, with the reason"), 0 },
 	{ N_("P"), N_("Print the notice of the status (or the receipt)"), 0 },
 	{ N_("M"), N_("Print the material receipt"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
@@ -238,6 +239,9 @@ done_message(const struct app_action *a, const char *status)
 	else if (strcmp(a->name, "reject") == 0)
 		app_hint(MSG_INFO, "%s", _("Done: refused. P prints the "
 		    "refusal notice with the reason."));
+	else if (strcmp(a->name, "withdraw") == 0)
+		app_hint(MSG_INFO, "%s", _("Done: withdrawn. P prints the "
+		    "withdrawal note for the applicant to sign."));
 	else
 		app_message(MSG_INFO, _("Done: %s. The application is now "
 		    "%s."), _(a->label), label_app_status(status));
@@ -455,6 +459,11 @@ act(struct appview *v, const struct app_action *a)
 		    "notice)"), 2, 200, _("A refusal needs its reason, 2 to "
 		    "200 characters."), reason_given);
 		break;
+	case INPUT_WITHDRAW:
+		ask_text(v, _("Withdrawal: the applicant's reason (printed "
+		    "on the note)"), 2, 200, _("A withdrawal needs the "
+		    "applicant's reason, 2 to 200 characters."), reason_given);
+		break;
 	case INPUT_DEPARTMENT:
 		ask_text(v, _("Forward to which department?"), 1, 50,
 		    _("Name the department, up to 50 characters."),
@@ -497,6 +506,8 @@ print_status(struct appview *v)
 		print_ui_offer(cases_paper_missing(v->d, asked_at(v)), NULL);
 	else if (strcmp(st, "rejected") == 0)
 		print_ui_offer(cases_paper_refusal(v->d), NULL);
+	else if (strcmp(st, "withdrawn") == 0)
+		print_ui_offer(cases_paper_withdrawal(v->d), NULL);
 	else
 		print_ui_offer(print_ui_application(v->d->json, 0, "receipt",
 		    0), NULL);

@@ -43,7 +43,7 @@ struct apps {
 
 static const char *const statuses[] = {
 	"submitted", "accepted", "materials_requested", "forwarded",
-	"completed", "collected", "rejected"
+	"completed", "collected", "rejected", "withdrawn"
 };
 #define NSTATUS ((int)(sizeof statuses / sizeof *statuses))
 
