@@ -257,8 +257,8 @@ fill(const struct issue *x, const char *today)
 
 /* 256 random bits as 43 characters of base64url, and an 8-character
  * code from an alphabet without 0, 1, I and O. */
-static int
-make_tokens(char *token, char *code)
+int
+certificate_tokens(char *token, char *code)
 {
 	static const char	b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij"
 	    "klmnopqrstuvwxyz0123456789-_";
@@ -318,7 +318,7 @@ insert(struct req *r, struct issue *x)
 	body = fill(x, today);
 	data = cJSON_PrintUnformatted(x->data);
 	for (tries = 0; tries < 5 && id == 0; tries++) {
-		if (make_tokens(token, code) != 0)
+		if (certificate_tokens(token, code) != 0)
 			break;
 		id = db_insert(r->db, "INSERT INTO certificates (serial, "
 		    "type_id, resident_id, community_id, purpose, data, "

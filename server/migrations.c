@@ -307,6 +307,31 @@ static const char *const migration_list[] = {
 	 * (docs/api.md 8, application-open), on unless a site says not */
 	"ALTER TABLE services ADD COLUMN one_open INTEGER NOT NULL"
 	"  DEFAULT 1;",
+	/* 6: certificates voided (作废) and corrected (更正) by the
+	 * supervisor; a corrected one keeps each earlier paper, whose
+	 * token and code then verify as superseded (docs/api.md 10) */
+	"ALTER TABLE certificates ADD COLUMN voided_at TEXT;"
+	"ALTER TABLE certificates ADD COLUMN voided_date TEXT;"
+	"ALTER TABLE certificates ADD COLUMN voided_by INTEGER"
+	"  REFERENCES staff(id);"
+	"ALTER TABLE certificates ADD COLUMN void_reason TEXT;"
+	"ALTER TABLE certificates ADD COLUMN corrections INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE TABLE certificate_papers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  certificate_id INTEGER NOT NULL REFERENCES certificates(id),"
+	"  correction_no INTEGER NOT NULL,"
+	"  purpose TEXT NOT NULL,"
+	"  data TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  verify_token TEXT NOT NULL UNIQUE,"
+	"  verify_code TEXT NOT NULL UNIQUE,"
+	"  corrected_at TEXT NOT NULL,"
+	"  corrected_date TEXT NOT NULL,"
+	"  corrected_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  reason TEXT NOT NULL,"
+	"  fields TEXT NOT NULL,"
+	"  UNIQUE (certificate_id, correction_no));",
 };
 
 size_t

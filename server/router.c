@@ -19,6 +19,7 @@ static const struct route *const route_tables[] = {
 	routes_application_actions,
 	routes_handoffs,
 	routes_certificates,
+	routes_certificate_rules,
 	routes_certificate_issue,
 	routes_verify,
 	routes_queue,

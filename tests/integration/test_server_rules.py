@@ -97,5 +97,150 @@ def test_withdraw_grid_refused():
     problem(r, j, 403, "forbidden")
 
 
+def issue(t):
+    from test_server_certificates import types
+    r, c = post("/api/v1/certificates", {
+        "type_id": types(t)["residence"]["id"], "resident_id":
+        new_resident(t), "purpose": "办理居住证",
+        "data": {"since": "2019-06-01", "tenure": "own"}}, t)
+    assert r.status == 201, c
+    return c
+
+
+def verify(c, src="127.0.0.41"):
+    r, v = jreq("GET", "/api/v1/verify/" + c["verify_token"], source=src)
+    assert r.status == 200, v
+    r, v2 = jreq("GET", "/api/v1/verify?code=" + c["verify_code"],
+                 source=src)
+    assert v2 == v, (v, v2)
+    return v
+
+
+def test_void():
+    t = login()
+    c = issue(t)
+    assert c["status"] == "valid" and c["void"] is None, c
+    assert c["corrections"] == 0 and c["correction"] is None, c
+    path = "/api/v1/certificates/%d/void" % c["id"]
+    # the supervisor's decision: a clerk cannot void
+    r, j = post(path, {"reason": "开具有误"}, t)
+    problem(r, j, 403, "forbidden")
+    s = login("super01")
+    r, j = post(path, {}, s)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "reason": "required"}
+    r, j = post(path, {"reason": "经核查申请人不在本社区居住", "x": 1}, s)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "x": "unknown_field"}
+    key = uuid.uuid4().hex
+    r, v = post(path, {"reason": "经核查申请人不在本社区居住"}, s, key=key)
+    assert r.status == 200, v
+    assert v["status"] == "void" and v["void"]["reason"] == \
+        "经核查申请人不在本社区居住", v
+    assert v["void"]["staff"]["id"] != c["issued_by"]["id"]
+    day = bm.service_date(v["void"]["at"])
+    assert v["void"]["on"] == day, v
+    # the stub and everything else are kept
+    for k in ("serial", "body", "verify_token", "verify_code", "stub"):
+        assert v[k] == c[k], k
+    r, again = post(path, {"reason": "经核查申请人不在本社区居住"}, s, key=key)
+    assert r.status == 200 and again == v
+    r, j = post(path, {"reason": "再次作废"}, s)
+    assert problem(r, j, 409, "certificate-void")["voided_on"] == day
+    # public verification: void with the date, never valid
+    res = verify(c)
+    assert res["valid"] is False and res["status"] == "void", res
+    assert res["voided_on"] == day, res
+    r, text = bm.request("GET", "/verify/" + c["verify_token"],
+                         source="127.0.0.41")
+    page = text.decode()
+    assert r.status == 200 and "已作废" in page and day in page, page
+    assert "有效</td>" not in page, page
+    # valid_until later does not make it valid again
+    db = bm.connect()
+    db.execute("UPDATE certificates SET valid_until = '2099-12-31' WHERE "
+               "id = ?", (c["id"],))
+    db.commit()
+    db.close()
+    assert verify(c)["status"] == "void"
+    # never printed again, nor corrected
+    r, j = post("/api/v1/certificates/%d/reprints" % c["id"],
+                {"reason": "遗失补打"}, t)
+    problem(r, j, 409, "certificate-void")
+    r, j = jreq("GET", "/api/v1/certificates/%d" % c["id"], token=t)
+    assert j["reprints"] == 0 and j["status"] == "void", j
+    r, j = post("/api/v1/certificates/%d/corrections" % c["id"],
+                {"reason": "更正用途", "purpose": "子女入学"}, s)
+    problem(r, j, 409, "certificate-void")
+    r, j = jreq("GET", "/api/v1/certificates?resident_id=%d" %
+                c["resident"]["id"], token=t)
+    assert [(x["id"], x["status"]) for x in j["items"]] == [
+        (c["id"], "void")], j
+    r, j = jreq("GET", "/api/v1/audit?action=void", token=s)
+    assert any(x["object"] == "certificate/%d" % c["id"]
+               for x in j["items"]), j
+
+
+def test_correct():
+    t = login()
+    c = issue(t)
+    s = login("super01")
+    path = "/api/v1/certificates/%d/corrections" % c["id"]
+    r, j = post(path, {"reason": "居住性质登记有误",
+                       "data": {"tenure": "rent"}}, t)
+    problem(r, j, 403, "forbidden")
+    r, j = post(path, {"reason": "没有改动"}, s)
+    j = problem(r, j, 400, "validation")
+    assert field_codes(j) == {
+        "data": "required"}, j
+    r, j = post(path, {"reason": "没有改动", "purpose": "办理居住证",
+                       "data": {"tenure": "own"}}, s)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "data": "required"}
+    r, j = post(path, {"reason": "居住性质登记有误",
+                       "data": {"tenure": "castle"}}, s)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "data.tenure": "option"}, j
+    r, k = post(path, {"reason": "居住性质登记有误", "purpose": "子女入学",
+                       "data": {"tenure": "rent"}}, s)
+    assert r.status == 200, k
+    # the same certificate and serial, text and verification renewed
+    assert k["id"] == c["id"] and k["serial"] == c["serial"], k
+    assert k["status"] == "valid" and k["corrections"] == 1, k
+    assert k["purpose"] == "子女入学" and k["data"]["tenure"] == "rent"
+    assert "租住" in k["body"] and "子女入学" in k["body"], k["body"]
+    assert "自有住房" in c["body"]
+    assert k["verify_token"] != c["verify_token"]
+    assert k["verify_code"] != c["verify_code"]
+    assert k["valid_until"] == c["valid_until"]
+    assert k["stub"]["issued_on"] == c["stub"]["issued_on"]
+    x = k["correction"]
+    assert x["correction_no"] == 1 and x["reason"] == "居住性质登记有误", x
+    assert x["fields"] == ["purpose", "data.tenure"], x
+    assert x["old"] == {"purpose": "办理居住证", "data.tenure": "own"}, x
+    # the old paper verifies as superseded, the new one as valid
+    old = verify(c, "127.0.0.42")
+    assert old["status"] == "superseded" and old["valid"] is False, old
+    assert old["superseded_on"] == bm.service_date(x["at"]), old
+    new = verify(k, "127.0.0.42")
+    assert new["status"] == "valid" and new["valid"] is True, new
+    r, text = bm.request("GET", "/verify/" + c["verify_token"],
+                         source="127.0.0.42")
+    assert "已更正" in text.decode() and "更正日期" in text.decode()
+    # a second correction keeps both earlier papers
+    r, k2 = post(path, {"reason": "用途再次更正", "purpose": "办理居住证"},
+                 s)
+    assert r.status == 200 and k2["corrections"] == 2, k2
+    assert k2["correction"]["old"] == {"purpose": "子女入学"}, k2
+    assert verify(k, "127.0.0.42")["status"] == "superseded"
+    assert verify(c, "127.0.0.42")["status"] == "superseded"
+    # voiding the corrected one voids every paper of it
+    r, v = post("/api/v1/certificates/%d/void" % c["id"],
+                {"reason": "经核查不实"}, s)
+    assert r.status == 200, v
+    for p in (c, k, k2):
+        assert verify(p, "127.0.0.43")["status"] == "void"
+
+
 if __name__ == "__main__":
     bm.main(globals())
