@@ -57,6 +57,15 @@ struct api_call	*api_certificates_of(struct api *, long long resident_id,
 /* model: struct reprint. */
 struct api_call	*api_certificate_reprint(struct api *, long long id,
 		    const char *reason, const char *key, api_cb, void *);
+/* The supervisor voids it (作废) with a reason. model: struct
+ * certificate, as it now is. */
+struct api_call	*api_certificate_void(struct api *, long long id,
+		    const char *reason, const char *key, api_cb, void *);
+/* The supervisor corrects its purpose (更正) with a reason. model:
+ * struct certificate, reissued. */
+struct api_call	*api_certificate_correct(struct api *, long long id,
+		    const char *purpose, const char *reason, const char *key,
+		    api_cb, void *);
 /* By the printed verification code. model: struct verify_result. */
 struct api_call	*api_verify_code(struct api *, const char *code, api_cb,
 		    void *);

@@ -246,6 +246,37 @@ api_certificate_reprint(struct api *a, long long id, const char *reason,
 }
 
 struct api_call *
+api_certificate_void(struct api *a, long long id, const char *reason,
+    const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	path = xasprintf("/api/v1/certificates/%lld/void", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_certificate, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_certificate_correct(struct api *a, long long id, const char *purpose,
+    const char *reason, const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	cJSON_AddStringToObject(b, "purpose", purpose);
+	path = xasprintf("/api/v1/certificates/%lld/corrections", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_certificate, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
 api_verify_code(struct api *a, const char *code, api_cb cb, void *arg)
 {
 	char	*v = http_escape(code), *path;

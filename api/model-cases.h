@@ -118,6 +118,10 @@ struct certificate {
 	char		*verify_code;
 	char		*verify_url;
 	int		 reprints;
+	int		 is_void;	/* 作废 */
+	char		*voided_on;	/* "" unless void */
+	char		*void_reason;	/* "" unless void */
+	int		 corrections;	/* 更正 so far */
 };
 
 /* An issued certificate as lists show it (CertificateSummary). */
@@ -146,6 +150,8 @@ struct reprint {
 
 struct verify_result {
 	int	 valid;
+	char	*status;	/* valid, expired, void, superseded */
+	char	*ended_on;	/* the date it was voided or superseded */
 	char	*type;
 	char	*issued_on;
 	char	*community;

@@ -119,6 +119,25 @@ body_parse(const cJSON *j, char **out, const char **cause)
 	return (0);
 }
 
+/* The void record and the count of corrections; a server that has
+ * neither sent none. */
+static void
+void_parse(const cJSON *j, struct certificate *c)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(j, "void");
+	const cJSON	*n = cJSON_GetObjectItemCaseSensitive(j, "corrections");
+	const char	*s;
+
+	c->is_void = cJSON_IsObject(v);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "on"));
+	c->voided_on = text_sanitize(s != NULL ? s : "", 0);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v,
+	    "reason"));
+	c->void_reason = text_sanitize(s != NULL ? s : "", 0);
+	c->corrections = cJSON_IsNumber(n) && n->valuedouble >= 0 &&
+	    n->valuedouble < 1000 ? (int)n->valuedouble : 0;
+}
+
 int
 model_certificate_parse(const cJSON *j, struct certificate *c,
     const char **cause)
@@ -152,6 +171,7 @@ model_certificate_parse(const cJSON *j, struct certificate *c,
 	bad |= mu_int(&v, j, "reprints", 0, 1000000, "no reprint count",
 	    cause);
 	c->reprints = (int)v;
+	void_parse(j, c);
 	return (bad ? -1 : 0);
 }
 
@@ -175,6 +195,8 @@ model_certificate_free(void *p)
 	free(c->body);
 	free(c->verify_code);
 	free(c->verify_url);
+	free(c->voided_on);
+	free(c->void_reason);
 	free(c);
 }
 
@@ -283,6 +305,7 @@ model_verify_parse(const cJSON *j, struct verify_result *v,
     const char **cause)
 {
 	const cJSON	*valid = cJSON_GetObjectItemCaseSensitive(j, "valid");
+	const char	*s;
 	int		 bad = 0;
 
 	memset(v, 0, sizeof *v);
@@ -296,6 +319,13 @@ model_verify_parse(const cJSON *j, struct verify_result *v,
 	    cause);
 	bad |= mu_str(&v->valid_until, j, "valid_until", 0, "no validity",
 	    cause);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "status"));
+	v->status = text_sanitize(s != NULL ? s : v->valid ? "valid" :
+	    "expired", 0);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    strcmp(v->status, "void") == 0 ? "voided_on" : "superseded_on"));
+	v->ended_on = text_sanitize(s != NULL ? s : "", 0);
 	return (bad ? -1 : 0);
 }
 
@@ -310,6 +340,8 @@ model_verify_free(void *p)
 	free(v->issued_on);
 	free(v->community);
 	free(v->valid_until);
+	free(v->status);
+	free(v->ended_on);
 	free(v);
 }
 

@@ -14,6 +14,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from harness import run  # noqa
 from test_applications import (create, log_in, open_number, row,  # noqa
                                wait_print, wait_status, with_client)
+import bm  # noqa
+import test_certificates as tc  # noqa
 
 
 def test_withdraw_with_note():
@@ -39,6 +41,119 @@ def test_withdraw_with_note():
     with_client(body)
 
 
+def issued(s, tenure="own"):
+    """A 居住证明 of 张红旗 issued at counter 1 through the API."""
+    bm.S = s
+    tok = bm.login("clerk01")
+    r, j = bm.post("/api/v1/certificates",
+                   {"type_id": 1, "resident_id": 1, "purpose": "办理居住证",
+                    "data": {"since": "2019-06-01", "tenure": tenure}}, tok)
+    assert r.status == 201, j
+    return j
+
+
+def open_certificate(t, serial):
+    tc.open_types(t)
+    t.type("l")
+    t.wait_for("Which certificate?", serial)
+    t.keys("Enter")
+    t.wait_for("Issued before: %s" % serial)
+
+
+def page(token):
+    r, text = bm.request("GET", "/verify/" + token, source="127.0.0.51")
+    assert r.status == 200, text
+    return text.decode()
+
+
+def test_void_verifies_as_void():
+    def body(s, t, state):
+        c = issued(s)
+        assert "有效" in page(c["verify_token"])
+        tc.log_in(t, "super01", "demo-super")
+        open_certificate(t, c["serial"])
+        t.type("v")
+        t.wait_for("Void this certificate: the reason")
+        t.type("经核查申请人不在本社区居住")
+        t.keys("Enter")
+        t.wait_for("VOID since", "经核查申请人不在本社区居住")
+        day = tc.rows(s.db, "SELECT voided_date FROM certificates WHERE "
+                      "id = ?", c["id"])[0][0]
+        assert day, day
+        # never printed again
+        t.type("p")
+        t.wait_for("Not printed: this certificate is void")
+        t.type("r")
+        t.wait_for("Not printed: this certificate is void")
+        assert tc.prints(state, "cert-*") == []
+        assert tc.rows(s.db, "SELECT reprints FROM certificates WHERE "
+                       "id = ?", c["id"]) == [(0,)]
+        # the public page: 已作废 with the date, never 有效
+        html = page(c["verify_token"])
+        assert "已作废" in html and "作废日期" in html and day in html, html
+        assert ">有效<" not in html, html
+        # the counter's own check by the code says so too
+        t.keys("Escape")
+        t.wait_for("For 张红旗")
+        t.type("v")
+        t.wait_for("Verification code printed on the certificate")
+        t.type(c["verify_code"])
+        t.keys("Enter")
+        t.wait_for("VOID since %s" % day)
+    with_client(body)
+
+
+def test_voiding_is_the_supervisors():
+    def body(s, t, state):
+        c = issued(s)
+        tc.log_in(t)
+        open_certificate(t, c["serial"])
+        t.type("v")
+        t.wait_for("Only the supervisor voids or corrects")
+        assert tc.rows(s.db, "SELECT voided_at FROM certificates WHERE "
+                       "id = ?", c["id"]) == [(None,)]
+    with_client(body)
+
+
+def test_corrected_certificate():
+    def body(s, t, state):
+        c = issued(s)
+        tc.log_in(t, "super01", "demo-super")
+        open_certificate(t, c["serial"])
+        t.type("k")
+        t.wait_for("Corrected purpose of the certificate")
+        t.type("子女入学")
+        t.keys("Enter")
+        t.wait_for("Reason for the correction")
+        t.type("用途填写有误")
+        t.keys("Enter")
+        t.wait_for("Corrected (1 times)")
+        new = tc.rows(s.db, "SELECT serial, purpose, verify_token, "
+                      "corrections FROM certificates WHERE id = ?",
+                      c["id"])[0]
+        assert new[0] == c["serial"] and new[1] == "子女入学", new
+        assert new[2] != c["verify_token"] and new[3] == 1, new
+        # the reissued paper: same serial, marked 更正, the new purpose
+        t.type("p")
+        pdfs = tc.wait_files(state, "cert-*.pdf", 1)
+        assert "-c1" in pdfs[0], pdfs
+        text = tc.pdf_text(pdfs[0])
+        assert "更正" in text and c["serial"] in text, text
+        assert "子女入学" in text, text
+        # the old paper verifies as superseded, the new one as valid
+        html = page(c["verify_token"])
+        assert "已更正" in html and "更正日期" in html, html
+        assert ">有效<" in page(new[2])
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application withdrawn with the applicant's reason; the "
-          "withdrawal note prints", test_withdraw_with_note)])
+          "withdrawal note prints", test_withdraw_with_note),
+         ("a certificate voided by the supervisor verifies as void on the "
+          "public page and is not printed again",
+          test_void_verifies_as_void),
+         ("a clerk cannot void a certificate", test_voiding_is_the_supervisors),
+         ("a corrected certificate is reissued under its serial marked 更正; "
+          "the old paper verifies as superseded",
+          test_corrected_certificate)])
