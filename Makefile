@@ -47,7 +47,8 @@ PDF_LIBS      = $(call pkg_libs,$(PDF_PKGS))
 CLIENT_LIBS  += $(PRINT_LIBS)
 
 # --- sources, by module (dependencies point down) -----------------------
-UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c util/zone.c
+UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c util/zone.c \
+	     util/utf8.c
 LOCALE_SRC = locale/text.c locale/i18n.c locale/conv.c locale/csv.c \
 	locale/date.c
 VALID_SRC  = forms/idnum.c forms/phone.c
@@ -155,7 +156,7 @@ build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 SRV_UNIT = $(filter test-seed% test-server-% test-conv,$(UNIT_TESTS))
 CLI_UNIT = $(filter-out $(SRV_UNIT),$(UNIT_TESTS))
 # tui/'s pure parts (no curses, no screens) are unit-tested too.
-TUI_PURE_SRC = tui/list.c tui/scanner.c
+TUI_PURE_SRC = tui/keyseq.c tui/list.c tui/scanner.c tui/messages.c
 CLI_TEST_SRC = $(CLIENT_LIB_SRC) $(TUI_PURE_SRC)
 SRV_TEST_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC)
 
@@ -180,12 +181,12 @@ $(addprefix build/asan-tests/,$(SRV_UNIT)): build/asan-tests/%: \
 	$(CC) $(SANFLAGS) -o $@ $^ $(SERVER_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
 build/integration/%: $(OBJ)/tests/integration/%.o \
-		$(call obj,$(OBJ),$(CLIENT_LIB_SRC))
+		$(call obj,$(OBJ),$(CLI_TEST_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
 build/asan-integration/%: $(ASAN)/tests/integration/%.o \
-		$(call obj,$(ASAN),$(CLIENT_LIB_SRC))
+		$(call obj,$(ASAN),$(CLI_TEST_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(SANFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
@@ -205,16 +206,18 @@ TEST_BINS = $(addprefix build/tests/,$(UNIT_TESTS)) \
 FUZZ_CC	 ?= clang
 FUZZFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_SRC  = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) api/model.c api/json.c \
-	    api/model-service.c api/model-util.c api/model-application.c \
-	    api/model-certificate.c
+# the models live beside their requests (api/<resource>.c), so the
+# fuzzers link the request layer too, but not the outbox
+FUZZ_API  = $(filter-out api/outbox.c api/sender.c api/catalog-cache.c,\
+	    $(API_SRC))
+FUZZ_SRC  = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(FUZZ_API)
 FUZZ_BINS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_SECONDS ?= 600
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson) -o $@ $^ \
-		$(call pkg_libs,libcjson) -lm
+	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson libcurl) -o $@ $^ \
+		$(call pkg_libs,libcjson libcurl) -lm
 
 # The server's parser and the receipt renderer take their own sources.
 build/fuzz/fuzz-server-json: tests/fuzz/fuzz-server-json.c \
@@ -230,7 +233,7 @@ build/fuzz/fuzz-server-route: tests/fuzz/fuzz-server-route.c \
 
 build/fuzz/fuzz-escpos: tests/fuzz/fuzz-escpos.c printing/escpos.c \
     printing/encode.c printing/layout.c printing/doc.c printing/profile.c \
-    locale/text.c util/buf.c util/xmalloc.c
+    locale/text.c util/utf8.c util/buf.c util/xmalloc.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libqrencode inih) -o $@ $^ \
 		$(call pkg_libs,libqrencode inih)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -15,6 +16,8 @@
 
 struct http_req {
 	struct http		*http;
+	char			*what;		/* method and masked path */
+	struct timespec		 started;
 	CURL			*easy;
 	struct curl_slist	*headers;
 	char			*body_out;
@@ -171,7 +174,70 @@ req_free(struct http_req *r)
 		explicit_bzero(r->body.data, r->body.cap);
 	buf_free(&r->body);
 	free(r->etag);
+	free(r->what);
 	free(r);
+}
+
+/* The query members that name a person: the log keeps their ends only. */
+static int
+personal(const char *name, size_t len)
+{
+	static const char *const names[] = { "id_number", "phone", "q",
+	    "name", "mobile", "code" };
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* "GET /api/v1/residents?id_number=610***********0021&page=1": the
+ * request as the log shows it, never a whole ID number, phone or name. */
+static char *
+log_what(const char *method, const char *path)
+{
+	struct buf	 b;
+	const char	*q = strchr(path, '?'), *p, *eq, *end;
+	size_t		 n, i;
+
+	buf_init(&b);
+	buf_printf(&b, "%s ", method);
+	if (q == NULL) {
+		buf_printf(&b, "%s", path);
+		return (buf_steal(&b));
+	}
+	buf_add(&b, path, (size_t)(q - path) + 1);
+	for (p = q + 1; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		end = p + strcspn(p, "&");
+		eq = memchr(p, '=', (size_t)(end - p));
+		if (p != q + 1)
+			buf_add(&b, "&", 1);
+		if (eq == NULL || !personal(p, (size_t)(eq - p))) {
+			buf_add(&b, p, (size_t)(end - p));
+			continue;
+		}
+		buf_add(&b, p, (size_t)(eq - p) + 1);
+		n = (size_t)(end - eq - 1);
+		for (i = 0; i < n; i++) {
+			if (n >= 11 && (i < 3 || i >= n - 4))
+				buf_add(&b, eq + 1 + i, 1);
+			else
+				buf_add(&b, "*", 1);
+		}
+	}
+	return (buf_steal(&b));
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return ((long)(t.tv_sec - t0->tv_sec) * 1000 +
+	    (t.tv_nsec - t0->tv_nsec) / 1000000);
 }
 
 void
@@ -341,7 +407,9 @@ start_req(struct http *h, const char *method, const char *path,
 		fatal("curl_multi_add_handle failed");
 	r->next = h->reqs;
 	h->reqs = r;
-	log_debug("%s: %s %s", __func__, method, path);
+	r->what = log_what(method, path);
+	clock_gettime(CLOCK_MONOTONIC, &r->started);
+	log_debug("http: %s", r->what);
 	return (r);
 }
 
@@ -381,6 +449,8 @@ http_cancel(struct http *h, struct http_req *r)
 {
 	if (r == NULL)
 		return;
+	log_info("http: %s -> cancelled after %ld ms",
+	    r->what != NULL ? r->what : "?", ms_since(&r->started));
 	unlink_req(h, r);
 	curl_multi_remove_handle(h->multi, r->easy);
 	req_free(r);
@@ -453,8 +523,13 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 	reply.error = r->error[0] != '\0' ? r->error : curl_easy_strerror(rc);
 	if (r->not_loopback)
 		reply.error = r->refused;
-	log_debug("%s: status %ld, %zu bytes, curl %d", __func__,
-	    reply.status, reply.len, (int)rc);
+	if (reply.fail == HTTP_FAIL_NONE)
+		log_info("http: %s -> %ld in %ld ms, %zu bytes",
+		    r->what != NULL ? r->what : "?",
+		    reply.status, ms_since(&r->started), reply.len);
+	else
+		log_info("http: %s -> failed in %ld ms: %s (curl %d)",
+		    r->what != NULL ? r->what : "?", ms_since(&r->started), reply.error, (int)rc);
 	unlink_req(h, r);
 	curl_multi_remove_handle(h->multi, easy);
 	r->cb(&reply, r->arg);

@@ -2,7 +2,7 @@
 #include <math.h>
 
 #include "json.h"
-#include "../locale/text.h"
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
 /* A sanitized copy of a string member, line breaks kept or not. */
@@ -15,7 +15,7 @@ member(const cJSON *o, const char *key, int nullable, int multiline)
 		return (xstrdup(""));
 	if (!cJSON_IsString(v) || v->valuestring == NULL)
 		return (NULL);
-	return (text_sanitize(v->valuestring, multiline));
+	return (utf8_sanitize(v->valuestring, multiline));
 }
 
 char *

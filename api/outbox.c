@@ -273,8 +273,11 @@ outbox_add(struct outbox *o, const char *staff, const char *method,
 		*cause = xasprintf("%s", sqlite3_errmsg(o->db));
 		return (-1);
 	}
-	if (n >= OUTBOX_CAP)
+	if (n >= OUTBOX_CAP) {
+		log_info("outbox: full (%d open), %s %s refused", n, method,
+		    path);
 		return (0);
+	}
 	/* an autocommit statement: with synchronous=FULL, when it returns
 	 * the row is on disk */
 	if (run(o, "INSERT INTO outbox (created_at, staff, method, path, "
@@ -283,7 +286,9 @@ outbox_add(struct outbox *o, const char *staff, const char *method,
 		*cause = xasprintf("%s", sqlite3_errmsg(o->db));
 		return (-1);
 	}
-	return (sqlite3_last_insert_rowid(o->db));
+	id = sqlite3_last_insert_rowid(o->db);
+	log_info("outbox: item %lld queued: %s %s", id, method, path);
+	return (id);
 }
 
 static char *
@@ -408,6 +413,7 @@ outbox_wake(struct outbox *o, const char *staff)
 int
 outbox_retry(struct outbox *o, long long id)
 {
+	log_info("outbox: item %lld to be sent again", id);
 	return (run(o, "UPDATE outbox SET state = 0, next_at = 0 WHERE id = ? "
 	    "AND state = 1", "l", id));
 }
@@ -415,6 +421,7 @@ outbox_retry(struct outbox *o, long long id)
 int
 outbox_discard(struct outbox *o, long long id)
 {
+	log_info("outbox: item %lld discarded", id);
 	return (run(o, "DELETE FROM outbox WHERE id = ? AND state <> 0", "l",
 	    id));
 }

@@ -4,7 +4,6 @@
 #include <sys/random.h>
 
 #include "sender.h"
-#include "../locale/i18n.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
@@ -105,21 +104,32 @@ settle(struct sender *s, const struct http_reply *h,
     const struct api_result *r)
 {
 	struct outbox_item	*it = &s->item;
-	time_t			 now = time(NULL);
+	time_t			 now = time(NULL), wait;
 
 	if (r->status == API_OK) {
+		log_info("outbox: item %lld sent: HTTP %ld", it->id,
+		    r->http_status);
 		outbox_done(s->outbox, it->id, h->body);
 		free(it->result);
 		it->result = xstrdup(h->body);
 		s->cb(SENDER_DONE, it, r, s->arg);
 	} else if (r->status == API_ERR_AUTH) {
+		log_info("outbox: item %lld waits for a login: HTTP %ld",
+		    it->id, r->http_status);
 		s->stopped = 1;
 		s->cb(SENDER_LOGGED_OUT, it, r, s->arg);
 	} else if (retryable(r, it)) {
-		outbox_defer(s->outbox, it->id, now + sender_backoff(
-		    it->attempts, h->retry_after), r->message);
+		wait = sender_backoff(it->attempts, h->retry_after);
+		log_info("outbox: item %lld %s (attempt %d): HTTP %ld %s, "
+		    "again in %ld s", it->id, r->http_status == 409 ?
+		    "conflict" : "not sent", it->attempts + 1, r->http_status,
+		    r->problem != NULL ? r->problem : "", (long)wait);
+		outbox_defer(s->outbox, it->id, now + wait, r->message);
 		s->cb(SENDER_WAITING, it, r, s->arg);
 	} else {
+		log_info("outbox: item %lld %s: HTTP %ld %s", it->id,
+		    r->http_status == 409 ? "conflict, failed" : "failed",
+		    r->http_status, r->problem != NULL ? r->problem : "");
 		outbox_fail(s->outbox, it->id, r->message);
 		free(it->error);
 		it->error = xstrdup(r->message);
@@ -141,8 +151,6 @@ on_reply(const struct http_reply *h, void *arg)
 		r.problem_json = json;	/* its extension members */
 		json = NULL;
 	}
-	log_debug("%s: item %lld: status %ld", __func__, s->item.id,
-	    h->status);
 	settle(s, h, &r);
 	cJSON_Delete(json);
 	api_result_clear(&r);
@@ -158,6 +166,8 @@ sender_pump(struct sender *s, time_t now)
 		outbox_item_clear(&s->item);
 		return;
 	}
+	log_info("outbox: item %lld sending (attempt %d): %s %s", s->item.id,
+	    s->item.attempts + 1, s->item.method, s->item.path);
 	s->req = http_start(api_http(s->api), s->item.method, s->item.path,
 	    s->item.body, s->item.key, on_reply, s);
 }

@@ -279,7 +279,7 @@ form_apply_errors(struct form *fm, const char *const *fields,
 		if ((f = form_field(fm, name)) == NULL)
 			continue;
 		free(f->error);
-		f->error = text_sanitize(messages[i], 0);
+		f->error = utf8_sanitize(messages[i], 0);
 		matched++;
 	}
 	return (matched);

@@ -47,7 +47,7 @@ lineedit_insert(struct lineedit *le, uint32_t cp)
 	/* a newline is the one control character a multiline field keeps */
 	int	newline = cp == '\n' && le->multiline;
 
-	if (!newline && (cp < 0x20 || text_is_unsafe(cp) || cp > 0x10FFFF ||
+	if (!newline && (cp < 0x20 || utf8_is_unsafe(cp) || cp > 0x10FFFF ||
 	    (le->filter != NULL && !le->filter(cp))))
 		return (-1);
 	if (le->overwrite && le->cursor < le->len) {

@@ -77,7 +77,7 @@ str(const cJSON *o, const char *key, int required, char **out,
 		*out = NULL;
 		return (bad(cause, where, key));
 	}
-	*out = text_sanitize(v->valuestring, 0);
+	*out = utf8_sanitize(v->valuestring, 0);
 	return (0);
 }
 

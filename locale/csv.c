@@ -328,7 +328,7 @@ refuse(const struct reader *rd, size_t c, const char *v)
 	if (*v == '\0')
 		return (col->required ? xasprintf(_("%s is empty"),
 		    col->names[0]) : NULL);
-	safe = text_sanitize(v, 0);
+	safe = utf8_sanitize(v, 0);
 	if (strcmp(safe, v) != 0) {
 		free(safe);
 		return (xasprintf(_("%s has control characters"),

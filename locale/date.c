@@ -44,29 +44,3 @@ date_format_time(char *out, size_t len, const struct tm *tm,
 	return (fitted(out, snprintf(out + n, len - n, " %02d:%02d",
 	    tm->tm_hour, tm->tm_min) + (int)n, len));
 }
-
-time_t
-date_instant(const char *s)
-{
-	struct tm	 tm;
-	const char	*end;
-
-	if (s == NULL)
-		return (-1);
-	memset(&tm, 0, sizeof tm);
-	end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (end == NULL || *end != '\0')
-		return (-1);
-	return (timegm(&tm));
-}
-
-void
-date_local_day(const char *instant, char *out)
-{
-	time_t		t = date_instant(instant);
-	struct tm	tm;
-
-	if (t == -1 || localtime_r(&t, &tm) == NULL ||
-	    strftime(out, 11, "%Y-%m-%d", &tm) == 0)
-		snprintf(out, 11, "-");
-}

@@ -12,12 +12,4 @@ size_t	date_format(char *out, size_t len, const struct tm *, const char *lang);
 size_t	date_format_time(char *out, size_t len, const struct tm *,
 	    const char *lang);
 
-/* The instant of an RFC 3339 UTC timestamp (2026-11-29T08:30:00Z) as the
- * server sends them; -1 when s is NULL or not one. */
-time_t	date_instant(const char *s);
-/* The service-zone date of such a timestamp, YYYY-MM-DD, into out[11];
- * "-" when it is not one. The process's TZ is the service's zone
- * (util/zone.h), so this converts, never cuts at the 'T'. */
-void	date_local_day(const char *instant, char *out);
-
 #endif

@@ -1,5 +1,6 @@
 /*
- * UTF-8 text: decoding, display width, truncation and sanitizing.
+ * UTF-8 text on a terminal: display width and truncation (decoding and
+ * sanitizing are util/utf8.h, which every user of this header gets).
  * Every string inside the program is UTF-8; widths are terminal columns.
  */
 #ifndef LOCALE_TEXT_H
@@ -8,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TEXT_REPLACEMENT 0xFFFD
+#include "../util/utf8.h"
+
+#define TEXT_REPLACEMENT UTF8_REPLACEMENT
 /* What the terminal shows for a character its charset lacks (a rare
  * character, or U+FFFD itself, in a GBK locale). */
 #define TEXT_UNSHOWABLE '?'
@@ -22,15 +25,6 @@ enum text_ambiguous {
 	TEXT_AMBIGUOUS_NARROW,
 	TEXT_AMBIGUOUS_WIDE
 };
-
-/* Decodes one code point from s (at most len bytes). Returns the bytes
- * consumed (1 for an invalid sequence, which yields U+FFFD), 0 at end. */
-size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
-/* Writes cp as UTF-8 into out (4 bytes room); returns the length. */
-size_t	utf8_encode(uint32_t cp, char *out);
-int	utf8_valid(const char *s, size_t len);
-/* Number of code points (invalid bytes count as one each). */
-size_t	utf8_chars(const char *s);
 
 /*
  * Width: the override table, then the ambiguous-width policy, then the
@@ -62,12 +56,5 @@ size_t	text_fit(const char *s, int cols, int *used);
 size_t	text_fit_whole(const char *s, int cols, int *used);
 /* A new string: s cut to at most cols columns. The caller frees it. */
 char	*text_truncate(const char *s, int cols);
-
-/* Returns a new string safe to show on a terminal: invalid UTF-8, C0/DEL
- * and C1 controls, and format characters (bidi overrides, zero-width)
- * become U+FFFD; tabs become spaces; newlines are kept only if
- * keep_newlines. The caller frees it. */
-char	*text_sanitize(const char *s, int keep_newlines);
-int	text_is_unsafe(uint32_t cp);
 
 #endif

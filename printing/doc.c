@@ -48,7 +48,7 @@ pdoc_clean(const char *s, int keep_newlines)
 			cp = ' ';
 		else if (cp == '\n' && keep_newlines)
 			;
-		else if (text_is_unsafe(cp) || (cp & 0xFFFE) == 0xFFFE ||
+		else if (utf8_is_unsafe(cp) || (cp & 0xFFFE) == 0xFFFE ||
 		    (cp >= 0xFDD0 && cp <= 0xFDEF))
 			continue;
 		buf_add(&b, enc, utf8_encode(cp, enc));

@@ -69,7 +69,7 @@ pencode_add(struct pencode *e, struct buf *b, const char *s)
 
 	while ((n = utf8_decode(s, len, &cp)) != 0) {
 		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-		    text_is_unsafe(cp))
+		    utf8_is_unsafe(cp))
 			got = 0;	/* dropped: never a command */
 		else if (cp < 0x80) {
 			out[0] = (char)cp;

@@ -24,8 +24,21 @@ struct print_job {
 	char			*message;
 	char			*path;
 	int			 cups_id;
+	char			*what;		/* "id copy n", for the log */
 	struct buf		 in;
 };
+
+/* A status as the log names it. */
+static const char *
+status_name(enum print_status st)
+{
+	static const char *const names[] = { "sending", "queued",
+	    "printing", "stopped", "done", "failed", "aborted" };
+
+	if ((unsigned)st < sizeof names / sizeof *names)
+		return (names[st]);
+	return ("?");
+}
 
 /* The word a sink has in the journal. */
 const char *
@@ -220,10 +233,12 @@ print_start(struct printer *p, struct pdoc *d, const struct print_target *t,
 	}
 	close(fds[1]);
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
-	log_debug("%s: %s copy %d to %s %s, child %ld", __func__, d->id,
-	    d->copy, print_sink_name(t->sink), t->dest != NULL ? t->dest : "",
+	log_info("print: %s copy %d to %s%s%s: sending (child %ld)", d->id,
+	    d->copy, print_sink_name(t->sink), t->dest != NULL &&
+	    *t->dest != '\0' ? " " : "", t->dest != NULL ? t->dest : "",
 	    (long)pid);
 	j = xcalloc(1, sizeof *j);
+	j->what = xasprintf("%s copy %d", d->id, d->copy);
 	j->pid = pid;
 	j->fd = fds[0];
 	j->status = PRINT_SENDING;
@@ -247,12 +262,18 @@ report_line(struct print_job *j, char *line)
 
 	if (strlen(line) < 2)
 		return;
-	if (line[0] == 'J')
+	if (line[0] == 'J') {
 		j->cups_id = atoi(arg);
+		log_info("print: %s: CUPS job %d", j->what, j->cups_id);
+	}
 	else if (line[0] == 'P') {
 		free(j->path);
 		j->path = xstrdup(arg);
 	} else if (line[0] == 'S' && arg[0] >= '0' && arg[0] <= '6') {
+		if (j->status != (enum print_status)(arg[0] - '0'))
+			log_info("print: %s: %s%s%s", j->what, status_name(
+			    (enum print_status)(arg[0] - '0')), j->path != NULL ?
+			    ", file " : "", j->path != NULL ? j->path : "");
 		j->status = (enum print_status)(arg[0] - '0');
 		free(j->message);
 		j->message = xstrdup(arg[1] == ' ' ? arg + 2 : "");
@@ -272,6 +293,8 @@ end_child(struct print_job *j)
 		waitpid(j->pid, NULL, 0);
 	j->pid = 0;
 	if (!j->settled) {
+		log_info("print: %s: failed, the printing process ended "
+		    "without a word", j->what);
 		j->settled = 1;
 		j->status = PRINT_FAILED;
 		free(j->message);
@@ -367,6 +390,7 @@ print_job_free(struct print_job *j)
 	end_child(j);
 	free(j->message);
 	free(j->path);
+	free(j->what);
 	buf_free(&j->in);
 	free(j);
 }

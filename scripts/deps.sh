@@ -14,7 +14,7 @@ fonts-noto-cjk cups-daemon cups-client poppler-utils
 tmux sqlite3 postgresql python3 locales tzdata clang libclang-rt-14-dev
 valgrind openssl chromium strace x11-utils xfonts-encodings dialog wrk
 nginx systemd adduser debhelper dpkg-dev lintian iproute2
-python3-yaml python3-jsonschema"
+python3-yaml python3-jsonschema ncurses-term"
 
 # Node.js runs the OpenAPI linter. A machine may have a newer Node than
 # Debian's from elsewhere (with its own npm): that one is used as it is.

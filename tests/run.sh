@@ -77,6 +77,9 @@ section() {
 section "translations: marked, complete, formats intact, no ambiguous width"
 tap python3 scripts/check-i18n.py
 
+section "no circles between files (includes and calls)"
+tap python3 scripts/circles.py --known scripts/circles-known.txt
+
 section "the contract as OpenAPI: linted, the routes served, the prose's examples"
 tap scripts/openapi/lint.sh
 tap python3 scripts/openapi/check.py

@@ -10,12 +10,14 @@
 
 #include <curl/curl.h>
 
+#include "borders.h"
 #include "config.h"
 #include "guard.h"
 #include "keymap.h"
 #include "loop.h"
 #include "print-ui.h"
 #include "term.h"
+#include "messages.h"
 #include "tui.h"
 #include "../locale/conv.h"
 #include "../locale/i18n.h"
@@ -328,13 +330,18 @@ main(int argc, char **argv)
 	keymap_load();
 	guard_start();
 	set_width(&o, &cfg);
-	if (o.verbose)
+	borders_prepare(cfg.borders_set ? cfg.borders : BORDERS_AUTO);
+	if (o.verbose) {
 		open_log();
+		log_info("start: bianmin %s, language %s, server %s",
+		    BIANMIN_VERSION, i18n_lang(), o.api);
+	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		fatal("curl_global_init failed");
 	memset(&ho, 0, sizeof ho);
 	ho.ca_file = o.ca_file;
 	ho.pin = o.pin;
+	api_set_describe(messages_describe);
 	if ((app.api = api_new(o.api, &ho, &cause)) == NULL) {
 		fprintf(stderr, "bianmin: %s\n", cause);
 		free(cause);

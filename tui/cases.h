@@ -3,7 +3,10 @@
 #define TUI_CASES_H
 
 #include "tui.h"
-#include "../api/cases.h"
+#include "../api/applications.h"
+#include "../api/handoffs.h"
+#include "../api/certificates.h"
+#include "../api/problem.h"
 
 /* screen_applications' argument (NULL: no resident filter). */
 struct applications_open {

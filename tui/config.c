@@ -153,6 +153,13 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 		else
 			problem(c, x->path, N_("ambiguous_width "
 			    "must be auto, 1 or 2"), value);
+	} else if (strcmp(section, "display") == 0 &&
+	    strcmp(name, "borders") == 0) {
+		if (borders_parse(value, &c->borders) == 0)
+			c->borders_set = 1;
+		else
+			problem(c, x->path, N_("borders must be auto, "
+			    "unicode, acs or ascii"), value);
 	} else
 		problem(c, x->path, N_("unknown key"), name);
 	return (1);

@@ -6,6 +6,7 @@
  *
  *   [general]  language = zh_CN | en    api = URL    counter = N
  *   [display]  ambiguous_width = auto | 1 | 2
+ *              borders = auto | unicode | acs | ascii
  *   [printing] receipt = P    a4 = P    receipt_profile = NAME
  *              (P: file, cups:QUEUE, tcp:HOST[:PORT] or device:PATH)
  *   [session]  lock_minutes = N (0: never)
@@ -17,6 +18,7 @@
 #ifndef TUI_CONFIG_H
 #define TUI_CONFIG_H
 
+#include "borders.h"
 #include "../locale/text.h"
 
 struct config {
@@ -25,6 +27,8 @@ struct config {
 	char			*counter;
 	int			 ambiguous_set;
 	enum text_ambiguous	 ambiguous;
+	int			 borders_set;
+	enum borders		 borders;
 	char			*receipt;	/* [printing] */
 	char			*a4;
 	char			*receipt_profile;

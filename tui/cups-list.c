@@ -82,7 +82,7 @@ parse(char *text, char **names, char **infos, char **cause)
 
 	while ((line = strsep(&text, "\n")) != NULL) {
 		if (line[0] == 'E' && line[1] == ' ' && *cause == NULL)
-			*cause = text_sanitize(line + 2, 0);
+			*cause = utf8_sanitize(line + 2, 0);
 		if (line[0] != 'P' || line[1] != ' ' || n == MAX_DESTS)
 			continue;
 		name = line + 2;
@@ -92,8 +92,8 @@ parse(char *text, char **names, char **infos, char **cause)
 		*info++ = *def++ = '\0';
 		if (*def == '1')
 			first = n;
-		names[n] = text_sanitize(name, 0);
-		infos[n++] = text_sanitize(info, 0);
+		names[n] = utf8_sanitize(name, 0);
+		infos[n++] = utf8_sanitize(info, 0);
 	}
 	if (first > 0) {
 		to_front(names, first);

@@ -167,8 +167,10 @@ keep_focus_visible(struct formscr *fs, struct layout *l, int rows)
 	/* show the section title too when the focus is its first field */
 	if (at > 0 && l->lines[at - 1].kind == 0)
 		at--;
-	if (at < fs->scroll)
-		fs->scroll = at;
+	/* the first rows whenever the focus fits with them: a window grown
+	 * back after a resize shows the form from its top again */
+	if (at < fs->scroll || at + 3 <= rows)
+		fs->scroll = at + 3 <= rows ? 0 : at;
 	if (at + 2 >= fs->scroll + rows)
 		fs->scroll = at + 3 - rows;
 	if (fs->scroll < 0)

@@ -3,21 +3,32 @@
 #include <string.h>
 
 #include "keys.h"
+#include "keyseq.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../forms/lineedit.h"
 
-/* One key from get_wch(), normalized; -1 when none is waiting. */
+/* The sequences of keyseq.c come back from curses as these codes (see
+ * keys_teach_curses), above every code curses hands out itself. */
+#define SEQ_CODE	0x4000
+
+/* One key from get_wch(), normalized; -1 when none is waiting, 0 for
+ * one that does nothing. */
 static int
 read_one(void)
 {
-	wint_t	wc;
-	int	rc;
+	const struct keyseq	*t;
+	size_t			 n;
+	wint_t			 wc;
+	int			 rc;
 
 	rc = get_wch(&wc);
 	if (rc == ERR)
 		return (-1);
 	if (rc == KEY_CODE_YES) {
+		t = keyseq_table(&n);
+		if (wc >= SEQ_CODE && wc < SEQ_CODE + n)
+			return (t[wc - SEQ_CODE].key);
 		switch (wc) {
 		case KEY_ENTER:
 			return (TK_ENTER);
@@ -38,60 +49,64 @@ read_one(void)
 	}
 }
 
+/* The next key of a sequence, which may come a moment later over a slow
+ * link: waits up to the escape delay. */
+static int
+read_wait(void)
+{
+	int	k;
+
+	timeout(ESCDELAY);
+	k = read_one();
+	nodelay(stdscr, TRUE);
+	return (k);
+}
+
+void
+keys_teach_curses(void)
+{
+	const struct keyseq	*t;
+	size_t			 i, n;
+
+	t = keyseq_table(&n);
+	for (i = 0; i < n; i++)
+		define_key(t[i].seq, SEQ_CODE + (int)i);
+}
+
 /* Bracketed paste: between ESC [ 200 ~ and ESC [ 201 ~ every key is text
  * (marked TK_PASTED, so no binding fires), capped at PASTE_MAX. */
 static int	pasting;
 static int	pasted;
 static int	paste_cut;
 
-#define PASTE_START	(-2)
-#define PASTE_END	(-3)
-
-/* The xterm and VT220 sequences a terminal sends whatever its terminfo
- * entry says (TERM=vt100 knows no F7, yet PuTTY and tmux send one). */
-static const struct {
-	const char	*seq;		/* after ESC [ */
-	int		 key;
-} sequences[] = {
-	{ "A", TK_UP }, { "B", TK_DOWN }, { "C", TK_RIGHT }, { "D", TK_LEFT },
-	{ "H", TK_HOME }, { "F", TK_END }, { "Z", TK_BTAB },
-	{ "1~", TK_HOME }, { "7~", TK_HOME }, { "4~", TK_END },
-	{ "8~", TK_END }, { "2~", TK_INSERT }, { "3~", TK_DELETE },
-	{ "5~", TK_PGUP }, { "6~", TK_PGDN },
-	{ "11~", TK_F(1) }, { "12~", TK_F(2) }, { "13~", TK_F(3) },
-	{ "14~", TK_F(4) }, { "15~", TK_F(5) }, { "17~", TK_F(6) },
-	{ "18~", TK_F(7) }, { "19~", TK_F(8) }, { "20~", TK_F(9) },
-	{ "21~", TK_F(10) }, { "23~", TK_F(11) }, { "24~", TK_F(12) },
-	{ "200~", PASTE_START }, { "201~", PASTE_END },
-};
-
-/* The rest of a control sequence after ESC [ (or ESC O): parameters,
- * then a final byte, read whole. A known one is its key; an unknown
- * one is swallowed (0), never typed into a field. -1 when nothing
- * followed: it was Esc and a typed [ after all. */
+/* The rest of a control sequence after ESC [ (or ESC O), read whole. A
+ * known one is its key; an unknown one is swallowed (KS_NONE), never
+ * typed into a field. KS_UNKNOWN when nothing followed: it was Esc and
+ * a typed [ after all. *after is a key read that was not part of it. */
 static int
-sequence(int ss3)
+sequence(int intro, int *after)
 {
-	char	seq[16];
-	size_t	i;
-	int	n = 0, k;
+	char	seq[40];
+	size_t	n = 2;
+	int	k, done = 0;
 
-	while ((k = read_one()) > 0) {
-		if (n < (int)sizeof seq - 1)
-			seq[n++] = (char)k;
-		if (k < 0x20 || k > 0x3f || ss3)
-			break;		/* the final byte, or not a sequence */
+	seq[0] = '\033';
+	seq[1] = (char)intro;
+	*after = -1;
+	while (done == 0 && (k = read_wait()) != -1) {
+		if (k <= 0 || k > 0x7e) {
+			*after = k;	/* not a sequence's byte */
+			return (KS_NONE);
+		}
+		seq[n++] = (char)k;
+		done = keyseq_complete(seq, n);
 	}
-	seq[n] = '\0';
-	if (n == 0)
-		return (-1);
-	if (ss3 && n == 1 && k >= 'P' && k <= 'S')
-		return (TK_F(k - 'P' + 1));
-	for (i = 0; i < sizeof sequences / sizeof *sequences; i++) {
-		if (strcmp(sequences[i].seq, seq) == 0)
-			return (sequences[i].key);
-	}
-	return (0);
+	if (n == 2)
+		return (KS_UNKNOWN);
+	if (done <= 0)
+		return (KS_NONE);
+	k = keyseq_find(seq, n);
+	return (k == KS_UNKNOWN ? KS_NONE : k);
 }
 
 static void
@@ -122,25 +137,36 @@ paste_edge(int which)
 		    "characters."), PASTE_MAX);
 }
 
+/* One key that is not an escape: text inside a paste, else a key. */
+static void
+deliver(void (*fn)(int), int k)
+{
+	if (pasting)
+		paste_key(fn, k);
+	else
+		fn(k);
+}
+
 /* ESC and what follows it at once: a sequence, Esc and a digit (an
  * F-key where a terminal eats them), or Esc alone, then the next key. */
 static void
 escape(void (*fn)(int))
 {
-	int	next, k;
+	int	next, k, after;
 
 	while ((next = read_one()) == TK_ESC && !pasting)
 		fn(TK_ESC);	/* Esc, then another escape at once */
 	if (next == '[' || next == 'O') {
-		if ((k = sequence(next == 'O')) == PASTE_START ||
-		    k == PASTE_END)
-			paste_edge(k == PASTE_START ? 1 : 2);
-		else if (k > 0 && !pasting)
-			fn(k);
-		else if (k == -1 && !pasting) {
+		k = sequence(next, &after);
+		if (k == KS_PASTE_START || k == KS_PASTE_END)
+			paste_edge(k == KS_PASTE_START ? 1 : 2);
+		else if (k == KS_UNKNOWN && !pasting) {
 			fn(TK_ESC);
 			fn(next);
-		}
+		} else if (k != KS_NONE && !pasting)
+			fn(k);
+		if (after > 0)
+			deliver(fn, after);
 		return;
 	}
 	if (pasting)
@@ -150,7 +176,7 @@ escape(void (*fn)(int))
 	else {
 		fn(TK_ESC);
 		if (next > 0)
-			fn(next);
+			deliver(fn, next);
 	}
 }
 
@@ -165,10 +191,8 @@ keys_drain(void (*fn)(int))
 		n++;
 		if (k == TK_ESC)
 			escape(fn);
-		else if (pasting)
-			paste_key(fn, k);
 		else
-			fn(k);
+			deliver(fn, k);
 	}
 	return (n);
 }

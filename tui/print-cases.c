@@ -7,6 +7,7 @@
 #include "print-cases.h"
 #include "tui.h"
 #include "../locale/date.h"
+#include "../util/zone.h"
 #include "../printing/notice.h"
 #include "../printing/papers.h"
 #include "../util/xmalloc.h"
@@ -14,7 +15,7 @@
 time_t
 cases_instant(const char *s)
 {
-	time_t	t = date_instant(s);
+	time_t	t = zone_instant(s);
 
 	return (t != -1 ? t : time(NULL));
 }
@@ -121,7 +122,7 @@ cases_paper_certificate(const struct certificate *c, int reprint_no)
 	size_t				 i;
 
 	memset(&p, 0, sizeof p);
-	date_local_day(c->issued_at, on);
+	zone_local_day(c->issued_at, on);
 	issuer = xasprintf("%s居民委员会", c->community);
 	p.id = (long)c->id;
 	p.serial = c->serial;

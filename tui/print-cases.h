@@ -5,7 +5,10 @@
 
 #include <time.h>
 
-#include "../api/model-cases.h"
+#include "../api/applications.h"
+#include "../api/handoffs.h"
+#include "../api/certificates.h"
+#include "../api/problem.h"
 
 struct pdoc;
 

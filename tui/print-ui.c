@@ -367,6 +367,10 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 	a.resident = str_at(j, "resident", "name");
 	a.id_masked = str_at(j, "resident", "id_number_masked");
 	a.due_date = str_at(j, "due_date", NULL);
+	/* the QR opens the progress-and-rating page; a slip still in the
+	 * outbox has no page yet and carries its number */
+	if (local_ref <= 0)
+		a.query_url = str_at(j, "progress_url", NULL);
 	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);
 	d = strcmp(kind, "materials") == 0 ? paper_materials(&a) :

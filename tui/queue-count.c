@@ -5,7 +5,12 @@
 
 #include "request.h"
 #include "tui.h"
-#include "../api/work.h"
+#include "../api/queue.h"
+#include "../api/events.h"
+#include "../api/org.h"
+#include "../api/stats.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 #include "../util/log.h"
 
 #define POLL_S		30

@@ -4,7 +4,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "../api/model.h"
+#include "../api/session.h"
+#include "../api/residents.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 
 /* One field both the clerk and someone else changed, for the conflict
  * dialog: which value to keep. */

@@ -5,7 +5,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "../api/model.h"
+#include "../api/session.h"
+#include "../api/residents.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 #include "../forms/form.h"
 
 /* A Service-shaped object ({name, form}) for the form screen; title is

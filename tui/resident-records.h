@@ -3,7 +3,10 @@
 #ifndef TUI_RESIDENT_RECORDS_H
 #define TUI_RESIDENT_RECORDS_H
 
-#include "../api/model.h"
+#include "../api/session.h"
+#include "../api/residents.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 
 struct records {
 	const void		*owner;		/* the profile's data */

@@ -410,7 +410,7 @@ on_service(struct api_result *r, void *arg)
 		name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it,
 		    "name"));
 		if (name != NULL && *name != '\0')
-			v->materials[v->nmaterials++] = text_sanitize(name, 0);
+			v->materials[v->nmaterials++] = utf8_sanitize(name, 0);
 	}
 	if (v->nmaterials == 0) {
 		app_message(MSG_ERROR, "%s", _("This service lists no "

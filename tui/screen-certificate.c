@@ -64,7 +64,7 @@ preview(struct certview *v)
 			*next++ = '\0';
 		v->lines = xreallocarray(v->lines, v->nlines + 1,
 		    sizeof *v->lines);
-		v->lines[v->nlines++] = text_sanitize(line, 0);
+		v->lines[v->nlines++] = utf8_sanitize(line, 0);
 	}
 	free(text);
 }

@@ -12,7 +12,12 @@
 #include "form-view.h"
 #include "request.h"
 #include "tui.h"
-#include "../api/work.h"
+#include "../api/queue.h"
+#include "../api/events.h"
+#include "../api/org.h"
+#include "../api/stats.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 

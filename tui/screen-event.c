@@ -15,7 +15,12 @@
 #include "request.h"
 #include "tui.h"
 #include "when.h"
-#include "../api/work.h"
+#include "../api/queue.h"
+#include "../api/events.h"
+#include "../api/org.h"
+#include "../api/stats.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 

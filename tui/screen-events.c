@@ -11,7 +11,12 @@
 #include "table.h"
 #include "tui.h"
 #include "when.h"
-#include "../api/work.h"
+#include "../api/queue.h"
+#include "../api/events.h"
+#include "../api/org.h"
+#include "../api/stats.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 

@@ -202,11 +202,11 @@ fscr_init(struct screen *s, void *arg)
 	fs->service_id = (long long)cJSON_GetNumberValue(
 	    cJSON_GetObjectItemCaseSensitive(fs->service, "id"));
 	fs->resident_id = o->resident_id;
-	fs->resident_name = text_sanitize(o->resident_name != NULL ?
+	fs->resident_name = utf8_sanitize(o->resident_name != NULL ?
 	    o->resident_name : "", 0);
 	name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 	    fs->service, "name"));
-	fs->title = text_sanitize(name != NULL ? name : "", 0);
+	fs->title = utf8_sanitize(name != NULL ? name : "", 0);
 	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
 	    fs->resident_id);
 	fs->submit = o->submit;
@@ -577,7 +577,7 @@ on_record(struct api_result *r, void *arg)
 	drop_draft(fs);
 	fs->resident_id = res->s.id;
 	free(fs->resident_name);
-	fs->resident_name = text_sanitize(res->s.name, 0);
+	fs->resident_name = utf8_sanitize(res->s.name, 0);
 	free(fs->draft_key);
 	fs->draft_key = xasprintf("%lld-%lld", fs->service_id,
 	    fs->resident_id);
@@ -651,7 +651,7 @@ insert_code_point(const char *text, void *arg)
 	unsigned long		 cp = strtoul(text, NULL, 16);
 
 	if (*text == '\0' || cp < 0x20 || cp > 0x10FFFF ||
-	    text_is_unsafe((uint32_t)cp) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+	    utf8_is_unsafe((uint32_t)cp) || (cp >= 0xD800 && cp <= 0xDFFF) ||
 	    lineedit_insert(&f->edit, (uint32_t)cp) != 0) {
 		app_message(MSG_ERROR, _("U+%s is not a character that can be "
 		    "typed here."), text);

@@ -146,7 +146,7 @@ load(struct import *m)
 
 	if ((buf = read_file(m->path, &len, &cause)) == NULL ||
 	    (m->im = csv_import(buf, len, columns, NCOL, &cause)) == NULL) {
-		safe = text_sanitize(cause, 0);
+		safe = utf8_sanitize(cause, 0);
 		app_message(MSG_ERROR, "%s", safe);
 		free(safe);
 		free(cause);
@@ -155,7 +155,7 @@ load(struct import *m)
 	}
 	free(buf);
 	for (i = 0; i < m->im->nrejects; i++) {
-		safe = text_sanitize(m->im->rejects[i].reason, 0);
+		safe = utf8_sanitize(m->im->rejects[i].reason, 0);
 		buf_printf(&m->refused, _("line %zu: %s\n"),
 		    m->im->rejects[i].line, safe);
 		free(safe);
@@ -165,7 +165,7 @@ load(struct import *m)
 	for (i = 0; i < m->im->nrows; i++) {
 		m->rows[i].community_id = community_of(cell(m, i, C_COMMUNITY));
 		if (m->rows[i].community_id == 0) {
-			safe = text_sanitize(cell(m, i, C_COMMUNITY), 0);
+			safe = utf8_sanitize(cell(m, i, C_COMMUNITY), 0);
 			buf_printf(&m->refused, _("line %zu: the community "
 			    "\"%s\" is not one this centre serves\n"),
 			    m->im->lines[i], safe);
@@ -393,7 +393,7 @@ import_draw(struct screen *s, int top, int rows, int cols, int *cy,
 		line = xasprintf("%4zu  %s  %s  %s  %s", m->im->lines[i],
 		    cell(m, i, C_NAME), masked, cell(m, i, C_ADDRESS),
 		    state_word(&m->rows[i]));
-		safe = text_sanitize(line, 0);
+		safe = utf8_sanitize(line, 0);
 		put(m, k++, &y, 2, safe, m->rows[i].state == R_FAILED ?
 		    STYLE_ERROR : STYLE_NORMAL, cols);
 		free(safe);

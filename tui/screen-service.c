@@ -47,7 +47,7 @@ add(struct svc *s, const char *fmt, ...)
 		abort();
 	va_end(ap);
 	s->lines = xreallocarray(s->lines, s->nlines + 1, sizeof *s->lines);
-	s->lines[s->nlines++] = text_sanitize(raw, 0);
+	s->lines[s->nlines++] = utf8_sanitize(raw, 0);
 	free(raw);
 }
 

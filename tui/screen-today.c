@@ -12,7 +12,12 @@
 #include "today.h"
 #include "tui.h"
 #include "when.h"
-#include "../api/work.h"
+#include "../api/queue.h"
+#include "../api/events.h"
+#include "../api/org.h"
+#include "../api/stats.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
@@ -37,14 +42,6 @@ static const struct keyhelp today_keys[] = {
 };
 
 static void	step(struct today *, int which, int page);
-
-int
-today_is_supervisor(void)
-{
-	const char	*r = app.session != NULL ? app.session->role : "";
-
-	return (strcmp(r, "supervisor") == 0 || strcmp(r, "admin") == 0);
-}
 
 static const char *
 counter_filter(const struct today *t)

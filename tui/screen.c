@@ -7,6 +7,7 @@
 #include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../util/log.h"
 #include "../util/xmalloc.h"
 
 struct app	app;
@@ -22,6 +23,8 @@ app_push(const struct screen_ops *ops, void *arg)
 {
 	struct screen	*s = xcalloc(1, sizeof *s);
 
+	log_info("screen: push %s over %s", ops->name,
+	    app.top != NULL ? app.top->ops->name : "nothing");
 	s->ops = ops;
 	s->below = app.top;
 	s->refs = 1;
@@ -50,6 +53,8 @@ app_pop(void)
 
 	if (s == NULL)
 		return;
+	log_info("screen: pop %s back to %s", s->ops->name,
+	    s->below != NULL ? s->below->ops->name : "nothing");
 	app.top = s->below;
 	if (app.message_screen == s)
 		app_message(MSG_INFO, NULL);

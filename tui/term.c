@@ -13,9 +13,12 @@
 #include <curses.h>
 #include <term.h>
 
+#include "borders.h"
 #include "draw.h"
+#include "keys.h"
 #include "term.h"
 #include "../locale/i18n.h"
+#include "../util/log.h"
 #include "../util/xmalloc.h"
 
 static int	sig_pipe[2] = { -1, -1 };
@@ -83,16 +86,25 @@ term_start(void)
 		fatal("cannot start the terminal (TERM=%s)",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 	started = 1;
+	borders_apply();
 	raw();
 	noecho();
 	nonl();
+	/* the keypad stays numeric (no smkx): in application mode PuTTY's
+	 * NumLock, / * and - would send what F1 .. F4 send, and digits
+	 * would need the keys' table; keys.c reads both modes anyway */
+	keypad_xmit = NULL;
 	keypad(stdscr, TRUE);
+	keys_teach_curses();
 	nodelay(stdscr, TRUE);
 	/* 50 ms tells a lone Esc from an arrow key's sequence on a local
 	 * terminal; over a slow link ESCDELAY (ms) may ask for more */
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(50);
 	draw_init_styles();
+	log_info("terminal: TERM=%s, %dx%d, %d colours; locale %s, codeset "
+	    "%s", getenv("TERM") != NULL ? getenv("TERM") : "", COLS, LINES,
+	    COLORS, setlocale(LC_CTYPE, NULL), nl_langinfo(CODESET));
 	curs_set(0);
 	/* bracketed paste: a paste arrives marked, so none of its
 	 * characters can act as a key */

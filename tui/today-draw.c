@@ -30,6 +30,16 @@ static const struct {
 	{ "rejected", N_("rejected") },
 };
 
+/* The role reads the centre's figures (supervisor, admin): what the
+ * page draws and what screen-today.c asks the server for. */
+int
+today_is_supervisor(void)
+{
+	const char	*r = app.session != NULL ? app.session->role : "";
+
+	return (strcmp(r, "supervisor") == 0 || strcmp(r, "admin") == 0);
+}
+
 const char *
 today_status_label(const char *code)
 {

@@ -4,7 +4,12 @@
 #ifndef TUI_TODAY_H
 #define TUI_TODAY_H
 
-#include "../api/work.h"
+#include "../api/queue.h"
+#include "../api/events.h"
+#include "../api/org.h"
+#include "../api/stats.h"
+#include "../api/catalog.h"
+#include "../api/applications.h"
 
 struct today_service {
 	const char	*txcode;	/* point into the lists or stats */

@@ -2,6 +2,10 @@
  * The application shell: the screen stack, the shared state every screen
  * reads (session, link, message line), and the hooks screens call. Screen
  * handlers change state and call app_dirty(); only the loop draws.
+ *
+ * This is tui/'s module header, the deliberate public face of the
+ * folder: it declares what screen.c, bianmin.c and the kit export to
+ * every screen, so it is not named for one file.
  */
 #ifndef TUI_TUI_H
 #define TUI_TUI_H
@@ -10,6 +14,10 @@
 #include <time.h>
 
 #include "../api/client.h"
+#include "../api/applications.h"
+#include "../api/catalog.h"
+#include "../api/residents.h"
+#include "../api/session.h"
 #include "../api/outbox.h"
 #include "../api/sender.h"
 

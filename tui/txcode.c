@@ -88,7 +88,7 @@ condition_failed(const cJSON *service)
 				ok |= strcmp(tag->valuestring, want) == 0;
 		}
 		if (!ok)
-			return (text_sanitize(msg != NULL ? msg : type, 0));
+			return (utf8_sanitize(msg != NULL ? msg : type, 0));
 	}
 	return (NULL);
 }

@@ -10,7 +10,7 @@
 time_t
 when_parse(const char *s)
 {
-	return (date_instant(s));
+	return (zone_instant(s));
 }
 
 /* The instant as the service's local time; 0 when s is none. */

@@ -52,3 +52,29 @@ zone_name(void)
 {
 	return (zone_current);
 }
+
+time_t
+zone_instant(const char *s)
+{
+	struct tm	 tm;
+	const char	*end;
+
+	if (s == NULL)
+		return (-1);
+	memset(&tm, 0, sizeof tm);
+	end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (end == NULL || *end != '\0')
+		return (-1);
+	return (timegm(&tm));
+}
+
+void
+zone_local_day(const char *instant, char *out)
+{
+	time_t		t = zone_instant(instant);
+	struct tm	tm;
+
+	if (t == -1 || localtime_r(&t, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		snprintf(out, 11, "-");
+}

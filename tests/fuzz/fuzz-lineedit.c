@@ -30,7 +30,7 @@ check(struct lineedit *le, int width)
 	for (i = 0; i < le->len; i++) {
 		if (le->multiline && le->cp[i] == '\n')
 			continue;
-		if (le->cp[i] < 0x20 || text_is_unsafe(le->cp[i]))
+		if (le->cp[i] < 0x20 || utf8_is_unsafe(le->cp[i]))
 			abort();
 	}
 	col = lineedit_view(le, width);

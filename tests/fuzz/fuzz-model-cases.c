@@ -10,7 +10,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "../../api/model-cases.h"
+#include "../../api/applications.h"
+#include "../../api/handoffs.h"
+#include "../../api/certificates.h"
+#include "../../api/problem.h"
 #include "../../locale/text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -27,7 +30,7 @@ safe(const char *s)
 	if (!utf8_valid(s, len))
 		abort();
 	while ((n = utf8_decode(s, len, &cp)) != 0) {
-		if (text_is_unsafe(cp))
+		if (utf8_is_unsafe(cp))
 			abort();
 		s += n;
 		len -= n;

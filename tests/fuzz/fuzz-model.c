@@ -8,7 +8,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "../../api/model.h"
+#include "../../api/session.h"
+#include "../../api/residents.h"
+#include "../../api/catalog.h"
+#include "../../api/applications.h"
 #include "../../locale/text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -25,7 +28,7 @@ safe(const char *s)
 	if (!utf8_valid(s, len))
 		abort();
 	while ((n = utf8_decode(s, len, &cp)) != 0) {
-		if (text_is_unsafe(cp))
+		if (utf8_is_unsafe(cp))
 			abort();
 		s += n;
 		len -= n;

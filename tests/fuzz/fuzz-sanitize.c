@@ -33,14 +33,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in = malloc(size - 1);
 	memcpy(in, data + 2, size - 2);
 	in[size - 2] = '\0';
-	out = text_sanitize(in, keep);
+	out = utf8_sanitize(in, keep);
 	len = strlen(out);
 	if (!utf8_valid(out, len))
 		abort();
 	for (p = out; (n = utf8_decode(p, len, &cp)) != 0; p += n, len -= n) {
 		if (cp == '\n' && keep)
 			continue;
-		if (text_is_unsafe(cp) || cp == 0x7f)
+		if (utf8_is_unsafe(cp) || cp == 0x7f)
 			abort();
 	}
 	cut = text_truncate(out, cols);

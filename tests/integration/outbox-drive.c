@@ -13,7 +13,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../api/applications.h"
 #include "../../api/client.h"
+#include "../../api/residents.h"
+#include "../../api/session.h"
 #include "../../api/outbox.h"
 #include "../../api/sender.h"
 

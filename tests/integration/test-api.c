@@ -18,7 +18,11 @@
 #include <cmocka.h>
 
 #include "../../api/catalog.h"
+#include "../../api/applications.h"
 #include "../../api/client.h"
+#include "../../api/residents.h"
+#include "../../api/session.h"
+#include "../../tui/messages.h"
 #include "../../forms/form.h"
 #include "../../forms/idnum.h"
 
@@ -437,6 +441,8 @@ main(void)
 	int	rc;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	/* the clerk's sentences, as the client sets them */
+	api_set_describe(messages_describe);
 	rc = cmocka_run_group_tests_name("api", tests, NULL, NULL);
 	reset();
 	curl_global_cleanup();

@@ -21,7 +21,11 @@
 
 #include <cmocka.h>
 
+#include "../../api/applications.h"
 #include "../../api/client.h"
+#include "../../api/residents.h"
+#include "../../api/session.h"
+#include "../../tui/messages.h"
 
 #define PASSWORD	"demo-clerk"
 
@@ -229,6 +233,8 @@ main(void)
 		return (2);
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	/* the clerk's sentences, as the client sets them */
+	api_set_describe(messages_describe);
 	rc = cmocka_run_group_tests_name("loopback", tests, NULL, NULL);
 	curl_global_cleanup();
 	return (rc);

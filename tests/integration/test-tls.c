@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "../../api/client.h"
+#include "../../api/residents.h"
+#include "../../tui/messages.h"
 
 static struct {
 	int		 done;
@@ -109,6 +111,8 @@ main(void)
 	int	rc;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	/* the clerk's sentences, as the client sets them */
+	api_set_describe(messages_describe);
 	rc = cmocka_run_group_tests_name("tls", tests, NULL, NULL);
 	curl_global_cleanup();
 	return (rc);

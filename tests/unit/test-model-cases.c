@@ -12,7 +12,10 @@
 #include <cmocka.h>
 #include <cjson/cJSON.h>
 
-#include "../../api/model-cases.h"
+#include "../../api/applications.h"
+#include "../../api/handoffs.h"
+#include "../../api/certificates.h"
+#include "../../api/problem.h"
 
 #define SUMMARY \
     "\"id\":9001,\"number\":\"610202001-20261129-0007\"," \

@@ -10,7 +10,12 @@
 #include <cmocka.h>
 #include <cjson/cJSON.h>
 
-#include "../../api/work.h"
+#include "../../api/queue.h"
+#include "../../api/events.h"
+#include "../../api/org.h"
+#include "../../api/stats.h"
+#include "../../api/catalog.h"
+#include "../../api/applications.h"
 
 static const char ticket_json[] =
     "{\"id\":118,\"number\":\"E023\",\"category\":{\"id\":5,\"code\":\"05\","

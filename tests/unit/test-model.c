@@ -10,7 +10,10 @@
 #include <cmocka.h>
 #include <cjson/cJSON.h>
 
-#include "../../api/model.h"
+#include "../../api/session.h"
+#include "../../api/residents.h"
+#include "../../api/catalog.h"
+#include "../../api/applications.h"
 
 static const char page_json[] =
     "{\"items\":[{\"id\":1,\"name\":\"张红旗\",\"sex\":\"F\",\"age\":41,"

@@ -115,30 +115,30 @@ sanitize_controls(void **state)
 	char	*s;
 
 	(void)state;
-	s = text_sanitize("a\x1b]0;PWNED\x07z", 0);
+	s = utf8_sanitize("a\x1b]0;PWNED\x07z", 0);
 	assert_null(strchr(s, 0x1b));
 	assert_null(strchr(s, 0x07));
 	assert_string_equal(s, "a\xEF\xBF\xBD]0;PWNED\xEF\xBF\xBDz");
 	free(s);
-	s = text_sanitize("\xC2\x9B" "2J", 0);		/* C1 CSI */
+	s = utf8_sanitize("\xC2\x9B" "2J", 0);		/* C1 CSI */
 	assert_string_equal(s, "\xEF\xBF\xBD" "2J");
 	free(s);
-	s = text_sanitize("abc\xE2\x80\xAE" "def", 0);	/* U+202E */
+	s = utf8_sanitize("abc\xE2\x80\xAE" "def", 0);	/* U+202E */
 	assert_string_equal(s, "abc\xEF\xBF\xBD" "def");
 	free(s);
-	s = text_sanitize("line\rover", 0);
+	s = utf8_sanitize("line\rover", 0);
 	assert_string_equal(s, "line\xEF\xBF\xBDover");
 	free(s);
-	s = text_sanitize("bad\xFFutf8", 0);
+	s = utf8_sanitize("bad\xFFutf8", 0);
 	assert_string_equal(s, "bad\xEF\xBF\xBDutf8");
 	free(s);
-	s = text_sanitize("a\tb\nc", 1);
+	s = utf8_sanitize("a\tb\nc", 1);
 	assert_string_equal(s, "a b\nc");
 	free(s);
-	s = text_sanitize("a\nc", 0);
+	s = utf8_sanitize("a\nc", 0);
 	assert_string_equal(s, "a\xEF\xBF\xBD" "c");
 	free(s);
-	s = text_sanitize("买买提·艾力", 0);
+	s = utf8_sanitize("买买提·艾力", 0);
 	assert_string_equal(s, "买买提·艾力");
 	free(s);
 }

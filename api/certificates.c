@@ -1,19 +1,22 @@
-/* Certificate types, certificates, reprints and verification results
- * from server JSON. */
+/* Certificate types, certificates, reprints and verification. */
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
+#include "http.h"
 #include "json.h"
-#include "model-cases.h"
-#include "model-util.h"
-#include "../locale/text.h"
+#include "page.h"
+#include "read.h"
+#include "certificates.h"
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
-#define ID_MAX	(1LL << 53)
-
 static void
-type_clear(struct cert_type *t)
+type_clear(void *p)
 {
+	struct cert_type	*t = p;
+
 	free(t->code);
 	free(t->name);
 	free(t->basis);
@@ -43,8 +46,9 @@ type_template(const cJSON *j, struct cert_type *t, const char **cause)
 }
 
 static int
-type_parse(const cJSON *j, struct cert_type *t, const char **cause)
+type_parse(const cJSON *j, void *p, const char **cause)
 {
+	struct cert_type	*t = p;
 	char	*status = NULL;
 	int	 bad = 0;
 
@@ -67,41 +71,34 @@ type_parse(const cJSON *j, struct cert_type *t, const char **cause)
 	return (type_template(j, t, cause));
 }
 
+static const struct page_item type_item = {
+	sizeof(struct cert_type), type_parse, type_clear
+};
+
 int
 model_cert_type_page_parse(const cJSON *j, struct cert_type_page *p,
     const char **cause)
 {
-	const cJSON	*list = cJSON_GetObjectItemCaseSensitive(j, "items");
-	const cJSON	*it;
-	int		 page, per_page;
+	struct page_info	pg = { 0, 0, 0 };
+	void			*items;
+	int			 rc;
 
 	memset(p, 0, sizeof *p);
 	*cause = NULL;
-	if (!cJSON_IsArray(list))
-		return (mu_fail("the reply has no items", cause));
-	p->items = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *p->items);
-	cJSON_ArrayForEach(it, list) {
-		if (type_parse(it, &p->items[p->n], cause) != 0) {
-			type_clear(&p->items[p->n]);
-			return (-1);
-		}
-		p->n++;
-	}
-	return (mu_paging(j, &page, &per_page, &p->total, cause));
+	rc = page_parse(j, &type_item, &items, &p->n, &pg, cause);
+	p->items = items;
+	p->total = pg.total;
+	return (rc);
 }
 
 void
 model_cert_type_page_free(void *ptr)
 {
 	struct cert_type_page	*p = ptr;
-	size_t			 i;
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->n; i++)
-		type_clear(&p->items[i]);
-	free(p->items);
+	page_items_free(p->items, p->n, &type_item);
 	free(p);
 }
 
@@ -115,7 +112,7 @@ body_parse(const cJSON *j, char **out, const char **cause)
 	*out = NULL;
 	if (!cJSON_IsString(v) || v->valuestring == NULL)
 		return (mu_fail("the certificate has no body", cause));
-	*out = text_sanitize(v->valuestring, 1);
+	*out = utf8_sanitize(v->valuestring, 1);
 	return (0);
 }
 
@@ -130,10 +127,10 @@ void_parse(const cJSON *j, struct certificate *c)
 
 	c->is_void = cJSON_IsObject(v);
 	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "on"));
-	c->voided_on = text_sanitize(s != NULL ? s : "", 0);
+	c->voided_on = utf8_sanitize(s != NULL ? s : "", 0);
 	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v,
 	    "reason"));
-	c->void_reason = text_sanitize(s != NULL ? s : "", 0);
+	c->void_reason = utf8_sanitize(s != NULL ? s : "", 0);
 	c->corrections = cJSON_IsNumber(n) && n->valuedouble >= 0 &&
 	    n->valuedouble < 1000 ? (int)n->valuedouble : 0;
 }
@@ -202,8 +199,9 @@ model_certificate_free(void *p)
 
 /* A CertificateSummary: what a list shows, no body, no codes. */
 static int
-summary_parse(const cJSON *j, struct cert_summary *c, const char **cause)
+summary_parse(const cJSON *j, void *p, const char **cause)
 {
+	struct cert_summary	*c = p;
 	long long	v = 0;
 	int		bad = 0;
 
@@ -223,48 +221,44 @@ summary_parse(const cJSON *j, struct cert_summary *c, const char **cause)
 }
 
 static void
-summary_clear(struct cert_summary *c)
+summary_clear(void *p)
 {
+	struct cert_summary	*c = p;
+
 	free(c->serial);
 	free(c->type_name);
 	free(c->issued_at);
 	free(c->valid_until);
 }
 
+static const struct page_item summary_item = {
+	sizeof(struct cert_summary), summary_parse, summary_clear
+};
+
 int
 model_cert_page_parse(const cJSON *j, struct cert_page *p,
     const char **cause)
 {
-	const cJSON	*list = cJSON_GetObjectItemCaseSensitive(j, "items"), *it;
-	int		 page, per_page;
+	struct page_info	pg = { 0, 0, 0 };
+	void			*items;
+	int			 rc;
 
 	memset(p, 0, sizeof *p);
 	*cause = NULL;
-	if (!cJSON_IsArray(list))
-		return (mu_fail("the reply has no items", cause));
-	p->items = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *p->items);
-	cJSON_ArrayForEach(it, list) {
-		if (summary_parse(it, &p->items[p->n], cause) != 0) {
-			summary_clear(&p->items[p->n]);
-			return (-1);
-		}
-		p->n++;
-	}
-	return (mu_paging(j, &page, &per_page, &p->total, cause));
+	rc = page_parse(j, &summary_item, &items, &p->n, &pg, cause);
+	p->items = items;
+	p->total = pg.total;
+	return (rc);
 }
 
 void
 model_cert_page_free(void *ptr)
 {
 	struct cert_page	*p = ptr;
-	size_t			 i;
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->n; i++)
-		summary_clear(&p->items[i]);
-	free(p->items);
+	page_items_free(p->items, p->n, &summary_item);
 	free(p);
 }
 
@@ -321,11 +315,11 @@ model_verify_parse(const cJSON *j, struct verify_result *v,
 	    cause);
 	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
 	    "status"));
-	v->status = text_sanitize(s != NULL ? s : v->valid ? "valid" :
+	v->status = utf8_sanitize(s != NULL ? s : v->valid ? "valid" :
 	    "expired", 0);
 	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
 	    strcmp(v->status, "void") == 0 ? "voided_on" : "superseded_on"));
-	v->ended_on = text_sanitize(s != NULL ? s : "", 0);
+	v->ended_on = utf8_sanitize(s != NULL ? s : "", 0);
 	return (bad ? -1 : 0);
 }
 
@@ -345,69 +339,110 @@ model_verify_free(void *p)
 	free(v);
 }
 
-/* "610202001-20261129-0011 (submitted)" for each application in the way
- * of a hand-off. */
-static void
-conflicts_parse(const cJSON *list, struct problem_ext *e)
-{
-	const cJSON	*it;
-	char		*number, *status;
+API_KIND(kind_cert_types, struct cert_type_page, model_cert_type_page_parse,
+    model_cert_type_page_free);
+API_KIND(kind_certificate, struct certificate, model_certificate_parse,
+    model_certificate_free);
+API_KIND(kind_cert_page, struct cert_page, model_cert_page_parse,
+    model_cert_page_free);
+API_KIND(kind_reprint, struct reprint, model_reprint_parse,
+    model_reprint_free);
+API_KIND(kind_verify, struct verify_result, model_verify_parse,
+    model_verify_free);
 
-	e->conflicts = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *e->conflicts);
-	cJSON_ArrayForEach(it, list) {
-		number = json_str(it, "number", 0);
-		status = json_str(it, "status", 0);
-		if (number != NULL && status != NULL)
-			e->conflicts[e->nconflicts++] = xasprintf("%s (%s)",
-			    number, status);
-		free(number);
-		free(status);
-	}
+struct api_call *
+api_cert_types(struct api *a, int with_cancelled, api_cb cb, void *arg)
+{
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_cert_types, cb, arg,
+	    "/api/v1/certificate-types?per_page=100%s",
+	    with_cancelled ? "&include=cancelled" : ""));
 }
 
-struct problem_ext *
-problem_ext_parse(const cJSON *j)
+struct api_call *
+api_certificate_issue(struct api *a, long long type_id, long long resident_id,
+    const char *purpose, cJSON *data, const char *key, api_cb cb, void *arg)
 {
-	struct problem_ext	*e = xcalloc(1, sizeof *e);
-	const cJSON		*list;
-	const char		*cause = NULL;
-	char			*s;
+	cJSON	*b = cJSON_CreateObject();
 
-	e->current_version = -1;
-	if ((e->current_status = json_str(j, "current_status", 1)) == NULL)
-		e->current_status = xstrdup("");
-	if (mu_strings(&e->allowed, &e->nallowed,
-	    cJSON_GetObjectItemCaseSensitive(j, "allowed"), "", &cause) != 0) {
-		mu_strings_free(e->allowed, e->nallowed);
-		e->allowed = NULL;
-		e->nallowed = 0;
-	}
-	if (json_int(j, "current_version", &e->current_version) != 0)
-		e->current_version = -1;
-	e->type_name = json_obj(j, "certificate_type") != NULL ?
-	    json_str(json_obj(j, "certificate_type"), "name", 1) : NULL;
-	if (e->type_name == NULL)
-		e->type_name = xstrdup("");
-	e->basis = (s = json_str(j, "basis", 1)) != NULL ? s : xstrdup("");
-	e->alternative = (s = json_str(j, "alternative", 1)) != NULL ? s :
-	    xstrdup("");
-	list = cJSON_GetObjectItemCaseSensitive(j, "conflicts");
-	if (cJSON_IsArray(list))
-		conflicts_parse(list, e);
-	return (e);
+	cJSON_AddNumberToObject(b, "type_id", (double)type_id);
+	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
+	if (purpose != NULL && *purpose != '\0')
+		cJSON_AddStringToObject(b, "purpose", purpose);
+	cJSON_AddItemToObject(b, "data", data != NULL ? data :
+	    cJSON_CreateObject());
+	return (api_call(a, "POST", "/api/v1/certificates", b, key, 0,
+	    &kind_certificate, cb, arg));
 }
 
-void
-problem_ext_free(struct problem_ext *e)
+struct api_call *
+api_certificate_get(struct api *a, long long id, api_cb cb, void *arg)
 {
-	if (e == NULL)
-		return;
-	free(e->current_status);
-	mu_strings_free(e->allowed, e->nallowed);
-	free(e->type_name);
-	free(e->basis);
-	free(e->alternative);
-	mu_strings_free(e->conflicts, e->nconflicts);
-	free(e);
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_certificate, cb, arg,
+	    "/api/v1/certificates/%lld", id));
+}
+
+struct api_call *
+api_certificates_of(struct api *a, long long resident_id, api_cb cb,
+    void *arg)
+{
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_cert_page, cb, arg,
+	    "/api/v1/certificates?resident_id=%lld&per_page=50", resident_id));
+}
+
+struct api_call *
+api_certificate_reprint(struct api *a, long long id, const char *reason,
+    const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	path = xasprintf("/api/v1/certificates/%lld/reprints", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_reprint, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_certificate_void(struct api *a, long long id, const char *reason,
+    const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	path = xasprintf("/api/v1/certificates/%lld/void", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_certificate, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_certificate_correct(struct api *a, long long id, const char *purpose,
+    const char *reason, const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	cJSON_AddStringToObject(b, "purpose", purpose);
+	path = xasprintf("/api/v1/certificates/%lld/corrections", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_certificate, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_verify_code(struct api *a, const char *code, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*v = http_escape(code);
+
+	c = api_callf(a, "GET", NULL, NULL, 0, &kind_verify, cb, arg,
+	    "/api/v1/verify?code=%s", v);
+	free(v);
+	return (c);
 }

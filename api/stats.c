@@ -1,9 +1,14 @@
-/* The day's figures and lists of applications from server JSON. */
+/* The day's figures. */
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
+#include "http.h"
 #include "json.h"
-#include "work-int.h"
+#include "page.h"
+#include "read.h"
+#include "stats.h"
 #include "../util/xmalloc.h"
 
 static void
@@ -16,8 +21,9 @@ count_clear(void *p)
 }
 
 static int
-count_parse(const cJSON *j, struct service_count *c, const char **cause)
+count_parse(const cJSON *j, void *p, const char **cause)
 {
+	struct service_count	*c = p;
 	const cJSON	*s = json_obj(j, "service");
 	int		 bad = 0;
 
@@ -32,25 +38,23 @@ count_parse(const cJSON *j, struct service_count *c, const char **cause)
 	return (bad ? -1 : 0);
 }
 
+static const struct page_item count_item = {
+	sizeof(struct service_count), count_parse, count_clear
+};
+
 static int
 services_parse(const cJSON *list, struct daily_stats *d, const char **cause)
 {
-	const cJSON	*it;
+	void	*items;
+	int	 rc;
 
 	if (!cJSON_IsArray(list)) {
 		*cause = "per_service is not a list";
 		return (-1);
 	}
-	d->services = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *d->services);
-	cJSON_ArrayForEach(it, list) {
-		if (count_parse(it, &d->services[d->nservices], cause) != 0) {
-			count_clear(&d->services[d->nservices]);
-			return (-1);
-		}
-		d->nservices++;
-	}
-	return (0);
+	rc = page_items(list, &count_item, &items, &d->nservices, cause);
+	d->services = items;
+	return (rc);
 }
 
 /* Exactly 24 hours, each a count: a chart of anything else would lie. */
@@ -120,96 +124,36 @@ model_daily_stats_free(void *p)
 	free(d->date);
 	free(d->centre);
 	free(d->calendar_until);
-	work_items_free(d->services, d->nservices, sizeof *d->services,
-	    count_clear);
+	page_items_free(d->services, d->nservices, &count_item);
 	free(d);
 }
 
-static void
-row_clear(void *p)
-{
-	struct app_row	*a = p;
+API_KIND(kind_daily, struct daily_stats, model_daily_stats_parse,
+    model_daily_stats_free);
+API_KIND(kind_rows, struct app_rows, model_app_rows_parse,
+    model_app_rows_free);
 
-	free(a->number);
-	free(a->txcode);
-	free(a->service);
-	free(a->resident);
-	free(a->id_masked);
-	free(a->community);
-	free(a->status);
-	free(a->counter);
-	free(a->staff);
-	free(a->created_at);
-	free(a->due_date);
+struct api_call *
+api_stats_daily(struct api *a, const char *counter, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*cn = api_param("counter", counter);
+
+	c = api_callf(a, "GET", NULL, NULL, 0, &kind_daily, cb, arg,
+	    "/api/v1/stats/daily%s%s", *cn != '\0' ? "?" : "",
+	    *cn != '\0' ? cn + 1 : "");
+	free(cn);
+	return (c);
 }
 
-/* The parts of a service or resident reference a row shows. */
-static int
-row_refs(const cJSON *j, struct app_row *a, const char **cause)
+struct api_call *
+api_stats_overdue(struct api *a, const char *counter, api_cb cb, void *arg)
 {
-	const cJSON	*svc = json_obj(j, "service");
-	const cJSON	*res = json_obj(j, "resident");
-	int		 bad = 0;
+	struct api_call	*c;
+	char		*cn = api_param("counter", counter);
 
-	if (svc == NULL || res == NULL) {
-		*cause = "an application has no service or resident";
-		return (-1);
-	}
-	bad |= work_str(svc, "txcode", 0, &a->txcode, cause);
-	bad |= work_str(svc, "name", 0, &a->service, cause);
-	bad |= work_str(res, "name", 0, &a->resident, cause);
-	bad |= work_str(res, "id_number_masked", 0, &a->id_masked, cause);
-	return (bad ? -1 : 0);
-}
-
-static int
-row_parse(const cJSON *j, void *p, const char **cause)
-{
-	struct app_row	*a = p;
-	const cJSON	*o = cJSON_GetObjectItemCaseSensitive(j, "overdue");
-	int		 bad = 0;
-
-	if (json_int(j, "id", &a->id) != 0 || a->id <= 0 ||
-	    !cJSON_IsBool(o)) {
-		*cause = "an application has no id";
-		bad = -1;
-	}
-	a->overdue = cJSON_IsTrue(o);
-	bad |= row_refs(j, a, cause);
-	bad |= work_str(j, "number", 0, &a->number, cause);
-	bad |= work_ref(j, "community", 0, &a->community, NULL, cause);
-	bad |= work_str(j, "status", 0, &a->status, cause);
-	bad |= work_str(j, "counter", 1, &a->counter, cause);
-	bad |= work_ref(j, "staff", 0, &a->staff, NULL, cause);
-	bad |= work_str(j, "created_at", 0, &a->created_at, cause);
-	bad |= work_str(j, "due_date", 1, &a->due_date, cause);
-	a->overdue_days = -1;
-	if (cJSON_GetObjectItemCaseSensitive(j, "overdue_days") != NULL)
-		bad |= work_int(j, "overdue_days", 0, &a->overdue_days, cause);
-	return (bad ? -1 : 0);
-}
-
-int
-model_app_rows_parse(const cJSON *j, struct app_rows *p, const char **cause)
-{
-	void	*items;
-	int	 rc;
-
-	memset(p, 0, sizeof *p);
-	*cause = NULL;
-	rc = work_page(j, sizeof *p->items, row_parse, row_clear, &items,
-	    &p->n, &p->pg, cause);
-	p->items = items;
-	return (rc);
-}
-
-void
-model_app_rows_free(void *ptr)
-{
-	struct app_rows	*p = ptr;
-
-	if (p == NULL)
-		return;
-	work_items_free(p->items, p->n, sizeof *p->items, row_clear);
-	free(p);
+	c = api_callf(a, "GET", NULL, NULL, 0, &kind_rows, cb, arg,
+	    "/api/v1/stats/overdue?per_page=100%s", cn);
+	free(cn);
+	return (c);
 }

@@ -1,32 +1,18 @@
 /*
- * What the client knows of the server's resources. Every string in these
- * structs has been sanitized for display when it was parsed.
+ * Residents (docs/api.md 4, 5): search, profile, the audited reveal,
+ * updates and registration, and the short lines of a profile about a
+ * resident's applications and certificates. Every string in these
+ * structs was sanitized when it was parsed.
  */
-#ifndef API_MODEL_H
-#define API_MODEL_H
+#ifndef API_RESIDENTS_H
+#define API_RESIDENTS_H
 
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
 
-struct community_ref {
-	long long	 id;
-	char		*name;
-};
-
-struct api_session {
-	char		*token;
-	struct community_ref *communities;	/* the centre's */
-	size_t		 ncommunities;
-	char		*staff_name;
-	char		*username;
-	char		*role;
-	char		*centre_name;	/* "" for staff of no centre */
-	char		*counter;
-	char		*time_zone;	/* the service's; NULL if not told */
-	int		 idle_timeout_s;
-	int		 must_change_password;	/* a first password */
-};
+#include "client.h"
+#include "page.h"
 
 struct resident_summary {
 	long long	 id;
@@ -70,25 +56,6 @@ struct resident {
 	long long		 version;
 };
 
-/* A service of the catalog: the parts the client reads directly, and the
- * whole JSON for the form engine and drafts. */
-struct service {
-	long long	 id;
-	char		*txcode;
-	char		*name;
-	char		*name_en;
-	cJSON		*json;		/* the Service object, owned */
-};
-
-struct application {
-	long long	 id;
-	char		*number;
-	char		*status;
-	char		*due_date;	/* "" when none */
-	char		*service_name;
-	char		*resident_name;
-};
-
 /* One line about an application or certificate, for a profile. */
 struct brief {
 	char	*what;		/* the service or certificate type */
@@ -110,29 +77,55 @@ struct revealed {
 	char	*birth_date;
 };
 
-/* Each parser fills its struct from JSON or returns -1 with *cause (a
- * static English description of the first thing wrong). */
-int	model_session_parse(const cJSON *, struct api_session *,
-	    const char **cause);
-void	model_session_free(void *);
 int	model_resident_page_parse(const cJSON *, struct resident_page *,
 	    const char **cause);
+
 void	model_resident_page_free(void *);
+
 int	model_resident_parse(const cJSON *, struct resident *,
 	    const char **cause);
+
 void	model_resident_free(void *);
 
-int	model_service_parse(const cJSON *, struct service *,
-	    const char **cause);
-void	model_service_free(void *);
-int	model_application_parse(const cJSON *, struct application *,
-	    const char **cause);
-void	model_application_free(void *);
-
 int	model_app_briefs_parse(const cJSON *, struct briefs *, const char **);
+
 int	model_cert_briefs_parse(const cJSON *, struct briefs *, const char **);
+
 void	model_briefs_free(void *);
+
 int	model_revealed_parse(const cJSON *, struct revealed *, const char **);
+
 void	model_revealed_free(void *);
+
+/* By exact ID number when id_number is set, else by q (name prefix or
+ * mobile number). model: struct resident_page. */
+struct api_call	*api_resident_search(struct api *, const char *id_number,
+		    const char *q, int page, api_cb, void *);
+
+/* model: struct resident. */
+struct api_call	*api_resident_get(struct api *, long long id, api_cb,
+		    void *);
+
+/* The resident's latest applications / certificates. model: struct
+ * briefs. */
+struct api_call	*api_resident_applications(struct api *, long long id, api_cb,
+		    void *);
+
+struct api_call	*api_resident_certificates(struct api *, long long id, api_cb,
+		    void *);
+
+/* The audited reveal of the full ID number (reason required). model:
+ * struct revealed, which the caller frees as soon as it is not shown. */
+struct api_call	*api_resident_reveal(struct api *, long long id,
+		    const char *reason, api_cb, void *);
+
+/* A merge patch of the resident at version (takes patch); a stale
+ * version answers 412. model: the updated struct resident. */
+struct api_call	*api_resident_patch(struct api *, long long id,
+		    long long version, cJSON *patch, api_cb, void *);
+
+/* Registers a resident (takes body). model: struct resident. */
+struct api_call	*api_resident_create(struct api *, cJSON *body,
+		    const char *key, api_cb, void *);
 
 #endif

@@ -1,9 +1,10 @@
-/* Strict, sanitizing readers shared by the case models. */
+/* Strict readers of reply members (read.h). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "json.h"
-#include "model-util.h"
-#include "../locale/text.h"
+#include "read.h"
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
 /* Remembers the first thing wrong: later failures keep it. */
@@ -59,7 +60,7 @@ mu_strings(char ***out, size_t *n, const cJSON *list, const char *what,
 	cJSON_ArrayForEach(it, list) {
 		if (!cJSON_IsString(it) || it->valuestring == NULL)
 			return (mu_fail(what, cause));
-		(*out)[(*n)++] = text_sanitize(it->valuestring, 0);
+		(*out)[(*n)++] = utf8_sanitize(it->valuestring, 0);
 	}
 	return (0);
 }
@@ -75,19 +76,62 @@ mu_strings_free(char **v, size_t n)
 }
 
 int
-mu_paging(const cJSON *j, int *page, int *per_page, long long *total,
+work_take(char **dst, char *value, const char *what, const char **cause)
+{
+	*dst = value;
+	if (value == NULL && *cause == NULL)
+		*cause = what;
+	return (value == NULL ? -1 : 0);
+}
+
+int
+work_str(const cJSON *o, const char *key, int nullable, char **dst,
     const char **cause)
 {
-	long long	v;
+	return (work_take(dst, json_str(o, key, nullable), key, cause));
+}
 
-	if (mu_int(&v, j, "page", 1, 1000000, "the reply has no paging",
-	    cause) != 0)
+int
+work_int(const cJSON *o, const char *key, int nullable, int *out,
+    const char **cause)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+	long long	 n;
+
+	if (nullable && cJSON_IsNull(v)) {
+		*out = -1;
+		return (0);
+	}
+	if (json_int(o, key, &n) != 0 || n < -1 || n > 1000000000) {
+		*out = 0;
+		if (*cause == NULL)
+			*cause = key;
 		return (-1);
-	*page = (int)v;
-	if (mu_int(&v, j, "per_page", 1, 1000, "the reply has no paging",
-	    cause) != 0)
+	}
+	*out = (int)n;
+	return (0);
+}
+
+int
+work_ref(const cJSON *o, const char *key, int nullable, char **name,
+    long long *id, const char **cause)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+	long long	 n = 0;
+
+	if (nullable && (v == NULL || cJSON_IsNull(v))) {
+		*name = xstrdup("");
+		if (id != NULL)
+			*id = 0;
+		return (0);
+	}
+	if (!cJSON_IsObject(v) || json_int(v, "id", &n) != 0 || n <= 0) {
+		*name = NULL;
+		if (*cause == NULL)
+			*cause = key;
 		return (-1);
-	*per_page = (int)v;
-	return (mu_int(total, j, "total", 0, 1LL << 53,
-	    "the reply has no paging", cause));
+	}
+	if (id != NULL)
+		*id = n;
+	return (work_take(name, json_str(v, "name", 0), key, cause));
 }

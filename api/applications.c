@@ -1,0 +1,568 @@
+/* Applications: their models and calls. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "http.h"
+#include "json.h"
+#include "page.h"
+#include "read.h"
+#include "applications.h"
+#include "../util/buf.h"
+#include "../util/utf8.h"
+#include "../util/xmalloc.h"
+
+int
+model_application_parse(const cJSON *j, struct application *a,
+    const char **cause)
+{
+	const cJSON	*svc = json_obj(j, "service");
+	const cJSON	*res = json_obj(j, "resident");
+
+	memset(a, 0, sizeof *a);
+	*cause = NULL;
+	if (json_int(j, "id", &a->id) != 0 || a->id <= 0)
+		*cause = "the application has no id";
+	else if ((a->number = json_str(j, "number", 0)) == NULL)
+		*cause = "the application has no number";
+	else if ((a->status = json_str(j, "status", 0)) == NULL)
+		*cause = "the application has no status";
+	else if ((a->due_date = json_str(j, "due_date", 1)) == NULL)
+		*cause = "the due date is not text";
+	else if (svc == NULL || (a->service_name = json_str(svc, "name",
+	    0)) == NULL)
+		*cause = "the application has no service";
+	else if (res == NULL || (a->resident_name = json_str(res, "name",
+	    0)) == NULL)
+		*cause = "the application has no resident";
+	return (*cause != NULL ? -1 : 0);
+}
+
+void
+model_application_free(void *p)
+{
+	struct application	*a = p;
+
+	if (a == NULL)
+		return;
+	free(a->number);
+	free(a->status);
+	free(a->due_date);
+	free(a->service_name);
+	free(a->resident_name);
+	free(a);
+}
+
+static void
+summary_clear(void *p)
+{
+	struct app_summary	*s = p;
+
+	free(s->number);
+	free(s->status);
+	free(s->service);
+	free(s->txcode);
+	free(s->resident);
+	free(s->id_masked);
+	free(s->community);
+	free(s->created_at);
+	free(s->due_date);
+}
+
+/* The ApplicationSummary members, which the Application has too. */
+static int
+summary_parse(const cJSON *j, void *p, const char **cause)
+{
+	struct app_summary	*s = p;
+	const cJSON	*o;
+	int		 bad = 0;
+
+	memset(s, 0, sizeof *s);
+	bad |= mu_int(&s->id, j, "id", 1, ID_MAX, "an application has no id",
+	    cause);
+	bad |= mu_int(&s->version, j, "version", 1, ID_MAX,
+	    "an application has no version", cause);
+	bad |= mu_str(&s->number, j, "number", 0, "no number", cause);
+	bad |= mu_str(&s->status, j, "status", 0, "no status", cause);
+	bad |= mu_ref(&s->service, j, "service", "name", "no service", cause);
+	bad |= mu_ref(&s->txcode, j, "service", "txcode", "no txcode", cause);
+	bad |= mu_ref(&s->resident, j, "resident", "name", "no resident",
+	    cause);
+	bad |= mu_ref(&s->id_masked, j, "resident", "id_number_masked",
+	    "no masked ID number", cause);
+	bad |= mu_ref(&s->community, j, "community", "name", "no community",
+	    cause);
+	bad |= mu_str(&s->created_at, j, "created_at", 0, "no created_at",
+	    cause);
+	bad |= mu_str(&s->due_date, j, "due_date", 1, "bad due date", cause);
+	o = cJSON_GetObjectItemCaseSensitive(j, "overdue");
+	if (!cJSON_IsBool(o))
+		bad |= mu_fail("overdue is not a boolean", cause);
+	s->overdue = cJSON_IsTrue(o);
+	return (bad ? -1 : 0);
+}
+
+static const struct page_item summary_item = {
+	sizeof(struct app_summary), summary_parse, summary_clear
+};
+
+int
+app_summaries_parse(const cJSON *list, struct app_summary **items,
+    size_t *n, const char **cause)
+{
+	void	*v;
+	int	 rc;
+
+	rc = page_items(list, &summary_item, &v, n, cause);
+	*items = v;
+	return (rc);
+}
+
+void
+app_summaries_free(struct app_summary *items, size_t n)
+{
+	page_items_free(items, n, &summary_item);
+}
+
+int
+model_app_page_parse(const cJSON *j, struct app_page *p, const char **cause)
+{
+	struct page_info	pg = { 0, 0, 0 };
+	void			*items;
+	int			 rc;
+
+	memset(p, 0, sizeof *p);
+	*cause = NULL;
+	rc = page_parse(j, &summary_item, &items, &p->n, &pg, cause);
+	p->items = items;
+	p->page = pg.page;
+	p->per_page = pg.per_page;
+	p->total = pg.total;
+	return (rc);
+}
+
+void
+model_app_page_free(void *ptr)
+{
+	struct app_page	*p = ptr;
+
+	if (p == NULL)
+		return;
+	app_summaries_free(p->items, p->n);
+	free(p);
+}
+
+/* "name  610***********0021" of the collector, "" when none. */
+static int
+collector_parse(const cJSON *c, char **out, const char **cause)
+{
+	char	*name, *id;
+
+	if (c == NULL || cJSON_IsNull(c)) {
+		*out = xstrdup("");
+		return (0);
+	}
+	name = json_str(c, "name", 0);
+	id = json_str(c, "id_number_masked", 0);
+	*out = name != NULL && id != NULL ? xasprintf("%s  %s", name, id) :
+	    NULL;
+	free(name);
+	free(id);
+	if (*out == NULL && *cause == NULL)
+		*cause = "the collector is malformed";
+	return (*out == NULL ? -1 : 0);
+}
+
+int
+model_app_detail_parse(const cJSON *j, struct app_detail *a,
+    const char **cause)
+{
+	int	bad = 0;
+
+	memset(a, 0, sizeof *a);
+	*cause = NULL;
+	bad |= summary_parse(j, &a->s, cause);
+	bad |= mu_int(&a->service_id, json_obj(j, "service"), "id", 1, ID_MAX,
+	    "the service has no id", cause);
+	bad |= mu_str(&a->counter, j, "counter", 0, "no counter", cause);
+	bad |= mu_ref(&a->staff, j, "staff", "name", "no staff", cause);
+	if ((a->note = json_text(j, "note", 1)) == NULL)
+		bad |= mu_fail("bad note", cause);
+	bad |= mu_str(&a->reason, j, "reason", 1, "bad reason", cause);
+	bad |= mu_str(&a->department, j, "department", 1, "bad department",
+	    cause);
+	bad |= mu_str(&a->updated_at, j, "updated_at", 0, "no updated_at",
+	    cause);
+	bad |= collector_parse(cJSON_GetObjectItemCaseSensitive(j,
+	    "collector"), &a->collector, cause);
+	bad |= mu_strings(&a->missing, &a->nmissing,
+	    cJSON_GetObjectItemCaseSensitive(j, "missing_materials"),
+	    "missing_materials is not a list of text", cause);
+	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(j, "materials")))
+		bad |= mu_fail("the materials are not a list", cause);
+	if (bad)
+		return (-1);
+	a->json = cJSON_Duplicate(j, 1);
+	return (0);
+}
+
+void
+model_app_detail_free(void *p)
+{
+	struct app_detail	*a = p;
+
+	if (a == NULL)
+		return;
+	summary_clear(&a->s);
+	free(a->counter);
+	free(a->staff);
+	free(a->note);
+	free(a->reason);
+	free(a->department);
+	free(a->collector);
+	free(a->updated_at);
+	mu_strings_free(a->missing, a->nmissing);
+	cJSON_Delete(a->json);
+	free(a);
+}
+
+/* What an entry carries besides its action: the reason, department,
+ * missing materials, collector or note, joined for one line. */
+static int
+entry_detail(const cJSON *it, char **out, const char **cause)
+{
+	static const char *const keys[] = { "reason", "department", "note" };
+	char		**missing = NULL, *s, *who = NULL;
+	size_t		  n = 0, i;
+	struct buf	  b;
+	int		  bad = 0;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	bad |= mu_strings(&missing, &n, cJSON_GetObjectItemCaseSensitive(it,
+	    "missing_materials"), "missing_materials is not a list", cause);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", missing[i]);
+	mu_strings_free(missing, n);
+	bad |= collector_parse(cJSON_GetObjectItemCaseSensitive(it,
+	    "collector"), &who, cause);
+	if (who != NULL && *who != '\0')
+		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", who);
+	free(who);
+	for (i = 0; i < sizeof keys / sizeof *keys; i++) {
+		s = strcmp(keys[i], "note") == 0 ? json_text(it, keys[i], 1) :
+		    json_str(it, keys[i], 1);
+		if (s == NULL) {
+			bad |= mu_fail("a timeline entry is malformed", cause);
+			continue;
+		}
+		if (*s != '\0')
+			buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", s);
+		free(s);
+	}
+	*out = buf_steal(&b);
+	return (bad);
+}
+
+static void
+entry_clear(void *p)
+{
+	struct timeline_entry	*e = p;
+
+	free(e->at);
+	free(e->staff);
+	free(e->action);
+	free(e->to_status);
+	free(e->detail);
+}
+
+static int
+entry_parse(const cJSON *it, void *p, const char **cause)
+{
+	struct timeline_entry	*e = p;
+	int			 bad = 0;
+
+	bad |= mu_str(&e->at, it, "at", 0, "an entry has no time", cause);
+	bad |= mu_ref(&e->staff, it, "staff", "name",
+	    "an entry has no staff", cause);
+	bad |= mu_str(&e->action, it, "action", 0,
+	    "an entry has no action", cause);
+	bad |= mu_str(&e->to_status, it, "to_status", 0,
+	    "an entry has no status", cause);
+	bad |= entry_detail(it, &e->detail, cause);
+	return (bad ? -1 : 0);
+}
+
+static const struct page_item entry_item = {
+	sizeof(struct timeline_entry), entry_parse, entry_clear
+};
+
+int
+model_timeline_parse(const cJSON *j, struct timeline *t, const char **cause)
+{
+	struct page_info	pg = { 0, 0, 0 };
+	void			*items;
+	int			 rc;
+
+	memset(t, 0, sizeof *t);
+	*cause = NULL;
+	rc = page_parse(j, &entry_item, &items, &t->n, &pg, cause);
+	t->items = items;
+	t->total = pg.total;
+	return (rc);
+}
+
+void
+model_timeline_free(void *p)
+{
+	struct timeline	*t = p;
+
+	if (t == NULL)
+		return;
+	page_items_free(t->items, t->n, &entry_item);
+	free(t);
+}
+
+static void
+row_clear(void *p)
+{
+	struct app_row	*a = p;
+
+	free(a->number);
+	free(a->txcode);
+	free(a->service);
+	free(a->resident);
+	free(a->id_masked);
+	free(a->community);
+	free(a->status);
+	free(a->counter);
+	free(a->staff);
+	free(a->created_at);
+	free(a->due_date);
+}
+
+/* The parts of a service or resident reference a row shows. */
+static int
+row_refs(const cJSON *j, struct app_row *a, const char **cause)
+{
+	const cJSON	*svc = json_obj(j, "service");
+	const cJSON	*res = json_obj(j, "resident");
+	int		 bad = 0;
+
+	if (svc == NULL || res == NULL) {
+		*cause = "an application has no service or resident";
+		return (-1);
+	}
+	bad |= work_str(svc, "txcode", 0, &a->txcode, cause);
+	bad |= work_str(svc, "name", 0, &a->service, cause);
+	bad |= work_str(res, "name", 0, &a->resident, cause);
+	bad |= work_str(res, "id_number_masked", 0, &a->id_masked, cause);
+	return (bad ? -1 : 0);
+}
+
+static int
+row_parse(const cJSON *j, void *p, const char **cause)
+{
+	struct app_row	*a = p;
+	const cJSON	*o = cJSON_GetObjectItemCaseSensitive(j, "overdue");
+	int		 bad = 0;
+
+	if (json_int(j, "id", &a->id) != 0 || a->id <= 0 ||
+	    !cJSON_IsBool(o)) {
+		*cause = "an application has no id";
+		bad = -1;
+	}
+	a->overdue = cJSON_IsTrue(o);
+	bad |= row_refs(j, a, cause);
+	bad |= work_str(j, "number", 0, &a->number, cause);
+	bad |= work_ref(j, "community", 0, &a->community, NULL, cause);
+	bad |= work_str(j, "status", 0, &a->status, cause);
+	bad |= work_str(j, "counter", 1, &a->counter, cause);
+	bad |= work_ref(j, "staff", 0, &a->staff, NULL, cause);
+	bad |= work_str(j, "created_at", 0, &a->created_at, cause);
+	bad |= work_str(j, "due_date", 1, &a->due_date, cause);
+	a->overdue_days = -1;
+	if (cJSON_GetObjectItemCaseSensitive(j, "overdue_days") != NULL)
+		bad |= work_int(j, "overdue_days", 0, &a->overdue_days, cause);
+	return (bad ? -1 : 0);
+}
+
+static const struct page_item row_item = {
+	sizeof(struct app_row), row_parse, row_clear
+};
+
+int
+model_app_rows_parse(const cJSON *j, struct app_rows *p, const char **cause)
+{
+	void	*items;
+	int	 rc;
+
+	memset(p, 0, sizeof *p);
+	*cause = NULL;
+	rc = page_parse(j, &row_item, &items, &p->n, &p->pg, cause);
+	p->items = items;
+	return (rc);
+}
+
+void
+model_app_rows_free(void *ptr)
+{
+	struct app_rows	*p = ptr;
+
+	if (p == NULL)
+		return;
+	page_items_free(p->items, p->n, &row_item);
+	free(p);
+}
+
+static cJSON *
+application_json(long long service_id, long long resident_id, cJSON *data,
+    cJSON *materials)
+{
+	cJSON	*b = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(b, "service_id", (double)service_id);
+	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
+	cJSON_AddItemToObject(b, "data", data);
+	cJSON_AddItemToObject(b, "materials", materials);
+	return (b);
+}
+
+char *
+api_application_body(long long service_id, long long resident_id,
+    cJSON *data, cJSON *materials)
+{
+	cJSON	*b = application_json(service_id, resident_id, data, materials);
+	char	*text;
+
+	if ((text = cJSON_PrintUnformatted(b)) == NULL)
+		fatal("out of memory printing JSON");
+	cJSON_Delete(b);
+	return (text);
+}
+
+API_KIND(kind_application, struct application, model_application_parse,
+    model_application_free);
+API_KIND(kind_app_page, struct app_page, model_app_page_parse,
+    model_app_page_free);
+API_KIND(kind_app_detail, struct app_detail, model_app_detail_parse,
+    model_app_detail_free);
+API_KIND(kind_timeline, struct timeline, model_timeline_parse,
+    model_timeline_free);
+API_KIND(kind_rows, struct app_rows, model_app_rows_parse,
+    model_app_rows_free);
+
+struct api_call *
+api_application_create(struct api *a, long long service_id,
+    long long resident_id, cJSON *data, cJSON *materials, const char *key,
+    api_cb cb, void *arg)
+{
+	return (api_call(a, "POST", "/api/v1/applications",
+	    application_json(service_id, resident_id, data, materials), key,
+	    0, &kind_application, cb, arg));
+}
+
+/* Appends "&name=value", the value escaped, when there is a value. */
+static void
+query_add(char **q, const char *name, const char *value)
+{
+	char	*p = api_param(name, value), *s;
+
+	s = xasprintf("%s%s", *q, p);
+	free(p);
+	free(*q);
+	*q = s;
+}
+
+struct api_call *
+api_application_search(struct api *a, const struct app_query *f, int page,
+    api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*q = xasprintf("/api/v1/applications?page=%d"
+			    "&per_page=50", page), id[32];
+
+	if (f->resident_id > 0) {
+		snprintf(id, sizeof id, "%lld", f->resident_id);
+		query_add(&q, "resident_id", id);
+	}
+	query_add(&q, "status", f->status);
+	query_add(&q, "from", f->from);
+	query_add(&q, "to", f->to);
+	c = api_call(a, "GET", q, NULL, NULL, 0, &kind_app_page, cb, arg);
+	free(q);
+	return (c);
+}
+
+struct api_call *
+api_application_get(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_app_detail, cb, arg,
+	    "/api/v1/applications/%lld", id));
+}
+
+struct api_call *
+api_application_by_number(struct api *a, const char *number, api_cb cb,
+    void *arg)
+{
+	struct api_call	*c;
+	char		*v = http_escape(number);
+
+	c = api_callf(a, "GET", NULL, NULL, 0, &kind_app_detail, cb, arg,
+	    "/api/v1/applications/by-number/%s", v);
+	free(v);
+	return (c);
+}
+
+struct api_call *
+api_application_timeline(struct api *a, long long id, api_cb cb, void *arg)
+{
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_timeline, cb, arg,
+	    "/api/v1/applications/%lld/timeline?per_page=100", id));
+}
+
+struct api_call *
+api_application_transition(struct api *a, long long id, long long version,
+    cJSON *body, const char *key, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*path;
+
+	path = xasprintf("/api/v1/applications/%lld/transitions", id);
+	c = api_call(a, "POST", path, body, key, version, &kind_app_detail,
+	    cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_applications_of_day(struct api *a, const char *date, const char *counter,
+    int page, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*cn = api_param("counter", counter);
+	char		*d = http_escape(date);
+
+	c = api_callf(a, "GET", NULL, NULL, 0, &kind_rows, cb, arg,
+	    "/api/v1/applications?from=%s&to=%s&page=%d&per_page=100%s", d, d,
+	    page, cn);
+	free(cn);
+	free(d);
+	return (c);
+}
+
+struct api_call *
+api_applications_open(struct api *a, const char *counter, api_cb cb,
+    void *arg)
+{
+	struct api_call	*c;
+	char		*cn = api_param("counter", counter);
+
+	c = api_callf(a, "GET", NULL, NULL, 0, &kind_rows, cb, arg,
+	    "/api/v1/applications?status=submitted&status=accepted"
+	    "&status=materials_requested&status=forwarded&per_page=100%s", cn);
+	free(cn);
+	return (c);
+}
