@@ -386,6 +386,27 @@ category_in_file(const cJSON *root, const char *code)
 	return (0);
 }
 
+/* A service's materials: a name each, and defer_days (容缺, docs/api.md
+ * 8) a whole number of working days from 1 to 60 when given. */
+static void
+check_materials(struct cat *c, const cJSON *list, const char *path)
+{
+	const cJSON	*m, *v;
+	char		 at[80];
+	int		 i = 0;
+
+	cJSON_ArrayForEach(m, list) {
+		snprintf(at, sizeof at, "%s.materials[%d]", path, i++);
+		str(c, m, at, "name", 50, 0);
+		v = cJSON_GetObjectItem(m, "defer_days");
+		if (v != NULL && !cJSON_IsNull(v) && (!cJSON_IsNumber(v) ||
+		    v->valuedouble != (int)v->valuedouble ||
+		    v->valuedouble < 1 || v->valuedouble > 60))
+			cat_error(c, "%s.defer_days: working days, 1 to 60",
+			    at);
+	}
+}
+
 /* One service's members. */
 static void
 check_service(struct cat *c, const cJSON *o, const char *path)
@@ -411,7 +432,8 @@ check_service(struct cat *c, const cJSON *o, const char *path)
 		mapped = conditions_map(c, v, path, 1);
 		cJSON_Delete(mapped);
 	}
-	member(c, o, path, "materials", cJSON_Array);
+	if ((v = member(c, o, path, "materials", cJSON_Array)) != NULL)
+		check_materials(c, v, path);
 	member(c, o, path, "approval_chain", cJSON_Array);
 	if ((v = member(c, o, path, "form", cJSON_Object)) != NULL &&
 	    !cJSON_IsArray(cJSON_GetObjectItem(v, "sections")))

@@ -49,6 +49,7 @@ app_summary(struct db_stmt *st)
 	cJSON_AddBoolToObject(o, "overdue", app_overdue(db_text(st, 10),
 	    db_text(st, 16)));
 	cJSON_AddNumberToObject(o, "version", db_int(st, 17));
+	view_text_or_null(o, "deferred_due", st, 18);
 	return (o);
 }
 
@@ -79,8 +80,8 @@ app_full(struct req *r, long long id, long long *version)
 	if (db_query(r->db, &st, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
 	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
 	    "a.reason, a.missing_materials, a.department, a.collector_name, "
-	    "a.collector_id_number, a.collected_at, a.client_request_id"
-	    APP_FROM " WHERE a.id = ?", "l", id) != 1) {
+	    "a.collector_id_number, a.collected_at, a.client_request_id, "
+	    "a.deferred" APP_FROM " WHERE a.id = ?", "l", id) != 1) {
 		db_reset(st);
 		return (NULL);
 	}
@@ -98,6 +99,7 @@ app_full(struct req *r, long long id, long long *version)
 	view_text_or_null(o, "department", st, n + 8);
 	app_add_collector(o, st, n + 9);
 	cJSON_AddStringToObject(o, "client_request_id", db_text(st, n + 12));
+	view_stored(o, "deferred", db_text(st, n + 13));
 	db_reset(st);
 	return (o);
 }

@@ -332,6 +332,13 @@ static const char *const migration_list[] = {
 	"  reason TEXT NOT NULL,"
 	"  fields TEXT NOT NULL,"
 	"  UNIQUE (certificate_id, correction_no));",
+	/* 7: 容缺受理: materials taken deferred, each with its date, and
+	 * the earliest date still outstanding (docs/api.md 8) */
+	"ALTER TABLE applications ADD COLUMN deferred TEXT NOT NULL"
+	"  DEFAULT '[]';"
+	"ALTER TABLE applications ADD COLUMN deferred_due TEXT;"
+	"CREATE INDEX applications_deferred_due ON"
+	"  applications(deferred_due);",
 };
 
 size_t

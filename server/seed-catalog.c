@@ -326,6 +326,9 @@ materials_text(const char *spec)
 		cJSON_AddNumberToObject(m, "copies", seed_materials[i].copies);
 		cJSON_AddBoolToObject(m, "required",
 		    seed_materials[i].required);
+		if (seed_materials[i].defer_days > 0)
+			cJSON_AddNumberToObject(m, "defer_days",
+			    seed_materials[i].defer_days);
 		cJSON_AddItemToArray(list, m);
 	}
 	text = cJSON_PrintUnformatted(list);

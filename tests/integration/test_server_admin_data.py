@@ -176,5 +176,30 @@ def test_residents_with_households():
     assert j["address"] == "红旗街19号" and j["version"] == 2, j
 
 
+def test_catalog_deferrable_materials():
+    """容缺: a material's defer_days goes out and back in unchanged, a
+    changed one updates the service, a bad one is refused."""
+    path = os.path.join(D, "defer.json")
+    assert admin("catalog", "export", path).returncode == 0
+    cat = json.load(open(path))
+    card = [s for s in cat["services"] if s["txcode"] == "0105"][0]
+    photo = [m for m in card["materials"] if m["name"] ==
+             "近期一寸免冠照片"][0]
+    assert photo["defer_days"] == 5, card
+    r = admin("catalog", "import", path)
+    assert r.returncode == 0 and " 0 updated" in r.stdout, r
+    photo["defer_days"] = 8
+    write("defer8.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "defer8.json"))
+    assert r.returncode == 0 and "1 updated" in r.stdout, r
+    r, j = jreq("GET", "/api/v1/services/by-code/0105", token=bm.login())
+    assert [m.get("defer_days") for m in j["materials"]] == [None, 8], j
+    photo["defer_days"] = 61
+    write("defer61.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "defer61.json"))
+    assert r.returncode == 1 and "materials[1].defer_days" in r.stderr, \
+        r.stderr
+
+
 if __name__ == "__main__":
     bm.main(globals())

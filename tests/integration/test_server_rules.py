@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The counter's rules (docs/api.md 8 and 10): an application withdrawn
 by its applicant before 办结 (撤回); a certificate voided (作废) and one
-corrected (更正), and what public verification then says."""
+corrected (更正), and what public verification then says; 容缺受理: an
+application taken with a secondary material to be brought later, which
+cannot be 办结 until it is received."""
 import uuid
 
 import bm
@@ -240,6 +242,110 @@ def test_correct():
     assert r.status == 200, v
     for p in (c, k, k2):
         assert verify(p, "127.0.0.43")["status"] == "void"
+
+
+PHOTO = "近期一寸免冠照片"     # defer_days 5 in the demo catalog
+
+
+def deferred_app(t, resident=None, deferred=(PHOTO,), materials=None):
+    return post("/api/v1/applications", {
+        "service_id": SERVICE, "resident_id": resident or new_resident(t),
+        "data": {"declaration": True, "phone": "13700001111"},
+        "materials": materials if materials is not None else MATERIALS[:1],
+        "deferred_materials": list(deferred)}, t)
+
+
+def test_deferral_catalog():
+    r, s = jreq("GET", "/api/v1/services/%d" % SERVICE, token=login())
+    m = {x["name"]: x for x in s["materials"]}
+    assert m[PHOTO]["defer_days"] == 5 and "defer_days" not in m[
+        "居民身份证"], m
+
+
+def test_deferral_taken_and_refused():
+    t = login()
+    # a required material neither received nor deferred still blocks
+    r, j = deferred_app(t, deferred=())
+    assert r.status == 400 and field_codes(j) == {"materials": "required"}
+    # only a material the catalog lets be 容缺
+    r, j = deferred_app(t, deferred=("居民身份证",), materials=[])
+    assert r.status == 400 and field_codes(j)["deferred_materials"] == \
+        "option", j
+    r, j = deferred_app(t, deferred=("户口簿",), materials=MATERIALS)
+    assert r.status == 400 and field_codes(j) == {
+        "deferred_materials": "option"}, j
+    # not received and deferred at once
+    r, j = deferred_app(t, materials=MATERIALS)
+    assert r.status == 400 and field_codes(j) == {
+        "deferred_materials": "duplicate"}, j
+    r, a = deferred_app(t)
+    assert r.status == 201, a
+    today = bm.service_date(a["created_at"])
+    [d] = a["deferred"]
+    assert d["name"] == PHOTO and d["received_at"] is None, d
+    # 5 working days: after today, within 5 to 15 calendar days
+    import datetime
+    days = (datetime.date.fromisoformat(d["due_date"]) -
+            datetime.date.fromisoformat(today)).days
+    assert 5 <= days <= 15, (today, d)
+    assert a["deferred_due"] == d["due_date"], a
+    # the clock keeps running: the promised date is the service's
+    assert a["due_date"] > today and a["status"] == "submitted"
+    return t, a
+
+
+def test_deferral_blocks_completion():
+    t, a = test_deferral_taken_and_refused()
+    a = act(t, a, {"action": "accept"})
+    j = act(t, a, {"action": "complete"}, want=409)
+    assert j["type"].endswith("deferred-outstanding"), j
+    assert j["outstanding"] == [PHOTO] and PHOTO in j["detail"], j
+    # a material that is not an outstanding deferred one
+    j = act(t, a, {"action": "receive_deferred", "material": "居民身份证"},
+            want=400)
+    assert field_codes(j) == {"material": "option"}, j
+    j = act(t, a, {"action": "receive_deferred"}, want=400)
+    assert field_codes(j) == {"material": "required"}, j
+    b = act(t, a, {"action": "receive_deferred", "material": PHOTO,
+                   "note": "已补交照片"})
+    assert b["status"] == "accepted" and b["version"] == a["version"] + 1
+    assert b["deferred"][0]["received_at"] is not None, b
+    assert b["deferred_due"] is None, b
+    # twice: no longer outstanding
+    act(t, b, {"action": "receive_deferred", "material": PHOTO}, want=400)
+    r, tl = jreq("GET", "/api/v1/applications/%d/timeline" % b["id"],
+                 token=t)
+    last = tl["items"][-1]
+    assert last["action"] == "receive_deferred" and last[
+        "from_status"] == last["to_status"] == "accepted", last
+    assert last["missing_materials"] == [PHOTO], last
+    c = act(t, b, {"action": "complete"})
+    assert c["status"] == "completed"
+
+
+def test_deferral_overdue_list():
+    t, a = test_deferral_taken_and_refused()
+    sup = login("super01")
+    path = "/api/v1/applications?deferred=%s&resident_id=%d"
+    r, j = jreq("GET", path % ("outstanding", a["resident"]["id"]),
+                token=sup)
+    assert [i["id"] for i in j["items"]] == [a["id"]], j
+    r, j = jreq("GET", path % ("overdue", a["resident"]["id"]), token=sup)
+    assert j["items"] == [], j
+    db = bm.connect()
+    db.execute("UPDATE applications SET deferred_due = '2020-01-02' WHERE "
+               "id = ?", (a["id"],))
+    db.commit()
+    db.close()
+    r, j = jreq("GET", path % ("overdue", a["resident"]["id"]), token=sup)
+    assert [i["id"] for i in j["items"]] == [a["id"]], j
+    assert j["items"][0]["deferred_due"] == "2020-01-02", j
+    r, j = jreq("GET", "/api/v1/applications?deferred=late", token=sup)
+    assert r.status == 400 and field_codes(j) == {"deferred": "option"}, j
+    # withdrawn: no longer on the list
+    act(t, a, {"action": "withdraw", "reason": "不办了"})
+    r, j = jreq("GET", path % ("overdue", a["resident"]["id"]), token=sup)
+    assert j["items"] == [], j
 
 
 if __name__ == "__main__":
