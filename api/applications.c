@@ -175,6 +175,32 @@ collector_parse(const cJSON *c, char **out, const char **cause)
 	return (*out == NULL ? -1 : 0);
 }
 
+/* The materials taken 容缺; none when the server sent none. */
+static int
+deferred_parse(const cJSON *list, struct app_detail *a, const char **cause)
+{
+	const cJSON		*it;
+	struct app_deferred	*d;
+	int			 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list))
+		return (mu_fail("deferred is not a list", cause));
+	a->deferred = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *a->deferred);
+	cJSON_ArrayForEach(it, list) {
+		d = &a->deferred[a->ndeferred++];
+		bad |= mu_str(&d->name, it, "name", 0, "a deferred material "
+		    "has no name", cause);
+		bad |= mu_str(&d->due_date, it, "due_date", 0, "a deferred "
+		    "material has no date", cause);
+		d->received = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(
+		    it, "received_at"));
+	}
+	return (bad ? -1 : 0);
+}
+
 int
 model_app_detail_parse(const cJSON *j, struct app_detail *a,
     const char **cause)
@@ -202,6 +228,8 @@ model_app_detail_parse(const cJSON *j, struct app_detail *a,
 	    "missing_materials is not a list of text", cause);
 	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(j, "materials")))
 		bad |= mu_fail("the materials are not a list", cause);
+	bad |= deferred_parse(cJSON_GetObjectItemCaseSensitive(j, "deferred"),
+	    a, cause);
 	if (bad)
 		return (-1);
 	a->json = cJSON_Duplicate(j, 1);
@@ -212,9 +240,15 @@ void
 model_app_detail_free(void *p)
 {
 	struct app_detail	*a = p;
+	size_t			 i;
 
 	if (a == NULL)
 		return;
+	for (i = 0; i < a->ndeferred; i++) {
+		free(a->deferred[i].name);
+		free(a->deferred[i].due_date);
+	}
+	free(a->deferred);
 	summary_clear(&a->s);
 	free(a->counter);
 	free(a->staff);
@@ -419,7 +453,7 @@ model_app_rows_free(void *ptr)
 
 static cJSON *
 application_json(long long service_id, long long resident_id, cJSON *data,
-    cJSON *materials)
+    cJSON *materials, cJSON *deferred)
 {
 	cJSON	*b = cJSON_CreateObject();
 
@@ -427,14 +461,19 @@ application_json(long long service_id, long long resident_id, cJSON *data,
 	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
 	cJSON_AddItemToObject(b, "data", data);
 	cJSON_AddItemToObject(b, "materials", materials);
+	if (cJSON_GetArraySize(deferred) > 0)
+		cJSON_AddItemToObject(b, "deferred_materials", deferred);
+	else
+		cJSON_Delete(deferred);
 	return (b);
 }
 
 char *
 api_application_body(long long service_id, long long resident_id,
-    cJSON *data, cJSON *materials)
+    cJSON *data, cJSON *materials, cJSON *deferred)
 {
-	cJSON	*b = application_json(service_id, resident_id, data, materials);
+	cJSON	*b = application_json(service_id, resident_id, data, materials,
+		    deferred);
 	char	*text;
 
 	if ((text = cJSON_PrintUnformatted(b)) == NULL)
@@ -456,12 +495,12 @@ API_KIND(kind_rows, struct app_rows, model_app_rows_parse,
 
 struct api_call *
 api_application_create(struct api *a, long long service_id,
-    long long resident_id, cJSON *data, cJSON *materials, const char *key,
-    api_cb cb, void *arg)
+    long long resident_id, cJSON *data, cJSON *materials, cJSON *deferred,
+    const char *key, api_cb cb, void *arg)
 {
 	return (api_call(a, "POST", "/api/v1/applications",
-	    application_json(service_id, resident_id, data, materials), key,
-	    0, &kind_application, cb, arg));
+	    application_json(service_id, resident_id, data, materials,
+	    deferred), key, 0, &kind_application, cb, arg));
 }
 
 /* Appends "&name=value", the value escaped, when there is a value. */
@@ -491,6 +530,7 @@ api_application_search(struct api *a, const struct app_query *f, int page,
 	query_add(&q, "status", f->status);
 	query_add(&q, "from", f->from);
 	query_add(&q, "to", f->to);
+	query_add(&q, "deferred", f->deferred);
 	c = api_call(a, "GET", q, NULL, NULL, 0, &kind_app_page, cb, arg);
 	free(q);
 	return (c);

@@ -47,6 +47,13 @@ struct app_page {
 	long long		 total;
 };
 
+/* A material taken 容缺 (DeferredMaterial). */
+struct app_deferred {
+	char	*name;
+	char	*due_date;	/* YYYY-MM-DD: bring it by */
+	int	 received;
+};
+
 /* One application in full (Application). */
 struct app_detail {
 	struct app_summary	 s;
@@ -60,6 +67,8 @@ struct app_detail {
 	char			*updated_at;
 	char			**missing;	/* missing_materials */
 	size_t			 nmissing;
+	struct app_deferred	*deferred;	/* none from an older server */
+	size_t			 ndeferred;
 	cJSON			*json;		/* the reply, owned, for paper */
 };
 
@@ -135,17 +144,19 @@ int	model_app_rows_parse(const cJSON *, struct app_rows *, const char **);
 
 void	model_app_rows_free(void *);
 
-/* Takes data and materials. key is the Idempotency-Key, made when the
+/* Takes data, materials and deferred (the names taken 容缺, may be
+ * NULL or empty: then not sent). key is the Idempotency-Key, made when the
  * submission was first saved and reused for every retry. model: struct
  * application. */
 struct api_call	*api_application_create(struct api *, long long service_id,
 		    long long resident_id, cJSON *data, cJSON *materials,
-		    const char *key, api_cb, void *);
+		    cJSON *deferred, const char *key, api_cb, void *);
 
-/* The request body of an application (takes data and materials); the
- * outbox stores it as text. Caller frees. */
+/* The request body of an application (takes data, materials and
+ * deferred, as above); the outbox stores it as text. Caller frees. */
 char		*api_application_body(long long service_id,
-		    long long resident_id, cJSON *data, cJSON *materials);
+		    long long resident_id, cJSON *data, cJSON *materials,
+		    cJSON *deferred);
 
 /* Application search; every filter is optional (0 or NULL). */
 struct app_query {
@@ -153,6 +164,7 @@ struct app_query {
 	const char	*status;
 	const char	*from;		/* YYYY-MM-DD */
 	const char	*to;
+	const char	*deferred;	/* outstanding, overdue */
 };
 
 /* model: struct app_page. */

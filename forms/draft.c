@@ -44,7 +44,8 @@ draft_values(const struct form *fm)
 	}
 	mats = cJSON_AddArrayToObject(o, "materials");
 	for (i = 0; i < fm->nmaterials; i++)
-		cJSON_AddItemToArray(mats,
+		cJSON_AddItemToArray(mats, fm->materials[i].deferred ?
+		    cJSON_CreateString("deferred") :
 		    cJSON_CreateBool(fm->materials[i].received));
 	return (o);
 }
@@ -89,9 +90,12 @@ draft_restore(struct form *fm, const cJSON *d)
 		}
 		n++;
 	}
-	for (i = 0; i < fm->nmaterials && cJSON_IsArray(mats); i++)
+	for (i = 0; i < fm->nmaterials && cJSON_IsArray(mats); i++) {
 		fm->materials[i].received = cJSON_IsTrue(cJSON_GetArrayItem(
 		    mats, (int)i));
+		fm->materials[i].deferred = fm->materials[i].defer_days > 0 &&
+		    cJSON_IsString(cJSON_GetArrayItem(mats, (int)i));
+	}
 	return (n);
 }
 

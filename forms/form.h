@@ -44,6 +44,8 @@ struct form_material {
 	int	 copies;
 	int	 required;
 	int	 received;	/* ticked by the clerk */
+	int	 defer_days;	/* may be taken 容缺: days to bring it; 0 not */
+	int	 deferred;	/* taken 容缺 (never also received) */
 };
 
 /* Where a field's value came from, so the clerk can tell. */
@@ -127,6 +129,8 @@ int		 form_check(struct form *, time_t now);
 cJSON		*form_data(const struct form *);
 /* The ticked materials as [{name, originals, copies}]. */
 cJSON		*form_materials_json(const struct form *);
+/* The names of the materials taken 容缺, an array (maybe empty). */
+cJSON		*form_deferred_json(const struct form *);
 /* Puts server field errors ("data.<name>" or "<name>") onto fields;
  * returns how many matched a field. */
 int		 form_apply_errors(struct form *, const char *const *fields,

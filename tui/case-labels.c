@@ -61,6 +61,8 @@ label_app_action(const char *action)
 		return (_("Taken at the counter"));
 	if (strcmp(action, "handoff_received") == 0)
 		return (_("Hand-off signed for"));
+	if (strcmp(action, "receive_deferred") == 0)
+		return (_("容缺 material brought in"));
 	return (action);
 }
 

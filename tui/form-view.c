@@ -112,8 +112,10 @@ draw_material(struct formscr *fs, int m, int y, int x, int w, int focus)
 	char			 line[256];
 
 	snprintf(line, sizeof line, _("%s %s  originals %d, copies %d%s"),
-	    mat->received ? "[x]" : "[ ]", mat->name, mat->originals,
-	    mat->copies, mat->required ? _("  (required)") : "");
+	    mat->received ? "[x]" : mat->deferred ? "[D]" : "[ ]", mat->name,
+	    mat->originals, mat->copies, mat->deferred ?
+	    _("  (容缺: brought later)") : mat->required ? _("  (required)") :
+	    "");
 	draw_cell(y, x, line, w, focus ? STYLE_SELECTED : STYLE_NORMAL);
 }
 

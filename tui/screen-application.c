@@ -37,6 +37,14 @@ struct appview {
 	unsigned char		*ticked;
 	int			 nmaterials;
 	char			*collector;	/* the name given */
+	char			**owed;		/* 容缺 outstanding, to choose */
+	int			 nowed;
+};
+
+/* D: not a step of the status, so not in the action table. */
+static const struct app_action receive_deferred = {
+	"receive_deferred", 'd', N_("容缺 material brought in"), INPUT_NONE,
+	""
 };
 
 static const struct keyhelp app_keys[] = {
@@ -52,6 +60,8 @@ static const struct keyhelp app_keys[] = {
 	{ N_("W"), N_("Withdrawn by the applicant, with the reason"), 0 },
 	{ N_("P"), N_("Print the notice of the status (or the receipt)"), 0 },
 	{ N_("M"), N_("Print the material receipt"), 0 },
+	{ N_("D"), N_("A material taken 容缺 is brought in"), 0 },
+	{ N_("N"), N_("Print the 容缺 notice (two copies)"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ NULL, NULL, 0 }
@@ -103,6 +113,7 @@ view_free(struct screen *s)
 	model_timeline_free(v->tl);
 	free_materials(v);
 	free(v->collector);
+	free(v->owed);
 	free(v);
 }
 
@@ -203,6 +214,22 @@ cases_refusal(const struct api_result *r, const char *status)
 	return (s);
 }
 
+/* The 容缺 materials still to come, "a, b", in a static buffer. */
+static const char *
+owed_text(const struct app_detail *d)
+{
+	static char	buf[512];
+	size_t		i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->ndeferred; i++) {
+		if (!d->deferred[i].received && len < sizeof buf)
+			len += (size_t)snprintf(buf + len, sizeof buf - len,
+			    "%s%s", len > 0 ? ", " : "", d->deferred[i].name);
+	}
+	return (buf);
+}
+
 /* A refused action: why, in a sentence, and what is on screen is made
  * true again from the server. */
 static void
@@ -215,6 +242,11 @@ refused(struct appview *v, struct api_result *r)
 		    "application meanwhile; nothing was done. It has been "
 		    "reloaded: check it, then press the key again if it "
 		    "still applies."));
+		reload(v);
+	} else if (strcmp(r->problem, "deferred-outstanding") == 0) {
+		app_message(MSG_ERROR, _("Not completed: a material taken 容缺 "
+		    "is still to come (%s). Press D when the resident brings "
+		    "it."), owed_text(v->d));
 		reload(v);
 	} else if (strcmp(r->problem, "invalid-transition") == 0) {
 		s = cases_refusal(r, v->d->s.status);
@@ -242,6 +274,10 @@ done_message(const struct app_action *a, const char *status)
 	else if (strcmp(a->name, "withdraw") == 0)
 		app_hint(MSG_INFO, "%s", _("Done: withdrawn. P prints the "
 		    "withdrawal note for the applicant to sign."));
+	else if (a == &receive_deferred)
+		app_message(MSG_INFO, _("Done: the 容缺 material is recorded "
+		    "as brought in. The application is %s."),
+		    label_app_status(status));
 	else
 		app_message(MSG_INFO, _("Done: %s. The application is now "
 		    "%s."), _(a->label), label_app_status(status));
@@ -482,6 +518,65 @@ act(struct appview *v, const struct app_action *a)
 	}
 }
 
+static void
+send_deferred(struct appview *v, const char *name)
+{
+	cJSON	*b = action_body(&receive_deferred);
+
+	cJSON_AddStringToObject(b, "material", name);
+	send_action(v, &receive_deferred, b);
+}
+
+static void
+deferred_confirmed(void *arg)
+{
+	struct appview	*v = arg;
+
+	if (v->nowed > 0)
+		send_deferred(v, v->owed[0]);
+}
+
+static void
+deferred_chosen(int index, void *arg)
+{
+	struct appview	*v = arg;
+
+	if (index >= 0 && index < v->nowed)
+		send_deferred(v, v->owed[index]);
+}
+
+/* D: which 容缺 material came; a yes when only one is owed. */
+static void
+bring_deferred(struct appview *v)
+{
+	char		 q[256];
+	size_t		 i;
+	struct list_ask	 a = { .done = deferred_chosen, .arg = v };
+
+	free(v->owed);
+	v->owed = xcalloc(v->d->ndeferred + 1, sizeof *v->owed);
+	v->nowed = 0;
+	for (i = 0; i < v->d->ndeferred; i++) {
+		if (!v->d->deferred[i].received)
+			v->owed[v->nowed++] = v->d->deferred[i].name;
+	}
+	if (v->nowed == 0) {
+		app_message(MSG_ERROR, "%s", _("No material taken 容缺 is "
+		    "still to come."));
+		return;
+	}
+	if (v->nowed == 1) {
+		snprintf(q, sizeof q, _("容缺 material brought in: %s?"),
+		    v->owed[0]);
+		confirm_ask(q, deferred_confirmed, v);
+		return;
+	}
+	a.title = _("Which 容缺 material was brought in?");
+	a.items = (const char *const *)v->owed;
+	a.n = v->nowed;
+	list_ask_with(&a);
+}
+
 /* When the materials were asked for: the last such entry's time. */
 static time_t
 asked_at(const struct appview *v)
@@ -530,6 +625,14 @@ view_key(struct screen *s, int key)
 	else if (key == 'm' || key == 'M')
 		print_ui_offer(print_ui_application(v->d->json, 0,
 		    "materials", 0), NULL);
+	else if ((key == 'd' || key == 'D') && !request_busy(v, SLOT_APP))
+		bring_deferred(v);
+	else if ((key == 'n' || key == 'N') && v->d->ndeferred > 0)
+		print_ui_offer(print_ui_application(v->d->json, 0,
+		    "deferral", 0), NULL);
+	else if (key == 'n' || key == 'N')
+		app_message(MSG_ERROR, "%s", _("Nothing was taken 容缺: "
+		    "there is no 容缺 notice to print."));
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);
@@ -543,7 +646,7 @@ view_key(struct screen *s, int key)
 static int
 draw_state(const struct app_detail *d, int y, int cols)
 {
-	char	*list;
+	char	*list, buf[256];
 	size_t	 i, len = 1;
 
 	if (*d->reason != '\0')
@@ -560,6 +663,12 @@ draw_state(const struct app_detail *d, int y, int cols)
 		draw_field(y++, 1, _("Missing"), list, cols - 1);
 		free(list);
 	}
+	for (i = 0; i < d->ndeferred; i++) {
+		snprintf(buf, sizeof buf, d->deferred[i].received ?
+		    _("%s (brought in)") : _("%s, to bring by %s"),
+		    d->deferred[i].name, d->deferred[i].due_date);
+		draw_field(y++, 1, _("容缺"), buf, cols - 1);
+	}
 	if (*d->department != '\0')
 		draw_field(y++, 1, _("Forwarded to"), d->department, cols - 1);
 	if (*d->collector != '\0')
@@ -574,8 +683,11 @@ draw_head(struct appview *v, int y, int cols, int may_act)
 	char			 line[512], at[20], *acts;
 	int			 x;
 
-	snprintf(line, sizeof line, "%s   %s%s", d->s.number,
-	    label_app_status(d->s.status), d->s.overdue ? _("  OVERDUE") : "");
+	snprintf(line, sizeof line, "%s   %s%s%s", d->s.number,
+	    label_app_status(d->s.status), *owed_text(d) != '\0' &&
+	    strstr("submitted accepted materials_requested forwarded",
+	    d->s.status) != NULL ? _("  待补齐") : "",
+	    d->s.overdue ? _("  OVERDUE") : "");
 	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
 	snprintf(line, sizeof line, "%s %s", d->s.txcode, d->s.service);
 	draw_field(y++, 1, _("Service"), line, cols - 1);

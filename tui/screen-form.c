@@ -30,6 +30,7 @@ static const struct keyhelp form_keys[] = {
 	{ N_("Enter"), N_("Next field to fill"), 1 },
 	{ N_("Tab"), N_("Next field"), 0 },
 	{ N_("Ctrl-R"), N_("All required materials received"), 1 },
+	{ N_("D"), N_("On a material: taken 容缺, brought later"), 0 },
 	{ N_("Esc"), N_("Close"), 1 },
 	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
 	{ N_("Space"), N_("Tick, or open the choices"), 0 },
@@ -337,6 +338,25 @@ item_label(struct formscr *fs)
 	    fs->title, fs->resident_name));
 }
 
+/* The materials taken 容缺 as the server will show them, with no date
+ * yet: the server sets it. */
+static void
+deferred_known(struct formscr *fs, cJSON *a)
+{
+	cJSON	*list = cJSON_AddArrayToObject(a, "deferred"), *o;
+	size_t	 i;
+
+	for (i = 0; i < fs->fm->nmaterials; i++) {
+		if (!fs->fm->materials[i].deferred)
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "name", fs->fm->materials[i].name);
+		cJSON_AddStringToObject(o, "due_date", "");
+		cJSON_AddNullToObject(o, "received_at");
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
 /* What the form knows of its application, for a slip printed before
  * the server has answered. */
 static cJSON *
@@ -367,6 +387,7 @@ known_application(struct formscr *fs)
 	cJSON_AddStringToObject(o, "id_number_masked", id != NULL ? id : "");
 	free(id);
 	cJSON_AddItemToObject(a, "materials", form_materials_json(fs->fm));
+	deferred_known(fs, a);
 	return (a);
 }
 
@@ -504,7 +525,8 @@ queue(struct formscr *fs)
 		return;
 	}
 	body = api_application_body(fs->service_id, fs->resident_id,
-	    form_data(fs->fm), form_materials_json(fs->fm));
+	    form_data(fs->fm), form_materials_json(fs->fm),
+	    form_deferred_json(fs->fm));
 	label = item_label(fs);
 	id = outbox_add(app.outbox, app.session->username, "POST",
 	    "/api/v1/applications", body, fs->key, label, &cause);
@@ -727,6 +749,26 @@ ask_close(struct formscr *fs)
 		    discard, fs);
 }
 
+/* D on a material: taken 容缺 (the resident brings it later), or not
+ * any more; only one the catalog lets be 容缺. */
+static int
+defer_material(struct formscr *fs, struct form_material *m)
+{
+	if (m->defer_days <= 0) {
+		app_message(MSG_ERROR, _("%s cannot be taken 容缺: the "
+		    "catalog does not allow it for this service."), m->name);
+		return (1);
+	}
+	m->deferred ^= 1;
+	m->received = 0;
+	fs->modified = 1;
+	if (m->deferred)
+		app_message(MSG_INFO, _("%s: taken 容缺, to be brought within "
+		    "%d working days. The resident signs the 容缺 notice "
+		    "printed after submitting."), m->name, m->defer_days);
+	return (1);
+}
+
 /* Space, Enter and typing on a field that is not edited in place. */
 static int
 toggle_key(struct formscr *fs, int key)
@@ -736,9 +778,12 @@ toggle_key(struct formscr *fs, int key)
 
 	if (st->material >= 0 && key == ' ') {
 		fs->fm->materials[st->material].received ^= 1;
+		fs->fm->materials[st->material].deferred = 0;
 		fs->modified = 1;
 		return (1);
 	}
+	if (st->material >= 0 && (key == 'd' || key == 'D'))
+		return (defer_material(fs, &fs->fm->materials[st->material]));
 	if (f->type == FT_CHECKBOX && key == ' ') {
 		f->checked = !f->checked;
 		f->origin = ORIGIN_TYPED;

@@ -20,6 +20,7 @@ struct result {
 static const struct keyhelp result_keys[] = {
 	{ N_("P"), N_("Print the receipt"), 1 },
 	{ N_("M"), N_("Print the material receipt"), 1 },
+	{ N_("D"), N_("Print the 容缺 notice (two copies)"), 0 },
 	{ N_("Enter"), N_("Done"), 1 },
 	{ NULL, NULL, 0 }
 };
@@ -66,6 +67,15 @@ result_key(struct screen *s, int key)
 	case 'M':
 		print_slip(r, "materials");
 		return (1);
+	case 'd':
+	case 'D':
+		if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->app,
+		    "deferred")) > 0)
+			print_slip(r, "deferral");
+		else
+			app_message(MSG_ERROR, "%s", _("Nothing was taken 容缺: "
+			    "there is no 容缺 notice to print."));
+		return (1);
 	case TK_ENTER:
 		app_pop();
 		return (1);
@@ -91,6 +101,22 @@ line(int y, const char *label, const char *value, int cols)
 	x += draw_text(y, x, label, cols / 3, STYLE_LABEL);
 	x += draw_text(y, x, ": ", 2, STYLE_LABEL);
 	draw_text(y, x, value, cols - x - 1, STYLE_NORMAL);
+}
+
+/* The materials taken 容缺, each with its date; the next row. */
+static int
+draw_deferred(struct result *r, int y, int cols)
+{
+	const cJSON	*it;
+	char		 buf[256];
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(r->app,
+	    "deferred")) {
+		snprintf(buf, sizeof buf, _("%s, to bring by %s"),
+		    str_at(it, "name", NULL), str_at(it, "due_date", NULL));
+		line(y++, _("容缺 (待补齐)"), buf, cols);
+	}
+	return (y);
 }
 
 static void
@@ -121,9 +147,15 @@ result_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	    str_at(r->app, "resident", "id_number_masked"));
 	line(y++, _("Applicant"), buf, cols);
 	line(y++, _("Promised by"), str_at(r->app, "due_date", NULL), cols);
+	y = draw_deferred(r, y, cols);
 	y++;
-	draw_text(y, 2, _("P prints the acceptance receipt for the resident; "
+	draw_text(y++, 2, _("P prints the acceptance receipt for the resident; "
 	    "M the material receipt."), cols - 4, STYLE_DIM);
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->app,
+	    "deferred")) > 0)
+		draw_text(y, 2, _("D prints the 容缺 notice in two copies: the "
+		    "resident signs the promise on both."), cols - 4,
+		    STYLE_DIM);
 }
 
 /* A provisional result gets its final number once the outbox has sent

@@ -3,7 +3,9 @@
 its applicant (W, with the reason) prints its 撤回通知书; a certificate
 voided by the supervisor verifies as 已作废 on the public page and is
 not printed again; a corrected certificate is reissued under the same
-serial marked 更正, and the old one verifies as superseded."""
+serial marked 更正, and the old one verifies as superseded; an
+application taken 容缺 (D on a material of the form) prints its notice in
+two copies and cannot be 办结 until the material is brought in (D)."""
 import os
 import sys
 
@@ -12,8 +14,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
 sys.path.insert(0, os.path.dirname(__file__))
 from harness import run  # noqa
-from test_applications import (create, log_in, open_number, row,  # noqa
-                               wait_print, wait_status, with_client)
+from test_applications import (confirm, create, log_in,  # noqa
+                               open_number, row, wait_print, wait_status,
+                               with_client)
+import test_intake as ti  # noqa
 import bm  # noqa
 import test_certificates as tc  # noqa
 
@@ -147,6 +151,61 @@ def test_corrected_certificate():
     with_client(body)
 
 
+def test_deferred_material_blocks_completion():
+    card = "本人社会保障卡或银行卡"        # defer_days 5 in the demo catalog
+    def body(s, t, state):
+        ti.log_in(t, "clerk02")
+        ti.open_0501(t, ti.LI, "李光明")
+        t.wait_for("0501", "[record]")
+        t.type("6214830912345678")
+        for _ in range(6):
+            t.keys("Tab")
+        # 居民身份证 and 户口簿 received; the card taken 容缺
+        t.keys("Space", "Tab", "Space", "Tab")
+        t.type("d")
+        t.wait_for("[D] " + card, "taken 容缺, to be brought within 5")
+        t.keys("Tab", "Tab", "Space")
+        t.keys("F9")
+        screen = t.wait_for("Application taken.", "容缺 (待补齐)", card,
+                            "D prints the 容缺 notice")
+        number = ti.NUMBER.search(screen).group(0)
+        t.type("d")
+        paper = wait_print(state, 1)
+        assert paper.count("容缺受理通知书") == 2, paper
+        assert "第一联申请人留存" in paper and "第二联窗口存档" in paper, paper
+        assert number in paper and card in paper and "补交期限" in paper
+        assert "不予办结" in paper and "申请人签字（承诺）" in paper, paper
+        import sqlite3
+        db = sqlite3.connect(s.db)
+        (deferred,) = db.execute("SELECT deferred FROM applications WHERE "
+                                 "number = ?", (number,)).fetchone()
+        db.close()
+        import json
+        [d] = json.loads(deferred)
+        assert d["name"] == card and d["received_at"] is None, d
+        y, m, dd = d["due_date"].split("-")
+        assert "%d年%d月%d日" % (int(y), int(m), int(dd)) in paper, paper
+        t.keys("Enter")
+        open_number(t, number)
+        t.wait_for("待补齐", "to bring by " + d["due_date"])
+        t.type("a")
+        confirm(t, "Accept: %s?" % number)
+        wait_status(s.db, number, "accepted")
+        # not 办结 while the card is still to come
+        t.type("c")
+        confirm(t, "Complete: %s?" % number)
+        t.wait_for("Not completed: a material taken 容缺 is still to come")
+        assert row(s.db, number)[0] == "accepted"
+        t.type("d")
+        confirm(t, "容缺 material brought in: %s?" % card)
+        t.wait_for("(brought in)")
+        t.type("c")
+        confirm(t, "Complete: %s?" % number)
+        wait_status(s.db, number, "completed")
+        t.wait_for("Completed")
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application withdrawn with the applicant's reason; the "
           "withdrawal note prints", test_withdraw_with_note),
@@ -156,4 +215,7 @@ if __name__ == "__main__":
          ("a clerk cannot void a certificate", test_voiding_is_the_supervisors),
          ("a corrected certificate is reissued under its serial marked 更正; "
           "the old paper verifies as superseded",
-          test_corrected_certificate)])
+          test_corrected_certificate),
+         ("an application taken 容缺 prints its notice in two copies and "
+          "is not 办结 until the material is brought in",
+          test_deferred_material_blocks_completion)])
