@@ -206,6 +206,35 @@ def test_deferred_material_blocks_completion():
     with_client(body)
 
 
+def test_overdue_deferred_list():
+    def body(s, t, state):
+        bm.S = s
+        tok = bm.login("clerk01")
+        r, a = bm.post("/api/v1/applications", {
+            "service_id": 5, "resident_id": 1,
+            "data": {"declaration": True},
+            "materials": [{"name": "居民身份证", "originals": 1,
+                           "copies": 1}],
+            "deferred_materials": ["近期一寸免冠照片"]}, tok)
+        assert r.status == 201, a
+        other = create(s, resident=8)
+        import sqlite3
+        db = sqlite3.connect(s.db)
+        db.execute("UPDATE applications SET deferred_due = '2020-01-02' "
+                   "WHERE id = ?", (a["id"],))
+        db.commit()
+        db.close()
+        tc.log_in(t, "super01", "demo-super")
+        t.keys("F6")
+        t.wait_for("Applications", "Number:")
+        t.keys("Tab", "Left")
+        t.wait_for("[ 容缺 overdue (补齐逾期) ]")
+        t.keys("Enter")
+        screen = t.wait_for("1 applications", a["number"])
+        assert other not in screen, screen
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application withdrawn with the applicant's reason; the "
           "withdrawal note prints", test_withdraw_with_note),
@@ -218,4 +247,6 @@ if __name__ == "__main__":
           test_corrected_certificate),
          ("an application taken 容缺 prints its notice in two copies and "
           "is not 办结 until the material is brought in",
-          test_deferred_material_blocks_completion)])
+          test_deferred_material_blocks_completion),
+         ("the supervisor lists the applications whose 容缺 material is "
+          "overdue", test_overdue_deferred_list)])
