@@ -16,6 +16,7 @@
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
+#include "promises.h"
 #include "queue.h"
 #include "reply.h"
 #include "req.h"
@@ -37,6 +38,7 @@ struct newapp {
 	cJSON		*data;		/* accepted data */
 	cJSON		*materials;	/* as received */
 	cJSON		*deferred;	/* names taken 容缺, or NULL */
+	cJSON		*promised;	/* names promised (告知承诺), or NULL */
 };
 
 /* Frees what taking an application made. */
@@ -48,6 +50,7 @@ newapp_free(struct newapp *a)
 	cJSON_Delete(a->data);
 	cJSON_Delete(a->materials);
 	cJSON_Delete(a->deferred);
+	cJSON_Delete(a->promised);
 }
 
 /* An application already made with this key: 200 and its state for its
@@ -181,17 +184,24 @@ service_material(const struct newapp *a, const char *name)
 	return (NULL);
 }
 
-/* 1 if the material name was taken 容缺. */
+/* 1 if name is among the names of list (an array of strings). */
 static int
-is_deferred(const struct newapp *a, const char *name)
+named(const cJSON *list, const char *name)
 {
 	const cJSON	*d;
 
-	cJSON_ArrayForEach(d, a->deferred) {
-		if (strcmp(d->valuestring, name) == 0)
+	cJSON_ArrayForEach(d, list) {
+		if (cJSON_IsString(d) && strcmp(d->valuestring, name) == 0)
 			return (1);
 	}
 	return (0);
+}
+
+/* 1 if the material name was taken 容缺 or replaced by a promise. */
+static int
+is_deferred(const struct newapp *a, const char *name)
+{
+	return (named(a->deferred, name) || named(a->promised, name));
 }
 
 /* deferred_materials: 0-20 distinct names of the service's materials
@@ -233,6 +243,49 @@ check_deferred(struct newapp *a, const cJSON *list, const cJSON *got,
 	if (cJSON_GetArraySize(*errors) == before &&
 	    cJSON_GetArraySize(list) > 0)
 		a->deferred = cJSON_Duplicate(list, 1);
+}
+
+/* promised_materials: 0-20 distinct names of the service's materials
+ * that a written promise may replace (告知承诺), none also received or
+ * taken 容缺 (docs/api.md 8). */
+static void
+check_promised(struct newapp *a, const cJSON *list, const cJSON *got,
+    const cJSON *deferred, cJSON **errors)
+{
+	const cJSON	*d, *k, *n;
+	int		 before = cJSON_GetArraySize(*errors);
+
+	if (list == NULL || cJSON_IsNull(list))
+		return;
+	if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > 20) {
+		field_error(errors, "promised_materials", cJSON_IsArray(list) ?
+		    "too_long" : "type", "须为至多 20 项的材料名称列表");
+		return;
+	}
+	cJSON_ArrayForEach(d, list) {
+		if (!cJSON_IsString(d)) {
+			field_error(errors, "promised_materials", "type",
+			    "须为材料名称");
+			continue;
+		}
+		k = service_material(a, d->valuestring);
+		if (k == NULL || !cJSON_IsTrue(cJSON_GetObjectItem(k,
+		    "promise")))
+			field_error(errors, "promised_materials", "option",
+			    "不是本事项可告知承诺的材料");
+		else if (received(got, d->valuestring, "copies") >= 0 ||
+		    named(deferred, d->valuestring))
+			field_error(errors, "promised_materials", "duplicate",
+			    "材料已收取或已容缺，不能同时承诺");
+		for (n = d->next; n != NULL; n = n->next) {
+			if (cJSON_Compare(d, n, 1))
+				field_error(errors, "promised_materials",
+				    "duplicate", "材料重复");
+		}
+	}
+	if (cJSON_GetArraySize(*errors) == before &&
+	    cJSON_GetArraySize(list) > 0)
+		a->promised = cJSON_Duplicate(list, 1);
 }
 
 /* The materials list: entries, distinct names, the required ones. */
@@ -287,7 +340,7 @@ read_members(struct req *r, struct newapp *a, cJSON **errors)
 {
 	static const char *const	 members[] = { "service_id",
 	    "resident_id", "counter", "ticket_id", "data", "materials",
-	    "note", "deferred_materials", NULL };
+	    "note", "deferred_materials", "promised_materials", NULL };
 	cJSON				*body = req_body(r);
 	long long			 version;
 
@@ -338,6 +391,10 @@ read_request(struct req *r, struct newapp *a)
 		check_deferred(a, cJSON_GetObjectItem(body,
 		    "deferred_materials"), cJSON_GetObjectItem(body,
 		    "materials"), &errors);
+		check_promised(a, cJSON_GetObjectItem(body,
+		    "promised_materials"), cJSON_GetObjectItem(body,
+		    "materials"), cJSON_GetObjectItem(body,
+		    "deferred_materials"), &errors);
 		check_materials(a, cJSON_GetObjectItem(body, "materials"),
 		    &errors);
 	}
@@ -457,6 +514,29 @@ deferred_text(const struct newapp *a, const char *today, char *first)
 	return (text);
 }
 
+/* A promise for each material promised (告知承诺); 0 or -1. */
+static int
+make_promises(struct req *r, const struct newapp *a, long long id)
+{
+	struct promise_new	 p;
+	const cJSON		*d;
+
+	memset(&p, 0, sizeof p);
+	p.kind = "material";
+	p.subject = cJSON_GetStringValue(cJSON_GetObjectItem(a->service,
+	    "name"));
+	p.resident_id = a->resident_id;
+	p.community_id = a->community;
+	p.application_id = id;
+	cJSON_ArrayForEach(d, a->promised) {
+		p.matter = d->valuestring;
+		if (promise_make(r, &p) == 0)
+			return (-1);
+		p.position++;
+	}
+	return (0);
+}
+
 /* Inserts the application and its first timeline entry; its id or 0. */
 static long long
 insert(struct req *r, struct newapp *a, const char *number,
@@ -494,7 +574,7 @@ insert(struct req *r, struct newapp *a, const char *number,
 		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
 		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,
-		    a->note) != 0)
+		    a->note) != 0 || make_promises(r, a, id) != 0)
 			id = 0;
 	}
 	cJSON_Delete(fields);
@@ -591,7 +671,8 @@ app_create(struct req *r)
 
 	memset(&a, 0, sizeof a);
 	if (known_key(r) || read_request(r, &a) != 0 ||
-	    check_conditions(r, &a) != 0) {
+	    check_conditions(r, &a) != 0 || (a.promised != NULL &&
+	    promise_refuse_barred(r, a.resident_id) != 0)) {
 		newapp_free(&a);
 		return;
 	}

@@ -5,6 +5,7 @@
 #include "applications.h"
 #include "clock.h"
 #include "db.h"
+#include "promises.h"
 #include "route.h"
 #include "scope.h"
 #include "views.h"
@@ -101,5 +102,7 @@ app_full(struct req *r, long long id, long long *version)
 	cJSON_AddStringToObject(o, "client_request_id", db_text(st, n + 12));
 	view_stored(o, "deferred", db_text(st, n + 13));
 	db_reset(st);
+	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(r->db,
+	    id));
 	return (o);
 }

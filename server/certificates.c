@@ -6,6 +6,7 @@
 
 #include "certificates.h"
 #include "db.h"
+#include "promises.h"
 #include "route.h"
 #include "scope.h"
 #include "views.h"
@@ -47,6 +48,7 @@ certificate_type_row(struct db_stmt *st)
 		cJSON_AddNullToObject(o, "template");
 	else
 		view_stored(o, "template", db_text(st, 8));
+	cJSON_AddBoolToObject(o, "promise", db_int(st, 11) != 0);
 	cJSON_AddNumberToObject(o, "version", db_int(st, 9));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 10));
 	return (o);
@@ -178,7 +180,10 @@ certificate_full(struct req *r, long long id)
 	    "x.id = ?", "l", id) == 1)
 		o = full_json(st);
 	db_reset(st);
-	if (o != NULL)
+	if (o != NULL) {
 		correction_json(r->db, o, id);
+		cJSON_AddItemToObject(o, "promise",
+		    promise_ref_of_certificate(r->db, id));
+	}
 	return (o);
 }

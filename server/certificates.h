@@ -12,7 +12,7 @@ struct req;
 /* The columns of a CertificateType; of a Certificate (x) with its type
  * (t), resident (r), community (c) and issuer (s), and their FROM. */
 #define TYPE_COLS "id, code, name, status, basis, alternative, purpose, " \
-	"validity_days, template, version, updated_at"
+	"validity_days, template, version, updated_at, promise"
 #define CERT_COLS "x.id, x.serial, t.id, t.code, t.name, r.id, r.name, " \
 	"r.id_number, c.id, c.name, x.purpose, x.issued_at, s.id, s.name, " \
 	"x.valid_until, x.reprints, x.data, x.title, x.body, " \

@@ -339,6 +339,49 @@ static const char *const migration_list[] = {
 	"ALTER TABLE applications ADD COLUMN deferred_due TEXT;"
 	"CREATE INDEX applications_deferred_due ON"
 	"  applications(deferred_due);",
+	/* 8: 告知承诺: a proof replaced by the resident's written promise,
+	 * allowed per certificate type (and per material, in the materials'
+	 * JSON); each promise, its later check, the marks false ones leave
+	 * on the resident, and the site's settings (promise_ban_days) */
+	"ALTER TABLE certificate_types ADD COLUMN promise INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE TABLE settings ("
+	"  name TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE promises ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('material', 'certificate')),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  community_id INTEGER NOT NULL REFERENCES communities(id),"
+	"  application_id INTEGER REFERENCES applications(id),"
+	"  certificate_id INTEGER REFERENCES certificates(id),"
+	"  position INTEGER NOT NULL DEFAULT 0,"
+	"  matter TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  made_at TEXT NOT NULL,"
+	"  made_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  ban_days INTEGER NOT NULL,"
+	"  outcome TEXT CHECK (outcome IN"
+	"    ('truthful', 'false')),"
+	"  check_note TEXT,"
+	"  checked_at TEXT,"
+	"  checked_date TEXT,"
+	"  checked_by INTEGER REFERENCES staff(id));"
+	"CREATE INDEX promises_resident ON promises(resident_id);"
+	"CREATE INDEX promises_application ON promises(application_id);"
+	"CREATE INDEX promises_certificate ON promises(certificate_id);"
+	"CREATE INDEX promises_made ON promises(made_at);"
+	"CREATE TABLE promise_bans ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  promise_id INTEGER NOT NULL REFERENCES promises(id),"
+	"  since TEXT NOT NULL,"
+	"  until TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id));"
+	"CREATE INDEX promise_bans_resident ON promise_bans(resident_id);",
 };
 
 size_t

@@ -96,6 +96,7 @@ extern const struct route routes_handoffs[];
 extern const struct route routes_certificates[];
 extern const struct route routes_certificate_rules[];
 extern const struct route routes_certificate_issue[];
+extern const struct route routes_promises[];
 extern const struct route routes_verify[];
 extern const struct route routes_queue[];
 extern const struct route routes_events[];

@@ -21,6 +21,7 @@ static const struct route *const route_tables[] = {
 	routes_certificates,
 	routes_certificate_rules,
 	routes_certificate_issue,
+	routes_promises,
 	routes_verify,
 	routes_queue,
 	routes_events,

@@ -88,6 +88,10 @@ def build_world():
     W.event = e["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
+    r, c2 = post("/api/v1/certificates", {"type_id": res["id"],
+                 "resident_id": W.resident, "promise": True,
+                 "data": {"since": "2019-06-01", "tenure": "own"}}, t)
+    W.promise = c2["promise"]["id"]
 
 
 def fill(path):
@@ -96,6 +100,7 @@ def fill(path):
            "communities": 1, "grids": 1, "applications": W.application,
            "handoffs": W.handoff, "certificates": W.certificate,
            "tickets": W.ticket, "events": W.event, "services": 1,
+           "promises": W.promise,
            "certificate-types": 1}
     segs = path.split("/")
     for i, s in enumerate(segs):
@@ -128,6 +133,7 @@ BODIES = {
     "/api/v1/handoffs/{id}/receipt": {"received_by": "赵敏"},
     "/api/v1/certificates/{id}/reprints": {"reason": "补打测试"},
     "/api/v1/certificates/{id}/void": {"reason": "作废测试"},
+    "/api/v1/promises/{id}/check": {"outcome": "truthful"},
     "/api/v1/certificates/{id}/corrections": {"reason": "更正测试",
                                               "purpose": "更正测试用途"},
     "/api/v1/queue/tickets/{id}/recall": {},

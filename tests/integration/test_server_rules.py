@@ -348,5 +348,306 @@ def test_deferral_overdue_list():
     assert j["items"] == [], j
 
 
+INCOME = "家庭成员收入证明材料"   # promise: true in the demo catalog
+LOW_INCOME = "0401"                # 最低生活保障申请: materials I H F S
+RECEIVED = [{"name": "居民身份证", "originals": 1, "copies": 1},
+            {"name": "户口簿", "originals": 1, "copies": 1},
+            {"name": "申请书", "originals": 1, "copies": 0}]
+
+
+def service(t, txcode):
+    r, s = jreq("GET", "/api/v1/services/by-code/" + txcode, token=t)
+    assert r.status == 200, s
+    return s
+
+
+def promised_app(t, resident=None, promised=(INCOME,), materials=None,
+                 deferred=None):
+    body = {"service_id": service(t, LOW_INCOME)["id"],
+            "resident_id": resident or new_resident(t),
+            "data": {"phone": "13700001111", "family_size": 3,
+                     "family_income_fen": 120000, "reason": "家庭困难",
+                     "consent": True, "declaration": True},
+            "materials": RECEIVED if materials is None else materials,
+            "promised_materials": list(promised)}
+    if deferred is not None:
+        body["deferred_materials"] = deferred
+    return post("/api/v1/applications", body, t)
+
+
+def audit_rows(action, obj):
+    db = bm.connect()
+    rows = db.execute("SELECT detail FROM audit WHERE action = ? AND "
+                      "object = ?", (action, obj)).fetchall()
+    db.close()
+    return [x[0] for x in rows]
+
+
+def test_promise_catalog():
+    t = login()
+    m = {x["name"]: x for x in service(t, LOW_INCOME)["materials"]}
+    assert m[INCOME]["promise"] is True, m
+    assert "promise" not in m["居民身份证"], m
+    from test_server_certificates import types
+    ts = types(t)
+    assert ts["residence"]["promise"] is True, ts["residence"]
+    assert ts["hardship"]["promise"] is False, ts["hardship"]
+    r, j = jreq("GET", "/api/v1/certificate-types?include=cancelled",
+                token=t)
+    assert all(x["promise"] is False for x in j["items"]
+               if x["status"] == "cancelled"), j
+
+
+def test_promise_taken():
+    t = login()
+    # the proof neither received nor promised still blocks
+    r, j = promised_app(t, promised=())
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "materials": "required"}, j
+    # only a material the catalogue lets be promised
+    r, j = promised_app(t, promised=("居民身份证",), materials=RECEIVED[1:])
+    assert field_codes(j)["promised_materials"] == "option", j
+    # not received, nor taken 容缺, as well
+    r, j = promised_app(t, materials=RECEIVED + [
+        {"name": INCOME, "originals": 0, "copies": 1}])
+    assert field_codes(j) == {"promised_materials": "duplicate"}, j
+    r, j = promised_app(t, promised=(INCOME, INCOME))
+    assert field_codes(j)["promised_materials"] == "duplicate", j
+    r, a = promised_app(t)
+    assert r.status == 201, a
+    [p] = a["promises"]
+    assert p["matter"] == INCOME and p["status"] == "unchecked", p
+    assert p["made_by"]["id"] == a["staff"]["id"], p
+    assert p["made_at"] == a["created_at"], p
+    r, again = jreq("GET", "/api/v1/applications/%d" % a["id"], token=t)
+    assert again["promises"] == a["promises"], again
+    r, pr = jreq("GET", "/api/v1/promises/%d" % p["id"], token=t)
+    assert r.status == 200, pr
+    assert pr["kind"] == "material" and pr["subject"] == "最低生活保障申请"
+    assert pr["application"] == {"id": a["id"], "number": a["number"]}, pr
+    assert pr["certificate"] is None and pr["check"] is None, pr
+    assert pr["ban_days"] == 365 and pr["resident"] == a["resident"], pr
+    assert audit_rows("promise", "promise/%d" % p["id"]) == [INCOME]
+    # another centre does not see it
+    if "clerk09" not in bm.PASSWORDS:
+        bm.add_staff("clerk09", "clerk01", 2)
+    other = login("clerk09")
+    r, j = jreq("GET", "/api/v1/promises/%d" % p["id"], token=other)
+    problem(r, j, 404, "not-found")
+    r, j = jreq("GET", "/api/v1/promises?resident_id=%d" %
+                a["resident"]["id"], token=other)
+    assert j["total"] == 0, j
+    return t, a, pr
+
+
+def check(token, pid, body, want=200, key=None):
+    r, j = post("/api/v1/promises/%d/check" % pid, body, token,
+                key=key or uuid.uuid4().hex)
+    assert r.status == want, (body, r.status, j)
+    return j
+
+
+def test_false_promise_bars_the_resident():
+    t, a, pr = test_promise_taken()
+    resident = a["resident"]["id"]
+    s = login("super01")
+    # the later check is the supervisor's
+    j = check(t, pr["id"], {"outcome": "false", "note": "隐瞒收入"}, 403)
+    assert j["type"].endswith("forbidden"), j
+    path = "/api/v1/promises?status=unchecked&resident_id=%d" % resident
+    r, j = jreq("GET", path, token=s)
+    assert [x["id"] for x in j["items"]] == [pr["id"]], j
+    j = check(s, pr["id"], {"outcome": "false"}, 400)
+    assert field_codes(j) == {"note": "required"}, j
+    j = check(s, pr["id"], {"outcome": "maybe", "note": "xx"}, 400)
+    assert field_codes(j) == {"outcome": "option"}, j
+    key = uuid.uuid4().hex
+    k = check(s, pr["id"], {"outcome": "false", "note": "隐瞒家庭经营收入"},
+              key=key)
+    assert k["status"] == "false" and k["check"]["outcome"] == "false", k
+    today = bm.service_date(k["check"]["at"])
+    assert k["check"]["on"] == today and k["check"]["note"] == \
+        "隐瞒家庭经营收入", k
+    assert check(s, pr["id"], {"outcome": "false", "note": "隐瞒家庭经营收入"},
+                 key=key) == k
+    j = check(s, pr["id"], {"outcome": "truthful"}, 409)
+    assert j["type"].endswith("promise-checked"), j
+    assert j["outcome"] == "false" and j["checked_on"] == today, j
+    r, j = jreq("GET", path, token=s)
+    assert j["items"] == [], j
+    r, j = jreq("GET", "/api/v1/promises?status=false&resident_id=%d" %
+                resident, token=s)
+    assert [x["id"] for x in j["items"]] == [pr["id"]], j
+    r, j = jreq("GET", "/api/v1/applications/%d" % a["id"], token=t)
+    assert j["promises"][0]["status"] == "false", j
+    assert j["status"] == "submitted", j
+    assert audit_rows("promise_check", "promise/%d" % pr["id"]) == [
+        "false：隐瞒家庭经营收入"]
+    # the mark: a year from the check, with the reason
+    import datetime
+    until = (datetime.date.fromisoformat(today) +
+             datetime.timedelta(days=365)).isoformat()
+    r, b = jreq("GET", "/api/v1/residents/%d/promise-ban" % resident,
+                token=t)
+    assert r.status == 200 and b["barred"] is True, b
+    ban = b["ban"]
+    assert ban["since"] == today and ban["until"] == until, ban
+    assert ban["promise_id"] == pr["id"], ban
+    reason = "%s（%s）：隐瞒家庭经营收入" % (INCOME, a["number"])
+    assert ban["reason"] == reason, ban
+    assert b["records"] == [ban], b
+    # refused 告知承诺, naming the reason and the end date
+    r, j = promised_app(t, resident=resident)
+    j = problem(r, j, 422, "promise-barred")
+    assert j["until"] == until and j["since"] == today, j
+    assert j["reason"] == reason and j["promise_id"] == pr["id"], j
+    assert until in j["detail"] and reason in j["detail"], j
+    assert len(audit_rows("promise_refused", "resident/%d" % resident)) == 1
+    from test_server_certificates import types
+    r, j = post("/api/v1/certificates", {
+        "type_id": types(t)["residence"]["id"], "resident_id": resident,
+        "data": {"since": "2019-06-01", "tenure": "own"}, "promise": True},
+        t)
+    problem(r, j, 422, "promise-barred")
+    # without a promise the resident is served as before
+    r, c = post("/api/v1/certificates", {
+        "type_id": types(t)["residence"]["id"], "resident_id": resident,
+        "data": {"since": "2019-06-01", "tenure": "own"}}, t)
+    assert r.status == 201 and c["promise"] is None, c
+    return t, resident, pr
+
+
+def test_ban_ends_after_its_last_day():
+    t, resident, pr = test_false_promise_bars_the_resident()
+    import datetime
+    today = bm.service_date()
+    db = bm.connect()
+    db.execute("UPDATE promise_bans SET until = ? WHERE promise_id = ?",
+               (today, pr["id"]))
+    db.commit()
+    r, b = jreq("GET", "/api/v1/residents/%d/promise-ban" % resident,
+                token=t)
+    assert b["barred"] is True and b["ban"]["until"] == today, b
+    yesterday = (datetime.date.fromisoformat(today) -
+                 datetime.timedelta(days=1)).isoformat()
+    db.execute("UPDATE promise_bans SET until = ? WHERE promise_id = ?",
+               (yesterday, pr["id"]))
+    db.commit()
+    db.close()
+    r, b = jreq("GET", "/api/v1/residents/%d/promise-ban" % resident,
+                token=t)
+    assert b["barred"] is False and b["ban"] is None, b
+    assert b["records"][0]["until"] == yesterday, b
+    # the open 0401 was withdrawn first: one open at a time
+    r, apps_ = jreq("GET", "/api/v1/applications?resident_id=%d" % resident,
+                    token=t)
+    for x in apps_["items"]:
+        act(t, x, {"action": "withdraw", "reason": "重新申请"})
+    r, a = promised_app(t, resident=resident)
+    assert r.status == 201, a
+
+
+def test_truthful_promise():
+    t = login()
+    r, a = promised_app(t)
+    assert r.status == 201, a
+    s = login("super01")
+    k = check(s, a["promises"][0]["id"], {"outcome": "truthful"})
+    assert k["status"] == "truthful" and k["check"]["note"] is None, k
+    r, b = jreq("GET", "/api/v1/residents/%d/promise-ban" %
+                a["resident"]["id"], token=t)
+    assert b == {"barred": False, "ban": None, "records": []}, b
+
+
+def test_certificate_on_promise():
+    from test_server_certificates import types
+    t = login()
+    ts = types(t)
+    resident = new_resident(t)
+    r, j = post("/api/v1/certificates", {
+        "type_id": ts["hardship"]["id"], "resident_id": resident,
+        "data": {"hardship_reason": "illness", "family_size": 3},
+        "promise": True}, t)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "promise": "mismatch"}, j
+    r, c = post("/api/v1/certificates", {
+        "type_id": ts["residence"]["id"], "resident_id": resident,
+        "data": {"since": "2019-06-01", "tenure": "rent"}, "promise": True},
+        t)
+    assert r.status == 201, c
+    p = c["promise"]
+    assert p["matter"] == "居住证明" and p["status"] == "unchecked", p
+    r, j = jreq("GET", "/api/v1/certificates/%d" % c["id"], token=t)
+    assert j["promise"] == p, j
+    r, pr = jreq("GET", "/api/v1/promises/%d" % p["id"], token=t)
+    assert pr["kind"] == "certificate" and pr["application"] is None, pr
+    assert pr["certificate"] == {"id": c["id"], "serial": c["serial"]}, pr
+    # a false one: the resident is barred; voiding the paper is its own act
+    s = login("super01")
+    k = check(s, p["id"], {"outcome": "false", "note": "实际未在本社区居住"})
+    assert k["status"] == "false", k
+    r, j = jreq("GET", "/api/v1/certificates/%d" % c["id"], token=t)
+    assert j["status"] == "valid" and j["promise"]["status"] == "false", j
+    r, b = jreq("GET", "/api/v1/residents/%d/promise-ban" % resident,
+                token=t)
+    assert b["ban"]["reason"] == "居住证明（%s）：实际未在本社区居住" % \
+        c["serial"], b
+
+
+def test_ban_days_from_the_catalogue():
+    t = login()
+    db = bm.connect()
+    db.execute("INSERT INTO settings (name, value) VALUES "
+               "('promise_ban_days', '30')")
+    db.commit()
+    try:
+        r, a = promised_app(t)
+        assert r.status == 201, a
+        pid = a["promises"][0]["id"]
+        r, pr = jreq("GET", "/api/v1/promises/%d" % pid, token=t)
+        assert pr["ban_days"] == 30, pr
+        # a change later does not change what the resident signed
+        db.execute("UPDATE settings SET value = '90' WHERE name = "
+                   "'promise_ban_days'")
+        db.commit()
+        k = check(login("super01"), pid, {"outcome": "false",
+                                          "note": "虚报家庭人口"})
+        import datetime
+        r, b = jreq("GET", "/api/v1/residents/%d/promise-ban" %
+                    a["resident"]["id"], token=t)
+        assert b["ban"]["until"] == (datetime.date.fromisoformat(
+            k["check"]["on"]) + datetime.timedelta(days=30)).isoformat(), b
+    finally:
+        db.execute("DELETE FROM settings WHERE name = 'promise_ban_days'")
+        db.commit()
+        db.close()
+
+
+def test_promise_list_order_and_filters():
+    t = login()
+    r, a = promised_app(t)
+    r, b = promised_app(t)
+    s = login("super01")
+    check(s, b["promises"][0]["id"], {"outcome": "truthful", "note": "属实"})
+    r, j = jreq("GET", "/api/v1/promises?per_page=100", token=s)
+    made = [(x["made_at"], x["id"]) for x in j["items"]]
+    assert made == sorted(made), made
+    ids = {x["id"]: x["status"] for x in j["items"]}
+    pa, pb = a["promises"][0]["id"], b["promises"][0]["id"]
+    assert ids[pa] == "unchecked" and ids[pb] == "truthful", ids
+    r, j = jreq("GET", "/api/v1/promises?status=unchecked&status=truthful"
+                "&per_page=100", token=s)
+    got = {x["id"] for x in j["items"]}
+    assert {pa, pb} <= got, got
+    r, j = jreq("GET", "/api/v1/promises?status=truthful&per_page=100",
+                token=s)
+    assert pa not in {x["id"] for x in j["items"]}, j
+    r, j = jreq("GET", "/api/v1/promises?status=kept", token=s)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "status": "option"}, j
+    r, j = jreq("GET", "/api/v1/promises", token=login("grid01"))
+    problem(r, j, 403, "forbidden")
+
+
 if __name__ == "__main__":
     bm.main(globals())
