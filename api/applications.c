@@ -201,6 +201,38 @@ deferred_parse(const cJSON *list, struct app_detail *a, const char **cause)
 	return (bad ? -1 : 0);
 }
 
+/* The proofs replaced by a promise (告知承诺); none when the server
+ * sent none. */
+static int
+promises_parse(const cJSON *list, struct app_detail *a, const char **cause)
+{
+	const cJSON		*it;
+	struct app_promise	*p;
+	int			 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list))
+		return (mu_fail("promises is not a list", cause));
+	a->promises = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *a->promises);
+	cJSON_ArrayForEach(it, list) {
+		p = &a->promises[a->npromises++];
+		bad |= mu_int(&p->id, it, "id", 1, ID_MAX, "a promise has no "
+		    "id", cause);
+		bad |= mu_str(&p->matter, it, "matter", 0, "a promise has no "
+		    "matter", cause);
+		bad |= mu_str(&p->made_at, it, "made_at", 0, "a promise has no "
+		    "time", cause);
+		bad |= mu_str(&p->status, it, "status", 0, "a promise has no "
+		    "status", cause);
+		if (cJSON_GetObjectItemCaseSensitive(it, "ban_days") != NULL)
+			bad |= work_int(it, "ban_days", 0, &p->ban_days,
+			    cause);
+	}
+	return (bad ? -1 : 0);
+}
+
 int
 model_app_detail_parse(const cJSON *j, struct app_detail *a,
     const char **cause)
@@ -230,6 +262,8 @@ model_app_detail_parse(const cJSON *j, struct app_detail *a,
 		bad |= mu_fail("the materials are not a list", cause);
 	bad |= deferred_parse(cJSON_GetObjectItemCaseSensitive(j, "deferred"),
 	    a, cause);
+	bad |= promises_parse(cJSON_GetObjectItemCaseSensitive(j, "promises"),
+	    a, cause);
 	if (bad)
 		return (-1);
 	a->json = cJSON_Duplicate(j, 1);
@@ -249,6 +283,12 @@ model_app_detail_free(void *p)
 		free(a->deferred[i].due_date);
 	}
 	free(a->deferred);
+	for (i = 0; i < a->npromises; i++) {
+		free(a->promises[i].matter);
+		free(a->promises[i].made_at);
+		free(a->promises[i].status);
+	}
+	free(a->promises);
 	summary_clear(&a->s);
 	free(a->counter);
 	free(a->staff);
@@ -451,29 +491,34 @@ model_app_rows_free(void *ptr)
 	free(p);
 }
 
+/* Adds list as key when it has names; frees it otherwise. */
+static void
+add_names(cJSON *b, const char *key, cJSON *list)
+{
+	if (cJSON_GetArraySize(list) > 0)
+		cJSON_AddItemToObject(b, key, list);
+	else
+		cJSON_Delete(list);
+}
+
 static cJSON *
-application_json(long long service_id, long long resident_id, cJSON *data,
-    cJSON *materials, cJSON *deferred)
+application_json(const struct app_new *n)
 {
 	cJSON	*b = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(b, "service_id", (double)service_id);
-	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
-	cJSON_AddItemToObject(b, "data", data);
-	cJSON_AddItemToObject(b, "materials", materials);
-	if (cJSON_GetArraySize(deferred) > 0)
-		cJSON_AddItemToObject(b, "deferred_materials", deferred);
-	else
-		cJSON_Delete(deferred);
+	cJSON_AddNumberToObject(b, "service_id", (double)n->service_id);
+	cJSON_AddNumberToObject(b, "resident_id", (double)n->resident_id);
+	cJSON_AddItemToObject(b, "data", n->data);
+	cJSON_AddItemToObject(b, "materials", n->materials);
+	add_names(b, "deferred_materials", n->deferred);
+	add_names(b, "promised_materials", n->promised);
 	return (b);
 }
 
 char *
-api_application_body(long long service_id, long long resident_id,
-    cJSON *data, cJSON *materials, cJSON *deferred)
+api_application_body(const struct app_new *n)
 {
-	cJSON	*b = application_json(service_id, resident_id, data, materials,
-		    deferred);
+	cJSON	*b = application_json(n);
 	char	*text;
 
 	if ((text = cJSON_PrintUnformatted(b)) == NULL)
@@ -494,13 +539,11 @@ API_KIND(kind_rows, struct app_rows, model_app_rows_parse,
     model_app_rows_free);
 
 struct api_call *
-api_application_create(struct api *a, long long service_id,
-    long long resident_id, cJSON *data, cJSON *materials, cJSON *deferred,
+api_application_create(struct api *a, const struct app_new *n,
     const char *key, api_cb cb, void *arg)
 {
 	return (api_call(a, "POST", "/api/v1/applications",
-	    application_json(service_id, resident_id, data, materials,
-	    deferred), key, 0, &kind_application, cb, arg));
+	    application_json(n), key, 0, &kind_application, cb, arg));
 }
 
 /* Appends "&name=value", the value escaped, when there is a value. */

@@ -54,6 +54,15 @@ struct app_deferred {
 	int	 received;
 };
 
+/* A proof replaced by the resident's written promise (PromiseRef). */
+struct app_promise {
+	long long	 id;
+	char		*matter;	/* the material */
+	char		*made_at;	/* RFC 3339, UTC */
+	char		*status;	/* unchecked, truthful, false */
+	int		 ban_days;	/* as printed; 0 when not sent */
+};
+
 /* One application in full (Application). */
 struct app_detail {
 	struct app_summary	 s;
@@ -69,6 +78,8 @@ struct app_detail {
 	size_t			 nmissing;
 	struct app_deferred	*deferred;	/* none from an older server */
 	size_t			 ndeferred;
+	struct app_promise	*promises;	/* 告知承诺; none likewise */
+	size_t			 npromises;
 	cJSON			*json;		/* the reply, owned, for paper */
 };
 
@@ -144,19 +155,27 @@ int	model_app_rows_parse(const cJSON *, struct app_rows *, const char **);
 
 void	model_app_rows_free(void *);
 
-/* Takes data, materials and deferred (the names taken 容缺, may be
- * NULL or empty: then not sent). key is the Idempotency-Key, made when the
- * submission was first saved and reused for every retry. model: struct
- * application. */
-struct api_call	*api_application_create(struct api *, long long service_id,
-		    long long resident_id, cJSON *data, cJSON *materials,
-		    cJSON *deferred, const char *key, api_cb, void *);
+/* What an application carries: takes data, materials, deferred (the
+ * names taken 容缺) and promised (the names replaced by a written
+ * promise, 告知承诺); deferred and promised may be NULL or empty, and
+ * are then not sent. */
+struct app_new {
+	long long	 service_id;
+	long long	 resident_id;
+	cJSON		*data;
+	cJSON		*materials;
+	cJSON		*deferred;
+	cJSON		*promised;
+};
 
-/* The request body of an application (takes data, materials and
- * deferred, as above); the outbox stores it as text. Caller frees. */
-char		*api_application_body(long long service_id,
-		    long long resident_id, cJSON *data, cJSON *materials,
-		    cJSON *deferred);
+/* key is the Idempotency-Key, made when the submission was first saved
+ * and reused for every retry. model: struct application. */
+struct api_call	*api_application_create(struct api *, const struct app_new *,
+		    const char *key, api_cb, void *);
+
+/* The request body of an application (takes what app_new holds); the
+ * outbox stores it as text. Caller frees. */
+char		*api_application_body(const struct app_new *);
 
 /* Application search; every filter is optional (0 or NULL). */
 struct app_query {

@@ -65,6 +65,8 @@ type_parse(const cJSON *j, void *p, const char **cause)
 	    strcmp(status, "cancelled") != 0)
 		bad |= mu_fail("a type's status is unknown", cause);
 	t->retained = status != NULL && strcmp(status, "retained") == 0;
+	t->promise = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
+	    "promise"));
 	free(status);
 	if (bad)
 		return (-1);
@@ -135,6 +137,30 @@ void_parse(const cJSON *j, struct certificate *c)
 	    n->valuedouble < 1000 ? (int)n->valuedouble : 0;
 }
 
+/* The promise it was issued on (告知承诺), if any: null or absent gives
+ * none. */
+static int
+promise_parse(const cJSON *j, struct certificate *c, const char **cause)
+{
+	const cJSON	*p = cJSON_GetObjectItemCaseSensitive(j, "promise");
+	int		 bad = 0;
+
+	if (p == NULL || cJSON_IsNull(p)) {
+		c->promise_at = xstrdup("");
+		c->promise_status = xstrdup("");
+		return (0);
+	}
+	bad |= mu_int(&c->promise_id, p, "id", 1, ID_MAX, "a promise has no "
+	    "id", cause);
+	bad |= mu_str(&c->promise_at, p, "made_at", 0, "a promise has no "
+	    "time", cause);
+	bad |= mu_str(&c->promise_status, p, "status", 0, "a promise has no "
+	    "status", cause);
+	if (cJSON_GetObjectItemCaseSensitive(p, "ban_days") != NULL)
+		bad |= work_int(p, "ban_days", 0, &c->promise_ban_days, cause);
+	return (bad ? -1 : 0);
+}
+
 int
 model_certificate_parse(const cJSON *j, struct certificate *c,
     const char **cause)
@@ -169,6 +195,7 @@ model_certificate_parse(const cJSON *j, struct certificate *c,
 	    cause);
 	c->reprints = (int)v;
 	void_parse(j, c);
+	bad |= promise_parse(j, c, cause);
 	return (bad ? -1 : 0);
 }
 
@@ -194,6 +221,8 @@ model_certificate_free(void *p)
 	free(c->verify_url);
 	free(c->voided_on);
 	free(c->void_reason);
+	free(c->promise_at);
+	free(c->promise_status);
 	free(c);
 }
 
@@ -360,7 +389,8 @@ api_cert_types(struct api *a, int with_cancelled, api_cb cb, void *arg)
 
 struct api_call *
 api_certificate_issue(struct api *a, long long type_id, long long resident_id,
-    const char *purpose, cJSON *data, const char *key, api_cb cb, void *arg)
+    const char *purpose, cJSON *data, int promise, const char *key,
+    api_cb cb, void *arg)
 {
 	cJSON	*b = cJSON_CreateObject();
 
@@ -370,6 +400,8 @@ api_certificate_issue(struct api *a, long long type_id, long long resident_id,
 		cJSON_AddStringToObject(b, "purpose", purpose);
 	cJSON_AddItemToObject(b, "data", data != NULL ? data :
 	    cJSON_CreateObject());
+	if (promise)
+		cJSON_AddTrueToObject(b, "promise");
 	return (api_call(a, "POST", "/api/v1/certificates", b, key, 0,
 	    &kind_certificate, cb, arg));
 }

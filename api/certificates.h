@@ -24,6 +24,7 @@ struct cert_type {
 	char		*purpose;	/* "" when none */
 	int		 validity_days;	/* 0 when none */
 	cJSON		*template;
+	int		 promise;	/* may be issued on a promise */
 };
 
 struct cert_type_page {
@@ -53,6 +54,10 @@ struct certificate {
 	char		*voided_on;	/* "" unless void */
 	char		*void_reason;	/* "" unless void */
 	int		 corrections;	/* 更正 so far */
+	long long	 promise_id;	/* issued on a promise (告知承诺): */
+	char		*promise_at;	/* when; "" when not */
+	char		*promise_status; /* unchecked, truthful, false */
+	int		 promise_ban_days; /* as printed; 0 not sent */
 };
 
 /* An issued certificate as lists show it (CertificateSummary). */
@@ -119,11 +124,11 @@ void	model_verify_free(void *);
 struct api_call	*api_cert_types(struct api *, int with_cancelled, api_cb,
 		    void *);
 
-/* Takes data; purpose may be NULL (the type's). model: struct
- * certificate. */
+/* Takes data; purpose may be NULL (the type's); promise: issued on the
+ * resident's written promise (告知承诺). model: struct certificate. */
 struct api_call	*api_certificate_issue(struct api *, long long type_id,
 		    long long resident_id, const char *purpose, cJSON *data,
-		    const char *key, api_cb, void *);
+		    int promise, const char *key, api_cb, void *);
 
 /* model: struct certificate. */
 struct api_call	*api_certificate_get(struct api *, long long id, api_cb,

@@ -345,6 +345,8 @@ load_materials(struct form *fm, const cJSON *list, char **cause)
 		rc |= opt_int(it, "defer_days", 1, 60, &v, &present,
 		    "materials", cause);
 		m->defer_days = present ? (int)v : 0;
+		m->promisable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+		    it, "promise"));
 	}
 	return (rc);
 }

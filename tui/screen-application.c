@@ -15,7 +15,9 @@
 #include "keys.h"
 #include "list.h"
 #include "print-cases.h"
+#include "print-promise.h"
 #include "print-ui.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -62,6 +64,7 @@ static const struct keyhelp app_keys[] = {
 	{ N_("M"), N_("Print the material receipt"), 0 },
 	{ N_("D"), N_("A material taken 容缺 is brought in"), 0 },
 	{ N_("N"), N_("Print the 容缺 notice (two copies)"), 0 },
+	{ N_("G"), N_("Print the 告知承诺书 (two copies)"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ NULL, NULL, 0 }
@@ -633,6 +636,11 @@ view_key(struct screen *s, int key)
 	else if (key == 'n' || key == 'N')
 		app_message(MSG_ERROR, "%s", _("Nothing was taken 容缺: "
 		    "there is no 容缺 notice to print."));
+	else if ((key == 'g' || key == 'G') && v->d->npromises > 0)
+		print_ui_offer(print_promise_application(v->d->json), NULL);
+	else if (key == 'g' || key == 'G')
+		app_message(MSG_ERROR, "%s", _("No proof was replaced by a "
+		    "promise: there is no 告知承诺书 to print."));
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);
@@ -668,6 +676,11 @@ draw_state(const struct app_detail *d, int y, int cols)
 		    _("%s (brought in)") : _("%s, to bring by %s"),
 		    d->deferred[i].name, d->deferred[i].due_date);
 		draw_field(y++, 1, _("容缺"), buf, cols - 1);
+	}
+	for (i = 0; i < d->npromises; i++) {
+		snprintf(buf, sizeof buf, "%s (%s)", d->promises[i].matter,
+		    promise_ui_status(d->promises[i].status));
+		draw_field(y++, 1, _("告知承诺"), buf, cols - 1);
 	}
 	if (*d->department != '\0')
 		draw_field(y++, 1, _("Forwarded to"), d->department, cols - 1);

@@ -11,7 +11,9 @@
 #include "keys.h"
 #include "list.h"
 #include "print-cases.h"
+#include "print-promise.h"
 #include "print-ui.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -38,6 +40,8 @@ static const struct keyhelp certview_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("V"), N_("Void it, with the reason (supervisor)"), 0 },
 	{ N_("K"), N_("Correct its purpose, with the reason (supervisor)"),
+	  0 },
+	{ N_("G"), N_("Print the 告知承诺书 it was issued on (two copies)"),
 	  0 },
 	{ N_("Up/Down"), N_("Scroll the preview"), 0 },
 	{ N_("PgDn/PgUp"), N_("Page the preview"), 0 },
@@ -337,6 +341,15 @@ certview_key(struct screen *s, int key)
 		if (!refuse_void(v) && !request_busy(v, 0))
 			ask_reason(v);
 		return (1);
+	case 'g':
+	case 'G':
+		if (v->c->promise_id != 0)
+			print_ui_offer(print_promise_certificate(v->c), NULL);
+		else
+			app_message(MSG_ERROR, "%s", _("This certificate was not "
+			    "issued on a promise: there is no 告知承诺书 to "
+			    "print."));
+		return (1);
 	}
 	if (list_key(&v->view, key) == LIST_UNUSED)
 		return (0);
@@ -367,6 +380,12 @@ certview_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	} else if (v->c->corrections > 0) {
 		snprintf(line, sizeof line, _("Corrected (%d times)"),
 		    v->c->corrections);
+		draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
+	}
+	if (v->c->promise_id != 0) {
+		snprintf(line, sizeof line, _("Issued on the resident's "
+		    "written promise (告知承诺), %s. G prints it."),
+		    promise_ui_status(v->c->promise_status));
 		draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
 	}
 	x = draw_text(y, 1, _("Preview"), cols - 2, STYLE_LABEL);

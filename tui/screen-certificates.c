@@ -230,8 +230,8 @@ ask_cancelled(struct certs *c, struct cert_type *t)
 	c->refused = t;
 	snprintf(what, sizeof what, "%lld %lld", t->id, c->resident_id);
 	request_call(rq, api_certificate_issue(app.api, t->id,
-	    c->resident_id, NULL, NULL, request_key(rq, what), request_reply,
-	    rq));
+	    c->resident_id, NULL, NULL, 0, request_key(rq, what),
+	    request_reply, rq));
 }
 
 static void

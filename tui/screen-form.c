@@ -12,6 +12,7 @@
 #include "form-view.h"
 #include "keys.h"
 #include "labels.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "tui.h"
 #include "../forms/draft.h"
@@ -22,8 +23,9 @@
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
 
-/* Request slots: the outbox's answer, the applicant looked up. */
-enum { SLOT_SENT, SLOT_APPLICANT };
+/* Request slots: the outbox's answer, the applicant looked up, whether
+ * the applicant may promise (告知承诺). */
+enum { SLOT_SENT, SLOT_APPLICANT, SLOT_PROMISE };
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
@@ -31,6 +33,8 @@ static const struct keyhelp form_keys[] = {
 	{ N_("Tab"), N_("Next field"), 0 },
 	{ N_("Ctrl-R"), N_("All required materials received"), 1 },
 	{ N_("D"), N_("On a material: taken 容缺, brought later"), 0 },
+	{ N_("C"), N_("On a material: the resident's written promise "
+	  "instead (告知承诺)"), 0 },
 	{ N_("Esc"), N_("Close"), 1 },
 	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
 	{ N_("Space"), N_("Tick, or open the choices"), 0 },
@@ -234,6 +238,7 @@ fscr_free(struct screen *s)
 	free(fs->resident_name);
 	free(fs->draft_key);
 	free(fs->note);
+	promise_ui_clear(&fs->promise);
 	free(fs);
 }
 
@@ -276,7 +281,9 @@ needs(struct formscr *fs, int i)
 
 	if (m >= 0)
 		return (fs->fm->materials[m].required &&
-		    !fs->fm->materials[m].received);
+		    !fs->fm->materials[m].received &&
+		    !fs->fm->materials[m].deferred &&
+		    !fs->fm->materials[m].promised);
 	if (f->error != NULL)
 		return (1);
 	if (f->type == FT_MATERIALS || !f->required)
@@ -315,7 +322,9 @@ all_received(struct formscr *fs)
 
 	for (i = 0; i < fs->fm->nmaterials; i++) {
 		if (fs->fm->materials[i].required &&
-		    !fs->fm->materials[i].received) {
+		    !fs->fm->materials[i].received &&
+		    !fs->fm->materials[i].deferred &&
+		    !fs->fm->materials[i].promised) {
 			fs->fm->materials[i].received = 1;
 			n++;
 		}
@@ -357,6 +366,23 @@ deferred_known(struct formscr *fs, cJSON *a)
 	}
 }
 
+/* The proofs replaced by a promise as the server will show them. */
+static void
+promises_known(struct formscr *fs, cJSON *a)
+{
+	cJSON	*list = cJSON_AddArrayToObject(a, "promises"), *o;
+	size_t	 i;
+
+	for (i = 0; i < fs->fm->nmaterials; i++) {
+		if (!fs->fm->materials[i].promised)
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "matter", fs->fm->materials[i].name);
+		cJSON_AddStringToObject(o, "status", "unchecked");
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
 /* What the form knows of its application, for a slip printed before
  * the server has answered. */
 static cJSON *
@@ -388,6 +414,7 @@ known_application(struct formscr *fs)
 	free(id);
 	cJSON_AddItemToObject(a, "materials", form_materials_json(fs->fm));
 	deferred_known(fs, a);
+	promises_known(fs, a);
 	return (a);
 }
 
@@ -506,7 +533,7 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	fs->submitted = 0;
 	if (strcmp(r->problem, "application-open") == 0)
 		already_open(fs, r);
-	else
+	else if (!promise_ui_refused(&fs->promise, r))
 		form_ui_errors(fs, r);
 	return (1);
 }
@@ -524,9 +551,9 @@ queue(struct formscr *fs)
 		    "submission cannot be kept safe, so it is not sent."));
 		return;
 	}
-	body = api_application_body(fs->service_id, fs->resident_id,
-	    form_data(fs->fm), form_materials_json(fs->fm),
-	    form_deferred_json(fs->fm));
+	body = api_application_body(&(struct app_new){ fs->service_id,
+	    fs->resident_id, form_data(fs->fm), form_materials_json(fs->fm),
+	    form_deferred_json(fs->fm), form_promised_json(fs->fm) });
 	label = item_label(fs);
 	id = outbox_add(app.outbox, app.session->username, "POST",
 	    "/api/v1/applications", body, fs->key, label, &cause);
@@ -761,11 +788,64 @@ defer_material(struct formscr *fs, struct form_material *m)
 	}
 	m->deferred ^= 1;
 	m->received = 0;
+	m->promised = 0;
 	fs->modified = 1;
 	if (m->deferred)
 		app_message(MSG_INFO, _("%s: taken 容缺, to be brought within "
 		    "%d working days. The resident signs the 容缺 notice "
 		    "printed after submitting."), m->name, m->defer_days);
+	return (1);
+}
+
+/* The server says the applicant may promise: the material is taken on
+ * the written promise. */
+static void
+promise_allowed(void *arg)
+{
+	struct formscr		*fs = arg;
+	struct form_material	*m;
+
+	if (fs->promising < 0 || (size_t)fs->promising >= fs->fm->nmaterials)
+		return;
+	m = &fs->fm->materials[fs->promising];
+	m->promised = 1;
+	m->received = m->deferred = 0;
+	fs->modified = 1;
+	save_draft(fs);
+	app_message(MSG_INFO, _("%s: taken on the resident's written promise "
+	    "(告知承诺), checked later. After submitting, G prints the "
+	    "promise for the resident to sign."), m->name);
+}
+
+/* C on a material: the resident's written promise instead of the proof
+ * (告知承诺), when the catalog allows it and the resident is not barred
+ * by a false promise; C again takes it back. */
+static int
+promise_material(struct formscr *fs, int i)
+{
+	struct form_material	*m = &fs->fm->materials[i];
+
+	if (!m->promisable) {
+		app_message(MSG_ERROR, _("%s cannot be replaced by a promise: "
+		    "the catalog does not allow 告知承诺 for it."), m->name);
+		return (1);
+	}
+	if (m->promised) {
+		m->promised = 0;
+		fs->modified = 1;
+		app_message(MSG_INFO, _("%s: no longer on a promise."),
+		    m->name);
+		return (1);
+	}
+	if (fs->resident_id == 0) {
+		app_message(MSG_ERROR, "%s", _("Open the resident first (F2): "
+		    "a promise is the applicant's."));
+		return (1);
+	}
+	fs->promising = i;
+	fs->promise.ok = promise_allowed;
+	fs->promise.arg = fs;
+	promise_ui_ask(&fs->promise, fs, SLOT_PROMISE, fs->resident_id);
 	return (1);
 }
 
@@ -779,11 +859,14 @@ toggle_key(struct formscr *fs, int key)
 	if (st->material >= 0 && key == ' ') {
 		fs->fm->materials[st->material].received ^= 1;
 		fs->fm->materials[st->material].deferred = 0;
+		fs->fm->materials[st->material].promised = 0;
 		fs->modified = 1;
 		return (1);
 	}
 	if (st->material >= 0 && (key == 'd' || key == 'D'))
 		return (defer_material(fs, &fs->fm->materials[st->material]));
+	if (st->material >= 0 && (key == 'c' || key == 'C'))
+		return (promise_material(fs, st->material));
 	if (f->type == FT_CHECKBOX && key == ' ') {
 		f->checked = !f->checked;
 		f->origin = ORIGIN_TYPED;

@@ -5,7 +5,11 @@ voided by the supervisor verifies as 已作废 on the public page and is
 not printed again; a corrected certificate is reissued under the same
 serial marked 更正, and the old one verifies as superseded; an
 application taken 容缺 (D on a material of the form) prints its notice in
-two copies and cannot be 办结 until the material is brought in (D)."""
+two copies and cannot be 办结 until the material is brought in (D); a
+proof replaced by the resident's written promise (告知承诺, C on a
+material) prints its 告知承诺书, the supervisor's later check finds it
+false, and the resident is then refused 告知承诺 with the reason on the
+clerk's screen.""" 
 import os
 import sys
 
@@ -15,8 +19,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
 sys.path.insert(0, os.path.dirname(__file__))
 from harness import run  # noqa
 from test_applications import (confirm, create, log_in,  # noqa
-                               open_number, row, wait_print, wait_status,
-                               with_client)
+                               open_number, row, texts, wait_print,
+                               wait_status, with_client)
 import test_intake as ti  # noqa
 import bm  # noqa
 import test_certificates as tc  # noqa
@@ -235,6 +239,125 @@ def test_overdue_deferred_list():
     with_client(body)
 
 
+INCOME = "家庭成员收入证明材料"      # promise: true in the demo catalog
+
+
+def open_service(t, id_number, name, txcode):
+    t.keys("F2")
+    t.wait_for("ID number / name / mobile")
+    t.type(id_number)
+    t.keys("Enter")
+    t.wait_for(name, "Household")
+    t.keys("F3")
+    t.wait_for("Transaction code")
+    t.type(txcode)
+    t.keys("Enter")
+
+
+def wait_flat(t, text, timeout=10):
+    """The screen with every blank taken out, once it holds text (which
+    may wrap over lines)."""
+    import time
+    deadline = time.time() + timeout
+    while True:
+        flat = "".join(t.screen().split())
+        if text in flat:
+            return flat
+        if time.time() > deadline:
+            raise AssertionError("%r not on the screen:\n%s" % (
+                text, t.screen()))
+        time.sleep(0.1)
+
+
+def switch_user(t, user, password):
+    """Back to the main menu (a yes when screens would close), log out,
+    log in as user."""
+    import time
+    t.keys("C-g")
+    deadline = time.time() + 10
+    while "Main menu" not in t.screen():
+        if "Back to the main menu?" in t.screen():
+            t.type("y")
+        assert time.time() < deadline, t.screen()
+        time.sleep(0.1)
+    t.type("l")
+    log_in(t, user, password)
+
+
+def test_promise_checked_false_bars_the_resident():
+    def body(s, t, state):
+        log_in(t)
+        open_service(t, ti.ZHANG, "张红旗", "0401")
+        t.wait_for("0401", "Household size")
+        t.type("3")
+        t.keys("Tab")
+        t.type("1200")
+        t.keys("Tab")
+        t.type("家庭困难")
+        t.keys("Tab", "Space")
+        for _ in range(5):              # the agent's four fields
+            t.keys("Tab")
+        # 居民身份证 and 户口簿 received, the income proof promised
+        t.keys("Space", "Tab", "Space", "Tab")
+        t.type("c")
+        t.wait_for("[C] " + INCOME, "written promise (告知承诺)")
+        t.keys("Tab", "Space", "Tab", "Space")
+        t.keys("F9")
+        screen = t.wait_for("Application taken.", "告知承诺",
+                            "G prints the 告知承诺书")
+        number = ti.NUMBER.search(screen).group(0)
+        t.type("g")
+        paper = wait_print(state, 1)
+        assert paper.count("证明事项告知承诺书") == 2, paper
+        assert "第一联申请人留存" in paper and "第二联窗口存档" in paper
+        assert number in paper and INCOME in paper, paper
+        assert "最低生活保障申请（0401）" in paper and "张红旗" in paper
+        for words in ("事后核查", "信用记录", "撤销已作出的决定",
+                      "365日内", "不再适用告知承诺制", "法律责任",
+                      "申请人签字（承诺）", "日期："):
+            assert words in paper, (words, paper)
+        import sqlite3
+        db = sqlite3.connect(s.db)
+        (pid, matter, by, outcome) = db.execute(
+            "SELECT p.id, p.matter, s.username, p.outcome FROM promises p "
+            "JOIN applications a ON a.id = p.application_id JOIN staff s "
+            "ON s.id = p.made_by WHERE a.number = ?", (number,)).fetchone()
+        db.close()
+        assert (matter, by, outcome) == (INCOME, "clerk01", None)
+        t.keys("Enter")
+        # the supervisor's later check finds it false
+        switch_user(t, "super01", "demo-super")
+        t.type("k")
+        t.wait_for("Promises to check", "张红旗", INCOME, number)
+        t.type("f")
+        t.wait_for("FALSE (虚假): what the check found")
+        t.type("隐瞒家庭经营收入")
+        t.keys("Enter")
+        t.wait_for("Recorded: the promise of 张红旗 was FALSE",
+                   "Every promise has been checked.")
+        db = sqlite3.connect(s.db)
+        (since, until, reason) = db.execute(
+            "SELECT since, until, reason FROM promise_bans WHERE "
+            "promise_id = ?", (pid,)).fetchone()
+        db.close()
+        assert reason == "%s（%s）：隐瞒家庭经营收入" % (INCOME, number)
+        # the clerk is refused 告知承诺 for her, the reason and the end
+        # date on screen, before anything is printed
+        switch_user(t, "clerk01", "demo-clerk")
+        open_service(t, ti.ZHANG, "张红旗", "0401")
+        t.wait_for("0401", "Household size")
+        for _ in range(10):             # on to the income proof
+            t.keys("Tab")
+        t.type("c")
+        t.wait_for("No 告知承诺 until " + until)
+        flat = wait_flat(t, "No告知承诺forthisresidentuntil%s" % until)
+        assert "foundfalseon%s" % since in flat, flat
+        assert "Reason:%s" % "".join(reason.split()) in flat, flat
+        assert "[ ] " + INCOME in t.screen(), t.screen()
+        assert len(texts(state)) == 1, texts(state)
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application withdrawn with the applicant's reason; the "
           "withdrawal note prints", test_withdraw_with_note),
@@ -249,4 +372,8 @@ if __name__ == "__main__":
           "is not 办结 until the material is brought in",
           test_deferred_material_blocks_completion),
          ("the supervisor lists the applications whose 容缺 material is "
-          "overdue", test_overdue_deferred_list)])
+          "overdue", test_overdue_deferred_list),
+         ("a proof replaced by a written promise prints its 告知承诺书; the "
+          "supervisor's check finds it false and the clerk is then refused "
+          "告知承诺 for the resident, the reason on screen",
+          test_promise_checked_false_bars_the_resident)])
