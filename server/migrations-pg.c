@@ -407,6 +407,11 @@ static const char *const pg_migration_list[] = {
 	"  recorded_at " TEXT_C " NOT NULL,"
 	"  staff_id BIGINT NOT NULL REFERENCES staff(id));"
 	"CREATE INDEX promise_bans_resident ON promise_bans(resident_id);",
+	/* 9: 更正 of an application's data by the supervisor: each change
+	 * with its old and new value, masked as the API shows them, and
+	 * in full (docs/api.md 8) */
+	"ALTER TABLE timeline ADD COLUMN changes " TEXT_C " NOT NULL DEFAULT '[]';"
+	"ALTER TABLE timeline ADD COLUMN changes_full " TEXT_C ";",
 };
 
 size_t

@@ -382,6 +382,11 @@ static const char *const migration_list[] = {
 	"  recorded_at TEXT NOT NULL,"
 	"  staff_id INTEGER NOT NULL REFERENCES staff(id));"
 	"CREATE INDEX promise_bans_resident ON promise_bans(resident_id);",
+	/* 9: 更正 of an application's data by the supervisor: each change
+	 * with its old and new value, masked as the API shows them, and
+	 * in full (docs/api.md 8) */
+	"ALTER TABLE timeline ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
+	"ALTER TABLE timeline ADD COLUMN changes_full TEXT;",
 };
 
 size_t

@@ -184,6 +184,7 @@ entry_json(struct db_stmt *st)
 	view_stored(o, "missing_materials", db_text(st, 9));
 	view_text_or_null(o, "department", st, 10);
 	app_add_collector(o, st, 11);
+	view_stored(o, "changes", db_text(st, 14));
 	return (o);
 }
 
@@ -207,8 +208,8 @@ timeline(struct req *r)
 	if ((q = listq_req(r, "t.id, t.at, s.id, s.name, t.action, "
 	    "t.from_status, t.to_status, t.note, t.reason, "
 	    "t.missing_materials, t.department, t.collector_name, "
-	    "t.collector_id_number, t.collected_at", " FROM timeline t JOIN "
-	    "staff s ON s.id = t.staff_id")) == NULL)
+	    "t.collector_id_number, t.collected_at, t.changes", " FROM "
+	    "timeline t JOIN staff s ON s.id = t.staff_id")) == NULL)
 		return;
 	if ((o = app_full(r, id, &version)) == NULL) {
 		listq_free(q);

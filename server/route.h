@@ -92,6 +92,7 @@ extern const struct route routes_catalog[];
 extern const struct route routes_applications[];
 extern const struct route routes_application_new[];
 extern const struct route routes_application_actions[];
+extern const struct route routes_application_correct[];
 extern const struct route routes_handoffs[];
 extern const struct route routes_certificates[];
 extern const struct route routes_certificate_rules[];

@@ -17,6 +17,7 @@ static const struct route *const route_tables[] = {
 	routes_applications,
 	routes_application_new,
 	routes_application_actions,
+	routes_application_correct,
 	routes_handoffs,
 	routes_certificates,
 	routes_certificate_rules,

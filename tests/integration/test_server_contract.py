@@ -130,6 +130,9 @@ BODIES = {
     "/api/v1/residents/{id}": {"phone": "13800000000"},
     "/api/v1/applications/{id}/transitions": {"action": "reject",
                                               "reason": "测试拒绝"},
+    "/api/v1/applications/{id}/corrections": {"reason": "更正测试",
+                                              "data": {"phone":
+                                                       "13900002222"}},
     "/api/v1/handoffs/{id}/receipt": {"received_by": "赵敏"},
     "/api/v1/certificates/{id}/reprints": {"reason": "补打测试"},
     "/api/v1/certificates/{id}/void": {"reason": "作废测试"},
@@ -152,7 +155,8 @@ def call(method, pattern, token):
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
-                                              "/updates")):
+                                              "/updates")) or \
+            pattern == "/api/v1/applications/{id}/corrections":
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
 

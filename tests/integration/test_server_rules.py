@@ -649,5 +649,115 @@ def test_promise_list_order_and_filters():
     problem(r, j, 403, "forbidden")
 
 
+
+def correct(token, a, body, want=200, key=None, version=None):
+    r, j = post("/api/v1/applications/%d/corrections" % a["id"], body,
+                token, if_match=version or a["version"],
+                key=key or uuid.uuid4().hex)
+    assert r.status == want, (body, r.status, j)
+    if want == 200:
+        assert r.getheader("ETag") == '"%d"' % j["version"], j
+    return j
+
+
+def test_application_correction():
+    t = login()
+    a = new_app(t)
+    assert a["data"]["phone"] == "137****1111", a["data"]
+    s = login("super01")
+    body = {"reason": "联系电话录入有误", "data": {"phone": "13900002222"}}
+    # the supervisor's act: a clerk or a grid member cannot
+    j = correct(t, a, body, 403)
+    assert j["type"].endswith("forbidden"), j
+    r, j = post("/api/v1/applications/%d/corrections" % a["id"], body, s)
+    problem(r, j, 428, "precondition-required")
+    j = correct(s, a, body, 412, version=a["version"] + 1)
+    assert j["current_version"] == a["version"], j
+    j = correct(s, a, {"reason": "x"}, 400)
+    assert field_codes(j) == {"reason": "too_short", "data": "required"}, j
+    j = correct(s, a, {"reason": "更正", "data": {
+        "id_number": "610202198503150021", "nosuch": 1,
+        "phone": "123"}}, 400)
+    assert field_codes(j) == {"data.id_number": "not_patchable",
+                              "data.nosuch": "unknown_field",
+                              "data.phone": "pattern"}, j
+    j = correct(s, a, {"reason": "没有改动", "data": {
+        "phone": "13700001111"}}, 400)
+    assert field_codes(j) == {"data": "required"}, j
+    key = uuid.uuid4().hex
+    b = correct(s, a, body, key=key)
+    assert b["version"] == a["version"] + 1 and b["status"] == a["status"]
+    assert b["data"]["phone"] == "139****2222", b["data"]
+    assert b["due_date"] == a["due_date"] and b["materials"] == \
+        a["materials"], b
+    assert correct(s, a, body, key=key) == b      # a replay
+    r, tl = jreq("GET", "/api/v1/applications/%d/timeline" % a["id"],
+                 token=t)
+    last = tl["items"][-1]
+    assert last["action"] == "correct" and last["reason"] == \
+        "联系电话录入有误", last
+    assert last["from_status"] == last["to_status"] == "submitted", last
+    assert last["changes"] == [{"field": "data.phone", "label": "联系电话",
+                                "old": "137****1111",
+                                "new": "139****2222"}], last
+    assert tl["items"][0]["changes"] == [], tl
+    # kept in full, shown masked; the audit names the field, not values
+    db = bm.connect()
+    (data,) = db.execute("SELECT data FROM applications WHERE id = ?",
+                         (a["id"],)).fetchone()
+    (full,) = db.execute("SELECT changes_full FROM timeline WHERE "
+                         "application_id = ? AND action = 'correct'",
+                         (a["id"],)).fetchone()
+    db.close()
+    import json
+    assert json.loads(data)["phone"] == "13900002222", data
+    assert json.loads(full) == [{"field": "data.phone", "old":
+                                 "13700001111", "new": "13900002222"}]
+    assert audit_rows("correct", "application/%d" % a["id"]) == [
+        "联系电话录入有误：data.phone"]
+    # only what changes is recorded; an optional value may be removed,
+    # a required one not
+    c = correct(s, b, {"reason": "补填代办人", "data": {
+        "phone": "13900003333", "declaration": True,
+        "agent_name": "王建国"}})
+    r, tl = jreq("GET", "/api/v1/applications/%d/timeline" % a["id"],
+                 token=t)
+    assert [x["field"] for x in tl["items"][-1]["changes"]] == [
+        "data.phone", "data.agent_name"], tl["items"][-1]
+    assert tl["items"][-1]["changes"][1]["old"] is None, tl
+    d = correct(s, c, {"reason": "代办人填错", "data": {"agent_name": None}})
+    assert "agent_name" not in d["data"], d["data"]
+    r, tl = jreq("GET", "/api/v1/applications/%d/timeline" % a["id"],
+                 token=t)
+    assert tl["items"][-1]["changes"] == [{
+        "field": "data.agent_name", "label": "代办人姓名", "old": "王建国",
+        "new": None}], tl["items"][-1]
+    j = correct(s, d, {"reason": "删电话", "data": {"phone": None}}, 400)
+    assert field_codes(j) == {"data.phone": "required"}, j
+    return s, b
+
+
+def test_application_correction_not_once_closed():
+    t = login()
+    s = login("super01")
+    a = act(t, new_app(t), {"action": "accept"})
+    a = act(t, a, {"action": "complete"})
+    j = correct(s, a, {"reason": "联系电话录入有误",
+                       "data": {"phone": "13900002222"}}, 409)
+    assert j["type"].endswith("application-closed"), j
+    assert j["current_status"] == "completed", j
+    w = act(t, new_app(t), {"action": "withdraw", "reason": "不办了"})
+    j = correct(s, w, {"reason": "联系电话录入有误",
+                       "data": {"phone": "13900002222"}}, 409)
+    assert j["current_status"] == "withdrawn", j
+    # while it is open, any status will do
+    o = act(t, new_app(t), {"action": "accept"})
+    o = act(t, o, {"action": "request_materials",
+                   "missing_materials": ["户口簿"]})
+    k = correct(s, o, {"reason": "联系电话录入有误",
+                       "data": {"phone": "13900002222"}})
+    assert k["status"] == "materials_requested", k
+
+
 if __name__ == "__main__":
     bm.main(globals())
