@@ -302,8 +302,64 @@ model_app_detail_free(void *p)
 	free(a);
 }
 
+/* A value of a correction as data shows it: text, a number, yes/no, a
+ * list; "-" for none. Sanitized. */
+static char *
+change_value(const cJSON *v)
+{
+	const cJSON	*e;
+	struct buf	 b;
+	char		*s, *text;
+
+	if (cJSON_IsString(v))
+		return (utf8_sanitize(v->valuestring, 0));
+	if (cJSON_IsNumber(v))
+		return (xasprintf("%lld", (long long)v->valuedouble));
+	if (cJSON_IsBool(v))
+		return (xstrdup(cJSON_IsTrue(v) ? "true" : "false"));
+	if (!cJSON_IsArray(v))
+		return (xstrdup("-"));
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	cJSON_ArrayForEach(e, v) {
+		s = change_value(e);
+		buf_printf(&b, "%s%s", b.len > 0 ? "," : "", s);
+		free(s);
+	}
+	text = buf_steal(&b);
+	return (text);
+}
+
+/* A correction's changes (更正), "label: old -> new" each. */
+static int
+changes_detail(const cJSON *list, struct buf *b, const char **cause)
+{
+	const cJSON	*c;
+	char		*label = NULL, *old, *now;
+	int		 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list))
+		return (mu_fail("changes is not a list", cause));
+	cJSON_ArrayForEach(c, list) {
+		bad |= mu_str(&label, c, "label", 0, "a change has no label",
+		    cause);
+		old = change_value(cJSON_GetObjectItemCaseSensitive(c, "old"));
+		now = change_value(cJSON_GetObjectItemCaseSensitive(c, "new"));
+		buf_printf(b, "%s%s: %s -> %s", b->len > 0 ? "; " : "",
+		    label != NULL ? label : "", old, now);
+		free(label);
+		label = NULL;
+		free(old);
+		free(now);
+	}
+	return (bad);
+}
+
 /* What an entry carries besides its action: the reason, department,
- * missing materials, collector or note, joined for one line. */
+ * missing materials, collector, the changes of a correction or note,
+ * joined for one line. */
 static int
 entry_detail(const cJSON *it, char **out, const char **cause)
 {
@@ -320,6 +376,8 @@ entry_detail(const cJSON *it, char **out, const char **cause)
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s%s", i > 0 ? ", " : "", missing[i]);
 	mu_strings_free(missing, n);
+	bad |= changes_detail(cJSON_GetObjectItemCaseSensitive(it, "changes"),
+	    &b, cause);
 	bad |= collector_parse(cJSON_GetObjectItemCaseSensitive(it,
 	    "collector"), &who, cause);
 	if (who != NULL && *who != '\0')
@@ -616,6 +674,25 @@ api_application_transition(struct api *a, long long id, long long version,
 	path = xasprintf("/api/v1/applications/%lld/transitions", id);
 	c = api_call(a, "POST", path, body, key, version, &kind_app_detail,
 	    cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_application_correct(struct api *a, long long id, long long version,
+    const char *name, cJSON *value, const char *reason, const char *key,
+    api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	cJSON_AddItemToObject(cJSON_AddObjectToObject(b, "data"), name,
+	    value != NULL ? value : cJSON_CreateNull());
+	path = xasprintf("/api/v1/applications/%lld/corrections", id);
+	c = api_call(a, "POST", path, b, key, version, &kind_app_detail, cb,
+	    arg);
 	free(path);
 	return (c);
 }

@@ -207,6 +207,12 @@ struct api_call	*api_application_transition(struct api *, long long id,
 		    long long version, cJSON *body, const char *key, api_cb,
 		    void *);
 
+/* 更正: the form field name corrected to value (taken; NULL removes it),
+ * with the reason, at If-Match version. model: struct app_detail. */
+struct api_call	*api_application_correct(struct api *, long long id,
+		    long long version, const char *name, cJSON *value,
+		    const char *reason, const char *key, api_cb, void *);
+
 /* Applications created on date (YYYY-MM-DD), one page of 100; counter
  * may be NULL. model: struct app_rows. */
 struct api_call	*api_applications_of_day(struct api *, const char *date,

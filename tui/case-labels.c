@@ -63,6 +63,8 @@ label_app_action(const char *action)
 		return (_("Hand-off signed for"));
 	if (strcmp(action, "receive_deferred") == 0)
 		return (_("容缺 material brought in"));
+	if (strcmp(action, "correct") == 0)
+		return (_("Corrected (更正)"));
 	return (action);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app-correct.h"
 #include "case-labels.h"
 #include "cases.h"
 #include "dialog-prompt.h"
@@ -25,7 +26,7 @@
 #include "../util/xmalloc.h"
 
 /* Request slots: the application (or an action on it), its timeline,
- * the service's materials to choose from. */
+ * the service's materials or form to choose from. */
 enum { SLOT_APP, SLOT_TIMELINE, SLOT_SERVICE };
 
 struct appview {
@@ -41,6 +42,7 @@ struct appview {
 	char			*collector;	/* the name given */
 	char			**owed;		/* 容缺 outstanding, to choose */
 	int			 nowed;
+	struct app_fix		 fix;		/* 更正 being asked for */
 };
 
 /* D: not a step of the status, so not in the action table. */
@@ -65,6 +67,8 @@ static const struct keyhelp app_keys[] = {
 	{ N_("D"), N_("A material taken 容缺 is brought in"), 0 },
 	{ N_("N"), N_("Print the 容缺 notice (two copies)"), 0 },
 	{ N_("G"), N_("Print the 告知承诺书 (two copies)"), 0 },
+	{ N_("K"), N_("Correct a value entered wrong, with the reason "
+	  "(supervisor)"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ NULL, NULL, 0 }
@@ -117,6 +121,7 @@ view_free(struct screen *s)
 	free_materials(v);
 	free(v->collector);
 	free(v->owed);
+	app_fix_clear(&v->fix);
 	free(v);
 }
 
@@ -580,6 +585,67 @@ bring_deferred(struct appview *v)
 	list_ask_with(&a);
 }
 
+/* The server's answer to a correction: the application as it now is,
+ * the old value in its timeline. */
+static void
+on_corrected(struct api_result *r, void *arg)
+{
+	struct appview	*v = arg;
+
+	if (app_signed_out(r))
+		return;
+	if (r->status == API_ERR_NETWORK) {
+		app_hint(MSG_ERROR, _("No answer from the server (%s) It may "
+		    "or may not have been done: press K again; it is sent so "
+		    "that it cannot be done twice."), r->message);
+		return;
+	}
+	if (r->status != API_OK && r->problem != NULL &&
+	    strcmp(r->problem, "application-closed") == 0) {
+		app_message(MSG_ERROR, "%s", _("Not corrected: the application "
+		    "is 办结 or closed, and what it holds stays as it was "
+		    "decided."));
+		reload(v);
+		return;
+	}
+	if (r->status != API_OK) {
+		refused(v, r);
+		return;
+	}
+	model_app_detail_free(v->d);
+	v->d = r->model;
+	r->model = NULL;
+	app_message(MSG_INFO, _("Corrected: %s. The old value is kept in the "
+	    "timeline."), v->fix.label != NULL ? v->fix.label : "");
+	app_changed(RES_APPLICATION, v->id);
+}
+
+/* K: 更正 of a value entered wrong, the supervisor's; a clerk is told
+ * whom to ask. */
+static void
+correct(struct appview *v)
+{
+	const char	*role = app.session != NULL ? app.session->role : "";
+
+	if (strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0) {
+		app_message(MSG_ERROR, "%s", _("Only the supervisor corrects an "
+		    "application: ask them to do it at their counter."));
+		return;
+	}
+	if (strstr("submitted accepted materials_requested forwarded",
+	    v->d->s.status) == NULL) {
+		app_message(MSG_ERROR, "%s", _("Not corrected: the application "
+		    "is 办结 or closed, and what it holds stays as it was "
+		    "decided."));
+		return;
+	}
+	v->fix.owner = v;
+	v->fix.slot = SLOT_APP;
+	v->fix.done = on_corrected;
+	v->fix.arg = v;
+	app_fix_start(&v->fix, v->d);
+}
+
 /* When the materials were asked for: the last such entry's time. */
 static time_t
 asked_at(const struct appview *v)
@@ -641,6 +707,8 @@ view_key(struct screen *s, int key)
 	else if (key == 'g' || key == 'G')
 		app_message(MSG_ERROR, "%s", _("No proof was replaced by a "
 		    "promise: there is no 告知承诺书 to print."));
+	else if ((key == 'k' || key == 'K') && !request_busy(v, SLOT_APP))
+		correct(v);
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);
@@ -745,7 +813,18 @@ draw_timeline(struct appview *v, int y, int last, int cols)
 		    e->staff, label_app_action(e->action),
 		    label_app_status(e->to_status), *e->detail != '\0' ?
 		    "  " : "", e->detail);
+		if (text_width(line) <= cols - 3 || y == last) {
+			draw_text(y, 2, line, cols - 3, STYLE_NORMAL);
+			continue;
+		}
+		/* a long detail (a correction's old and new values) goes
+		 * on the lines below, so that none of it is cut */
+		snprintf(line, sizeof line, "%s  %s  %s -> %s", at, e->staff,
+		    label_app_action(e->action),
+		    label_app_status(e->to_status));
 		draw_text(y, 2, line, cols - 3, STYLE_NORMAL);
+		y += draw_wrap(y + 1, 6, e->detail, cols - 7, last - y,
+		    STYLE_NORMAL);
 	}
 }
 

@@ -9,7 +9,8 @@ two copies and cannot be 办结 until the material is brought in (D); a
 proof replaced by the resident's written promise (告知承诺, C on a
 material) prints its 告知承诺书, the supervisor's later check finds it
 false, and the resident is then refused 告知承诺 with the reason on the
-clerk's screen.""" 
+clerk's screen; a value of an application corrected by the supervisor
+(K, 更正), its old value in the timeline.""" 
 import os
 import sys
 
@@ -299,8 +300,9 @@ def test_promise_checked_false_bars_the_resident():
             t.keys("Tab")
         # 居民身份证 and 户口簿 received, the income proof promised
         t.keys("Space", "Tab", "Space", "Tab")
-        t.type("c")
-        t.wait_for("[C] " + INCOME, "written promise (告知承诺)")
+        t.type("c")                     # the server is asked first
+        t.wait_for("[C] " + INCOME, "written promise (告知承诺)",
+                   timeout=20)
         t.keys("Tab", "Space", "Tab", "Space")
         t.keys("F9")
         screen = t.wait_for("Application taken.", "告知承诺",
@@ -349,12 +351,67 @@ def test_promise_checked_false_bars_the_resident():
         for _ in range(10):             # on to the income proof
             t.keys("Tab")
         t.type("c")
-        t.wait_for("No 告知承诺 until " + until)
+        t.wait_for("No 告知承诺 until " + until, timeout=20)
         flat = wait_flat(t, "No告知承诺forthisresidentuntil%s" % until)
         assert "foundfalseon%s" % since in flat, flat
         assert "Reason:%s" % "".join(reason.split()) in flat, flat
         assert "[ ] " + INCOME in t.screen(), t.screen()
         assert len(texts(state)) == 1, texts(state)
+    with_client(body)
+
+
+
+def test_application_value_corrected():
+    def body(s, t, state):
+        bm.S = s
+        tok = bm.login("clerk01")
+        r, a = bm.post("/api/v1/applications", {
+            "service_id": 5, "resident_id": 1,
+            "data": {"declaration": True, "phone": "13700001111"},
+            "materials": [{"name": "居民身份证", "originals": 1,
+                           "copies": 1},
+                          {"name": "近期一寸免冠照片", "originals": 0,
+                           "copies": 2}]}, tok)
+        assert r.status == 201, a
+        number = a["number"]
+        # the clerk is told whose it is
+        log_in(t)
+        open_number(t, number)
+        t.type("k")
+        t.wait_for("Only the supervisor corrects an application")
+        switch_user(t, "super01", "demo-super")
+        open_number(t, number)
+        t.type("k")
+        t.wait_for("Correct which value?", "Phone: 137****1111")
+        t.type("Phone")
+        t.keys("Enter")
+        t.wait_for("Phone: the corrected value")
+        t.type("13900002222")
+        t.keys("Enter")
+        t.wait_for("Why is Phone corrected?")
+        t.type("联系电话录入有误")
+        t.keys("Enter")
+        t.wait_for("Corrected: Phone. The old value is kept in the "
+                   "timeline.")
+        flat = wait_flat(t, "联系电话:137****1111->139****2222")
+        assert "联系电话录入有误" in flat, flat
+        assert "Corrected(更正)" in flat, flat
+        import json
+        import sqlite3
+        db = sqlite3.connect(s.db)
+        (data, version) = db.execute(
+            "SELECT data, version FROM applications WHERE number = ?",
+            (number,)).fetchone()
+        (changes, full, who) = db.execute(
+            "SELECT t.changes, t.changes_full, s.username FROM timeline t "
+            "JOIN staff s ON s.id = t.staff_id JOIN applications a ON "
+            "a.id = t.application_id WHERE a.number = ? AND t.action = "
+            "'correct'", (number,)).fetchone()
+        db.close()
+        assert json.loads(data)["phone"] == "13900002222", data
+        assert version == 2 and who == "super01", (version, who)
+        assert json.loads(full)[0]["old"] == "13700001111", full
+        assert json.loads(changes)[0]["new"] == "139****2222", changes
     with_client(body)
 
 
@@ -376,4 +433,6 @@ if __name__ == "__main__":
          ("a proof replaced by a written promise prints its 告知承诺书; the "
           "supervisor's check finds it false and the clerk is then refused "
           "告知承诺 for the resident, the reason on screen",
-          test_promise_checked_false_bars_the_resident)])
+          test_promise_checked_false_bars_the_resident),
+         ("a value of an application corrected by the supervisor, the old "
+          "value in its timeline", test_application_value_corrected)])

@@ -516,6 +516,32 @@ promises_parse(void **state)
 	model_app_detail_free(memcpy(malloc(sizeof d), &d, sizeof d));
 }
 
+/* 更正: a correction's entry says each change, old value first, then
+ * the reason. */
+static void
+timeline_shows_a_correction(void **state)
+{
+	struct timeline	 t;
+	const char	*cause;
+	cJSON		*j;
+
+	(void)state;
+	j = cJSON_Parse("{\"items\":[{\"id\":7,\"at\":\"2026-11-30T02:20:00Z\","
+	    "\"staff\":{\"id\":9,\"name\":\"刘站长\"},\"action\":\"correct\","
+	    "\"from_status\":\"accepted\",\"to_status\":\"accepted\",\"note\":"
+	    "null,\"reason\":\"联系电话录入有误\",\"missing_materials\":[],"
+	    "\"department\":null,\"collector\":null,\"changes\":[{\"field\":"
+	    "\"data.phone\",\"label\":\"联系电话\",\"old\":\"137****1111\","
+	    "\"new\":\"139****2222\"},{\"field\":\"data.family_size\","
+	    "\"label\":\"家庭人口数\",\"old\":3,\"new\":null}]}],\"page\":1,"
+	    "\"per_page\":100,\"total\":1}");
+	assert_int_equal(model_timeline_parse(j, &t, &cause), 0);
+	assert_string_equal(t.items[0].detail, "联系电话: 137****1111 -> "
+	    "139****2222; 家庭人口数: 3 -> -; 联系电话录入有误");
+	model_timeline_free(memcpy(malloc(sizeof t), &t, sizeof t));
+	cJSON_Delete(j);
+}
+
 int
 main(void)
 {
@@ -536,6 +562,7 @@ main(void)
 		cmocka_unit_test(verify_refuses_validity_as_text),
 		cmocka_unit_test(problem_extensions),
 		cmocka_unit_test(promises_parse),
+		cmocka_unit_test(timeline_shows_a_correction),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
