@@ -76,8 +76,8 @@ notice(struct pdoc *d, const struct paper_promise *p)
 	pdoc_text(d, PEL_LEFT, PEL_BOLD, "二、行政机关告知");
 	pdoc_para(d, "（一）申请人书面承诺已经符合上述事项所要证明的条件、"
 	    "标准和要求的，本机关不再索要有关证明，依据书面承诺办理。");
-	pdoc_para(d, "（二）本机关将在办理后依法对承诺内容进行核查（事后核查），"
-	    "申请人应当予以配合。");
+	pdoc_para(d, "（二）本机关将在办理后依法对承诺内容进行核查（事后"
+	    "核查），申请人应当予以配合。");
 	days = p->ban_days > 0 ? xasprintf("%d日", p->ban_days) :
 	    xstrdup("规定期限");
 	s = xasprintf("（三）经核查承诺不实（虚假承诺）的：本机关依法撤销已"

@@ -264,8 +264,9 @@ store(struct req *r, long long id, struct fix *f)
 	    data, mtext, now, id);
 	if (rc == 0)
 		rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
-		    "staff_id, action, from_status, to_status, reason, changes, "
-		    "changes_full) VALUES (?, ?, ?, 'correct', ?, ?, ?, ?, ?)",
+		    "staff_id, action, from_status, to_status, reason, "
+		    "changes, changes_full) VALUES (?, ?, ?, 'correct', ?, ?, "
+		    "?, ?, ?)",
 		    "ltlttttt", id, now, r->staff->id, f->status, f->status,
 		    f->reason, changes, full);
 	what = fields_text(f);

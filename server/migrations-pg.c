@@ -410,7 +410,8 @@ static const char *const pg_migration_list[] = {
 	/* 9: 更正 of an application's data by the supervisor: each change
 	 * with its old and new value, masked as the API shows them, and
 	 * in full (docs/api.md 8) */
-	"ALTER TABLE timeline ADD COLUMN changes " TEXT_C " NOT NULL DEFAULT '[]';"
+	"ALTER TABLE timeline ADD COLUMN changes " TEXT_C " NOT NULL"
+	"  DEFAULT '[]';"
 	"ALTER TABLE timeline ADD COLUMN changes_full " TEXT_C ";",
 };
 

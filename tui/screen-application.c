@@ -628,8 +628,8 @@ correct(struct appview *v)
 	const char	*role = app.session != NULL ? app.session->role : "";
 
 	if (strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0) {
-		app_message(MSG_ERROR, "%s", _("Only the supervisor corrects an "
-		    "application: ask them to do it at their counter."));
+		app_message(MSG_ERROR, "%s", _("Only the supervisor corrects "
+		    "an application: ask them to do it at their counter."));
 		return;
 	}
 	if (strstr("submitted accepted materials_requested forwarded",

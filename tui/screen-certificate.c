@@ -346,9 +346,9 @@ certview_key(struct screen *s, int key)
 		if (v->c->promise_id != 0)
 			print_ui_offer(print_promise_certificate(v->c), NULL);
 		else
-			app_message(MSG_ERROR, "%s", _("This certificate was not "
-			    "issued on a promise: there is no 告知承诺书 to "
-			    "print."));
+			app_message(MSG_ERROR, "%s", _("This certificate was "
+			    "not issued on a promise: there is no 告知承诺书 "
+			    "to print."));
 		return (1);
 	}
 	if (list_key(&v->view, key) == LIST_UNUSED)

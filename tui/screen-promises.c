@@ -100,9 +100,10 @@ on_checked(struct api_result *r, void *arg)
 		return;
 	x = r->model;
 	if (strcmp(x->status, "false") == 0)
-		app_message(MSG_INFO, _("Recorded: the promise of %s was FALSE. "
-		    "They may not use 告知承诺 for %d days; a certificate "
-		    "issued on it is voided on its own screen (V)."),
+		app_message(MSG_INFO, _("Recorded: the promise of %s was "
+		    "FALSE. They may not use 告知承诺 for %d days; a "
+		    "certificate issued on it is voided on its own screen "
+		    "(V)."),
 		    x->resident, x->ban_days);
 	else
 		app_message(MSG_INFO, _("Recorded: the promise of %s was "
@@ -147,8 +148,8 @@ ask(struct promises *p, int false_one)
 	char		 title[256];
 
 	if (strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0) {
-		app_message(MSG_ERROR, "%s", _("Only the supervisor records the "
-		    "later check of a promise."));
+		app_message(MSG_ERROR, "%s", _("Only the supervisor records "
+		    "the later check of a promise."));
 		return;
 	}
 	if (p->page == NULL || p->page->n == 0 || request_busy(p, SLOT_CHECK))

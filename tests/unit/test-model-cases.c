@@ -443,7 +443,8 @@ problem_extensions(void **state)
 static const char promise_page_json[] =
     "{\"items\":[{\"id\":31,\"kind\":\"material\",\"matter\":"
     "\"家庭成员收入证明材料\",\"subject\":\"最低生活保障申请\",\"resident\":{"
-    "\"id\":40,\"name\":\"王德顺\",\"id_number_masked\":\"610***********0013\"},"
+    "\"id\":40,\"name\":\"王德顺\",\"id_number_masked\":"
+    "\"610***********0013\"},"
     "\"community\":{\"id\":1,\"name\":\"红旗社区\"},\"application\":{"
     "\"id\":9001,\"number\":\"610202001-20261129-0007\"},\"certificate\":"
     "null,\"made_at\":\"2026-11-29T08:30:00Z\",\"made_by\":{\"id\":7,"
