@@ -383,8 +383,8 @@ certview_draw(struct screen *s, int top, int rows, int cols, int *cy,
 		draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
 	}
 	if (v->c->promise_id != 0) {
-		snprintf(line, sizeof line, _("Issued on the resident's "
-		    "written promise (告知承诺), %s. G prints it."),
+		snprintf(line, sizeof line, _("On a promise (告知承诺), %s: "
+		    "G prints the 告知承诺书."),
 		    promise_ui_status(v->c->promise_status));
 		draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
 	}

@@ -415,6 +415,37 @@ def test_application_value_corrected():
     with_client(body)
 
 
+
+def test_certificate_issued_on_promise():
+    def body(s, t, state):
+        tc.log_in(t)
+        tc.open_types(t)
+        line = [l for l in t.screen().splitlines() if "居住证明" in l][0]
+        t.type(line.split()[0])
+        t.wait_for("Living here since", "On the resident's writt")
+        t.type("2019-06-01")
+        t.keys("Tab")
+        t.type("1")                     # 自有住房, then the purpose
+        t.keys("Tab", "Space")          # the promise box
+        t.keys("F9")
+        t.wait_for("Issue 居住证明 for 张红旗 on the resident's written "
+                   "promise (告知承诺)?", timeout=20)
+        t.keys("Enter")
+        t.wait_for("Verification code", "On a promise (告知承诺), not "
+                   "checked yet: G prints the 告知承诺书.")
+        [(serial, kind, matter)] = tc.rows(
+            s.db, "SELECT x.serial, p.kind, p.matter FROM promises p JOIN "
+            "certificates x ON x.id = p.certificate_id")
+        assert (kind, matter) == ("certificate", "居住证明"), (kind, matter)
+        t.type("g")
+        paper = wait_print(state, 1)
+        assert paper.count("证明事项告知承诺书") == 2, paper
+        assert "证明编号：" + serial in paper, paper
+        assert "申请出具居住证明" in paper and "不再入户走访" in paper, paper
+        assert "申请人签字（承诺）" in paper, paper
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application withdrawn with the applicant's reason; the "
           "withdrawal note prints", test_withdraw_with_note),
@@ -435,4 +466,6 @@ if __name__ == "__main__":
           "告知承诺 for the resident, the reason on screen",
           test_promise_checked_false_bars_the_resident),
          ("a value of an application corrected by the supervisor, the old "
-          "value in its timeline", test_application_value_corrected)])
+          "value in its timeline", test_application_value_corrected),
+         ("a certificate issued on the resident's promise prints its "
+          "告知承诺书", test_certificate_issued_on_promise)])
