@@ -175,6 +175,64 @@ collector_parse(const cJSON *c, char **out, const char **cause)
 	return (*out == NULL ? -1 : 0);
 }
 
+/* The materials taken 容缺; none when the server sent none. */
+static int
+deferred_parse(const cJSON *list, struct app_detail *a, const char **cause)
+{
+	const cJSON		*it;
+	struct app_deferred	*d;
+	int			 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list))
+		return (mu_fail("deferred is not a list", cause));
+	a->deferred = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *a->deferred);
+	cJSON_ArrayForEach(it, list) {
+		d = &a->deferred[a->ndeferred++];
+		bad |= mu_str(&d->name, it, "name", 0, "a deferred material "
+		    "has no name", cause);
+		bad |= mu_str(&d->due_date, it, "due_date", 0, "a deferred "
+		    "material has no date", cause);
+		d->received = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(
+		    it, "received_at"));
+	}
+	return (bad ? -1 : 0);
+}
+
+/* The proofs replaced by a promise (告知承诺); none when the server
+ * sent none. */
+static int
+promises_parse(const cJSON *list, struct app_detail *a, const char **cause)
+{
+	const cJSON		*it;
+	struct app_promise	*p;
+	int			 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list))
+		return (mu_fail("promises is not a list", cause));
+	a->promises = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *a->promises);
+	cJSON_ArrayForEach(it, list) {
+		p = &a->promises[a->npromises++];
+		bad |= mu_int(&p->id, it, "id", 1, ID_MAX, "a promise has no "
+		    "id", cause);
+		bad |= mu_str(&p->matter, it, "matter", 0, "a promise has no "
+		    "matter", cause);
+		bad |= mu_str(&p->made_at, it, "made_at", 0, "a promise has no "
+		    "time", cause);
+		bad |= mu_str(&p->status, it, "status", 0, "a promise has no "
+		    "status", cause);
+		if (cJSON_GetObjectItemCaseSensitive(it, "ban_days") != NULL)
+			bad |= work_int(it, "ban_days", 0, &p->ban_days,
+			    cause);
+	}
+	return (bad ? -1 : 0);
+}
+
 int
 model_app_detail_parse(const cJSON *j, struct app_detail *a,
     const char **cause)
@@ -202,6 +260,10 @@ model_app_detail_parse(const cJSON *j, struct app_detail *a,
 	    "missing_materials is not a list of text", cause);
 	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(j, "materials")))
 		bad |= mu_fail("the materials are not a list", cause);
+	bad |= deferred_parse(cJSON_GetObjectItemCaseSensitive(j, "deferred"),
+	    a, cause);
+	bad |= promises_parse(cJSON_GetObjectItemCaseSensitive(j, "promises"),
+	    a, cause);
 	if (bad)
 		return (-1);
 	a->json = cJSON_Duplicate(j, 1);
@@ -212,9 +274,21 @@ void
 model_app_detail_free(void *p)
 {
 	struct app_detail	*a = p;
+	size_t			 i;
 
 	if (a == NULL)
 		return;
+	for (i = 0; i < a->ndeferred; i++) {
+		free(a->deferred[i].name);
+		free(a->deferred[i].due_date);
+	}
+	free(a->deferred);
+	for (i = 0; i < a->npromises; i++) {
+		free(a->promises[i].matter);
+		free(a->promises[i].made_at);
+		free(a->promises[i].status);
+	}
+	free(a->promises);
 	summary_clear(&a->s);
 	free(a->counter);
 	free(a->staff);
@@ -228,8 +302,64 @@ model_app_detail_free(void *p)
 	free(a);
 }
 
+/* A value of a correction as data shows it: text, a number, yes/no, a
+ * list; "-" for none. Sanitized. */
+static char *
+change_value(const cJSON *v)
+{
+	const cJSON	*e;
+	struct buf	 b;
+	char		*s, *text;
+
+	if (cJSON_IsString(v))
+		return (utf8_sanitize(v->valuestring, 0));
+	if (cJSON_IsNumber(v))
+		return (xasprintf("%lld", (long long)v->valuedouble));
+	if (cJSON_IsBool(v))
+		return (xstrdup(cJSON_IsTrue(v) ? "true" : "false"));
+	if (!cJSON_IsArray(v))
+		return (xstrdup("-"));
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	cJSON_ArrayForEach(e, v) {
+		s = change_value(e);
+		buf_printf(&b, "%s%s", b.len > 0 ? "," : "", s);
+		free(s);
+	}
+	text = buf_steal(&b);
+	return (text);
+}
+
+/* A correction's changes (更正), "label: old -> new" each. */
+static int
+changes_detail(const cJSON *list, struct buf *b, const char **cause)
+{
+	const cJSON	*c;
+	char		*label = NULL, *old, *now;
+	int		 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list))
+		return (mu_fail("changes is not a list", cause));
+	cJSON_ArrayForEach(c, list) {
+		bad |= mu_str(&label, c, "label", 0, "a change has no label",
+		    cause);
+		old = change_value(cJSON_GetObjectItemCaseSensitive(c, "old"));
+		now = change_value(cJSON_GetObjectItemCaseSensitive(c, "new"));
+		buf_printf(b, "%s%s: %s -> %s", b->len > 0 ? "; " : "",
+		    label != NULL ? label : "", old, now);
+		free(label);
+		label = NULL;
+		free(old);
+		free(now);
+	}
+	return (bad);
+}
+
 /* What an entry carries besides its action: the reason, department,
- * missing materials, collector or note, joined for one line. */
+ * missing materials, collector, the changes of a correction or note,
+ * joined for one line. */
 static int
 entry_detail(const cJSON *it, char **out, const char **cause)
 {
@@ -246,6 +376,8 @@ entry_detail(const cJSON *it, char **out, const char **cause)
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s%s", i > 0 ? ", " : "", missing[i]);
 	mu_strings_free(missing, n);
+	bad |= changes_detail(cJSON_GetObjectItemCaseSensitive(it, "changes"),
+	    &b, cause);
 	bad |= collector_parse(cJSON_GetObjectItemCaseSensitive(it,
 	    "collector"), &who, cause);
 	if (who != NULL && *who != '\0')
@@ -417,24 +549,34 @@ model_app_rows_free(void *ptr)
 	free(p);
 }
 
+/* Adds list as key when it has names; frees it otherwise. */
+static void
+add_names(cJSON *b, const char *key, cJSON *list)
+{
+	if (cJSON_GetArraySize(list) > 0)
+		cJSON_AddItemToObject(b, key, list);
+	else
+		cJSON_Delete(list);
+}
+
 static cJSON *
-application_json(long long service_id, long long resident_id, cJSON *data,
-    cJSON *materials)
+application_json(const struct app_new *n)
 {
 	cJSON	*b = cJSON_CreateObject();
 
-	cJSON_AddNumberToObject(b, "service_id", (double)service_id);
-	cJSON_AddNumberToObject(b, "resident_id", (double)resident_id);
-	cJSON_AddItemToObject(b, "data", data);
-	cJSON_AddItemToObject(b, "materials", materials);
+	cJSON_AddNumberToObject(b, "service_id", (double)n->service_id);
+	cJSON_AddNumberToObject(b, "resident_id", (double)n->resident_id);
+	cJSON_AddItemToObject(b, "data", n->data);
+	cJSON_AddItemToObject(b, "materials", n->materials);
+	add_names(b, "deferred_materials", n->deferred);
+	add_names(b, "promised_materials", n->promised);
 	return (b);
 }
 
 char *
-api_application_body(long long service_id, long long resident_id,
-    cJSON *data, cJSON *materials)
+api_application_body(const struct app_new *n)
 {
-	cJSON	*b = application_json(service_id, resident_id, data, materials);
+	cJSON	*b = application_json(n);
 	char	*text;
 
 	if ((text = cJSON_PrintUnformatted(b)) == NULL)
@@ -455,13 +597,11 @@ API_KIND(kind_rows, struct app_rows, model_app_rows_parse,
     model_app_rows_free);
 
 struct api_call *
-api_application_create(struct api *a, long long service_id,
-    long long resident_id, cJSON *data, cJSON *materials, const char *key,
-    api_cb cb, void *arg)
+api_application_create(struct api *a, const struct app_new *n,
+    const char *key, api_cb cb, void *arg)
 {
 	return (api_call(a, "POST", "/api/v1/applications",
-	    application_json(service_id, resident_id, data, materials), key,
-	    0, &kind_application, cb, arg));
+	    application_json(n), key, 0, &kind_application, cb, arg));
 }
 
 /* Appends "&name=value", the value escaped, when there is a value. */
@@ -491,6 +631,7 @@ api_application_search(struct api *a, const struct app_query *f, int page,
 	query_add(&q, "status", f->status);
 	query_add(&q, "from", f->from);
 	query_add(&q, "to", f->to);
+	query_add(&q, "deferred", f->deferred);
 	c = api_call(a, "GET", q, NULL, NULL, 0, &kind_app_page, cb, arg);
 	free(q);
 	return (c);
@@ -533,6 +674,25 @@ api_application_transition(struct api *a, long long id, long long version,
 	path = xasprintf("/api/v1/applications/%lld/transitions", id);
 	c = api_call(a, "POST", path, body, key, version, &kind_app_detail,
 	    cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_application_correct(struct api *a, long long id, long long version,
+    const char *name, cJSON *value, const char *reason, const char *key,
+    api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	cJSON_AddItemToObject(cJSON_AddObjectToObject(b, "data"), name,
+	    value != NULL ? value : cJSON_CreateNull());
+	path = xasprintf("/api/v1/applications/%lld/corrections", id);
+	c = api_call(a, "POST", path, b, key, version, &kind_app_detail, cb,
+	    arg);
 	free(path);
 	return (c);
 }

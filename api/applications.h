@@ -47,6 +47,22 @@ struct app_page {
 	long long		 total;
 };
 
+/* A material taken 容缺 (DeferredMaterial). */
+struct app_deferred {
+	char	*name;
+	char	*due_date;	/* YYYY-MM-DD: bring it by */
+	int	 received;
+};
+
+/* A proof replaced by the resident's written promise (PromiseRef). */
+struct app_promise {
+	long long	 id;
+	char		*matter;	/* the material */
+	char		*made_at;	/* RFC 3339, UTC */
+	char		*status;	/* unchecked, truthful, false */
+	int		 ban_days;	/* as printed; 0 when not sent */
+};
+
 /* One application in full (Application). */
 struct app_detail {
 	struct app_summary	 s;
@@ -60,6 +76,10 @@ struct app_detail {
 	char			*updated_at;
 	char			**missing;	/* missing_materials */
 	size_t			 nmissing;
+	struct app_deferred	*deferred;	/* none from an older server */
+	size_t			 ndeferred;
+	struct app_promise	*promises;	/* 告知承诺; none likewise */
+	size_t			 npromises;
 	cJSON			*json;		/* the reply, owned, for paper */
 };
 
@@ -135,17 +155,27 @@ int	model_app_rows_parse(const cJSON *, struct app_rows *, const char **);
 
 void	model_app_rows_free(void *);
 
-/* Takes data and materials. key is the Idempotency-Key, made when the
- * submission was first saved and reused for every retry. model: struct
- * application. */
-struct api_call	*api_application_create(struct api *, long long service_id,
-		    long long resident_id, cJSON *data, cJSON *materials,
+/* What an application carries: takes data, materials, deferred (the
+ * names taken 容缺) and promised (the names replaced by a written
+ * promise, 告知承诺); deferred and promised may be NULL or empty, and
+ * are then not sent. */
+struct app_new {
+	long long	 service_id;
+	long long	 resident_id;
+	cJSON		*data;
+	cJSON		*materials;
+	cJSON		*deferred;
+	cJSON		*promised;
+};
+
+/* key is the Idempotency-Key, made when the submission was first saved
+ * and reused for every retry. model: struct application. */
+struct api_call	*api_application_create(struct api *, const struct app_new *,
 		    const char *key, api_cb, void *);
 
-/* The request body of an application (takes data and materials); the
+/* The request body of an application (takes what app_new holds); the
  * outbox stores it as text. Caller frees. */
-char		*api_application_body(long long service_id,
-		    long long resident_id, cJSON *data, cJSON *materials);
+char		*api_application_body(const struct app_new *);
 
 /* Application search; every filter is optional (0 or NULL). */
 struct app_query {
@@ -153,6 +183,7 @@ struct app_query {
 	const char	*status;
 	const char	*from;		/* YYYY-MM-DD */
 	const char	*to;
+	const char	*deferred;	/* outstanding, overdue */
 };
 
 /* model: struct app_page. */
@@ -175,6 +206,12 @@ struct api_call	*api_application_timeline(struct api *, long long id,
 struct api_call	*api_application_transition(struct api *, long long id,
 		    long long version, cJSON *body, const char *key, api_cb,
 		    void *);
+
+/* 更正: the form field name corrected to value (taken; NULL removes it),
+ * with the reason, at If-Match version. model: struct app_detail. */
+struct api_call	*api_application_correct(struct api *, long long id,
+		    long long version, const char *name, cJSON *value,
+		    const char *reason, const char *key, api_cb, void *);
 
 /* Applications created on date (YYYY-MM-DD), one page of 100; counter
  * may be NULL. model: struct app_rows. */

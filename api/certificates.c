@@ -65,6 +65,8 @@ type_parse(const cJSON *j, void *p, const char **cause)
 	    strcmp(status, "cancelled") != 0)
 		bad |= mu_fail("a type's status is unknown", cause);
 	t->retained = status != NULL && strcmp(status, "retained") == 0;
+	t->promise = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j,
+	    "promise"));
 	free(status);
 	if (bad)
 		return (-1);
@@ -116,6 +118,49 @@ body_parse(const cJSON *j, char **out, const char **cause)
 	return (0);
 }
 
+/* The void record and the count of corrections; a server that has
+ * neither sent none. */
+static void
+void_parse(const cJSON *j, struct certificate *c)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(j, "void");
+	const cJSON	*n = cJSON_GetObjectItemCaseSensitive(j, "corrections");
+	const char	*s;
+
+	c->is_void = cJSON_IsObject(v);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "on"));
+	c->voided_on = utf8_sanitize(s != NULL ? s : "", 0);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v,
+	    "reason"));
+	c->void_reason = utf8_sanitize(s != NULL ? s : "", 0);
+	c->corrections = cJSON_IsNumber(n) && n->valuedouble >= 0 &&
+	    n->valuedouble < 1000 ? (int)n->valuedouble : 0;
+}
+
+/* The promise it was issued on (告知承诺), if any: null or absent gives
+ * none. */
+static int
+promise_parse(const cJSON *j, struct certificate *c, const char **cause)
+{
+	const cJSON	*p = cJSON_GetObjectItemCaseSensitive(j, "promise");
+	int		 bad = 0;
+
+	if (p == NULL || cJSON_IsNull(p)) {
+		c->promise_at = xstrdup("");
+		c->promise_status = xstrdup("");
+		return (0);
+	}
+	bad |= mu_int(&c->promise_id, p, "id", 1, ID_MAX, "a promise has no "
+	    "id", cause);
+	bad |= mu_str(&c->promise_at, p, "made_at", 0, "a promise has no "
+	    "time", cause);
+	bad |= mu_str(&c->promise_status, p, "status", 0, "a promise has no "
+	    "status", cause);
+	if (cJSON_GetObjectItemCaseSensitive(p, "ban_days") != NULL)
+		bad |= work_int(p, "ban_days", 0, &c->promise_ban_days, cause);
+	return (bad ? -1 : 0);
+}
+
 int
 model_certificate_parse(const cJSON *j, struct certificate *c,
     const char **cause)
@@ -150,6 +195,8 @@ model_certificate_parse(const cJSON *j, struct certificate *c,
 	bad |= mu_int(&v, j, "reprints", 0, 1000000, "no reprint count",
 	    cause);
 	c->reprints = (int)v;
+	void_parse(j, c);
+	bad |= promise_parse(j, c, cause);
 	return (bad ? -1 : 0);
 }
 
@@ -174,6 +221,10 @@ model_certificate_free(void *p)
 	free(c->verify_code);
 	free(c->verify_url);
 	free(c->rate_url);
+	free(c->voided_on);
+	free(c->void_reason);
+	free(c->promise_at);
+	free(c->promise_status);
 	free(c);
 }
 
@@ -279,6 +330,7 @@ model_verify_parse(const cJSON *j, struct verify_result *v,
     const char **cause)
 {
 	const cJSON	*valid = cJSON_GetObjectItemCaseSensitive(j, "valid");
+	const char	*s;
 	int		 bad = 0;
 
 	memset(v, 0, sizeof *v);
@@ -292,6 +344,13 @@ model_verify_parse(const cJSON *j, struct verify_result *v,
 	    cause);
 	bad |= mu_str(&v->valid_until, j, "valid_until", 0, "no validity",
 	    cause);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    "status"));
+	v->status = utf8_sanitize(s != NULL ? s : v->valid ? "valid" :
+	    "expired", 0);
+	s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j,
+	    strcmp(v->status, "void") == 0 ? "voided_on" : "superseded_on"));
+	v->ended_on = utf8_sanitize(s != NULL ? s : "", 0);
 	return (bad ? -1 : 0);
 }
 
@@ -306,6 +365,8 @@ model_verify_free(void *p)
 	free(v->issued_on);
 	free(v->community);
 	free(v->valid_until);
+	free(v->status);
+	free(v->ended_on);
 	free(v);
 }
 
@@ -330,7 +391,8 @@ api_cert_types(struct api *a, int with_cancelled, api_cb cb, void *arg)
 
 struct api_call *
 api_certificate_issue(struct api *a, long long type_id, long long resident_id,
-    const char *purpose, cJSON *data, const char *key, api_cb cb, void *arg)
+    const char *purpose, cJSON *data, int promise, const char *key,
+    api_cb cb, void *arg)
 {
 	cJSON	*b = cJSON_CreateObject();
 
@@ -340,6 +402,8 @@ api_certificate_issue(struct api *a, long long type_id, long long resident_id,
 		cJSON_AddStringToObject(b, "purpose", purpose);
 	cJSON_AddItemToObject(b, "data", data != NULL ? data :
 	    cJSON_CreateObject());
+	if (promise)
+		cJSON_AddTrueToObject(b, "promise");
 	return (api_call(a, "POST", "/api/v1/certificates", b, key, 0,
 	    &kind_certificate, cb, arg));
 }
@@ -370,6 +434,37 @@ api_certificate_reprint(struct api *a, long long id, const char *reason,
 	cJSON_AddStringToObject(b, "reason", reason);
 	path = xasprintf("/api/v1/certificates/%lld/reprints", id);
 	c = api_call(a, "POST", path, b, key, 0, &kind_reprint, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_certificate_void(struct api *a, long long id, const char *reason,
+    const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	path = xasprintf("/api/v1/certificates/%lld/void", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_certificate, cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_certificate_correct(struct api *a, long long id, const char *purpose,
+    const char *reason, const char *key, api_cb cb, void *arg)
+{
+	cJSON		*b = cJSON_CreateObject();
+	struct api_call	*c;
+	char		*path;
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	cJSON_AddStringToObject(b, "purpose", purpose);
+	path = xasprintf("/api/v1/certificates/%lld/corrections", id);
+	c = api_call(a, "POST", path, b, key, 0, &kind_certificate, cb, arg);
 	free(path);
 	return (c);
 }

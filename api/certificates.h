@@ -24,6 +24,7 @@ struct cert_type {
 	char		*purpose;	/* "" when none */
 	int		 validity_days;	/* 0 when none */
 	cJSON		*template;
+	int		 promise;	/* may be issued on a promise */
 };
 
 struct cert_type_page {
@@ -50,6 +51,14 @@ struct certificate {
 	char		*verify_url;
 	char		*rate_url;	/* the rating page; "" when none */
 	int		 reprints;
+	int		 is_void;	/* 作废 */
+	char		*voided_on;	/* "" unless void */
+	char		*void_reason;	/* "" unless void */
+	int		 corrections;	/* 更正 so far */
+	long long	 promise_id;	/* issued on a promise (告知承诺): */
+	char		*promise_at;	/* when; "" when not */
+	char		*promise_status; /* unchecked, truthful, false */
+	int		 promise_ban_days; /* as printed; 0 not sent */
 };
 
 /* An issued certificate as lists show it (CertificateSummary). */
@@ -78,6 +87,8 @@ struct reprint {
 
 struct verify_result {
 	int	 valid;
+	char	*status;	/* valid, expired, void, superseded */
+	char	*ended_on;	/* the date it was voided or superseded */
 	char	*type;
 	char	*issued_on;
 	char	*community;
@@ -114,11 +125,11 @@ void	model_verify_free(void *);
 struct api_call	*api_cert_types(struct api *, int with_cancelled, api_cb,
 		    void *);
 
-/* Takes data; purpose may be NULL (the type's). model: struct
- * certificate. */
+/* Takes data; purpose may be NULL (the type's); promise: issued on the
+ * resident's written promise (告知承诺). model: struct certificate. */
 struct api_call	*api_certificate_issue(struct api *, long long type_id,
 		    long long resident_id, const char *purpose, cJSON *data,
-		    const char *key, api_cb, void *);
+		    int promise, const char *key, api_cb, void *);
 
 /* model: struct certificate. */
 struct api_call	*api_certificate_get(struct api *, long long id, api_cb,
@@ -132,6 +143,17 @@ struct api_call	*api_certificates_of(struct api *, long long resident_id,
 /* model: struct reprint. */
 struct api_call	*api_certificate_reprint(struct api *, long long id,
 		    const char *reason, const char *key, api_cb, void *);
+
+/* The supervisor voids it (作废) with a reason. model: struct
+ * certificate, as it now is. */
+struct api_call	*api_certificate_void(struct api *, long long id,
+		    const char *reason, const char *key, api_cb, void *);
+
+/* The supervisor corrects its purpose (更正) with a reason. model:
+ * struct certificate, reissued. */
+struct api_call	*api_certificate_correct(struct api *, long long id,
+		    const char *purpose, const char *reason, const char *key,
+		    api_cb, void *);
 
 /* By the printed verification code. model: struct verify_result. */
 struct api_call	*api_verify_code(struct api *, const char *code, api_cb,

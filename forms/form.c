@@ -245,6 +245,34 @@ form_data(const struct form *fm)
 }
 
 cJSON *
+form_deferred_json(const struct form *fm)
+{
+	cJSON	*a = cJSON_CreateArray();
+	size_t	 i;
+
+	for (i = 0; i < fm->nmaterials; i++) {
+		if (fm->materials[i].deferred)
+			cJSON_AddItemToArray(a,
+			    cJSON_CreateString(fm->materials[i].name));
+	}
+	return (a);
+}
+
+cJSON *
+form_promised_json(const struct form *fm)
+{
+	cJSON	*a = cJSON_CreateArray();
+	size_t	 i;
+
+	for (i = 0; i < fm->nmaterials; i++) {
+		if (fm->materials[i].promised)
+			cJSON_AddItemToArray(a,
+			    cJSON_CreateString(fm->materials[i].name));
+	}
+	return (a);
+}
+
+cJSON *
 form_materials_json(const struct form *fm)
 {
 	cJSON	*a = cJSON_CreateArray(), *m;

@@ -44,6 +44,12 @@ struct form_material {
 	int	 copies;
 	int	 required;
 	int	 received;	/* ticked by the clerk */
+	int	 defer_days;	/* may be taken 容缺: days to bring it; 0 not */
+	int	 deferred;	/* taken 容缺 (never also received) */
+	int	 promisable;	/* a written promise may replace it */
+	int	 promised;	/* replaced by the resident's promise
+				   (告知承诺; never also received or
+				   deferred) */
 };
 
 /* Where a field's value came from, so the clerk can tell. */
@@ -116,6 +122,11 @@ int		 form_field_empty(const struct form_field *);
 cJSON		*form_data(const struct form *);
 /* The ticked materials as [{name, originals, copies}]. */
 cJSON		*form_materials_json(const struct form *);
+/* The names of the materials taken 容缺, an array (maybe empty). */
+cJSON		*form_deferred_json(const struct form *);
+/* The names of the materials replaced by a promise (告知承诺), an
+ * array (maybe empty). */
+cJSON		*form_promised_json(const struct form *);
 /* Puts server field errors ("data.<name>" or "<name>") onto fields;
  * returns how many matched a field. */
 int		 form_apply_errors(struct form *, const char *const *fields,

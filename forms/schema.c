@@ -343,6 +343,11 @@ load_materials(struct form *fm, const cJSON *list, char **cause)
 		m->copies = present ? (int)v : 0;
 		m->required = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
 		    "required"));
+		rc |= opt_int(it, "defer_days", 1, 60, &v, &present,
+		    "materials", cause);
+		m->defer_days = present ? (int)v : 0;
+		m->promisable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+		    it, "promise"));
 	}
 	return (rc);
 }

@@ -204,7 +204,8 @@ check_materials(struct form *fm, struct form_field *f)
 	size_t	i;
 
 	for (i = 0; i < fm->nmaterials; i++) {
-		if (fm->materials[i].required && !fm->materials[i].received)
+		if (fm->materials[i].required && !fm->materials[i].received &&
+		    !fm->materials[i].deferred && !fm->materials[i].promised)
 			return (fail(f, _("Required material not received: "
 			    "%s."), fm->materials[i].name));
 	}

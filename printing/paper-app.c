@@ -185,3 +185,83 @@ paper_refusal(const struct paper_application *a)
 	foot(d, a, "申请人签收");
 	return (d);
 }
+
+/* The withdrawal note (撤回通知书): the applicant's reason, signed. */
+struct pdoc *
+paper_withdrawal(const struct paper_application *a)
+{
+	struct pdoc	*d = slip("withdrawal", a, "撤回通知书", NULL);
+	char		*s, *date;
+
+	app_fields(d, a, 0);
+	pdoc_rule(d);
+	s = xasprintf("申请人主动撤回“%s”的申请，本件办理终止，"
+	    "所交材料原件已退还。", or_dash(a->service));
+	pdoc_para(d, s);
+	free(s);
+	pdoc_field(d, "撤回理由", or_dash(a->reason));
+	pdoc_para(d, "撤回后如需办理，可重新提出申请。");
+	s = paper_time(a->at);
+	s[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
+	date = paper_date(s);
+	pdoc_seal(d, or_dash(a->centre), date);
+	free(date);
+	free(s);
+	foot(d, a, "申请人签字");
+	return (d);
+}
+
+/* One copy of the 容缺受理通知书: what is missing and by when, what
+ * happens if it does not come, and the resident's promise, signed. */
+static void
+deferral_copy(struct pdoc *d, const struct paper_application *a,
+    const char *copy)
+{
+	char	*s, *date;
+	size_t	 i;
+
+	pdoc_text(d, PEL_RIGHT, 0, copy);
+	app_fields(d, a, 1);
+	pdoc_rule(d);
+	pdoc_para(d, "您申请的事项主要材料齐全，以下次要材料按容缺受理办理，"
+	    "请于补交期限前到窗口补交：");
+	for (i = 0; i < a->ndeferred; i++) {
+		date = paper_date(a->deferred[i].due_date != NULL &&
+		    *a->deferred[i].due_date != '\0' ?
+		    a->deferred[i].due_date : "待定");
+		s = xasprintf("%zu. %s", i + 1, a->deferred[i].name);
+		pdoc_text(d, PEL_LEFT, 0, s);
+		free(s);
+		pdoc_field(d, "   补交期限", date);
+		free(date);
+	}
+	pdoc_para(d, "容缺期间办理时限照常计算。材料补齐前本件不予办结；"
+	    "逾期未补齐的，依法作出不予批准的决定，已收材料退还申请人。");
+	pdoc_rule(d);
+	pdoc_text(d, PEL_LEFT, PEL_BOLD, "容缺承诺书");
+	pdoc_para(d, "本人已知晓上述容缺事项，承诺在补交期限内补齐所缺材料，"
+	    "并对所交材料的真实性负责；逾期未补齐的，愿承担本件不予办结的"
+	    "后果。");
+	pdoc_sign(d, "申请人签字（承诺）");
+	s = paper_time(a->at);
+	s[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
+	date = paper_date(s);
+	pdoc_seal(d, or_dash(a->centre), date);
+	free(date);
+	free(s);
+	foot(d, a, NULL);
+}
+
+/* The 容缺受理通知书 in two copies: the resident's and the file's. */
+struct pdoc *
+paper_deferral(const struct paper_application *a)
+{
+	struct pdoc	*d = slip("deferral", a, "容缺受理通知书", NULL);
+
+	deferral_copy(d, a, "第一联 申请人留存");
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(a->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BIG, "容缺受理通知书");
+	pdoc_rule(d);
+	deferral_copy(d, a, "第二联 窗口存档");
+	return (d);
+}

@@ -10,5 +10,8 @@ struct pdoc	*paper_receipt(const struct paper_application *);
 struct pdoc	*paper_materials(const struct paper_application *);
 struct pdoc	*paper_missing(const struct paper_application *);
 struct pdoc	*paper_refusal(const struct paper_application *);
+struct pdoc	*paper_withdrawal(const struct paper_application *);
+/* The 容缺受理通知书 with its 容缺承诺书, in two copies. */
+struct pdoc	*paper_deferral(const struct paper_application *);
 
 #endif

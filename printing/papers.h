@@ -21,6 +21,12 @@ struct paper_material {
 	int		 copies;
 };
 
+/* A material taken 容缺: to be brought by due_date ("" not yet known). */
+struct paper_deferred {
+	const char	*name;
+	const char	*due_date;	/* YYYY-MM-DD */
+};
+
 /* An application (办件), for the receipts and notices about it. */
 struct paper_application {
 	const char			*centre;	/* 红旗街街道便民服务中心 */
@@ -39,6 +45,8 @@ struct paper_application {
 	size_t				 nmaterials;
 	const char * const		*missing;	/* 一次性告知 */
 	size_t				 nmissing;
+	const struct paper_deferred	*deferred;	/* 容缺受理 */
+	size_t				 ndeferred;
 	const char			*reason;	/* 不予受理 */
 	const char			*basis;		/* its legal basis */
 	const char			*phone;		/* centre's, optional */

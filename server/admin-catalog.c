@@ -18,6 +18,7 @@
 #include "clock.h"
 #include "db.h"
 #include "pinyin.h"
+#include "settings.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
@@ -289,7 +290,7 @@ export_cert_types(struct cat *c, cJSON *root)
 
 	list = cJSON_AddArrayToObject(root, "certificate_types");
 	rc = db_query(c->a->db, &st, "SELECT code, name, status, basis, "
-	    "alternative, purpose, validity_days, template FROM "
+	    "alternative, purpose, validity_days, template, promise FROM "
 	    "certificate_types ORDER BY id", "");
 	for (; rc == 1; rc = db_step(st)) {
 		o = cJSON_CreateObject();
@@ -305,6 +306,7 @@ export_cert_types(struct cat *c, cJSON *root)
 			cJSON_AddNumberToObject(o, "validity_days",
 			    (double)db_int(st, 6));
 		add_stored(o, "template", db_null(st, 7) ? "" : db_text(st, 7));
+		cJSON_AddBoolToObject(o, "promise", db_int(st, 8) != 0);
 		cJSON_AddItemToArray(list, o);
 	}
 	db_reset(st);
@@ -327,6 +329,8 @@ catalog_export(struct admin *a, const char *file)
 	root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "format", CATALOG_FORMAT);
 	cJSON_AddNumberToObject(root, "version", CATALOG_VERSION);
+	cJSON_AddNumberToObject(root, "promise_ban_days", (double)settings_int(
+	    a->db, SETTING_PROMISE_BAN_DAYS, PROMISE_BAN_DAYS_DEFAULT));
 	export_categories(&c, root);
 	export_services(&c, root);
 	export_cert_types(&c, root);
@@ -386,6 +390,39 @@ category_in_file(const cJSON *root, const char *code)
 	return (0);
 }
 
+/* An optional boolean member: true, false, null or absent. */
+static void
+opt_bool(struct cat *c, const cJSON *o, const char *path, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItem(o, key);
+
+	if (v != NULL && !cJSON_IsNull(v) && !cJSON_IsBool(v))
+		cat_error(c, "%s.%s: true or false", path, key);
+}
+
+/* A service's materials: a name each, defer_days (容缺, docs/api.md
+ * 8) a whole number of working days from 1 to 60 when given, and
+ * promise (告知承诺) true or false. */
+static void
+check_materials(struct cat *c, const cJSON *list, const char *path)
+{
+	const cJSON	*m, *v;
+	char		 at[80];
+	int		 i = 0;
+
+	cJSON_ArrayForEach(m, list) {
+		snprintf(at, sizeof at, "%s.materials[%d]", path, i++);
+		str(c, m, at, "name", 50, 0);
+		v = cJSON_GetObjectItem(m, "defer_days");
+		if (v != NULL && !cJSON_IsNull(v) && (!cJSON_IsNumber(v) ||
+		    v->valuedouble != (int)v->valuedouble ||
+		    v->valuedouble < 1 || v->valuedouble > 60))
+			cat_error(c, "%s.defer_days: working days, 1 to 60",
+			    at);
+		opt_bool(c, m, at, "promise");
+	}
+}
+
 /* One service's members. */
 static void
 check_service(struct cat *c, const cJSON *o, const char *path)
@@ -411,7 +448,8 @@ check_service(struct cat *c, const cJSON *o, const char *path)
 		mapped = conditions_map(c, v, path, 1);
 		cJSON_Delete(mapped);
 	}
-	member(c, o, path, "materials", cJSON_Array);
+	if ((v = member(c, o, path, "materials", cJSON_Array)) != NULL)
+		check_materials(c, v, path);
 	member(c, o, path, "approval_chain", cJSON_Array);
 	if ((v = member(c, o, path, "form", cJSON_Object)) != NULL &&
 	    !cJSON_IsArray(cJSON_GetObjectItem(v, "sections")))
@@ -470,6 +508,11 @@ check_cert_types(struct cat *c, const cJSON *list)
 		    !cJSON_IsObject(t))
 			cat_error(c, "%s.template: a retained type needs its "
 			    "template", path);
+		opt_bool(c, o, path, "promise");
+		if (status != NULL && strcmp(status, "cancelled") == 0 &&
+		    cJSON_IsTrue(cJSON_GetObjectItem(o, "promise")))
+			cat_error(c, "%s.promise: a cancelled type is not "
+			    "issued, on a promise or otherwise", path);
 	}
 }
 
@@ -490,6 +533,11 @@ check_all(struct cat *c)
 		    cJSON_GetNumberValue(v), CATALOG_VERSION);
 		return (-1);
 	}
+	v = cJSON_GetObjectItem(c->root, "promise_ban_days");
+	if (v != NULL && !cJSON_IsNull(v) && (!cJSON_IsNumber(v) ||
+	    v->valuedouble != (int)v->valuedouble || v->valuedouble < 1 ||
+	    v->valuedouble > 3650))
+		cat_error(c, "$.promise_ban_days: days, 1 to 3650");
 	if ((v = member(c, c->root, "$", "categories", cJSON_Array)) != NULL)
 		check_categories(c, v);
 	if ((v = member(c, c->root, "$", "services", cJSON_Array)) != NULL)
@@ -652,11 +700,13 @@ apply_cert_type(struct cat *c, const cJSON *o)
 	long long	 days = cJSON_IsNumber(cJSON_GetObjectItem(o,
 			    "validity_days")) ? SVC_N("validity_days") : 0;
 	int		 have, same = 0, rc = -1;
+	int		 promise = cJSON_IsTrue(cJSON_GetObjectItem(o,
+			    "promise"));
 
 	have = db_query(db, &st, "SELECT name, status, basis, "
 	    "coalesce(alternative, ''), coalesce(purpose, ''), "
-	    "coalesce(validity_days, 0), coalesce(template, '') FROM "
-	    "certificate_types WHERE code = ?", "t", SVC_S("code"));
+	    "coalesce(validity_days, 0), coalesce(template, ''), promise "
+	    "FROM certificate_types WHERE code = ?", "t", SVC_S("code"));
 	if (have == 1)
 		same = !strcmp(db_text(st, 0), SVC_S("name")) &&
 		    !strcmp(db_text(st, 1), SVC_S("status")) &&
@@ -664,19 +714,21 @@ apply_cert_type(struct cat *c, const cJSON *o)
 		    !strcmp(db_text(st, 3), text_member(o, "alternative")) &&
 		    !strcmp(db_text(st, 4), text_member(o, "purpose")) &&
 		    db_int(st, 5) == days &&
-		    !strcmp(db_text(st, 6), tpl != NULL ? tpl : "");
+		    !strcmp(db_text(st, 6), tpl != NULL ? tpl : "") &&
+		    db_int(st, 7) == promise;
 	db_reset(st);
 	if (have < 0)
 		goto out;
 	if (!same && db_exec(db, have ? "UPDATE certificate_types SET "
 	    "name = ?2, status = ?3, basis = ?4, alternative = ?5, "
 	    "purpose = ?6, validity_days = ?7, template = ?8, updated_at = ?9, "
-	    "version = version + 1 WHERE code = ?1" :
+	    "promise = ?10, version = version + 1 WHERE code = ?1" :
 	    "INSERT INTO certificate_types (code, name, status, basis, "
-	    "alternative, purpose, validity_days, template, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "ttttttLtt", SVC_S("code"),
-	    SVC_S("name"), SVC_S("status"), SVC_S("basis"),
-	    opt(o, "alternative"), opt(o, "purpose"), days, tpl, c->now) != 0)
+	    "alternative, purpose, validity_days, template, updated_at, "
+	    "promise) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ttttttLttd",
+	    SVC_S("code"), SVC_S("name"), SVC_S("status"), SVC_S("basis"),
+	    opt(o, "alternative"), opt(o, "purpose"), days, tpl, c->now,
+	    promise) != 0)
 		goto out;
 	rc = write_row(c, have, same);
 out:
@@ -769,6 +821,22 @@ retire(struct cat *c)
 	return (rc < 0 ? -1 : 0);
 }
 
+/* The site's promise_ban_days (docs/catalog.md): the file's, or the
+ * default when it sets none; counted as updated when it changes. */
+static int
+apply_settings(struct cat *c)
+{
+	const cJSON	*v = cJSON_GetObjectItem(c->root, "promise_ban_days");
+	long long	 days = cJSON_IsNumber(v) ? (long long)v->valuedouble :
+			    PROMISE_BAN_DAYS_DEFAULT;
+
+	if (settings_int(c->a->db, SETTING_PROMISE_BAN_DAYS,
+	    PROMISE_BAN_DAYS_DEFAULT) == days)
+		return (0);
+	c->updated++;
+	return (settings_set_int(c->a->db, SETTING_PROMISE_BAN_DAYS, days));
+}
+
 /* Every part in order, in one transaction. */
 static int
 apply_all(struct cat *c)
@@ -794,7 +862,7 @@ apply_all(struct cat *c)
 				goto fail;
 		}
 	}
-	if (retire(c) != 0)
+	if (retire(c) != 0 || apply_settings(c) != 0)
 		goto fail;
 	snprintf(detail, sizeof detail, "%d created, %d updated, %d "
 	    "unchanged, %d withdrawn, %d deleted", c->created, c->updated,

@@ -25,7 +25,7 @@
 /* The action table: from which statuses, to which, needing what. */
 static const struct {
 	const char	*action;
-	const char	*from[3];
+	const char	*from[4];
 	const char	*to;
 	const char	*needs;		/* the body member it requires */
 	const char	*zh;
@@ -40,6 +40,12 @@ static const struct {
 	{ "forward", { "accepted" }, "forwarded", "department", "转办" },
 	{ "complete", { "accepted", "forwarded" }, "completed", NULL, "办结" },
 	{ "collect", { "completed" }, "collected", "collector", "出件" },
+	{ "withdraw", { "submitted", "accepted", "materials_requested",
+	  "forwarded" }, "withdrawn", "reason", "撤回" },
+	/* a 容缺 material brought in: the status stays ("=") */
+	{ "receive_deferred", { "submitted", "accepted",
+	  "materials_requested", "forwarded" }, "=", "material",
+	  "容缺材料补齐" },
 };
 #define NACTIONS (sizeof actions / sizeof *actions)
 
@@ -48,7 +54,7 @@ static const char *
 status_zh(const char *s)
 {
 	static const char *const	zh[] = { "已收件", "已受理", "待补正",
-	    "已转办", "已办结", "已出件", "不予受理" };
+	    "已转办", "已办结", "已出件", "不予受理", "已撤回" };
 	int				i;
 
 	for (i = 0; app_statuses[i] != NULL; i++) {
@@ -67,9 +73,10 @@ app_next(const char *status, const char *action)
 	for (i = 0; i < NACTIONS; i++) {
 		if (strcmp(actions[i].action, action) != 0)
 			continue;
-		for (j = 0; j < 3 && actions[i].from[j] != NULL; j++) {
+		for (j = 0; j < 4 && actions[i].from[j] != NULL; j++) {
 			if (strcmp(actions[i].from[j], status) == 0)
-				return (actions[i].to);
+				return (strcmp(actions[i].to, "=") == 0 ?
+				    actions[i].from[j] : actions[i].to);
 		}
 	}
 	return (NULL);
@@ -83,7 +90,9 @@ app_allowed(const char *status)
 	size_t	 i;
 
 	for (i = 0; i < NACTIONS; i++) {
-		if (app_next(status, actions[i].action) != NULL)
+		/* receive_deferred is not a step of the status */
+		if (strcmp(actions[i].to, "=") != 0 &&
+		    app_next(status, actions[i].action) != NULL)
 			cJSON_AddItemToArray(list,
 			    cJSON_CreateString(actions[i].action));
 	}
@@ -233,7 +242,7 @@ read_action(struct req *r, struct app_action *a)
 {
 	static const char *const	 names[] = { "accept", "reject",
 	    "request_materials", "receive_materials", "forward", "complete",
-	    "collect", NULL };
+	    "collect", "withdraw", "receive_deferred", NULL };
 	const char			*allowed[4] = { "action", "note" };
 	cJSON				*body = req_body(r), *errors = NULL;
 	size_t				 i;
@@ -256,6 +265,9 @@ read_action(struct req *r, struct app_action *a)
 		    &errors);
 	else if (allowed[2] != NULL && strcmp(allowed[2], "collector") == 0)
 		read_collector(body, a, &errors);
+	else if (allowed[2] != NULL && strcmp(allowed[2], "material") == 0)
+		a->material = json_string(body, "material", 1, 50, NULL,
+		    &errors);
 	else if (allowed[2] != NULL)
 		a->missing = read_missing(body, &errors);
 	if (errors == NULL)
@@ -316,6 +328,119 @@ pend_evaluation(struct req *r, long long id, const char *action)
 	return (0);
 }
 
+/* The stored 容缺 materials of an application (an array), or NULL. */
+static cJSON *
+load_deferred(struct req *r, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*list = NULL;
+
+	if (db_query(r->db, &st, "SELECT deferred FROM applications WHERE "
+	    "id = ?", "l", id) == 1)
+		list = cJSON_Parse(db_text(st, 0));
+	db_reset(st);
+	return (list);
+}
+
+/* The names of the outstanding 容缺 materials, an array. */
+static cJSON *
+outstanding(const cJSON *deferred)
+{
+	cJSON		*names = cJSON_CreateArray();
+	const cJSON	*d;
+
+	cJSON_ArrayForEach(d, deferred) {
+		if (cJSON_IsNull(cJSON_GetObjectItem(d, "received_at")))
+			cJSON_AddItemToArray(names, cJSON_CreateString(
+			    cJSON_GetStringValue(cJSON_GetObjectItem(d,
+			    "name"))));
+	}
+	return (names);
+}
+
+/* complete while a 容缺 material is outstanding: 409
+ * deferred-outstanding naming them. 1 if answered. */
+static int
+refuse_deferred(struct req *r, long long id)
+{
+	cJSON		*deferred = load_deferred(r, id), *names, *ext, *n;
+	char		 detail[512];
+	size_t		 len;
+
+	names = outstanding(deferred);
+	cJSON_Delete(deferred);
+	if (cJSON_GetArraySize(names) == 0) {
+		cJSON_Delete(names);
+		return (0);
+	}
+	len = (size_t)snprintf(detail, sizeof detail, "容缺材料尚未补齐：");
+	cJSON_ArrayForEach(n, names) {
+		if (len < sizeof detail)
+			len += (size_t)snprintf(detail + len, sizeof detail -
+			    len, "%s%s", n == names->child ? "" : "、",
+			    n->valuestring);
+	}
+	ext = cJSON_CreateObject();
+	cJSON_AddItemToObject(ext, "outstanding", names);
+	reply_problem_ext(r, 409, "deferred-outstanding", "Deferred material "
+	    "outstanding", detail, ext);
+	return (1);
+}
+
+/* receive_deferred: the named 容缺 material received now, the earliest
+ * date still outstanding kept; -1 having replied 400 when the name is
+ * not an outstanding one, -2 on a database error. */
+static int
+receive_deferred(struct req *r, long long id, const char *status,
+    const struct app_action *a)
+{
+	cJSON		*deferred = load_deferred(r, id), *d, *errors = NULL;
+	cJSON		*missing;
+	char		 now[32], first[11] = "", *text, *names;
+	const char	*due;
+	int		 found = 0, rc;
+
+	clock_rfc3339(clock_now(), now);
+	cJSON_ArrayForEach(d, deferred) {
+		if (!found && cJSON_IsNull(cJSON_GetObjectItem(d,
+		    "received_at")) && strcmp(cJSON_GetStringValue(
+		    cJSON_GetObjectItem(d, "name")), a->material) == 0) {
+			cJSON_ReplaceItemInObject(d, "received_at",
+			    cJSON_CreateString(now));
+			found = 1;
+		}
+		due = cJSON_GetStringValue(cJSON_GetObjectItem(d, "due_date"));
+		if (cJSON_IsNull(cJSON_GetObjectItem(d, "received_at")) &&
+		    (first[0] == '\0' || strcmp(due, first) < 0))
+			snprintf(first, sizeof first, "%s", due);
+	}
+	if (!found) {
+		cJSON_Delete(deferred);
+		field_error(&errors, "material", "option",
+		    "不是尚未补齐的容缺材料");
+		reply_validation(r, errors);
+		return (-1);
+	}
+	text = cJSON_PrintUnformatted(deferred);
+	missing = cJSON_CreateArray();
+	cJSON_AddItemToArray(missing, cJSON_CreateString(a->material));
+	names = cJSON_PrintUnformatted(missing);
+	rc = db_exec(r->db, "UPDATE applications SET deferred = ?, "
+	    "deferred_due = nullif(?, ''), version = version + 1, "
+	    "updated_at = ? WHERE id = ?", "tttl", text, first, now, id);
+	if (rc == 0)
+		rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
+		    "staff_id, action, from_status, to_status, note, "
+		    "missing_materials) VALUES (?, ?, ?, 'receive_deferred', "
+		    "?, ?, ?, ?)", "ltltttt", id, now, r->staff->id, status,
+		    status, a->note, names);
+	cJSON_Delete(deferred);
+	cJSON_Delete(missing);
+	free(text);
+	free(names);
+	return (rc == 0 ? 0 : -2);
+}
+
 /* POST /applications/{id}/transitions: one action at If-Match. */
 static void
 app_transition(struct req *r)
@@ -324,6 +449,7 @@ app_transition(struct req *r)
 	cJSON			*o, *ext;
 	char			 status[24], object[48];
 	long long		 id, version;
+	int			 rc;
 
 	if ((id = req_id(r, 0)) < 0 || read_action(r, &a) != 0)
 		return;
@@ -351,8 +477,20 @@ app_transition(struct req *r)
 		refuse(r, status, a.action);
 		return;
 	}
+	if (strcmp(a.action, "complete") == 0 && refuse_deferred(r, id)) {
+		db_rollback(r->db);
+		return;
+	}
 	snprintf(object, sizeof object, "application/%lld", id);
-	if (app_apply(r, id, status, &a) != 0 || audit_req(r, "transition",
+	if (strcmp(a.action, "receive_deferred") == 0)
+		rc = receive_deferred(r, id, status, &a);
+	else
+		rc = app_apply(r, id, status, &a) != 0 ? -2 : 0;
+	if (rc == -1) {
+		db_rollback(r->db);
+		return;
+	}
+	if (rc != 0 || audit_req(r, "transition",
 	    object, app_next(status, a.action)) != 0 ||
 	    pend_evaluation(r, id, a.action) != 0 ||
 	    (o = app_full(r, id, &version)) == NULL) {

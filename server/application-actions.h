@@ -12,6 +12,7 @@ struct req;
 struct app_action {
 	const char	*action;
 	const char	*reason, *department, *note;
+	const char	*material;	/* receive_deferred: its name */
 	cJSON		*missing;	/* array of strings, or NULL */
 	const char	*collector_name;
 	char		 collector_id[19];

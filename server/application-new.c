@@ -16,6 +16,7 @@
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
+#include "promises.h"
 #include "queue.h"
 #include "reply.h"
 #include "req.h"
@@ -36,6 +37,8 @@ struct newapp {
 	int		 age;
 	cJSON		*data;		/* accepted data */
 	cJSON		*materials;	/* as received */
+	cJSON		*deferred;	/* names taken 容缺, or NULL */
+	cJSON		*promised;	/* names promised (告知承诺), or NULL */
 };
 
 /* Frees what taking an application made. */
@@ -46,6 +49,8 @@ newapp_free(struct newapp *a)
 	cJSON_Delete(a->resident);
 	cJSON_Delete(a->data);
 	cJSON_Delete(a->materials);
+	cJSON_Delete(a->deferred);
+	cJSON_Delete(a->promised);
 }
 
 /* An application already made with this key: 200 and its state for its
@@ -165,6 +170,124 @@ received(const cJSON *list, const char *name, const char *what)
 	return (-1);
 }
 
+/* The service's material of this name, or NULL. */
+static const cJSON *
+service_material(const struct newapp *a, const char *name)
+{
+	const cJSON	*k;
+
+	cJSON_ArrayForEach(k, cJSON_GetObjectItem(a->service, "materials")) {
+		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(k,
+		    "name")), name) == 0)
+			return (k);
+	}
+	return (NULL);
+}
+
+/* 1 if name is among the names of list (an array of strings). */
+static int
+named(const cJSON *list, const char *name)
+{
+	const cJSON	*d;
+
+	cJSON_ArrayForEach(d, list) {
+		if (cJSON_IsString(d) && strcmp(d->valuestring, name) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* 1 if the material name was taken 容缺 or replaced by a promise. */
+static int
+is_deferred(const struct newapp *a, const char *name)
+{
+	return (named(a->deferred, name) || named(a->promised, name));
+}
+
+/* deferred_materials: 0-20 distinct names of the service's materials
+ * that may be 容缺 (defer_days), none also received (docs/api.md 8). */
+static void
+check_deferred(struct newapp *a, const cJSON *list, const cJSON *got,
+    cJSON **errors)
+{
+	const cJSON	*d, *k, *n;
+	int		 before = cJSON_GetArraySize(*errors);
+
+	if (list == NULL || cJSON_IsNull(list))
+		return;
+	if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > 20) {
+		field_error(errors, "deferred_materials", cJSON_IsArray(list) ?
+		    "too_long" : "type", "须为至多 20 项的材料名称列表");
+		return;
+	}
+	cJSON_ArrayForEach(d, list) {
+		if (!cJSON_IsString(d)) {
+			field_error(errors, "deferred_materials", "type",
+			    "须为材料名称");
+			continue;
+		}
+		k = service_material(a, d->valuestring);
+		if (k == NULL || !cJSON_IsNumber(cJSON_GetObjectItem(k,
+		    "defer_days")))
+			field_error(errors, "deferred_materials", "option",
+			    "不是本事项可容缺受理的材料");
+		else if (received(got, d->valuestring, "copies") >= 0)
+			field_error(errors, "deferred_materials", "duplicate",
+			    "材料已收取，不能同时容缺");
+		for (n = d->next; n != NULL; n = n->next) {
+			if (cJSON_Compare(d, n, 1))
+				field_error(errors, "deferred_materials",
+				    "duplicate", "材料重复");
+		}
+	}
+	if (cJSON_GetArraySize(*errors) == before &&
+	    cJSON_GetArraySize(list) > 0)
+		a->deferred = cJSON_Duplicate(list, 1);
+}
+
+/* promised_materials: 0-20 distinct names of the service's materials
+ * that a written promise may replace (告知承诺), none also received or
+ * taken 容缺 (docs/api.md 8). */
+static void
+check_promised(struct newapp *a, const cJSON *list, const cJSON *got,
+    const cJSON *deferred, cJSON **errors)
+{
+	const cJSON	*d, *k, *n;
+	int		 before = cJSON_GetArraySize(*errors);
+
+	if (list == NULL || cJSON_IsNull(list))
+		return;
+	if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > 20) {
+		field_error(errors, "promised_materials", cJSON_IsArray(list) ?
+		    "too_long" : "type", "须为至多 20 项的材料名称列表");
+		return;
+	}
+	cJSON_ArrayForEach(d, list) {
+		if (!cJSON_IsString(d)) {
+			field_error(errors, "promised_materials", "type",
+			    "须为材料名称");
+			continue;
+		}
+		k = service_material(a, d->valuestring);
+		if (k == NULL || !cJSON_IsTrue(cJSON_GetObjectItem(k,
+		    "promise")))
+			field_error(errors, "promised_materials", "option",
+			    "不是本事项可告知承诺的材料");
+		else if (received(got, d->valuestring, "copies") >= 0 ||
+		    named(deferred, d->valuestring))
+			field_error(errors, "promised_materials", "duplicate",
+			    "材料已收取或已容缺，不能同时承诺");
+		for (n = d->next; n != NULL; n = n->next) {
+			if (cJSON_Compare(d, n, 1))
+				field_error(errors, "promised_materials",
+				    "duplicate", "材料重复");
+		}
+	}
+	if (cJSON_GetArraySize(*errors) == before &&
+	    cJSON_GetArraySize(list) > 0)
+		a->promised = cJSON_Duplicate(list, 1);
+}
+
 /* The materials list: entries, distinct names, the required ones. */
 static void
 check_materials(struct newapp *a, cJSON *list, cJSON **errors)
@@ -194,7 +317,9 @@ check_materials(struct newapp *a, cJSON *list, cJSON **errors)
 	if (cJSON_GetArraySize(*errors) != before)
 		return;
 	cJSON_ArrayForEach(k, known) {
-		if (!cJSON_IsTrue(cJSON_GetObjectItem(k, "required")))
+		if (!cJSON_IsTrue(cJSON_GetObjectItem(k, "required")) ||
+		    is_deferred(a, cJSON_GetObjectItem(k,
+		    "name")->valuestring))
 			continue;
 		if (received(list, cJSON_GetObjectItem(k, "name")->valuestring,
 		    "originals") < cJSON_GetNumberValue(cJSON_GetObjectItem(k,
@@ -215,7 +340,7 @@ read_members(struct req *r, struct newapp *a, cJSON **errors)
 {
 	static const char *const	 members[] = { "service_id",
 	    "resident_id", "counter", "ticket_id", "data", "materials",
-	    "note", NULL };
+	    "note", "deferred_materials", "promised_materials", NULL };
 	cJSON				*body = req_body(r);
 	long long			 version;
 
@@ -262,9 +387,17 @@ read_request(struct req *r, struct newapp *a)
 		a->data = form_check(fields, data, a->resident, &errors);
 		cJSON_Delete(fields);
 	}
-	if (a->service != NULL)
+	if (a->service != NULL) {
+		check_deferred(a, cJSON_GetObjectItem(body,
+		    "deferred_materials"), cJSON_GetObjectItem(body,
+		    "materials"), &errors);
+		check_promised(a, cJSON_GetObjectItem(body,
+		    "promised_materials"), cJSON_GetObjectItem(body,
+		    "materials"), cJSON_GetObjectItem(body,
+		    "deferred_materials"), &errors);
 		check_materials(a, cJSON_GetObjectItem(body, "materials"),
 		    &errors);
+	}
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -354,13 +487,64 @@ next_number(struct req *r, const char *prefix, const char *date,
 	return (0);
 }
 
+/* The 容缺 materials with their dates, as stored, and the earliest
+ * date into first ("" when none). Caller frees. */
+static char *
+deferred_text(const struct newapp *a, const char *today, char *first)
+{
+	cJSON		*list = cJSON_CreateArray(), *o;
+	const cJSON	*d;
+	char		 due[11], *text;
+
+	first[0] = '\0';
+	cJSON_ArrayForEach(d, a->deferred) {
+		calendar_add_workdays(today, (int)cJSON_GetNumberValue(
+		    cJSON_GetObjectItem(service_material(a, d->valuestring),
+		    "defer_days")), due);
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "name", d->valuestring);
+		cJSON_AddStringToObject(o, "due_date", due);
+		cJSON_AddNullToObject(o, "received_at");
+		cJSON_AddItemToArray(list, o);
+		if (first[0] == '\0' || strcmp(due, first) < 0)
+			memcpy(first, due, 11);
+	}
+	text = cJSON_PrintUnformatted(list);
+	cJSON_Delete(list);
+	return (text);
+}
+
+/* A promise for each material promised (告知承诺); 0 or -1. */
+static int
+make_promises(struct req *r, const struct newapp *a, long long id)
+{
+	struct promise_new	 p;
+	const cJSON		*d;
+
+	memset(&p, 0, sizeof p);
+	p.kind = "material";
+	p.subject = cJSON_GetStringValue(cJSON_GetObjectItem(a->service,
+	    "name"));
+	p.resident_id = a->resident_id;
+	p.community_id = a->community;
+	p.application_id = id;
+	cJSON_ArrayForEach(d, a->promised) {
+		p.matter = d->valuestring;
+		if (promise_make(r, &p) == 0)
+			return (-1);
+		p.position++;
+	}
+	return (0);
+}
+
 /* Inserts the application and its first timeline entry; its id or 0. */
 static long long
 insert(struct req *r, struct newapp *a, const char *number,
     const char *now, const char *today)
 {
 	cJSON		*fields, *m;
-	char		*data, *masked, *materials, due[11];
+	char		*data, *masked, *materials, *deferred, due[11];
+	char		 first[11];
 	long long	 id = 0;
 
 	calendar_add_workdays(today, (int)cJSON_GetNumberValue(
@@ -371,30 +555,33 @@ insert(struct req *r, struct newapp *a, const char *number,
 	masked = cJSON_PrintUnformatted(m);
 	cJSON_Delete(m);
 	materials = cJSON_PrintUnformatted(a->materials);
+	deferred = deferred_text(a, today, first);
 	id = db_insert(r->db, "INSERT INTO applications (number, service_id, "
 	    "resident_id, community_id, status, counter, staff_id, ticket_id, "
 	    "created_at, created_date, updated_at, due_date, fee_fen, "
 	    "form_version, data, data_masked, materials, note, "
-	    "client_request_id) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-	    "tllltlLttttllttttt", number,
+	    "client_request_id, deferred, deferred_due) VALUES (?, ?, ?, ?, "
+	    "'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "nullif(?, '')) RETURNING id",
+	    "tllltlLttttllttttttt", number,
 	    a->service_id, a->resident_id, a->community, a->counter,
 	    r->staff->id, a->ticket_id, now, today, now, due,
 	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(a->service,
 	    "fee_fen")), (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
 	    cJSON_GetObjectItem(a->service, "form"), "version")), data,
-	    masked, materials, a->note, r->idem_key);
+	    masked, materials, a->note, r->idem_key, deferred, first);
 	if (id != 0) {
 		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
 		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,
-		    a->note) != 0)
+		    a->note) != 0 || make_promises(r, a, id) != 0)
 			id = 0;
 	}
 	cJSON_Delete(fields);
 	free(data);
 	free(masked);
 	free(materials);
+	free(deferred);
 	return (id);
 }
 
@@ -484,7 +671,8 @@ app_create(struct req *r)
 
 	memset(&a, 0, sizeof a);
 	if (known_key(r) || read_request(r, &a) != 0 ||
-	    check_conditions(r, &a) != 0) {
+	    check_conditions(r, &a) != 0 || (a.promised != NULL &&
+	    promise_refuse_barred(r, a.resident_id) != 0)) {
 		newapp_free(&a);
 		return;
 	}

@@ -7,6 +7,7 @@
 #include "certificates.h"
 #include "clock.h"
 #include "db.h"
+#include "promises.h"
 #include "route.h"
 #include "scope.h"
 #include "views.h"
@@ -14,7 +15,7 @@
 
 const char *const app_statuses[] = {
 	"submitted", "accepted", "materials_requested", "forwarded",
-	"completed", "collected", "rejected", NULL
+	"completed", "collected", "rejected", "withdrawn", NULL
 };
 
 int
@@ -52,6 +53,7 @@ app_summary(struct db_stmt *st)
 	cJSON_AddBoolToObject(o, "overdue", app_overdue(db_text(st, 10),
 	    db_text(st, 16)));
 	cJSON_AddNumberToObject(o, "version", db_int(st, 17));
+	view_text_or_null(o, "deferred_due", st, 18);
 	return (o);
 }
 
@@ -84,7 +86,7 @@ app_full(struct req *r, long long id, long long *version)
 	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
 	    "a.reason, a.missing_materials, a.department, a.collector_name, "
 	    "a.collector_id_number, a.collected_at, a.client_request_id, "
-	    "a.rate_token" APP_FROM " WHERE a.id = ?", "l", id) != 1) {
+	    "a.rate_token, a.deferred" APP_FROM " WHERE a.id = ?", "l", id) != 1) {
 		db_reset(st);
 		return (NULL);
 	}
@@ -106,6 +108,9 @@ app_full(struct req *r, long long id, long long *version)
 	    n + 13));
 	cJSON_AddStringToObject(o, "progress_url", url);
 	free(url);
+	view_stored(o, "deferred", db_text(st, n + 14));
 	db_reset(st);
+	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(r->db,
+	    id));
 	return (o);
 }

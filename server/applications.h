@@ -13,8 +13,9 @@ struct req;
  * c.* its community (whose centre_id scopes it). */
 #define APP_SUMMARY_COLS "a.id, a.number, s.id, s.txcode, s.name, r.id, " \
 	"r.name, r.id_number, c.id, c.name, a.status, a.counter, st.id, " \
-	"st.name, a.created_at, a.updated_at, a.due_date, a.version"
-#define APP_SUMMARY_NCOLS 18
+	"st.name, a.created_at, a.updated_at, a.due_date, a.version, " \
+	"a.deferred_due"
+#define APP_SUMMARY_NCOLS 19
 #define APP_FROM " FROM applications a JOIN services s ON " \
 	"s.id = a.service_id JOIN residents r ON r.id = a.resident_id " \
 	"JOIN communities c ON c.id = a.community_id JOIN staff st ON " \

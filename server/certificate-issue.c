@@ -17,6 +17,7 @@
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
+#include "promises.h"
 #include "queue.h"
 #include "reply.h"
 #include "req.h"
@@ -33,6 +34,7 @@ struct issue {
 	long long	 type_id, resident_id, ticket_id, community;
 	const char	*purpose;
 	cJSON		*data;
+	int		 promise;	/* issued on a promise (告知承诺) */
 	char		 name[64], id_number[19], sex[4], birth[11];
 	char		 address[256], community_name[64];
 };
@@ -123,7 +125,7 @@ static int
 read_request(struct req *r, struct issue *x)
 {
 	static const char *const	 members[] = { "type_id", "resident_id",
-	    "purpose", "ticket_id", "data", NULL };
+	    "purpose", "ticket_id", "data", "promise", NULL };
 	cJSON				*body = req_body(r), *errors = NULL;
 	cJSON				*data, *tpl;
 
@@ -143,6 +145,11 @@ read_request(struct req *r, struct issue *x)
 		field_error(&errors, "purpose", "required", "请填写证明用途");
 	json_integer(body, "ticket_id", 1, JSON_MAX_ID, 0, NULL, &errors,
 	    &x->ticket_id);
+	if (json_bool(body, "promise", 0, NULL, &errors, &x->promise) == 1 &&
+	    x->promise && x->type != NULL && !cJSON_IsTrue(
+	    cJSON_GetObjectItem(x->type, "promise")))
+		field_error(&errors, "promise", "mismatch",
+		    "这种证明不适用告知承诺制");
 	data = cJSON_GetObjectItem(body, "data");
 	if (data == NULL || cJSON_IsNull(data))
 		field_error(&errors, "data", "required", "缺少证明数据");
@@ -258,8 +265,8 @@ fill(const struct issue *x, const char *today)
 
 /* 256 random bits as 43 characters of base64url, and an 8-character
  * code from an alphabet without 0, 1, I and O. */
-static int
-make_tokens(char *token, char *code)
+int
+certificate_tokens(char *token, char *code)
 {
 	static const char	b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij"
 	    "klmnopqrstuvwxyz0123456789-_";
@@ -319,7 +326,7 @@ insert(struct req *r, struct issue *x)
 	body = fill(x, today);
 	data = cJSON_PrintUnformatted(x->data);
 	for (tries = 0; tries < 5 && id == 0; tries++) {
-		if (make_tokens(token, code) != 0)
+		if (certificate_tokens(token, code) != 0)
 			break;
 		id = db_insert(r->db, "INSERT INTO certificates (serial, "
 		    "type_id, resident_id, community_id, purpose, data, "
@@ -365,6 +372,24 @@ certificate_fill(const cJSON *tmpl, const cJSON *data, int validity_days,
 	return (body);
 }
 
+/* The certificate's promise (告知承诺), when it is issued on one. */
+static int
+make_promise(struct req *r, const struct issue *x, long long id)
+{
+	struct promise_new	p;
+
+	if (!x->promise)
+		return (0);
+	memset(&p, 0, sizeof p);
+	p.kind = "certificate";
+	p.matter = p.subject = cJSON_GetStringValue(cJSON_GetObjectItem(
+	    x->type, "name"));
+	p.resident_id = x->resident_id;
+	p.community_id = x->community;
+	p.certificate_id = id;
+	return (promise_make(r, &p) != 0 ? 0 : -1);
+}
+
 /* POST /certificates: a certificate of a retained type, or 422 with
  * the type's basis. */
 static void
@@ -376,7 +401,8 @@ certificate_issue(struct req *r)
 	char		 object[48], loc[64];
 
 	memset(&x, 0, sizeof x);
-	if (read_request(r, &x) != 0)
+	if (read_request(r, &x) != 0 || (x.promise &&
+	    promise_refuse_barred(r, x.resident_id) != 0))
 		goto out;
 	if (db_begin(r->db) != 0) {
 		reply_unavailable(r, NULL);
@@ -389,7 +415,8 @@ certificate_issue(struct req *r)
 	if ((id = insert(r, &x)) == 0 || (snprintf(object, sizeof object,
 	    "certificate/%lld", id), audit_req(r, "issue", object,
 	    NULL)) != 0 || eval_pend(r, "certificate", id, "certificate") !=
-	    0 || (o = certificate_full(r, id)) == NULL) {
+	    0 || make_promise(r, &x, id) != 0 ||
+	    (o = certificate_full(r, id)) == NULL) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		goto out;

@@ -12,4 +12,8 @@ char	*certificate_fill(const cJSON *tmpl, const cJSON *data,
 	    const char *sex, const char *birth, const char *address,
 	    const char *community, const char *purpose, const char *date);
 
+/* A new verify_token (43 characters of base64url, token[44]) and
+ * verify_code (8 characters, code[9]); 0, or -1 without randomness. */
+int	 certificate_tokens(char *token, char *code);
+
 #endif

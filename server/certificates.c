@@ -6,6 +6,7 @@
 
 #include "certificates.h"
 #include "db.h"
+#include "promises.h"
 #include "route.h"
 #include "scope.h"
 #include "views.h"
@@ -47,6 +48,7 @@ certificate_type_row(struct db_stmt *st)
 		cJSON_AddNullToObject(o, "template");
 	else
 		view_stored(o, "template", db_text(st, 8));
+	cJSON_AddBoolToObject(o, "promise", db_int(st, 11) != 0);
 	cJSON_AddNumberToObject(o, "version", db_int(st, 9));
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 10));
 	return (o);
@@ -85,7 +87,57 @@ certificate_summary(struct db_stmt *st)
 	    db_text(st, 13));
 	cJSON_AddStringToObject(o, "valid_until", db_text(st, 14));
 	cJSON_AddNumberToObject(o, "reprints", db_int(st, 15));
+	cJSON_AddStringToObject(o, "status", db_null(st, 22) ? "valid" :
+	    "void");
+	cJSON_AddNumberToObject(o, "corrections", db_int(st, 27));
 	return (o);
+}
+
+/* The void record, or null, from a row of CERT_COLS. */
+static void
+void_json(cJSON *o, struct db_stmt *st)
+{
+	cJSON	*v;
+
+	if (db_null(st, 22)) {
+		cJSON_AddNullToObject(o, "void");
+		return;
+	}
+	v = cJSON_AddObjectToObject(o, "void");
+	cJSON_AddStringToObject(v, "at", db_text(st, 22));
+	cJSON_AddStringToObject(v, "on", db_text(st, 23));
+	view_ref(v, "staff", db_int(st, 24), db_text(st, 25));
+	cJSON_AddStringToObject(v, "reason", db_text(st, 26));
+}
+
+/* The last correction, or null. */
+static void
+correction_json(struct db *db, cJSON *o, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*c;
+
+	if (db_query(db, &st, "SELECT p.correction_no, p.corrected_at, s.id, "
+	    "s.name, p.reason, p.fields FROM certificate_papers p JOIN staff "
+	    "s ON s.id = p.corrected_by WHERE p.certificate_id = ? ORDER BY "
+	    "p.correction_no DESC LIMIT 1", "l", id) != 1) {
+		db_reset(st);
+		cJSON_AddNullToObject(o, "correction");
+		return;
+	}
+	c = cJSON_AddObjectToObject(o, "correction");
+	cJSON_AddNumberToObject(c, "correction_no", db_int(st, 0));
+	cJSON_AddStringToObject(c, "at", db_text(st, 1));
+	view_ref(c, "staff", db_int(st, 2), db_text(st, 3));
+	cJSON_AddStringToObject(c, "reason", db_text(st, 4));
+	/* fields holds {"fields": [...], "old": {...}} */
+	view_stored(c, "change", db_text(st, 5));
+	db_reset(st);
+	cJSON_AddItemToObject(c, "fields", cJSON_DetachItemFromObject(
+	    cJSON_GetObjectItem(c, "change"), "fields"));
+	cJSON_AddItemToObject(c, "old", cJSON_DetachItemFromObject(
+	    cJSON_GetObjectItem(c, "change"), "old"));
+	cJSON_DeleteItemFromObject(c, "change");
 }
 
 /* The whole Certificate, with the stub, from a row of CERT_COLS. */
@@ -103,7 +155,7 @@ full_json(struct db_stmt *st)
 	url = xasprintf("%s/verify/%s", public_url, db_text(st, 19));
 	cJSON_AddStringToObject(o, "verify_url", url);
 	free(url);
-	url = xasprintf("%s/p/%s", public_url, db_text(st, 22));
+	url = xasprintf("%s/p/%s", public_url, db_text(st, 28));
 	cJSON_AddStringToObject(o, "rate_url", url);
 	free(url);
 	stub = cJSON_AddObjectToObject(o, "stub");
@@ -115,6 +167,7 @@ full_json(struct db_stmt *st)
 	cJSON_AddStringToObject(stub, "issued_on", db_text(st, 21));
 	cJSON_AddStringToObject(stub, "issued_by", db_text(st, 13));
 	cJSON_AddStringToObject(stub, "verify_code", db_text(st, 20));
+	void_json(o, st);
 	return (o);
 }
 
@@ -130,5 +183,10 @@ certificate_full(struct req *r, long long id)
 	    "x.id = ?", "l", id) == 1)
 		o = full_json(st);
 	db_reset(st);
+	if (o != NULL) {
+		correction_json(r->db, o, id);
+		cJSON_AddItemToObject(o, "promise",
+		    promise_ref_of_certificate(r->db, id));
+	}
 	return (o);
 }

@@ -368,6 +368,86 @@ static const char *const migration_list[] = {
 	"CREATE TRIGGER certificates_rate_token AFTER INSERT ON certificates"
 	"  WHEN NEW.rate_token IS NULL BEGIN UPDATE certificates SET"
 	"  rate_token = lower(hex(randomblob(16))) WHERE id = NEW.id; END;",
+	/* 8: certificates voided (作废) and corrected (更正) by the
+	 * supervisor; a corrected one keeps each earlier paper, whose
+	 * token and code then verify as superseded (docs/api.md 10) */
+	"ALTER TABLE certificates ADD COLUMN voided_at TEXT;"
+	"ALTER TABLE certificates ADD COLUMN voided_date TEXT;"
+	"ALTER TABLE certificates ADD COLUMN voided_by INTEGER"
+	"  REFERENCES staff(id);"
+	"ALTER TABLE certificates ADD COLUMN void_reason TEXT;"
+	"ALTER TABLE certificates ADD COLUMN corrections INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE TABLE certificate_papers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  certificate_id INTEGER NOT NULL REFERENCES certificates(id),"
+	"  correction_no INTEGER NOT NULL,"
+	"  purpose TEXT NOT NULL,"
+	"  data TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  verify_token TEXT NOT NULL UNIQUE,"
+	"  verify_code TEXT NOT NULL UNIQUE,"
+	"  corrected_at TEXT NOT NULL,"
+	"  corrected_date TEXT NOT NULL,"
+	"  corrected_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  reason TEXT NOT NULL,"
+	"  fields TEXT NOT NULL,"
+	"  UNIQUE (certificate_id, correction_no));",
+	/* 9: 容缺受理: materials taken deferred, each with its date, and
+	 * the earliest date still outstanding (docs/api.md 8) */
+	"ALTER TABLE applications ADD COLUMN deferred TEXT NOT NULL"
+	"  DEFAULT '[]';"
+	"ALTER TABLE applications ADD COLUMN deferred_due TEXT;"
+	"CREATE INDEX applications_deferred_due ON"
+	"  applications(deferred_due);",
+	/* 10: 告知承诺: a proof replaced by the resident's written promise,
+	 * allowed per certificate type (and per material, in the materials'
+	 * JSON); each promise, its later check, the marks false ones leave
+	 * on the resident, and the site's settings (promise_ban_days) */
+	"ALTER TABLE certificate_types ADD COLUMN promise INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE TABLE settings ("
+	"  name TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE promises ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('material', 'certificate')),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  community_id INTEGER NOT NULL REFERENCES communities(id),"
+	"  application_id INTEGER REFERENCES applications(id),"
+	"  certificate_id INTEGER REFERENCES certificates(id),"
+	"  position INTEGER NOT NULL DEFAULT 0,"
+	"  matter TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  made_at TEXT NOT NULL,"
+	"  made_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  ban_days INTEGER NOT NULL,"
+	"  outcome TEXT CHECK (outcome IN"
+	"    ('truthful', 'false')),"
+	"  check_note TEXT,"
+	"  checked_at TEXT,"
+	"  checked_date TEXT,"
+	"  checked_by INTEGER REFERENCES staff(id));"
+	"CREATE INDEX promises_resident ON promises(resident_id);"
+	"CREATE INDEX promises_application ON promises(application_id);"
+	"CREATE INDEX promises_certificate ON promises(certificate_id);"
+	"CREATE INDEX promises_made ON promises(made_at);"
+	"CREATE TABLE promise_bans ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  promise_id INTEGER NOT NULL REFERENCES promises(id),"
+	"  since TEXT NOT NULL,"
+	"  until TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id));"
+	"CREATE INDEX promise_bans_resident ON promise_bans(resident_id);",
+	/* 11: 更正 of an application's data by the supervisor: each change
+	 * with its old and new value, masked as the API shows them, and
+	 * in full (docs/api.md 8) */
+	"ALTER TABLE timeline ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
+	"ALTER TABLE timeline ADD COLUMN changes_full TEXT;",
 };
 
 size_t

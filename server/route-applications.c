@@ -8,6 +8,7 @@
 
 #include "applications.h"
 #include "auth.h"
+#include "clock.h"
 #include "db.h"
 #include "json.h"
 #include "listq.h"
@@ -17,15 +18,35 @@
 #include "scope.h"
 #include "views.h"
 
+/* deferred=outstanding|overdue: open applications with a 容缺
+ * material not yet received, or past its date (docs/api.md 8). */
+static void
+deferred_filter(struct req *r, struct listq *q, cJSON **errors)
+{
+	static const char *const	 kinds[] = { "outstanding", "overdue",
+	    NULL };
+	const char			*kind;
+	char				 today[11];
+
+	if (q_options(r, "deferred", kinds, &kind, 1, errors) != 1)
+		return;
+	listq_where(q, "a.deferred_due IS NOT NULL AND a.status IN "
+	    "('submitted', 'accepted', 'materials_requested', 'forwarded')",
+	    "");
+	clock_date(clock_now(), today);
+	if (strcmp(kind, "overdue") == 0)
+		listq_where(q, "a.deferred_due < ?", "t", today);
+}
+
 /* The list's filters as conditions; -1 having replied 400. */
 static int
 list_filters(struct req *r, struct listq *q, long long resident)
 {
 	static const char *const	 allowed[] = { "number", "resident_id",
 	    "service_id", "status", "from", "to", "counter", "staff_id",
-	    NULL };
+	    "deferred", NULL };
 	static const char *const	 sub[] = { "status", NULL };
-	const char			*status[7], *s, *from, *to;
+	const char			*status[8], *s, *from, *to;
 	cJSON				*errors = NULL;
 	long long			 v;
 	int				 n;
@@ -40,7 +61,7 @@ list_filters(struct req *r, struct listq *q, long long resident)
 		listq_where(q, "a.resident_id = ?", "l", v);
 	if (q_int(r, "service_id", 1, JSON_MAX_ID, &errors, &v) == 1)
 		listq_where(q, "a.service_id = ?", "l", v);
-	if ((n = q_options(r, "status", app_statuses, status, 7,
+	if ((n = q_options(r, "status", app_statuses, status, 8,
 	    &errors)) > 0)
 		listq_in(q, "a.status", status, n);
 	q_date_range(r, &from, &to, &errors);
@@ -52,6 +73,7 @@ list_filters(struct req *r, struct listq *q, long long resident)
 		listq_where(q, "a.counter = ?", "t", s);
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
 		listq_where(q, "a.staff_id = ?", "l", v);
+	deferred_filter(r, q, &errors);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);
@@ -162,6 +184,7 @@ entry_json(struct db_stmt *st)
 	view_stored(o, "missing_materials", db_text(st, 9));
 	view_text_or_null(o, "department", st, 10);
 	app_add_collector(o, st, 11);
+	view_stored(o, "changes", db_text(st, 14));
 	return (o);
 }
 
@@ -185,8 +208,8 @@ timeline(struct req *r)
 	if ((q = listq_req(r, "t.id, t.at, s.id, s.name, t.action, "
 	    "t.from_status, t.to_status, t.note, t.reason, "
 	    "t.missing_materials, t.department, t.collector_name, "
-	    "t.collector_id_number, t.collected_at", " FROM timeline t JOIN "
-	    "staff s ON s.id = t.staff_id")) == NULL)
+	    "t.collector_id_number, t.collected_at, t.changes", " FROM "
+	    "timeline t JOIN staff s ON s.id = t.staff_id")) == NULL)
 		return;
 	if ((o = app_full(r, id, &version)) == NULL) {
 		listq_free(q);

@@ -23,8 +23,8 @@
 static const char *const actions[] = {
 	"login_ok", "login_failed", "login_throttled", "logout", "view",
 	"reveal", "create", "update", "transition", "handoff_receipt",
-	"assign", "event_update", "issue", "refuse", "reprint", "audit_view",
-	"password_change", "staff_add", "staff_disable", "staff_enable",
+	"assign", "event_update", "issue", "refuse", "reprint", "void",
+	"correct", "audit_view", "password_change", "staff_add", "staff_disable", "staff_enable",
 	"staff_reset_password", "org_import", "catalog_import",
 	"residents_import", "calendar_import", "backup", NULL
 };

@@ -180,6 +180,11 @@ reprint(struct req *r)
 		reply_not_found(r);
 		return;
 	}
+	if (certificate_refuse_void(r, c) != 0) {
+		db_rollback(r->db);
+		cJSON_Delete(c);
+		return;
+	}
 	n = (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(c,
 	    "reprints")) + 1;
 	cJSON_Delete(c);

@@ -25,33 +25,66 @@
 /* What a verification tells. */
 struct found {
 	int	valid;
+	char	status[12], voided_on[11], superseded_on[11];
 	char	type[64], issued_on[11], community[64], valid_until[11];
 };
 
-/* Looks up by token or code; 0 if found. */
+/* The certificate's paper in force, or (from) one replaced by a
+ * correction, by token or code. */
+#define FOUND_COLS "SELECT t.name, x.issued_date, c.name, x.valid_until, "
+#define FOUND_JOIN " JOIN certificate_types t ON t.id = x.type_id JOIN " \
+	"communities c ON c.id = x.community_id "
+
+/* Fills f from a row of FOUND_COLS, what ends it being the void date
+ * and the date the paper was replaced. */
+static void
+found_row(struct db_stmt *st, struct found *f)
+{
+	char	today[11];
+
+	snprintf(f->type, sizeof f->type, "%s", db_text(st, 0));
+	snprintf(f->issued_on, sizeof f->issued_on, "%s", db_text(st, 1));
+	snprintf(f->community, sizeof f->community, "%s", db_text(st, 2));
+	snprintf(f->valid_until, sizeof f->valid_until, "%s", db_text(st, 3));
+	snprintf(f->voided_on, sizeof f->voided_on, "%s", db_null(st, 4) ?
+	    "" : db_text(st, 4));
+	snprintf(f->superseded_on, sizeof f->superseded_on, "%s",
+	    db_null(st, 5) ? "" : db_text(st, 5));
+	clock_date(clock_now(), today);
+	if (*f->voided_on != '\0')
+		snprintf(f->status, sizeof f->status, "void");
+	else if (*f->superseded_on != '\0')
+		snprintf(f->status, sizeof f->status, "superseded");
+	else if (strcmp(today, f->valid_until) > 0)
+		snprintf(f->status, sizeof f->status, "expired");
+	else
+		snprintf(f->status, sizeof f->status, "valid");
+	f->valid = strcmp(f->status, "valid") == 0;
+}
+
+/* Looks up by token or code; 0 if found. A void certificate is void
+ * whichever of its papers is shown. */
 static int
 lookup(struct req *r, const char *token, const char *code, struct found *f)
 {
 	struct db_stmt	*st;
-	char		 today[11];
 	int		 rc;
 
-	rc = db_query(r->db, &st, "SELECT t.name, x.issued_date, c.name, "
-	    "x.valid_until FROM certificates x JOIN certificate_types t ON "
-	    "t.id = x.type_id JOIN communities c ON c.id = x.community_id "
-	    "WHERE x.verify_token = ?1 OR x.verify_code = ?2", "tt", token,
-	    code);
-	if (rc == 1) {
-		snprintf(f->type, sizeof f->type, "%s", db_text(st, 0));
-		snprintf(f->issued_on, sizeof f->issued_on, "%s",
-		    db_text(st, 1));
-		snprintf(f->community, sizeof f->community, "%s",
-		    db_text(st, 2));
-		snprintf(f->valid_until, sizeof f->valid_until, "%s",
-		    db_text(st, 3));
-		clock_date(clock_now(), today);
-		f->valid = strcmp(today, f->valid_until) <= 0;
-	}
+	memset(f, 0, sizeof *f);
+	rc = db_query(r->db, &st, FOUND_COLS "x.voided_date, NULL FROM "
+	    "certificates x" FOUND_JOIN "WHERE x.verify_token = ?1 OR "
+	    "x.verify_code = ?2", "tt", token, code);
+	if (rc == 1)
+		found_row(st, f);
+	db_reset(st);
+	if (rc != 0)
+		return (rc == 1 ? 0 : -1);
+	rc = db_query(r->db, &st, FOUND_COLS "x.voided_date, p.corrected_date "
+	    "FROM certificate_papers p JOIN certificates x ON x.id = "
+	    "p.certificate_id" FOUND_JOIN "WHERE p.verify_token = ?1 OR "
+	    "p.verify_code = ?2", "tt", token, code);
+	if (rc == 1)
+		found_row(st, f);
 	db_reset(st);
 	return (rc == 1 ? 0 : -1);
 }
@@ -97,10 +130,19 @@ reply_found(struct req *r, const struct found *f)
 	cJSON	*o = cJSON_CreateObject();
 
 	cJSON_AddBoolToObject(o, "valid", f->valid);
+	cJSON_AddStringToObject(o, "status", f->status);
 	cJSON_AddStringToObject(o, "type", f->type);
 	cJSON_AddStringToObject(o, "issued_on", f->issued_on);
 	cJSON_AddStringToObject(o, "community", f->community);
 	cJSON_AddStringToObject(o, "valid_until", f->valid_until);
+	if (*f->voided_on != '\0')
+		cJSON_AddStringToObject(o, "voided_on", f->voided_on);
+	else
+		cJSON_AddNullToObject(o, "voided_on");
+	if (*f->superseded_on != '\0')
+		cJSON_AddStringToObject(o, "superseded_on", f->superseded_on);
+	else
+		cJSON_AddNullToObject(o, "superseded_on");
 	reply_json(r, 200, o);
 }
 
@@ -211,6 +253,17 @@ row(struct buf *b, const char *label, const char *value)
 	buf_adds(b, "</td></tr>");
 }
 
+/* The result in a word: 有效, 已过期, 已作废 or 已更正. */
+static const char *
+verdict(const struct found *f)
+{
+	if (strcmp(f->status, "void") == 0)
+		return ("已作废");
+	if (strcmp(f->status, "superseded") == 0)
+		return ("已更正");
+	return (f->valid ? "有效" : "已过期");
+}
+
 /* GET /verify/{token}: the page a phone opens from the QR code. */
 static void
 page(struct req *r)
@@ -234,11 +287,18 @@ page(struct req *r)
 	}
 	buf_init(&b);
 	buf_printf(&b, "<table><tr><th>核验结果</th><td class=\"%s\">%s</td>"
-	    "</tr>", f.valid ? "ok" : "bad", f.valid ? "有效" : "已过期");
+	    "</tr>", f.valid ? "ok" : "bad", verdict(&f));
 	row(&b, "证明类型", f.type);
 	row(&b, "开具单位", f.community);
 	row(&b, "开具日期", f.issued_on);
 	row(&b, "有效期至", f.valid_until);
+	if (*f.voided_on != '\0')
+		row(&b, "作废日期", f.voided_on);
+	else if (*f.superseded_on != '\0') {
+		row(&b, "更正日期", f.superseded_on);
+		buf_adds(&b, "<tr><td colspan=\"2\" class=\"bad\">本证明已被更正"
+		    "后的证明取代，以更正后的证明为准。</td></tr>");
+	}
 	buf_adds(&b, "</table>");
 	reply_html(r, 200, b.data);
 	buf_free(&b);

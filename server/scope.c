@@ -37,6 +37,9 @@ static const struct {
 	    "id = ?" },
 	[SCOPE_HANDOFF] = { "hand-off", "SELECT centre_id, 0 FROM handoffs "
 	    "WHERE id = ?" },
+	[SCOPE_PROMISE] = { "promise", "SELECT c.centre_id, c.id FROM "
+	    "promises p JOIN communities c ON c.id = p.community_id WHERE "
+	    "p.id = ?" },
 };
 
 int

@@ -30,7 +30,8 @@ enum scope_kind {
 	SCOPE_CERTIFICATE,
 	SCOPE_EVENT,
 	SCOPE_TICKET,
-	SCOPE_HANDOFF
+	SCOPE_HANDOFF,
+	SCOPE_PROMISE
 };
 
 /* The staff's role as a ROLE_ bit; 0 for none (and for NULL). */

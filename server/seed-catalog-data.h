@@ -18,6 +18,8 @@ struct seed_material {
 	char		 letter;
 	const char	*name;
 	int		 originals, copies, required;
+	int		 defer_days;	/* 容缺: days to bring it, or 0 */
+	int		 promise;	/* 告知承诺 may replace it */
 };
 
 /* One form field; -1 for min or max means none, options are

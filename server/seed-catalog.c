@@ -326,6 +326,11 @@ materials_text(const char *spec)
 		cJSON_AddNumberToObject(m, "copies", seed_materials[i].copies);
 		cJSON_AddBoolToObject(m, "required",
 		    seed_materials[i].required);
+		if (seed_materials[i].defer_days > 0)
+			cJSON_AddNumberToObject(m, "defer_days",
+			    seed_materials[i].defer_days);
+		if (seed_materials[i].promise)
+			cJSON_AddTrueToObject(m, "promise");
 		cJSON_AddItemToArray(list, m);
 	}
 	text = cJSON_PrintUnformatted(list);
@@ -452,8 +457,8 @@ seed_cert_rows(struct db *db, const char *updated_at, char **cause)
 
 	st = db_stmt(db, "INSERT INTO certificate_types (code, "
 	    "name, status, basis, alternative, purpose, validity_days, "
-	    "template, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "1, ?)");
+	    "template, version, updated_at, promise) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, ?, 1, ?, ?)");
 	for (i = 0; i < seed_ncert_types && rc == 0; i++) {
 		t = &seed_cert_types[i];
 		tpl = template_text(t);
@@ -468,6 +473,7 @@ seed_cert_rows(struct db *db, const char *updated_at, char **cause)
 			db_bind_int(st, 7, t->validity_days);
 		db_bind_text(st, 8, tpl);
 		db_bind_text(st, 9, updated_at);
+		db_bind_int(st, 10, t->promise);
 		rc = step(db, st, cause);
 		free(tpl);
 	}

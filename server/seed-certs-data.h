@@ -9,6 +9,7 @@ struct seed_cert_type {
 	int		 validity_days;
 	const char	*body;		/* NULL for a cancelled type */
 	const char	*fields;	/* names of seed_fields, space apart */
+	int		 promise;	/* issued on a promise (告知承诺) */
 };
 
 extern const struct seed_cert_type	seed_cert_types[];

@@ -151,6 +151,7 @@ section "the date-sensitive tests at the Beijing midnight and after, the machine
 # a test that takes "today" from the machine's zone fails here.
 DATED="tests/integration/test_server_applications.py
 tests/integration/test_server_certificates.py
+tests/integration/test_server_rules.py
 tests/integration/test_server_queue.py
 tests/integration/test_server_handoffs.py
 tests/integration/test_server_admin.py

@@ -21,6 +21,8 @@ const struct app_action app_actions[APP_NACTIONS] = {
 	{ "complete", 'c', N_("Complete"), INPUT_NONE, "accepted forwarded" },
 	{ "collect", 'o', N_("Hand over the result"), INPUT_COLLECTOR,
 	  "completed" },
+	{ "withdraw", 'w', N_("Withdrawn by the applicant"), INPUT_WITHDRAW,
+	  "submitted accepted materials_requested forwarded" },
 };
 
 const char *
@@ -37,6 +39,7 @@ label_app_status(const char *status)
 		{ "completed", N_("Completed") },
 		{ "collected", N_("Collected") },
 		{ "rejected", N_("Refused") },
+		{ "withdrawn", N_("Withdrawn") },
 	};
 	size_t	i;
 
@@ -58,6 +61,10 @@ label_app_action(const char *action)
 		return (_("Taken at the counter"));
 	if (strcmp(action, "handoff_received") == 0)
 		return (_("Hand-off signed for"));
+	if (strcmp(action, "receive_deferred") == 0)
+		return (_("容缺 material brought in"));
+	if (strcmp(action, "correct") == 0)
+		return (_("Corrected (更正)"));
 	return (action);
 }
 

@@ -11,7 +11,8 @@ enum action_input {
 	INPUT_REASON,		/* reject: a reason, 2-200 characters */
 	INPUT_MISSING,		/* request_materials: what is missing */
 	INPUT_DEPARTMENT,	/* forward: the department */
-	INPUT_COLLECTOR		/* collect: who takes the result */
+	INPUT_COLLECTOR,	/* collect: who takes the result */
+	INPUT_WITHDRAW		/* withdraw: the applicant's reason */
 };
 
 struct app_action {
@@ -22,7 +23,7 @@ struct app_action {
 	const char		*from;		/* statuses, space-separated */
 };
 
-#define APP_NACTIONS	7
+#define APP_NACTIONS	8
 extern const struct app_action app_actions[APP_NACTIONS];
 
 /* Translated; unknown codes come back as they are. */

@@ -17,6 +17,8 @@
 struct prompt_state {
 	struct prompt	p;
 	struct lineedit	le;
+	char		*title;		/* copies: an asker may build them */
+	char		*too_short;	/* in a buffer of its own */
 };
 
 static const struct keyhelp prompt_keys[] = {
@@ -60,6 +62,10 @@ prompt_init(struct screen *s, void *arg)
 	struct prompt_state	*ps = xcalloc(1, sizeof *ps);
 
 	ps->p = *(struct prompt *)arg;
+	ps->p.title = ps->title = xstrdup(ps->p.title != NULL ? ps->p.title :
+	    "");
+	if (ps->p.too_short != NULL)
+		ps->p.too_short = ps->too_short = xstrdup(ps->p.too_short);
 	if (ps->p.id_number) {
 		ps->p.max_chars = 18;
 		ps->p.filter = id_char;
@@ -77,6 +83,8 @@ prompt_free(struct screen *s)
 	struct prompt_state	*ps = s->data;
 
 	lineedit_free(&ps->le);
+	free(ps->title);
+	free(ps->too_short);
 	free(ps);
 }
 

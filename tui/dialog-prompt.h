@@ -23,7 +23,8 @@ struct prompt {
 	void		*arg;
 };
 
-/* Opens the prompt (copied) over the screen on top. */
+/* Opens the prompt (copied, its title and too_short too) over the
+ * screen on top. */
 void	prompt_ask(const struct prompt *);
 
 #endif

@@ -113,8 +113,11 @@ draw_material(struct formscr *fs, int m, int y, int x, int w, int focus)
 	char			 line[256];
 
 	snprintf(line, sizeof line, _("%s %s  originals %d, copies %d%s"),
-	    mat->received ? "[x]" : "[ ]", mat->name, mat->originals,
-	    mat->copies, mat->required ? _("  (required)") : "");
+	    mat->received ? "[x]" : mat->deferred ? "[D]" : mat->promised ?
+	    "[C]" : "[ ]", mat->name, mat->originals, mat->copies,
+	    mat->deferred ? _("  (容缺: brought later)") : mat->promised ?
+	    _("  (告知承诺: promised, not brought)") : mat->required ?
+	    _("  (required)") : "");
 	draw_cell(y, x, line, w, focus ? STYLE_SELECTED : STYLE_NORMAL);
 }
 
@@ -203,6 +206,13 @@ form_view_draw(struct formscr *fs, int top, int rows, int cols, int *cy,
 	*cy = *cx = -1;
 	if (fs->note != NULL)
 		draw_text(top + --rows, 1, fs->note, cols - 2, STYLE_DIM);
+	if (fs->promise.barred != NULL && rows > 10) {
+		/* 告知承诺 refused: the reason and the end date in full */
+		rows -= 3;
+		body -= 3;
+		draw_wrap(top + rows, 1, fs->promise.barred, cols - 2, 3,
+		    STYLE_ERROR);
+	}
 	draw_header(fs, top, cols);
 	lay_out(fs, &l, cols);
 	keep_focus_visible(fs, &l, body);

@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "promise-ui.h"
 #include "../forms/form.h"
 
 struct api_call;
@@ -37,6 +38,8 @@ struct formscr {
 	void			(*submit_free)(void *);
 	int			 sending;	/* its own submit is waiting */
 	char			*note;		/* under the form, or NULL */
+	struct promise_ask	 promise;	/* 告知承诺 asked about */
+	int			 promising;	/* ... for this material */
 };
 
 /* Draws the form into rows [top, top + rows); scrolls so the focused

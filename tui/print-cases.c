@@ -77,6 +77,17 @@ cases_paper_refusal(const struct app_detail *d)
 }
 
 struct pdoc *
+cases_paper_withdrawal(const struct app_detail *d)
+{
+	struct paper_application	a;
+
+	application_of(d, &a);
+	a.at = cases_instant(d->updated_at);
+	a.reason = d->reason;
+	return (paper_withdrawal(&a));
+}
+
+struct pdoc *
 cases_paper_handoff(const struct handoff *h)
 {
 	struct paper_handoff		 p;
@@ -128,16 +139,25 @@ cases_paper_certificate(const struct certificate *c, int reprint_no)
 	p.rate_url = c->rate_url;
 	base = paper_certificate(&p);
 	free(issuer);
-	if (reprint_no <= 0)
+	if (reprint_no <= 0 && c->corrections <= 0)
 		return (base);
-	/* the server's count, whichever counter printed before: a
+	/* the server's counts, whichever counter printed before: a
 	 * document of its own, so that the journal prints it once */
-	id = xasprintf("cert-%lld-r%d", c->id, reprint_no);
+	id = c->corrections > 0 ? xasprintf("cert-%lld-c%d-r%d", c->id,
+	    c->corrections, reprint_no) : xasprintf("cert-%lld-r%d", c->id,
+	    reprint_no);
 	d = pdoc_new(id, base->kind, base->paper, base->title);
 	free(id);
-	mark = xasprintf("补打（第%d次）", reprint_no);
-	pdoc_text(d, PEL_RIGHT, PEL_BOLD, mark);
-	free(mark);
+	if (c->corrections > 0) {
+		mark = xasprintf("更正（第%d次）", c->corrections);
+		pdoc_text(d, PEL_RIGHT, PEL_BOLD, mark);
+		free(mark);
+	}
+	if (reprint_no > 0) {
+		mark = xasprintf("补打（第%d次）", reprint_no);
+		pdoc_text(d, PEL_RIGHT, PEL_BOLD, mark);
+		free(mark);
+	}
 	for (i = 0; i < base->nels; i++)
 		pdoc_add(d, &base->els[i]);
 	pdoc_free(base);

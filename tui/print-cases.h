@@ -17,6 +17,8 @@ struct pdoc;
 struct pdoc	*cases_paper_missing(const struct app_detail *, time_t at);
 /* The refusal notice (不予受理通知书) with its reason. */
 struct pdoc	*cases_paper_refusal(const struct app_detail *);
+/* The withdrawal note (撤回通知书) with the applicant's reason. */
+struct pdoc	*cases_paper_withdrawal(const struct app_detail *);
 /* The hand-off list (交接清单). */
 struct pdoc	*cases_paper_handoff(const struct handoff *);
 /* The A4 certificate; reprint_no > 0 marks the nth reprint (补打). */

@@ -331,6 +331,26 @@ materials_of(const cJSON *app_json, size_t *n)
 	return (m);
 }
 
+/* The materials taken 容缺 and their dates, as the server sent them. */
+static struct paper_deferred *
+deferred_of(const cJSON *app_json, size_t *n)
+{
+	const cJSON		*list, *it;
+	struct paper_deferred	*d;
+
+	list = cJSON_GetObjectItemCaseSensitive(app_json, "deferred");
+	*n = 0;
+	d = xcalloc((size_t)cJSON_GetArraySize(list) + 1, sizeof *d);
+	cJSON_ArrayForEach(it, list) {
+		if (str_at(it, "name", NULL) == NULL)
+			continue;
+		d[*n].name = str_at(it, "name", NULL);
+		d[*n].due_date = str_at(it, "due_date", NULL);
+		(*n)++;
+	}
+	return (d);
+}
+
 int
 print_ui_printed(const char *id)
 {
@@ -375,8 +395,14 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 		a.query_url = str_at(j, "progress_url", NULL);
 	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);
-	d = strcmp(kind, "materials") == 0 ? paper_materials(&a) :
-	    paper_receipt(&a);
+	a.deferred = deferred_of(j, &a.ndeferred);
+	if (strcmp(kind, "deferral") == 0)
+		d = paper_deferral(&a);
+	else if (strcmp(kind, "materials") == 0)
+		d = paper_materials(&a);
+	else
+		d = paper_receipt(&a);
 	free((void *)a.materials);
+	free((void *)a.deferred);
 	return (d);
 }

@@ -35,7 +35,8 @@ void		 print_ui_offer(struct pdoc *, const char *question);
 /* The acceptance receipt for an application (the server's JSON), or a
  * provisional one for a submission still in the outbox (local_ref > 0,
  * marked 待同步); replaces > 0 marks the real one as replacing that
- * provisional slip. kind: "receipt" or "materials". */
+ * provisional slip. kind: "receipt", "materials" or "deferral" (the
+ * 容缺受理通知书, two copies). */
 struct pdoc	*print_ui_application(const cJSON *application,
 		    long long local_ref, const char *kind,
 		    long long replaces);

@@ -13,6 +13,7 @@
 #include "registry.h"
 #include "resident-edit.h"
 #include "password.h"
+#include "screen-promises.h"
 #include "term.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -26,7 +27,8 @@ static const struct screen_ops *const screens[] = {
 	&screen_form, &screen_result, &screen_outbox, &screen_applications,
 	&screen_application, &screen_application_ro, &screen_handoff,
 	&screen_certificates, &screen_certificates_verify, &screen_cert_form,
-	&screen_certificate, &screen_catalog, &screen_service, &screen_import,
+	&screen_certificate, &screen_promises, &screen_catalog,
+	&screen_service, &screen_import,
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
 	&screen_today, &screen_followups, &screen_evaluator, &screen_settings,
 	&screen_lock, &screen_password,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app-correct.h"
 #include "case-labels.h"
 #include "cases.h"
 #include "dialog-prompt.h"
@@ -15,7 +16,9 @@
 #include "keys.h"
 #include "list.h"
 #include "print-cases.h"
+#include "print-promise.h"
 #include "print-ui.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "screen-application.h"
 #include "tui.h"
@@ -24,7 +27,7 @@
 #include "../util/xmalloc.h"
 
 /* Request slots: the application (or an action on it), its timeline,
- * the service's materials to choose from. */
+ * the service's materials or form to choose from. */
 enum { SLOT_APP, SLOT_TIMELINE, SLOT_SERVICE };
 
 struct appview {
@@ -38,6 +41,15 @@ struct appview {
 	unsigned char		*ticked;
 	int			 nmaterials;
 	char			*collector;	/* the name given */
+	char			**owed;		/* 容缺 outstanding, to choose */
+	int			 nowed;
+	struct app_fix		 fix;		/* 更正 being asked for */
+};
+
+/* D: not a step of the status, so not in the action table. */
+static const struct app_action receive_deferred = {
+	"receive_deferred", 'd', N_("容缺 material brought in"), INPUT_NONE,
+	""
 };
 
 static const struct keyhelp app_keys[] = {
@@ -50,8 +62,14 @@ static const struct keyhelp app_keys[] = {
 	{ N_("C"), N_("Complete"), 0 },
 	{ N_("X"), N_("Refuse, with the reason"), 0 },
 	{ N_("O"), N_("Hand over the result"), 0 },
+	{ N_("W"), N_("Withdrawn by the applicant, with the reason"), 0 },
 	{ N_("P"), N_("Print the notice of the status (or the receipt)"), 0 },
 	{ N_("M"), N_("Print the material receipt"), 0 },
+	{ N_("D"), N_("A material taken 容缺 is brought in"), 0 },
+	{ N_("N"), N_("Print the 容缺 notice (two copies)"), 0 },
+	{ N_("G"), N_("Print the 告知承诺书 (two copies)"), 0 },
+	{ N_("K"), N_("Correct a value entered wrong, with the reason "
+	  "(supervisor)"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ NULL, NULL, 0 }
@@ -103,6 +121,8 @@ view_free(struct screen *s)
 	model_timeline_free(v->tl);
 	free_materials(v);
 	free(v->collector);
+	free(v->owed);
+	app_fix_clear(&v->fix);
 	free(v);
 }
 
@@ -203,6 +223,22 @@ cases_refusal(const struct api_result *r, const char *status)
 	return (s);
 }
 
+/* The 容缺 materials still to come, "a, b", in a static buffer. */
+static const char *
+owed_text(const struct app_detail *d)
+{
+	static char	buf[512];
+	size_t		i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->ndeferred; i++) {
+		if (!d->deferred[i].received && len < sizeof buf)
+			len += (size_t)snprintf(buf + len, sizeof buf - len,
+			    "%s%s", len > 0 ? ", " : "", d->deferred[i].name);
+	}
+	return (buf);
+}
+
 /* A refused action: why, in a sentence, and what is on screen is made
  * true again from the server. */
 static void
@@ -215,6 +251,11 @@ refused(struct appview *v, struct api_result *r)
 		    "application meanwhile; nothing was done. It has been "
 		    "reloaded: check it, then press the key again if it "
 		    "still applies."));
+		reload(v);
+	} else if (strcmp(r->problem, "deferred-outstanding") == 0) {
+		app_message(MSG_ERROR, _("Not completed: a material taken 容缺 "
+		    "is still to come (%s). Press D when the resident brings "
+		    "it."), owed_text(v->d));
 		reload(v);
 	} else if (strcmp(r->problem, "invalid-transition") == 0) {
 		s = cases_refusal(r, v->d->s.status);
@@ -239,6 +280,13 @@ done_message(const struct app_action *a, const char *status)
 	else if (strcmp(a->name, "reject") == 0)
 		app_hint(MSG_INFO, "%s", _("Done: refused. P prints the "
 		    "refusal notice with the reason."));
+	else if (strcmp(a->name, "withdraw") == 0)
+		app_hint(MSG_INFO, "%s", _("Done: withdrawn. P prints the "
+		    "withdrawal note for the applicant to sign."));
+	else if (a == &receive_deferred)
+		app_message(MSG_INFO, _("Done: the 容缺 material is recorded "
+		    "as brought in. The application is %s."),
+		    label_app_status(status));
 	else
 		app_message(MSG_INFO, _("Done: %s. The application is now "
 		    "%s."), _(a->label), label_app_status(status));
@@ -456,6 +504,11 @@ act(struct appview *v, const struct app_action *a)
 		    "notice)"), 2, 200, _("A refusal needs its reason, 2 to "
 		    "200 characters."), reason_given);
 		break;
+	case INPUT_WITHDRAW:
+		ask_text(v, _("Withdrawal: the applicant's reason (printed "
+		    "on the note)"), 2, 200, _("A withdrawal needs the "
+		    "applicant's reason, 2 to 200 characters."), reason_given);
+		break;
 	case INPUT_DEPARTMENT:
 		ask_text(v, _("Forward to which department?"), 1, 50,
 		    _("Name the department, up to 50 characters."),
@@ -472,6 +525,126 @@ act(struct appview *v, const struct app_action *a)
 		    request_reply, rq));
 		break;
 	}
+}
+
+static void
+send_deferred(struct appview *v, const char *name)
+{
+	cJSON	*b = action_body(&receive_deferred);
+
+	cJSON_AddStringToObject(b, "material", name);
+	send_action(v, &receive_deferred, b);
+}
+
+static void
+deferred_confirmed(void *arg)
+{
+	struct appview	*v = arg;
+
+	if (v->nowed > 0)
+		send_deferred(v, v->owed[0]);
+}
+
+static void
+deferred_chosen(int index, void *arg)
+{
+	struct appview	*v = arg;
+
+	if (index >= 0 && index < v->nowed)
+		send_deferred(v, v->owed[index]);
+}
+
+/* D: which 容缺 material came; a yes when only one is owed. */
+static void
+bring_deferred(struct appview *v)
+{
+	char		 q[256];
+	size_t		 i;
+	struct list_ask	 a = { .done = deferred_chosen, .arg = v };
+
+	free(v->owed);
+	v->owed = xcalloc(v->d->ndeferred + 1, sizeof *v->owed);
+	v->nowed = 0;
+	for (i = 0; i < v->d->ndeferred; i++) {
+		if (!v->d->deferred[i].received)
+			v->owed[v->nowed++] = v->d->deferred[i].name;
+	}
+	if (v->nowed == 0) {
+		app_message(MSG_ERROR, "%s", _("No material taken 容缺 is "
+		    "still to come."));
+		return;
+	}
+	if (v->nowed == 1) {
+		snprintf(q, sizeof q, _("容缺 material brought in: %s?"),
+		    v->owed[0]);
+		confirm_ask(q, deferred_confirmed, v);
+		return;
+	}
+	a.title = _("Which 容缺 material was brought in?");
+	a.items = (const char *const *)v->owed;
+	a.n = v->nowed;
+	list_ask_with(&a);
+}
+
+/* The server's answer to a correction: the application as it now is,
+ * the old value in its timeline. */
+static void
+on_corrected(struct api_result *r, void *arg)
+{
+	struct appview	*v = arg;
+
+	if (app_signed_out(r))
+		return;
+	if (r->status == API_ERR_NETWORK) {
+		app_hint(MSG_ERROR, _("No answer from the server (%s) It may "
+		    "or may not have been done: press K again; it is sent so "
+		    "that it cannot be done twice."), r->message);
+		return;
+	}
+	if (r->status != API_OK && r->problem != NULL &&
+	    strcmp(r->problem, "application-closed") == 0) {
+		app_message(MSG_ERROR, "%s", _("Not corrected: the application "
+		    "is 办结 or closed, and what it holds stays as it was "
+		    "decided."));
+		reload(v);
+		return;
+	}
+	if (r->status != API_OK) {
+		refused(v, r);
+		return;
+	}
+	model_app_detail_free(v->d);
+	v->d = r->model;
+	r->model = NULL;
+	app_message(MSG_INFO, _("Corrected: %s. The old value is kept in the "
+	    "timeline."), v->fix.label != NULL ? v->fix.label : "");
+	app_changed(RES_APPLICATION, v->id);
+}
+
+/* K: 更正 of a value entered wrong, the supervisor's; a clerk is told
+ * whom to ask. */
+static void
+correct(struct appview *v)
+{
+	const char	*role = app.session != NULL ? app.session->role : "";
+
+	if (strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0) {
+		app_message(MSG_ERROR, "%s", _("Only the supervisor corrects "
+		    "an application: ask them to do it at their counter."));
+		return;
+	}
+	if (strstr("submitted accepted materials_requested forwarded",
+	    v->d->s.status) == NULL) {
+		app_message(MSG_ERROR, "%s", _("Not corrected: the application "
+		    "is 办结 or closed, and what it holds stays as it was "
+		    "decided."));
+		return;
+	}
+	v->fix.owner = v;
+	v->fix.slot = SLOT_APP;
+	v->fix.done = on_corrected;
+	v->fix.arg = v;
+	app_fix_start(&v->fix, v->d);
 }
 
 /* When the materials were asked for: the last such entry's time. */
@@ -498,6 +671,8 @@ print_status(struct appview *v)
 		print_ui_offer(cases_paper_missing(v->d, asked_at(v)), NULL);
 	else if (strcmp(st, "rejected") == 0)
 		print_ui_offer(cases_paper_refusal(v->d), NULL);
+	else if (strcmp(st, "withdrawn") == 0)
+		print_ui_offer(cases_paper_withdrawal(v->d), NULL);
 	else
 		print_ui_offer(print_ui_application(v->d->json, 0, "receipt",
 		    0), NULL);
@@ -520,6 +695,21 @@ view_key(struct screen *s, int key)
 	else if (key == 'm' || key == 'M')
 		print_ui_offer(print_ui_application(v->d->json, 0,
 		    "materials", 0), NULL);
+	else if ((key == 'd' || key == 'D') && !request_busy(v, SLOT_APP))
+		bring_deferred(v);
+	else if ((key == 'n' || key == 'N') && v->d->ndeferred > 0)
+		print_ui_offer(print_ui_application(v->d->json, 0,
+		    "deferral", 0), NULL);
+	else if (key == 'n' || key == 'N')
+		app_message(MSG_ERROR, "%s", _("Nothing was taken 容缺: "
+		    "there is no 容缺 notice to print."));
+	else if ((key == 'g' || key == 'G') && v->d->npromises > 0)
+		print_ui_offer(print_promise_application(v->d->json), NULL);
+	else if (key == 'g' || key == 'G')
+		app_message(MSG_ERROR, "%s", _("No proof was replaced by a "
+		    "promise: there is no 告知承诺书 to print."));
+	else if ((key == 'k' || key == 'K') && !request_busy(v, SLOT_APP))
+		correct(v);
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);
@@ -533,7 +723,7 @@ view_key(struct screen *s, int key)
 static int
 draw_state(const struct app_detail *d, int y, int cols)
 {
-	char	*list;
+	char	*list, buf[256];
 	size_t	 i, len = 1;
 
 	if (*d->reason != '\0')
@@ -550,6 +740,17 @@ draw_state(const struct app_detail *d, int y, int cols)
 		draw_field(y++, 1, _("Missing"), list, cols - 1);
 		free(list);
 	}
+	for (i = 0; i < d->ndeferred; i++) {
+		snprintf(buf, sizeof buf, d->deferred[i].received ?
+		    _("%s (brought in)") : _("%s, to bring by %s"),
+		    d->deferred[i].name, d->deferred[i].due_date);
+		draw_field(y++, 1, _("容缺"), buf, cols - 1);
+	}
+	for (i = 0; i < d->npromises; i++) {
+		snprintf(buf, sizeof buf, "%s (%s)", d->promises[i].matter,
+		    promise_ui_status(d->promises[i].status));
+		draw_field(y++, 1, _("告知承诺"), buf, cols - 1);
+	}
 	if (*d->department != '\0')
 		draw_field(y++, 1, _("Forwarded to"), d->department, cols - 1);
 	if (*d->collector != '\0')
@@ -564,8 +765,11 @@ draw_head(struct appview *v, int y, int cols, int may_act)
 	char			 line[512], at[20], *acts;
 	int			 x;
 
-	snprintf(line, sizeof line, "%s   %s%s", d->s.number,
-	    label_app_status(d->s.status), d->s.overdue ? _("  OVERDUE") : "");
+	snprintf(line, sizeof line, "%s   %s%s%s", d->s.number,
+	    label_app_status(d->s.status), *owed_text(d) != '\0' &&
+	    strstr("submitted accepted materials_requested forwarded",
+	    d->s.status) != NULL ? _("  待补齐") : "",
+	    d->s.overdue ? _("  OVERDUE") : "");
 	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
 	snprintf(line, sizeof line, "%s %s", d->s.txcode, d->s.service);
 	draw_field(y++, 1, _("Service"), line, cols - 1);
@@ -610,7 +814,18 @@ draw_timeline(struct appview *v, int y, int last, int cols)
 		    e->staff, label_app_action(e->action),
 		    label_app_status(e->to_status), *e->detail != '\0' ?
 		    "  " : "", e->detail);
+		if (text_width(line) <= cols - 3 || y == last) {
+			draw_text(y, 2, line, cols - 3, STYLE_NORMAL);
+			continue;
+		}
+		/* a long detail (a correction's old and new values) goes
+		 * on the lines below, so that none of it is cut */
+		snprintf(line, sizeof line, "%s  %s  %s -> %s", at, e->staff,
+		    label_app_action(e->action),
+		    label_app_status(e->to_status));
 		draw_text(y, 2, line, cols - 3, STYLE_NORMAL);
+		y += draw_wrap(y + 1, 6, e->detail, cols - 7, last - y,
+		    STYLE_NORMAL);
 	}
 }
 

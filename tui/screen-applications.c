@@ -44,7 +44,8 @@ struct apps {
 
 static const char *const statuses[] = {
 	"submitted", "accepted", "materials_requested", "forwarded",
-	"completed", "collected", "rejected"
+	"completed", "collected", "rejected", "withdrawn",
+	"deferred_overdue"	/* not a status: 容缺 past its date */
 };
 #define NSTATUS ((int)(sizeof statuses / sizeof *statuses))
 
@@ -196,6 +197,10 @@ search(struct apps *a, int page)
 	memset(&q, 0, sizeof q);
 	q.resident_id = a->resident_id;
 	q.status = a->status > 0 ? statuses[a->status - 1] : NULL;
+	if (a->status == NSTATUS) {
+		q.status = NULL;	/* the supervisor's overdue 补齐 */
+		q.deferred = "overdue";
+	}
 	q.from = a->query_from;
 	q.to = a->query_to;
 	request_call(rq, api_application_search(app.api, &q, page,
@@ -416,6 +421,7 @@ draw_filters(struct apps *a, int y, int cols, int *cy, int *cx)
 	int	 x = 1, cur;
 
 	snprintf(status, sizeof status, "[ %s ]", a->status == 0 ? _("all") :
+	    a->status == NSTATUS ? _("容缺 overdue (补齐逾期)") :
 	    label_app_status(statuses[a->status - 1]));
 	x += draw_text(y, x, _("Status"), 20, a->focus == F_STATUS ?
 	    STYLE_TITLE : STYLE_LABEL);

@@ -10,6 +10,7 @@
 #include "dialog-choose.h"
 #include "form-ui.h"
 #include "form-view.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "screen-cert-form.h"
 #include "screen-form.h"
@@ -22,6 +23,9 @@ struct issuing {
 	char		*type_name;
 	struct formscr	*fs;
 };
+
+/* The form screen's request slots: the issue, the 告知承诺 question. */
+enum { SLOT_ISSUE, SLOT_PROMISE };
 
 /* The template's fields and a purpose field (default: the type's), as a
  * service of one section for the form screen. */
@@ -48,7 +52,30 @@ service_of(const struct cert_type *t)
 	if (*t->purpose != '\0')
 		cJSON_AddStringToObject(p, "default", t->purpose);
 	cJSON_AddItemToArray(fields, p);
+	if (!t->promise)
+		return (svc);
+	/* the committee may issue it on the resident's written promise
+	 * instead of its own check (告知承诺) */
+	p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "name", "promise");
+	cJSON_AddStringToObject(p, "label", _("On the resident's written "
+	    "promise (告知承诺)"));
+	cJSON_AddStringToObject(p, "type", "checkbox");
+	cJSON_AddBoolToObject(p, "required", 0);
+	cJSON_AddStringToObject(p, "help", _("Space ticks it: issued without "
+	    "the committee's own check, on the promise the resident signs "
+	    "(G prints it); checked later."));
+	cJSON_AddItemToArray(fields, p);
 	return (svc);
+}
+
+/* 1 if the form's promise box is ticked. */
+static int
+on_promise(struct formscr *fs)
+{
+	struct form_field	*f = form_field(fs->fm, "promise");
+
+	return (f != NULL && f->checked);
 }
 
 static void
@@ -94,7 +121,8 @@ on_issued(struct api_result *r, void *arg)
 		app_hint(MSG_ERROR, "%s", _("Not issued (online only, and "
 		    "the server cannot be reached): F9 again when it is "
 		    "back."));
-	else if (r->status != API_OK)
+	else if (r->status != API_OK && !promise_ui_refused(&is->fs->promise,
+	    r))
 		refused(is->fs, r);
 	else {
 		memset(&o, 0, sizeof o);
@@ -119,23 +147,40 @@ issue(void *arg)
 	char			*purpose, *text;
 
 	cJSON_DeleteItemFromObjectCaseSensitive(data, "purpose");
+	cJSON_DeleteItemFromObjectCaseSensitive(data, "promise");
 	purpose = lineedit_text(&p->edit);
 	req = cJSON_CreateObject();
 	cJSON_AddStringToObject(req, "purpose", purpose);
 	cJSON_AddItemToObject(req, "data", cJSON_Duplicate(data, 1));
+	cJSON_AddBoolToObject(req, "promise", on_promise(is->fs));
 	if ((text = cJSON_PrintUnformatted(req)) == NULL)
 		fatal("out of memory printing JSON");
 	cJSON_Delete(req);
-	rq = request_new(is->fs, 0, on_issued, is);
+	rq = request_new(is->fs, SLOT_ISSUE, on_issued, is);
 	request_call(rq, api_certificate_issue(app.api, is->type_id,
-	    is->fs->resident_id, purpose, data, request_key(rq, text),
-	    request_reply, rq));
+	    is->fs->resident_id, purpose, data, on_promise(is->fs),
+	    request_key(rq, text), request_reply, rq));
 	free(text);
 	free(purpose);
 	form_ui_sending(is->fs, 1);
 	app_message(MSG_INFO, "%s", _("Issuing..."));
 }
 
+/* The resident may promise: a yes, then it is issued on the promise. */
+static void
+ask_on_promise(void *arg)
+{
+	struct issuing	*is = arg;
+	char		 q[256];
+
+	snprintf(q, sizeof q, _("Issue %s for %s on the resident's written "
+	    "promise (告知承诺)?"), is->type_name, is->fs->resident_name);
+	confirm_ask(q, issue, is);
+}
+
+/* F9: a yes, then it is issued; on a promise the server is asked first
+ * whether the resident may promise, so a refusal comes before any
+ * paper. */
 static void
 ask_issue(struct formscr *fs, void *arg)
 {
@@ -143,6 +188,13 @@ ask_issue(struct formscr *fs, void *arg)
 	char		 q[256];
 
 	is->fs = fs;
+	if (on_promise(fs)) {
+		fs->promise.ok = ask_on_promise;
+		fs->promise.arg = is;
+		promise_ui_ask(&fs->promise, fs, SLOT_PROMISE,
+		    fs->resident_id);
+		return;
+	}
 	snprintf(q, sizeof q, _("Issue %s for %s?"), is->type_name,
 	    fs->resident_name);
 	confirm_ask(q, issue, is);

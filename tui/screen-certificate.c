@@ -11,7 +11,9 @@
 #include "keys.h"
 #include "list.h"
 #include "print-cases.h"
+#include "print-promise.h"
 #include "print-ui.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -29,12 +31,18 @@ struct certview {
 	size_t			 nlines;
 	struct list		 view;
 	int			 reopened;	/* issued before: reprints only */
+	char			*purpose;	/* a correction's, being asked */
 };
 
 static const struct keyhelp certview_keys[] = {
 	{ N_("P"), N_("Print"), 1 },
 	{ N_("R"), N_("Reprint"), 1 },
 	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("V"), N_("Void it, with the reason (supervisor)"), 0 },
+	{ N_("K"), N_("Correct its purpose, with the reason (supervisor)"),
+	  0 },
+	{ N_("G"), N_("Print the 告知承诺书 it was issued on (two copies)"),
+	  0 },
 	{ N_("Up/Down"), N_("Scroll the preview"), 0 },
 	{ N_("PgDn/PgUp"), N_("Page the preview"), 0 },
 	{ NULL, NULL, 0 }
@@ -96,6 +104,7 @@ certview_free(struct screen *s)
 		free(v->lines[i]);
 	free(v->lines);
 	model_certificate_free(v->c);
+	free(v->purpose);
 	free(v);
 }
 
@@ -161,23 +170,185 @@ ask_reason(struct certview *v)
 	    "characters."), .done = reason_given, .arg = v });
 }
 
+/* The preview again, for the certificate as the server now has it. */
+static void
+replace_cert(struct certview *v, struct certificate *c)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nlines; i++)
+		free(v->lines[i]);
+	free(v->lines);
+	v->lines = NULL;
+	v->nlines = 0;
+	model_certificate_free(v->c);
+	v->c = c;
+	preview(v);
+	list_count(&v->view, (int)v->nlines);
+	app_changed(RES_CERTIFICATE, c->id);
+}
+
+/* The answer to a void or a correction. */
+static void
+on_ruled(struct api_result *r, void *arg)
+{
+	struct certview	*v = arg;
+	int		 corrected;
+
+	if (app_signed_out(r))
+		return;
+	if (r->status != API_OK) {
+		app_hint(MSG_ERROR, "%s", r->message);
+		return;
+	}
+	corrected = ((struct certificate *)r->model)->corrections >
+	    v->c->corrections;
+	replace_cert(v, r->model);
+	r->model = NULL;
+	v->reopened = 0;	/* a corrected paper is a new original */
+	if (corrected)
+		app_hint(MSG_INFO, _("Corrected: %s is reissued, marked as "
+		    "corrected; the old paper no longer verifies. P prints "
+		    "it."), v->c->serial);
+	else
+		app_hint(MSG_INFO, _("Void: %s verifies as void from now on "
+		    "and is not printed again."), v->c->serial);
+}
+
+static void
+void_reason_given(const char *text, void *arg)
+{
+	struct certview	*v = arg;
+	struct request	*rq;
+
+	if (request_busy(v, 0))
+		return;
+	rq = request_new(v, 0, on_ruled, v);
+	request_call(rq, api_certificate_void(app.api, v->c->id, text,
+	    request_key(rq, text), request_reply, rq));
+}
+
+static void
+correction_reason_given(const char *text, void *arg)
+{
+	struct certview	*v = arg;
+	struct request	*rq;
+	char		*both;
+
+	if (request_busy(v, 0) || v->purpose == NULL)
+		return;
+	both = xasprintf("%s\n%s", v->purpose, text);
+	rq = request_new(v, 0, on_ruled, v);
+	request_call(rq, api_certificate_correct(app.api, v->c->id,
+	    v->purpose, text, request_key(rq, both), request_reply, rq));
+	free(both);
+}
+
+static void
+purpose_given(const char *text, void *arg)
+{
+	struct certview	*v = arg;
+
+	free(v->purpose);
+	v->purpose = xstrdup(text);
+	prompt_ask(&(struct prompt){ .title = _("Reason for the correction "
+	    "(kept with the certificate)"), .max_chars = 200,
+	    .min_chars = 2, .too_short = _("A correction needs its reason, 2 "
+	    "to 200 characters."), .done = correction_reason_given,
+	    .arg = v });
+}
+
+/* V and K are the supervisor's; a clerk is told whom to ask. */
+static int
+may_rule(struct certview *v)
+{
+	const char	*role = app.session != NULL ? app.session->role : "";
+
+	if (strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0) {
+		app_message(MSG_ERROR, "%s", _("Only the supervisor voids or "
+		    "corrects a certificate: ask them to do it at their "
+		    "counter."));
+		return (0);
+	}
+	if (v->c->is_void) {
+		app_message(MSG_ERROR, _("This certificate is void since %s: "
+		    "nothing more can be done with it."), v->c->voided_on);
+		return (0);
+	}
+	return (!request_busy(v, 0));
+}
+
+/* V: void it, with the reason. */
+static void
+ask_void(struct certview *v)
+{
+	if (!may_rule(v))
+		return;
+	prompt_ask(&(struct prompt){ .title = _("Void this certificate: the "
+	    "reason (it will verify as void)"), .max_chars = 200,
+	    .min_chars = 2, .too_short = _("Voiding needs its reason, 2 to "
+	    "200 characters."), .done = void_reason_given, .arg = v });
+}
+
+/* K: correct its purpose, then the reason. */
+static void
+ask_correction(struct certview *v)
+{
+	if (!may_rule(v))
+		return;
+	prompt_ask(&(struct prompt){ .title = _("Corrected purpose of the "
+	    "certificate"), .max_chars = 100, .min_chars = 1,
+	    .too_short = _("Type the purpose, up to 100 characters."),
+	    .done = purpose_given, .arg = v });
+}
+
+/* A void certificate is never printed again. */
+static int
+refuse_void(struct certview *v)
+{
+	if (!v->c->is_void)
+		return (0);
+	app_message(MSG_ERROR, _("Not printed: this certificate is void "
+	    "since %s (%s)."), v->c->voided_on, v->c->void_reason);
+	return (1);
+}
+
 static int
 certview_key(struct screen *s, int key)
 {
 	struct certview	*v = s->data;
 
 	switch (key) {
+	case 'v':
+	case 'V':
+		ask_void(v);
+		return (1);
+	case 'k':
+	case 'K':
+		ask_correction(v);
+		return (1);
 	case 'p':
 	case 'P':
-		if (!v->reopened)
+		if (refuse_void(v))
+			;
+		else if (!v->reopened)
 			print_original(v);
 		else if (!request_busy(v, 0))
 			ask_reason(v);	/* its original left with the resident */
 		return (1);
 	case 'r':
 	case 'R':
-		if (!request_busy(v, 0))
+		if (!refuse_void(v) && !request_busy(v, 0))
 			ask_reason(v);
+		return (1);
+	case 'g':
+	case 'G':
+		if (v->c->promise_id != 0)
+			print_ui_offer(print_promise_certificate(v->c), NULL);
+		else
+			app_message(MSG_ERROR, "%s", _("This certificate was "
+			    "not issued on a promise: there is no 告知承诺书 "
+			    "to print."));
 		return (1);
 	}
 	if (list_key(&v->view, key) == LIST_UNUSED)
@@ -202,6 +373,21 @@ certview_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	    strlen(v->c->verify_code) > 4 ? v->c->verify_code + 4 : "",
 	    v->c->valid_until, v->c->reprints);
 	draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
+	if (v->c->is_void) {
+		snprintf(line, sizeof line, _("VOID since %s: %s"),
+		    v->c->voided_on, v->c->void_reason);
+		draw_text(y++, 1, line, cols - 2, STYLE_ERROR);
+	} else if (v->c->corrections > 0) {
+		snprintf(line, sizeof line, _("Corrected (%d times)"),
+		    v->c->corrections);
+		draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
+	}
+	if (v->c->promise_id != 0) {
+		snprintf(line, sizeof line, _("On a promise (告知承诺), %s: "
+		    "G prints the 告知承诺书."),
+		    promise_ui_status(v->c->promise_status));
+		draw_text(y++, 1, line, cols - 2, STYLE_NORMAL);
+	}
 	x = draw_text(y, 1, _("Preview"), cols - 2, STYLE_LABEL);
 	draw_hline(y++, x + 2, cols - x - 3);
 	x = w > PREVIEW_COLS ? (cols - PREVIEW_COLS) / 2 : 2;

@@ -233,8 +233,8 @@ ask_cancelled(struct certs *c, struct cert_type *t)
 	c->refused = t;
 	snprintf(what, sizeof what, "%lld %lld", t->id, c->resident_id);
 	request_call(rq, api_certificate_issue(app.api, t->id,
-	    c->resident_id, NULL, NULL, request_key(rq, what), request_reply,
-	    rq));
+	    c->resident_id, NULL, NULL, 0, request_key(rq, what),
+	    request_reply, rq));
 }
 
 static void
@@ -274,10 +274,21 @@ on_verified(struct api_result *r, void *arg)
 	if (!app_answer(r))
 		return;
 	v = r->model;
-	app_message(v->valid ? MSG_INFO : MSG_ERROR, v->valid ?
-	    _("Genuine and valid: %s, issued %s by %s, valid until %s.") :
-	    _("Genuine but EXPIRED: %s, issued %s by %s, valid until %s."),
-	    v->type, v->issued_on, v->community, v->valid_until);
+	if (strcmp(v->status, "void") == 0)
+		app_message(MSG_ERROR, _("VOID since %s: %s, issued %s by %s. "
+		    "It is not valid."), v->ended_on, v->type, v->issued_on,
+		    v->community);
+	else if (strcmp(v->status, "superseded") == 0)
+		app_message(MSG_ERROR, _("CORRECTED on %s: this paper of %s, "
+		    "issued %s by %s, was replaced by a corrected one and is "
+		    "not valid."), v->ended_on, v->type, v->issued_on,
+		    v->community);
+	else
+		app_message(v->valid ? MSG_INFO : MSG_ERROR, v->valid ?
+		    _("Genuine and valid: %s, issued %s by %s, valid until "
+		    "%s.") : _("Genuine but EXPIRED: %s, issued %s by %s, "
+		    "valid until %s."), v->type, v->issued_on, v->community,
+		    v->valid_until);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "form-view.h"
 #include "keys.h"
 #include "labels.h"
+#include "promise-ui.h"
 #include "request.h"
 #include "resident-form.h"
 #include "screen-form.h"
@@ -27,14 +28,18 @@
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
 
-/* Request slots: the outbox's answer, the applicant looked up. */
-enum { SLOT_SENT, SLOT_APPLICANT };
+/* Request slots: the outbox's answer, the applicant looked up, whether
+ * the applicant may promise (告知承诺). */
+enum { SLOT_SENT, SLOT_APPLICANT, SLOT_PROMISE };
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
 	{ N_("Enter"), N_("Next field to fill"), 1 },
 	{ N_("Tab"), N_("Next field"), 0 },
 	{ N_("Ctrl-R"), N_("All required materials received"), 1 },
+	{ N_("D"), N_("On a material: taken 容缺, brought later"), 0 },
+	{ N_("C"), N_("On a material: the resident's written promise "
+	  "instead (告知承诺)"), 0 },
 	{ N_("Esc"), N_("Close"), 1 },
 	{ N_("Shift-Tab/Up"), N_("Previous field"), 0 },
 	{ N_("Space"), N_("Tick, or open the choices"), 0 },
@@ -238,6 +243,7 @@ fscr_free(struct screen *s)
 	free(fs->resident_name);
 	free(fs->draft_key);
 	free(fs->note);
+	promise_ui_clear(&fs->promise);
 	free(fs);
 }
 
@@ -280,7 +286,9 @@ needs(struct formscr *fs, int i)
 
 	if (m >= 0)
 		return (fs->fm->materials[m].required &&
-		    !fs->fm->materials[m].received);
+		    !fs->fm->materials[m].received &&
+		    !fs->fm->materials[m].deferred &&
+		    !fs->fm->materials[m].promised);
 	if (f->error != NULL)
 		return (1);
 	if (f->type == FT_MATERIALS || !f->required)
@@ -319,7 +327,9 @@ all_received(struct formscr *fs)
 
 	for (i = 0; i < fs->fm->nmaterials; i++) {
 		if (fs->fm->materials[i].required &&
-		    !fs->fm->materials[i].received) {
+		    !fs->fm->materials[i].received &&
+		    !fs->fm->materials[i].deferred &&
+		    !fs->fm->materials[i].promised) {
 			fs->fm->materials[i].received = 1;
 			n++;
 		}
@@ -340,6 +350,42 @@ item_label(struct formscr *fs)
 
 	return (xasprintf("%s %s - %s", txcode != NULL ? txcode : "",
 	    fs->title, fs->resident_name));
+}
+
+/* The materials taken 容缺 as the server will show them, with no date
+ * yet: the server sets it. */
+static void
+deferred_known(struct formscr *fs, cJSON *a)
+{
+	cJSON	*list = cJSON_AddArrayToObject(a, "deferred"), *o;
+	size_t	 i;
+
+	for (i = 0; i < fs->fm->nmaterials; i++) {
+		if (!fs->fm->materials[i].deferred)
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "name", fs->fm->materials[i].name);
+		cJSON_AddStringToObject(o, "due_date", "");
+		cJSON_AddNullToObject(o, "received_at");
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
+/* The proofs replaced by a promise as the server will show them. */
+static void
+promises_known(struct formscr *fs, cJSON *a)
+{
+	cJSON	*list = cJSON_AddArrayToObject(a, "promises"), *o;
+	size_t	 i;
+
+	for (i = 0; i < fs->fm->nmaterials; i++) {
+		if (!fs->fm->materials[i].promised)
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "matter", fs->fm->materials[i].name);
+		cJSON_AddStringToObject(o, "status", "unchecked");
+		cJSON_AddItemToArray(list, o);
+	}
 }
 
 /* What the form knows of its application, for a slip printed before
@@ -372,6 +418,8 @@ known_application(struct formscr *fs)
 	cJSON_AddStringToObject(o, "id_number_masked", id != NULL ? id : "");
 	free(id);
 	cJSON_AddItemToObject(a, "materials", form_materials_json(fs->fm));
+	deferred_known(fs, a);
+	promises_known(fs, a);
 	return (a);
 }
 
@@ -490,7 +538,7 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	fs->submitted = 0;
 	if (strcmp(r->problem, "application-open") == 0)
 		already_open(fs, r);
-	else
+	else if (!promise_ui_refused(&fs->promise, r))
 		form_ui_errors(fs, r);
 	return (1);
 }
@@ -508,8 +556,9 @@ queue(struct formscr *fs)
 		    "submission cannot be kept safe, so it is not sent."));
 		return;
 	}
-	body = api_application_body(fs->service_id, fs->resident_id,
-	    form_data(fs->fm), form_materials_json(fs->fm));
+	body = api_application_body(&(struct app_new){ fs->service_id,
+	    fs->resident_id, form_data(fs->fm), form_materials_json(fs->fm),
+	    form_deferred_json(fs->fm), form_promised_json(fs->fm) });
 	label = item_label(fs);
 	id = outbox_add(app.outbox, app.session->username, "POST",
 	    "/api/v1/applications", body, fs->key, label, &cause);
@@ -732,6 +781,79 @@ ask_close(struct formscr *fs)
 		    discard, fs);
 }
 
+/* D on a material: taken 容缺 (the resident brings it later), or not
+ * any more; only one the catalog lets be 容缺. */
+static int
+defer_material(struct formscr *fs, struct form_material *m)
+{
+	if (m->defer_days <= 0) {
+		app_message(MSG_ERROR, _("%s cannot be taken 容缺: the "
+		    "catalog does not allow it for this service."), m->name);
+		return (1);
+	}
+	m->deferred ^= 1;
+	m->received = 0;
+	m->promised = 0;
+	fs->modified = 1;
+	if (m->deferred)
+		app_message(MSG_INFO, _("%s: taken 容缺, to be brought within "
+		    "%d working days. The resident signs the 容缺 notice "
+		    "printed after submitting."), m->name, m->defer_days);
+	return (1);
+}
+
+/* The server says the applicant may promise: the material is taken on
+ * the written promise. */
+static void
+promise_allowed(void *arg)
+{
+	struct formscr		*fs = arg;
+	struct form_material	*m;
+
+	if (fs->promising < 0 || (size_t)fs->promising >= fs->fm->nmaterials)
+		return;
+	m = &fs->fm->materials[fs->promising];
+	m->promised = 1;
+	m->received = m->deferred = 0;
+	fs->modified = 1;
+	save_draft(fs);
+	app_message(MSG_INFO, _("%s: taken on the resident's written promise "
+	    "(告知承诺), checked later. After submitting, G prints the "
+	    "promise for the resident to sign."), m->name);
+}
+
+/* C on a material: the resident's written promise instead of the proof
+ * (告知承诺), when the catalog allows it and the resident is not barred
+ * by a false promise; C again takes it back. */
+static int
+promise_material(struct formscr *fs, int i)
+{
+	struct form_material	*m = &fs->fm->materials[i];
+
+	if (!m->promisable) {
+		app_message(MSG_ERROR, _("%s cannot be replaced by a promise: "
+		    "the catalog does not allow 告知承诺 for it."), m->name);
+		return (1);
+	}
+	if (m->promised) {
+		m->promised = 0;
+		fs->modified = 1;
+		app_message(MSG_INFO, _("%s: no longer on a promise."),
+		    m->name);
+		return (1);
+	}
+	if (fs->resident_id == 0) {
+		app_message(MSG_ERROR, "%s", _("Open the resident first (F2): "
+		    "a promise is the applicant's."));
+		return (1);
+	}
+	fs->promising = i;
+	fs->promise.ok = promise_allowed;
+	fs->promise.arg = fs;
+	promise_ui_ask(&fs->promise, fs, SLOT_PROMISE, fs->resident_id);
+	return (1);
+}
+
 /* Space, Enter and typing on a field that is not edited in place. */
 static int
 toggle_key(struct formscr *fs, int key)
@@ -741,9 +863,15 @@ toggle_key(struct formscr *fs, int key)
 
 	if (st->material >= 0 && key == ' ') {
 		fs->fm->materials[st->material].received ^= 1;
+		fs->fm->materials[st->material].deferred = 0;
+		fs->fm->materials[st->material].promised = 0;
 		fs->modified = 1;
 		return (1);
 	}
+	if (st->material >= 0 && (key == 'd' || key == 'D'))
+		return (defer_material(fs, &fs->fm->materials[st->material]));
+	if (st->material >= 0 && (key == 'c' || key == 'C'))
+		return (promise_material(fs, st->material));
 	if (f->type == FT_CHECKBOX && key == ' ') {
 		f->checked = !f->checked;
 		f->origin = ORIGIN_TYPED;

@@ -7,6 +7,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "list.h"
+#include "screen-promises.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
@@ -34,6 +35,8 @@ static const struct item items[] = {
 	{ 'o', ACT_OUTBOX, N_("Outbox"), NULL },
 	{ 'n', ACT_QUEUE, N_("Queue"), &screen_queue },
 	{ 'h', ACT_NONE, N_("Hand-off lists"), &screen_handoff },
+	{ 'k', ACT_NONE, N_("Promises to check (告知承诺)"),
+	  &screen_promises },
 	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
 	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },

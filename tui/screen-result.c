@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "print-promise.h"
 #include "print-ui.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -20,6 +21,9 @@ struct result {
 static const struct keyhelp result_keys[] = {
 	{ N_("P"), N_("Print the receipt"), 1 },
 	{ N_("M"), N_("Print the material receipt"), 1 },
+	{ N_("D"), N_("Print the 容缺 notice (two copies)"), 0 },
+	{ N_("G"), N_("Print the 告知承诺书 for the resident to sign (two "
+	  "copies)"), 0 },
 	{ N_("Enter"), N_("Done"), 1 },
 	{ NULL, NULL, 0 }
 };
@@ -52,6 +56,19 @@ print_slip(struct result *r, const char *kind)
 	    NULL);
 }
 
+/* G: the 告知承诺书, when a proof was replaced by a promise. */
+static void
+print_promise(struct result *r)
+{
+	struct pdoc	*d = print_promise_application(r->app);
+
+	if (d == NULL)
+		app_message(MSG_ERROR, "%s", _("No proof was replaced by a "
+		    "promise: there is no 告知承诺书 to print."));
+	else
+		print_ui_offer(d, NULL);
+}
+
 static int
 result_key(struct screen *s, int key)
 {
@@ -65,6 +82,19 @@ result_key(struct screen *s, int key)
 	case 'm':
 	case 'M':
 		print_slip(r, "materials");
+		return (1);
+	case 'd':
+	case 'D':
+		if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->app,
+		    "deferred")) > 0)
+			print_slip(r, "deferral");
+		else
+			app_message(MSG_ERROR, "%s", _("Nothing was taken 容缺: "
+			    "there is no 容缺 notice to print."));
+		return (1);
+	case 'g':
+	case 'G':
+		print_promise(r);
 		return (1);
 	case TK_ENTER:
 		app_pop();
@@ -91,6 +121,34 @@ line(int y, const char *label, const char *value, int cols)
 	x += draw_text(y, x, label, cols / 3, STYLE_LABEL);
 	x += draw_text(y, x, ": ", 2, STYLE_LABEL);
 	draw_text(y, x, value, cols - x - 1, STYLE_NORMAL);
+}
+
+/* The materials taken 容缺, each with its date; the next row. */
+static int
+draw_deferred(struct result *r, int y, int cols)
+{
+	const cJSON	*it;
+	char		 buf[256];
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(r->app,
+	    "deferred")) {
+		snprintf(buf, sizeof buf, _("%s, to bring by %s"),
+		    str_at(it, "name", NULL), str_at(it, "due_date", NULL));
+		line(y++, _("容缺 (待补齐)"), buf, cols);
+	}
+	return (y);
+}
+
+/* The proofs replaced by the resident's promise; the next row. */
+static int
+draw_promises(struct result *r, int y, int cols)
+{
+	const cJSON	*it;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(r->app,
+	    "promises"))
+		line(y++, _("告知承诺"), str_at(it, "matter", NULL), cols);
+	return (y);
 }
 
 static void
@@ -121,9 +179,20 @@ result_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	    str_at(r->app, "resident", "id_number_masked"));
 	line(y++, _("Applicant"), buf, cols);
 	line(y++, _("Promised by"), str_at(r->app, "due_date", NULL), cols);
+	y = draw_deferred(r, y, cols);
+	y = draw_promises(r, y, cols);
 	y++;
-	draw_text(y, 2, _("P prints the acceptance receipt for the resident; "
+	draw_text(y++, 2, _("P prints the acceptance receipt for the resident; "
 	    "M the material receipt."), cols - 4, STYLE_DIM);
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->app,
+	    "deferred")) > 0)
+		draw_text(y++, 2, _("D prints the 容缺 notice in two copies: "
+		    "the resident signs the promise on both."), cols - 4,
+		    STYLE_DIM);
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->app,
+	    "promises")) > 0)
+		draw_text(y, 2, _("G prints the 告知承诺书 in two copies: the "
+		    "resident signs and dates both."), cols - 4, STYLE_DIM);
 }
 
 /* A provisional result gets its final number once the outbox has sent

@@ -176,5 +176,81 @@ def test_residents_with_households():
     assert j["address"] == "红旗街19号" and j["version"] == 2, j
 
 
+def test_catalog_deferrable_materials():
+    """容缺: a material's defer_days goes out and back in unchanged, a
+    changed one updates the service, a bad one is refused."""
+    path = os.path.join(D, "defer.json")
+    assert admin("catalog", "export", path).returncode == 0
+    cat = json.load(open(path))
+    card = [s for s in cat["services"] if s["txcode"] == "0105"][0]
+    photo = [m for m in card["materials"] if m["name"] ==
+             "近期一寸免冠照片"][0]
+    assert photo["defer_days"] == 5, card
+    r = admin("catalog", "import", path)
+    assert r.returncode == 0 and " 0 updated" in r.stdout, r
+    photo["defer_days"] = 8
+    write("defer8.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "defer8.json"))
+    assert r.returncode == 0 and "1 updated" in r.stdout, r
+    r, j = jreq("GET", "/api/v1/services/by-code/0105", token=bm.login())
+    assert [m.get("defer_days") for m in j["materials"]] == [None, 8], j
+    photo["defer_days"] = 61
+    write("defer61.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "defer61.json"))
+    assert r.returncode == 1 and "materials[1].defer_days" in r.stderr, \
+        r.stderr
+
+
+def test_catalog_promises():
+    """告知承诺: a material's and a certificate type's promise and the
+    site's promise_ban_days go out and back in unchanged; a changed
+    setting is counted, a bad one refused."""
+    path = os.path.join(D, "promise.json")
+    assert admin("catalog", "export", path).returncode == 0
+    cat = json.load(open(path))
+    assert cat["promise_ban_days"] == 365, list(cat)
+    low = [s for s in cat["services"] if s["txcode"] == "0401"][0]
+    income = [m for m in low["materials"] if m["name"] ==
+              "家庭成员收入证明材料"][0]
+    assert income["promise"] is True, low
+    types = {t["code"]: t for t in cat["certificate_types"]}
+    assert types["residence"]["promise"] is True, types["residence"]
+    assert types["kinship"]["promise"] is False, types["kinship"]
+    r = admin("catalog", "import", path)
+    assert r.returncode == 0 and " 0 updated" in r.stdout, r
+    cat["promise_ban_days"] = 180
+    types["hardship"]["promise"] = True
+    write("promise180.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "promise180.json"))
+    assert r.returncode == 0 and " 2 updated" in r.stdout, r
+    assert str(count("SELECT value FROM settings WHERE name = "
+                     "'promise_ban_days'")) == "180"
+    r, j = jreq("GET", "/api/v1/certificate-types", token=bm.login())
+    assert [t["promise"] for t in j["items"] if t["code"] ==
+            "hardship"] == [True], j
+    again = os.path.join(D, "promise-again.json")
+    assert admin("catalog", "export", again).returncode == 0
+    assert json.load(open(again))["promise_ban_days"] == 180
+    for bad, where in ((0, "$.promise_ban_days"), (3651,
+                       "$.promise_ban_days")):
+        cat["promise_ban_days"] = bad
+        write("bad-ban.json", json.dumps(cat, ensure_ascii=False))
+        r = admin("catalog", "import", os.path.join(D, "bad-ban.json"))
+        assert r.returncode == 1 and where in r.stderr, r.stderr
+    cat["promise_ban_days"] = 365
+    types["kinship"]["promise"] = True
+    income["promise"] = "yes"
+    write("bad-promise.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "bad-promise.json"))
+    assert r.returncode == 1 and "materials[2].promise" in r.stderr and \
+        "certificate_types[" in r.stderr, r.stderr
+    types["kinship"]["promise"] = False
+    income["promise"] = True
+    types["hardship"]["promise"] = False
+    write("promise365.json", json.dumps(cat, ensure_ascii=False))
+    r = admin("catalog", "import", os.path.join(D, "promise365.json"))
+    assert r.returncode == 0 and " 2 updated" in r.stdout, r
+
+
 if __name__ == "__main__":
     bm.main(globals())

@@ -284,7 +284,7 @@ def test_transitions():
     problem(r, j, 428, "precondition-required")
     r, j = act({"action": "complete"}, want=409)
     assert j["current_status"] == "submitted" and j["allowed"] == [
-        "accept", "reject"], j
+        "accept", "reject", "withdraw"], j
     r, j = act({"action": "accept", "department": "x"}, want=400)
     assert field_codes(j) == {"department": "unknown_field"}
     r, j = act({"action": "fly"}, want=400)

@@ -148,9 +148,10 @@ def test_public_verification():
     src = "127.0.0.31"
     r, v = jreq("GET", "/api/v1/verify/" + c["verify_token"], source=src)
     assert r.status == 200, v
-    assert v == {"valid": True, "type": "居住证明", "issued_on":
-                 bm.service_date(c["issued_at"]), "community": "红旗社区",
-                 "valid_until": c["valid_until"]}, v
+    assert v == {"valid": True, "status": "valid", "type": "居住证明",
+                 "issued_on": bm.service_date(c["issued_at"]),
+                 "community": "红旗社区", "valid_until": c["valid_until"],
+                 "voided_on": None, "superseded_on": None}, v
     code = c["verify_code"].lower()
     r, v2 = jreq("GET", "/api/v1/verify?code=%s-%s" % (code[:4], code[4:]),
                  source=src)
@@ -169,7 +170,7 @@ def test_public_verification():
     db.commit()
     db.close()
     r, v = jreq("GET", "/api/v1/verify/" + c["verify_token"], source=src)
-    assert v["valid"] is False
+    assert v["valid"] is False and v["status"] == "expired", v
 
 
 def test_verification_is_rate_limited():

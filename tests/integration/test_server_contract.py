@@ -97,6 +97,11 @@ def build_world():
     W.event = e["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
+    # issued before the pending one below: an issue is pending too
+    r, c2 = post("/api/v1/certificates", {"type_id": res["id"],
+                 "resident_id": W.resident, "promise": True,
+                 "data": {"since": "2019-06-01", "tenure": "own"}}, t)
+    W.promise = c2["promise"]["id"]
     # a very bad rating opens a follow-up; the next service finished
     # stays pending
     r, f = post(RATING.replace("{id}", str(finished(t))),
@@ -113,7 +118,7 @@ def fill(path):
            "handoffs": W.handoff, "certificates": W.certificate,
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
-           "followups": W.followup}
+           "followups": W.followup, "promises": W.promise}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -142,8 +147,15 @@ BODIES = {
     "/api/v1/residents/{id}": {"phone": "13800000000"},
     "/api/v1/applications/{id}/transitions": {"action": "reject",
                                               "reason": "测试拒绝"},
+    "/api/v1/applications/{id}/corrections": {"reason": "更正测试",
+                                              "data": {"phone":
+                                                       "13900002222"}},
     "/api/v1/handoffs/{id}/receipt": {"received_by": "赵敏"},
     "/api/v1/certificates/{id}/reprints": {"reason": "补打测试"},
+    "/api/v1/certificates/{id}/void": {"reason": "作废测试"},
+    "/api/v1/promises/{id}/check": {"outcome": "truthful"},
+    "/api/v1/certificates/{id}/corrections": {"reason": "更正测试",
+                                              "purpose": "更正测试用途"},
     "/api/v1/queue/tickets/{id}/recall": {},
     "/api/v1/queue/tickets/{id}/skip": {},
     "/api/v1/queue/tickets/{id}/transfer": {"counter": "2"},
@@ -189,7 +201,8 @@ def call(method, pattern, token):
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
-                                              "/updates")):
+                                              "/updates")) or \
+            pattern == "/api/v1/applications/{id}/corrections":
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
 

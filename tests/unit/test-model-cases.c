@@ -16,6 +16,7 @@
 #include "../../api/handoffs.h"
 #include "../../api/certificates.h"
 #include "../../api/problem.h"
+#include "../../api/promises.h"
 
 #define SUMMARY \
     "\"id\":9001,\"number\":\"610202001-20261129-0007\"," \
@@ -467,6 +468,109 @@ problem_extensions(void **state)
 	problem_ext_free(e);
 }
 
+static const char promise_page_json[] =
+    "{\"items\":[{\"id\":31,\"kind\":\"material\",\"matter\":"
+    "\"家庭成员收入证明材料\",\"subject\":\"最低生活保障申请\",\"resident\":{"
+    "\"id\":40,\"name\":\"王德顺\",\"id_number_masked\":"
+    "\"610***********0013\"},"
+    "\"community\":{\"id\":1,\"name\":\"红旗社区\"},\"application\":{"
+    "\"id\":9001,\"number\":\"610202001-20261129-0007\"},\"certificate\":"
+    "null,\"made_at\":\"2026-11-29T08:30:00Z\",\"made_by\":{\"id\":7,"
+    "\"name\":\"张丽\"},\"ban_days\":365,\"status\":\"false\",\"check\":{"
+    "\"outcome\":\"false\",\"note\":\"隐瞒\\u001b[2J收入\",\"at\":"
+    "\"2026-11-30T02:10:00Z\",\"on\":\"2026-11-30\",\"staff\":{\"id\":9,"
+    "\"name\":\"刘站长\"}}},{\"id\":32,\"kind\":\"certificate\",\"matter\":"
+    "\"居住证明\",\"subject\":\"居住证明\",\"resident\":{\"id\":1,\"name\":"
+    "\"张红旗\",\"id_number_masked\":\"610***********0021\"},\"community\":{"
+    "\"id\":1,\"name\":\"红旗社区\"},\"application\":null,\"certificate\":{"
+    "\"id\":501,\"serial\":\"红旗社区〔2026〕第000123号\"},\"made_at\":"
+    "\"2026-11-29T08:40:00Z\",\"made_by\":{\"id\":7,\"name\":\"张丽\"},"
+    "\"ban_days\":30,\"status\":\"unchecked\",\"check\":null}],"
+    "\"page\":1,\"per_page\":50,\"total\":2}";
+
+/* 告知承诺: the promises to check, their case and check, sanitized; the
+ * resident's standing; an application's promises. */
+static void
+promises_parse(void **state)
+{
+	struct promise_page	p;
+	struct promise_ban	b;
+	struct app_detail	d;
+	const char		*cause;
+	cJSON			*j;
+	char			*text;
+
+	(void)state;
+	j = cJSON_Parse(promise_page_json);
+	assert_int_equal(model_promise_page_parse(j, &p, &cause), 0);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(p.items[0].which, "610202001-20261129-0007");
+	assert_string_equal(p.items[0].status, "false");
+	assert_string_equal(p.items[0].checked_on, "2026-11-30");
+	assert_null(strchr(p.items[0].note, '\033'));
+	assert_string_equal(p.items[1].which, "红旗社区〔2026〕第000123号");
+	assert_string_equal(p.items[1].checked_on, "");
+	assert_int_equal(p.items[1].ban_days, 30);
+	model_promise_page_free(memcpy(malloc(sizeof p), &p, sizeof p));
+	cJSON_Delete(j);
+	j = cJSON_Parse("{\"barred\":true,\"ban\":{\"promise_id\":31,"
+	    "\"since\":\"2026-11-30\",\"until\":\"2027-11-30\",\"reason\":"
+	    "\"家庭成员收入证明材料（610202001-20261129-0007）：隐瞒\","
+	    "\"recorded_at\":\"2026-11-30T02:10:00Z\",\"staff\":{\"id\":9,"
+	    "\"name\":\"刘站长\"}},\"records\":[]}");
+	assert_int_equal(model_promise_ban_parse(j, &b, &cause), 0);
+	assert_int_equal(b.barred, 1);
+	assert_string_equal(b.until, "2027-11-30");
+	free(b.since);
+	free(b.until);
+	free(b.reason);
+	cJSON_Delete(j);
+	j = cJSON_Parse("{\"barred\":\"no\",\"ban\":null,\"records\":[]}");
+	assert_int_equal(model_promise_ban_parse(j, &b, &cause), -1);
+	cJSON_Delete(j);
+	text = malloc(sizeof detail_json + 256);
+	strcpy(text, detail_json);
+	strcpy(text + strlen(text) - 1, ",\"promises\":[{\"id\":31,"
+	    "\"matter\":\"家庭成员收入证明材料\",\"made_at\":"
+	    "\"2026-11-29T08:30:00Z\",\"made_by\":{\"id\":7,\"name\":"
+	    "\"张丽\"},\"status\":\"unchecked\",\"ban_days\":365}]}");
+	j = cJSON_Parse(text);
+	assert_non_null(j);
+	assert_int_equal(model_app_detail_parse(j, &d, &cause), 0);
+	assert_int_equal(d.npromises, 1);
+	assert_string_equal(d.promises[0].matter, "家庭成员收入证明材料");
+	assert_int_equal(d.promises[0].ban_days, 365);
+	free(text);
+	cJSON_Delete(j);
+	model_app_detail_free(memcpy(malloc(sizeof d), &d, sizeof d));
+}
+
+/* 更正: a correction's entry says each change, old value first, then
+ * the reason. */
+static void
+timeline_shows_a_correction(void **state)
+{
+	struct timeline	 t;
+	const char	*cause;
+	cJSON		*j;
+
+	(void)state;
+	j = cJSON_Parse("{\"items\":[{\"id\":7,\"at\":\"2026-11-30T02:20:00Z\","
+	    "\"staff\":{\"id\":9,\"name\":\"刘站长\"},\"action\":\"correct\","
+	    "\"from_status\":\"accepted\",\"to_status\":\"accepted\",\"note\":"
+	    "null,\"reason\":\"联系电话录入有误\",\"missing_materials\":[],"
+	    "\"department\":null,\"collector\":null,\"changes\":[{\"field\":"
+	    "\"data.phone\",\"label\":\"联系电话\",\"old\":\"137****1111\","
+	    "\"new\":\"139****2222\"},{\"field\":\"data.family_size\","
+	    "\"label\":\"家庭人口数\",\"old\":3,\"new\":null}]}],\"page\":1,"
+	    "\"per_page\":100,\"total\":1}");
+	assert_int_equal(model_timeline_parse(j, &t, &cause), 0);
+	assert_string_equal(t.items[0].detail, "联系电话: 137****1111 -> "
+	    "139****2222; 家庭人口数: 3 -> -; 联系电话录入有误");
+	model_timeline_free(memcpy(malloc(sizeof t), &t, sizeof t));
+	cJSON_Delete(j);
+}
+
 int
 main(void)
 {
@@ -487,6 +591,8 @@ main(void)
 		cmocka_unit_test(reprint_and_verify_parse),
 		cmocka_unit_test(verify_refuses_validity_as_text),
 		cmocka_unit_test(problem_extensions),
+		cmocka_unit_test(promises_parse),
+		cmocka_unit_test(timeline_shows_a_correction),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
