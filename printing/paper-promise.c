@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "paper-promise.h"
+#include "paper-util.h"
 #include "papers.h"
 #include "../util/xmalloc.h"
 

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app-correct.h"
+#include "dialog-choose.h"
 #include "dialog-prompt.h"
 #include "form-ui.h"
 #include "request.h"
@@ -12,6 +13,8 @@
 #include "../api/applications.h"
 #include "../api/catalog.h"
 #include "../forms/form.h"
+#include "../forms/schema.h"
+#include "../forms/validate.h"
 #include "../forms/value.h"
 #include "../locale/i18n.h"
 #include "../util/buf.h"
