@@ -10,7 +10,8 @@ Counting: every key sent by name (F3, Enter, Tab, Space, Ctrl-R ...) and
 every letter typed as a command is one keystroke; data (an ID number the
 card reader types, a transaction code, an account number) is counted
 apart, as characters. docs/keystrokes.md has the steps; --check fails
-when a task needs more keystrokes than its target."""
+when a task needs more keystrokes than its target; --only runs the tasks
+whose names hold the words given."""
 import argparse
 import os
 import sqlite3
@@ -273,12 +274,20 @@ TASKS = [
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--check", action="store_true",
+                    help="fail when a task needs more than its target")
+    ap.add_argument("--only", metavar="WORDS", action="append",
+                    help="only the tasks whose name holds WORDS (again "
+                    "for more)")
     args = ap.parse_args()
+    tasks = [t for t in TASKS if not args.only or
+             any(w in t[0] for w in args.only)]
+    if not tasks:
+        ap.error("no task is named so")
     failed = 0
     print("| task | keystrokes | target | data characters | steps |")
     print("|---|---|---|---|---|")
-    for name, user, target, fn, extra in TASKS:
+    for name, user, target, fn, extra in tasks:
         s = Server()
         state = tempfile.mkdtemp(prefix="bianmin-keys-")
         t = session(s, state, user, extra)
