@@ -35,7 +35,7 @@ cJSON		*certificate_type(struct db *, long long id);
 /* A CertificateSummary from a row of CERT_COLS. */
 cJSON		*certificate_summary(struct db_stmt *);
 /* For a Certificate that is void: replies 409 certificate-void and
- * returns -1; 0 otherwise (route-certificate-rules.c). */
+ * returns -1; 0 otherwise. */
 int		 certificate_refuse_void(struct req *, const cJSON *);
 /* The whole Certificate if the caller may see it, or NULL. */
 cJSON		*certificate_full(struct req *, long long id);

@@ -21,30 +21,6 @@
 #include "scope.h"
 #include "../util/xmalloc.h"
 
-/* 409 certificate-void for a certificate void since on. */
-static void
-refuse_void(struct req *r, const char *on)
-{
-	cJSON	*ext = cJSON_CreateObject();
-	char	 detail[96];
-
-	snprintf(detail, sizeof detail, "该证明已于%s作废", on);
-	cJSON_AddStringToObject(ext, "voided_on", on);
-	reply_problem_ext(r, 409, "certificate-void", "Certificate void",
-	    detail, ext);
-}
-
-int
-certificate_refuse_void(struct req *r, const cJSON *c)
-{
-	const cJSON	*v = cJSON_GetObjectItem(c, "void");
-
-	if (v == NULL || cJSON_IsNull(v))
-		return (0);
-	refuse_void(r, cJSON_GetStringValue(cJSON_GetObjectItem(v, "on")));
-	return (-1);
-}
-
 /* The reason of a void or a correction, with the other members allowed;
  * NULL having replied 400. */
 static const char *
