@@ -39,7 +39,9 @@ def test_search_and_read_an_item():
                  if l[:5].strip().isdigit() and len(l.split()[0]) == 4]
         assert codes and all(c.startswith("10") for c in codes), screen
         t.keys("C-u", "Tab")              # the first category only
-        screen = t.wait_for("Category: Social insurance")
+        # the title changes at once, the list when the category's page
+        # has come: wait for the page, not only the title
+        screen = t.wait_for("Category: Social insurance", " 0101 ")
         codes = [l.split()[0] for l in screen.splitlines()
                  if l[:5].strip().isdigit() and len(l.split()[0]) == 4]
         assert codes and all(c.startswith("01") for c in codes), screen
