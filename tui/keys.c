@@ -1,6 +1,7 @@
 /* Reading and normalizing keys from ncursesw. */
 #include <errno.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "keys.h"
 #include "keyseq.h"
@@ -12,34 +13,65 @@
  * keys_teach_curses), above every code curses hands out itself. */
 #define SEQ_CODE	0x4000
 
-/* One key from get_wch(), normalized; -1 when none is waiting, 0 for
- * one that does nothing. */
+/* A character's bytes as they come: over a slow link the rest of one
+ * may arrive a turn later. get_wch() drops a character cut short and
+ * then reads the rest of the stream out of step, so bytes are decoded
+ * here, the state kept between turns. */
+static mbstate_t	mb_state;
+
 static int
-read_one(void)
+key_code(int c)
 {
 	const struct keyseq	*t;
 	size_t			 n;
-	wint_t			 wc;
-	int			 rc;
 
-	rc = get_wch(&wc);
-	if (rc == ERR)
+	t = keyseq_table(&n);
+	if (c >= SEQ_CODE && (size_t)(c - SEQ_CODE) < n)
+		return (t[c - SEQ_CODE].key);
+	switch (c) {
+	case KEY_ENTER:
+		return (TK_ENTER);
+	case KEY_RESIZE:
+		return (0);
+	default:
+		return (TK_CODE(c));
+	}
+}
+
+/* One key, normalized; -1 when none is waiting, 0 for a byte or key
+ * that does nothing (yet), or a byte of no character. */
+static int
+read_one(void)
+{
+	wchar_t	wc;
+	char	b;
+	size_t	r;
+	int	c;
+
+	c = getch();
+	if (c == ERR)
 		return (-1);
-	if (rc == KEY_CODE_YES) {
-		t = keyseq_table(&n);
-		if (wc >= SEQ_CODE && wc < SEQ_CODE + n)
-			return (t[wc - SEQ_CODE].key);
-		switch (wc) {
-		case KEY_ENTER:
-			return (TK_ENTER);
-		case KEY_RESIZE:
+	if (c > 0xff) {
+		memset(&mb_state, 0, sizeof mb_state);	/* a cut character */
+		return (key_code(c));
+	}
+	b = (char)c;
+	r = mbrtowc(&wc, &b, 1, &mb_state);
+	if (r == (size_t)-2)
+		return (0);
+	if (r == (size_t)-1) {
+		/* what came before was broken: this byte may begin the
+		 * next character, else it is dropped */
+		memset(&mb_state, 0, sizeof mb_state);
+		r = mbrtowc(&wc, &b, 1, &mb_state);
+		if (r == (size_t)-1)
+			memset(&mb_state, 0, sizeof mb_state);
+		if (r == (size_t)-1 || r == (size_t)-2)
 			return (0);
-		default:
-			return (TK_CODE((int)wc));
-		}
 	}
 	switch (wc) {
 	case '\n':
+	case '\r':
 		return (TK_ENTER);
 	case 0x7f:
 	case 0x08:
@@ -186,9 +218,9 @@ keys_drain(void (*fn)(int))
 	int	k, n = 0;
 
 	while ((k = read_one()) != -1) {
+		n++;		/* a byte read: the terminal is there */
 		if (k == 0)
 			continue;
-		n++;
 		if (k == TK_ESC)
 			escape(fn);
 		else

@@ -420,7 +420,7 @@ leave(void *arg)
 static void
 back(struct setscr *st)
 {
-	if (request_cancel(st, 0))
+	if (app_busy_shown() && request_cancel(st, 0))
 		app_message(MSG_INFO, "%s", _("Cancelled."));
 	else if (!st->modified)
 		app_pop();

@@ -200,7 +200,9 @@ today_key(struct screen *s, int key)
 
 	switch (key) {
 	case TK_ESC:
-		if (request_cancel(t, 0)) {
+		/* as everywhere: a wait the clerk cannot see yet (the
+		 * figures' later parts) is not what Esc is for */
+		if (app_busy_shown() && request_cancel(t, 0)) {
 			t->loading = STEP_NONE;
 			today_count(t);
 			app_message(MSG_INFO, "%s", _("Cancelled."));

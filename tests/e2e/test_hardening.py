@@ -118,6 +118,28 @@ def test_paste_is_only_text():
     with_client(body)
 
 
+def test_a_character_split_by_the_network():
+    """Over a slow SSH link a Chinese character can arrive in two
+    packets: its first byte, a pause, then the rest with the text that
+    follows. Nothing of it is lost and the client does not take the
+    stream for a dead terminal."""
+    def body(s, t, state):
+        log_in(t)
+        t.keys("F2")
+        t.wait_for("ID number / name / mobile")
+        zhang = "张".encode()
+        t.tmux("send-keys", "-t", "t", "-H", "%02x" % zhang[0])
+        time.sleep(0.4)
+        rest = zhang[1:] + "张".encode() * 40 + "李".encode()
+        t.tmux("send-keys", "-t", "t", "-H", *["%02x" % b for b in rest])
+        screen = t.wait_for("李")
+        line = [l for l in screen.splitlines() if "mobile:" in l][0]
+        assert "张张张" in line and "\ufffd" not in line, line
+        time.sleep(0.5)
+        assert "EXIT=" not in t.screen(), t.screen()
+    with_client(body)
+
+
 HOSTILE_NAME = "张\x1b]0;PWNED\x07红\x1b[c旗"
 HOSTILE_ADDR = "红旗街\x1b[2J12号\u202e院\r3号楼\x9b1m"
 # as the client shows them: each control a replacement glyph
