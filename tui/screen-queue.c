@@ -371,6 +371,11 @@ can_act(struct queue *q)
 		app_message(MSG_ERROR, "%s", why);
 		return (0);
 	}
+	/* a list being read again (on opening, after an action, F5) does
+	 * not hold up the clerk's N: it is read again after the action */
+	if (request_busy(q, 0) && (q->op == Q_LOAD ||
+	    (q->op == Q_CATS && q->after_cats == Q_NONE)))
+		request_cancel(q, 0);
 	if (request_busy(q, 0)) {
 		app_message(MSG_ERROR, "%s", _("Wait for the answer, or press "
 		    "Esc to cancel it."));

@@ -156,6 +156,19 @@ def test_call_next_twice_as_large_at_132x43():
     with_queue(body, 132, 43)
 
 
+def test_call_next_while_the_list_loads():
+    """The clerk opens the queue and calls at once, before its list has
+    come: the call goes, not a "wait for the answer"."""
+    def body(s, t, state):
+        issue(s, 1)
+        log_in(t)
+        t.keys("n", "Enter")              # one burst: the list is on its way
+        t.wait_for("Ticket A001 called to this counter.")
+        wait_row(s.db, "A001", {0: "called", 1: "1"})
+        t.wait_for("Nobody is waiting.")     # and the list read again
+    with_queue(body)
+
+
 def test_recall_skip_transfer_done():
     def body(s, t, state):
         issue(s, 5, 1, 3)
