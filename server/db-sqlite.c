@@ -98,6 +98,7 @@ lite_fault(struct db *db, int rc)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		db->fault = DB_BUSY;
+		db->busy = 1;
 		break;
 	default:
 		db->fault = DB_ERROR;
@@ -332,18 +333,25 @@ lite_blob(struct db_stmt *st, int col, size_t *len)
 	return (p);
 }
 
-/* A write transaction waits for its turn. */
+/* Both kinds of write transaction are BEGIN IMMEDIATE, in turn. */
 static int
 lite_command(struct db *db, enum db_command c)
 {
-	static const char *const	 sql[] = { "BEGIN IMMEDIATE", "COMMIT",
-	    "ROLLBACK" };
+	static const char *const	 sql[] = { "BEGIN IMMEDIATE",
+	    "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
 	struct lite			*l = LITE(db);
+	char				*with;
 	int				 rc;
 
-	if (c == DB_BEGIN)
+	if (c == DB_BEGIN || c == DB_BEGIN_ROWS)
 		lite_turn_take(l);
-	rc = sqlite3_exec(l->h, sql[c], NULL, NULL, NULL);
+	if (c == DB_COMMIT && db->commit_sql != NULL) {
+		/* sqlite3_exec() stops at the first that fails */
+		with = xasprintf("%s COMMIT", db->commit_sql);
+		rc = sqlite3_exec(l->h, with, NULL, NULL, NULL);
+		free(with);
+	} else
+		rc = sqlite3_exec(l->h, sql[c], NULL, NULL, NULL);
 	lite_fault(db, rc);
 	lite_turn_settle(l);
 	return (rc == SQLITE_OK ? 0 : -1);
@@ -393,6 +401,19 @@ lite_script(struct db *db, const char *sql)
 	lite_fault(db, rc);
 	lite_turn_settle(l);
 	return (rc == SQLITE_OK ? 0 : -1);
+}
+
+static char *
+lite_quote(struct db *db, const char *s)
+{
+	char	*q, *copy;
+
+	(void)db;
+	if ((q = sqlite3_mprintf("%Q", s)) == NULL)
+		fatal("out of memory quoting a value");
+	copy = xstrdup(q);
+	sqlite3_free(q);
+	return (copy);
 }
 
 static const char *
@@ -489,6 +510,7 @@ const struct db_ops db_sqlite_ops = {
 	.unlock = lite_unlock,
 	.script = lite_script,
 	.error = lite_error,
+	.quote = lite_quote,
 	.copy_begin = lite_copy_begin,
 	.copy_row = lite_copy_row,
 	.copy_end = lite_copy_end,
