@@ -280,7 +280,10 @@ make_tokens(char *token, char *code)
 	return (0);
 }
 
-/* The next serial of the community's year; -1 on error. */
+/* The next serial of the community's year; -1 on error. The
+ * sequence's row stays locked until the transaction ends, so serials
+ * of one community are given in turns and without gaps, while other
+ * communities' go on beside them. */
 static int
 next_serial(struct req *r, const struct issue *x, const char *today,
     char *out, size_t len)
@@ -378,7 +381,9 @@ certificate_issue(struct req *r)
 	memset(&x, 0, sizeof x);
 	if (read_request(r, &x) != 0)
 		goto out;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: the ticket's row, the community's year's
+	 * sequence, then the counter's pending evaluation (db.h) */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		goto out;
 	}
