@@ -71,11 +71,12 @@ def login(port, user, password):
     return body["token"]
 
 
-def run(port, token, make, concurrency, seconds, count=None):
+def run(port, token, make, concurrency, seconds, count=None, statuses=None):
     """Runs make() -> (method, path, body) from each worker until the
     time is up (or count requests are made, all workers together);
     returns latencies (s), errors and elapsed time. port may be a list:
-    the workers take its ports in turn."""
+    the workers take its ports in turn. statuses, a dict, counts the
+    answers that were errors by status."""
     ports = port if isinstance(port, (list, tuple)) else [port]
     lat, errors, lock = [], [0], threading.Lock()
     stop = time.monotonic() + seconds
@@ -106,6 +107,9 @@ def run(port, token, make, concurrency, seconds, count=None):
             mine.append(time.monotonic() - t0)
             if r.status >= 300:
                 bad += 1
+                if statuses is not None:
+                    with lock:
+                        statuses[r.status] = statuses.get(r.status, 0) + 1
         c.close()
         with lock:
             lat.extend(mine)
