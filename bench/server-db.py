@@ -202,14 +202,15 @@ def main():
         con = sqlite3.connect(os.path.join(tmp, "bench.db"))
         rows = con.execute("SELECT id, name FROM residents ORDER BY "
                            "random() LIMIT 2000").fetchall()
-        # one open application of a service per resident (docs/api.md):
-        # each write takes the next resident, none twice
-        fresh = [r[0] for r in con.execute(
-            "SELECT id FROM residents WHERE birth_date <= '2000-01-01' "
-            "ORDER BY random() LIMIT 150000")]
-        turn = itertools.count()
         svc = con.execute("SELECT id FROM services WHERE txcode = '1205'"
                           ).fetchone()[0]
+        # one open application of a service per resident (docs/api.md):
+        # each write takes the next adult without one, none twice
+        fresh = [r[0] for r in con.execute(
+            "SELECT id FROM residents WHERE birth_date <= '2000-01-01' AND "
+            "id NOT IN (SELECT resident_id FROM applications WHERE "
+            "service_id = ?) ORDER BY random() LIMIT 150000", (svc,))]
+        turn = itertools.count()
         con.close()
         rnd = random.Random(1)
 
@@ -233,16 +234,22 @@ def main():
             "machine (%d cores)" % (a.concurrency, a.seconds, a.creates,
                                     a.threads, a.rounds, os.cpu_count()))
         say()
-        # (back end, processes, scenario, build) -> [(rps, p50, p99, bad)]
-        res, locks = {}, {}
+        # (back end, processes, scenario, build) -> [(rps, p50, p99, bad,
+        # statuses)]; for creates, what bianmind's log says and each
+        # connection's mean, and on PostgreSQL what its writers waited for
+        a.tmp = tmp
+        res, locks, inside = {}, {}, {}
         for rnd_no in range(a.rounds):
             order = builds if rnd_no % 2 == 0 else builds[::-1]
             for name, db in dbs:
                 for n in nprocs:
                     for bname, binary in order:
                         run_row(a, name, db, n, bname, binary, scenarios,
-                                search, create, res, locks)
+                                search, create, res, locks, inside)
         table(a, builds, dbs, nprocs, scenarios, res, say)
+        if inside:
+            say()
+            inside_table(builds, dbs, nprocs, res, inside, say)
         if any(k[0] == "PostgreSQL" for k in locks):
             say()
             lock_table(builds, dbs, nprocs, locks, say)
@@ -254,12 +261,12 @@ def main():
             f.write("\n".join(out) + "\n")
 
 
-def start_all(binary, db, n, threads):
+def start_all(binary, db, n, threads, logs):
     load.BIN = binary
     procs = []
     try:
-        for _ in range(n):
-            procs.append(load.start(db, threads))
+        for log in logs[:n]:
+            procs.append(load.start(db, threads, log))
     except BaseException:
         stop_all(procs)
         raise
@@ -272,10 +279,37 @@ def stop_all(procs):
         p.wait()
 
 
+def skip_log(logs):
+    """Marks where the logs are, so that server_ms() reads what follows."""
+    for log in logs:
+        open(log + ".mark", "w").write(
+            str(os.path.getsize(log)) if os.path.exists(log) else "0")
+
+
+def server_ms(logs, what):
+    """The milliseconds bianmind's log gives for the requests of what
+    since skip_log(): the time from a request's start to its answer
+    inside bianmind, leaving out the time it waited for its worker
+    thread and the client's own."""
+    ms = []
+    for log in logs:
+        with open(log + ".mark") as f:
+            start = int(f.read())
+        with open(log, encoding="utf-8", errors="replace") as f:
+            f.seek(start)
+            for line in f:
+                if what in line:
+                    word = line.split(what, 1)[1].split()[1]
+                    if word.endswith("ms"):
+                        ms.append(int(word[:-2]))
+    return ms
+
+
 def run_row(a, name, db, n, bname, binary, scenarios, search, create, res,
-            locks):
+            locks, inside):
     """One back end, n processes of one build: each scenario once."""
-    procs = start_all(binary, db, n, a.threads)
+    logs = [os.path.join(a.tmp, "bianmind-%d.log" % i) for i in range(n)]
+    procs = start_all(binary, db, n, a.threads, logs)
     try:
         ports = [port for _, port in procs]
         token = load.login(ports[0], "admin", "demo-admin")
@@ -283,11 +317,14 @@ def run_row(a, name, db, n, bname, binary, scenarios, search, create, res,
             sampler = None
             if scen == "create" and name == "PostgreSQL":
                 sampler = Sampler(db, a.sample_ms / 1000)
-            statuses = {}
+            statuses, conns = {}, []
+            skip_log(logs)
             if scen == "create":
                 lat, bad, took = load.run(ports, token, create,
                                           a.concurrency, a.seconds * 5,
-                                          a.creates, statuses)
+                                          a.creates, statuses, conns)
+                inside.setdefault((name, n, bname), []).append(
+                    (server_ms(logs, "POST /api/v1/applications "), conns))
             else:
                 lat, bad, took = load.run(ports, token, search,
                                           a.concurrency, a.seconds,
@@ -351,6 +388,32 @@ def table(a, builds, dbs, nprocs, scenarios, res, say):
     if a.rounds > 1:
         say()
         say("Medians of %d rounds." % a.rounds)
+
+
+def inside_table(builds, dbs, nprocs, res, inside, say):
+    say("Creates: p99 as the clients saw it and inside bianmind (its "
+        "log: from a request's start to its answer, leaving out the wait "
+        "for a worker thread), and the mean latency of the fastest and "
+        "the slowest client connection (medians of the rounds)")
+    say()
+    say("| back end | processes | build | p99 ms (clients) | p99 ms "
+        "(inside bianmind) | fastest connection, mean ms | slowest "
+        "connection, mean ms |")
+    say("|---|---:|---|---:|---:|---:|---:|")
+    for name, _ in dbs:
+        for n in nprocs:
+            for bname, _ in builds:
+                got = inside.get((name, n, bname))
+                if not got:
+                    continue
+                p99s = [load.pct([m / 1000 for m in ms], 0.99)
+                        for ms, _ in got if ms]
+                say("| %s | %d | %s | %.1f | %s | %.1f | %.1f |" % (
+                    name, n, bname, med(res[(name, n, "create", bname)],
+                                        2),
+                    "%.0f" % statistics.median(p99s) if p99s else "-",
+                    statistics.median(min(c) for _, c in got) * 1000,
+                    statistics.median(max(c) for _, c in got) * 1000))
 
 
 def lock_table(builds, dbs, nprocs, locks, say):
