@@ -33,6 +33,8 @@ Usage:
                      [--baseline BIN] [--only sqlite|postgresql]
                      [--scenarios search,create] [--processes 1,2]
                      [--out FILE]
+
+The tables go to stdout and to bench/results/server-db.md (--out).
 """
 import argparse
 import importlib.util
@@ -168,7 +170,9 @@ def main():
     ap.add_argument("--scenarios", default="search,create")
     ap.add_argument("--processes", default="1,2")
     ap.add_argument("--sample-ms", type=float, default=20)
-    ap.add_argument("--out", help="also write the tables to this file")
+    ap.add_argument("--out", default=os.path.join(HERE, "results",
+                                                   "server-db.md"),
+                    help="also write the tables to this file")
     a = ap.parse_args()
     builds = [("this build", BIN)]
     if a.baseline:
@@ -227,6 +231,10 @@ def main():
                 "materials": [{"name": "居民身份证", "originals": 1,
                                "copies": 1}]}))
 
+        say("Run %s UTC: bench/server-db.py %s (load average %.2f as the "
+            "rows began)" % (time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+                             shown_args(), os.getloadavg()[0]))
+        say()
         say("%d residents; seeding: %s" % (a.residents, ", ".join(
             "%s %.1f s" % (n, s) for n, s in seeded.items())))
         say("%d client workers, search %g s per row, create %d per row, "
@@ -259,6 +267,20 @@ def main():
     if a.out:
         with open(a.out, "w") as f:
             f.write("\n".join(out) + "\n")
+
+
+def shown_args():
+    """The command's arguments, with the files it was given named by
+    what they are, not where they were."""
+    out, named = [], {"--baseline": "BASELINE", "--out": "FILE"}
+    for i, arg in enumerate(sys.argv[1:]):
+        key = arg.split("=", 1)[0]
+        if key in named and "=" in arg:
+            arg = key + "=" + named[key]
+        elif i > 0 and sys.argv[i] in named:
+            arg = named[sys.argv[i]]
+        out.append(arg)
+    return " ".join(out)
 
 
 def start_all(binary, db, n, threads, logs):
