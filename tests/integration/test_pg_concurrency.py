@@ -5,7 +5,8 @@ through both at once get unique serial numbers without gaps; the same
 Idempotency-Key sent to both at once creates one application, and every
 other answer is its replay or a 409 while it runs; one resident's
 submissions of one service at once make one application; counters
-calling at once get different tickets; a writer holding one street's
+calling at once get different tickets, reprints of one certificate
+different numbers; a writer holding one street's
 numbering keeps none of another street waiting; the audit chain stays
 whole. Runs when BIANMIN_TEST_PG names a cluster (make check starts
 one)."""
@@ -112,6 +113,27 @@ def test_one_application_per_key():
                      if st == 201)
     numbers = sorted(set(numbers))
     assert numbers == list(range(numbers[0], numbers[0] + KEYS)), numbers
+
+
+def test_reprints_numbered_once_each():
+    t = login("clerk01")
+    body = {"type_id": certs.types(t)["residence"]["id"],
+            "resident_id": find(t, certs.ZHANG), "purpose": "办理居住证",
+            "data": {"since": "2019-06-01", "tenure": "own"}}
+    st, c, _ = call(A, "POST", "/api/v1/certificates", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, c
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/certificates/%d/reprints"
+                    % c["id"], {"reason": "原件遗失，居民申请补打"}, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 201 for st, _, _ in got), got
+    assert sorted(j["reprint_no"] for _, j, _ in got) == list(
+        range(1, 2 * THREADS + 1)), got
 
 
 def test_one_open_application_from_both():
