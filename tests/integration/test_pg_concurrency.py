@@ -3,12 +3,20 @@
 a session opened on one is good on the other; certificates issued
 through both at once get unique serial numbers without gaps; the same
 Idempotency-Key sent to both at once creates one application, and every
-other answer is its replay or a 409 while it runs. Runs when
-BIANMIN_TEST_PG names a cluster (make check starts one)."""
+other answer is its replay or a 409 while it runs; one resident's
+submissions of one service at once make one application; counters
+calling at once get different tickets, reprints of one certificate
+different numbers; a writer holding one street's
+numbering keeps none of another street waiting; the audit chain stays
+whole. Runs when BIANMIN_TEST_PG names a cluster (make check starts
+one)."""
 import concurrent.futures
 import http.client
 import json
+import os
 import re
+import subprocess
+import time
 import uuid
 
 import bm
@@ -22,6 +30,10 @@ import test_server_certificates as certs
 THREADS = 8
 CERTS = 48
 KEYS = 24
+TICKETS = 12
+# server/db-pg.c's PG_WRITE_LOCK: every write transaction holds it,
+# shared when it locks its rows
+WRITE_LOCK = 7140326502
 
 
 def call(srv, method, path, body, token, key=None):
@@ -101,6 +113,143 @@ def test_one_application_per_key():
                      if st == 201)
     numbers = sorted(set(numbers))
     assert numbers == list(range(numbers[0], numbers[0] + KEYS)), numbers
+
+
+def test_reprints_numbered_once_each():
+    t = login("clerk01")
+    body = {"type_id": certs.types(t)["residence"]["id"],
+            "resident_id": find(t, certs.ZHANG), "purpose": "办理居住证",
+            "data": {"since": "2019-06-01", "tenure": "own"}}
+    st, c, _ = call(A, "POST", "/api/v1/certificates", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, c
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/certificates/%d/reprints"
+                    % c["id"], {"reason": "原件遗失，居民申请补打"}, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 201 for st, _, _ in got), got
+    assert sorted(j["reprint_no"] for _, j, _ in got) == list(
+        range(1, 2 * THREADS + 1)), got
+
+
+def test_one_open_application_from_both():
+    t = login("clerk01")
+    bm.S = A
+    body = {"service_id": apps.service(t, "0501")["id"],
+            "resident_id": apps.new_elder(t)["id"], "data": apps.DATA,
+            "materials": apps.MATERIALS}
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/applications", body, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(THREADS)))
+    statuses = sorted(st for st, _, _ in got)
+    assert statuses == [201] + [409] * (THREADS - 1), got
+    assert all(j["type"].endswith("application-open") for st, j, _ in got
+               if st == 409), got
+
+
+def test_counters_calling_at_once_get_different_tickets():
+    t = login("clerk01", counter="21")
+    cat = 6
+    issued = [call(A, "POST", "/api/v1/queue/tickets", {"category_id": cat},
+                   t, key=uuid.uuid4().hex) for _ in range(TICKETS)]
+    assert all(st == 201 for st, _, _ in issued), issued
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/queue/call-next",
+                    {"counter": str(30 + i), "category_ids": [cat]}, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(TICKETS)))
+    assert all(st == 200 for st, _, _ in got), got
+    called = sorted(j["id"] for _, j, _ in got)
+    assert called == sorted(j["id"] for _, j, _ in issued), (called, issued)
+    assert len({j["counter"] for _, j, _ in got}) == TICKETS, got
+
+
+def adult_of_street(prefix, other=False):
+    """An adult without an open 1205, of the street with that 9-digit
+    prefix, or of another street."""
+    db = harness.connect(A.db)
+    row = db.execute(
+        "SELECT r.id FROM residents r JOIN communities c ON "
+        "c.id = r.community_id WHERE substr(c.code, 1, 9) %s ? AND "
+        "r.birth_date <= '2000-01-01' AND r.id NOT IN (SELECT resident_id "
+        "FROM applications) ORDER BY r.id DESC LIMIT 1"
+        % ("<>" if other else "="), (prefix,)).fetchone()
+    db.close()
+    return row[0]
+
+
+def request_1205(t, svc, resident):
+    body = {"service_id": svc, "resident_id": resident,
+            "data": {"reason": "路灯损坏，请求维修", "phone": "13700001111",
+                     "declaration": True},
+            "materials": [{"name": "居民身份证", "originals": 1,
+                           "copies": 1}]}
+    started = time.time()
+    st, j, _ = call(A, "POST", "/api/v1/applications", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, (st, j)
+    return j, time.time() - started
+
+
+def test_another_streets_numbers_do_not_wait():
+    t = login("admin")
+    svc = apps.service(t, "1205")["id"]
+    first, _ = request_1205(t, svc, adult_of_street("610202001"))
+    prefix, day = first["number"][:9], first["number"][10:18]
+    # a writer as bianmind's: the write lock shared, then the street's
+    # day's sequence row, held for a while
+    holder = subprocess.Popen(
+        ["psql", "-X", "-q", "-d", A.db, "-c", "BEGIN", "-c",
+         "SELECT pg_advisory_xact_lock_shared(%d)" % WRITE_LOCK, "-c",
+         "SELECT last FROM sequences WHERE name = 'app:%s:%s' FOR UPDATE"
+         % (prefix, day), "-c", "SELECT pg_sleep(4)", "-c", "COMMIT"],
+        stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        other, took = request_1205(t, svc, adult_of_street(prefix, True))
+        assert other["number"][:9] != prefix and took < 2, (other, took)
+        same, took = request_1205(t, svc, adult_of_street(prefix))
+        assert took > 1.5, took
+        assert same["number"] == "%s-%s-%04d" % (
+            prefix, day, int(first["number"][-4:]) + 1), (first, same)
+    finally:
+        holder.wait(20)
+
+
+def test_audit_chain_whole_after_writes_from_both():
+    t = login("clerk01")
+    rid = find(t, certs.ZHANG)
+    # a reason with quotes, a backslash and Chinese, hashed by the
+    # database on one side and by bianmind on the other
+    body = {"reason": "核对\u201c居住\u201d证明'O\\Brien\"身份"}
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/residents/%d/reveal"
+                    % rid, body, t)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 200 for st, _, _ in got), got
+    r = subprocess.run([os.path.join(harness.BIN, "bianmind"), "--db",
+                        A.db, "--verify-audit"], capture_output=True,
+                       text=True)
+    assert r.returncode == 0 and "intact" in r.stdout, r.stderr
+    db = harness.connect(A.db)
+    (n,) = db.execute("SELECT count(*) FROM audit WHERE action = 'reveal' "
+                      "AND detail = ?", (body["reason"],)).fetchone()
+    db.close()
+    assert n == 2 * THREADS, n
 
 
 if __name__ == "__main__":
