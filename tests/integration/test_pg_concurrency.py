@@ -5,10 +5,11 @@ through both at once get unique serial numbers without gaps; the same
 Idempotency-Key sent to both at once creates one application, and every
 other answer is its replay or a 409 while it runs; one resident's
 submissions of one service at once make one application; counters
-calling at once get different tickets, reprints of one certificate
-different numbers; a writer holding one street's
-numbering keeps none of another street waiting; the audit chain stays
-whole. Runs when BIANMIN_TEST_PG names a cluster (make check starts
+calling at once get different tickets, reprints and corrections of one
+certificate different numbers; a promise is checked once, an application
+corrected once at its version; a writer holding one street's numbering
+keeps none of another street waiting, nor one holding a certificate
+another certificate's correction; the audit chain stays whole. Runs when BIANMIN_TEST_PG names a cluster (make check starts
 one)."""
 import concurrent.futures
 import http.client
@@ -26,6 +27,7 @@ from bm import login, find
 
 import test_server_applications as apps
 import test_server_certificates as certs
+import test_server_rules as rules
 
 THREADS = 8
 CERTS = 48
@@ -36,12 +38,14 @@ TICKETS = 12
 WRITE_LOCK = 7140326502
 
 
-def call(srv, method, path, body, token, key=None):
+def call(srv, method, path, body, token, key=None, if_match=None):
     c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
     h = {"Authorization": "Bearer " + token,
          "Content-Type": "application/json"}
     if key:
         h["Idempotency-Key"] = key
+    if if_match is not None:
+        h["If-Match"] = '"%d"' % if_match
     c.request(method, path, body=json.dumps(body, ensure_ascii=False)
               .encode(), headers=h)
     r = c.getresponse()
@@ -134,6 +138,118 @@ def test_reprints_numbered_once_each():
     assert all(st == 201 for st, _, _ in got), got
     assert sorted(j["reprint_no"] for _, j, _ in got) == list(
         range(1, 2 * THREADS + 1)), got
+
+
+def new_certificate(t):
+    body = {"type_id": certs.types(t)["residence"]["id"],
+            "resident_id": find(t, certs.ZHANG), "purpose": "办理居住证",
+            "data": {"since": "2019-06-01", "tenure": "own"}}
+    st, c, _ = call(A, "POST", "/api/v1/certificates", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, c
+    return c
+
+
+def correct_certificate(srv, t, cid, i):
+    return call(srv, "POST", "/api/v1/certificates/%d/corrections" % cid,
+                {"reason": "证明用途登记有误", "purpose": "办理居住证%d" % i},
+                t, key=uuid.uuid4().hex)
+
+
+def test_corrections_numbered_once_each():
+    c = new_certificate(login("clerk01"))
+    s = login("super01")
+
+    def one(i):
+        return correct_certificate((A, B)[i % 2], s, c["id"], i)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 200 for st, _, _ in got), got
+    assert sorted(j["correction"]["correction_no"] for _, j, _ in got) == \
+        list(range(1, 2 * THREADS + 1)), got
+    db = harness.connect(A.db)
+    rows = db.execute("SELECT correction_no FROM certificate_papers WHERE "
+                      "certificate_id = ? ORDER BY 1", (c["id"],)).fetchall()
+    db.close()
+    assert [n for (n,) in rows] == list(range(1, 2 * THREADS + 1)), rows
+
+
+def test_another_certificates_correction_does_not_wait():
+    t = login("clerk01")
+    held, free = new_certificate(t), new_certificate(t)
+    s = login("super01")
+    # a writer as bianmind's: the write lock shared, then one
+    # certificate's row, held for a while
+    holder = subprocess.Popen(
+        ["psql", "-X", "-q", "-d", A.db, "-c", "BEGIN", "-c",
+         "SELECT pg_advisory_xact_lock_shared(%d)" % WRITE_LOCK, "-c",
+         "SELECT id FROM certificates WHERE id = %d FOR UPDATE" % held["id"],
+         "-c", "SELECT pg_sleep(4)", "-c", "COMMIT"],
+        stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        started = time.time()
+        st, j, _ = correct_certificate(A, s, free["id"], 1)
+        took = time.time() - started
+        assert st == 200 and took < 2, (st, j, took)
+        started = time.time()
+        st, j, _ = correct_certificate(A, s, held["id"], 1)
+        took = time.time() - started
+        assert st == 200 and took > 1.5, (st, j, took)
+    finally:
+        holder.wait(20)
+
+
+def test_promise_checked_once():
+    t = login("clerk01")
+    bm.S = A
+    r, a = rules.promised_app(t)
+    assert r.status == 201, a
+    pid = a["promises"][0]["id"]
+    s = login("super01")
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/promises/%d/check" % pid,
+                    {"outcome": "false", "note": "隐瞒收入%d" % i}, s,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(THREADS)))
+    assert sorted(st for st, _, _ in got) == [200] + [409] * (
+        THREADS - 1), got
+    assert all(j["type"].endswith("promise-checked") for st, j, _ in got
+               if st == 409), got
+    db = harness.connect(A.db)
+    (n,) = db.execute("SELECT count(*) FROM promise_bans WHERE promise_id "
+                      "= ?", (pid,)).fetchone()
+    db.close()
+    assert n == 1, n
+
+
+def test_application_corrected_once_at_its_version():
+    t = login("clerk01")
+    bm.S = A
+    a = rules.new_app(t)
+    s = login("super01")
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/applications/%d/"
+                    "corrections" % a["id"], {"reason": "联系电话录入有误",
+                    "data": {"phone": "1390000%04d" % i}}, s,
+                    key=uuid.uuid4().hex, if_match=a["version"])
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(THREADS)))
+    assert sorted(st for st, _, _ in got) == [200] + [412] * (
+        THREADS - 1), got
+    [won] = [j for st, j, _ in got if st == 200]
+    assert won["version"] == a["version"] + 1, won
+    db = harness.connect(A.db)
+    (n,) = db.execute("SELECT count(*) FROM timeline WHERE application_id "
+                      "= ? AND action = 'correct'", (a["id"],)).fetchone()
+    db.close()
+    assert n == 1, n
 
 
 def test_one_open_application_from_both():
