@@ -265,6 +265,69 @@ def list_suite(ctx):
                     main=False))
 
 
+# --- login to the screen after it ---------------------------------------
+def session_logon(ctx, burst):
+    """One launch, logged in as the demo clerk: the time from the Enter
+    that sends the login to the lookup screen drawn with the clerk's
+    counter, and the CPU the client used from that Enter until it is quiet.
+    As a clerk logs in (burst False): the name, Enter, the password, a
+    pause (a password takes seconds to type), then Enter. All at once
+    (burst True, as a paste would): the time runs from the first key."""
+    p = Proc(programs.Bianmin(ctx.url).argv(), env(ctx))
+    try:
+        p.wait_screen(*programs.MARKERS)
+        p.settle(0.1)
+        cpu0 = p.cpu_ns()
+        t0 = time.perf_counter_ns()
+        p.send("clerk01", "Enter", "demo-clerk", "Enter")
+        if not burst:
+            p.settle(0.3)
+            cpu0 = p.cpu_ns()
+            t0 = time.perf_counter_ns()
+        p.send("Enter")
+        t = p.wait_screen(LOOKUP, "| Counter 1 |")
+        p.settle(0.1)
+        return (t - t0) / 1e6, (p.cpu_ns() - cpu0) / 1e6
+    finally:
+        p.stop()
+
+
+def login_request_ms(ctx):
+    """The same login by Python's urllib on a new connection: what the
+    server (its password hash) and loopback take by themselves."""
+    t0 = time.perf_counter_ns()
+    login(ctx.url)
+    return (time.perf_counter_ns() - t0) / 1e6
+
+
+def login_suite(ctx):
+    res = {"typed": [], "burst": [], "request": []}
+    for run in range(-1, ctx.runs):
+        for burst in (False, True):
+            r = session_logon(ctx, burst)
+            if run >= 0:
+                res["burst" if burst else "typed"].append(r)
+        r = login_request_ms(ctx)
+        if run >= 0:
+            res["request"].append(r)
+        ctx.progress("login", run)
+    req = res["request"]
+    ctx.add(Row("login: Enter to the lookup screen (name, password, "
+                "then Enter)", "bianmin", "ms",
+                [r[0] for r in res["typed"]], "the login request alone",
+                req, fmt="%.1f", note="the request alone: Python's "
+                "urllib, a new connection, same server"))
+    ctx.add(Row("login: first key to the lookup screen (the whole login "
+                "at once)", "bianmin", "ms", [r[0] for r in res["burst"]],
+                "the login request alone", req, fmt="%.1f"))
+    ctx.add(Row("CPU from the login's Enter until quiet at the lookup "
+                "screen", "bianmin", "ms", [r[1] for r in res["typed"]],
+                fmt="%.2f"))
+    ctx.add(Row("CPU from the first key until quiet at the lookup screen "
+                "(the whole login at once)", "bianmin", "ms",
+                [r[1] for r in res["burst"]], fmt="%.2f"))
+
+
 # --- memory after a working session ------------------------------------
 def seed_draft(ctx, state):
     """A form kept from an earlier session, as the client saves it: the
