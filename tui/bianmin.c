@@ -8,8 +8,6 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include <curl/curl.h>
-
 #include "borders.h"
 #include "config.h"
 #include "guard.h"
@@ -348,8 +346,6 @@ main(int argc, char **argv)
 		log_info("start: bianmin %s, language %s, server %s",
 		    BIANMIN_VERSION, i18n_lang(), o.api);
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
-		fatal("curl_global_init failed");
 	memset(&ho, 0, sizeof ho);
 	ho.ca_file = o.ca_file;
 	ho.pin = o.pin;
@@ -387,7 +383,7 @@ main(int argc, char **argv)
 	model_session_free(app.session);
 	api_free(app.api);
 	free(app.message);
-	curl_global_cleanup();
+	http_end();
 	config_free(&cfg);
 	settings_free();
 	keymap_free();
