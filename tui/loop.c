@@ -250,6 +250,7 @@ outbox_turn(int *was_online)
 {
 	int	online = api_online(app.api);
 
+	outbox_ui_open();
 	if (app.sender == NULL)
 		return;
 	if (online && !*was_online && app.session != NULL)

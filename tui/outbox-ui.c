@@ -1,11 +1,60 @@
-/* What the clerk hears of the outbox: counts in the status bar, and a
- * sentence when a saved submission is accepted or refused. */
+/* What the clerk hears of the outbox: whether it could be opened,
+ * counts in the status bar, and a sentence when a saved submission is
+ * accepted or refused. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "print-ui.h"
 #include "../printing/doc.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../util/log.h"
+#include "../util/paths.h"
+#include "../util/xmalloc.h"
+
+/* The outbox keeps submissions until the server has them. It opens
+ * when the first session begins, not at start: nothing before a login
+ * can submit, and the login screen is drawn sooner without SQLite.
+ * Without it the client still runs (lookups work), but refuses to take
+ * any submission. */
+void
+outbox_ui_open(void)
+{
+	static int	 tried;
+	char		*dir, *path, *cause = NULL, *aside = NULL;
+
+	if (tried || app.session == NULL)
+		return;
+	tried = 1;
+	if ((dir = paths_state(NULL)) == NULL) {
+		app_message(MSG_ERROR, "%s", _("The state folder cannot be "
+		    "created: submissions are refused until that is fixed."));
+		return;
+	}
+	path = xasprintf("%s/client.db", dir);
+	app.outbox = outbox_open(path, &aside, &cause);
+	if (app.outbox == NULL) {
+		log_info("outbox: %s", cause);
+		app_message(MSG_ERROR, "%s", _("The local database cannot be "
+		    "opened: submissions are refused until that is fixed."));
+	} else if (aside != NULL)	/* said once, with the file kept */
+		app_message(MSG_ERROR, _("The local database was damaged; it "
+		    "was kept as %s for support and a new one started."),
+		    aside);
+	if (app.outbox != NULL) {
+		app.sender = sender_new(app.api, app.outbox, outbox_ui_event,
+		    NULL);
+		sender_set_staff(app.sender, app.session->username);
+		/* acknowledged submissions keep personal data a week at most */
+		outbox_expire(app.outbox, time(NULL), 7 * 24 * 3600);
+		app_outbox_changed();
+	}
+	free(aside);
+	free(cause);
+	free(path);
+	free(dir);
+}
 
 static void
 print_real(void *arg)
