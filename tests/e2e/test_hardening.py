@@ -353,6 +353,26 @@ def test_without_libcurl_the_login_says_why():
         shutil.rmtree(libs, ignore_errors=True)
 
 
+def test_without_sqlite_submissions_are_refused_and_lookups_work():
+    """SQLite is loaded with the outbox at the first login: without it
+    the login screen and the lookups still work, and the clerk is told
+    that submissions are refused."""
+    libs = tempfile.mkdtemp(prefix="bianmin-nosqlite-")
+    with open(os.path.join(libs, "libsqlite3.so.0"), "w") as f:
+        f.write("not a library\n")
+
+    def body(s, t, state):
+        log_in(t)
+        t.wait_for("The local database cannot be opened")
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID)
+    try:
+        with_client(body, env={"LD_LIBRARY_PATH": libs})
+    finally:
+        shutil.rmtree(libs, ignore_errors=True)
+
+
 def test_idle_lock_hides_the_resident():
     def body(s, t, state):
         log_in(t)
