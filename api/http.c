@@ -721,6 +721,12 @@ http_warm(struct http *h)
 	h->warm = 1;
 }
 
+int
+http_loaded(struct http *h)
+{
+	return (h->multi != NULL);
+}
+
 /* poll(2) for curl_waitfd[], as curl_multi_poll() reports: readable,
  * urgent, writable; a hang-up or error passed on as poll says it. The
  * number ready, or -1. */
@@ -765,6 +771,9 @@ http_poll(struct http *h, struct curl_waitfd *fds, unsigned n,
 		h->warm = 0;
 		if (ready(h, &cause) != 0)
 			log_info("http: %s", cause);
+		/* back to the caller at once: what follows the load (the
+		 * outbox) belongs to the same idle moment */
+		timeout_ms = 0;
 	}
 	if (h->multi != NULL)
 		cl->multi_poll(h->multi, fds, n, timeout_ms, NULL);

@@ -85,8 +85,12 @@ size_t		 http_pending(struct http *);
 void		 http_poll(struct http *, struct curl_waitfd *fds,
 		    unsigned n, int timeout_ms);
 /* A first request is near (the clerk is at the password): load libcurl
- * in the next http_poll() that finds none of its fds ready. */
+ * in the next http_poll() that finds none of its fds ready, which then
+ * returns without waiting. */
 void		 http_warm(struct http *);
+/* 1 once libcurl is loaded for this client (by http_warm() or a
+ * request). */
+int		 http_loaded(struct http *);
 /* Advances transfers and runs the callbacks of finished ones. */
 void		 http_process(struct http *);
 /* At exit, after the last http_free(): curl_global_cleanup() if

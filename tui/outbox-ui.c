@@ -13,39 +13,29 @@
 #include "../util/paths.h"
 #include "../util/xmalloc.h"
 
-/* The outbox keeps submissions until the server has them. It opens
- * when the first session begins, not at start: nothing before a login
- * can submit, and the login screen is drawn sooner without SQLite.
- * Without it the client still runs (lookups work), but refuses to take
- * any submission. */
-void
-outbox_ui_open(void)
+/* Opens the outbox and starts its sender; what the clerk must be told
+ * (in the clerk's language), or NULL. */
+static char *
+open_outbox(void)
 {
-	static int	 tried;
-	char		*dir, *path, *cause = NULL, *aside = NULL;
+	char	*dir, *path, *cause = NULL, *aside = NULL, *warning = NULL;
 
-	if (tried || app.session == NULL)
-		return;
-	tried = 1;
-	if ((dir = paths_state(NULL)) == NULL) {
-		app_message(MSG_ERROR, "%s", _("The state folder cannot be "
-		    "created: submissions are refused until that is fixed."));
-		return;
-	}
+	if ((dir = paths_state(NULL)) == NULL)
+		return (xstrdup(_("The state folder cannot be created: "
+		    "submissions are refused until that is fixed.")));
 	path = xasprintf("%s/client.db", dir);
 	app.outbox = outbox_open(path, &aside, &cause);
 	if (app.outbox == NULL) {
 		log_info("outbox: %s", cause);
-		app_message(MSG_ERROR, "%s", _("The local database cannot be "
-		    "opened: submissions are refused until that is fixed."));
+		warning = xstrdup(_("The local database cannot be opened: "
+		    "submissions are refused until that is fixed."));
 	} else if (aside != NULL)	/* said once, with the file kept */
-		app_message(MSG_ERROR, _("The local database was damaged; it "
+		warning = xasprintf(_("The local database was damaged; it "
 		    "was kept as %s for support and a new one started."),
 		    aside);
 	if (app.outbox != NULL) {
 		app.sender = sender_new(app.api, app.outbox, outbox_ui_event,
 		    NULL);
-		sender_set_staff(app.sender, app.session->username);
 		/* acknowledged submissions keep personal data a week at most */
 		outbox_expire(app.outbox, time(NULL), 7 * 24 * 3600);
 		app_outbox_changed();
@@ -54,6 +44,35 @@ outbox_ui_open(void)
 	free(cause);
 	free(path);
 	free(dir);
+	return (warning);
+}
+
+/* The outbox keeps submissions until the server has them. It opens
+ * once libcurl is loaded — while the password is typed (http_warm), or
+ * with the first request — or at the first login at the latest, not at
+ * start: nothing before a login can submit, and the login screen is
+ * drawn sooner without SQLite. Without it the client still runs
+ * (lookups work), but refuses to take any submission: the clerk is
+ * told so once logged in, where the login's own messages do not hide
+ * it. */
+void
+outbox_ui_open(void)
+{
+	static int	 tried;
+	static char	*warning;
+
+	if (!tried && (app.session != NULL ||
+	    http_loaded(api_http(app.api)))) {
+		tried = 1;
+		warning = open_outbox();
+		if (app.sender != NULL && app.session != NULL)
+			sender_set_staff(app.sender, app.session->username);
+	}
+	if (warning != NULL && app.session != NULL) {
+		app_message(MSG_ERROR, "%s", warning);
+		free(warning);
+		warning = NULL;
+	}
 }
 
 static void
