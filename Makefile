@@ -33,7 +33,11 @@ pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
 pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 CLIENT_CFLAGS = $(call pkg_cflags,$(CLIENT_PKGS))
-CLIENT_LIBS   = $(call pkg_libs,$(CLIENT_PKGS)) -lm
+# Neither libcurl nor SQLite is linked: api/curl-load.c opens libcurl
+# on the first request, api/sqlite-load.c libsqlite3 with the outbox at
+# the first login (their -dev packages are still wanted, for headers).
+CLIENT_LIBS   = $(call pkg_libs,$(filter-out libcurl sqlite3,\
+	$(CLIENT_PKGS))) -lm
 SERVER_CFLAGS = $(call pkg_cflags,$(SERVER_PKGS))
 SERVER_LIBS   = $(call pkg_libs,$(SERVER_PKGS)) -lpthread
 TEST_CFLAGS   = $(call pkg_cflags,$(TEST_PKGS))
@@ -208,8 +212,8 @@ FUZZFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 # the models live beside their requests (api/<resource>.c), so the
 # fuzzers link the request layer too, but not the outbox
-FUZZ_API  = $(filter-out api/outbox.c api/sender.c api/catalog-cache.c,\
-	    $(API_SRC))
+FUZZ_API  = $(filter-out api/outbox.c api/sender.c api/catalog-cache.c \
+	    api/sqlite-load.c,$(API_SRC))
 FUZZ_SRC  = $(UTIL_SRC) $(LOCALE_SRC) $(FORMS_SRC) $(FUZZ_API)
 FUZZ_BINS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_SECONDS ?= 600
@@ -217,7 +221,7 @@ FUZZ_SECONDS ?= 600
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libcjson libcurl) -o $@ $^ \
-		$(call pkg_libs,libcjson libcurl) -lm
+		$(call pkg_libs,libcjson) -lm
 
 # The server's parser and the receipt renderer take their own sources.
 build/fuzz/fuzz-server-json: tests/fuzz/fuzz-server-json.c \

@@ -1,4 +1,7 @@
-/* libcurl multi transfers with the safety settings every request needs. */
+/* libcurl multi transfers with the safety settings every request needs.
+ * libcurl itself is loaded on the first request (curl-load.h), or
+ * sooner when the caller says one is near (http_warm). */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +12,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "curl-load.h"
 #include "http.h"
 #include "../util/buf.h"
 #include "../util/log.h"
@@ -18,7 +22,9 @@ struct http_req {
 	struct http		*http;
 	char			*what;		/* method and masked path */
 	struct timespec		 started;
-	CURL			*easy;
+	CURL			*easy;		/* NULL: never sent (below) */
+	enum http_fail		 unsent;	/* why, when easy is NULL */
+	unsigned		 turn;		/* http_process's turn when made */
 	struct curl_slist	*headers;
 	char			*body_out;
 	struct buf		 body;
@@ -34,13 +40,20 @@ struct http_req {
 };
 
 struct http {
-	CURLM			*multi;
+	CURLM			*multi;		/* once libcurl is loaded */
+	char			*refused;	/* libcurl's parser refused base */
 	char			*base;
 	char			*token;
 	int			 plain;		/* http: loopback only */
+	int			 warm;		/* load libcurl when idle */
+	unsigned		 turn;
 	struct http_options	 opts;
 	struct http_req		*reqs;
 };
+
+/* libcurl's calls, set when it is loaded: every request with an easy
+ * handle was made through them. */
+static const struct curl_calls	*cl;
 
 /* The names that may be spoken to without TLS: localhost (which libcurl
  * resolves to loopback itself), an IPv4 literal in 127.0.0.0/8 and
@@ -109,29 +122,124 @@ open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
 }
 
 static int
-check_base(const char *base, char **cause)
+is_alpha(int c)
 {
-	CURLU	*u = curl_url();
-	char	*scheme = NULL, *host = NULL;
-	int	 rc = -1;
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
 
-	if (curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
-		*cause = xasprintf("not a URL: %s", base);
-	else if (strcasecmp(scheme, "https") == 0)
-		rc = 0;
-	else if (strcasecmp(scheme, "http") == 0 && host_is_loopback(host))
-		rc = 0;
-	else if (strcasecmp(scheme, "http") == 0)
+static int
+is_digit(int c)
+{
+	return (c >= '0' && c <= '9');
+}
+
+/* The scheme and host of an absolute URL as RFC 3986 splits it: scheme
+ * "://" [userinfo "@"] host [":" port] [path ...]; -1 when it is not
+ * one. Our own, so that the base is checked before libcurl is loaded;
+ * libcurl's parser checks it again then (curl_agrees). */
+static int
+url_parts(const char *url, char **scheme, char **host)
+{
+	const char	*p = url, *auth, *end, *h, *he, *q;
+
+	if (!is_alpha((unsigned char)*p))
+		return (-1);
+	while (is_alpha((unsigned char)*p) || is_digit((unsigned char)*p) ||
+	    *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (strncmp(p, "://", 3) != 0)
+		return (-1);
+	auth = p + 3;
+	end = auth + strcspn(auth, "/?#");
+	for (h = q = auth; q < end; q++) {
+		if (*q == '@')
+			h = q + 1;
+	}
+	if (*h == '[') {
+		if ((he = memchr(h, ']', (size_t)(end - h))) == NULL)
+			return (-1);
+		he++;
+	} else
+		he = h + strcspn(h, ":/?#");
+	if (he == h || (he < end && *he != ':'))
+		return (-1);
+	for (q = he + (he < end); q < end; q++) {
+		if (!is_digit((unsigned char)*q))
+			return (-1);
+	}
+	*scheme = xstrndup(url, (size_t)(p - url));
+	*host = xstrndup(h, (size_t)(he - h));
+	return (0);
+}
+
+/* https anywhere, plain http to this machine only. */
+static int
+allowed(const char *scheme, const char *host, char **cause)
+{
+	if (strcasecmp(scheme, "https") == 0)
+		return (0);
+	if (strcasecmp(scheme, "http") == 0 && host_is_loopback(host))
+		return (0);
+	if (strcasecmp(scheme, "http") == 0)
 		*cause = xasprintf("plain http is allowed only to this machine "
 		    "(localhost, 127.0.0.0/8, [::1]); use https for %s", host);
 	else
 		*cause = xasprintf("unsupported scheme %s: use https", scheme);
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
+	return (-1);
+}
+
+static int
+check_base(const char *base, char **cause)
+{
+	char	*scheme = NULL, *host = NULL;
+	int	 rc;
+
+	if (url_parts(base, &scheme, &host) != 0) {
+		*cause = xasprintf("not a URL: %s", base);
+		return (-1);
+	}
+	rc = allowed(scheme, host, cause);
+	free(scheme);
+	free(host);
 	return (rc);
+}
+
+/* The same check by libcurl's own parser, which is the one that
+ * connects: 0, or -1 with *cause if it reads the base otherwise. */
+static int
+curl_agrees(const char *base, char **cause)
+{
+	CURLU	*u = cl->url();
+	char	*scheme = NULL, *host = NULL;
+	int	 rc = -1;
+
+	if (u == NULL || cl->url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK ||
+	    cl->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    cl->url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		*cause = xasprintf("not a URL: %s", base);
+	else
+		rc = allowed(scheme, host, cause);
+	cl->free(scheme);
+	cl->free(host);
+	cl->url_cleanup(u);
+	return (rc);
+}
+
+/* libcurl and the multi handle, on first use. 0, or -1 with *cause
+ * (static) when libcurl cannot be had. */
+static int
+ready(struct http *h, const char **cause)
+{
+	if (h->multi != NULL)
+		return (0);
+	if ((cl = curl_calls(cause)) == NULL)
+		return (-1);
+	if ((h->multi = cl->multi_init()) == NULL)
+		fatal("curl_multi_init failed");
+	cl->multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 4L);
+	if (curl_agrees(h->base, &h->refused) != 0)
+		log_info("http: %s", h->refused);
+	return (0);
 }
 
 struct http *
@@ -144,8 +252,6 @@ http_new(const char *base_url, const struct http_options *o, char **cause)
 		return (NULL);
 	h = xcalloc(1, sizeof *h);
 	h->plain = strncasecmp(base_url, "http:", 5) == 0;
-	if ((h->multi = curl_multi_init()) == NULL)
-		fatal("curl_multi_init failed");
 	h->base = xstrdup(base_url);
 	len = strlen(h->base);
 	while (len > 0 && h->base[len - 1] == '/')
@@ -158,16 +264,16 @@ http_new(const char *base_url, const struct http_options *o, char **cause)
 		h->opts.timeout_ms = 20000;
 	if (h->opts.low_speed_time_s <= 0)
 		h->opts.low_speed_time_s = 10;
-	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 4L);
 	return (h);
 }
 
 static void
 req_free(struct http_req *r)
 {
-	curl_slist_free_all(r->headers);
+	if (r->headers != NULL)
+		cl->slist_free_all(r->headers);
 	if (r->easy != NULL)
-		curl_easy_cleanup(r->easy);
+		cl->easy_cleanup(r->easy);
 	free(r->body_out);
 	/* replies may hold revealed numbers: none linger in freed memory */
 	if (r->body.data != NULL)
@@ -249,11 +355,14 @@ http_free(struct http *h)
 		return;
 	for (r = h->reqs; r != NULL; r = next) {
 		next = r->next;
-		curl_multi_remove_handle(h->multi, r->easy);
+		if (r->easy != NULL)
+			cl->multi_remove_handle(h->multi, r->easy);
 		req_free(r);
 	}
-	curl_multi_cleanup(h->multi);
+	if (h->multi != NULL)
+		cl->multi_cleanup(h->multi);
 	http_set_token(h, NULL);
+	free(h->refused);
 	free(h->base);
 	free(h);
 }
@@ -325,91 +434,111 @@ set_options(struct http *h, struct http_req *r, const char *method,
 {
 	CURL	*e = r->easy;
 
-	curl_easy_setopt(e, CURLOPT_URL, url);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+	cl->easy_setopt(e, CURLOPT_URL, url);
+	cl->easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	cl->easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	cl->easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	cl->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	cl->easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 	    h->opts.connect_timeout_ms);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, h->opts.timeout_ms);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->opts.low_speed_time_s);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	cl->easy_setopt(e, CURLOPT_TIMEOUT_MS, h->opts.timeout_ms);
+	cl->easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	cl->easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->opts.low_speed_time_s);
+	cl->easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	cl->easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (h->opts.ca_file != NULL)
-		curl_easy_setopt(e, CURLOPT_CAINFO, h->opts.ca_file);
+		cl->easy_setopt(e, CURLOPT_CAINFO, h->opts.ca_file);
 	if (h->opts.pin != NULL)
-		curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, h->opts.pin);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+		cl->easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, h->opts.pin);
+	cl->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)HTTP_MAX_RESPONSE);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
-	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, "bianmin");
+	cl->easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
+	cl->easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	cl->easy_setopt(e, CURLOPT_WRITEDATA, r);
+	cl->easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	cl->easy_setopt(e, CURLOPT_HEADERDATA, r);
+	cl->easy_setopt(e, CURLOPT_PRIVATE, r);
+	cl->easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	cl->easy_setopt(e, CURLOPT_OPENSOCKETDATA, r);
+	cl->easy_setopt(e, CURLOPT_USERAGENT, "bianmin");
 	if (strcmp(method, "GET") != 0)
-		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
+		cl->easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
 	if (r->body_out != NULL) {
-		curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body_out);
-		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE,
+		cl->easy_setopt(e, CURLOPT_POSTFIELDS, r->body_out);
+		cl->easy_setopt(e, CURLOPT_POSTFIELDSIZE,
 		    (long)strlen(r->body_out));
 	}
-	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
+	cl->easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
 }
 
-/* Both starts: if_match > 0 adds If-Match with that version. */
+/* The request's headers: JSON, the token, the key, the version. */
+static void
+set_headers(struct http *h, struct http_req *r, const char *idempotency_key,
+    long long if_match)
+{
+	char	*line;
+
+	r->headers = cl->slist_append(NULL, "Accept: application/json");
+	if (r->body_out != NULL)
+		r->headers = cl->slist_append(r->headers,
+		    "Content-Type: application/json; charset=utf-8");
+	if (h->token != NULL) {
+		line = xasprintf("Authorization: Bearer %s", h->token);
+		r->headers = cl->slist_append(r->headers, line);
+		explicit_bzero(line, strlen(line));
+		free(line);
+	}
+	if (idempotency_key != NULL) {
+		line = xasprintf("Idempotency-Key: %s", idempotency_key);
+		r->headers = cl->slist_append(r->headers, line);
+		free(line);
+	}
+	if (if_match > 0) {
+		line = xasprintf("If-Match: \"%lld\"", if_match);
+		r->headers = cl->slist_append(r->headers, line);
+		free(line);
+	}
+}
+
+/* Both starts: if_match > 0 adds If-Match with that version. Without
+ * libcurl, or with a base its parser refuses, nothing is sent: the
+ * callback says why from the next http_process(). */
 static struct http_req *
 start_req(struct http *h, const char *method, const char *path,
     const char *json_body, const char *idempotency_key, long long if_match,
     http_cb cb, void *arg)
 {
 	struct http_req	*r;
-	char		*url, *line;
+	const char	*cause = NULL;
+	char		*url;
 
 	r = xcalloc(1, sizeof *r);
 	r->http = h;
 	r->cb = cb;
 	r->arg = arg;
+	r->turn = h->turn;
 	buf_init(&r->body);
-	if ((r->easy = curl_easy_init()) == NULL)
+	r->what = log_what(method, path);
+	r->next = h->reqs;
+	h->reqs = r;
+	clock_gettime(CLOCK_MONOTONIC, &r->started);
+	log_debug("http: %s", r->what);
+	if (ready(h, &cause) != 0 || (cause = h->refused) != NULL) {
+		r->unsent = h->multi == NULL ? HTTP_FAIL_LIBRARY :
+		    HTTP_FAIL_OTHER;
+		snprintf(r->error, sizeof r->error, "%s", cause);
+		return (r);
+	}
+	if ((r->easy = cl->easy_init()) == NULL)
 		fatal("curl_easy_init failed");
-	r->headers = curl_slist_append(NULL, "Accept: application/json");
-	if (json_body != NULL) {
+	if (json_body != NULL)
 		r->body_out = xstrdup(json_body);
-		r->headers = curl_slist_append(r->headers,
-		    "Content-Type: application/json; charset=utf-8");
-	}
-	if (h->token != NULL) {
-		line = xasprintf("Authorization: Bearer %s", h->token);
-		r->headers = curl_slist_append(r->headers, line);
-		explicit_bzero(line, strlen(line));
-		free(line);
-	}
-	if (idempotency_key != NULL) {
-		line = xasprintf("Idempotency-Key: %s", idempotency_key);
-		r->headers = curl_slist_append(r->headers, line);
-		free(line);
-	}
-	if (if_match > 0) {
-		line = xasprintf("If-Match: \"%lld\"", if_match);
-		r->headers = curl_slist_append(r->headers, line);
-		free(line);
-	}
+	set_headers(h, r, idempotency_key, if_match);
 	url = xasprintf("%s%s", h->base, path);
 	set_options(h, r, method, url);
 	free(url);
-	if (curl_multi_add_handle(h->multi, r->easy) != CURLM_OK)
+	if (cl->multi_add_handle(h->multi, r->easy) != CURLM_OK)
 		fatal("curl_multi_add_handle failed");
-	r->next = h->reqs;
-	h->reqs = r;
-	r->what = log_what(method, path);
-	clock_gettime(CLOCK_MONOTONIC, &r->started);
-	log_debug("http: %s", r->what);
 	return (r);
 }
 
@@ -452,7 +581,8 @@ http_cancel(struct http *h, struct http_req *r)
 	log_info("http: %s -> cancelled after %ld ms",
 	    r->what != NULL ? r->what : "?", ms_since(&r->started));
 	unlink_req(h, r);
-	curl_multi_remove_handle(h->multi, r->easy);
+	if (r->easy != NULL)
+		cl->multi_remove_handle(h->multi, r->easy);
 	req_free(r);
 }
 
@@ -465,12 +595,6 @@ http_pending(struct http *h)
 	for (r = h->reqs; r != NULL; r = r->next)
 		n++;
 	return (n);
-}
-
-CURLM *
-http_multi(struct http *h)
-{
-	return (h->multi);
 }
 
 static enum http_fail
@@ -510,17 +634,17 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 	struct http_reply	 reply;
 	char			*ctype = NULL;
 
-	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r);
+	cl->easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r);
 	memset(&reply, 0, sizeof reply);
 	reply.fail = classify(rc, r->too_large, r->not_loopback);
-	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &reply.status);
-	curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &ctype);
+	cl->easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &reply.status);
+	cl->easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &ctype);
 	reply.content_type = ctype;
 	reply.body = r->body.data != NULL ? r->body.data : "";
 	reply.len = r->body.len;
 	reply.etag = r->etag;
 	reply.retry_after = r->retry_after;
-	reply.error = r->error[0] != '\0' ? r->error : curl_easy_strerror(rc);
+	reply.error = r->error[0] != '\0' ? r->error : cl->easy_strerror(rc);
 	if (r->not_loopback)
 		reply.error = r->refused;
 	if (reply.fail == HTTP_FAIL_NONE)
@@ -531,7 +655,36 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 		log_info("http: %s -> failed in %ld ms: %s (curl %d)",
 		    r->what != NULL ? r->what : "?", ms_since(&r->started), reply.error, (int)rc);
 	unlink_req(h, r);
-	curl_multi_remove_handle(h->multi, easy);
+	cl->multi_remove_handle(h->multi, easy);
+	r->cb(&reply, r->arg);
+	req_free(r);
+}
+
+/* A request made in an earlier turn that was never sent, or NULL. */
+static struct http_req *
+unsent_req(struct http *h, int any_turn)
+{
+	struct http_req	*r;
+
+	for (r = h->reqs; r != NULL; r = r->next) {
+		if (r->easy == NULL && (any_turn || r->turn != h->turn))
+			return (r);
+	}
+	return (NULL);
+}
+
+/* Its callback, with the reason it was not sent. */
+static void
+finish_unsent(struct http *h, struct http_req *r)
+{
+	struct http_reply	reply;
+
+	memset(&reply, 0, sizeof reply);
+	reply.fail = r->unsent;
+	reply.body = "";
+	reply.error = r->error;
+	log_info("http: %s -> not sent: %s", r->what, r->error);
+	unlink_req(h, r);
 	r->cb(&reply, r->arg);
 	req_free(r);
 }
@@ -539,24 +692,111 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 void
 http_process(struct http *h)
 {
-	CURLMsg	*msg;
-	int	 running, left;
+	struct http_req	*r;
+	CURLMsg		*msg;
+	int		 running, left;
 
-	curl_multi_perform(h->multi, &running);
-	while ((msg = curl_multi_info_read(h->multi, &left)) != NULL) {
+	/* what the callbacks start now waits for the next turn */
+	h->turn++;
+	while ((r = unsent_req(h, 0)) != NULL)
+		finish_unsent(h, r);
+	if (h->multi == NULL)
+		return;
+	cl->multi_perform(h->multi, &running);
+	while ((msg = cl->multi_info_read(h->multi, &left)) != NULL) {
 		if (msg->msg == CURLMSG_DONE)
 			finish(h, msg->easy_handle, msg->data.result);
 	}
 }
 
+void
+http_end(void)
+{
+	curl_calls_end();
+}
+
+void
+http_warm(struct http *h)
+{
+	h->warm = 1;
+}
+
+int
+http_loaded(struct http *h)
+{
+	return (h->multi != NULL);
+}
+
+/* poll(2) for curl_waitfd[], as curl_multi_poll() reports: readable,
+ * urgent, writable; a hang-up or error passed on as poll says it. The
+ * number ready, or -1. */
+static int
+poll_fds(struct curl_waitfd *fds, unsigned n, int timeout_ms)
+{
+	struct pollfd	p[HTTP_MAX_FDS];
+	unsigned	i;
+	int		rc;
+
+	if (n > HTTP_MAX_FDS)
+		fatal("%s: %u descriptors", __func__, n);
+	for (i = 0; i < n; i++) {
+		p[i].fd = fds[i].fd;
+		p[i].events = (short)(((fds[i].events & CURL_WAIT_POLLIN) ?
+		    POLLIN : 0) | ((fds[i].events & CURL_WAIT_POLLPRI) ?
+		    POLLPRI : 0) | ((fds[i].events & CURL_WAIT_POLLOUT) ?
+		    POLLOUT : 0));
+	}
+	rc = poll(p, n, timeout_ms);
+	for (i = 0; i < n; i++) {
+		fds[i].revents = rc <= 0 ? 0 : (short)(
+		    ((p[i].revents & POLLIN) ? CURL_WAIT_POLLIN : 0) |
+		    ((p[i].revents & POLLPRI) ? CURL_WAIT_POLLPRI : 0) |
+		    ((p[i].revents & POLLOUT) ? CURL_WAIT_POLLOUT : 0) |
+		    (p[i].revents & (POLLHUP | POLLERR | POLLNVAL)));
+	}
+	return (rc);
+}
+
+void
+http_poll(struct http *h, struct curl_waitfd *fds, unsigned n,
+    int timeout_ms)
+{
+	const char	*cause = NULL;
+
+	if (unsent_req(h, 1) != NULL)
+		timeout_ms = 0;		/* its callback is due */
+	if (h->multi == NULL && h->warm) {
+		if (poll_fds(fds, n, 0) != 0)
+			return;		/* a key first */
+		h->warm = 0;
+		if (ready(h, &cause) != 0)
+			log_info("http: %s", cause);
+		/* back to the caller at once: what follows the load (the
+		 * outbox) belongs to the same idle moment */
+		timeout_ms = 0;
+	}
+	if (h->multi != NULL)
+		cl->multi_poll(h->multi, fds, n, timeout_ms, NULL);
+	else
+		poll_fds(fds, n, timeout_ms);
+}
+
+/* Percent-encodes all but RFC 3986's unreserved characters, as
+ * curl_easy_escape() does, without needing libcurl. */
 char *
 http_escape(const char *s)
 {
-	char	*e, *out;
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	struct buf		 b;
 
-	if ((e = curl_easy_escape(NULL, s, 0)) == NULL)
-		fatal("out of memory escaping a URL");
-	out = xstrdup(e);
-	curl_free(e);
-	return (out);
+	buf_init(&b);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (is_alpha(*p) || is_digit(*p) || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~')
+			buf_add(&b, p, 1);
+		else
+			buf_printf(&b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	return (buf_steal(&b));
 }

@@ -8,15 +8,18 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include <sqlite3.h>
-
 #include "outbox.h"
+#include "sqlite-load.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
 struct outbox {
 	sqlite3	*db;
 };
+
+/* SQLite's calls, set by the first outbox_open(): every outbox was
+ * opened through them. */
+static const struct sqlite_calls	*sq;
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS outbox ("
@@ -50,16 +53,16 @@ prepare(struct outbox *o, const char *sql, const char *fmt, va_list ap)
 	sqlite3_stmt	*st;
 	int		 i;
 
-	if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		log_info("outbox: %s", sqlite3_errmsg(o->db));
+	if (sq->prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		log_info("outbox: %s", sq->errmsg(o->db));
 		return (NULL);
 	}
 	for (i = 1; *fmt != '\0'; fmt++, i++) {
 		if (*fmt == 't')
-			sqlite3_bind_text(st, i, va_arg(ap, const char *), -1,
+			sq->bind_text(st, i, va_arg(ap, const char *), -1,
 			    SQLITE_TRANSIENT);
 		else
-			sqlite3_bind_int64(st, i, va_arg(ap, long long));
+			sq->bind_int64(st, i, va_arg(ap, long long));
 	}
 	return (st);
 }
@@ -77,10 +80,10 @@ run(struct outbox *o, const char *sql, const char *fmt, ...)
 	va_end(ap);
 	if (st == NULL)
 		return (-1);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	rc = sq->step(st);
+	sq->finalize(st);
 	if (rc != SQLITE_DONE) {
-		log_info("outbox: %s", sqlite3_errmsg(o->db));
+		log_info("outbox: %s", sq->errmsg(o->db));
 		return (-1);
 	}
 	return (0);
@@ -89,9 +92,9 @@ run(struct outbox *o, const char *sql, const char *fmt, ...)
 static int
 pragmas(sqlite3 *db)
 {
-	return (sqlite3_exec(db, "PRAGMA journal_mode=WAL;"
+	return (sq->exec(db, "PRAGMA journal_mode=WAL;"
 	    "PRAGMA synchronous=FULL;", NULL, NULL, NULL) == SQLITE_OK &&
-	    sqlite3_exec(db, schema, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1);
+	    sq->exec(db, schema, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1);
 }
 
 /* Whether the file can be trusted. A damaged file is told apart from
@@ -119,16 +122,16 @@ health(sqlite3 *db)
 	enum health	 h;
 	int		 rc;
 
-	sqlite3_busy_timeout(db, 2000);
-	if ((rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st,
+	sq->busy_timeout(db, 2000);
+	if ((rc = sq->prepare_v2(db, "PRAGMA quick_check", -1, &st,
 	    NULL)) != SQLITE_OK)
 		return (damaged_or_not(rc));
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		h = strcmp((const char *)sqlite3_column_text(st, 0), "ok") ==
+	if ((rc = sq->step(st)) == SQLITE_ROW)
+		h = strcmp((const char *)sq->column_text(st, 0), "ok") ==
 		    0 ? HEALTH_OK : HEALTH_DAMAGED;
 	else
 		h = damaged_or_not(rc);
-	sqlite3_finalize(st);
+	sq->finalize(st);
 	return (h);
 }
 
@@ -166,14 +169,14 @@ open_file(const char *path, enum health *h)
 	mode_t	 old = umask(077);
 	int	 rc;
 
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	rc = sq->open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL);
 	umask(old);
 	*h = rc == SQLITE_OK ? health(db) : damaged_or_not(rc);
 	if (*h == HEALTH_OK && pragmas(db) != 0)
-		*h = damaged_or_not(sqlite3_errcode(db));
+		*h = damaged_or_not(sq->errcode(db));
 	if (*h != HEALTH_OK) {
-		sqlite3_close(db);
+		sq->close(db);
 		return (NULL);
 	}
 	chmod(path, 0600);
@@ -186,9 +189,14 @@ outbox_open(const char *path, char **warning, char **cause)
 	struct outbox	*o;
 	sqlite3		*db;
 	enum health	 h;
+	const char	*missing = NULL;
 	char		*aside;
 
 	*warning = NULL;
+	if (sq == NULL && (sq = sqlite_calls(&missing)) == NULL) {
+		*cause = xasprintf("%s", missing);
+		return (NULL);
+	}
 	if ((db = open_file(path, &h)) == NULL && h == HEALTH_UNREACHABLE) {
 		*cause = xasprintf("%s: cannot be read or written now (a full "
 		    "disk?)", path);
@@ -222,7 +230,7 @@ outbox_close(struct outbox *o)
 {
 	if (o == NULL)
 		return;
-	sqlite3_close(o->db);
+	sq->close(o->db);
 	free(o);
 }
 
@@ -242,13 +250,13 @@ find_key(struct outbox *o, const char *key)
 	sqlite3_stmt	*st;
 	long long	 id = 0;
 
-	if (sqlite3_prepare_v2(o->db, "SELECT id FROM outbox WHERE "
+	if (sq->prepare_v2(o->db, "SELECT id FROM outbox WHERE "
 	    "idem_key = ?", -1, &st, NULL) != SQLITE_OK)
 		return (-1);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sq->bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sq->step(st) == SQLITE_ROW)
+		id = sq->column_int64(st, 0);
+	sq->finalize(st);
 	return (id);
 }
 
@@ -264,13 +272,13 @@ outbox_add(struct outbox *o, const char *staff, const char *method,
 	 * draft): the same key is the same submission */
 	if ((id = find_key(o, key)) != 0) {
 		if (id < 0)
-			*cause = xasprintf("%s", sqlite3_errmsg(o->db));
+			*cause = xasprintf("%s", sq->errmsg(o->db));
 		return (id);
 	}
 	n = count_open(o);
 
 	if (n < 0) {
-		*cause = xasprintf("%s", sqlite3_errmsg(o->db));
+		*cause = xasprintf("%s", sq->errmsg(o->db));
 		return (-1);
 	}
 	if (n >= OUTBOX_CAP) {
@@ -283,10 +291,10 @@ outbox_add(struct outbox *o, const char *staff, const char *method,
 	if (run(o, "INSERT INTO outbox (created_at, staff, method, path, "
 	    "body, idem_key, label) VALUES (?, ?, ?, ?, ?, ?, ?)", "ltttttt",
 	    (long long)time(NULL), staff, method, path, body, key, label) != 0) {
-		*cause = xasprintf("%s", sqlite3_errmsg(o->db));
+		*cause = xasprintf("%s", sq->errmsg(o->db));
 		return (-1);
 	}
-	id = sqlite3_last_insert_rowid(o->db);
+	id = sq->last_insert_rowid(o->db);
 	log_info("outbox: item %lld queued: %s %s", id, method, path);
 	return (id);
 }
@@ -294,7 +302,7 @@ outbox_add(struct outbox *o, const char *staff, const char *method,
 static char *
 col(sqlite3_stmt *st, int i)
 {
-	const unsigned char	*s = sqlite3_column_text(st, i);
+	const unsigned char	*s = sq->column_text(st, i);
 
 	return (xstrdup(s != NULL ? (const char *)s : ""));
 }
@@ -302,17 +310,17 @@ col(sqlite3_stmt *st, int i)
 static void
 fill(sqlite3_stmt *st, struct outbox_item *it)
 {
-	it->id = sqlite3_column_int64(st, 0);
-	it->state = (enum outbox_state)sqlite3_column_int(st, 1);
+	it->id = sq->column_int64(st, 0);
+	it->state = (enum outbox_state)sq->column_int(st, 1);
 	it->staff = col(st, 2);
 	it->method = col(st, 3);
 	it->path = col(st, 4);
 	it->body = col(st, 5);
 	it->key = col(st, 6);
 	it->label = col(st, 7);
-	it->attempts = sqlite3_column_int(st, 8);
-	it->created_at = (time_t)sqlite3_column_int64(st, 9);
-	it->next_at = (time_t)sqlite3_column_int64(st, 10);
+	it->attempts = sq->column_int(st, 8);
+	it->created_at = (time_t)sq->column_int64(st, 9);
+	it->next_at = (time_t)sq->column_int64(st, 10);
 	it->error = col(st, 11);
 	it->result = col(st, 12);
 }
@@ -345,10 +353,10 @@ one(struct outbox *o, struct outbox_item *it, const char *sql,
 	va_end(ap);
 	if (st == NULL)
 		return (-1);
-	rc = sqlite3_step(st);
+	rc = sq->step(st);
 	if (rc == SQLITE_ROW)
 		fill(st, it);
-	sqlite3_finalize(st);
+	sq->finalize(st);
 	return (rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1);
 }
 
@@ -436,15 +444,15 @@ outbox_counts(struct outbox *o, int *pending, int *failed, int *done)
 		if (out[i] != NULL)
 			*out[i] = 0;
 	}
-	if (sqlite3_prepare_v2(o->db, "SELECT state, count(*) FROM outbox "
+	if (sq->prepare_v2(o->db, "SELECT state, count(*) FROM outbox "
 	    "GROUP BY state", -1, &st, NULL) != SQLITE_OK)
 		return (-1);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		i = sqlite3_column_int(st, 0);
+	while (sq->step(st) == SQLITE_ROW) {
+		i = sq->column_int(st, 0);
 		if (i >= 0 && i < 3 && out[i] != NULL)
-			*out[i] = sqlite3_column_int(st, 1);
+			*out[i] = sq->column_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	sq->finalize(st);
 	return (0);
 }
 
@@ -454,13 +462,13 @@ outbox_list(struct outbox *o, struct outbox_item *items, int max)
 	sqlite3_stmt	*st;
 	int		 n = 0;
 
-	if (sqlite3_prepare_v2(o->db, "SELECT " COLS " FROM outbox ORDER BY "
+	if (sq->prepare_v2(o->db, "SELECT " COLS " FROM outbox ORDER BY "
 	    "state = 2, id DESC LIMIT ?", -1, &st, NULL) != SQLITE_OK)
 		return (0);
-	sqlite3_bind_int(st, 1, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	sq->bind_int(st, 1, max);
+	while (n < max && sq->step(st) == SQLITE_ROW)
 		fill(st, &items[n++]);
-	sqlite3_finalize(st);
+	sq->finalize(st);
 	return (n);
 }
 

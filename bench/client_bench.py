@@ -53,6 +53,19 @@ def bianmin_login(p):
         p.send(k)
 
 
+def wait_line(p, start, then, timeout=10.0):
+    """Reads until a line of the screen holds start and, after it, then
+    (a label may be cut to fit: match its start only)."""
+    deadline = time.monotonic() + timeout
+    while not any(start in p.screen.line(y) and then in
+                  p.screen.line(y).split(start, 1)[1]
+                  for y in range(p.screen.rows)):
+        if time.monotonic() > deadline or p.eof:
+            raise Timeout("waited for %r ... %r; screen:\n%s"
+                          % (start, then, p.screen.text()))
+        p.pump(0.05)
+
+
 def field_text(p, label):
     """What a field of the screen shows after `label:`."""
     for y in range(p.screen.rows):
@@ -78,6 +91,7 @@ def session_login(ctx, prog):
         p.settle(0.15)
         out["first_bytes"] = p.total
         out["hwm_kb"] = p.status_kb("VmHWM")
+        out["pss_kb"] = p.pss_kb()
         guard = p.guard_private_kb()
         if guard is not None:
             out["guard_kb"] = guard
@@ -149,6 +163,13 @@ def screen_suite(ctx):
                 [v / 1024 for v in b["hwm_kb"]], "C floor",
                 [v / 1024 for v in f["hwm_kb"]], "max", 6.0, "≤ 6 MB",
                 fmt="%.2f"))
+    ctx.add(Row("memory at the login screen, the guard and the client "
+                "together (PSS)", "bianmin", "MB",
+                [v / 1024 for v in b["pss_kb"]], "C floor",
+                [v / 1024 for v in f["pss_kb"]], fmt="%.2f",
+                note="shared pages split among the processes that map "
+                "them: unlike VmHWM, it does not depend on which process "
+                "of the two touched a library first"))
     if b.get("guard_kb"):
         ctx.add(Row("the guard beside it (a parent that waits), private",
                     "bianmin", "MB", [v / 1024 for v in b["guard_kb"]],
@@ -171,6 +192,7 @@ def screen_suite(ctx):
         for k, unit, fmt in (("first_ms", "ms", "%.1f"),
                              ("first_cpu_ms", "ms", "%.2f"),
                              ("hwm_kb", "kB", "%.0f"),
+                             ("pss_kb", "kB", "%.0f"),
                              ("first_bytes", "B", "%.0f"),
                              ("ascii_bytes", "B", "%.0f"),
                              ("cjk_bytes", "B", "%.0f"),
@@ -265,6 +287,69 @@ def list_suite(ctx):
                     main=False))
 
 
+# --- login to the screen after it ---------------------------------------
+def session_logon(ctx, burst):
+    """One launch, logged in as the demo clerk: the time from the Enter
+    that sends the login to the lookup screen drawn with the clerk's
+    counter, and the CPU the client used from that Enter until it is quiet.
+    As a clerk logs in (burst False): the name, Enter, the password, a
+    pause (a password takes seconds to type), then Enter. All at once
+    (burst True, as a paste would): the time runs from the first key."""
+    p = Proc(programs.Bianmin(ctx.url).argv(), env(ctx))
+    try:
+        p.wait_screen(*programs.MARKERS)
+        p.settle(0.1)
+        cpu0 = p.cpu_ns()
+        t0 = time.perf_counter_ns()
+        p.send("clerk01", "Enter", "demo-clerk", "Enter")
+        if not burst:
+            p.settle(0.3)
+            cpu0 = p.cpu_ns()
+            t0 = time.perf_counter_ns()
+        p.send("Enter")
+        t = p.wait_screen(LOOKUP, "| Counter 1 |")
+        p.settle(0.1)
+        return (t - t0) / 1e6, (p.cpu_ns() - cpu0) / 1e6
+    finally:
+        p.stop()
+
+
+def login_request_ms(ctx):
+    """The same login by Python's urllib on a new connection: what the
+    server (its password hash) and loopback take by themselves."""
+    t0 = time.perf_counter_ns()
+    login(ctx.url)
+    return (time.perf_counter_ns() - t0) / 1e6
+
+
+def login_suite(ctx):
+    res = {"typed": [], "burst": [], "request": []}
+    for run in range(-1, ctx.runs):
+        for burst in (False, True):
+            r = session_logon(ctx, burst)
+            if run >= 0:
+                res["burst" if burst else "typed"].append(r)
+        r = login_request_ms(ctx)
+        if run >= 0:
+            res["request"].append(r)
+        ctx.progress("login", run)
+    req = res["request"]
+    ctx.add(Row("login: Enter to the lookup screen (name, password, "
+                "then Enter)", "bianmin", "ms",
+                [r[0] for r in res["typed"]], "the login request alone",
+                req, fmt="%.1f", note="the request alone: Python's "
+                "urllib, a new connection, same server"))
+    ctx.add(Row("login: first key to the lookup screen (the whole login "
+                "at once)", "bianmin", "ms", [r[0] for r in res["burst"]],
+                "the login request alone", req, fmt="%.1f"))
+    ctx.add(Row("CPU from the login's Enter until quiet at the lookup "
+                "screen", "bianmin", "ms", [r[1] for r in res["typed"]],
+                fmt="%.2f"))
+    ctx.add(Row("CPU from the first key until quiet at the lookup screen "
+                "(the whole login at once)", "bianmin", "ms",
+                [r[1] for r in res["burst"]], fmt="%.2f"))
+
+
 # --- memory after a working session ------------------------------------
 def seed_draft(ctx, state):
     """A form kept from an earlier session, as the client saves it: the
@@ -288,18 +373,19 @@ def seed_draft(ctx, state):
     os.chmod(path, 0o600)
 
 
-def elderly_resident(ctx):
-    """The ID number and name of a resident of the demo clerk's centre
-    aged 80 or more, who may apply for 0501."""
+def elderly_resident(ctx, n):
+    """The ID number and name of the n-th resident of the demo clerk's
+    centre aged 80 or more, who may apply for 0501 (each run its own:
+    the server refuses a second open 0501 for the same resident)."""
     with sqlite3.connect("file:%s?mode=ro" % ctx.db, uri=True) as db:
         return db.execute(
             "SELECT r.id_number, r.name FROM residents r JOIN communities "
             "c ON c.id = r.community_id WHERE c.centre_id = 1 AND "
             "length(r.id_number) = 18 AND r.birth_date <= date('now', "
-            "'-81 years') ORDER BY r.id LIMIT 1").fetchone()
+            "'-81 years') ORDER BY r.id LIMIT 1 OFFSET ?", (n,)).fetchone()
 
 
-def session_work(ctx):
+def session_work(ctx, run):
     """Login, a form (from a kept draft), an ID lookup and the profile,
     then F3 0501 from the catalog, submitted, its receipt printed to a
     file. Returns (VmHWM at login, after, what was done)."""
@@ -326,7 +412,7 @@ def session_work(ctx):
         p.wait_screen(LOOKUP)
         # an application taken and its receipt printed (to a file, as
         # with no printer set up): 0501 for a resident of 80 or more
-        who, name = elderly_resident(ctx)
+        who, name = elderly_resident(ctx, run)
         p.send(who, "Enter")
         p.wait_screen("Household", name)
         p.settle(0.1)
@@ -339,7 +425,7 @@ def session_work(ctx):
         p.send("C-r")
         p.wait_screen("Every required material is ticked")
         p.send("Enter", "Space")
-        p.wait_screen("information :* [x]")
+        wait_line(p, "I declare", "[x]")
         p.send("F9")
         p.wait_screen("Application taken.")
         how.append("F3 0501 for %s, filled from the record, submitted"
@@ -357,22 +443,32 @@ def session_work(ctx):
                    % (", ".join(os.path.basename(m) for m in pdf) or "none"))
         p.settle(0.2)
         after = p.status_kb("VmHWM")
+        pss = p.pss_kb()
+        libs = len([m for m in p.maps() if ".so" in os.path.basename(m)
+                    or "ld-linux" in m])
     finally:
         p.stop()
         shutil.rmtree(state, ignore_errors=True)
-    return at_login, after, how
+    return at_login, after, how, libs, pss
 
 
 def work_suite(ctx):
-    after = []
+    after, libs, pss = [], [], []
     how = None
     for run in range(min(ctx.runs, 3)):
-        _, a, how = session_work(ctx)
+        _, a, how, n, ps = session_work(ctx, run)
         after.append(a / 1024)
+        libs.append(n)
+        pss.append(ps / 1024)
     ctx.add(Row("peak memory (VmHWM) after login, a lookup, a form, a "
                 "receipt", "bianmin", "MB", after, kind="max", limit=12.0,
                 target="≤ 12 MB", fmt="%.2f",
                 note="; ".join(how or [])))
+    ctx.add(Row("memory after that session, the guard and the client "
+                "together (PSS)", "bianmin", "MB", pss, fmt="%.2f"))
+    ctx.add(Row("shared libraries mapped after that working session",
+                "bianmin", "", libs, fmt="%.0f",
+                note="what the login screen does without, loaded by then"))
     ctx.note("Memory after a working session: login; the form 0501 "
              "opened %s; an ID lookup and the profile; then %s." % (
                  (how or ["?"])[0], "; ".join(how[1:]) or "nothing more"))
@@ -653,6 +749,9 @@ REASONS = {
     "libcurl": "HTTP(S) to the server (libcurl multi)",
     "libcjson": "JSON of the API",
     "libm": "maths, linked by the Makefile (-lm)",
+    "libqrencode": "QR codes on receipts and certificates",
+    "libinih": "the settings file (INI)",
+    "libsqlite3": "the outbox (SQLite)",
     "libc": "the C library",
     "ld-linux": "the dynamic loader",
     "libnghttp2": "HTTP/2",
@@ -773,9 +872,14 @@ def binary_suite(ctx):
     ctx.add(Row("size of those libraries on disk", "bianmin", "MB",
                 [total / 1048576], "C floor", [ftotal / 1048576],
                 fmt="%.1f"))
+    curl = any("libcurl" in os.path.basename(m) for m in libs)
     ctx.sections.append((
         "Shared libraries bianmin maps at the login screen",
-        "%d libraries, %.1f MB on disk (the floor: %d, %.1f MB). Only the "
-        "first rows are bianmin's own choice; the rest come with Debian's "
-        "libcurl.\n\n%s" % (len(libs), total / 1048576, len(floor_libs),
-                             ftotal / 1048576, libs_table(binary, libs))))
+        "%d libraries, %.1f MB on disk (the floor: %d, %.1f MB). %s\n\n%s"
+        % (len(libs), total / 1048576, len(floor_libs), ftotal / 1048576,
+           "Only the first rows are bianmin's own choice; the rest come "
+           "with Debian's libcurl." if curl else "libcurl (with the "
+           "thirty libraries Debian's brings) and SQLite are loaded later: "
+           "libcurl on the first request (or while the password is "
+           "typed), SQLite with the outbox at the first login.",
+           libs_table(binary, libs))))

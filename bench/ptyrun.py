@@ -197,6 +197,21 @@ class Proc:
             return None
         return total
 
+    def pss_kb(self):
+        """Proportional set size of the whole group (kB): what the
+        program adds to the machine, shared pages split among their
+        users, whichever process of the group touched them first."""
+        total = 0
+        for pid in self.group():
+            try:
+                with open("/proc/%d/smaps_rollup" % pid) as f:
+                    for line in f:
+                        if line.startswith("Pss:"):
+                            total += int(line.split()[1])
+            except OSError:
+                pass
+        return total
+
     def status_kb(self, field):
         return self._status_kb(self.worker(), field)
 

@@ -24,8 +24,8 @@ import programs  # noqa: E402
 import report  # noqa: E402
 import server_bench  # noqa: E402
 
-SUITES = ["seed", "screen", "list", "work", "keys", "instr", "idle",
-          "binary", "load", "fsync"]
+SUITES = ["seed", "screen", "login", "list", "work", "keys", "instr",
+          "idle", "binary", "load", "fsync"]
 
 
 class Context:
@@ -154,6 +154,7 @@ def main():
         ctx.server = fixtures.Server(ctx.db, ctx.work)
         suites = {
             "screen": client_bench.screen_suite,
+            "login": client_bench.login_suite,
             "list": client_bench.list_suite,
             "work": client_bench.work_suite,
             "keys": client_bench.latency_suite,

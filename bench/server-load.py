@@ -39,7 +39,10 @@ TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 BIN = os.path.join(TOP, "bin", "bianmind")
 
 
-def start(db, threads):
+def start(db, threads, log=None):
+    """bianmind on db, on a free loopback port: (process, port). log: a
+    file for its log (one line a request, with the milliseconds it took
+    inside bianmind)."""
     d = tempfile.mkdtemp(prefix="bianmin-bench-")
     port_file = os.path.join(d, "port")
     # the bench's settings only, and as the user running it
@@ -47,7 +50,8 @@ def start(db, threads):
                              getpass.getuser(), "--db", db, "--listen",
                              "127.0.0.1:0",
                              "--port-file", port_file, "--threads",
-                             str(threads), "--max-per-address", "512"],
+                             str(threads), "--max-per-address", "512"] +
+                            (["--log", log] if log else []),
                             stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     while not os.path.exists(port_file):
@@ -71,11 +75,14 @@ def login(port, user, password):
     return body["token"]
 
 
-def run(port, token, make, concurrency, seconds, count=None):
+def run(port, token, make, concurrency, seconds, count=None, statuses=None,
+        per_worker=None):
     """Runs make() -> (method, path, body) from each worker until the
     time is up (or count requests are made, all workers together);
     returns latencies (s), errors and elapsed time. port may be a list:
-    the workers take its ports in turn."""
+    the workers take its ports in turn. statuses, a dict, counts the
+    answers that were errors by status; per_worker, a list, gets each
+    worker's (each connection's) mean latency (s)."""
     ports = port if isinstance(port, (list, tuple)) else [port]
     lat, errors, lock = [], [0], threading.Lock()
     stop = time.monotonic() + seconds
@@ -106,10 +113,15 @@ def run(port, token, make, concurrency, seconds, count=None):
             mine.append(time.monotonic() - t0)
             if r.status >= 300:
                 bad += 1
+                if statuses is not None:
+                    with lock:
+                        statuses[r.status] = statuses.get(r.status, 0) + 1
         c.close()
         with lock:
             lat.extend(mine)
             errors[0] += bad
+            if per_worker is not None and mine:
+                per_worker.append(statistics.mean(mine))
 
     t0 = time.monotonic()
     ts = [threading.Thread(target=worker, args=(ports[i % len(ports)],))

@@ -297,7 +297,8 @@ refuse(struct req *r, const char *status, const char *action)
 	    detail, ext);
 }
 
-/* The stored status and version if the caller may see the application. */
+/* The stored status and version if the caller may see the application;
+ * its row stays locked until the transaction ends. */
 static int
 load_state(struct req *r, long long id, char *status, long long *version)
 {
@@ -307,7 +308,7 @@ load_state(struct req *r, long long id, char *status, long long *version)
 	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
 		return (-1);
 	rc = db_query(r->db, &st, "SELECT status, version FROM applications "
-	    "WHERE id = ?", "l", id);
+	    "WHERE id = ? FOR UPDATE", "l", id);
 	if (rc == 1) {
 		snprintf(status, 24, "%s", db_text(st, 0));
 		*version = db_int(st, 1);
@@ -453,7 +454,9 @@ app_transition(struct req *r)
 
 	if ((id = req_id(r, 0)) < 0 || read_action(r, &a) != 0)
 		return;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: the application's row, then the counter's
+	 * pending evaluation (db.h) */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}

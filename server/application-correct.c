@@ -67,8 +67,8 @@ read_body(struct req *r, struct fix *f)
 	return (-1);
 }
 
-/* The stored application and its service's form; -1 if the caller may
- * not see it. */
+/* The stored application and its service's form, its row locked until
+ * the transaction ends; -1 if the caller may not see it. */
 static int
 load(struct req *r, long long id, struct fix *f)
 {
@@ -80,7 +80,7 @@ load(struct req *r, long long id, struct fix *f)
 	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
 		return (-1);
 	rc = db_query(r->db, &st, "SELECT status, version, service_id, data "
-	    "FROM applications WHERE id = ?", "l", id);
+	    "FROM applications WHERE id = ? FOR UPDATE", "l", id);
 	if (rc == 1) {
 		snprintf(f->status, sizeof f->status, "%s", db_text(st, 0));
 		f->version = db_int(st, 1);
@@ -351,7 +351,8 @@ app_correct(struct req *r)
 	memset(&f, 0, sizeof f);
 	if ((id = req_id(r, 0)) < 0 || read_body(r, &f) != 0)
 		return;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers, the application's row locked by load() */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}

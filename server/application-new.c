@@ -464,7 +464,10 @@ check_conditions(struct req *r, struct newapp *a)
 	return (-1);
 }
 
-/* The next number of the prefix's day; 0 once 9999 are used. */
+/* The next number of the prefix's day; -1 once 9999 are used. The
+ * sequence's row stays locked until the transaction ends: numbers of
+ * one street and day are given in turns and a rollback gives its
+ * number back, while other streets' go on beside it. */
 static int
 next_number(struct req *r, const char *prefix, const char *date,
     char *out)
@@ -586,19 +589,26 @@ insert(struct req *r, struct newapp *a, const char *number,
 }
 
 /* The resident's open application of this service, when the service
- * takes one at a time: 409 application-open naming it. Inside the
- * write transaction, which writers take in turns (db.h), so two
- * counters submitting at once make one application. 1 if answered. */
+ * takes one at a time: 409 application-open naming it. The check holds
+ * a lock of the resident and service until the transaction ends, so
+ * two counters submitting at once make one application. 1 if
+ * answered. */
 static int
 already_open(struct req *r, struct newapp *a)
 {
 	struct db_stmt	*st;
 	cJSON		*ext;
-	char		 detail[128];
+	char		 detail[128], lock[64];
 	int		 found;
 
 	if (!cJSON_IsTrue(cJSON_GetObjectItem(a->service, "one_open")))
 		return (0);
+	snprintf(lock, sizeof lock, "open:%lld:%lld", a->resident_id,
+	    a->service_id);
+	if (db_lock_name(r->db, lock) != 0) {
+		reply_unavailable(r, NULL);
+		return (1);
+	}
 	if ((found = db_query(r->db, &st, "SELECT id, number, status FROM "
 	    "applications WHERE resident_id = ? AND service_id = ? AND status "
 	    "IN ('submitted', 'accepted', 'materials_requested', 'forwarded') "
@@ -618,7 +628,9 @@ already_open(struct req *r, struct newapp *a)
 	return (1);
 }
 
-/* Writes it all in one transaction and answers 201. */
+/* Writes it all in one transaction and answers 201: beside other
+ * writers, taking the resident's and service's lock, then the ticket's
+ * row, then the street's day's sequence (db_begin_rows()). */
 static void
 take(struct req *r, struct newapp *a)
 {
@@ -628,7 +640,7 @@ take(struct req *r, struct newapp *a)
 
 	clock_rfc3339(clock_now(), now);
 	clock_date(clock_now(), today);
-	if (db_begin(r->db) != 0) {
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}

@@ -49,6 +49,30 @@ canon_string(struct buf *b, const char *s)
 	buf_adds(b, "\"");
 }
 
+/* The canonical form of a row after its id: what is hashed after the
+ * previous row's hash and "[id,". */
+static void
+canon_rest(struct buf *b, const char *at, long long staff_id,
+    const char *username, const char *action, const char *object,
+    const char *detail, const char *addr)
+{
+	canon_string(b, at);
+	if (staff_id != 0)
+		buf_printf(b, ",%lld,", staff_id);
+	else
+		buf_adds(b, ",null,");
+	canon_string(b, username);
+	buf_adds(b, ",");
+	canon_string(b, action);
+	buf_adds(b, ",");
+	canon_string(b, object);
+	buf_adds(b, ",");
+	canon_string(b, detail);
+	buf_adds(b, ",");
+	canon_string(b, addr);
+	buf_adds(b, "]");
+}
+
 void
 audit_hash(const char *prev, long long id, const char *at,
     long long staff_id, const char *username, const char *action,
@@ -59,21 +83,7 @@ audit_hash(const char *prev, long long id, const char *at,
 	buf_init(&b);
 	buf_adds(&b, prev[0] != '\0' ? prev : ZERO_HASH);
 	buf_printf(&b, "[%lld,", id);
-	canon_string(&b, at);
-	if (staff_id != 0)
-		buf_printf(&b, ",%lld,", staff_id);
-	else
-		buf_adds(&b, ",null,");
-	canon_string(&b, username);
-	buf_adds(&b, ",");
-	canon_string(&b, action);
-	buf_adds(&b, ",");
-	canon_string(&b, object);
-	buf_adds(&b, ",");
-	canon_string(&b, detail);
-	buf_adds(&b, ",");
-	canon_string(&b, addr);
-	buf_adds(&b, "]");
+	canon_rest(&b, at, staff_id, username, action, object, detail, addr);
 	auth_sha256_hex(b.data, b.len, out);
 	buf_free(&b);
 }
@@ -92,26 +102,88 @@ scrubbed(const char *s)
 	return (copy);
 }
 
-int
-audit_write(struct db *db, long long staff_id, const char *username,
-    const char *action, const char *object, const char *detail,
-    const char *addr)
-{
-	struct db_stmt	*st;
-	char		 prev[65] = "", hash[65], at[32];
-	char		*user, *obj, *text;
-	long long	 id = 1;
-	int		 own = 0, rc;
+/* A row waiting for the commit of the transaction that wrote it. */
+struct audit_row {
+	long long	 staff_id;
+	char		*user, *action, *object, *detail, *addr;
+};
 
-	if (!db_in_transaction(db)) {
-		if (db_begin(db) != 0)
-			return (-1);
-		own = 1;
-	}
-	/* the chain's order is global: with several processes on one
-	 * database, one appends at a time until its transaction ends */
+static void
+audit_row_free(void *arg)
+{
+	struct audit_row	*a = arg;
+
+	free(a->user);
+	free(a->action);
+	free(a->object);
+	free(a->detail);
+	free(a->addr);
+	free(a);
+}
+
+/* On PostgreSQL the row goes with the COMMIT, in its round trip
+ * (db_at_commit_sql()): the chain's lock is taken there, the row's id
+ * and hash (sha256() over the same canonical form) are made there from
+ * the chain's end, and the lock is held while the database inserts and
+ * commits, never while a reply travels or this process waits for a
+ * CPU. */
+static int
+audit_append_sql(struct db *db, struct audit_row *a, const char *at)
+{
+	struct buf	 rest;
+	char		*v[7], *sql, staff[24];
+	int		 i, rc;
+
+	buf_init(&rest);
+	canon_rest(&rest, at, a->staff_id, a->user, a->action, a->object,
+	    a->detail, a->addr);
+	if (a->staff_id != 0)
+		snprintf(staff, sizeof staff, "%lld", a->staff_id);
+	else
+		snprintf(staff, sizeof staff, "NULL");
+	v[0] = db_quote(db, at);
+	v[1] = db_quote(db, a->user);
+	v[2] = db_quote(db, a->action);
+	v[3] = db_quote(db, a->object);
+	v[4] = db_quote(db, a->detail);
+	v[5] = db_quote(db, a->addr);
+	v[6] = db_quote(db, rest.data);
+	sql = xasprintf("SELECT pg_advisory_xact_lock(%d); INSERT INTO audit "
+	    "(id, at, staff_id, username, action, object, detail, addr, hash) "
+	    "SELECT n.id, %s, %s, %s, %s, coalesce(%s, ''), coalesce(%s, ''), "
+	    "%s, encode(sha256(convert_to(n.prev || '[' || n.id || ',' || %s, "
+	    "'UTF8')), 'hex') FROM (SELECT coalesce(max(id), 0) + 1 AS id, "
+	    "coalesce(max(hash), '" ZERO_HASH "') AS prev FROM (SELECT id, "
+	    "hash FROM audit ORDER BY id DESC LIMIT 1) l) n", DB_LOCK_AUDIT,
+	    v[0], staff, v[1], v[2], v[3], v[4], v[5], v[6]);
+	rc = db_at_commit_sql(db, sql);
+	free(sql);
+	for (i = 0; i < 7; i++)
+		free(v[i]);
+	buf_free(&rest);
+	return (rc);
+}
+
+/* Appends the row at the chain's end, holding the chain's lock until
+ * the commit that follows: the chain's order is global, so with
+ * several writers on one database one appends at a time. Run by
+ * db_commit() after every other statement of the transaction, so that
+ * the lock is held from here to the commit only (on PostgreSQL, for
+ * the commit's own round trip only). */
+static int
+audit_append(struct db *db, void *arg)
+{
+	struct audit_row	*a = arg;
+	struct db_stmt		*st;
+	char			 prev[65] = "", hash[65], at[32];
+	long long		 id = 1;
+	int			 rc;
+
+	clock_rfc3339(clock_now(), at);
+	if (strcmp(db_kind(db), "postgresql") == 0)
+		return (audit_append_sql(db, a, at));
 	if (db_lock(db, DB_LOCK_AUDIT) != 0)
-		goto fail;
+		return (-1);
 	rc = db_query(db, &st, "SELECT id, hash FROM audit ORDER BY id DESC "
 	    "LIMIT 1", "");
 	if (rc == 1) {
@@ -120,29 +192,47 @@ audit_write(struct db *db, long long staff_id, const char *username,
 	}
 	db_reset(st);
 	if (rc < 0)
-		goto fail;
-	user = scrubbed(username);
-	obj = scrubbed(object);
-	text = scrubbed(detail);
-	clock_rfc3339(clock_now(), at);
-	audit_hash(prev, id, at, staff_id, user, action, obj, text, addr,
-	    hash);
-	rc = db_exec(db, "INSERT INTO audit (id, at, staff_id, username, "
+		return (-1);
+	audit_hash(prev, id, at, a->staff_id, a->user, a->action, a->object,
+	    a->detail, a->addr, hash);
+	return (db_exec(db, "INSERT INTO audit (id, at, staff_id, username, "
 	    "action, object, detail, addr, hash) VALUES (?, ?, ?, ?, ?, "
 	    "coalesce(?, ''), coalesce(?, ''), ?, ?)", "ltLtttttt", id, at,
-	    staff_id, user, action, obj, text, addr, hash);
-	free(user);
-	free(obj);
-	free(text);
-	if (rc != 0)
-		goto fail;
+	    a->staff_id, a->user, a->action, a->object, a->detail, a->addr,
+	    hash));
+}
+
+int
+audit_write(struct db *db, long long staff_id, const char *username,
+    const char *action, const char *object, const char *detail,
+    const char *addr)
+{
+	struct audit_row	*a;
+	int			 own = 0;
+
+	a = xcalloc(1, sizeof *a);
+	a->staff_id = staff_id;
+	a->user = scrubbed(username);
+	a->action = action != NULL ? xstrdup(action) : NULL;
+	a->object = scrubbed(object);
+	a->detail = scrubbed(detail);
+	a->addr = addr != NULL ? xstrdup(addr) : NULL;
+	if (!db_in_transaction(db)) {
+		if (db_begin_rows(db) != 0) {
+			audit_row_free(a);
+			return (-1);
+		}
+		own = 1;
+	}
+	if (db_at_commit(db, audit_append, audit_row_free, a) != 0) {
+		audit_row_free(a);
+		if (own)
+			db_rollback(db);
+		return (-1);
+	}
 	if (own)
 		return (db_commit(db));
 	return (0);
-fail:
-	if (own)
-		db_rollback(db);
-	return (-1);
 }
 
 int

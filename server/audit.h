@@ -11,9 +11,10 @@
 struct db;
 struct req;
 
-/* Appends one row. Runs inside the caller's transaction if one is open,
- * else in its own. staff_id 0 and username NULL for none; object and
- * detail NULL or "" for none. 0 or -1. */
+/* Appends one row. Inside the caller's transaction if one is open (the
+ * row is written when it commits, db_commit(), and a failure then rolls
+ * it back), else in its own. staff_id 0 and username NULL for none;
+ * object and detail NULL or "" for none. 0 or -1. */
 int	audit_write(struct db *, long long staff_id, const char *username,
 	    const char *action, const char *object, const char *detail,
 	    const char *addr);

@@ -287,7 +287,10 @@ certificate_tokens(char *token, char *code)
 	return (0);
 }
 
-/* The next serial of the community's year; -1 on error. */
+/* The next serial of the community's year; -1 on error. The
+ * sequence's row stays locked until the transaction ends, so serials
+ * of one community are given in turns and without gaps, while other
+ * communities' go on beside them. */
 static int
 next_serial(struct req *r, const struct issue *x, const char *today,
     char *out, size_t len)
@@ -404,7 +407,9 @@ certificate_issue(struct req *r)
 	if (read_request(r, &x) != 0 || (x.promise &&
 	    promise_refuse_barred(r, x.resident_id) != 0))
 		goto out;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: the ticket's row, the community's year's
+	 * sequence, then the counter's pending evaluation (db.h) */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		goto out;
 	}

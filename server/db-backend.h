@@ -24,7 +24,16 @@ struct db_value {
 	size_t		 len;
 };
 
-enum db_command { DB_BEGIN, DB_COMMIT, DB_ROLLBACK };
+/* DB_BEGIN runs alone, DB_BEGIN_ROWS beside others of its kind
+ * (db.h). */
+enum db_command { DB_BEGIN, DB_BEGIN_ROWS, DB_COMMIT, DB_ROLLBACK };
+
+/* Work for db_commit() to run before COMMIT (db_at_commit()). */
+struct db_hook {
+	int		 (*fn)(struct db *, void *);
+	void		 (*drop)(void *);
+	void		*arg;
+};
 
 struct db_ops {
 	const char	*name;
@@ -49,6 +58,7 @@ struct db_ops {
 	long long	 (*integer)(struct db_stmt *, int);
 	const char	*(*text)(struct db_stmt *, int);
 	const void	*(*blob)(struct db_stmt *, int, size_t *);
+	/* DB_COMMIT sends the base's commit_sql before its COMMIT. */
 	int		 (*command)(struct db *, enum db_command);
 	int		 (*in_transaction)(struct db *);
 	int		 (*lock)(struct db *, long long key);
@@ -56,6 +66,7 @@ struct db_ops {
 	void		 (*unlock)(struct db *, long long key);
 	int		 (*script)(struct db *, const char *sql);
 	const char	*(*error)(struct db *);
+	char		*(*quote)(struct db *, const char *);
 	struct db_copy	*(*copy_begin)(struct db *, const char *table,
 			     const char *columns);
 	int		 (*copy_row)(struct db_copy *,
@@ -88,6 +99,10 @@ struct db {
 	unsigned long long	 uses;
 	enum db_fault		 fault;
 	int			 lost;
+	int			 busy;	/* a DB_BUSY fault since db_thread() */
+	struct db_hook		*hooks;	/* db_at_commit()'s, in order */
+	size_t			 nhooks;
+	char			*commit_sql;	/* db_at_commit_sql()'s */
 	struct db		*next;	/* in the list of thread connections */
 };
 

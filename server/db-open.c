@@ -74,6 +74,7 @@ db_thread(void)
 
 	if (db_mine != NULL) {
 		db_mine->lost = 0;
+		db_mine->busy = 0;
 		return (db_mine->ops->check(db_mine) == 0 ? db_mine : NULL);
 	}
 	if ((db_mine = db_open(db_target, &cause)) == NULL) {

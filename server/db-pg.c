@@ -1,8 +1,8 @@
 /* The PostgreSQL back end (libpq): one connection per worker thread,
  * statements prepared once per connection with ?N rewritten to $N,
  * every value sent as a parameter, READ COMMITTED transactions with
- * advisory locks where a total order is needed, and a reconnect when
- * the server went away. */
+ * row locks, and advisory locks where a total order is needed, and a
+ * reconnect when the server went away. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +23,9 @@
 /* Held while migrating, so that processes starting together migrate
  * once. */
 #define PG_MIGRATE_LOCK	"7140326501"
-/* Held by every write transaction until it ends. */
+/* Held by every write transaction until it ends: exclusively by one
+ * that runs alone (db_begin()), shared by one that locks its rows
+ * (db_begin_rows()). */
 #define PG_WRITE_LOCK	"7140326502"
 
 struct pg {
@@ -95,9 +97,10 @@ pg_fault(struct db *db, PGresult *res)
 	} else if (strncmp(state, "23", 2) == 0)
 		db->fault = DB_CONSTRAINT;
 	else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
-	    strcmp(state, "55P03") == 0)
+	    strcmp(state, "55P03") == 0) {
 		db->fault = DB_BUSY;
-	else
+		db->busy = 1;
+	} else
 		db->fault = DB_ERROR;
 	return (-1);
 }
@@ -654,20 +657,30 @@ pg_blob(struct db_stmt *st, int col, size_t *len)
 	return (s->blob);
 }
 
-/* A write transaction holds the write lock, as BEGIN IMMEDIATE does
- * on SQLite: writers across every process take turns, so each route's
- * read-check-write runs as it does on one SQLite file, while reads go
- * on beside them. */
+/* A write transaction holds the write lock. Taken exclusively, as
+ * BEGIN IMMEDIATE does on SQLite, writers across every process take
+ * turns, so a route's read-check-write runs as it does on one SQLite
+ * file; taken shared, writers that lock their rows run side by side and
+ * wait only for the exclusive ones. Reads go on beside them all. */
 static int
 pg_command(struct db *db, enum db_command c)
 {
 	static const char *const	sql[] = { "BEGIN; SELECT "
-	    "pg_advisory_xact_lock(" PG_WRITE_LOCK ")", "COMMIT",
+	    "pg_advisory_xact_lock(" PG_WRITE_LOCK ")", "BEGIN; SELECT "
+	    "pg_advisory_xact_lock_shared(" PG_WRITE_LOCK ")", "COMMIT",
 	    "ROLLBACK" };
 	PGresult			*res;
+	char				*with;
 	int				 rc;
 
-	res = PQexec(PG(db)->c, sql[c]);
+	/* the statements queued for the commit go with it: PQexec()
+	 * stops at the first that fails, and returns the last result */
+	if (c == DB_COMMIT && db->commit_sql != NULL) {
+		with = xasprintf("%s COMMIT", db->commit_sql);
+		res = PQexec(PG(db)->c, with);
+		free(with);
+	} else
+		res = PQexec(PG(db)->c, sql[c]);
 	rc = pg_fault(db, res);
 	/* COMMIT of a transaction a failed statement ended rolls back */
 	if (rc == 0 && c == DB_COMMIT && strcmp(PQcmdStatus(res), "COMMIT") !=
@@ -732,6 +745,18 @@ pg_script(struct db *db, const char *sql)
 
 	PQclear(res);
 	return (rc);
+}
+
+static char *
+pg_quote(struct db *db, const char *s)
+{
+	char	*q, *copy;
+
+	if ((q = PQescapeLiteral(PG(db)->c, s, strlen(s))) == NULL)
+		fatal("quoting a value: %s", PQerrorMessage(PG(db)->c));
+	copy = xstrdup(q);
+	PQfreemem(q);
+	return (copy);
 }
 
 static const char *
@@ -889,6 +914,7 @@ const struct db_ops db_pg_ops = {
 	.unlock = pg_unlock,
 	.script = pg_script,
 	.error = pg_error,
+	.quote = pg_quote,
 	.copy_begin = pg_copy_begin,
 	.copy_row = pg_copy_row,
 	.copy_end = pg_copy_end,

@@ -1,6 +1,11 @@
 /* The SQLite back end: a file in WAL mode with synchronous=FULL, the
  * schema version in user_version, BEGIN IMMEDIATE for every write
- * transaction (one writer at a time, so nothing else needs locking). */
+ * transaction (one writer at a time, so nothing else needs locking).
+ * The process's writers queue for the file's write lock in the order
+ * they come (a ticket lock), rather than polling for it in SQLite's
+ * busy handler, whose sleeps grow to 100 ms and favour whoever asks
+ * last: the busy handler is left to other processes. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +20,8 @@
 struct lite {
 	struct db	 base;
 	sqlite3		*h;
+	int		 writing;	/* holds the writers' turn */
+	sqlite3_stmt	*lone;		/* a write outside a transaction */
 };
 
 struct lite_stmt {
@@ -30,6 +37,50 @@ struct lite_copy {
 
 #define LITE(db)	((struct lite *)(db))
 #define LSTMT(s)	(((struct lite_stmt *)(s))->st)
+
+/* The writers' turns, first come first served, for every connection of
+ * the process (one file per process). A thread that has the turn has
+ * it for each of its connections. */
+static pthread_mutex_t		lite_turn_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t		lite_turn_cond = PTHREAD_COND_INITIALIZER;
+static unsigned long long	lite_next, lite_serving;
+static _Thread_local int	lite_turns;
+
+/* Waits for this connection's turn to write, if it has none yet. */
+static void
+lite_turn_take(struct lite *l)
+{
+	unsigned long long	mine;
+
+	if (l->writing)
+		return;
+	l->writing = 1;
+	if (lite_turns++ > 0)
+		return;
+	pthread_mutex_lock(&lite_turn_lock);
+	mine = lite_next++;
+	while (mine != lite_serving)
+		pthread_cond_wait(&lite_turn_cond, &lite_turn_lock);
+	pthread_mutex_unlock(&lite_turn_lock);
+}
+
+/* Gives the turn to the next writer once this connection is done: no
+ * transaction open and no lone write running. SQLite may have ended a
+ * transaction itself (an I/O error rolls back), so every path that
+ * looks at the state comes here. */
+static void
+lite_turn_settle(struct lite *l)
+{
+	if (!l->writing || l->lone != NULL || !sqlite3_get_autocommit(l->h))
+		return;
+	l->writing = 0;
+	if (--lite_turns > 0)
+		return;
+	pthread_mutex_lock(&lite_turn_lock);
+	lite_serving++;
+	pthread_cond_broadcast(&lite_turn_cond);
+	pthread_mutex_unlock(&lite_turn_lock);
+}
 
 /* Records how the last call failed, for db_fault(). */
 static void
@@ -47,6 +98,7 @@ lite_fault(struct db *db, int rc)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		db->fault = DB_BUSY;
+		db->busy = 1;
 		break;
 	default:
 		db->fault = DB_ERROR;
@@ -98,7 +150,13 @@ lite_open(const char *path, const char *password, char **cause)
 static void
 lite_close(struct db *db)
 {
-	sqlite3_close(LITE(db)->h);
+	struct lite	*l = LITE(db);
+
+	l->lone = NULL;
+	if (!sqlite3_get_autocommit(l->h))
+		sqlite3_exec(l->h, "ROLLBACK", NULL, NULL, NULL);
+	lite_turn_settle(l);
+	sqlite3_close(l->h);
 	free(db);
 }
 
@@ -203,12 +261,36 @@ lite_bind(struct db_stmt *st, int i, const struct db_value *v)
 		sqlite3_bind_null(s, i);
 }
 
+/* Ends a lone write's turn when its statement is done. */
+static void
+lite_lone_done(struct lite *l, sqlite3_stmt *s)
+{
+	if (l->lone != s)
+		return;
+	l->lone = NULL;
+	lite_turn_settle(l);
+}
+
+/* A write outside a transaction is a transaction of its own: it waits
+ * for its turn like the others, until its statement is done. */
 static int
 lite_step(struct db_stmt *st)
 {
-	int	rc = sqlite3_step(LSTMT(st));
+	struct lite	*l = LITE(st->db);
+	sqlite3_stmt	*s = LSTMT(st);
+	int		 rc;
 
+	if (!l->writing && !sqlite3_stmt_readonly(s) &&
+	    !sqlite3_stmt_busy(s) && sqlite3_get_autocommit(l->h)) {
+		lite_turn_take(l);
+		l->lone = s;
+	}
+	rc = sqlite3_step(s);
 	lite_fault(st->db, rc);
+	if (rc != SQLITE_ROW) {
+		lite_lone_done(l, s);
+		lite_turn_settle(l);
+	}
 	if (rc == SQLITE_ROW)
 		return (1);
 	return (rc == SQLITE_DONE ? 0 : -1);
@@ -219,6 +301,7 @@ lite_reset(struct db_stmt *st)
 {
 	sqlite3_reset(LSTMT(st));
 	sqlite3_clear_bindings(LSTMT(st));
+	lite_lone_done(LITE(st->db), LSTMT(st));
 }
 
 static int
@@ -250,21 +333,34 @@ lite_blob(struct db_stmt *st, int col, size_t *len)
 	return (p);
 }
 
+/* Both kinds of write transaction are BEGIN IMMEDIATE, in turn. */
 static int
 lite_command(struct db *db, enum db_command c)
 {
-	static const char *const	 sql[] = { "BEGIN IMMEDIATE", "COMMIT",
-	    "ROLLBACK" };
+	static const char *const	 sql[] = { "BEGIN IMMEDIATE",
+	    "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
+	struct lite			*l = LITE(db);
+	char				*with;
 	int				 rc;
 
-	rc = sqlite3_exec(LITE(db)->h, sql[c], NULL, NULL, NULL);
+	if (c == DB_BEGIN || c == DB_BEGIN_ROWS)
+		lite_turn_take(l);
+	if (c == DB_COMMIT && db->commit_sql != NULL) {
+		/* sqlite3_exec() stops at the first that fails */
+		with = xasprintf("%s COMMIT", db->commit_sql);
+		rc = sqlite3_exec(l->h, with, NULL, NULL, NULL);
+		free(with);
+	} else
+		rc = sqlite3_exec(l->h, sql[c], NULL, NULL, NULL);
 	lite_fault(db, rc);
+	lite_turn_settle(l);
 	return (rc == SQLITE_OK ? 0 : -1);
 }
 
 static int
 lite_in_transaction(struct db *db)
 {
+	lite_turn_settle(LITE(db));
 	return (!sqlite3_get_autocommit(LITE(db)->h));
 }
 
@@ -293,13 +389,31 @@ lite_unlock(struct db *db, long long key)
 	(void)key;
 }
 
+/* A script may write: it waits for its turn. */
 static int
 lite_script(struct db *db, const char *sql)
 {
-	int	rc = sqlite3_exec(LITE(db)->h, sql, NULL, NULL, NULL);
+	struct lite	*l = LITE(db);
+	int		 rc;
 
+	lite_turn_take(l);
+	rc = sqlite3_exec(l->h, sql, NULL, NULL, NULL);
 	lite_fault(db, rc);
+	lite_turn_settle(l);
 	return (rc == SQLITE_OK ? 0 : -1);
+}
+
+static char *
+lite_quote(struct db *db, const char *s)
+{
+	char	*q, *copy;
+
+	(void)db;
+	if ((q = sqlite3_mprintf("%Q", s)) == NULL)
+		fatal("out of memory quoting a value");
+	copy = xstrdup(q);
+	sqlite3_free(q);
+	return (copy);
 }
 
 static const char *
@@ -396,6 +510,7 @@ const struct db_ops db_sqlite_ops = {
 	.unlock = lite_unlock,
 	.script = lite_script,
 	.error = lite_error,
+	.quote = lite_quote,
 	.copy_begin = lite_copy_begin,
 	.copy_row = lite_copy_row,
 	.copy_end = lite_copy_end,

@@ -10,6 +10,21 @@
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
+/* Drops the work queued for the commit, running each one's drop. */
+static void
+db_hooks_drop(struct db *db)
+{
+	size_t	i;
+
+	for (i = 0; i < db->nhooks; i++) {
+		if (db->hooks[i].drop != NULL)
+			db->hooks[i].drop(db->hooks[i].arg);
+	}
+	db->nhooks = 0;
+	free(db->commit_sql);
+	db->commit_sql = NULL;
+}
+
 void
 db_close(struct db *db)
 {
@@ -17,6 +32,8 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
+	db_hooks_drop(db);
+	free(db->hooks);
 	for (i = 0; i < db->ncache; i++)
 		db->ops->finalize(db->cache[i].stmt);
 	free(db->cache);
@@ -175,14 +192,37 @@ db_blob(struct db_stmt *st, int col, size_t *len)
 int
 db_begin(struct db *db)
 {
+	db_hooks_drop(db);
 	return (db->ops->command(db, DB_BEGIN));
+}
+
+int
+db_begin_rows(struct db *db)
+{
+	db_hooks_drop(db);
+	return (db->ops->command(db, DB_BEGIN_ROWS));
+}
+
+/* Runs the queued work in order; 0, or -1 at the first failure. */
+static int
+db_hooks_run(struct db *db)
+{
+	size_t	i;
+
+	for (i = 0; i < db->nhooks; i++) {
+		if (db->hooks[i].fn(db, db->hooks[i].arg) != 0)
+			return (-1);
+	}
+	return (0);
 }
 
 int
 db_commit(struct db *db)
 {
-	if (db->ops->command(db, DB_COMMIT) == 0)
+	if (db_hooks_run(db) == 0 && db->ops->command(db, DB_COMMIT) == 0) {
+		db_hooks_drop(db);
 		return (0);
+	}
 	log_info("commit failed: %s", db_error(db));
 	db_rollback(db);
 	return (-1);
@@ -191,8 +231,57 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
+	db_hooks_drop(db);
 	if (db->ops->in_transaction(db))
 		db->ops->command(db, DB_ROLLBACK);
+}
+
+int
+db_at_commit(struct db *db, int (*fn)(struct db *, void *),
+    void (*drop)(void *), void *arg)
+{
+	if (!db->ops->in_transaction(db))
+		return (-1);
+	db->hooks = xreallocarray(db->hooks, db->nhooks + 1,
+	    sizeof *db->hooks);
+	db->hooks[db->nhooks].fn = fn;
+	db->hooks[db->nhooks].drop = drop;
+	db->hooks[db->nhooks].arg = arg;
+	db->nhooks++;
+	return (0);
+}
+
+int
+db_at_commit_sql(struct db *db, const char *sql)
+{
+	char	*all;
+
+	if (!db->ops->in_transaction(db))
+		return (-1);
+	if (db->commit_sql == NULL)
+		all = xasprintf("%s;", sql);
+	else
+		all = xasprintf("%s %s;", db->commit_sql, sql);
+	free(db->commit_sql);
+	db->commit_sql = all;
+	return (0);
+}
+
+char *
+db_quote(struct db *db, const char *s)
+{
+	if (s == NULL)
+		return (xstrdup("NULL"));
+	return (db->ops->quote(db, s));
+}
+
+int
+db_conflict(struct db *db)
+{
+	if (!db->busy || db->lost || db->ops->in_transaction(db))
+		return (0);
+	db->busy = 0;
+	return (1);
 }
 
 int
@@ -219,6 +308,12 @@ lock_key(const char *name)
 		h *= 1099511628211ULL;
 	}
 	return ((long long)(h >> 1) | (1LL << 32));
+}
+
+int
+db_lock_name(struct db *db, const char *name)
+{
+	return (db->ops->lock(db, lock_key(name)));
 }
 
 int

@@ -6,9 +6,9 @@
  *
  * SQL is written once, in the subset both speak: ?N or ? placeholders
  * (rewritten to $N for PostgreSQL), RETURNING for new ids, ON CONFLICT
- * for upserts. A trailing FOR UPDATE locks the rows it reads on
- * PostgreSQL; SQLite drops it, its BEGIN IMMEDIATE already holding the
- * whole database.
+ * for upserts. A trailing FOR UPDATE (and what follows it: SKIP
+ * LOCKED) locks the rows it reads on PostgreSQL; SQLite drops it, its
+ * BEGIN IMMEDIATE already holding the whole database.
  */
 #ifndef SERVER_DB_H
 #define SERVER_DB_H
@@ -57,16 +57,56 @@ long long	 db_int(struct db_stmt *, int);
 const char	*db_text(struct db_stmt *, int);
 const void	*db_blob(struct db_stmt *, int, size_t *);
 
-/* A write transaction: BEGIN IMMEDIATE on SQLite (one writer at a
- * time); on PostgreSQL READ COMMITTED holding a lock every write
- * transaction of every process takes, so writers take turns there too.
- * 0 or -1. */
+/* A write transaction that runs alone: BEGIN IMMEDIATE on SQLite (one
+ * writer at a time, in turns); on PostgreSQL READ COMMITTED holding a
+ * lock every write transaction of every process takes, exclusively, so
+ * that it waits for every other writer and they for it. What it reads
+ * to decide stays as read until it ends. For the rare writes and for
+ * code not written with row locks in mind. 0 or -1. */
 int		 db_begin(struct db *);
+/* A write transaction that runs beside others of its kind: the same as
+ * db_begin() on SQLite; on PostgreSQL READ COMMITTED taking the same
+ * lock shared, so that it waits only for a db_begin() transaction. It
+ * must lock what it reads to decide before reading it (SELECT ... FOR
+ * UPDATE of the row, db_lock_name() for what has no row yet), in one
+ * order: the rows of the request, then numbering (sequences), then the
+ * locks of evaluation.c; the audit trail's is taken at commit. 0 or
+ * -1. */
+int		 db_begin_rows(struct db *);
+/* Runs the work db_at_commit() queued, then commits; on failure rolls
+ * back and returns -1. */
 int		 db_commit(struct db *);
+/* Rolls back and drops the work queued for the commit. */
 void		 db_rollback(struct db *);
 int		 db_in_transaction(struct db *);
 /* Takes a lock until the transaction ends; 0 or -1. */
 int		 db_lock(struct db *, enum db_lock);
+/* The same for a lock named by a string ("open:12:34"): the writes of
+ * one thing take turns while those of others go on. SQLite has one
+ * writer at a time anyway. 0 or -1. */
+int		 db_lock_name(struct db *, const char *name);
+/* Queues fn(db, arg) for db_commit() to run, in the order queued, just
+ * before COMMIT: for work that holds a lock every writer needs (the
+ * audit trail's), so that it is held from the last statement to the
+ * commit only. A failure of fn rolls the transaction back. drop(arg)
+ * runs when the work is done or dropped; drop may be NULL. Outside a
+ * transaction, nothing is queued and -1 is returned. */
+int		 db_at_commit(struct db *, int (*fn)(struct db *, void *),
+		     void (*drop)(void *), void *arg);
+/* Queues statements without binds (their values quoted by db_quote())
+ * to be sent with the COMMIT, in the same round trip, after the work of
+ * db_at_commit() ran: a lock they take is held while the database runs
+ * them and commits, not while a reply travels. 0, or -1 outside a
+ * transaction. */
+int		 db_at_commit_sql(struct db *, const char *sql);
+/* s as a string literal of the connection's SQL ("NULL" for NULL); the
+ * caller frees it. */
+char		*db_quote(struct db *, const char *s);
+/* 1, once, when a statement of this request met a lock conflict (a
+ * deadlock, a serialization failure, SQLite busy) and the transaction
+ * was then rolled back: nothing was written, and the request may run
+ * again. */
+int		 db_conflict(struct db *);
 /* A lock named by a string, held by this connection until unlocked or
  * closed: 1 taken, 0 held by another connection, -1 error. Other
  * processes see it on PostgreSQL; SQLite has one process per file. */

@@ -134,7 +134,7 @@ eval_pend(struct req *r, const char *kind, long long id,
     const char *occasion)
 {
 	char		 service[128], counter[16], object[48];
-	char		 now[32], until[32];
+	char		 now[32], until[32], lock[48];
 	long long	 centre;
 	time_t		 t = clock_now();
 
@@ -148,8 +148,11 @@ eval_pend(struct req *r, const char *kind, long long id,
 	snprintf(object, sizeof object, "%s/%lld", kind, id);
 	clock_rfc3339(t, now);
 	clock_rfc3339(t + PENDING_SECONDS, until);
-	if (db_exec(r->db, "DELETE FROM pending_evaluations WHERE centre_id = "
-	    "? AND counter = ?", "lt", centre, counter) != 0)
+	/* one pending evaluation a counter: its writers take turns */
+	snprintf(lock, sizeof lock, "pending:%lld:%s", centre, counter);
+	if (db_lock_name(r->db, lock) != 0 || db_exec(r->db, "DELETE FROM "
+	    "pending_evaluations WHERE centre_id = ? AND counter = ?", "lt",
+	    centre, counter) != 0)
 		return (-1);
 	return (db_exec(r->db, "INSERT INTO pending_evaluations (centre_id, "
 	    "counter, object, occasion, service, staff_id, created_at, "
@@ -212,6 +215,12 @@ eval_record(struct req *r, const struct eval_rating *x, long long *first,
 	long long	 id = -1;
 	int		 good = eval_level_good(x->level);
 
+	/* one rating an occasion: the counter's and the page's take turns,
+	 * so that the second finds the first */
+	snprintf(detail, sizeof detail, "rating:%s:%s", x->object,
+	    x->occasion);
+	if (db_lock_name(r->db, detail) != 0)
+		return (-1);
 	if ((*first = first_rating(r->db, x->object, x->occasion,
 	    first_at)) != 0)
 		return (0);

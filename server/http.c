@@ -34,6 +34,8 @@
 #define LOG_PATH_MAX	200
 #define LOG_SEGMENT_MAX	32
 #define LOG_SEGMENT_KEPT 4
+/* Runs of a handler whose transaction a lock conflict rolled back. */
+#define HANDLER_TRIES	3
 
 static unsigned body_timeout_ms = 30000;
 /* Requests begun and not yet completed, for a drain before exit. */
@@ -361,6 +363,23 @@ check_refused(struct req *r)
 	return (-1);
 }
 
+/* Runs the handler; again, a few times, when a lock conflict (a
+ * deadlock PostgreSQL broke) rolled its transaction back: nothing was
+ * written, and its next reply replaces the one it made. */
+static void
+run_handler(struct req *r)
+{
+	int	tries;
+
+	r->route->handler(r);
+	for (tries = 1; tries < HANDLER_TRIES && (r->status < 200 ||
+	    r->status >= 300) && db_conflict(r->db); tries++) {
+		log_info("%s %s: a lock conflict rolled it back; running it "
+		    "again", r->method, r->route->pattern);
+		r->route->handler(r);
+	}
+}
+
 /* Runs the checks of docs/api.md 1.6 in order, then the handler. */
 static void
 dispatch_checked(struct req *r)
@@ -385,7 +404,7 @@ dispatch_checked(struct req *r)
 		return;
 	if (takes_no_query(r->route) && query_given(r))
 		return;
-	r->route->handler(r);
+	run_handler(r);
 	if (r->out == NULL)
 		reply_problem(r, 500, "internal", "Internal error", NULL, NULL);
 }

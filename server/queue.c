@@ -16,9 +16,10 @@ queue_serve(struct req *r, long long ticket_id)
 	cJSON		*errors = NULL;
 	char		 status[16] = "";
 
+	/* the ticket's row stays locked until the transaction ends */
 	if (scope_sees(r->db, r->staff, SCOPE_TICKET, ticket_id)) {
 		if (db_query(r->db, &st, "SELECT status FROM tickets WHERE "
-		    "id = ?", "l", ticket_id) == 1)
+		    "id = ? FOR UPDATE", "l", ticket_id) == 1)
 			snprintf(status, sizeof status, "%s", db_text(st, 0));
 		db_reset(st);
 	}

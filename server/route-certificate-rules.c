@@ -34,13 +34,26 @@ read_reason(struct req *r, const char *const *members, cJSON **errors)
 }
 
 /* Opens the transaction with the certificate the caller may see, not
- * void; NULL having replied (and rolled back). */
+ * void; NULL having replied (and rolled back). Beside other writers:
+ * the certificate's row stays locked until the transaction ends, so
+ * its void, corrections and reprints take turns and a correction's
+ * number follows the last one (db.h). */
 static cJSON *
 begin_with(struct req *r, long long id)
 {
-	cJSON	*c;
+	struct db_stmt	*st;
+	cJSON		*c;
+	int		 rc;
 
-	if (db_begin(r->db) != 0) {
+	if (db_begin_rows(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return (NULL);
+	}
+	rc = db_query(r->db, &st, "SELECT id FROM certificates WHERE id = ? "
+	    "FOR UPDATE", "l", id);
+	db_reset(st);
+	if (rc < 0) {
+		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return (NULL);
 	}

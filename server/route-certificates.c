@@ -153,15 +153,19 @@ get(struct req *r)
 		reply_json(r, 200, o);
 }
 
-/* POST /certificates/{id}/reprints: records a 补打 before it is printed. */
+/* POST /certificates/{id}/reprints: records a 补打 before it is printed,
+ * numbered per certificate: beside other writers, the certificate's
+ * row locked until the commit (db.h). */
 static void
 reprint(struct req *r)
 {
 	static const char *const	 members[] = { "reason", NULL };
+	struct db_stmt			*st;
 	cJSON				*errors = NULL, *o, *c;
 	const char			*reason;
 	long long			 id, n, rid;
 	char				 now[32], object[48];
+	int				 rc;
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
@@ -171,7 +175,15 @@ reprint(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (db_begin(r->db) != 0) {
+	if (db_begin_rows(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	rc = db_query(r->db, &st, "SELECT id FROM certificates WHERE id = ? "
+	    "FOR UPDATE", "l", id);
+	db_reset(st);
+	if (rc < 0) {
+		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}

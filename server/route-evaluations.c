@@ -142,7 +142,9 @@ rate_pending(struct req *r)
 	memset(&x, 0, sizeof x);
 	if ((id = req_id(r, 0)) < 0 || read_rating(r, &x) != 0)
 		return;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: the pending row, then the occasion's lock
+	 * (db.h) */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}

@@ -263,7 +263,8 @@ act(struct req *r)
 	if ((id = req_id(r, 0)) < 0 || (i = read_step(r, &notes,
 	    &answer)) < 0)
 		return;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers, the follow-up's row locked */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}

@@ -117,6 +117,36 @@ read_ids(struct req *r, cJSON *body, long long *ids, cJSON **errors)
 	return (n);
 }
 
+static int
+id_order(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* Locks the applications' rows until the transaction ends, smallest
+ * id first, the order every writer of several takes them in; 0 or -1
+ * having replied 503. */
+static int
+lock_applications(struct req *r, const long long *ids, int n)
+{
+	struct db_stmt	*st;
+	long long	 sorted[MAX_ITEMS];
+	int		 i, rc = 0;
+
+	memcpy(sorted, ids, (size_t)n * sizeof *ids);
+	qsort(sorted, (size_t)n, sizeof *sorted, id_order);
+	for (i = 0; i < n && rc >= 0; i++) {
+		rc = db_query(r->db, &st, "SELECT id FROM applications WHERE "
+		    "id = ? FOR UPDATE", "l", sorted[i]);
+		db_reset(st);
+	}
+	if (rc < 0)
+		reply_unavailable(r, NULL);
+	return (rc < 0 ? -1 : 0);
+}
+
 /* 409 listing the applications that are not accepted; 0 if all are. */
 static int
 check_accepted(struct req *r, const long long *ids, int n)
@@ -126,6 +156,10 @@ check_accepted(struct req *r, const long long *ids, int n)
 	char		 detail[64];
 	int		 i;
 
+	if (lock_applications(r, ids, n) != 0) {
+		cJSON_Delete(conflicts);
+		return (-1);
+	}
 	for (i = 0; i < n; i++) {
 		if (db_query(r->db, &st, "SELECT number, status FROM "
 		    "applications WHERE id = ? AND status != 'accepted'", "l",
@@ -236,7 +270,9 @@ create(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: the applications' rows, then the centre's
+	 * day's sequence (db.h) */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}
@@ -344,9 +380,11 @@ receipt(struct req *r)
 	    NULL };
 	cJSON				*body = req_body(r), *errors = NULL, *o;
 	cJSON				*ext;
+	struct db_stmt			*st;
 	const char			*by, *note;
 	long long			 id;
 	char				 now[32], object[40], number[40];
+	int				 rc;
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
@@ -357,7 +395,16 @@ receipt(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (db_begin(r->db) != 0) {
+	/* beside other writers, the hand-off's row locked */
+	if (db_begin_rows(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	rc = db_query(r->db, &st, "SELECT id FROM handoffs WHERE id = ? FOR "
+	    "UPDATE", "l", id);
+	db_reset(st);
+	if (rc < 0) {
+		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}

@@ -473,7 +473,8 @@ rate(struct req *r)
 	x.counter = strcmp(p.kind, "certificate") == 0 ? NULL : p.counter;
 	x.service = p.service;
 	x.staff = p.staff;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: eval_record() takes the occasion's lock */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		goto out;
 	}

@@ -225,12 +225,24 @@ static void
 check(struct req *r)
 {
 	struct check	 c;
+	struct db_stmt	*st;
 	cJSON		*p;
 	long long	 id;
+	int		 rc;
 
 	if ((id = req_id(r, 0)) < 0 || read_check(r, &c) != 0)
 		return;
-	if (db_begin(r->db) != 0) {
+	/* beside other writers, the promise's row locked until the commit,
+	 * so that a second check finds the first (db.h) */
+	if (db_begin_rows(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return;
+	}
+	rc = db_query(r->db, &st, "SELECT id FROM promises WHERE id = ? FOR "
+	    "UPDATE", "l", id);
+	db_reset(st);
+	if (rc < 0) {
+		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}

@@ -1,6 +1,7 @@
 /* /api/v1/queue: one queue per centre and day (docs/api.md 11). Every
- * action runs in a write transaction, so two counters calling at once
- * never get the same ticket. Queue actions are not audited. */
+ * action runs in a write transaction holding the rows of its tickets,
+ * so two counters calling at once never get the same ticket. Queue
+ * actions are not audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,7 +183,9 @@ issue(struct req *r)
 	clock_rfc3339(clock_now(), now);
 	clock_date(clock_now(), today);
 	snprintf(seq, sizeof seq, "tkt:%lld:%s:%s", centre, today, prefix);
-	if (db_begin(r->db) != 0) {
+	/* beside other writers: the category's day's sequence of the
+	 * centre stays locked until the commit (db.h) */
+	if (db_begin_rows(r->db) != 0) {
 		reply_unavailable(r, NULL);
 		return;
 	}
@@ -336,7 +339,10 @@ read_categories(cJSON *body, long long *ids, cJSON **errors)
 	return (n);
 }
 
-/* The next ticket for counter among the categories (n 0: all). */
+/* The next ticket for counter among the categories (n 0: all), its row
+ * locked until the transaction ends. A ticket another transaction holds
+ * (another counter calling it, a transfer) is passed over, so counters
+ * calling at once get different tickets without waiting. */
 static long long
 pick_next(struct req *r, long long centre, const char *date,
     const char *counter, const long long *ids, int n)
@@ -347,7 +353,8 @@ pick_next(struct req *r, long long centre, const char *date,
 
 	if (db_query(r->db, &st, "SELECT id FROM tickets WHERE centre_id = ? "
 	    "AND date = ? AND status = 'waiting' AND counter = ? ORDER BY "
-	    "queued_at, id LIMIT 1", "ltt", centre, date, counter) == 1)
+	    "queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "ltt", centre,
+	    date, counter) == 1)
 		id = db_int(st, 0);
 	db_reset(st);
 	if (id != 0)
@@ -356,7 +363,7 @@ pick_next(struct req *r, long long centre, const char *date,
 	    "date = ?2 AND status = 'waiting' AND counter IS NULL AND (?3 = 0 "
 	    "OR category_id IN (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)) ORDER BY "
-	    "queued_at, id LIMIT 1");
+	    "queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED");
 	db_bind_int(st, 1, centre);
 	db_bind_text(st, 2, date);
 	db_bind_int(st, 3, n);
@@ -393,7 +400,7 @@ call_next(struct req *r)
 	cJSON				*body = req_body(r), *errors = NULL;
 	const char			*counter;
 	long long			 ids[20], centre, id;
-	char				 now[32], today[11];
+	char				 now[32], today[11], lock[48];
 	int				 n;
 
 	if ((centre = own_centre(r)) < 0)
@@ -407,7 +414,10 @@ call_next(struct req *r)
 	}
 	clock_rfc3339(clock_now(), now);
 	clock_date(clock_now(), today);
-	if (db_begin(r->db) != 0) {
+	/* beside other writers; the counter's calls take turns (db.h) */
+	snprintf(lock, sizeof lock, "counter:%lld:%s", centre, counter);
+	if (db_begin_rows(r->db) != 0 || db_lock_name(r->db, lock) != 0) {
+		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}
@@ -461,17 +471,29 @@ refuse(struct req *r, const char *status)
 	    "号码当前状态不允许此操作", ext);
 }
 
-/* Opens the action's transaction on a ticket of the caller's centre;
- * its status and counter, or -1 having replied. */
+/* Opens the action's transaction on a ticket of the caller's centre,
+ * beside other writers with the ticket's row locked until it ends (then
+ * the counter's pending evaluation, db.h); its status and counter, or
+ * -1 having replied. */
 static long long
 begin_action(struct req *r, char *status, char *counter)
 {
+	struct db_stmt	*st;
 	cJSON		*o;
 	long long	 id;
+	int		 rc;
 
 	if ((id = req_id(r, 0)) < 0)
 		return (-1);
-	if (db_begin(r->db) != 0) {
+	if (db_begin_rows(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return (-1);
+	}
+	rc = db_query(r->db, &st, "SELECT id FROM tickets WHERE id = ? FOR "
+	    "UPDATE", "l", id);
+	db_reset(st);
+	if (rc < 0) {
+		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return (-1);
 	}

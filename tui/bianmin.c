@@ -8,8 +8,6 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include <curl/curl.h>
-
 #include "borders.h"
 #include "config.h"
 #include "guard.h"
@@ -217,46 +215,6 @@ open_log(void)
 	free(dir);
 }
 
-/* The outbox keeps submissions until the server has them. Without it
- * the client still runs (lookups work), but refuses to take any. */
-static void
-open_outbox(const char **warn)
-{
-	static char	 msg[512];
-	char		*dir = paths_state(NULL), *path, *cause = NULL;
-	char		*aside = NULL;
-
-	if (dir == NULL) {
-		*warn = N_("The state folder cannot be created: submissions "
-		    "are refused until that is fixed.");
-		return;
-	}
-	path = xasprintf("%s/client.db", dir);
-	app.outbox = outbox_open(path, &aside, &cause);
-	if (app.outbox == NULL) {
-		log_info("outbox: %s", cause);
-		*warn = N_("The local database cannot be opened: submissions "
-		    "are refused until that is fixed.");
-	} else if (aside != NULL) {
-		/* said once, in the clerk's language, with the file kept */
-		snprintf(msg, sizeof msg, _("The local database was damaged; "
-		    "it was kept as %s for support and a new one started."),
-		    aside);
-		*warn = msg;
-	}
-	if (app.outbox != NULL) {
-		app.sender = sender_new(app.api, app.outbox, outbox_ui_event,
-		    NULL);
-		/* acknowledged submissions keep personal data a week at most */
-		outbox_expire(app.outbox, time(NULL), 7 * 24 * 3600);
-		app_outbox_changed();
-	}
-	free(aside);
-	free(cause);
-	free(path);
-	free(dir);
-}
-
 /* Secrets live in this process's memory: no core files, no ptrace by
  * other users' tools. */
 static void
@@ -348,8 +306,6 @@ main(int argc, char **argv)
 		log_info("start: bianmin %s, language %s, server %s",
 		    BIANMIN_VERSION, i18n_lang(), o.api);
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
-		fatal("curl_global_init failed");
 	memset(&ho, 0, sizeof ho);
 	ho.ca_file = o.ca_file;
 	ho.pin = o.pin;
@@ -370,7 +326,6 @@ main(int argc, char **argv)
 	app.last_key = time(NULL);
 	app.waiting = -1;
 	keep_settings(&o, &cfg);
-	open_outbox(&warn);
 	if ((pwarn = print_ui_init(&o.print)) != NULL && warn == NULL)
 		warn = pwarn;
 	atexit(term_end);
@@ -387,7 +342,7 @@ main(int argc, char **argv)
 	model_session_free(app.session);
 	api_free(app.api);
 	free(app.message);
-	curl_global_cleanup();
+	http_end();
 	config_free(&cfg);
 	settings_free();
 	keymap_free();

@@ -250,6 +250,7 @@ outbox_turn(int *was_online)
 {
 	int	online = api_online(app.api);
 
+	outbox_ui_open();
 	if (app.sender == NULL)
 		return;
 	if (online && !*was_online && app.session != NULL)
@@ -262,7 +263,7 @@ void
 loop_run(void)
 {
 	struct curl_waitfd	fds[2 + MAX_WATCH];
-	CURLM			*multi = http_multi(api_http(app.api));
+	struct http		*http = api_http(app.api);
 	time_t			 minute = time(NULL) / 60;
 	int			 idle_reads = 0, was_online = 1, nw;
 
@@ -277,8 +278,7 @@ loop_run(void)
 		fds[1].events = CURL_WAIT_POLLIN;
 		fds[1].revents = 0;
 		nw = watch_fds(fds + 2);
-		curl_multi_poll(multi, fds, 2 + (unsigned)nw,
-		    (int)next_timeout(), NULL);
+		http_poll(http, fds, 2 + (unsigned)nw, (int)next_timeout());
 		watch_poll(fds + 2, nw);
 		if (fds[1].revents != 0)
 			handle_signals();
@@ -301,7 +301,7 @@ loop_run(void)
 				idle_reads = 0;
 		}
 		scan_tick_all();
-		http_process(api_http(app.api));
+		http_process(http);
 		outbox_turn(&was_online);
 		idle_check(time(NULL));
 		queue_count_tick(time(NULL));

@@ -34,6 +34,10 @@ network_message(const struct api_result *r)
 	case HTTP_FAIL_TOO_LARGE:
 		return (xstrdup(_("The server's reply was too large to "
 		    "read.")));
+	case HTTP_FAIL_LIBRARY:
+		/* nothing was sent: this PC lacks what sends it */
+		return (xasprintf(_("This PC cannot send requests: %s. Call "
+		    "support."), error));
 	default:
 		return (xasprintf(_("The request failed: %s"), error));
 	}

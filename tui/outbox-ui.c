@@ -1,11 +1,79 @@
-/* What the clerk hears of the outbox: counts in the status bar, and a
- * sentence when a saved submission is accepted or refused. */
+/* What the clerk hears of the outbox: whether it could be opened,
+ * counts in the status bar, and a sentence when a saved submission is
+ * accepted or refused. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "print-ui.h"
 #include "../printing/doc.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../util/log.h"
+#include "../util/paths.h"
+#include "../util/xmalloc.h"
+
+/* Opens the outbox and starts its sender; what the clerk must be told
+ * (in the clerk's language), or NULL. */
+static char *
+open_outbox(void)
+{
+	char	*dir, *path, *cause = NULL, *aside = NULL, *warning = NULL;
+
+	if ((dir = paths_state(NULL)) == NULL)
+		return (xstrdup(_("The state folder cannot be created: "
+		    "submissions are refused until that is fixed.")));
+	path = xasprintf("%s/client.db", dir);
+	app.outbox = outbox_open(path, &aside, &cause);
+	if (app.outbox == NULL) {
+		log_info("outbox: %s", cause);
+		warning = xstrdup(_("The local database cannot be opened: "
+		    "submissions are refused until that is fixed."));
+	} else if (aside != NULL)	/* said once, with the file kept */
+		warning = xasprintf(_("The local database was damaged; it "
+		    "was kept as %s for support and a new one started."),
+		    aside);
+	if (app.outbox != NULL) {
+		app.sender = sender_new(app.api, app.outbox, outbox_ui_event,
+		    NULL);
+		/* acknowledged submissions keep personal data a week at most */
+		outbox_expire(app.outbox, time(NULL), 7 * 24 * 3600);
+		app_outbox_changed();
+	}
+	free(aside);
+	free(cause);
+	free(path);
+	free(dir);
+	return (warning);
+}
+
+/* The outbox keeps submissions until the server has them. It opens
+ * once libcurl is loaded — while the password is typed (http_warm), or
+ * with the first request — or at the first login at the latest, not at
+ * start: nothing before a login can submit, and the login screen is
+ * drawn sooner without SQLite. Without it the client still runs
+ * (lookups work), but refuses to take any submission: the clerk is
+ * told so once logged in, where the login's own messages do not hide
+ * it. */
+void
+outbox_ui_open(void)
+{
+	static int	 tried;
+	static char	*warning;
+
+	if (!tried && (app.session != NULL ||
+	    http_loaded(api_http(app.api)))) {
+		tried = 1;
+		warning = open_outbox();
+		if (app.sender != NULL && app.session != NULL)
+			sender_set_staff(app.sender, app.session->username);
+	}
+	if (warning != NULL && app.session != NULL) {
+		app_message(MSG_ERROR, "%s", warning);
+		free(warning);
+		warning = NULL;
+	}
+}
 
 static void
 print_real(void *arg)

@@ -157,6 +157,10 @@ login_key(struct screen *s, int key)
 		if (!keys_edit(&l->f[l->focus], key))
 			return (0);
 	}
+	/* the login request is near: libcurl loads while the password is
+	 * typed, not after Enter (http.h) */
+	if (l->focus == F_PASS)
+		http_warm(api_http(app.api));
 	app_dirty();
 	return (1);
 }

@@ -185,7 +185,10 @@ void	resident_open(long long id, const char *then_txcode);
  * resident member), or NULL. */
 const struct resident *resident_on_screen(void);
 
-/* The outbox: counts refreshed after a change; the sender's events. */
+/* The outbox: opened once libcurl is loaded or a session begins (the
+ * loop calls this every turn; it acts once); counts refreshed after a
+ * change; the sender's events. */
+void	outbox_ui_open(void);
 void	app_outbox_changed(void);
 void	outbox_ui_event(enum sender_event, const struct outbox_item *,
 	    const struct api_result *, void *);

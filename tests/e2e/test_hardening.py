@@ -351,6 +351,53 @@ def test_valgrind_finds_no_errors_or_leaks():
             os.unlink(vlog)
 
 
+def test_without_libcurl_the_login_says_why():
+    """libcurl is loaded on the first request, not at exec: a PC whose
+    libcurl is missing or broken still shows the login form, and the
+    login says what is wrong instead of sending anything."""
+    libs = tempfile.mkdtemp(prefix="bianmin-nocurl-")
+    with open(os.path.join(libs, "libcurl.so.4"), "w") as f:
+        f.write("not a library\n")
+
+    def body(s, t, state):
+        t.wait_for("bianmin 0.")
+        t.type("clerk01")
+        t.keys("Enter")
+        t.type("demo-clerk")
+        t.keys("Enter", "Enter")
+        screen = t.wait_for("This PC cannot send requests: libcurl.so.4")
+        assert "Password:" in screen, screen    # still at the login
+        t.keys("F10")
+        t.wait_for("Y =")
+        t.keys("y")
+        screen = t.wait_for("EXIT=")
+        assert "EXIT=0" in screen, screen
+    try:
+        with_client(body, env={"LD_LIBRARY_PATH": libs})
+    finally:
+        shutil.rmtree(libs, ignore_errors=True)
+
+
+def test_without_sqlite_submissions_are_refused_and_lookups_work():
+    """SQLite is loaded with the outbox at the first login: without it
+    the login screen and the lookups still work, and the clerk is told
+    that submissions are refused."""
+    libs = tempfile.mkdtemp(prefix="bianmin-nosqlite-")
+    with open(os.path.join(libs, "libsqlite3.so.0"), "w") as f:
+        f.write("not a library\n")
+
+    def body(s, t, state):
+        log_in(t)
+        t.wait_for("The local database cannot be opened")
+        t.type(FULL_ID)
+        t.keys("Enter")
+        t.wait_for("Household", MASKED_ID)
+    try:
+        with_client(body, env={"LD_LIBRARY_PATH": libs})
+    finally:
+        shutil.rmtree(libs, ignore_errors=True)
+
+
 def test_idle_lock_hides_the_resident():
     def body(s, t, state):
         log_in(t)

@@ -48,7 +48,7 @@ turn(struct api *a, struct sender *s)
 
 	if (ms < 0 || ms > 100)
 		ms = 100;
-	curl_multi_poll(http_multi(api_http(a)), NULL, 0, (int)ms, NULL);
+	http_poll(api_http(a), NULL, 0, (int)ms);
 	http_process(api_http(a));
 	if (s != NULL)
 		sender_pump(s, time(NULL));
@@ -71,7 +71,6 @@ main(int argc, char **argv)
 	}
 	n = atoi(argv[6]);
 	end = time(NULL) + atoi(argv[7]);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if ((a = api_new(argv[1], NULL, &cause)) == NULL ||
 	    (o = outbox_open(argv[2], &warn, &cause)) == NULL) {
 		fprintf(stderr, "outbox-drive: %s\n", cause);
@@ -102,6 +101,6 @@ main(int argc, char **argv)
 	sender_free(s);
 	outbox_close(o);
 	api_free(a);
-	curl_global_cleanup();
+	http_end();
 	return (pending == 0 ? 0 : 1);
 }

@@ -76,7 +76,7 @@ wait_for(struct api *a)
 	int	i;
 
 	for (i = 0; i < 300 && !out.done; i++) {
-		curl_multi_poll(http_multi(api_http(a)), NULL, 0, 100, NULL);
+		http_poll(api_http(a), NULL, 0, 100);
 		http_process(api_http(a));
 	}
 	assert_true(out.done);
@@ -311,17 +311,51 @@ refuses_unsafe_urls(void **state)
 	static const char *const bad[] = {
 		"http://example.org", "ftp://127.0.0.1/", "file:///etc/passwd",
 		"smb://127.0.0.1/x", "not a url",
+		/* checked before libcurl is loaded, by our own reading */
+		"http://127.0.0.1@evil.example/", "http:/127.0.0.1",
+		"http://", "http://[::1", "http://127.0.0.1:80x/",
+		"1http://127.0.0.1", "http://127.0.0.1.evil.example:1",
+		"http://[::2]:1", "http://localhost@:1",
 	};
-	char	*cause;
-	size_t	 i;
+	static const char *const good[] = {
+		"http://127.0.0.1:8080/", "HTTP://localhost", "http://[::1]:1/",
+		"http://evil.example@127.0.0.1:1", "http://127.9.9.9?x",
+		"https://example.org", "https://例子.example:8443/api",
+	};
+	struct api	*a;
+	char		*cause;
+	size_t		 i;
 
 	(void)state;
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		cause = NULL;
-		assert_null(api_new(bad[i], NULL, &cause));
+		if ((a = api_new(bad[i], NULL, &cause)) != NULL)
+			fail_msg("%s was taken", bad[i]);
 		assert_non_null(cause);
 		free(cause);
 	}
+	for (i = 0; i < sizeof good / sizeof *good; i++) {
+		cause = NULL;
+		if ((a = api_new(good[i], NULL, &cause)) == NULL)
+			fail_msg("%s was refused: %s", good[i], cause);
+		api_free(a);
+	}
+}
+
+/* Query values percent-encoded as RFC 3986 (and curl_easy_escape) do,
+ * without libcurl. */
+static void
+escapes_query_values(void **state)
+{
+	char	*e;
+
+	(void)state;
+	e = http_escape("张 a&b=c~_.-/?#%");
+	assert_string_equal(e, "%E5%BC%A0%20a%26b%3Dc~_.-%2F%3F%23%25");
+	free(e);
+	e = http_escape("");
+	assert_string_equal(e, "");
+	free(e);
 }
 
 /* Every service the server offers, by id, through the catalog's pages. */
@@ -436,16 +470,16 @@ main(void)
 		cmocka_unit_test(hostile_problem_text_is_sanitized),
 		cmocka_unit_test(unreachable_server),
 		cmocka_unit_test(refuses_unsafe_urls),
+		cmocka_unit_test(escapes_query_values),
 		cmocka_unit_test(catalog_every_form_loads),
 		cmocka_unit_test(catalog_search),
 	};
 	int	rc;
 
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	/* the clerk's sentences, as the client sets them */
 	api_set_describe(messages_describe);
 	rc = cmocka_run_group_tests_name("api", tests, NULL, NULL);
 	reset();
-	curl_global_cleanup();
+	http_end();
 	return (rc);
 }

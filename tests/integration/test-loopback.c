@@ -110,7 +110,7 @@ log_in(struct api *a, struct listener *ls, int n)
 	memset(&out, 0, sizeof out);
 	api_login(a, "clerk01", PASSWORD, "1", on_done, NULL);
 	for (i = 0; i < 60 && !out.done; i++) {
-		curl_multi_poll(http_multi(api_http(a)), NULL, 0, 100, NULL);
+		http_poll(api_http(a), NULL, 0, 100);
 		http_process(api_http(a));
 		for (j = 0; j < n; j++)
 			drain(&ls[j]);
@@ -232,10 +232,9 @@ main(void)
 		fprintf(stderr, "run me with tests/integration/with-netns.sh\n");
 		return (2);
 	}
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	/* the clerk's sentences, as the client sets them */
 	api_set_describe(messages_describe);
 	rc = cmocka_run_group_tests_name("loopback", tests, NULL, NULL);
-	curl_global_cleanup();
+	http_end();
 	return (rc);
 }

@@ -53,7 +53,7 @@ attempt(const char *env, const char *ca, const char *pin)
 	/* a GET: s_server -www answers those (with HTML) */
 	api_resident_search(a, NULL, "张", 1, on_done, NULL);
 	for (i = 0; i < 200 && !out.done; i++) {
-		curl_multi_poll(http_multi(api_http(a)), NULL, 0, 100, NULL);
+		http_poll(api_http(a), NULL, 0, 100);
 		http_process(api_http(a));
 	}
 	api_free(a);
@@ -110,10 +110,9 @@ main(void)
 	};
 	int	rc;
 
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	/* the clerk's sentences, as the client sets them */
 	api_set_describe(messages_describe);
 	rc = cmocka_run_group_tests_name("tls", tests, NULL, NULL);
-	curl_global_cleanup();
+	http_end();
 	return (rc);
 }

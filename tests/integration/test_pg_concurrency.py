@@ -3,12 +3,21 @@
 a session opened on one is good on the other; certificates issued
 through both at once get unique serial numbers without gaps; the same
 Idempotency-Key sent to both at once creates one application, and every
-other answer is its replay or a 409 while it runs. Runs when
-BIANMIN_TEST_PG names a cluster (make check starts one)."""
+other answer is its replay or a 409 while it runs; one resident's
+submissions of one service at once make one application; counters
+calling at once get different tickets, reprints and corrections of one
+certificate different numbers; a promise is checked once, an application
+corrected once at its version; a writer holding one street's numbering
+keeps none of another street waiting, nor one holding a certificate
+another certificate's correction; the audit chain stays whole. Runs when BIANMIN_TEST_PG names a cluster (make check starts
+one)."""
 import concurrent.futures
 import http.client
 import json
+import os
 import re
+import subprocess
+import time
 import uuid
 
 import bm
@@ -18,18 +27,25 @@ from bm import login, find
 
 import test_server_applications as apps
 import test_server_certificates as certs
+import test_server_rules as rules
 
 THREADS = 8
 CERTS = 48
 KEYS = 24
+TICKETS = 12
+# server/db-pg.c's PG_WRITE_LOCK: every write transaction holds it,
+# shared when it locks its rows
+WRITE_LOCK = 7140326502
 
 
-def call(srv, method, path, body, token, key=None):
+def call(srv, method, path, body, token, key=None, if_match=None):
     c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
     h = {"Authorization": "Bearer " + token,
          "Content-Type": "application/json"}
     if key:
         h["Idempotency-Key"] = key
+    if if_match is not None:
+        h["If-Match"] = '"%d"' % if_match
     c.request(method, path, body=json.dumps(body, ensure_ascii=False)
               .encode(), headers=h)
     r = c.getresponse()
@@ -101,6 +117,255 @@ def test_one_application_per_key():
                      if st == 201)
     numbers = sorted(set(numbers))
     assert numbers == list(range(numbers[0], numbers[0] + KEYS)), numbers
+
+
+def test_reprints_numbered_once_each():
+    t = login("clerk01")
+    body = {"type_id": certs.types(t)["residence"]["id"],
+            "resident_id": find(t, certs.ZHANG), "purpose": "办理居住证",
+            "data": {"since": "2019-06-01", "tenure": "own"}}
+    st, c, _ = call(A, "POST", "/api/v1/certificates", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, c
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/certificates/%d/reprints"
+                    % c["id"], {"reason": "原件遗失，居民申请补打"}, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 201 for st, _, _ in got), got
+    assert sorted(j["reprint_no"] for _, j, _ in got) == list(
+        range(1, 2 * THREADS + 1)), got
+
+
+def new_certificate(t):
+    body = {"type_id": certs.types(t)["residence"]["id"],
+            "resident_id": find(t, certs.ZHANG), "purpose": "办理居住证",
+            "data": {"since": "2019-06-01", "tenure": "own"}}
+    st, c, _ = call(A, "POST", "/api/v1/certificates", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, c
+    return c
+
+
+def correct_certificate(srv, t, cid, i):
+    return call(srv, "POST", "/api/v1/certificates/%d/corrections" % cid,
+                {"reason": "证明用途登记有误", "purpose": "办理居住证%d" % i},
+                t, key=uuid.uuid4().hex)
+
+
+def test_corrections_numbered_once_each():
+    c = new_certificate(login("clerk01"))
+    s = login("super01")
+
+    def one(i):
+        return correct_certificate((A, B)[i % 2], s, c["id"], i)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 200 for st, _, _ in got), got
+    assert sorted(j["correction"]["correction_no"] for _, j, _ in got) == \
+        list(range(1, 2 * THREADS + 1)), got
+    db = harness.connect(A.db)
+    rows = db.execute("SELECT correction_no FROM certificate_papers WHERE "
+                      "certificate_id = ? ORDER BY 1", (c["id"],)).fetchall()
+    db.close()
+    assert [n for (n,) in rows] == list(range(1, 2 * THREADS + 1)), rows
+
+
+def test_another_certificates_correction_does_not_wait():
+    t = login("clerk01")
+    held, free = new_certificate(t), new_certificate(t)
+    s = login("super01")
+    # a writer as bianmind's: the write lock shared, then one
+    # certificate's row, held for a while
+    holder = subprocess.Popen(
+        ["psql", "-X", "-q", "-d", A.db, "-c", "BEGIN", "-c",
+         "SELECT pg_advisory_xact_lock_shared(%d)" % WRITE_LOCK, "-c",
+         "SELECT id FROM certificates WHERE id = %d FOR UPDATE" % held["id"],
+         "-c", "SELECT pg_sleep(4)", "-c", "COMMIT"],
+        stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        started = time.time()
+        st, j, _ = correct_certificate(A, s, free["id"], 1)
+        took = time.time() - started
+        assert st == 200 and took < 2, (st, j, took)
+        started = time.time()
+        st, j, _ = correct_certificate(A, s, held["id"], 1)
+        took = time.time() - started
+        assert st == 200 and took > 1.5, (st, j, took)
+    finally:
+        holder.wait(20)
+
+
+def test_promise_checked_once():
+    t = login("clerk01")
+    bm.S = A
+    r, a = rules.promised_app(t)
+    assert r.status == 201, a
+    pid = a["promises"][0]["id"]
+    s = login("super01")
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/promises/%d/check" % pid,
+                    {"outcome": "false", "note": "隐瞒收入%d" % i}, s,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(THREADS)))
+    assert sorted(st for st, _, _ in got) == [200] + [409] * (
+        THREADS - 1), got
+    assert all(j["type"].endswith("promise-checked") for st, j, _ in got
+               if st == 409), got
+    db = harness.connect(A.db)
+    (n,) = db.execute("SELECT count(*) FROM promise_bans WHERE promise_id "
+                      "= ?", (pid,)).fetchone()
+    db.close()
+    assert n == 1, n
+
+
+def test_application_corrected_once_at_its_version():
+    t = login("clerk01")
+    bm.S = A
+    a = rules.new_app(t)
+    s = login("super01")
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/applications/%d/"
+                    "corrections" % a["id"], {"reason": "联系电话录入有误",
+                    "data": {"phone": "1390000%04d" % i}}, s,
+                    key=uuid.uuid4().hex, if_match=a["version"])
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(THREADS)))
+    assert sorted(st for st, _, _ in got) == [200] + [412] * (
+        THREADS - 1), got
+    [won] = [j for st, j, _ in got if st == 200]
+    assert won["version"] == a["version"] + 1, won
+    db = harness.connect(A.db)
+    (n,) = db.execute("SELECT count(*) FROM timeline WHERE application_id "
+                      "= ? AND action = 'correct'", (a["id"],)).fetchone()
+    db.close()
+    assert n == 1, n
+
+
+def test_one_open_application_from_both():
+    t = login("clerk01")
+    bm.S = A
+    body = {"service_id": apps.service(t, "0501")["id"],
+            "resident_id": apps.new_elder(t)["id"], "data": apps.DATA,
+            "materials": apps.MATERIALS}
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/applications", body, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(THREADS)))
+    statuses = sorted(st for st, _, _ in got)
+    assert statuses == [201] + [409] * (THREADS - 1), got
+    assert all(j["type"].endswith("application-open") for st, j, _ in got
+               if st == 409), got
+
+
+def test_counters_calling_at_once_get_different_tickets():
+    t = login("clerk01", counter="21")
+    cat = 6
+    issued = [call(A, "POST", "/api/v1/queue/tickets", {"category_id": cat},
+                   t, key=uuid.uuid4().hex) for _ in range(TICKETS)]
+    assert all(st == 201 for st, _, _ in issued), issued
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/queue/call-next",
+                    {"counter": str(30 + i), "category_ids": [cat]}, t,
+                    key=uuid.uuid4().hex)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(TICKETS)))
+    assert all(st == 200 for st, _, _ in got), got
+    called = sorted(j["id"] for _, j, _ in got)
+    assert called == sorted(j["id"] for _, j, _ in issued), (called, issued)
+    assert len({j["counter"] for _, j, _ in got}) == TICKETS, got
+
+
+def adult_of_street(prefix, other=False):
+    """An adult without an open 1205, of the street with that 9-digit
+    prefix, or of another street."""
+    db = harness.connect(A.db)
+    row = db.execute(
+        "SELECT r.id FROM residents r JOIN communities c ON "
+        "c.id = r.community_id WHERE substr(c.code, 1, 9) %s ? AND "
+        "r.birth_date <= '2000-01-01' AND r.id NOT IN (SELECT resident_id "
+        "FROM applications) ORDER BY r.id DESC LIMIT 1"
+        % ("<>" if other else "="), (prefix,)).fetchone()
+    db.close()
+    return row[0]
+
+
+def request_1205(t, svc, resident):
+    body = {"service_id": svc, "resident_id": resident,
+            "data": {"reason": "路灯损坏，请求维修", "phone": "13700001111",
+                     "declaration": True},
+            "materials": [{"name": "居民身份证", "originals": 1,
+                           "copies": 1}]}
+    started = time.time()
+    st, j, _ = call(A, "POST", "/api/v1/applications", body, t,
+                    key=uuid.uuid4().hex)
+    assert st == 201, (st, j)
+    return j, time.time() - started
+
+
+def test_another_streets_numbers_do_not_wait():
+    t = login("admin")
+    svc = apps.service(t, "1205")["id"]
+    first, _ = request_1205(t, svc, adult_of_street("610202001"))
+    prefix, day = first["number"][:9], first["number"][10:18]
+    # a writer as bianmind's: the write lock shared, then the street's
+    # day's sequence row, held for a while
+    holder = subprocess.Popen(
+        ["psql", "-X", "-q", "-d", A.db, "-c", "BEGIN", "-c",
+         "SELECT pg_advisory_xact_lock_shared(%d)" % WRITE_LOCK, "-c",
+         "SELECT last FROM sequences WHERE name = 'app:%s:%s' FOR UPDATE"
+         % (prefix, day), "-c", "SELECT pg_sleep(4)", "-c", "COMMIT"],
+        stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        other, took = request_1205(t, svc, adult_of_street(prefix, True))
+        assert other["number"][:9] != prefix and took < 2, (other, took)
+        same, took = request_1205(t, svc, adult_of_street(prefix))
+        assert took > 1.5, took
+        assert same["number"] == "%s-%s-%04d" % (
+            prefix, day, int(first["number"][-4:]) + 1), (first, same)
+    finally:
+        holder.wait(20)
+
+
+def test_audit_chain_whole_after_writes_from_both():
+    t = login("clerk01")
+    rid = find(t, certs.ZHANG)
+    # a reason with quotes, a backslash and Chinese, hashed by the
+    # database on one side and by bianmind on the other
+    body = {"reason": "核对\u201c居住\u201d证明'O\\Brien\"身份"}
+
+    def one(i):
+        return call((A, B)[i % 2], "POST", "/api/v1/residents/%d/reveal"
+                    % rid, body, t)
+
+    with concurrent.futures.ThreadPoolExecutor(THREADS) as pool:
+        got = list(pool.map(one, range(2 * THREADS)))
+    assert all(st == 200 for st, _, _ in got), got
+    r = subprocess.run([os.path.join(harness.BIN, "bianmind"), "--db",
+                        A.db, "--verify-audit"], capture_output=True,
+                       text=True)
+    assert r.returncode == 0 and "intact" in r.stdout, r.stderr
+    db = harness.connect(A.db)
+    (n,) = db.execute("SELECT count(*) FROM audit WHERE action = 'reveal' "
+                      "AND detail = ?", (body["reason"],)).fetchone()
+    db.close()
+    assert n == 2 * THREADS, n
 
 
 if __name__ == "__main__":
