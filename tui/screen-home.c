@@ -141,28 +141,38 @@ home_key(struct screen *s, int key)
 	return (0);
 }
 
+/* On a phone's 50x20 the menu scrolls: the title says which part. */
 static void
 home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	struct list	*l = s->data;
-	int		 i, y = top + 1, x = 4;
+	int		 i, y = top + 1, x = 4, room;
 	char	 line[256], key[32];
 
-	(void)rows;
 	(void)cy;
 	(void)cx;
-	draw_text(y, 2, _("Main menu"), cols - 4, STYLE_TITLE);
+	room = rows - 3;	/* the title and the line under it */
+	if (room < 1)
+		room = 1;
+	list_show(l, room);
+	if (room >= NITEMS)
+		draw_text(y, 2, _("Main menu"), cols - 4, STYLE_TITLE);
+	else {
+		snprintf(line, sizeof line, _("Main menu (%d-%d of %d)"),
+		    l->top + 1, l->top + room, NITEMS);
+		draw_text(y, 2, line, cols - 4, STYLE_TITLE);
+	}
 	y += 2;
-	for (i = 0; i < NITEMS; i++, y++) {
+	for (i = l->top; i < NITEMS && i < l->top + room; i++, y++) {
 		keymap_keys_text(items[i].action, 1, key, sizeof key);
 		snprintf(line, sizeof line, " %c  %-6s %s ",
 		    items[i].letter - 'a' + 'A', key, _(items[i].label));
 		draw_text(y, x, line, cols - x - 1,
 		    i == l->sel ? STYLE_SELECTED : STYLE_NORMAL);
 	}
-	y++;
-	draw_text(y, x, _("Scan an ID card or press F2 to find a resident."),
-	    cols - x - 1, STYLE_DIM);
+	if (room - NITEMS >= 2)
+		draw_text(y + 1, x, _("Scan an ID card or press F2 to find a "
+		    "resident."), cols - x - 1, STYLE_DIM);
 }
 
 const struct screen_ops screen_home = {

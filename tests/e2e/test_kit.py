@@ -756,6 +756,28 @@ def test_keys_lists_every_screen_of_the_sources():
     assert "Ctrl-U" in r.stdout and "Back to the main menu" in r.stdout
 
 
+
+def test_main_menu_scrolls_on_a_phone():
+    """At 50x20 the menu does not fit: it scrolls with the selection and
+    says which part shows; every item can be reached and opened."""
+    def body(s, t, state):
+        t.wait_for("bianmin 0.")
+        t.type("clerk01")
+        t.keys("Enter")
+        t.type("demo-clerk")
+        t.keys("Enter", "Enter")
+        t.wait_for("ID number / name / mobile")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        screen = t.wait_for("Main menu (1-")
+        assert " X  F10" not in screen, screen        # below the fold
+        t.keys("End")
+        screen = t.wait_for(" of ", " X  F10")
+        assert "Resident lookup" not in screen, screen  # above it now
+        t.keys("Up", "Enter")                         # Log out
+        t.wait_for("Logged out.")
+    with_client(body, cols=50, rows=20)
+
 if __name__ == "__main__":
     run([(name, fn) for name, fn in sorted(globals().items())
          if name.startswith("test_")])
