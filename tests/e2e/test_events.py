@@ -107,8 +107,8 @@ def test_report_assign_resolve():
         t.keys("Escape")
         t.wait_for("Grid events assigned to me")
         t.keys("F1")                         # this screen's keys
-        screen = t.wait_for("Mine / open / all", "Choose an event")
-        assert "Export CSV" not in screen and "Start work" not in screen
+        screen = t.wait_for("Mine / open / due / all", "Choose an event")
+        assert "Export CSV" not in screen and "Feedback" not in screen
         t.keys("Escape")
         t.wait_gone("Choose an event")
         t.keys("Tab")
