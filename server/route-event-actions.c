@@ -212,7 +212,10 @@ effects(struct req *r, long long id, const struct ask *k,
 	int	rc = 0;
 
 	clock_rfc3339(clock_now(), now);
-	e->unit = s->unit;
+	/* the steps a supervisor takes for the unit name it */
+	if (k->action == EA_SIGN || k->action == EA_FEEDBACK || k->action ==
+	    EA_RETURN || k->action == EA_EXTEND)
+		e->unit = s->unit;
 	switch (k->action) {
 	case EA_SELF_RESOLVE:
 		rc = db_exec(r->db, "UPDATE events SET self_resolved = 1 "

@@ -1,7 +1,8 @@
 /* Grid events (网格事件): the ones assigned to me, the open ones, those
  * due soon, the overdue ones, or all of them, newest first, each with
- * its state and deadline; open one, or report a new one. Narrow (a
- * phone's 50 columns) it shows the deadline, state and place only. */
+ * its state, holder and deadline (which its urgency set); open one, or
+ * report a new one. Narrow (a phone's 50 columns) it shows the
+ * deadline, state and place only. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,6 +24,7 @@
 #include "../api/catalog.h"
 #include "../api/applications.h"
 #include "../locale/i18n.h"
+#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum filter {
@@ -156,11 +158,26 @@ events_key(struct screen *s, int key)
 	return (1);
 }
 
-#define NCOLS 7
+#define NCOLS 6
 
-/* The row of each event, NCOLS values; at and due hold the texts. */
+/* Who holds it, cut to HOLDER_COLS columns: a unit's long name must
+ * not squeeze the place out of the row. */
+#define HOLDER_COLS	8
+static void
+holder_text(const struct event *ev, char *out, size_t len)
+{
+	const char	*h = *ev->unit != '\0' ? ev->unit : *ev->assignee !=
+			    '\0' ? ev->assignee : "-";
+	int		 used;
+	size_t		 n = text_fit(h, HOLDER_COLS, &used);
+
+	snprintf(out, len, "%.*s", (int)n, h);
+}
+
+/* The row of each event, NCOLS values; at, due and who hold the texts
+ * made for it. */
 static const char **
-rows_of(struct events *e, char (*at)[24], char (*due)[24])
+rows_of(struct events *e, char (*at)[24], char (*due)[24], char (*who)[64])
 {
 	const char	**v = xcalloc(e->page->n * NCOLS + 1, sizeof *v);
 	struct event	 *ev;
@@ -173,12 +190,11 @@ rows_of(struct events *e, char (*at)[24], char (*due)[24])
 		event_due_text(ev, due[i], sizeof due[i]);
 		v[i * NCOLS] = at[i];
 		v[i * NCOLS + 1] = event_category_label(ev->category);
-		v[i * NCOLS + 2] = event_urgency_label(ev->urgency);
-		v[i * NCOLS + 3] = event_status_label(ev->status);
-		v[i * NCOLS + 4] = *ev->unit != '\0' ? ev->unit :
-		    *ev->assignee != '\0' ? ev->assignee : "-";
-		v[i * NCOLS + 5] = due[i];
-		v[i * NCOLS + 6] = ev->location;
+		v[i * NCOLS + 2] = event_status_label(ev->status);
+		holder_text(ev, who[i], sizeof who[i]);
+		v[i * NCOLS + 3] = who[i];
+		v[i * NCOLS + 4] = due[i];
+		v[i * NCOLS + 5] = ev->location;
 	}
 	return (v);
 }
@@ -191,9 +207,9 @@ narrow_rows(const char **v, size_t n)
 	size_t		  i;
 
 	for (i = 0; i < n; i++) {
-		w[i * 3] = v[i * NCOLS + 5];
-		w[i * 3 + 1] = v[i * NCOLS + 3];
-		w[i * 3 + 2] = v[i * NCOLS + 6];
+		w[i * 3] = v[i * NCOLS + 4];
+		w[i * 3 + 1] = v[i * NCOLS + 2];
+		w[i * 3 + 2] = v[i * NCOLS + 5];
 	}
 	return (w);
 }
@@ -203,7 +219,7 @@ draw_list(struct events *e, int y, int last, int cols)
 {
 	struct table_col	 c[NCOLS] = {
 		{ _("Reported"), 5, 0, 0 }, { _("Category"), 4, 0, 0 },
-		{ _("Urgency"), 4, 0, 0 }, { _("Status"), 4, 0, 0 },
+		{ _("Status"), 4, 0, 0 },
 		{ _("Holder"), 4, 0, 0 }, { _("Due"), 5, 0, 0 },
 		{ _("Location"), 0, 1, 0 },
 	};
@@ -212,12 +228,13 @@ draw_list(struct events *e, int y, int last, int cols)
 		{ _("Location"), 0, 1, 0 },
 	};
 	const char		**v, **w;
-	char			(*at)[24], (*due)[24];
+	char			(*at)[24], (*due)[24], (*who)[64];
 	char			  info[160];
 
 	at = xcalloc(e->page->n + 1, sizeof *at);
 	due = xcalloc(e->page->n + 1, sizeof *due);
-	v = rows_of(e, at, due);
+	who = xcalloc(e->page->n + 1, sizeof *who);
+	v = rows_of(e, at, due, who);
 	if (cols >= WIDE)
 		table_list(y, last, cols, c, NCOLS, v, &e->l, 1);
 	else {
@@ -228,6 +245,7 @@ draw_list(struct events *e, int y, int last, int cols)
 	free(v);
 	free(at);
 	free(due);
+	free(who);
 	snprintf(info, sizeof info, _("Page %d of %d, %lld events; ! overdue, "
 	    "* due soon"), e->page->pg.page, list_pages(e->page->pg.total,
 	    e->page->pg.per_page), e->page->pg.total);
