@@ -448,6 +448,47 @@ static const char *const migration_list[] = {
 	 * in full (docs/api.md 8) */
 	"ALTER TABLE timeline ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
 	"ALTER TABLE timeline ADD COLUMN changes_full TEXT;",
+	/* 14: the event loop closed (docs/api.md 12): the units an event
+	 * is escalated to, each event's deadline, the unit holding it, its
+	 * 自办自结 mark, the check's rating, 督办 count and a pending
+	 * 延期 request; each timeline step's action, unit, rating and
+	 * date */
+	"CREATE TABLE event_units ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN ('street', 'department')),"
+	"  centre_id INTEGER REFERENCES centres(id));"
+	"INSERT INTO event_units (code, name, level) VALUES"
+	"  ('street', '街道综治中心', 'street'),"
+	"  ('urban', '城市管理执法中队', 'department'),"
+	"  ('housing', '住房和物业管理办公室', 'department'),"
+	"  ('fire', '消防救援站', 'department'),"
+	"  ('police', '辖区派出所', 'department'),"
+	"  ('civil', '民政和社会事务办公室', 'department');"
+	"ALTER TABLE events ADD COLUMN due_date TEXT;"
+	"ALTER TABLE events ADD COLUMN unit_id INTEGER"
+	"  REFERENCES event_units(id);"
+	"ALTER TABLE events ADD COLUMN self_resolved INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE events ADD COLUMN rating INTEGER;"
+	"ALTER TABLE events ADD COLUMN supervisions INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE events ADD COLUMN ext_until TEXT;"
+	"ALTER TABLE events ADD COLUMN ext_reason TEXT;"
+	"ALTER TABLE events ADD COLUMN ext_by INTEGER REFERENCES staff(id);"
+	"ALTER TABLE events ADD COLUMN ext_at TEXT;"
+	"CREATE INDEX events_due ON events(due_date);"
+	"ALTER TABLE event_updates ADD COLUMN action TEXT NOT NULL"
+	"  DEFAULT 'note';"
+	"ALTER TABLE event_updates ADD COLUMN unit_id INTEGER"
+	"  REFERENCES event_units(id);"
+	"ALTER TABLE event_updates ADD COLUMN rating INTEGER;"
+	"ALTER TABLE event_updates ADD COLUMN until TEXT;"
+	"UPDATE event_updates SET action = CASE status"
+	"  WHEN 'reported' THEN 'report' WHEN 'assigned' THEN 'assign'"
+	"  WHEN 'in_progress' THEN 'sign' WHEN 'resolved' THEN 'feedback'"
+	"  WHEN 'closed' THEN 'close' ELSE 'note' END;",
 };
 
 size_t

@@ -104,6 +104,7 @@ extern const struct route routes_evaluations[];
 extern const struct route routes_followups[];
 extern const struct route routes_queue[];
 extern const struct route routes_events[];
+extern const struct route routes_event_actions[];
 extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];

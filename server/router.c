@@ -29,6 +29,7 @@ static const struct route *const route_tables[] = {
 	routes_followups,
 	routes_queue,
 	routes_events,
+	routes_event_actions,
 	routes_stats,
 	routes_audit,
 	routes_staff,

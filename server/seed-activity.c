@@ -20,6 +20,7 @@
 #include "db.h"
 #include "form.h"
 #include "seed-activity.h"
+#include "seed-events.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
@@ -551,47 +552,6 @@ seed_certificates(struct act *a, long long count)
 	return (rc);
 }
 
-/* Grid events of 红旗社区 in every status. */
-static int
-seed_events(struct act *a)
-{
-	static const char *const	 statuses[] = { "reported", "assigned",
-	    "in_progress", "resolved", "closed" };
-	static const char *const	 what[] = { "楼道灯损坏，夜间无照明",
-	    "小区垃圾清运不及时", "独居老人多日未出门，需上门查看",
-	    "消防通道被电动车占用", "邻里噪音纠纷" };
-	static const char *const	 cats[] = { "facilities", "environment",
-	    "special_care", "fire", "dispute" };
-	char				 at[32], date[11];
-	time_t				 t;
-	long long			 id;
-	int				 i, s, rc = 0;
-
-	for (i = 0; i < 25 && rc == 0; i++) {
-		s = i % 5;
-		t = moment(a, 30);
-		clock_rfc3339(t, at);
-		clock_date(t, date);
-		rc = run(a, &id, "INSERT INTO events (category, location, "
-		    "description, urgency, grid_id, community_id, status, "
-		    "reporter_id, assignee_id, reported_at, reported_date, "
-		    "updated_at, version) VALUES (?, ?, ?, ?, ?, 1, ?, 2, ?, ?, "
-		    "?, ?, ?) RETURNING id", "ttttltLtttl", cats[i % 5],
-		    "红旗社区院内", what[i % 5], i % 3 == 0 ? "high" : "normal",
-		    (long long)(1 + i % 8), statuses[s], s == 0 ? 0LL : 2LL, at,
-		    date, at, (long long)(1 + s));
-		if (rc == 0)
-			rc = run(a, NULL, "INSERT INTO event_updates (event_id, "
-			    "at, staff_id, status, note) VALUES (?, ?, 2, "
-			    "'reported', NULL)", "lt", id, at);
-		if (rc == 0 && s > 0)
-			rc = run(a, NULL, "INSERT INTO event_updates (event_id, "
-			    "at, staff_id, status, assignee_id, note) VALUES (?, "
-			    "?, 3, ?, 2, '已处理')", "ltt", id, at, statuses[s]);
-	}
-	return (rc);
-}
-
 int
 seed_activity(struct db *db, unsigned long long seed, char **cause)
 {
@@ -607,7 +567,8 @@ seed_activity(struct db *db, unsigned long long seed, char **cause)
 		return (-1);
 	if (seed_applications(&a, a.residents / 50 > 60 ? a.residents / 50 :
 	    60) != 0 || seed_certificates(&a, a.residents / 250 > 25 ?
-	    a.residents / 250 : 25) != 0 || seed_events(&a) != 0)
+	    a.residents / 250 : 25) != 0 || seed_events(db, seed ^
+	    0x6576656e7473ULL, a.now, cause) != 0)
 		return (-1);
 	return (0);
 }

@@ -43,10 +43,33 @@ static const struct label urgencies[] = {
 
 static const struct label statuses[] = {
 	{ "reported", N_("reported") },
+	{ "returned", N_("returned") },
 	{ "assigned", N_("assigned") },
+	{ "escalated", N_("escalated") },
 	{ "in_progress", N_("in progress") },
 	{ "resolved", N_("resolved") },
+	{ "checked", N_("checked") },
 	{ "closed", N_("closed") },
+	{ NULL, NULL }
+};
+
+/* A timeline step's action. */
+static const struct label steps[] = {
+	{ "report", N_("reported it") },
+	{ "assign", N_("assigned it") },
+	{ "note", N_("noted") },
+	{ "sign", N_("signed for it") },
+	{ "feedback", N_("gave feedback") },
+	{ "self_resolve", N_("handled it himself") },
+	{ "resubmit", N_("reported it again") },
+	{ "return", N_("sent it back") },
+	{ "escalate", N_("sent it up to") },
+	{ "check", N_("checked it") },
+	{ "close", N_("closed it") },
+	{ "extend", N_("asked an extension to") },
+	{ "approve_extension", N_("approved the extension to") },
+	{ "refuse_extension", N_("refused the extension to") },
+	{ "supervise", N_("supervised") },
 	{ NULL, NULL }
 };
 
@@ -76,6 +99,12 @@ const char *
 event_status_label(const char *code)
 {
 	return (lookup(statuses, code));
+}
+
+const char *
+event_step_label(const char *code)
+{
+	return (lookup(steps, code));
 }
 
 static int

@@ -9,6 +9,8 @@
 const char	*event_category_label(const char *);
 const char	*event_urgency_label(const char *);
 const char	*event_status_label(const char *);
+/* A timeline step's action ("sign" ...) as a verb phrase. */
+const char	*event_step_label(const char *);
 /* The role may report events (grid, supervisor, admin). */
 int		 event_may_report(void);
 /* The role may assign them (supervisor, admin). */

@@ -42,11 +42,14 @@ keybar_draw(int y, int cols)
 	int			 x = 1;
 
 	draw_fill(y, 0, cols, STYLE_BAR);
-	if (app.top != NULL && app.top->ops->keys != NULL) {
-		for (k = app.top->ops->keys; k->key != NULL && x >= 0; k++) {
-			if (k->bar)
-				x = pair(y, x, cols, k);
-		}
+	k = NULL;
+	if (app.top != NULL && app.top->ops->bar != NULL)
+		k = app.top->ops->bar(app.top);
+	if (k == NULL && app.top != NULL)
+		k = app.top->ops->keys;
+	for (; k != NULL && k->key != NULL && x >= 0; k++) {
+		if (k->bar)
+			x = pair(y, x, cols, k);
 	}
 	for (i = 0; i < sizeof global_keys / sizeof *global_keys && x >= 0;
 	    i++) {

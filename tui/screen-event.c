@@ -1,27 +1,25 @@
-/* One grid event: what, where, who reported it and who works on it,
- * its history; start work, resolve with a note, add a note, close, and
- * (a supervisor) assign it. Every change carries the version the clerk
- * saw (If-Match), so two people never overwrite each other. */
+/* One grid event: what, where, who reported it and who holds it, its
+ * deadline, and its timeline; the steps the event's state and the
+ * user's part in it allow now (the server lists them), in the key bar
+ * and behind Enter, each asking what it needs (a reason, a rating, a
+ * unit, a date) before it is sent. Every change carries the version
+ * the user saw (If-Match), so two people never overwrite each other. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dialog-prompt.h"
 #include "draw.h"
+#include "event-actions.h"
+#include "event-draw.h"
 #include "event-labels.h"
 #include "events.h"
-#include "form-ui.h"
 #include "keys.h"
 #include "list.h"
 #include "request.h"
 #include "tui.h"
-#include "when.h"
-#include "../api/queue.h"
 #include "../api/events.h"
 #include "../api/org.h"
-#include "../api/stats.h"
-#include "../api/catalog.h"
-#include "../api/applications.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
@@ -29,35 +27,54 @@ enum eop {
 	E_NONE,
 	E_LOAD,
 	E_STAFF,
-	E_START,
-	E_RESOLVE,
-	E_NOTE,
-	E_CLOSE,
-	E_ASSIGN
+	E_UNITS,
+	E_STEP
 };
+
+#define BAR_MAX	20
 
 struct eventscr {
 	long long		 id;
 	enum eop		 op;
 	struct event		*ev;
 	struct staff_page	*staff;
-	long long		 assignee;	/* chosen, for the note prompt */
+	struct event_unit_page	*units;
 	struct list		 history;
+	/* the step being asked: what is left to ask, and the answers */
+	const struct event_act	*act;
+	int			 asks;
+	int			 rating;
+	long long		 unit;
+	long long		 assignee;
+	char			 until[11];
+	char			 before[16];	/* the status it left */
+	struct keyhelp		 bar[BAR_MAX + 2];
 };
 
 static const struct keyhelp event_keys[] = {
-	{ N_("W"), N_("Start work"), 1 },
-	{ N_("V"), N_("Resolved"), 1 },
-	{ N_("O"), N_("Note"), 1 },
-	{ N_("A"), N_("Assign"), 1 },
-	{ N_("C"), N_("Close"), 1 },
-	{ N_("Up/Down"), N_("Scroll the history"), 0 },
+	{ N_("Enter"), N_("The steps open now"), 0 },
+	{ N_("W"), N_("Sign"), 0 },
+	{ N_("V"), N_("Feedback"), 0 },
+	{ N_("S"), N_("Handle myself"), 0 },
+	{ N_("R"), N_("Report again"), 0 },
+	{ N_("B"), N_("Return"), 0 },
+	{ N_("U"), N_("Escalate"), 0 },
+	{ N_("K"), N_("Check"), 0 },
+	{ N_("C"), N_("Close"), 0 },
+	{ N_("X"), N_("Extension"), 0 },
+	{ N_("P"), N_("Approve"), 0 },
+	{ N_("N"), N_("Refuse"), 0 },
+	{ N_("D"), N_("Supervise"), 0 },
+	{ N_("A"), N_("Assign"), 0 },
+	{ N_("O"), N_("Note"), 0 },
+	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ N_("Esc"), N_("Back, or cancel the request"), 0 },
 	{ NULL, NULL, 0 }
 };
 
 static void	load(struct eventscr *);
+static void	next_ask(struct eventscr *);
 
 static void
 event_init(struct screen *s, void *arg)
@@ -77,10 +94,9 @@ event_free(struct screen *s)
 
 	model_event_free(e->ev);
 	model_staff_page_free(e->staff);
+	model_event_unit_page_free(e->units);
 	free(e);
 }
-
-static void	on_event(struct api_result *, void *);
 
 /* One request at a time; a change keeps its key while a retry of the
  * same step on the same version may meet it at the server. */
@@ -92,22 +108,22 @@ start(struct eventscr *e, enum eop op, api_cb cb)
 }
 
 static const char *
-key_for(struct request *rq, struct eventscr *e, enum eop op)
+key_for(struct request *rq, struct eventscr *e)
 {
 	char	what[64];
 
-	snprintf(what, sizeof what, "%d %lld", op, e->ev->version);
+	snprintf(what, sizeof what, "%s %lld", e->act->name, e->ev->version);
 	return (request_key(rq, what));
 }
 
-/* The sentence for a refusal, by what was tried. */
+/* The sentence for a refusal of the step being sent. */
 static void
-refused(struct eventscr *e, enum eop op, const struct api_result *r)
+refused(struct eventscr *e, const struct api_result *r)
 {
 	if (strcmp(r->problem, "forbidden") == 0)
-		app_message(MSG_ERROR, "%s", op == E_ASSIGN ? _("Only a "
-		    "supervisor can assign events.") : _("Only the assignee or "
-		    "a supervisor can change this event."));
+		app_message(MSG_ERROR, "%s", strcmp(e->act->name, "assign") ==
+		    0 ? _("Only a supervisor can assign events.") : _("That "
+		    "step on this event is not yours to take."));
 	else if (strcmp(r->problem, "invalid-transition") == 0)
 		app_hint(MSG_ERROR, _("The event is %s now: that step does "
 		    "not follow. F5 shows it as it is."),
@@ -121,6 +137,18 @@ refused(struct eventscr *e, enum eop op, const struct api_result *r)
 		app_message(MSG_ERROR, "%s", r->message);
 }
 
+/* What the user is told once a step went through. */
+static void
+done_said(struct eventscr *e)
+{
+	if (strcmp(e->before, e->ev->status) != 0)
+		app_message(MSG_INFO, _("Event %lld is %s now."), e->ev->id,
+		    event_status_label(e->ev->status));
+	else
+		app_message(MSG_INFO, _("Event %lld: %s, done."), e->ev->id,
+		    _(e->act->label));
+}
+
 static void
 on_event(struct api_result *r, void *arg)
 {
@@ -130,8 +158,8 @@ on_event(struct api_result *r, void *arg)
 	e->op = E_NONE;
 	if (app_signed_out(r))
 		return;
-	if (r->status == API_ERR_REFUSED && e->ev != NULL) {
-		refused(e, op, r);
+	if (r->status == API_ERR_REFUSED && e->ev != NULL && op == E_STEP) {
+		refused(e, r);
 		return;
 	}
 	if (r->status != API_OK) {
@@ -144,8 +172,7 @@ on_event(struct api_result *r, void *arg)
 	list_count(&e->history, (int)e->ev->nupdates);
 	if (op == E_LOAD)
 		return;
-	app_message(MSG_INFO, _("Event %lld is %s now."), e->ev->id,
-	    event_status_label(e->ev->status));
+	done_said(e);
 	app_changed(RES_EVENT, e->ev->id);
 }
 
@@ -182,66 +209,174 @@ ready(struct eventscr *e)
 	return (e->ev != NULL);
 }
 
+/* Sends the step with everything asked. */
 static void
-update(struct eventscr *e, enum eop op, const char *status,
-    const char *note)
+send_step(struct eventscr *e, const char *note)
 {
-	struct request	*rq = start(e, op, on_event);
-
-	request_call(rq, api_event_update(app.api, e->ev->id,
-	    e->ev->version, status, note, key_for(rq, e, op), request_reply,
-	    rq));
-}
-
-static void
-resolve_with(const char *text, void *arg)
-{
-	struct eventscr	*e = arg;
-
-	if (ready(e))
-		update(e, E_RESOLVE, "resolved", text);
-}
-
-static void
-note_with(const char *text, void *arg)
-{
-	struct eventscr	*e = arg;
-
-	if (*text != '\0' && ready(e))
-		update(e, E_NOTE, NULL, text);
-}
-
-static void
-close_with(const char *text, void *arg)
-{
-	struct eventscr	*e = arg;
-
-	if (ready(e))
-		update(e, E_CLOSE, "closed", text);
-}
-
-/* A note, required (min 1) with too_short said when it is missing. */
-static void
-ask(struct eventscr *e, const char *title, size_t min, const char *too_short,
-    void (*done)(const char *, void *))
-{
-	prompt_ask(&(struct prompt){ .title = title, .max_chars = 1000,
-	    .min_chars = min, .too_short = too_short, .done = done,
-	    .arg = e });
-}
-
-static void
-assign_with(const char *text, void *arg)
-{
-	struct eventscr	*e = arg;
 	struct request	*rq;
 
 	if (!ready(e))
 		return;
-	rq = start(e, E_ASSIGN, on_event);
-	request_call(rq, api_event_assign(app.api, e->ev->id,
-	    e->ev->version, e->assignee, text, key_for(rq, e, E_ASSIGN),
-	    request_reply, rq));
+	snprintf(e->before, sizeof e->before, "%s", e->ev->status);
+	rq = start(e, E_STEP, on_event);
+	if (strcmp(e->act->name, "note") == 0)
+		request_call(rq, api_event_update(app.api, e->ev->id,
+		    e->ev->version, NULL, note, key_for(rq, e), request_reply,
+		    rq));
+	else if (strcmp(e->act->name, "assign") == 0)
+		request_call(rq, api_event_assign(app.api, e->ev->id,
+		    e->ev->version, e->assignee, note, key_for(rq, e),
+		    request_reply, rq));
+	else
+		request_call(rq, api_event_act(app.api, e->ev->id,
+		    e->ev->version, e->act->name, note, e->rating, e->unit,
+		    e->until, key_for(rq, e), request_reply, rq));
+}
+
+static void
+note_given(const char *text, void *arg)
+{
+	send_step(arg, text);
+}
+
+/* The note's question: a close of an unworked report says why it is
+ * required, a unit's 签收 asks who signed. */
+static void
+ask_note(struct eventscr *e, int required)
+{
+	const char	*title = _(e->act->prompt != NULL ? e->act->prompt :
+			    N_("A note (Enter for none)"));
+	const char	*too_short = e->act->too_short != NULL ?
+			    _(e->act->too_short) : NULL;
+
+	if (strcmp(e->act->name, "close") == 0 && required) {
+		title = _("Why close it unworked? (required)");
+		too_short = _("Say why: closing a report that was never worked "
+		    "on needs a note.");
+	} else if (strcmp(e->act->name, "sign") == 0)
+		title = _("Who at the unit signed for it? (Enter for none)");
+	else if (strcmp(e->act->name, "assign") == 0)
+		title = _("A note for the assignee (Enter for none)");
+	prompt_ask(&(struct prompt){ .title = title, .max_chars = 1000,
+	    .min_chars = required, .too_short = too_short,
+	    .done = note_given, .arg = e });
+}
+
+static void
+rating_chosen(int index, void *arg)
+{
+	struct eventscr	*e = arg;
+
+	e->rating = 5 - index;
+	next_ask(e);
+}
+
+static void
+ask_rating(struct eventscr *e)
+{
+	const char	*v[5];
+
+	v[0] = _("5 very good");
+	v[1] = _("4 good");
+	v[2] = _("3 fair");
+	v[3] = _("2 poor");
+	v[4] = _("1 very poor");
+	list_ask(_("How well was it handled?"), v, 5, 0, rating_chosen, e);
+}
+
+/* 1 if s is a YYYY-MM-DD date. */
+static int
+is_date(const char *s)
+{
+	int	y, m, d;
+	char	end;
+
+	return (strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d,
+	    &end) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
+}
+
+static void	ask_date(struct eventscr *);
+
+static void
+date_given(const char *text, void *arg)
+{
+	struct eventscr	*e = arg;
+
+	if (!is_date(text) || (*e->ev->due_date != '\0' && strcmp(text,
+	    e->ev->due_date) <= 0)) {
+		app_message(MSG_ERROR, _("Give a date after the deadline %s, "
+		    "as YYYY-MM-DD."), *e->ev->due_date != '\0' ?
+		    e->ev->due_date : "-");
+		ask_date(e);
+		return;
+	}
+	snprintf(e->until, sizeof e->until, "%s", text);
+	next_ask(e);
+}
+
+static int
+date_char(uint32_t c)
+{
+	return ((c >= '0' && c <= '9') || c == '-');
+}
+
+static void
+ask_date(struct eventscr *e)
+{
+	prompt_ask(&(struct prompt){ .title = _("The new deadline "
+	    "(YYYY-MM-DD)"), .max_chars = 10, .min_chars = 10,
+	    .too_short = _("A date is ten characters: YYYY-MM-DD."),
+	    .filter = date_char, .done = date_given, .arg = e });
+}
+
+static void
+unit_chosen(int index, void *arg)
+{
+	struct eventscr	*e = arg;
+
+	if (index < 0 || (size_t)index >= e->units->n)
+		return;
+	e->unit = e->units->items[index].id;
+	next_ask(e);
+}
+
+static void
+choose_unit(struct eventscr *e)
+{
+	const char	**v;
+	size_t		  i;
+
+	v = xcalloc(e->units->n + 1, sizeof *v);
+	for (i = 0; i < e->units->n; i++)
+		v[i] = e->units->items[i].name;
+	list_ask(_("Send it up to"), v, (int)e->units->n, 0, unit_chosen, e);
+	free(v);
+}
+
+static void
+on_units(struct api_result *r, void *arg)
+{
+	struct eventscr	*e = arg;
+
+	e->op = E_NONE;
+	if (!app_answer(r))
+		return;		/* said, or the session ended */
+	e->units = r->model;
+	r->model = NULL;
+	choose_unit(e);
+}
+
+static void
+ask_unit(struct eventscr *e)
+{
+	struct request	*rq;
+
+	if (e->units != NULL) {
+		choose_unit(e);
+		return;
+	}
+	rq = start(e, E_UNITS, on_units);
+	request_call(rq, api_event_units(app.api, request_reply, rq));
 }
 
 /* Colleagues who may be given an event: not the administrators. */
@@ -265,8 +400,8 @@ staff_chosen(int index, void *arg)
 	if (i == e->staff->n)
 		return;
 	e->assignee = e->staff->items[i].id;
-	ask(e, _("A note for the assignee (Enter for none)"), 0, NULL,
-	    assign_with);
+	e->asks |= EASK_NOTE_OPT;
+	next_ask(e);
 }
 
 static void
@@ -302,13 +437,8 @@ on_staff(struct api_result *r, void *arg)
 }
 
 static void
-assign(struct eventscr *e)
+ask_staff(struct eventscr *e)
 {
-	if (!event_may_assign()) {
-		app_message(MSG_ERROR, "%s", _("Only a supervisor can assign "
-		    "events."));
-		return;
-	}
 	struct request	*rq;
 
 	if (e->staff != NULL)
@@ -319,105 +449,125 @@ assign(struct eventscr *e)
 	}
 }
 
-static int
-action_key(struct eventscr *e, int key)
+/* Asks the next thing the step needs, or sends it. */
+static void
+next_ask(struct eventscr *e)
 {
-	switch (key) {
-	case 'w':
-	case 'W':
-		update(e, E_START, "in_progress", NULL);
-		return (1);
-	case 'v':
-	case 'V':
-		ask(e, _("What was done? (required)"), 1, _("Say what was "
-		    "done: a resolved event needs a note."), resolve_with);
-		return (1);
-	case 'o':
-	case 'O':
-		ask(e, _("A note on the event"), 1, NULL, note_with);
-		return (1);
-	case 'c':
-	case 'C':
-		ask(e, _("Why close it? (a note; required for a report never "
-		    "worked on)"), strcmp(e->ev->status, "reported") == 0,
-		    _("Say why: closing a report that was never worked on "
-		    "needs a note."), close_with);
-		return (1);
-	case 'a':
-	case 'A':
-		assign(e);
-		return (1);
+	static const struct {
+		int	  bit;
+		void	(*ask)(struct eventscr *);
+	} order[] = {
+		{ EASK_STAFF, ask_staff },
+		{ EASK_UNIT, ask_unit },
+		{ EASK_RATING, ask_rating },
+		{ EASK_DATE, ask_date },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof order / sizeof *order; i++) {
+		if (e->asks & order[i].bit) {
+			e->asks &= ~order[i].bit;
+			order[i].ask(e);
+			return;
+		}
 	}
-	return (0);
+	if (e->asks & (EASK_NOTE | EASK_NOTE_OPT)) {
+		ask_note(e, (e->asks & EASK_NOTE) != 0);
+		e->asks = 0;
+		return;
+	}
+	send_step(e, NULL);
+}
+
+/* Starts a step: refused with a sentence when it is not open now. */
+static void
+begin(struct eventscr *e, const struct event_act *a)
+{
+	if (!event_act_allowed(e->ev, a)) {
+		if (strcmp(a->name, "assign") == 0 && !event_may_assign())
+			app_message(MSG_ERROR, "%s", _("Only a supervisor can "
+			    "assign events."));
+		else
+			app_message(MSG_ERROR, _("%s is not open to you on this "
+			    "event now: Enter lists what is."), _(a->label));
+		return;
+	}
+	e->act = a;
+	e->asks = event_act_asks(e->ev, a);
+	e->rating = 0;
+	e->unit = 0;
+	e->assignee = 0;
+	e->until[0] = '\0';
+	next_ask(e);
+}
+
+static void
+step_chosen(int index, void *arg)
+{
+	struct eventscr		*e = arg;
+	const struct event_act	*open[BAR_MAX];
+
+	if (index >= 0 && index < event_acts_allowed(e->ev, open, BAR_MAX))
+		begin(e, open[index]);
+}
+
+/* Enter: every step open now, to choose from. */
+static void
+choose_step(struct eventscr *e)
+{
+	const struct event_act	*open[BAR_MAX];
+	const char		*v[BAR_MAX];
+	int			 i, n;
+
+	if ((n = event_acts_allowed(e->ev, open, BAR_MAX)) == 0) {
+		app_message(MSG_INFO, "%s", _("No step on this event is yours "
+		    "to take now."));
+		return;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = _(open[i]->label);
+	list_ask(_("Take a step"), v, n, 0, step_chosen, e);
 }
 
 static int
 event_key(struct screen *s, int key)
 {
-	struct eventscr	*e = s->data;
+	struct eventscr		*e = s->data;
+	const struct event_act	*a;
 
 	if (list_key(&e->history, key) != LIST_UNUSED) {
 		app_dirty();
 		return (1);
 	}
-	if (TK_IS_CODE(key) || !ready(e))
-		return (0);
-	return (action_key(e, key));
-}
-
-/* The description's lines, as many as leave the history a few rows. */
-#define DESCRIPTION_ROWS 4
-static int
-draw_facts(const struct event *ev, int y, int last, int cols)
-{
-	char	line[256], at[32];
-	int	x, rows;
-
-	snprintf(line, sizeof line, _("Event %lld: %s, %s"), ev->id,
-	    event_category_label(ev->category), event_urgency_label(
-	    ev->urgency));
-	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
-	x = draw_field(y, 1, _("Status"), event_status_label(ev->status),
-	    cols - 1);
-	draw_field(y++, x, _("Assignee"), *ev->assignee != '\0' ? ev->assignee :
-	    "-", cols - 1);
-	when_day_hm(ev->reported_at, at, sizeof at);
-	snprintf(line, sizeof line, "%s, %s", ev->reporter, at);
-	x = draw_field(y, 1, _("Reported by"), line, cols - 1);
-	snprintf(line, sizeof line, "%s %s", ev->community, ev->grid);
-	draw_field(y++, x, _("Grid"), line, cols - 1);
-	draw_field(y++, 1, _("Location"), ev->location, cols - 1);
-	if (*ev->resident != '\0')
-		draw_field(y++, 1, _("Resident"), ev->resident, cols - 1);
-	x = 1 + draw_text(y, 1, _("Description"), cols - 2, STYLE_LABEL);
-	x += draw_text(y, x, ": ", cols - 1 - x, STYLE_LABEL);
-	rows = last - y - 3 < DESCRIPTION_ROWS ? last - y - 3 :
-	    DESCRIPTION_ROWS;
-	y += draw_lines(y, x, ev->description, cols - 1 - x, rows,
-	    STYLE_NORMAL);
-	return (y);
-}
-
-static void
-draw_history(struct eventscr *e, int y, int last, int cols)
-{
-	const struct event_update	*u;
-	char				 at[32], line[512];
-	int				 i, x;
-
-	x = draw_text(y, 1, _("History"), cols - 2, STYLE_TITLE);
-	draw_hline(y++, x + 2, cols - x - 3);
-	list_show(&e->history, last - y);
-	for (i = e->history.top; i < (int)e->ev->nupdates && y < last; i++,
-	    y++) {
-		u = &e->ev->updates[i];
-		when_day_hm(u->at, at, sizeof at);
-		snprintf(line, sizeof line, "%s  %s  %s%s%s%s%s", at, u->staff,
-		    *u->status != '\0' ? event_status_label(u->status) : "",
-		    *u->assignee != '\0' ? " -> " : "", u->assignee,
-		    *u->note != '\0' ? ": " : "", u->note);
-		draw_text(y, 2, line, cols - 3, STYLE_NORMAL);
+	if (key == TK_ENTER) {
+		if (ready(e))
+			choose_step(e);
+		return (1);
 	}
+	if (TK_IS_CODE(key) || (a = event_act_by_key(key)) == NULL)
+		return (0);
+	if (ready(e))
+		begin(e, a);
+	return (1);
+}
+
+/* The key bar: Enter, then the keys of the steps open now. */
+static const struct keyhelp *
+event_bar(struct screen *s)
+{
+	struct eventscr		*e = s->data;
+	const struct event_act	*open[BAR_MAX];
+	int			 i, n;
+
+	if (e->ev == NULL)
+		return (NULL);
+	n = event_acts_allowed(e->ev, open, BAR_MAX);
+	e->bar[0] = (struct keyhelp){ N_("Enter"), N_("Steps"), 1 };
+	for (i = 0; i < n; i++)
+		e->bar[i + 1] = (struct keyhelp){ open[i]->keyname,
+		    open[i]->label, 1 };
+	e->bar[n + 1] = (struct keyhelp){ NULL, NULL, 0 };
+	return (e->bar);
 }
 
 static void
@@ -432,9 +582,9 @@ event_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		    _("Not loaded. F5 tries again."), cols - 4, STYLE_DIM);
 		return;
 	}
-	y = draw_facts(e->ev, top + 1, top + rows, cols);
-	if (y + 2 < top + rows)
-		draw_history(e, y + 1, top + rows, cols);
+	y = event_draw_facts(e->ev, top, top + rows, cols);
+	if (y + 1 < top + rows)
+		event_draw_timeline(e->ev, &e->history, y, top + rows, cols);
 }
 
 const struct screen_ops screen_event = {
@@ -447,4 +597,5 @@ const struct screen_ops screen_event = {
 	.shows = event_shows,
 	.reload = event_reload,
 	.keys = event_keys,
+	.bar = event_bar,
 };

@@ -1,9 +1,13 @@
-/* Grid events (网格事件): the ones assigned to me, the open ones, or all
- * of them, newest first; open one, or report a new one. */
+/* Grid events (网格事件): the ones assigned to me, the open ones, those
+ * due soon, the overdue ones, or all of them, newest first, each with
+ * its state, holder and deadline (which its urgency set); open one, or
+ * report a new one. Narrow (a phone's 50 columns) it shows the
+ * deadline, state and place only. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "draw.h"
+#include "event-draw.h"
 #include "event-labels.h"
 #include "events.h"
 #include "keys.h"
@@ -20,16 +24,23 @@
 #include "../api/catalog.h"
 #include "../api/applications.h"
 #include "../locale/i18n.h"
+#include "../locale/text.h"
 #include "../util/xmalloc.h"
 
 enum filter {
 	F_MINE,
 	F_OPEN,
+	F_SOON,
+	F_OVERDUE,
 	F_ALL,
 	F_COUNT
 };
 
-static const char *const filter_names[F_COUNT] = { "mine", "open", NULL };
+static const char *const filter_names[F_COUNT] = { "mine", "open", "soon",
+	"overdue", NULL };
+
+/* Narrower than this, the list keeps its three main columns. */
+#define WIDE	70
 
 struct events {
 	struct event_page	*page;
@@ -40,7 +51,7 @@ struct events {
 static const struct keyhelp events_keys[] = {
 	{ N_("Enter"), N_("Open"), 1 },
 	{ N_("N"), N_("Report"), 1 },
-	{ N_("Tab"), N_("Mine / open / all"), 1 },
+	{ N_("Tab"), N_("Mine / open / due / all"), 1 },
 	{ N_("Up/Down"), N_("Choose an event"), 0 },
 	{ N_("PgDn/PgUp"), N_("Page"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
@@ -149,8 +160,24 @@ events_key(struct screen *s, int key)
 
 #define NCOLS 6
 
+/* Who holds it, cut to HOLDER_COLS columns: a unit's long name must
+ * not squeeze the place out of the row. */
+#define HOLDER_COLS	8
+static void
+holder_text(const struct event *ev, char *out, size_t len)
+{
+	const char	*h = *ev->unit != '\0' ? ev->unit : *ev->assignee !=
+			    '\0' ? ev->assignee : "-";
+	int		 used;
+	size_t		 n = text_fit(h, HOLDER_COLS, &used);
+
+	snprintf(out, len, "%.*s", (int)n, h);
+}
+
+/* The row of each event, NCOLS values; at, due and who hold the texts
+ * made for it. */
 static const char **
-rows_of(struct events *e, char (*at)[24])
+rows_of(struct events *e, char (*at)[24], char (*due)[24], char (*who)[64])
 {
 	const char	**v = xcalloc(e->page->n * NCOLS + 1, sizeof *v);
 	struct event	 *ev;
@@ -159,35 +186,68 @@ rows_of(struct events *e, char (*at)[24])
 	for (i = 0; i < e->page->n; i++) {
 		ev = &e->page->items[i];
 		when_day_hm(ev->reported_at, at[i], sizeof at[i]);
+		at[i][5] = '\0';	/* the day: the event shows the hour */
+		event_due_text(ev, due[i], sizeof due[i]);
 		v[i * NCOLS] = at[i];
 		v[i * NCOLS + 1] = event_category_label(ev->category);
-		v[i * NCOLS + 2] = event_urgency_label(ev->urgency);
-		v[i * NCOLS + 3] = event_status_label(ev->status);
-		v[i * NCOLS + 4] = *ev->assignee != '\0' ? ev->assignee : "-";
+		v[i * NCOLS + 2] = event_status_label(ev->status);
+		holder_text(ev, who[i], sizeof who[i]);
+		v[i * NCOLS + 3] = who[i];
+		v[i * NCOLS + 4] = due[i];
 		v[i * NCOLS + 5] = ev->location;
 	}
 	return (v);
+}
+
+/* Narrow: the deadline, the state and the place of each row. */
+static const char **
+narrow_rows(const char **v, size_t n)
+{
+	const char	**w = xcalloc(n * 3 + 1, sizeof *w);
+	size_t		  i;
+
+	for (i = 0; i < n; i++) {
+		w[i * 3] = v[i * NCOLS + 4];
+		w[i * 3 + 1] = v[i * NCOLS + 2];
+		w[i * 3 + 2] = v[i * NCOLS + 5];
+	}
+	return (w);
 }
 
 static void
 draw_list(struct events *e, int y, int last, int cols)
 {
 	struct table_col	 c[NCOLS] = {
-		{ _("Reported"), 11, 0, 0 }, { _("Category"), 4, 0, 0 },
-		{ _("Urgency"), 4, 0, 0 }, { _("Status"), 4, 0, 0 },
-		{ _("Assignee"), 4, 0, 0 }, { _("Location"), 0, 1, 0 },
+		{ _("Reported"), 5, 0, 0 }, { _("Category"), 4, 0, 0 },
+		{ _("Status"), 4, 0, 0 },
+		{ _("Holder"), 4, 0, 0 }, { _("Due"), 5, 0, 0 },
+		{ _("Location"), 0, 1, 0 },
 	};
-	const char		**v;
-	char			(*at)[24];
-	char			  info[128];
+	struct table_col	 n[3] = {
+		{ _("Due"), 5, 0, 0 }, { _("Status"), 4, 0, 0 },
+		{ _("Location"), 0, 1, 0 },
+	};
+	const char		**v, **w;
+	char			(*at)[24], (*due)[24], (*who)[64];
+	char			  info[160];
 
 	at = xcalloc(e->page->n + 1, sizeof *at);
-	v = rows_of(e, at);
-	table_list(y, last, cols, c, NCOLS, v, &e->l, 1);
+	due = xcalloc(e->page->n + 1, sizeof *due);
+	who = xcalloc(e->page->n + 1, sizeof *who);
+	v = rows_of(e, at, due, who);
+	if (cols >= WIDE)
+		table_list(y, last, cols, c, NCOLS, v, &e->l, 1);
+	else {
+		w = narrow_rows(v, e->page->n);
+		table_list(y, last, cols, n, 3, w, &e->l, 1);
+		free(w);
+	}
 	free(v);
 	free(at);
-	snprintf(info, sizeof info, _("Page %d of %d, %lld events"),
-	    e->page->pg.page, list_pages(e->page->pg.total,
+	free(due);
+	free(who);
+	snprintf(info, sizeof info, _("Page %d of %d, %lld events; ! overdue, "
+	    "* due soon"), e->page->pg.page, list_pages(e->page->pg.total,
 	    e->page->pg.per_page), e->page->pg.total);
 	draw_text(last, 1, info, cols - 2, STYLE_DIM);
 }
@@ -200,6 +260,10 @@ filter_title(enum filter f)
 		return (_("Grid events assigned to me"));
 	case F_OPEN:
 		return (_("Open grid events"));
+	case F_SOON:
+		return (_("Grid events due soon"));
+	case F_OVERDUE:
+		return (_("Overdue grid events"));
 	default:
 		return (_("All grid events"));
 	}

@@ -73,6 +73,10 @@ struct screen_ops {
 	 * from anywhere above it (resident_on_screen()). May be NULL. */
 	const struct resident	*(*resident)(struct screen *);
 	const struct keyhelp	*keys;
+	/* The key bar's keys now, for a screen whose keys follow what it
+	 * shows (a NULL-keyed list, owned by the screen); NULL or NULL
+	 * returned: the keys above marked for the bar. */
+	const struct keyhelp	*(*bar)(struct screen *);
 	/* A screen that wakes by itself (a poll, a message that goes):
 	 * run on the screen on top every turn; returns the milliseconds
 	 * until it wants to run again, or -1. May be NULL. */

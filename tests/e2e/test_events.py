@@ -61,6 +61,14 @@ def db_event(db, eid):
     return row, notes
 
 
+def db_due(db, eid):
+    c = sqlite3.connect(db)
+    (due,) = c.execute("SELECT due_date FROM events WHERE id = ?",
+                       (eid,)).fetchone()
+    c.close()
+    return due
+
+
 def newest_event(db):
     c = sqlite3.connect(db)
     (eid,) = c.execute("SELECT max(id) FROM events").fetchone()
@@ -107,15 +115,16 @@ def test_report_assign_resolve():
         t.keys("Escape")
         t.wait_for("Grid events assigned to me")
         t.keys("F1")                         # this screen's keys
-        screen = t.wait_for("Mine / open / all", "Choose an event")
-        assert "Export CSV" not in screen and "Start work" not in screen
+        screen = t.wait_for("Mine / open / due / all", "Choose an event")
+        assert "Export CSV" not in screen and "Feedback" not in screen
         t.keys("Escape")
         t.wait_gone("Choose an event")
         t.keys("Tab")
         screen = t.wait_for("Open grid events", LOCATION)
         row = [l for l in screen.splitlines() if LOCATION in l][0]
-        assert "Facilities" in row and "high" in row and \
-            "reported" in row, row
+        due = db_due(s.db, eid)                # high: 3 working days
+        assert "Facilities" in row and "reported" in row and \
+            due[5:] in row, row
         log_out(t)
         # the supervisor assigns it to the grid member
         log_in(t, "super01")

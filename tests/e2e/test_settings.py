@@ -253,9 +253,11 @@ def test_keys_lists_every_screen_and_the_menu():
         assert ("E", "Grid events") in k["Main menu letters"], k
         assert ("T", "Today's figures") in k["Main menu letters"], k
         assert ("P", "Settings") in k["Main menu letters"], k
-        assert ("Tab", "Mine / open / all") in k["Grid events"], k
-        assert ("W", "Start work") in k["Grid event"], k
-        assert ("V", "Resolved") in k["Grid event"], k
+        assert ("Tab", "Mine / open / due / all") in k["Grid events"], k
+        assert ("W", "Sign") in k["Grid event"], k
+        assert ("V", "Feedback") in k["Grid event"], k
+        assert ("K", "Check") in k["Grid event"], k
+        assert ("U", "Escalate") in k["Grid event"], k
         assert ("F9", "Report") in k["Report a grid event"], k
         assert ("E", "Export CSV") in k["Today's figures"], k
         assert ("G", "UTF-8 / GB18030") in k["Today's figures"], k

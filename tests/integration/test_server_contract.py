@@ -45,7 +45,7 @@ def matrix():
         method, path = cells[0].strip("`").split(" ", 1)
         m[(method, path)] = {
             role: "public" if c == "public" else "forbidden" if c == "—"
-            else "assignee" if c == "assignee" else "ok"
+            else "assignee" if c in ("assignee", "party") else "ok"
             for role, c in zip(ROLES, cells[1:])}
     return m
 
@@ -162,6 +162,7 @@ BODIES = {
     "/api/v1/queue/tickets/{id}/done": {},
     "/api/v1/events/{id}/assign": {"assignee_id": 2},
     "/api/v1/events/{id}/updates": {"note": "进展"},
+    "/api/v1/events/{id}/actions": {"action": "supervise", "note": "督办"},
     RATING: {"level": "satisfied"},
     "/api/v1/followups/{id}/actions": {"action": "callback",
                                        "notes": "已电话回访"},
@@ -202,7 +203,8 @@ def call(method, pattern, token):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
                                               "/updates")) or \
-            pattern == "/api/v1/applications/{id}/corrections":
+            pattern in ("/api/v1/applications/{id}/corrections",
+                        "/api/v1/events/{id}/actions"):
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
 

@@ -69,12 +69,22 @@ def test_event_lifecycle():
     assert j["status"] == "resolved"
     r, j = post(path + "updates", {"status": "closed"}, g, if_match=4)
     problem(r, j, 409, "invalid-transition")
+    # a handled event is checked (核查) before it is closed
     r, j = post(path + "updates", {"status": "closed"}, s, if_match=4)
+    assert problem(r, j, 409, "invalid-transition")["actions"] == [
+        "return", "check", "supervise"], j
+    r, j = post(path + "actions", {"action": "check", "rating": 5}, s,
+                if_match=4)
+    assert j["status"] == "checked" and j["rating"] == 5, j
+    r, j = post(path + "updates", {"status": "closed"}, s, if_match=5)
     assert j["status"] == "closed", j
     assert [u["status"] for u in j["updates"]] == [
-        "reported", "assigned", "in_progress", "resolved", "closed"], j
+        "reported", "assigned", "in_progress", "resolved", "checked",
+        "closed"], j
+    assert [u["action"] for u in j["updates"]] == [
+        "report", "assign", "sign", "feedback", "check", "close"], j
     r, j = jreq("GET", "/api/v1/events/%d" % e["id"], token=login())
-    assert r.status == 200 and r.getheader("ETag") == '"5"'
+    assert r.status == 200 and r.getheader("ETag") == '"6"'
     r, j = jreq("GET", "/api/v1/events/%d" % e["id"],
                 token=login("clerk02"))
     problem(r, j, 404, "not-found")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The demo district at work (bianmind --seed demo): applications in every
 state with consistent timelines, certificates (some expired, some
-reprinted) that verify, and grid events in every status."""
+reprinted) that verify, and grid events in every status of their loop,
+with their timelines and deadlines."""
 
 import datetime
 
@@ -51,13 +52,28 @@ def test_certificates_and_events():
                                          "events")}
     db.close()
     assert total >= 25 and expired > 0 and reprinted > 0, (total, expired)
-    assert statuses == {"reported", "assigned", "in_progress", "resolved",
+    assert statuses == {"reported", "returned", "assigned", "escalated",
+                        "in_progress", "resolved", "checked",
                         "closed"}, statuses
     r, v = jreq("GET", "/api/v1/verify/" + token, source="127.0.0.61")
     assert r.status == 200 and v["valid"] is False, v
-    r, j = jreq("GET", "/api/v1/events?per_page=100",
-                token=login("super01", counter=None))
+    s = login("super01", counter=None)
+    r, j = jreq("GET", "/api/v1/events?per_page=100", token=s)
     assert j["total"] >= 25
+    items = j["items"]
+    # deadlines that pass and that are near, a unit's event, a 延期
+    # waiting, 督办, a 自办自结
+    assert any(x["overdue"] for x in items), items
+    assert any(x["due_soon"] for x in items), items
+    assert any(x["unit"] and x["status"] == "escalated" for x in items)
+    assert any(x["extension"] for x in items)
+    assert any(x["supervisions"] for x in items)
+    assert any(x["self_resolved"] for x in items)
+    closed = [x for x in items if x["status"] == "closed" and x["unit"]][0]
+    r, e = jreq("GET", "/api/v1/events/%d" % closed["id"], token=s)
+    assert [u["action"] for u in e["updates"]] == [
+        "report", "escalate", "sign", "feedback", "check", "close"], e
+    assert e["version"] == 6 and r.getheader("ETag") == '"6"', e
 
 
 if __name__ == "__main__":
