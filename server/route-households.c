@@ -67,6 +67,8 @@ households(struct req *r)
 	if ((q = listq_req(r, HOUSEHOLD_COLS, HOUSEHOLD_FROM)) == NULL)
 		return;
 	scope_list(q, r->staff, "c.centre_id = ?");
+	scope_list_grid(q, r->staff, "h.grid_id IN (SELECT id FROM grids "
+	    "WHERE member_id = ?)");
 	if (community != 0)
 		listq_where(q, "h.community_id = ?", "l", community);
 	if (grid != 0)

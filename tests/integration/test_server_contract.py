@@ -97,6 +97,9 @@ def build_world():
     W.event = e["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
+    r, f = post("/api/v1/residents/%d/flags" % W.resident,
+                {"text": "核对测试"}, t)
+    W.flag = f["id"]
     # issued before the pending one below: an issue is pending too
     r, c2 = post("/api/v1/certificates", {"type_id": res["id"],
                  "resident_id": W.resident, "promise": True,
@@ -118,7 +121,8 @@ def fill(path):
            "handoffs": W.handoff, "certificates": W.certificate,
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
-           "followups": W.followup, "promises": W.promise}
+           "followups": W.followup, "promises": W.promise,
+           "resident-flags": W.flag}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -145,6 +149,11 @@ def version(path):
 BODIES = {
     "/api/v1/residents/{id}/reveal": {"reason": "核对身份"},
     "/api/v1/residents/{id}": {"phone": "13800000000"},
+    "/api/v1/residents/{id}/transitions": {"action": "move_in",
+                                           "date": "2020-01-01",
+                                           "place": "西安市"},
+    "/api/v1/residents/{id}/flags": {"text": "核对测试"},
+    "/api/v1/resident-flags/{id}/resolve": {"resolution": "已核对"},
     "/api/v1/applications/{id}/transitions": {"action": "reject",
                                               "reason": "测试拒绝"},
     "/api/v1/applications/{id}/corrections": {"reason": "更正测试",
