@@ -90,6 +90,7 @@ extern const struct route routes_resident_status[];
 extern const struct route routes_resident_flags[];
 extern const struct route routes_resident_history[];
 extern const struct route routes_households[];
+extern const struct route routes_household_edit[];
 extern const struct route routes_communities[];
 extern const struct route routes_catalog[];
 extern const struct route routes_applications[];

@@ -15,6 +15,7 @@ static const struct route *const route_tables[] = {
 	routes_resident_flags,
 	routes_resident_history,
 	routes_households,
+	routes_household_edit,
 	routes_communities,
 	routes_catalog,
 	routes_applications,

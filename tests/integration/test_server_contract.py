@@ -3,6 +3,7 @@
 exists (and nothing else), and every route is tried against {own
 community, other community, no token, expired token, wrong role}, with
 HEAD for every GET and bad bodies for every body."""
+import json
 import os
 import re
 import subprocess
@@ -154,6 +155,12 @@ BODIES = {
                                            "place": "西安市"},
     "/api/v1/residents/{id}/flags": {"text": "核对测试"},
     "/api/v1/resident-flags/{id}/resolve": {"resolution": "已核对"},
+    # the head of a household with members: refused, nothing changes
+    "/api/v1/households": {"community_id": 1, "address": "红旗街1号"},
+    "/api/v1/households/{id}/actions": {"action": "set_relation",
+                                        "resident_id": 0, "relation": "父"},
+    "/api/v1/households/{id}/split": {"members": [{"resident_id": 0,
+                                                   "relation": "户主"}]},
     "/api/v1/applications/{id}/transitions": {"action": "reject",
                                               "reason": "测试拒绝"},
     "/api/v1/applications/{id}/corrections": {"reason": "更正测试",
@@ -206,12 +213,16 @@ def call(method, pattern, token):
         pending_left()
     path = fill(pattern) + QUERIES.get(pattern, "")
     body = BODIES.get(pattern, {}) if method in ("POST", "PATCH") else None
+    if pattern.startswith("/api/v1/households/{id}/"):
+        body = json.loads(json.dumps(body).replace(
+            '"resident_id": 0', '"resident_id": %d' % W.resident))
     kw = {}
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
                                               "/updates")) or \
-            pattern == "/api/v1/applications/{id}/corrections":
+            pattern == "/api/v1/applications/{id}/corrections" or \
+            pattern.startswith("/api/v1/households/{id}/"):
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
 

@@ -126,7 +126,8 @@ def test_death_reported_by_grid_member_and_confirmed_by_supervisor():
     # audited
     db = bm.connect()
     rows = db.execute("SELECT detail FROM audit WHERE action = "
-                      "'transition' AND object = ?", ("resident/%d" % rid,)
+                      "'transition' AND object = ? ORDER BY id",
+                      ("resident/%d" % rid,)
                       ).fetchall()
     db.close()
     assert [x[0] for x in rows] == ["report_death", "confirm_death"], rows
@@ -328,6 +329,233 @@ def test_grid_member_sees_and_changes_only_his_grid():
     assert r.status == 200, j
     r, j = jreq("GET", "/api/v1/residents/%d" % wang, token=clerk)
     assert r.status == 200 and j["status"] == "active", j
+
+
+def household(t, hid):
+    r, j = jreq("GET", "/api/v1/households/%d" % hid, token=t)
+    assert r.status == 200, j
+    assert r.getheader("ETag") == '"%d"' % j["version"], j
+    return j
+
+
+def hh_act(t, hid, version, **body):
+    return post("/api/v1/households/%d/actions" % hid, body, t,
+                if_match=version)
+
+
+def members(h):
+    return {m["id"]: m["relation"] for m in h["members"]}
+
+
+def new_household(t, head=None, grid=1):
+    body = {"community_id": 1, "grid_id": grid,
+            "address": "红旗街20号院1号楼2单元101室"}
+    if head:
+        body["head_id"] = head
+    r, h = post("/api/v1/households", body, t)
+    assert r.status == 201, h
+    assert r.getheader("Location") == "/api/v1/households/%d" % h["id"]
+    return h
+
+
+def test_household_members_added_moved_removed_and_head_changed():
+    clerk = login()
+    a, b, c, d = (new_resident(birth=x)["id"] for x in (
+        "19600101", "19900202", "19920303", "19650404"))
+    h = new_household(clerk, head=a)
+    assert h["version"] == 1 and members(h) == {a: "户主"}, h
+    assert h["head"]["id"] == a, h
+    r, e = hh_act(clerk, h["id"], 1, action="add_member", resident_id=b,
+                  relation="户主")
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "relation": "option"}
+    r, e = hh_act(clerk, h["id"], 1, action="remove_member",
+                  resident_id=b, relation="子")
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "relation": "unknown_field"}
+    r, h = hh_act(clerk, h["id"], 1, action="add_member", resident_id=b,
+                  relation="子", reason="户口簿登记")
+    assert r.status == 200 and members(h) == {a: "户主", b: "子"}, h
+    assert h["version"] == 2 and h["member_count"] == 2, h
+    # c moves here from another household, which changes too
+    other = new_household(clerk, head=d)
+    r, o = hh_act(clerk, other["id"], 1, action="add_member",
+                  resident_id=c, relation="女")
+    assert r.status == 200, o
+    r, e = hh_act(clerk, h["id"], 2, action="add_member", resident_id=b)
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "resident_id": "mismatch"}
+    r, h = hh_act(clerk, h["id"], 2, action="add_member", resident_id=c,
+                  relation="儿媳", reason="婚后迁入")
+    assert r.status == 200 and members(h)[c] == "儿媳", h
+    o = household(clerk, other["id"])
+    assert members(o) == {d: "户主"} and o["version"] == 3, o
+    hist = {x["field"]: x for x in reversed(history(clerk, c))
+            if x["action"] == "household"}     # the newest of each
+    assert hist["household_id"]["old_value"] == str(other["id"]) and \
+        hist["household_id"]["new_value"] == str(h["id"]), hist
+    assert hist["relation"]["old_value"] == "女" and \
+        hist["relation"]["new_value"] == "儿媳" and \
+        hist["relation"]["reason"] == "婚后迁入", hist
+    # the profile's household table follows
+    r, pa = jreq("GET", "/api/v1/residents/%d" % a, token=clerk)
+    assert {m["id"] for m in pa["household"]["members"]} == {a, b, c}, pa
+    # the head of a household with members may not leave it
+    r, e = hh_act(clerk, h["id"], h["version"], action="remove_member",
+                  resident_id=a)
+    assert problem(r, e, 409, "household-head")["household_id"] == h["id"]
+    r, e = hh_act(clerk, other["id"], 3, action="add_member",
+                  resident_id=a, relation="其他")
+    problem(r, e, 409, "household-head")
+    r, e = hh_act(clerk, h["id"], h["version"], action="change_head",
+                  resident_id=b)
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "former_head_relation": "required"}
+    r, e = hh_act(clerk, h["id"], h["version"], action="set_relation",
+                  resident_id=a, relation="父")
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "resident_id": "mismatch"}
+    r, h = hh_act(clerk, h["id"], h["version"], action="change_head",
+                  resident_id=b, former_head_relation="父")
+    assert r.status == 200 and members(h) == {a: "父", b: "户主",
+                                             c: "儿媳"}, h
+    assert h["head"]["id"] == b, h
+    r, h = hh_act(clerk, h["id"], h["version"], action="set_relation",
+                  resident_id=c, relation="配偶")
+    assert members(h)[c] == "配偶", h
+    r, h = hh_act(clerk, h["id"], h["version"], action="remove_member",
+                  resident_id=a, reason="老人随女儿居住")
+    assert r.status == 200 and a not in members(h), h
+    r, pa = jreq("GET", "/api/v1/residents/%d" % a, token=clerk)
+    assert pa["household"] is None, pa
+    r, e = hh_act(clerk, h["id"], h["version"], action="remove_member",
+                  resident_id=a)
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "resident_id": "not_found"}
+    db = bm.connect()
+    rows = db.execute("SELECT detail FROM audit WHERE action = "
+                      "'household_change' AND object = ? ORDER BY id",
+                      ("household/%d" % h["id"],)).fetchall()
+    db.close()
+    assert [x[0] for x in rows] == ["add_member", "add_member",
+                                    "change_head", "set_relation",
+                                    "remove_member"], rows
+
+
+def test_household_edits_from_two_counters_conflict():
+    c1, c2 = login(counter="1"), login(counter="2")
+    a, b, c = (new_resident(birth=x)["id"] for x in (
+        "19700101", "19980202", "19990303"))
+    h = new_household(c1, head=a)
+    r, j = hh_act(c1, h["id"], h["version"], action="add_member",
+                  resident_id=b, relation="子")
+    assert r.status == 200, j
+    # the second counter still has version 1
+    r, e = hh_act(c2, h["id"], h["version"], action="add_member",
+                  resident_id=c, relation="女")
+    assert problem(r, e, 412, "precondition-failed")["current_version"] \
+        == j["version"], e
+    r, e = post("/api/v1/households/%d/split" % h["id"], {"members": [
+        {"resident_id": b, "relation": "户主"}]}, c2, if_match=h["version"])
+    problem(r, e, 412, "precondition-failed")
+    r, e = post("/api/v1/households/%d/actions" % h["id"], {
+        "action": "add_member", "resident_id": c}, c2)
+    problem(r, e, 428, "precondition-required")
+    assert members(household(c2, h["id"])) == {a: "户主", b: "子"}
+    r, e = jreq("GET", "/api/v1/households/%d" % h["id"], token=c2,
+                headers={"If-None-Match": '"%d"' % j["version"]})
+    assert r.status == 304, r.status
+
+
+def test_household_split():
+    clerk = login()
+    a, b, c, d = (new_resident(birth=x)["id"] for x in (
+        "19550101", "19800202", "19820303", "20100404"))
+    h = new_household(clerk, head=a)
+    for rid, rel in ((b, "子"), (c, "儿媳"), (d, "孙女")):
+        r, h = hh_act(clerk, h["id"], h["version"], action="add_member",
+                      resident_id=rid, relation=rel)
+        assert r.status == 200, h
+    path = "/api/v1/households/%d/split" % h["id"]
+    v = h["version"]
+    for body, codes in (
+            ({"members": [{"resident_id": b, "relation": "子"}]},
+             {"members": "mismatch"}),
+            ({"members": []}, {"members": "too_long"}),
+            ({"members": [{"resident_id": b, "relation": "户主"},
+                          {"resident_id": b, "relation": "户主"}]},
+             {"members[1].resident_id": "duplicate"}),
+            ({"members": [{"resident_id": x, "relation": "户主" if
+                           x == a else "其他"} for x in (a, b, c, d)]},
+             {"members": "mismatch"}),
+            ({"members": [{"resident_id": 999999, "relation": "户主"}]},
+             {"members[0].resident_id": "not_found"})):
+        r, e = post(path, body, clerk, if_match=v)
+        assert field_codes(problem(r, e, 400, "validation")) == codes, (
+            body, e)
+    r, e = post(path, {"members": [{"resident_id": a, "relation": "户主"}]},
+                clerk, if_match=v)
+    problem(r, e, 409, "household-head")
+    r, n = post(path, {"members": [
+        {"resident_id": b, "relation": "户主"},
+        {"resident_id": c, "relation": "配偶"},
+        {"resident_id": d, "relation": "女"}],
+        "address": "红旗街20号院3号楼1单元502室", "reason": "分户另居"},
+        clerk, if_match=v)
+    assert r.status == 201, n
+    assert r.getheader("Location") == "/api/v1/households/%d" % n["id"]
+    assert members(n) == {b: "户主", c: "配偶", d: "女"}, n
+    assert n["address"] == "红旗街20号院3号楼1单元502室" and \
+        n["grid"]["id"] == 1 and n["community"]["id"] == 1, n
+    old = household(clerk, h["id"])
+    assert members(old) == {a: "户主"} and old["version"] == v + 1, old
+    r, pb = jreq("GET", "/api/v1/residents/%d" % b, token=clerk)
+    assert pb["household"]["id"] == n["id"], pb
+    hist = [x for x in history(clerk, d) if x["action"] == "household"]
+    assert {(x["field"], x["old_value"], x["new_value"]) for x in hist[:2]}\
+        == {("household_id", str(h["id"]), str(n["id"])),
+            ("relation", "孙女", "女")}, hist
+    assert hist[0]["reason"] == "分户另居", hist
+
+
+def test_grid_member_changes_only_his_grids_households():
+    g, clerk = grid01(), login()
+    wang = find(clerk, WANG)
+    r, p = jreq("GET", "/api/v1/residents/%d" % wang, token=clerk)
+    theirs = p["household"]["id"]
+    mine = new_resident()["id"]
+    for path, body in (
+            ("/api/v1/households/%d/actions", {"action": "add_member",
+                                               "resident_id": mine}),
+            ("/api/v1/households/%d/split", {"members": [
+                {"resident_id": wang, "relation": "户主"}]})):
+        r, e = post(path % theirs, body, g, if_match=1)
+        problem(r, e, 404, "not-found")
+    r, e = post("/api/v1/households", {"community_id": 1, "grid_id": 2,
+                "address": "红旗街1号"}, g)
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "grid_id": "not_found"}
+    r, e = post("/api/v1/households", {"community_id": 1,
+                "address": "红旗街1号"}, g)
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "grid_id": "required"}
+    # another grid's resident he cannot name either
+    r, e = post("/api/v1/households", {"community_id": 1, "grid_id": 1,
+                "address": "红旗街1号", "head_id": wang}, g)
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "head_id": "not_found"}
+    h = new_household(g, head=mine)
+    other = new_resident()["id"]
+    r, h = hh_act(g, h["id"], h["version"], action="add_member",
+                  resident_id=other, relation="配偶")
+    assert r.status == 200 and members(h) == {mine: "户主",
+                                             other: "配偶"}, h
+    assert history(g, other)[0]["staff"]["name"] == "刘建军"
+    # the clerk may change the other grid's household
+    r, e = hh_act(clerk, theirs, 1000, action="set_relation",
+                  resident_id=wang, relation="父")
+    assert field_codes(problem(r, e, 400, "validation")) == {
+        "resident_id": "mismatch"}
 
 
 if __name__ == "__main__":
