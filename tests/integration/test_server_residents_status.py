@@ -558,5 +558,42 @@ def test_grid_member_changes_only_his_grids_households():
         "resident_id": "mismatch"}
 
 
+def test_the_demo_seed_has_residents_in_each_status():
+    """grid01 finds in his grid a 流动 and a 寄住 resident, one moved
+    out, a death awaiting the supervisor, one deceased, and an open
+    data-error flag, each with its history."""
+    db = bm.connect()
+    rows = db.execute("SELECT id, residence, presence, status FROM "
+                      "residents WHERE grid_id = 1 AND (residence <> "
+                      "'registered' OR presence <> 'consistent' OR status "
+                      "<> 'active' OR moved_in_on IS NOT NULL)").fetchall()
+    named = db.execute("SELECT count(*) FROM residents WHERE id_number IN "
+                       "(?, ?) AND status = 'active' AND residence = "
+                       "'registered'", ("610202198503150021", WANG)
+                       ).fetchone()[0]
+    db.close()
+    assert named == 2
+    got = {(x[1], x[2], x[3]) for x in rows}
+    for want in (("floating", "here_not_registered", "active"),
+                 ("lodging", "consistent", "active"),
+                 ("registered", "registered_not_here", "active"),
+                 ("registered", "consistent", "moved_out"),
+                 ("registered", "consistent", "death_reported"),
+                 ("registered", "consistent", "deceased")):
+        assert want in got, (want, got)
+    g = grid01()
+    reported = [x[0] for x in rows if x[3] == "death_reported"][0]
+    r, p = jreq("GET", "/api/v1/residents/%d" % reported, token=g)
+    assert r.status == 200 and p["death"]["source"] is None, p
+    h = history(g, reported)
+    assert h[0]["action"] == "report_death" and h[0]["staff"]["name"] == \
+        "刘建军", h
+    r, f = jreq("GET", "/api/v1/resident-flags?status=open", token=g)
+    assert f["total"] >= 1, f
+    r, f = jreq("GET", "/api/v1/resident-flags?status=resolved",
+                token=supervisor())
+    assert f["total"] >= 1 and f["items"][0]["resolution"], f
+
+
 if __name__ == "__main__":
     bm.main(globals())
