@@ -54,15 +54,15 @@ static const struct label fields[] = {
 };
 
 static const struct label actions[] = {
-	{ "update", N_("changed") },
-	{ "move_in", N_("moved in") },
-	{ "move_out", N_("moved out") },
-	{ "report_death", N_("death reported") },
-	{ "confirm_death", N_("death confirmed") },
+	{ "update", N_("change") },
+	{ "move_in", N_("move in") },
+	{ "move_out", N_("move out") },
+	{ "report_death", N_("death report") },
+	{ "confirm_death", N_("death confirmation") },
 	{ "reject_death", N_("death report rejected") },
-	{ "flag", N_("flag raised") },
+	{ "flag", N_("flag") },
 	{ "resolve_flag", N_("flag resolved") },
-	{ "household", N_("household") },
+	{ "household", N_("household change") },
 	{ NULL, NULL }
 };
 

@@ -39,7 +39,7 @@ static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
 	{ N_("S"), N_("Choose from the catalog"), 0 },
-	{ N_("H"), N_("History"), 1 },
+	{ N_("H"), N_("Changes"), 1 },
 	{ N_("E"), N_("Change the record"), 1 },
 	{ N_("T"), N_("Status"), 1 },
 	{ N_("U"), N_("Household"), 1 },

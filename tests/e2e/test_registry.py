@@ -274,7 +274,7 @@ def test_flag_and_new_screens_at_50x20():
         idn, number = newcomer(s, "钱守义")
         log_in(t, "grid01")
         screen = open_resident(t, idn, "钱守义")
-        assert "H History" in screen, screen     # in the key bar
+        assert "H Changes" in screen, screen     # in the key bar
         assert "Residence: registered here" in screen, screen
         # a data-error flag, raised by the grid member
         t.type("f")
