@@ -8,7 +8,8 @@ deceased resident's open application on his list (D), and the history
 application for the deceased resident is then refused with the reason
 on the form, which stays as typed. A household is split from the
 profile's household table (U) and both profiles' tables follow; the
-history keeps the change with who and why. A data-error flag raised by
+history keeps the change with who and why; a change made meanwhile at
+another counter is caught (If-Match) and said. A data-error flag raised by
 a grid member (F) is resolved by the supervisor from his list. Every
 new screen and dialog works at 50x20."""
 import os
@@ -266,6 +267,43 @@ def test_household_split_from_the_profile():
         to_lookup(t)
         screen = open_resident(t, ZHANG, "张红旗")
         assert household_rows(screen) == [("户主", "张红旗")], screen
+    with_client(body)
+
+
+def test_household_changed_meanwhile_is_caught():
+    """Two counters change one household: the second, at the version it
+    read, is refused (If-Match) and says so; done again, it goes."""
+    def body(s, t):
+        log_in(t, "grid01")
+        open_resident(t, "610202201209100044", "刘小雨")
+        t.type("u")
+        t.wait_for("Change the household", "Set 刘小雨's relation to the "
+                   "head")
+        # meanwhile another counter changes the household
+        bm.S = s
+        tok = bm.login("clerk01")
+        r, j = bm.jreq("GET", "/api/v1/households/1", token=tok)
+        r, j = bm.post("/api/v1/households/1/actions",
+                       {"action": "set_relation", "resident_id": 2,
+                        "relation": "其他"}, tok, if_match=j["version"])
+        assert r.status == 200, j
+        t.keys("Down", "Down", "Enter")         # set the relation
+        t.wait_for("刘小雨's relation to the head")
+        t.keys("Down", "Enter")                 # 子
+        t.wait_for("Why? (kept; may stay empty)")
+        t.keys("Enter")
+        t.wait_for("Someone else changed this household meanwhile")
+        assert db_resident(s.db, "610202201209100044")[4] == "女"
+        t.wait_for("其他     刘强")            # the profile as it is now
+        t.type("u")
+        t.wait_for("Set 刘小雨's relation to the head")
+        t.keys("Down", "Down", "Enter")
+        t.wait_for("刘小雨's relation to the head")
+        t.keys("Down", "Enter")
+        t.wait_for("Why? (kept; may stay empty)")
+        t.keys("Enter")
+        t.wait_for("Saved: the household is changed.", "子       刘小雨")
+        assert db_resident(s.db, "610202201209100044")[4] == "子"
     with_client(body)
 
 
