@@ -448,6 +448,54 @@ static const char *const migration_list[] = {
 	 * in full (docs/api.md 8) */
 	"ALTER TABLE timeline ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
 	"ALTER TABLE timeline ADD COLUMN changes_full TEXT;",
+	/* 12: a resident's residence type (户籍, 流动, 寄住), 人户 state and
+	 * status (迁入, 迁出, 死亡 reported then confirmed), the data-error
+	 * flags raised on them, the history of every change with who, when,
+	 * why and the old value, and households' versions (docs/api.md 4,
+	 * 5) */
+	"ALTER TABLE residents ADD COLUMN residence TEXT NOT NULL"
+	"  DEFAULT 'registered' CHECK (residence IN"
+	"    ('registered', 'floating', 'lodging'));"
+	"ALTER TABLE residents ADD COLUMN presence TEXT NOT NULL"
+	"  DEFAULT 'consistent' CHECK (presence IN"
+	"    ('consistent', 'here_not_registered', 'registered_not_here'));"
+	"ALTER TABLE residents ADD COLUMN status TEXT NOT NULL"
+	"  DEFAULT 'active' CHECK (status IN"
+	"    ('active', 'moved_out', 'death_reported', 'deceased'));"
+	"ALTER TABLE residents ADD COLUMN moved_in_on TEXT;"
+	"ALTER TABLE residents ADD COLUMN moved_in_from TEXT;"
+	"ALTER TABLE residents ADD COLUMN moved_out_on TEXT;"
+	"ALTER TABLE residents ADD COLUMN moved_out_to TEXT;"
+	"ALTER TABLE residents ADD COLUMN death_date TEXT;"
+	"ALTER TABLE residents ADD COLUMN death_source TEXT;"
+	"CREATE INDEX residents_status ON residents(status)"
+	"  WHERE status <> 'active';"
+	"ALTER TABLE households ADD COLUMN version INTEGER NOT NULL"
+	"  DEFAULT 1;"
+	"CREATE TABLE resident_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER REFERENCES staff(id),"
+	"  action TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT,"
+	"  new_value TEXT,"
+	"  reason TEXT);"
+	"CREATE INDEX resident_history_resident ON"
+	"  resident_history(resident_id, id);"
+	"CREATE TABLE resident_flags ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  text TEXT NOT NULL,"
+	"  raised_at TEXT NOT NULL,"
+	"  raised_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  resolved_at TEXT,"
+	"  resolved_by INTEGER REFERENCES staff(id),"
+	"  resolution TEXT);"
+	"CREATE INDEX resident_flags_resident ON resident_flags(resident_id);"
+	"CREATE INDEX resident_flags_open ON resident_flags(id)"
+	"  WHERE resolved_at IS NULL;",
 	/* 14: the event loop closed (docs/api.md 12): the units an event
 	 * is escalated to, each event's deadline, the unit holding it, its
 	 * 自办自结 mark, the check's rating, 督办 count and a pending

@@ -86,7 +86,11 @@ struct req {
 extern const struct route routes_sessions[];
 extern const struct route routes_residents[];
 extern const struct route routes_resident_edit[];
+extern const struct route routes_resident_status[];
+extern const struct route routes_resident_flags[];
+extern const struct route routes_resident_history[];
 extern const struct route routes_households[];
+extern const struct route routes_household_edit[];
 extern const struct route routes_communities[];
 extern const struct route routes_catalog[];
 extern const struct route routes_applications[];

@@ -7,6 +7,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "list.h"
+#include "screen-flags.h"
 #include "screen-promises.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -40,6 +41,7 @@ static const struct item items[] = {
 	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
 	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },
+	{ 'd', ACT_NONE, N_("Data errors, deceased applicants"), &screen_flags },
 	{ 'p', ACT_NONE, N_("Settings"), &screen_settings },
 	{ 'l', ACT_NONE, N_("Log out"), NULL },
 	{ 'x', ACT_QUIT, N_("Quit"), NULL },

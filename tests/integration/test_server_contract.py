@@ -3,6 +3,7 @@
 exists (and nothing else), and every route is tried against {own
 community, other community, no token, expired token, wrong role}, with
 HEAD for every GET and bad bodies for every body."""
+import json
 import os
 import re
 import subprocess
@@ -97,6 +98,9 @@ def build_world():
     W.event = e["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
+    r, f = post("/api/v1/residents/%d/flags" % W.resident,
+                {"text": "核对测试"}, t)
+    W.flag = f["id"]
     # issued before the pending one below: an issue is pending too
     r, c2 = post("/api/v1/certificates", {"type_id": res["id"],
                  "resident_id": W.resident, "promise": True,
@@ -118,7 +122,8 @@ def fill(path):
            "handoffs": W.handoff, "certificates": W.certificate,
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
-           "followups": W.followup, "promises": W.promise}
+           "followups": W.followup, "promises": W.promise,
+           "resident-flags": W.flag}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -145,6 +150,17 @@ def version(path):
 BODIES = {
     "/api/v1/residents/{id}/reveal": {"reason": "核对身份"},
     "/api/v1/residents/{id}": {"phone": "13800000000"},
+    "/api/v1/residents/{id}/transitions": {"action": "move_in",
+                                           "date": "2020-01-01",
+                                           "place": "西安市"},
+    "/api/v1/residents/{id}/flags": {"text": "核对测试"},
+    "/api/v1/resident-flags/{id}/resolve": {"resolution": "已核对"},
+    # the head of a household with members: refused, nothing changes
+    "/api/v1/households": {"community_id": 1, "address": "红旗街1号"},
+    "/api/v1/households/{id}/actions": {"action": "set_relation",
+                                        "resident_id": 0, "relation": "父"},
+    "/api/v1/households/{id}/split": {"members": [{"resident_id": 0,
+                                                   "relation": "户主"}]},
     "/api/v1/applications/{id}/transitions": {"action": "reject",
                                               "reason": "测试拒绝"},
     "/api/v1/applications/{id}/corrections": {"reason": "更正测试",
@@ -198,13 +214,17 @@ def call(method, pattern, token):
         pending_left()
     path = fill(pattern) + QUERIES.get(pattern, "")
     body = BODIES.get(pattern, {}) if method in ("POST", "PATCH") else None
+    if pattern.startswith("/api/v1/households/{id}/"):
+        body = json.loads(json.dumps(body).replace(
+            '"resident_id": 0', '"resident_id": %d' % W.resident))
     kw = {}
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
                                               "/updates")) or \
             pattern in ("/api/v1/applications/{id}/corrections",
-                        "/api/v1/events/{id}/actions"):
+                        "/api/v1/events/{id}/actions") or \
+            pattern.startswith("/api/v1/households/{id}/"):
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
 
