@@ -448,6 +448,63 @@ static const char *const migration_list[] = {
 	 * in full (docs/api.md 8) */
 	"ALTER TABLE timeline ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
 	"ALTER TABLE timeline ADD COLUMN changes_full TEXT;",
+	/* 13: field work (docs/api.md 20, 21): a grid member's visits
+	 * (走访) to households, whom they met and what they found, a
+	 * finding linked to the event it raised; tasks a supervisor issues
+	 * over a list of residents fixed when issued, one item per
+	 * resident for the member of the resident's grid, and its outcome */
+	"CREATE TABLE visits ("
+	"  id INTEGER PRIMARY KEY,"
+	"  household_id INTEGER NOT NULL REFERENCES households(id),"
+	"  grid_id INTEGER REFERENCES grids(id),"
+	"  community_id INTEGER NOT NULL REFERENCES communities(id),"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  visited_at TEXT NOT NULL,"
+	"  visited_date TEXT NOT NULL,"
+	"  met_note TEXT,"
+	"  recorded_at TEXT NOT NULL);"
+	"CREATE INDEX visits_household ON visits(household_id, visited_date);"
+	"CREATE INDEX visits_date ON visits(visited_date);"
+	"CREATE TABLE visit_met ("
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  PRIMARY KEY (visit_id, resident_id));"
+	"CREATE TABLE visit_findings ("
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id),"
+	"  position INTEGER NOT NULL,"
+	"  type TEXT NOT NULL CHECK (type IN ('normal', 'hardship',"
+	"    'hazard', 'dispute', 'info_change')),"
+	"  note TEXT,"
+	"  followup TEXT,"
+	"  event_id INTEGER REFERENCES events(id),"
+	"  PRIMARY KEY (visit_id, position));"
+	"CREATE TABLE tasks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  centre_id INTEGER NOT NULL REFERENCES centres(id),"
+	"  title TEXT NOT NULL,"
+	"  note TEXT,"
+	"  deadline TEXT NOT NULL,"
+	"  community_id INTEGER REFERENCES communities(id),"
+	"  grid_id INTEGER REFERENCES grids(id),"
+	"  min_age INTEGER,"
+	"  tag TEXT,"
+	"  created_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX tasks_centre ON tasks(centre_id, deadline);"
+	"CREATE TABLE task_items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  grid_id INTEGER REFERENCES grids(id),"
+	"  assignee_id INTEGER REFERENCES staff(id),"
+	"  outcome TEXT CHECK (outcome IN ('done', 'unreachable',"
+	"    'refused')),"
+	"  note TEXT,"
+	"  recorded_at TEXT,"
+	"  recorded_by INTEGER REFERENCES staff(id),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (task_id, resident_id));"
+	"CREATE INDEX task_items_assignee ON task_items(assignee_id);",
 };
 
 size_t

@@ -29,6 +29,8 @@ static const struct route *const route_tables[] = {
 	routes_followups,
 	routes_queue,
 	routes_events,
+	routes_visits,
+	routes_visit_coverage,
 	routes_stats,
 	routes_audit,
 	routes_staff,

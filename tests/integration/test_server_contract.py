@@ -95,6 +95,11 @@ def build_world():
                 "description": "y", "urgency": "low", "grid_id": 1},
                 W.tokens["grid"])
     W.event = e["id"]
+    hid = bm.connect().execute("SELECT min(id) FROM households WHERE "
+                               "grid_id = 1").fetchone()[0]
+    r, v = post("/api/v1/visits", {"household_id": hid, "met_note": "无人在家",
+                "findings": [{"type": "normal"}]}, W.tokens["grid"])
+    W.visit = v["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
     # issued before the pending one below: an issue is pending too
@@ -118,7 +123,8 @@ def fill(path):
            "handoffs": W.handoff, "certificates": W.certificate,
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
-           "followups": W.followup, "promises": W.promise}
+           "followups": W.followup, "promises": W.promise,
+           "visits": W.visit}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
