@@ -106,6 +106,8 @@ extern const struct route routes_queue[];
 extern const struct route routes_events[];
 extern const struct route routes_visits[];
 extern const struct route routes_visit_coverage[];
+extern const struct route routes_tasks[];
+extern const struct route routes_task_items[];
 extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];

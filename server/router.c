@@ -31,6 +31,8 @@ static const struct route *const route_tables[] = {
 	routes_events,
 	routes_visits,
 	routes_visit_coverage,
+	routes_tasks,
+	routes_task_items,
 	routes_stats,
 	routes_audit,
 	routes_staff,

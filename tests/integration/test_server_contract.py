@@ -100,6 +100,13 @@ def build_world():
     r, v = post("/api/v1/visits", {"household_id": hid, "met_note": "无人在家",
                 "findings": [{"type": "normal"}]}, W.tokens["grid"])
     W.visit = v["id"]
+    r, k = post("/api/v1/tasks", {"title": "走访", "deadline": "2099-12-31",
+                "query": {"grid_id": 1, "min_age": 1}},
+                W.tokens["supervisor"])
+    W.task = k["id"]
+    r, j = jreq("GET", "/api/v1/tasks/%d/items" % W.task,
+                token=W.tokens["grid"])
+    W.task_item = j["items"][0]["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
     # issued before the pending one below: an issue is pending too
@@ -124,7 +131,8 @@ def fill(path):
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
            "followups": W.followup, "promises": W.promise,
-           "visits": W.visit}
+           "visits": W.visit, "tasks": W.task,
+           "task-items": W.task_item}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -171,6 +179,7 @@ BODIES = {
     RATING: {"level": "satisfied"},
     "/api/v1/followups/{id}/actions": {"action": "callback",
                                        "notes": "已电话回访"},
+    "/api/v1/task-items/{id}/outcome": {"outcome": "done"},
 }
 
 
@@ -207,7 +216,7 @@ def call(method, pattern, token):
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
-                                              "/updates")) or \
+                                              "/updates", "/outcome")) or \
             pattern == "/api/v1/applications/{id}/corrections":
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
