@@ -20,6 +20,7 @@
 #include "db.h"
 #include "form.h"
 #include "seed-activity.h"
+#include "seed-fieldwork.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
@@ -607,7 +608,8 @@ seed_activity(struct db *db, unsigned long long seed, char **cause)
 		return (-1);
 	if (seed_applications(&a, a.residents / 50 > 60 ? a.residents / 50 :
 	    60) != 0 || seed_certificates(&a, a.residents / 250 > 25 ?
-	    a.residents / 250 : 25) != 0 || seed_events(&a) != 0)
+	    a.residents / 250 : 25) != 0 || seed_events(&a) != 0 ||
+	    seed_fieldwork(db, a.now, cause) != 0)
 		return (-1);
 	return (0);
 }
