@@ -110,10 +110,12 @@ service_of(const struct grid_page *g)
 	cJSON_AddNumberToObject(f, "min", 0);
 	deadline_default(due, sizeof due);
 	cJSON_AddStringToObject(f, "default", due);
-	f = field(fields, "community", _("Community (empty: the centre)"),
-	    "select", 0);
+	f = field(fields, "community", _("Community"), "select", 0);
+	cJSON_AddStringToObject(f, "help", _("Left empty: the residents of "
+	    "every community of the centre."));
 	communities(f, g);
 	f = field(fields, "min_age", _("Aged at least"), "number", 0);
+	cJSON_AddStringToObject(f, "help", _("An age, a tag, or both."));
 	cJSON_AddNumberToObject(f, "min", 1);
 	cJSON_AddNumberToObject(f, "max", 150);
 	f = field(fields, "tag", _("With the tag"), "select", 0);
@@ -123,6 +125,24 @@ service_of(const struct grid_page *g)
 	    "multiline", 0);
 	cJSON_AddNumberToObject(f, "max_length", 500);
 	return (svc);
+}
+
+/* What the server found wrong with whom the task is over, which is no
+ * one field of the form; else its own sentence. */
+static const char *
+query_refused(const struct api_result *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nerrors; i++) {
+		if (strcmp(r->errors[i].field, "query") != 0)
+			continue;
+		if (strcmp(r->errors[i].code, "empty") == 0)
+			return (_("No resident matches the age or tag."));
+		if (strcmp(r->errors[i].code, "too_long") == 0)
+			return (_("Over 10,000 residents match: narrow it."));
+	}
+	return (r->message);
 }
 
 static void
@@ -135,8 +155,8 @@ on_issued(struct api_result *r, void *arg)
 	if (app_signed_out(r))
 		return;
 	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
 		form_ui_errors(fs, r);
+		app_message(MSG_ERROR, "%s", query_refused(r));
 		return;
 	}
 	t = r->model;

@@ -397,16 +397,17 @@ draw_items(struct taskscr *t, int y, int last, int cols)
 			    it->assignee : "-";
 		v[i * nc + nc - 1] = addr[i] + common;
 	}
-	table_list(y, last - 1, cols, c, nc, v, &t->l, 1);
+	table_list(y, last - 2, cols, c, nc, v, &t->l, 1);
 	free(head);
 	free(v);
 	free(addr);
 	free(age);
 	if ((it = selected(t)) == NULL)
 		return;
+	/* the one chosen in full: where he lives, how to reach him */
+	draw_text(last - 2, 1, it->address, cols - 2, STYLE_DIM);
 	snprintf(line, sizeof line, "%s  %s  %s", it->id_number_masked,
-	    *it->phone_masked != '\0' ? it->phone_masked : "-",
-	    *it->note != '\0' ? it->note : it->address);
+	    *it->phone_masked != '\0' ? it->phone_masked : "-", it->note);
 	draw_text(last - 1, 1, line, cols - 2, STYLE_DIM);
 	snprintf(line, sizeof line, _("Page %d of %d, %lld residents"),
 	    t->items->pg.page, list_pages(t->items->pg.total,
