@@ -106,6 +106,15 @@ def table_rows(screen, heading):
     return out
 
 
+def wait_rows(t, heading, *texts):
+    """Waits for texts and a loaded list: rows under heading."""
+    def ok(screen):
+        return (all(x in screen for x in texts) and
+                any(heading in l for l in screen.splitlines()) and
+                bool(table_rows(screen, heading)))
+    return wait_until(t, ok, "rows under %r" % heading)
+
+
 def bar(screen):
     return screen.rstrip("\n").splitlines()[-1]
 
@@ -121,8 +130,8 @@ def test_visit_raises_an_event():
         (events_before,) = query(s.db, "SELECT count(*) FROM events")[0]
         log_in(t, "grid01")
         t.type("v")
-        screen = t.wait_for("Households to visit", "never")
-        first = rows_after(screen, "Last visit")[0]
+        screen = wait_rows(t, "Last visit", "Households to visit")
+        first = table_rows(screen, "Last visit")[0]
         assert "never" in first and address[-6:] in first, screen
         t.keys("Enter")
         t.wait_for(address, "Never visited. N records a visit.")
@@ -205,8 +214,8 @@ def test_visit_raises_an_event():
         t.type("e")
         t.wait_for("Grid events assigned to me")
         t.keys("Tab")
-        screen = t.wait_for("Open grid events")
-        first = rows_after(screen, "Reported")[0]
+        screen = wait_rows(t, "Reported", "Open grid events")
+        first = table_rows(screen, "Reported")[0]
         assert "Safety hazard" in first and "high" in first and \
             "reported" in first and address[:8] in first, screen
         t.keys("Enter")
@@ -261,9 +270,7 @@ def test_task_worked_through():
         t.wait_for("My tasks: open", TITLE[:6])
         choose_row(t, "Deadline", TITLE[:6])
         t.keys("Enter")
-        screen = t.wait_for("0 of %d done" % len(mine))
-        for (name,) in mine:
-            assert name in screen, screen
+        t.wait_for("0 of %d done" % len(mine), *[n for (n,) in mine])
         # every one of his residents given an outcome, open ones first
         for k, (name,) in enumerate(mine):
             wait_until(t, lambda sc: any(name in l for l in
@@ -299,14 +306,14 @@ def test_task_worked_through():
         assert all(o == "done" for o, _ in got[1:]), got
         # his share done: the task is off his open list
         t.keys("Escape")
-        screen = t.wait_for("My tasks: open")
-        assert TITLE[:6] not in screen, screen
+        wait_until(t, lambda sc: "My tasks: open" in sc and
+                   TITLE[:6] not in sc, "the task gone from his open ones")
         log_out(t)
         # the supervisor sees the progress per grid member
         t.resize(80, 24)
         log_in(t, "super01")
         t.type("g")
-        t.wait_for("Tasks: open", TITLE)
+        wait_rows(t, "Deadline", "Tasks: open", TITLE)
         choose_row(t, "Deadline", TITLE)
         t.keys("Enter")
         screen = t.wait_for("%d of %d done" % (len(mine), total),
@@ -319,13 +326,13 @@ def test_task_worked_through():
         t.keys("Tab")
         t.wait_for("No resident is overdue.")
         # an older task past its deadline: its overdue residents
-        t.keys("Escape")
-        screen = t.wait_for("Tasks: open")
         late = query(s.db, "SELECT t.id, t.title, count(*) FROM tasks t "
                      "JOIN task_items i ON i.task_id = t.id WHERE "
                      "i.outcome IS NULL AND t.deadline < ? GROUP BY t.id, "
                      "t.title ORDER BY t.id", (service_date(),))
         title, count = late[0][1], late[0][2]
+        t.keys("Escape")
+        screen = wait_rows(t, "Deadline", "Tasks: open", title)
         row = [l for l in rows_after(screen, "Deadline") if title in l][0]
         assert "Overdue" in row, row
         choose_row(t, "Deadline", title)
@@ -350,8 +357,7 @@ def test_grid_member_screens_at_50x20():
                                     "WHERE grid_id = 1")]
         log_in(t, "grid01")
         t.type("v")
-        screen = t.wait_for("Households to visit", "households not "
-                            "visited in 30 days")
+        screen = wait_rows(t, "Last visit", "Households to visit")
         assert bar(screen).split() == ["Enter", "Open", "Tab", "Other",
                                        "list", "Esc", "Back", "F1",
                                        "Help"], bar(screen)
@@ -361,7 +367,7 @@ def test_grid_member_screens_at_50x20():
         for line in rows:
             assert any(a[-4:] in line for a in mine), (line, screen)
         t.keys("Tab")
-        screen = t.wait_for("Visits made lately")
+        screen = wait_rows(t, "Visited", "Visits made lately")
         assert "Enter Open" in bar(screen), screen
         visited = query(s.db, "SELECT h.address FROM visits v JOIN "
                         "households h ON h.id = v.household_id WHERE "
@@ -385,11 +391,11 @@ def test_grid_member_screens_at_50x20():
         t.keys("Escape", "Escape", "Escape")
         t.wait_for("Main menu")
         t.type("g")
-        screen = t.wait_for("My tasks: open", "Deadline")
+        screen = wait_rows(t, "Deadline", "My tasks: open")
         assert bar(screen).startswith(" Enter Open  Tab Open / all"), \
             bar(screen)
         t.keys("Enter")
-        screen = t.wait_for("Outcome", "Age")
+        screen = wait_rows(t, "Age", "Outcome")
         item = query(s.db, "SELECT r.name, i.id FROM task_items i JOIN "
                      "residents r ON r.id = i.resident_id WHERE "
                      "i.assignee_id = ? AND i.outcome IS NULL ORDER BY "
