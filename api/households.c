@@ -25,6 +25,9 @@ model_household_parse(const cJSON *j, struct household *h,
 	}
 	bad |= work_take(&h->address, json_str(j, "address", 0), "address",
 	    cause);
+	bad |= work_ref(j, "community", 0, &h->community, NULL, cause);
+	bad |= work_ref(j, "grid", 1, &h->grid, &h->grid_id, cause);
+	bad |= work_ref(j, "head", 1, &h->head, NULL, cause);
 	bad |= model_members_parse(cJSON_GetObjectItemCaseSensitive(j,
 	    "members"), &h->members, &h->nmembers, cause);
 	return (bad ? -1 : 0);
@@ -38,6 +41,9 @@ model_household_free(void *ptr)
 	if (h == NULL)
 		return;
 	free(h->address);
+	free(h->community);
+	free(h->grid);
+	free(h->head);
 	model_members_free(h->members, h->nmembers);
 	free(h);
 }

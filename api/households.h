@@ -2,7 +2,8 @@
  * Households (户, docs/api.md 5): one with its members and version,
  * and the changes made at that version: a member added, moved or
  * removed, a relation set, the head changed, members split off into a
- * new household. Every string was sanitized when it was parsed.
+ * new household (and who a visit meets). Every string was sanitized
+ * when it was parsed.
  */
 #ifndef API_HOUSEHOLDS_H
 #define API_HOUSEHOLDS_H
@@ -18,6 +19,10 @@ struct household {
 	long long		 id;
 	long long		 version;
 	char			*address;
+	char			*community;
+	long long		 grid_id;	/* 0: none */
+	char			*grid;		/* "" */
+	char			*head;		/* "" */
 	struct household_member	*members;	/* head first */
 	size_t			 nmembers;
 };

@@ -26,7 +26,8 @@ static const char *const actions[] = {
 	"assign", "event_update", "issue", "refuse", "reprint", "void",
 	"correct", "audit_view", "password_change", "staff_add", "staff_disable", "staff_enable",
 	"staff_reset_password", "org_import", "catalog_import",
-	"residents_import", "calendar_import", "backup", NULL
+	"residents_import", "calendar_import", "backup", "task_outcome",
+	NULL
 };
 
 /* The filters as conditions; -1 having replied 400. */

@@ -17,6 +17,7 @@
 #include "route.h"
 #include "scope.h"
 #include "views.h"
+#include "visit-figures.h"
 
 /* The filters every figure shares: ?1 centre, ?2 date, ?3 counter,
  * ?4 staff, ?5 service; ?7 and ?8 are the instants the day begins and
@@ -272,6 +273,8 @@ daily(struct req *r)
 	cJSON_AddItemToObject(o, "per_hour", per_hour(r, &d));
 	cJSON_AddItemToObject(o, "per_service", per_service(r, &d));
 	add_calendar(r, o);
+	cJSON_AddItemToObject(o, "visits", visit_figures_centre(r->db,
+	    d.centre, d.date));
 	reply_json(r, 200, o);
 }
 

@@ -77,7 +77,9 @@ set(struct st *s, long long id, const char *sql, const char *value)
 	return (0);
 }
 
-/* The made-up residents of grid01's grid, after the README's. */
+/* The made-up residents of grid01's grid, after the README's, born
+ * from 1960: the grid's few elderly stay active, on the tasks' lists
+ * (高龄 and the like) a grid member works through. */
 static int
 pick(struct st *s)
 {
@@ -88,7 +90,8 @@ pick(struct st *s)
 	for (i = 0; i < seed_nfamilies; i++)
 		named += seed_families[i].n;
 	rc = db_query(s->db, &st, "SELECT id FROM residents WHERE grid_id = ? "
-	    "AND id > ? AND birth_date < '2000-01-01' ORDER BY id LIMIT ?",
+	    "AND id > ? AND birth_date BETWEEN '1960-01-01' AND '2000-01-01' "
+	    "ORDER BY id LIMIT ?",
 	    "lll", (long long)GRID, (long long)named, (long long)COUNT);
 	while (rc == 1 && s->n < COUNT) {
 		s->ids[s->n++] = db_int(st, 0);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cases.h"
+#include "fieldwork.h"
 #include "form-ui.h"
 #include "keymap.h"
 #include "registry.h"
@@ -33,6 +34,8 @@ static const struct screen_ops *const screens[] = {
 	&screen_certificate, &screen_promises, &screen_catalog,
 	&screen_service, &screen_import,
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
+	&screen_visits, &screen_household, &screen_visit_new, &screen_tasks,
+	&screen_task, &screen_task_form,
 	&screen_today, &screen_followups, &screen_flags, &screen_evaluator,
 	&screen_settings,
 	&screen_lock, &screen_password,

@@ -1082,6 +1082,27 @@ const struct screen_ops screen_report_form = {
 	.keys = report_keys,
 };
 
+static const struct keyhelp task_form_keys[] = {
+	{ N_("F9"), N_("Issue"), 1 },
+	{ N_("Enter"), N_("Next field to fill"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Space"), N_("Open the choices"), 0 },
+	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
+	{ N_("Ctrl-S"), N_("Issue"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A supervisor's new task (screen-task-new.c). */
+const struct screen_ops screen_task_form = {
+	.name = "task-new",
+	.title = N_("Issue a task"),
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.keys = task_form_keys,
+};
+
 const struct screen_ops screen_form = {
 	.name = "form",
 	.title = N_("Application form"),

@@ -4,6 +4,7 @@
 
 #include "cases.h"
 #include "draw.h"
+#include "fieldwork.h"
 #include "keymap.h"
 #include "keys.h"
 #include "list.h"
@@ -39,6 +40,8 @@ static const struct item items[] = {
 	{ 'k', ACT_NONE, N_("Promises to check (告知承诺)"),
 	  &screen_promises },
 	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
+	{ 'v', ACT_NONE, N_("Visits"), &screen_visits },
+	{ 'g', ACT_NONE, N_("Tasks"), &screen_tasks },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
 	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },
 	{ 'd', ACT_NONE, N_("Data errors, deceased applicants"), &screen_flags },

@@ -96,6 +96,18 @@ def build_world():
                 "description": "y", "urgency": "low", "grid_id": 1},
                 W.tokens["grid"])
     W.event = e["id"]
+    hid = bm.connect().execute("SELECT min(id) FROM households WHERE "
+                               "grid_id = 1").fetchone()[0]
+    r, v = post("/api/v1/visits", {"household_id": hid, "met_note": "无人在家",
+                "findings": [{"type": "normal"}]}, W.tokens["grid"])
+    W.visit = v["id"]
+    r, k = post("/api/v1/tasks", {"title": "走访", "deadline": "2099-12-31",
+                "query": {"grid_id": 1, "min_age": 1}},
+                W.tokens["supervisor"])
+    W.task = k["id"]
+    r, j = jreq("GET", "/api/v1/tasks/%d/items" % W.task,
+                token=W.tokens["grid"])
+    W.task_item = j["items"][0]["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
     r, f = post("/api/v1/residents/%d/flags" % W.resident,
@@ -123,7 +135,9 @@ def fill(path):
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
            "followups": W.followup, "promises": W.promise,
-           "resident-flags": W.flag}
+           "resident-flags": W.flag,
+           "visits": W.visit, "tasks": W.task,
+           "task-items": W.task_item}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -182,6 +196,7 @@ BODIES = {
     RATING: {"level": "satisfied"},
     "/api/v1/followups/{id}/actions": {"action": "callback",
                                        "notes": "已电话回访"},
+    "/api/v1/task-items/{id}/outcome": {"outcome": "done"},
 }
 
 
@@ -221,7 +236,7 @@ def call(method, pattern, token):
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
-                                              "/updates")) or \
+                                              "/updates", "/outcome")) or \
             pattern in ("/api/v1/applications/{id}/corrections",
                         "/api/v1/events/{id}/actions") or \
             pattern.startswith("/api/v1/households/{id}/"):

@@ -151,6 +151,8 @@ household_parses(void **state)
 
 	(void)state;
 	j = cJSON_Parse("{\"id\":12,\"address\":\"红旗街12号\",\"version\":4,"
+	    "\"community\":{\"id\":1,\"name\":\"红旗社区\"},"
+	    "\"grid\":{\"id\":3,\"name\":\"红旗社区第1网格\"},\"head\":null,"
 	    "\"member_count\":2,\"members\":[{\"id\":1,\"name\":\"张红旗\","
 	    "\"relation\":\"户主\",\"sex\":\"F\",\"age\":41,"
 	    "\"id_number_masked\":\"610***********0021\"},{\"id\":2,"
