@@ -1,4 +1,4 @@
-/* Households: one read, its members changed, a split. */
+/* Households: one read or made, its members changed, a split. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +56,14 @@ api_household_get(struct api *a, long long id, api_cb cb, void *arg)
 {
 	return (api_callf(a, "GET", NULL, NULL, 0, &kind_household, cb, arg,
 	    "/api/v1/households/%lld", id));
+}
+
+struct api_call *
+api_household_create(struct api *a, cJSON *body, const char *key, api_cb cb,
+    void *arg)
+{
+	return (api_call(a, "POST", "/api/v1/households", body, key, 0,
+	    &kind_household, cb, arg));
 }
 
 static struct api_call *

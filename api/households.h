@@ -36,6 +36,12 @@ void	model_household_free(void *);
 struct api_call	*api_household_get(struct api *, long long id, api_cb,
 		    void *);
 
+/* Makes a household (立户; takes body: community_id, grid_id,
+ * address, head_id, reason) with the Idempotency-Key key. model: the
+ * new struct household. */
+struct api_call	*api_household_create(struct api *, cJSON *body,
+		    const char *key, api_cb, void *);
+
 /* One action (add_member, remove_member, set_relation, change_head;
  * takes body) at the household's version, with the Idempotency-Key
  * key. model: struct household. */

@@ -71,6 +71,9 @@ summary_parse(const cJSON *j, void *p, const char **cause)
 	    cause);
 	bad |= work_take(&s->community, c != NULL ? json_str(c, "name", 0) : NULL,
 	    "no community", cause);
+	if (c != NULL && (json_int(c, "id", &s->community_id) != 0 ||
+	    s->community_id < 0 || s->community_id > ID_MAX))
+		s->community_id = 0;
 	bad |= opt_str(j, "status", "active", &s->status, cause);
 	return (bad ? -1 : 0);
 }
@@ -191,6 +194,9 @@ grid_parse(const cJSON *g, struct resident *r, const char **cause)
 		return (0);
 	}
 	bad |= work_take(&r->grid, json_str(g, "name", 0), "no grid name", cause);
+	if (json_int(g, "id", &r->grid_id) != 0 || r->grid_id < 0 ||
+	    r->grid_id > ID_MAX)
+		r->grid_id = 0;
 	bad |= work_take(&r->grid_member, m != NULL ? json_str(m, "name", 1) :
 	    xstrdup(""), "bad grid member", cause);
 	bad |= work_take(&r->grid_member_phone, m != NULL ?

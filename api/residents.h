@@ -22,6 +22,7 @@ struct resident_summary {
 	char		*id_number_masked;
 	char		*phone_masked;	/* "" when none */
 	char		*community;
+	long long	 community_id;	/* 0 when not said */
 	char		*address;
 	char		*status;	/* active, moved_out, death_reported,
 					   deceased */
@@ -56,6 +57,7 @@ struct resident {
 	struct resident_summary	 s;
 	char			*ethnicity;
 	char			*grid;		/* "" when none */
+	long long		 grid_id;	/* 0 when none */
 	char			*grid_member;
 	char			*grid_member_phone;
 	long long		 household_id;	/* 0 when none */

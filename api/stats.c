@@ -80,6 +80,72 @@ hours_parse(const cJSON *list, int *hours, const char **cause)
 	return (0);
 }
 
+static void
+visits_clear(void *p)
+{
+	struct visit_figures	*v = p;
+
+	free(v->grid);
+	free(v->community);
+	free(v->member);
+}
+
+/* The four counts, none negative and none more than the households. */
+static int
+visit_counts(const cJSON *j, struct visit_figures *v, const char **cause)
+{
+	int	bad = 0;
+
+	bad |= work_int(j, "households", 0, &v->households, cause);
+	bad |= work_int(j, "visited_30d", 0, &v->visited_30d, cause);
+	bad |= work_int(j, "visited_90d", 0, &v->visited_90d, cause);
+	bad |= work_int(j, "never_visited", 0, &v->never_visited, cause);
+	if (bad == 0 && (v->visited_30d < 0 || v->visited_90d <
+	    v->visited_30d || v->never_visited < 0 || v->households <
+	    v->visited_90d + v->never_visited))
+		bad = mu_fail("visit figures that do not add up", cause);
+	return (bad ? -1 : 0);
+}
+
+static int
+grid_visits_parse(const cJSON *j, void *p, const char **cause)
+{
+	struct visit_figures	*v = p;
+	int			 bad = 0;
+
+	bad |= work_ref(j, "grid", 0, &v->grid, NULL, cause);
+	bad |= work_ref(j, "community", 0, &v->community, NULL, cause);
+	bad |= work_ref(j, "member", 1, &v->member, NULL, cause);
+	bad |= visit_counts(j, v, cause);
+	return (bad ? -1 : 0);
+}
+
+static const struct page_item grid_visits_item = {
+	sizeof(struct visit_figures), grid_visits_parse, visits_clear
+};
+
+/* The centre's visits, told by servers since visits were recorded;
+ * absent, the page has none to show. */
+static int
+visits_parse(const cJSON *j, struct daily_stats *d, const char **cause)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(j, "visits");
+	void		*items = NULL;
+	int		 rc;
+
+	if (v == NULL || cJSON_IsNull(v))
+		return (0);
+	if (!cJSON_IsObject(v))
+		return (mu_fail("visits is not an object", cause));
+	if (visit_counts(v, &d->visits, cause) != 0)
+		return (-1);
+	rc = page_items(cJSON_GetObjectItemCaseSensitive(v, "per_grid"),
+	    &grid_visits_item, &items, &d->ngrids, cause);
+	d->grids = items;
+	d->has_visits = rc == 0;
+	return (rc);
+}
+
 int
 model_daily_stats_parse(const cJSON *j, struct daily_stats *d,
     const char **cause)
@@ -111,6 +177,8 @@ model_daily_stats_parse(const cJSON *j, struct daily_stats *d,
 	if (bad == 0)
 		bad |= services_parse(cJSON_GetObjectItemCaseSensitive(j,
 		    "per_service"), d, cause);
+	if (bad == 0)
+		bad |= visits_parse(j, d, cause);
 	return (bad ? -1 : 0);
 }
 
@@ -125,6 +193,7 @@ model_daily_stats_free(void *p)
 	free(d->centre);
 	free(d->calendar_until);
 	page_items_free(d->services, d->nservices, &count_item);
+	page_items_free(d->grids, d->ngrids, &grid_visits_item);
 	free(d);
 }
 

@@ -18,6 +18,16 @@ struct service_count {
 	int		 completed;
 };
 
+/* How well households are visited (docs/api.md 20): a grid's, or the
+ * centre's totals (the names NULL then). */
+struct visit_figures {
+	char		*grid;
+	char		*community;
+	char		*member;	/* "": the grid has none */
+	int		 households;
+	int		 visited_30d, visited_90d, never_visited;
+};
+
 struct daily_stats {
 	char			*date;
 	char			*centre;
@@ -30,6 +40,10 @@ struct daily_stats {
 	size_t			 nservices;
 	char			*calendar_until;	/* "" when none */
 	int			 calendar_short;	/* needs next year */
+	int			 has_visits;	/* the server told them */
+	struct visit_figures	 visits;	/* the centre's */
+	struct visit_figures	*grids;		/* by grid id */
+	size_t			 ngrids;
 };
 
 /* Ratings counted (docs/api.md 19): permille -1 when none. */

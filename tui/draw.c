@@ -192,6 +192,16 @@ draw_hline(int y, int x, int cols)
 		mvhline(y, x, ACS_HLINE, cols);
 }
 
+void
+draw_section(int y, int cols, const char *title)
+{
+	char	*t = xasprintf(" %s ", title);
+
+	draw_hline(y, 0, cols);
+	draw_text(y, 2, t, cols - 4, STYLE_LABEL);
+	free(t);
+}
+
 /* Blanks the wide character that column x of row y would cut in half,
  * if any. Drawing over half of it makes the terminal blank the other
  * half while curses still counts it as shown, and it would not be

@@ -41,6 +41,8 @@ int	draw_field(int y, int x, const char *label, const char *value,
 void	draw_cell(int y, int x, const char *s, int cols, enum style);
 void	draw_fill(int y, int x, int cols, enum style);
 void	draw_hline(int y, int x, int cols);
+/* A section's title on a rule across the row. */
+void	draw_section(int y, int cols, const char *title);
 void	draw_box(int y, int x, int rows, int cols);
 
 #endif

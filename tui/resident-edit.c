@@ -16,6 +16,8 @@
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
+#define NELEM(a) (sizeof (a) / sizeof *(a))
+
 struct redit {
 	long long	 id;
 	long long	 version;
@@ -81,7 +83,8 @@ changes(struct redit *e)
 	for (i = 0; i < fm->nfields; i++) {
 		struct form_field	*f = &fm->fields[i];
 
-		if (f->origin == ORIGIN_RECORD)
+		if (f->origin == ORIGIN_RECORD || strcmp(f->name,
+		    "reason") == 0)
 			continue;
 		was = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 		    e->orig, f->name));
@@ -92,6 +95,48 @@ changes(struct redit *e)
 		free(now);
 	}
 	return (out);
+}
+
+/* The patch to send: the changes, and why when the clerk said it. */
+static cJSON *
+with_reason(struct redit *e, cJSON *patch)
+{
+	struct form_field	*f = form_field(e->fs->fm, "reason");
+	char			*why = f != NULL ? form_value_text(f) : NULL;
+
+	if (why != NULL && *why != '\0')
+		cJSON_AddStringToObject(patch, "reason", why);
+	free(why);
+	return (patch);
+}
+
+/* A change of residence type or 人户 state is kept in the history with
+ * why: the form asks for it before anything is sent. */
+static int
+reason_missing(struct redit *e)
+{
+	static const char	*field = "reason";
+	const char		*msg = _("Say why the residence type or "
+				    "人户 state changes.");
+	struct form_field	*f = form_field(e->fs->fm, field);
+	char			*why;
+	int			 i, missing;
+
+	if (f == NULL || (cJSON_GetObjectItem(e->mine, "residence") == NULL &&
+	    cJSON_GetObjectItem(e->mine, "presence") == NULL))
+		return (0);
+	why = form_value_text(f);
+	missing = *why == '\0';
+	free(why);
+	if (!missing)
+		return (0);
+	form_apply_errors(e->fs->fm, &field, &msg, 1);
+	for (i = 0; i < e->fs->nstops; i++) {
+		if (&e->fs->fm->fields[e->fs->stops[i].field] == f)
+			e->fs->focus = i;
+	}
+	app_message(MSG_ERROR, "%s", msg);
+	return (1);
 }
 
 static void
@@ -148,6 +193,8 @@ apply_choice(void *arg)
 		cJSON_AddItemToObject(patch, f->name,
 		    resident_form_value(f, e->keep_elderly));
 	}
+	if (cJSON_GetArraySize(patch) > 0)
+		with_reason(e, patch);
 	if (cJSON_GetArraySize(patch) == 0) {
 		cJSON_Delete(patch);
 		app_message(MSG_INFO, "%s", _("Kept the record as the other "
@@ -234,15 +281,20 @@ edit_submit(struct formscr *fs, void *arg)
 		form_ui_done(fs);
 		return;
 	}
-	send_patch(e, cJSON_Duplicate(e->mine, 1), e->version);
+	if (reason_missing(e))
+		return;
+	send_patch(e, with_reason(e, cJSON_Duplicate(e->mine, 1)),
+	    e->version);
 }
 
 void
 resident_edit_open(const struct resident *r)
 {
+	static const char *const own[] = { "tags", "residence", "presence" };
 	struct redit		*e = xcalloc(1, sizeof *e);
 	struct form_open	 o;
 	struct form_field	*f;
+	size_t			 i;
 
 	e->id = r->s.id;
 	e->version = r->version;
@@ -260,9 +312,13 @@ resident_edit_open(const struct resident *r)
 	if (app.top->ops != &screen_form)
 		return;
 	e->fs = app.top->data;
-	if ((f = form_field(e->fs->fm, "tags")) != NULL)
-		form_set_text(f, cJSON_GetStringValue(
-		    cJSON_GetObjectItemCaseSensitive(e->orig, "tags")),
-		    ORIGIN_RECORD);
+	if (e->fs->fm == NULL)		/* said by the form */
+		return;
+	for (i = 0; i < NELEM(own); i++) {
+		if ((f = form_field(e->fs->fm, own[i])) != NULL)
+			form_set_text(f, cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(e->orig, own[i])),
+			    ORIGIN_RECORD);
+	}
 	e->fs->focus = 0;	/* all is filled: start at the top */
 }

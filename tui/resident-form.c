@@ -65,6 +65,25 @@ static const struct {
 	{ "child_in_difficulty", "困境儿童", "Child in difficulty", "kjet" },
 };
 
+/* Residence type and 人户 state (docs/api.md 4), by their codes. */
+static const struct choice residences[] = {
+	{ "registered", "Registered here (户籍)", "hj" },
+	{ "floating", "Floating (流动)", "ld" },
+	{ "lodging", "Lodging (寄住)", "jz" },
+};
+static const char *const residence_zh[] = { "户籍", "流动", "寄住" };
+
+static const struct choice presences[] = {
+	{ "consistent", "Lives where registered (人户一致)", "rhyz" },
+	{ "here_not_registered", "Lives here, registered elsewhere "
+	    "(人在户不在)", "rzhbz" },
+	{ "registered_not_here", "Registered here, lives elsewhere "
+	    "(户在人不在)", "hzrbz" },
+};
+static const char *const presence_zh[] = {
+	"人户一致", "人在户不在", "户在人不在"
+};
+
 #define NELEM(a) (sizeof (a) / sizeof *(a))
 
 static cJSON *
@@ -133,6 +152,22 @@ tags_field(cJSON *fields)
 		    tags[i].pinyin);
 }
 
+/* A choice of codes; no prefill key names it in the contract, so the
+ * caller sets the record's value. */
+static void
+code_field(cJSON *fields, const char *name, const char *label,
+    const char *label_en, const struct choice *c, const char *const *zh,
+    size_t n)
+{
+	cJSON	*o;
+	size_t	 i;
+
+	o = cJSON_AddArrayToObject(field(fields, name, label, label_en,
+	    "select", 1, 0, NULL), "options");
+	for (i = 0; i < n; i++)
+		option(o, c[i].name, zh[i], c[i].label_en, c[i].pinyin);
+}
+
 /* {name, form: {version, sections: [{title, fields}]}}; returns fields. */
 static cJSON *
 service_shape(cJSON **out, const char *title)
@@ -162,6 +197,12 @@ resident_form_edit(const char *title)
 	    "address");
 	ethnicity_field(fields, 0);
 	tags_field(fields);
+	code_field(fields, "residence", "户籍类别", "Residence type",
+	    residences, residence_zh, NELEM(residences));
+	code_field(fields, "presence", "人户状态", "Lives where registered?",
+	    presences, presence_zh, NELEM(presences));
+	field(fields, "reason", "变更原因", "Reason for the change", "text",
+	    0, 200, NULL);
 	return (sv);
 }
 
@@ -245,6 +286,10 @@ resident_form_current(const struct resident *r, const char *name)
 		return (ethnicity_code(r->ethnicity));
 	if (strcmp(name, "tags") == 0)
 		return (tags_text(r));
+	if (strcmp(name, "residence") == 0)
+		return (xstrdup(r->residence));
+	if (strcmp(name, "presence") == 0)
+		return (xstrdup(r->presence));
 	return (xstrdup(""));
 }
 
@@ -253,7 +298,8 @@ resident_form_prefill(const struct resident *r)
 {
 	cJSON		*p = cJSON_CreateObject();
 	static const char *const names[] = {
-		"phone", "address", "ethnicity", "tags"
+		"phone", "address", "ethnicity", "tags", "residence",
+		"presence"
 	};
 	char		*v;
 	size_t		 i;

@@ -16,8 +16,8 @@
 cJSON	*resident_form_edit(const char *title);
 cJSON	*resident_form_new(const char *title,
 	    const struct api_session *);
-/* The record's values keyed by field name (tags has no prefill key in
- * the contract: the caller sets it). */
+/* The record's values keyed by field name (tags, residence and
+ * presence have no prefill key in the contract: the caller sets them). */
 cJSON	*resident_form_prefill(const struct resident *);
 /* The record values a service's form may be pre-filled with, by the
  * form's prefill keys ("name", "community.name" ...). */

@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "household-edit.h"
+#include "household-new.h"
 #include "keys.h"
 #include "resident-edit.h"
 #include "resident-labels.h"
@@ -23,7 +24,7 @@
 #include "../util/xmalloc.h"
 
 /* Request slots beside the profile's (0) and the records' (1 to 3). */
-enum { SLOT_STATUS = 4, SLOT_HOUSEHOLD };
+enum { SLOT_STATUS = 4, SLOT_HOUSEHOLD, SLOT_NEW_HOUSEHOLD };
 
 struct profile {
 	long long	 id;
@@ -32,6 +33,7 @@ struct profile {
 	struct records	 rec;		/* applications, certificates, reveal */
 	struct status_ask sa;		/* T, F */
 	struct hh_ask	 hh;		/* U */
+	struct hh_new	 hn;		/* U without a household */
 	char		 then[5];	/* a service to apply for, once here */
 };
 
@@ -65,6 +67,8 @@ resident_init(struct screen *s, void *arg)
 	p->hh.owner = p;
 	p->hh.slot = SLOT_HOUSEHOLD;
 	p->hh.head = -1;
+	p->hn.owner = p;
+	p->hn.slot = SLOT_NEW_HOUSEHOLD;
 	s->data = p;
 	load(p);
 }
@@ -78,6 +82,7 @@ resident_free(struct screen *s)
 	records_free(&p->rec);
 	status_ask_clear(&p->sa);
 	household_ask_clear(&p->hh);
+	household_new_clear(&p->hn);
 	free(p);
 }
 
@@ -192,7 +197,10 @@ resident_key(struct screen *s, int key)
 		return (1);
 	case 'u':
 	case 'U':
-		if (p->r != NULL && !request_busy(p, 0))
+		if (p->r != NULL && !request_busy(p, 0) &&
+		    p->r->household_id == 0)
+			household_new_ask(&p->hn, p->r);
+		else if (p->r != NULL && !request_busy(p, 0))
 			household_ask_start(&p->hh, p->r, p->r->nmembers > 0 ?
 			    p->r->members[p->members.sel].id : 0);
 		return (1);

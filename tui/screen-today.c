@@ -11,6 +11,7 @@
 #include "request.h"
 #include "today-draw.h"
 #include "today-export.h"
+#include "today-visits.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"
@@ -35,6 +36,7 @@ enum {
 
 static const struct keyhelp today_keys[] = {
 	{ N_("Tab"), N_("Next chart"), 1 },
+	{ N_("Up/Down"), N_("Scroll the visits by grid"), 0 },
 	{ N_("E"), N_("Export CSV"), 1 },
 	{ N_("G"), N_("UTF-8 / GB18030"), 1 },
 	{ N_("P"), N_("Print"), 1 },
@@ -210,7 +212,18 @@ today_key(struct screen *s, int key)
 			app_pop();
 		return (1);
 	case TK_TAB:
-		t->panel = (t->panel + 1) % PANEL_COUNT;
+		do
+			t->panel = (t->panel + 1) % PANEL_COUNT;
+		while (!today_panel_shown(t, t->panel));
+		break;
+	case TK_UP:
+	case TK_DOWN:
+	case TK_PGUP:
+	case TK_PGDN:
+		if (t->panel != PANEL_VISITS)
+			return (0);
+		today_visits_scroll(t, key == TK_UP ? -1 : key == TK_DOWN ?
+		    1 : key == TK_PGUP ? -10 : 10);
 		break;
 	case TK_F(5):
 		reload(t);

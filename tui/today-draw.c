@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "table.h"
 #include "today-draw.h"
+#include "today-visits.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"
@@ -280,18 +281,8 @@ draw_figures(const struct today *t, int y, int cols)
 		draw_text(y, x, wait, cols - 1 - x, STYLE_LABEL);
 	}
 	y = draw_satisfaction(t->sat, y + 1, cols);
+	y = today_visits_line(t, y, cols);
 	return (draw_calendar(t->stats, y, cols));
-}
-
-/* A section's title on a rule. */
-static void
-section(int y, int cols, const char *title)
-{
-	char	t[256];
-
-	draw_hline(y, 0, cols);
-	snprintf(t, sizeof t, " %.200s ", title);
-	draw_text(y, 2, t, cols - 4, STYLE_LABEL);
 }
 
 /* The hours shown when not all 24 fit: office hours, widened to the
@@ -331,7 +322,7 @@ draw_hours(const struct figures *f, int y, int rows, int cols)
 	int	n = (cols - 2) / HOUR_COLS, h0, i, r, max = 0, height, x, b;
 	char	label[16];
 
-	section(y++, cols, _("Received by hour"));
+	draw_section(y++, cols, _("Received by hour"));
 	n = n > 24 ? 24 : n;
 	h0 = first_hour(f->per_hour, n);
 	height = rows - 3 < MAX_BAR_ROWS ? rows - 3 : MAX_BAR_ROWS;
@@ -363,7 +354,7 @@ draw_services(const struct figures *f, int y, int rows, int cols)
 	char	label[256], nums[32];
 	int	lw = 0, w, max = 0, i, n = (int)f->nservices, bw, x;
 
-	section(y++, cols, _("By service: received / completed"));
+	draw_section(y++, cols, _("By service: received / completed"));
 	for (i = 0; i < n; i++) {
 		snprintf(label, sizeof label, "%s %s", f->services[i].txcode,
 		    f->services[i].name);
@@ -427,7 +418,7 @@ draw_open(const struct today *t, int y, int rows, int cols)
 		snprintf(title, sizeof title, _("Pending applications: %lld, "
 		    "overdue %d"), t->open != NULL ? t->open->pg.total : 0,
 		    t->fig.overdue);
-	section(y++, cols, title);
+	draw_section(y++, cols, title);
 	if (t->open == NULL || t->open->n == 0) {
 		draw_text(y, 2, _("Nothing is pending."), cols - 4, STYLE_DIM);
 		return;
@@ -455,30 +446,42 @@ panel_rows(const struct today *t, int p)
 		return (7);
 	if (p == PANEL_SERVICES)
 		return (2 + (int)(t->fig.nservices > 0 ? t->fig.nservices : 1));
+	if (p == PANEL_VISITS)
+		return (today_visits_rows(t));
 	return (3 + (int)(t->open != NULL && t->open->n > 0 ? t->open->n :
 	    1));
 }
 
 static void
-draw_panel(const struct today *t, int p, int y, int rows, int cols)
+draw_panel(struct today *t, int p, int y, int rows, int cols)
 {
 	if (p == PANEL_HOURS)
 		draw_hours(&t->fig, y, rows, cols);
 	else if (p == PANEL_SERVICES)
 		draw_services(&t->fig, y, rows, cols);
+	else if (p == PANEL_VISITS)
+		today_visits_panel(t, y, rows, cols);
 	else
 		draw_open(t, y, rows, cols);
+}
+
+int
+today_panel_shown(const struct today *t, int p)
+{
+	return (p != PANEL_VISITS || today_visits_known(t));
 }
 
 /* The first panel gets what it needs, up to the hour chart's full
  * height; the next ones follow while they fit. */
 static void
-draw_panels(const struct today *t, int y, int last, int cols)
+draw_panels(struct today *t, int y, int last, int cols)
 {
 	int	i, p, want, h;
 
 	for (i = 0; i < PANEL_COUNT && last - y >= 4; i++) {
 		p = (t->panel + i) % PANEL_COUNT;
+		if (!today_panel_shown(t, p))
+			continue;
 		want = panel_rows(t, p);
 		if (p == PANEL_HOURS)
 			want = MAX_BAR_ROWS + 3;

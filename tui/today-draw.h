@@ -11,6 +11,9 @@ int	today_is_supervisor(void);
 /* Fills t->fig from the stats or from the day's list. */
 void	today_count(struct today *);
 void	today_figures_free(struct figures *);
+/* Panel p has something to show on this page (the visits are a
+ * supervisor's). */
+int	today_panel_shown(const struct today *, int p);
 /* Draws the figures, then the panels from t->panel on while they fit. */
 void	today_draw(struct today *, int top, int rows, int cols);
 /* A rate in per mille as "91.6%", "-" when there is none (-1). */

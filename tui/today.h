@@ -33,6 +33,7 @@ struct today {
 	char			 date[11];	/* the server's today */
 	int			 mine;		/* this counter only */
 	int			 panel;		/* the first one shown */
+	int			 vtop;		/* first grid of the visits */
 	int			 gb18030;	/* the export's charset */
 	int			 loading;	/* a step of the chain */
 	struct daily_stats	*stats;		/* NULL for a clerk */
@@ -46,6 +47,7 @@ enum {
 	PANEL_HOURS,
 	PANEL_SERVICES,
 	PANEL_OVERDUE,
+	PANEL_VISITS,		/* a supervisor's only */
 	PANEL_COUNT
 };
 

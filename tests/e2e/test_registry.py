@@ -270,6 +270,54 @@ def test_household_split_from_the_profile():
     with_client(body)
 
 
+def test_household_made_for_a_resident_in_none():
+    """A resident registered without a household: U offers to make one
+    with him as its head, at his own address unless another is typed;
+    the profile's household table then shows him as 户主."""
+    def body(s, t):
+        bm.S = s
+        tok = bm.login("clerk01")
+        idn = new_id_number("19780611")
+        address = "红旗街8号院3号楼2单元402室"
+        r, j = bm.post("/api/v1/residents", {
+            "name": "孙立户", "id_number": idn, "address": address,
+            "community_id": 1, "grid_id": 1}, tok)
+        assert r.status == 201 and j["household"] is None, j
+        rid = j["id"]
+        log_in(t, "grid01")
+        open_resident(t, idn, "孙立户")
+        t.type("u")
+        t.wait_for("孙立户 belongs to no household. Make one with him as "
+                   "its head (户主)?")
+        t.type("y")
+        t.wait_for("The new household's address", address)
+        t.keys("Enter")                          # his own address
+        t.wait_for("Why? (kept; may stay empty)")
+        t.type("独自立户")
+        t.keys("Enter")
+        t.wait_for("Made: a household with 孙立户 as its head (户主).")
+        screen = t.wait_for("户主     孙立户")
+        assert household_rows(screen) == [("户主", "孙立户")], screen
+        r, j = bm.jreq("GET", "/api/v1/residents/%d" % rid, token=tok)
+        hh = j["household"]
+        assert hh is not None and hh["address"] == address, j
+        assert [(m["id"], m["relation"]) for m in hh["members"]] == \
+            [(rid, "户主")], hh
+        r, h = bm.jreq("GET", "/api/v1/households/%d" % hh["id"],
+                       token=tok)
+        assert h["grid"]["id"] == 1 and h["head"]["id"] == rid, h
+        # the history keeps it, with why
+        t.type("h")
+        t.wait_for("History of 孙立户", "Household", "Why: 独自立户")
+        # now U changes the household he heads, as for anyone
+        t.keys("Escape")
+        t.wait_for("户主     孙立户")
+        t.type("u")
+        t.wait_for("Change the household", "Add a member (by ID number)")
+        t.keys("Escape")
+    with_client(body)
+
+
 def test_household_changed_meanwhile_is_caught():
     """Two counters change one household: the second, at the version it
     read, is refused (If-Match) and says so; done again, it goes."""

@@ -93,6 +93,81 @@ def test_edit_sends_what_changed():
         s.stop()
 
 
+def history(token, rid):
+    r, j = bm.jreq("GET", "/api/v1/residents/%d/history?per_page=100" % rid,
+                   token=token)
+    assert r.status == 200, j
+    return j["items"]
+
+
+def test_residence_and_presence_with_why():
+    s = Server()
+    bm.S = s
+    tok = bm.login("clerk01", counter="2")
+    t = client(s)
+    try:
+        log_in(t)
+        before = record(tok, FULL_ID)
+        assert before["residence"] == "registered" and \
+            before["presence"] == "consistent", before
+        open_edit(t)
+        t.wait_for("Residence type:", "Registered here (户籍)",
+                   "Lives where registered (人户一致)")
+        t.keys("Tab", "Tab", "Tab", "Tab", "Space")   # residence type
+        t.wait_for("Lodging (寄住)")
+        t.type("ld")
+        t.keys("Enter")
+        t.wait_for("Floating (流动)")
+        t.keys("Tab", "Space")                        # 人户 state
+        t.wait_for("Registered here, lives elsewhere (户在人不在)")
+        t.type("rzhbz")
+        t.keys("Enter")
+        t.wait_for("[ Lives here, registered elsewhere")
+        # no reason: asked for, nothing sent
+        t.keys("F9")
+        t.wait_for("Say why the residence type or 人户 state changes.")
+        assert record(tok, FULL_ID)["version"] == before["version"]
+        t.type("租住本社区，户籍仍在老家")
+        t.keys("F9")
+        t.wait_for("Saved:", "version %d" % (before["version"] + 1))
+        t.wait_for("floating (流动), lives here, registered elsewhere")
+        after = record(tok, FULL_ID)
+        assert after["residence"] == "floating", after
+        assert after["presence"] == "here_not_registered", after
+        assert after["address"] == before["address"], after
+        assert after["tags"] == before["tags"], after
+        got = {(e["field"], e["old_value"], e["new_value"], e["reason"])
+               for e in history(tok, after["id"])
+               if e["action"] == "update"}
+        assert ("residence", "registered", "floating",
+                "租住本社区，户籍仍在老家") in got, got
+        assert ("presence", "consistent", "here_not_registered",
+                "租住本社区，户籍仍在老家") in got, got
+        # the history screen shows the change, old and new, and why
+        t.keys("H")
+        t.wait_for("History of 张红旗", "Residence type",
+                   "Lives where registered?",
+                   "change: Lives where registered?: lives where "
+                   "registered ->", "Why: 租住本社区，户籍仍在老家")
+        t.keys("Down")                           # the residence type's
+        t.wait_for("change: Residence type: registered here (户籍) -> "
+                   "floating", "(流动)", "Why: 租住本社区，户籍仍在老家")
+        # a phone number changed without a reason goes as before
+        t.keys("Escape")
+        t.wait_for("Change the record")
+        t.keys("E")
+        t.wait_for("Change the resident's record")
+        t.keys("C-k")
+        t.type("13900007788")
+        t.keys("F9")
+        t.wait_for("Saved:", "version %d" % (before["version"] + 2))
+        last = history(tok, after["id"])[0]
+        assert last["field"] == "phone" and last["reason"] is None, last
+    finally:
+        t.kill()
+        s.stop()
+
+
 def crossed_save(choose_keys):
     """The form opens at version v; another clerk saves an address; this
     clerk saves another address and a tag. Returns the server's record,

@@ -235,6 +235,99 @@ def supervisor_figures_and_overdue():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def visit_rows(screen, want):
+    """{grid id: [households, 30 d, 90 d, never]} of the rows of the
+    visits panel on screen, each told by its grid's name (the community's
+    in front left out) and its member."""
+    got = {}
+    for line in screen.splitlines():
+        for g in want:
+            short = g["grid"]["name"].replace(g["community"]["name"], "")
+            member = g["member"]["name"] if g["member"] else "-"
+            words = line.split()
+            if len(words) == 6 and words[0] == short and \
+                    words[1] == member:
+                got[g["grid"]["id"]] = [int(w) for w in words[2:]]
+    return got
+
+
+def supervisor_visits(cols, rows, scrolls=False):
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    try:
+        v = api(s, "super01", "/api/v1/stats/daily")["visits"]
+        assert len(v["per_grid"]) > 2 and v["never_visited"] > 0 and \
+            v["visited_30d"] > 0, v
+        t = client(s, state, cols, rows)
+        try:
+            log_in(t, "super01")
+            t.type("t")
+            # the centre's totals under the day's figures
+            t.wait_for("Visits: %d households, 30 d %d, 90 d %d, never %d"
+                       % (v["households"], v["visited_30d"],
+                          v["visited_90d"], v["never_visited"]))
+            for _ in range(3):               # hours, services, overdue,
+                t.keys("Tab")                # then the visits by grid
+            screen = t.wait_for("Visits by grid, 红旗社区", "Households",
+                                "30 d", "90 d", "Never")
+            want = {g["grid"]["id"]: [g["households"], g["visited_30d"],
+                                      g["visited_90d"], g["never_visited"]]
+                    for g in v["per_grid"]}
+            got = visit_rows(screen, v["per_grid"])
+            assert got and got.items() <= want.items(), (got, screen)
+            assert len(got) < len(want) or not scrolls, screen
+            if len(got) < len(want):         # not all fit: they scroll
+                assert "of %d, Up/Down" % len(want) in screen, screen
+                for _ in range(len(want)):
+                    t.keys("Down")
+                t.wait_for("-%d of %d" % (len(want), len(want)))
+                got.update(visit_rows(t.screen(), v["per_grid"]))
+            assert got == want, (got, want, t.screen())
+            t.keys("Tab")                    # round to the hours again
+            t.wait_for("Received by hour")
+        finally:
+            t.kill()
+    finally:
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_supervisor_visits_80x24():
+    within_one_day(supervisor_visits, 80, 24)
+
+
+def test_supervisor_visits_132x43():
+    within_one_day(supervisor_visits, 132, 43)
+
+
+def test_supervisor_visits_50x20():
+    within_one_day(supervisor_visits, 50, 20)
+
+
+def test_supervisor_visits_scroll_50x16():
+    within_one_day(supervisor_visits, 50, 16, scrolls=True)
+
+
+def test_clerk_has_no_visits_panel():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    try:
+        t = client(s, state, 132, 43)
+        try:
+            log_in(t, "clerk01")
+            t.type("t")
+            t.wait_for("Received by hour")
+            for _ in range(3):               # hours, services, pending
+                t.keys("Tab")
+            screen = t.wait_for("Received by hour")
+            assert "Visits" not in screen, screen
+        finally:
+            t.kill()
+    finally:
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def read_csv(path, encoding):
     import csv
     import io

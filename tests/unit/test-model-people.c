@@ -63,6 +63,8 @@ status_and_flags_parse(void **state)
 	assert_string_equal(r->death_date, "2026-11-27");
 	assert_string_equal(r->death_source, "");
 	assert_int_equal(r->household_id, 12);
+	assert_int_equal(r->s.community_id, 1);
+	assert_int_equal(r->grid_id, 0);
 	assert_int_equal(r->nflags, 1);
 	assert_int_equal(r->flags[0].id, 4);
 	assert_string_equal(r->flags[0].raised_by, "刘建军");
@@ -84,6 +86,32 @@ status_absent_is_active(void **state)
 	assert_string_equal(r->s.status, "active");
 	assert_string_equal(r->residence, "registered");
 	assert_int_equal(r->nflags, 0);
+	model_resident_free(r);
+}
+
+/* A household is made in the resident's community and grid: their ids
+ * are kept; one in no household has household_id 0. */
+static void
+community_and_grid_ids(void **state)
+{
+	struct resident	*r;
+	const char	*cause;
+	int		 rc;
+
+	(void)state;
+	r = resident("{\"id\":8,\"name\":\"孙立户\",\"sex\":\"M\","
+	    "\"age\":48,\"id_number_masked\":\"610***********0019\","
+	    "\"phone_masked\":null,\"community\":{\"id\":3,\"name\":"
+	    "\"新村社区\"},\"address\":\"红旗街8号\",\"ethnicity\":null,"
+	    "\"grid\":{\"id\":17,\"name\":\"新村社区第2网格\",\"member\":"
+	    "null},\"household\":null,\"tags\":[],\"version\":1}", &rc,
+	    &cause);
+	assert_int_equal(rc, 0);
+	assert_int_equal(r->s.community_id, 3);
+	assert_int_equal(r->grid_id, 17);
+	assert_string_equal(r->grid, "新村社区第2网格");
+	assert_int_equal(r->household_id, 0);
+	assert_int_equal(r->nmembers, 0);
 	model_resident_free(r);
 }
 
@@ -200,6 +228,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(status_and_flags_parse),
 		cmocka_unit_test(status_absent_is_active),
+		cmocka_unit_test(community_and_grid_ids),
 		cmocka_unit_test(status_wrong_types_refused),
 		cmocka_unit_test(history_parses),
 		cmocka_unit_test(household_parses),

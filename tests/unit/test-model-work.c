@@ -152,7 +152,16 @@ static const char daily_json[] =
     "\"tickets_issued\":64,\"tickets_done\":58,\"avg_wait_s\":null,"
     "\"per_hour\":[0,0,0,0,0,0,0,0,3,7,8,5,1,0,4,6,3,0,0,0,0,0,0,0],"
     "\"per_service\":[{\"service\":{\"id\":51,\"txcode\":\"0501\","
-    "\"name\":\"高龄津贴申请\"},\"received\":6,\"completed\":4}]}";
+    "\"name\":\"高龄津贴申请\"},\"received\":6,\"completed\":4}],"
+    "\"visits\":{\"households\":11,\"visited_30d\":3,\"visited_90d\":5,"
+    "\"never_visited\":6,\"per_grid\":[{\"grid\":{\"id\":1,\"name\":"
+    "\"红旗社区第1网格\"},\"community\":{\"id\":1,\"name\":\"红旗社区\"},"
+    "\"member\":{\"id\":2,\"name\":\"刘建军\\u001b[2J\"},"
+    "\"households\":6,\"visited_30d\":3,\"visited_90d\":5,"
+    "\"never_visited\":1},{\"grid\":{\"id\":9,\"name\":"
+    "\"红旗社区第9网格\"},\"community\":{\"id\":1,\"name\":\"红旗社区\"},"
+    "\"member\":null,\"households\":5,\"visited_30d\":0,"
+    "\"visited_90d\":0,\"never_visited\":5}]}}";
 
 static void
 daily_parses(void **state)
@@ -168,8 +177,59 @@ daily_parses(void **state)
 	assert_int_equal(d->per_hour[10], 8);
 	assert_int_equal(d->nservices, 1);
 	assert_string_equal(d->services[0].name, "高龄津贴申请");
+	assert_true(d->has_visits);
+	assert_int_equal(d->visits.households, 11);
+	assert_int_equal(d->visits.visited_30d, 3);
+	assert_int_equal(d->visits.visited_90d, 5);
+	assert_int_equal(d->visits.never_visited, 6);
+	assert_int_equal(d->ngrids, 2);
+	assert_string_equal(d->grids[0].grid, "红旗社区第1网格");
+	assert_string_equal(d->grids[0].community, "红旗社区");
+	assert_null(strchr(d->grids[0].member, '\033'));
+	assert_non_null(strstr(d->grids[0].member, "刘建军"));
+	assert_int_equal(d->grids[0].never_visited, 1);
+	assert_string_equal(d->grids[1].member, "");
+	assert_int_equal(d->grids[1].households, 5);
 	cJSON_Delete(j);
 	model_daily_stats_free(d);
+}
+
+/* A server from before visits were recorded: the figures read, with no
+ * visits to show; visits that do not add up are refused. */
+static void
+daily_visits_absent_or_wrong(void **state)
+{
+	static const char *const bad[] = {
+		"{\"households\":11,\"visited_30d\":3,\"visited_90d\":5,"
+		"\"never_visited\":7,\"per_grid\":[]}",
+		"{\"households\":11,\"visited_30d\":6,\"visited_90d\":5,"
+		"\"never_visited\":0,\"per_grid\":[]}",
+		"{\"households\":11,\"visited_30d\":3,\"visited_90d\":5,"
+		"\"never_visited\":6}",
+		"{\"households\":11,\"visited_30d\":3,\"visited_90d\":5,"
+		"\"never_visited\":6,\"per_grid\":[{\"grid\":null}]}",
+		"[]",
+	};
+	struct daily_stats	*d = calloc(1, sizeof *d);
+	cJSON			*j = parse(daily_json);
+	const char		*cause;
+	size_t			 i;
+
+	(void)state;
+	cJSON_DeleteItemFromObject(j, "visits");
+	assert_int_equal(model_daily_stats_parse(j, d, &cause), 0);
+	assert_false(d->has_visits);
+	assert_int_equal(d->ngrids, 0);
+	model_daily_stats_free(d);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cJSON_AddItemToObject(j, "visits", cJSON_Parse(bad[i]));
+		d = calloc(1, sizeof *d);
+		assert_int_equal(model_daily_stats_parse(j, d, &cause), -1);
+		assert_non_null(cause);
+		model_daily_stats_free(d);
+		cJSON_DeleteItemFromObject(j, "visits");
+	}
+	cJSON_Delete(j);
 }
 
 /* 23 hours, or a fraction, would draw a chart that lies. */
@@ -236,6 +296,7 @@ main(void)
 		cmocka_unit_test(event_refuses_a_missing_version),
 		cmocka_unit_test(daily_parses),
 		cmocka_unit_test(daily_needs_24_whole_hours),
+		cmocka_unit_test(daily_visits_absent_or_wrong),
 		cmocka_unit_test(app_rows_parse_overdue_days),
 	};
 
