@@ -89,6 +89,7 @@ extern const struct route routes_resident_edit[];
 extern const struct route routes_households[];
 extern const struct route routes_communities[];
 extern const struct route routes_catalog[];
+extern const struct route routes_fees[];
 extern const struct route routes_applications[];
 extern const struct route routes_application_new[];
 extern const struct route routes_application_actions[];

@@ -14,6 +14,7 @@ static const struct route *const route_tables[] = {
 	routes_households,
 	routes_communities,
 	routes_catalog,
+	routes_fees,
 	routes_applications,
 	routes_application_new,
 	routes_application_actions,
