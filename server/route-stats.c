@@ -16,6 +16,7 @@
 #include "req.h"
 #include "route.h"
 #include "scope.h"
+#include "stats-money.h"
 #include "views.h"
 
 /* The filters every figure shares: ?1 centre, ?2 date, ?3 counter,
@@ -250,6 +251,7 @@ daily(struct req *r)
 	static const char *const	 reached[] = { "accepted", "completed",
 	    "rejected", "collected", NULL };
 	struct day			 d;
+	struct money_day		 m;
 	cJSON				*o;
 	size_t				 i;
 
@@ -272,6 +274,12 @@ daily(struct req *r)
 	cJSON_AddItemToObject(o, "per_hour", per_hour(r, &d));
 	cJSON_AddItemToObject(o, "per_service", per_service(r, &d));
 	add_calendar(r, o);
+	m.centre = d.centre;
+	m.staff = d.staff;
+	m.service = d.service;
+	m.counter = d.counter;
+	m.date = d.date;
+	cJSON_AddItemToObject(o, "money", stats_money(r->db, &m));
 	reply_json(r, 200, o);
 }
 

@@ -157,6 +157,7 @@ tests/integration/test_server_handoffs.py
 tests/integration/test_server_admin.py
 tests/integration/test_server_ratings.py
 tests/integration/test_server_event_flow.py
+tests/integration/test_server_payments.py
 tests/e2e/test_event_flow.py
 tests/e2e/test_today.py
 tests/e2e/test_time.py"
