@@ -1,12 +1,14 @@
 /* Fees by rule: the amount a resident owes for a service, and what an
  * application owes and has paid. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "conditions.h"
 #include "db.h"
 #include "fees.h"
 #include "json.h"
+#include "valid.h"
 
 void
 fee_evaluate(const cJSON *service, const struct cond_subject *s,
@@ -113,4 +115,92 @@ fee_unpaid(struct db *db, long long id)
 		owed = db_int(st, 0);
 	db_reset(st);
 	return (owed);
+}
+
+/* 1 if the tag is of the fixed vocabulary (docs/api.md 4). */
+static int
+known_tag(const char *tag)
+{
+	const char *const	*t;
+
+	for (t = valid_tags(); *t != NULL; t++) {
+		if (strcmp(*t, tag) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* 1 if o's member key is a string of 1 to max characters' bytes. */
+static int
+text_ok(const cJSON *o, const char *key, size_t max)
+{
+	const char	*v = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
+
+	return (v != NULL && *v != '\0' && strlen(v) <= max * 4 &&
+	    valid_controls(v, 0));
+}
+
+const char *
+fee_relief_invalid(const cJSON *r, long long fee_fen)
+{
+	const cJSON	*c = cJSON_GetObjectItem(r, "condition"), *v;
+	const cJSON	*a = cJSON_GetObjectItem(r, "amount_fen");
+	const char	*type;
+
+	if (!cJSON_IsObject(r) || !cJSON_IsObject(c))
+		return ("an object with a condition is needed");
+	type = cJSON_GetStringValue(cJSON_GetObjectItem(c, "type"));
+	v = cJSON_GetObjectItem(c, "value");
+	if (type == NULL || (strcmp(type, "tag") == 0 ? !cJSON_IsString(v) ||
+	    !known_tag(v->valuestring) : (strcmp(type, "min_age") != 0 &&
+	    strcmp(type, "max_age") != 0) || !cJSON_IsNumber(v) ||
+	    v->valuedouble < 0 || v->valuedouble > 150 ||
+	    v->valuedouble != (int)v->valuedouble))
+		return ("condition: a tag of the vocabulary, or min_age or "
+		    "max_age in years");
+	if (!text_ok(c, "message", 200) || !text_ok(r, "message", 200) ||
+	    !text_ok(r, "basis", 500))
+		return ("condition.message, message and basis: strings are "
+		    "needed");
+	if (!cJSON_IsNumber(a) || a->valuedouble < 0 ||
+	    a->valuedouble != (long long)a->valuedouble ||
+	    (long long)a->valuedouble >= fee_fen)
+		return ("amount_fen: a whole number below fee_fen is needed");
+	return (NULL);
+}
+
+char *
+fee_reliefs_text(const cJSON *reliefs)
+{
+	cJSON		*list = cJSON_CreateArray(), *o, *c;
+	const cJSON	*r, *src;
+	char		*text;
+	double		 amount;
+
+	if (!cJSON_IsArray(reliefs))
+		reliefs = NULL;
+	cJSON_ArrayForEach(r, reliefs) {
+		src = cJSON_GetObjectItem(r, "condition");
+		amount = cJSON_GetNumberValue(cJSON_GetObjectItem(r,
+		    "amount_fen"));
+		o = cJSON_CreateObject();
+		c = cJSON_AddObjectToObject(o, "condition");
+		cJSON_AddItemToObject(c, "type", cJSON_Duplicate(
+		    cJSON_GetObjectItem(src, "type"), 1));
+		cJSON_AddItemToObject(c, "value", cJSON_Duplicate(
+		    cJSON_GetObjectItem(src, "value"), 1));
+		cJSON_AddItemToObject(c, "message", cJSON_Duplicate(
+		    cJSON_GetObjectItem(src, "message"), 1));
+		cJSON_AddStringToObject(o, "kind", amount == 0 ? "waiver" :
+		    "reduction");
+		cJSON_AddNumberToObject(o, "amount_fen", amount);
+		cJSON_AddItemToObject(o, "message", cJSON_Duplicate(
+		    cJSON_GetObjectItem(r, "message"), 1));
+		cJSON_AddItemToObject(o, "basis", cJSON_Duplicate(
+		    cJSON_GetObjectItem(r, "basis"), 1));
+		cJSON_AddItemToArray(list, o);
+	}
+	text = cJSON_PrintUnformatted(list);
+	cJSON_Delete(list);
+	return (text);
 }

@@ -39,4 +39,12 @@ cJSON	*fee_state(struct db *, long long application_id);
  * nothing or has paid it), or -1 on error. */
 long long fee_unpaid(struct db *, long long application_id);
 
+/* Why a FeeRelief of a catalogue file is not one (docs/catalog.md), or
+ * NULL when it is: a condition of min_age, max_age or tag, an amount
+ * below fee_fen, a message and a basis. */
+const char *fee_relief_invalid(const cJSON *relief, long long fee_fen);
+/* The reliefs as stored and shown, each with its kind from its amount
+ * (NULL or not an array: none). The caller frees the text. */
+char	*fee_reliefs_text(const cJSON *reliefs);
+
 #endif

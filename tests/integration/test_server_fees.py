@@ -5,6 +5,9 @@ worked out on the server from their record and tags (a 低保 or 特困
 household renews its card free, but pays in full for a lost one); a
 reduction; the fee an application keeps from its creation."""
 import json
+import os
+import subprocess
+import tempfile
 import uuid
 
 import bm
@@ -201,6 +204,60 @@ def test_quote_asks_for_a_resident_in_scope():
     r, j = jreq("GET", "/api/v1/services/%d/fee?resident_id=%d" % (
         renew["id"], other), token=login("grid01", counter=None))
     problem(r, j, 403, "forbidden")
+
+
+def admin(*args):
+    return subprocess.run([os.path.join(bm.BIN, "bianmind"), "--db",
+                           bm.S.db, "admin"] + list(args),
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_fee_rules_in_the_catalogue_file():
+    """A site's catalogue file carries each fee's basis and reliefs: an
+    export imported again changes nothing; a relief added in the file
+    applies; a relief that is none is refused and nothing written."""
+    d = tempfile.mkdtemp(prefix="bianmin-fees-")
+    path = os.path.join(d, "catalog.json")
+    r = admin("catalog", "export", path)
+    assert r.returncode == 0, r.stderr
+    cat = json.load(open(path, encoding="utf-8"))
+    renew = [x for x in cat["services"] if x["txcode"] == "1006"][0]
+    assert "2322号" in renew["fee_basis"] and len(renew["fee_reliefs"]) \
+        == 2, renew
+    r = admin("catalog", "import", path)
+    assert r.returncode == 0 and " 0 created, 0 updated" in r.stdout, r
+    temp = [x for x in cat["services"] if x["txcode"] == "1008"][0]
+    temp["fee_reliefs"] = [{
+        "condition": {"type": "tag", "value": "disabled",
+                      "message": "残疾人减半"},
+        "amount_fen": 500, "message": "残疾人减半收取", "basis": "本地规定"}]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    r = admin("catalog", "import", path)
+    assert r.returncode == 0 and "1 updated" in r.stdout, r
+    t = login()
+    s = service(t, "1008")
+    assert s["fee_reliefs"][0]["kind"] == "reduction" and \
+        s["fee_reliefs"][0]["amount_fen"] == 500, s["fee_reliefs"]
+    q = quote(t, s["id"], new_resident(t, ["disabled"])["id"])
+    assert (q["due_fen"], q["reason"]) == (500, "残疾人减半收取"), q
+    temp["fee_reliefs"][0]["amount_fen"] = 1000
+    temp["fee_reliefs"].append({"condition": {
+        "type": "community", "value": ["610202001001"], "message": "x"},
+        "amount_fen": 0, "message": "x", "basis": "x"})
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    r = admin("catalog", "import", path)
+    assert r.returncode == 1 and "services[%d].fee_reliefs[0]: amount_fen" \
+        % cat["services"].index(temp) in r.stderr and \
+        "fee_reliefs[1]: condition" in r.stderr, r.stderr
+    assert service(t, "1008")["fee_reliefs"][0]["amount_fen"] == 500
+    # the file without reliefs sets none
+    del temp["fee_reliefs"]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    assert admin("catalog", "import", path).returncode == 0
+    assert service(t, "1008")["fee_reliefs"] == []
 
 
 if __name__ == "__main__":
