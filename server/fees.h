@@ -20,8 +20,8 @@ struct db;
 struct fee_quote {
 	long long	 standard_fen;
 	long long	 due_fen;
-	const cJSON	*relief;	/* the FeeRelief that applies, or NULL */
-	const char	*basis;		/* its basis, or the fee's; may be NULL */
+	const cJSON	*relief;	/* the FeeRelief applied, or NULL */
+	const char	*basis;		/* its basis or the fee's, or NULL */
 	char		 reason[256];	/* why this amount, for the clerk */
 };
 
