@@ -632,6 +632,7 @@ api_application_search(struct api *a, const struct app_query *f, int page,
 	query_add(&q, "from", f->from);
 	query_add(&q, "to", f->to);
 	query_add(&q, "deferred", f->deferred);
+	query_add(&q, "applicant", f->applicant);
 	c = api_call(a, "GET", q, NULL, NULL, 0, &kind_app_page, cb, arg);
 	free(q);
 	return (c);

@@ -184,6 +184,7 @@ struct app_query {
 	const char	*from;		/* YYYY-MM-DD */
 	const char	*to;
 	const char	*deferred;	/* outstanding, overdue */
+	const char	*applicant;	/* deceased, moved_out */
 };
 
 /* model: struct app_page. */

@@ -31,7 +31,8 @@ grid_parse(const cJSON *j, void *p, const char **cause)
 		bad = -1;
 	}
 	bad |= work_str(j, "name", 0, &g->name, cause);
-	bad |= work_ref(j, "community", 0, &g->community, NULL, cause);
+	bad |= work_ref(j, "community", 0, &g->community, &g->community_id,
+	    cause);
 	bad |= work_ref(j, "member", 1, &g->member, &g->member_id, cause);
 	return (bad ? -1 : 0);
 }

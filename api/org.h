@@ -16,6 +16,7 @@ struct grid {
 	long long	 id;
 	char		*name;
 	char		*community;
+	long long	 community_id;
 	long long	 member_id;	/* 0 when vacant */
 	char		*member;	/* "" */
 };

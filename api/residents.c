@@ -25,6 +25,20 @@ summary_clear(void *p)
 	free(s->phone_masked);
 	free(s->community);
 	free(s->address);
+	free(s->status);
+}
+
+/* A text member that an older server may not send: absent gives dflt,
+ * null gives "", anything but text is an error. */
+static int
+opt_str(const cJSON *j, const char *key, const char *dflt, char **dst,
+    const char **cause)
+{
+	if (cJSON_GetObjectItemCaseSensitive(j, key) == NULL) {
+		*dst = xstrdup(dflt);
+		return (0);
+	}
+	return (work_take(dst, json_str(j, key, 1), key, cause));
 }
 
 static int
@@ -57,6 +71,7 @@ summary_parse(const cJSON *j, void *p, const char **cause)
 	    cause);
 	bad |= work_take(&s->community, c != NULL ? json_str(c, "name", 0) : NULL,
 	    "no community", cause);
+	bad |= opt_str(j, "status", "active", &s->status, cause);
 	return (bad ? -1 : 0);
 }
 
@@ -93,22 +108,24 @@ model_resident_page_free(void *ptr)
 	free(p);
 }
 
-static int
-members_parse(const cJSON *list, struct resident *r, const char **cause)
+int
+model_members_parse(const cJSON *list, struct household_member **out,
+    size_t *n, const char **cause)
 {
 	const cJSON		*it;
 	struct household_member	*m;
 	long long		 age;
 	int			 bad = 0;
 
+	*n = 0;
+	*out = NULL;
 	if (!cJSON_IsArray(list)) {
 		*cause = "the household has no members";
 		return (-1);
 	}
-	r->members = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *r->members);
+	*out = xcalloc((size_t)cJSON_GetArraySize(list) + 1, sizeof **out);
 	cJSON_ArrayForEach(it, list) {
-		m = &r->members[r->nmembers++];
+		m = &(*out)[(*n)++];
 		if (json_int(it, "id", &m->id) != 0 ||
 		    json_int(it, "age", &age) != 0 || age < 0 || age > 200) {
 			*cause = "a household member is malformed";
@@ -124,6 +141,20 @@ members_parse(const cJSON *list, struct resident *r, const char **cause)
 		    json_str(it, "id_number_masked", 0), "no ID", cause);
 	}
 	return (bad ? -1 : 0);
+}
+
+void
+model_members_free(struct household_member *m, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(m[i].name);
+		free(m[i].relation);
+		free(m[i].sex);
+		free(m[i].id_number_masked);
+	}
+	free(m);
 }
 
 static int
@@ -167,6 +198,80 @@ grid_parse(const cJSON *g, struct resident *r, const char **cause)
 	return (bad ? -1 : 0);
 }
 
+/* A dated object member ({"date": ..., other: ...} or null): both ""
+ * when null or absent. */
+static int
+dated_parse(const cJSON *j, const char *key, const char *other,
+    char **date, char **what, const char **cause)
+{
+	const cJSON	*o = cJSON_GetObjectItemCaseSensitive(j, key);
+	int		 bad = 0;
+
+	if (o == NULL || cJSON_IsNull(o)) {
+		*date = xstrdup("");
+		*what = xstrdup("");
+		return (0);
+	}
+	bad |= work_take(date, cJSON_IsObject(o) ? json_str(o, "date", 0) :
+	    NULL, key, cause);
+	bad |= work_take(what, cJSON_IsObject(o) ? json_str(o, other, 1) :
+	    NULL, key, cause);
+	return (bad ? -1 : 0);
+}
+
+/* The open data-error flags (none from an older server). */
+static int
+flags_parse(const cJSON *list, struct resident *r, const char **cause)
+{
+	const cJSON	*it, *by;
+	struct open_flag *f;
+	int		 bad = 0;
+
+	if (list == NULL)
+		return (0);
+	if (!cJSON_IsArray(list)) {
+		*cause = "the flags are not a list";
+		return (-1);
+	}
+	r->flags = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof *r->flags);
+	cJSON_ArrayForEach(it, list) {
+		f = &r->flags[r->nflags++];
+		by = json_obj(it, "raised_by");
+		if (json_int(it, "id", &f->id) != 0) {
+			if (*cause == NULL)
+				*cause = "a flag has no id";
+			bad = -1;
+		}
+		bad |= work_take(&f->text, json_text(it, "text", 0), "flag",
+		    cause);
+		bad |= work_take(&f->raised_at, json_str(it, "raised_at", 0),
+		    "flag", cause);
+		bad |= work_take(&f->raised_by, by != NULL ? json_str(by, "name",
+		    0) : xstrdup(""), "flag", cause);
+	}
+	return (bad ? -1 : 0);
+}
+
+/* Residence, presence, the moves, a death, the open flags. */
+static int
+status_parse(const cJSON *j, struct resident *r, const char **cause)
+{
+	int	bad = 0;
+
+	bad |= opt_str(j, "residence", "registered", &r->residence, cause);
+	bad |= opt_str(j, "presence", "consistent", &r->presence, cause);
+	bad |= dated_parse(j, "moved_in", "from", &r->moved_in_on,
+	    &r->moved_in_from, cause);
+	bad |= dated_parse(j, "moved_out", "to", &r->moved_out_on,
+	    &r->moved_out_to, cause);
+	bad |= dated_parse(j, "death", "source", &r->death_date,
+	    &r->death_source, cause);
+	bad |= flags_parse(cJSON_GetObjectItemCaseSensitive(j, "flags"), r,
+	    cause);
+	return (bad ? -1 : 0);
+}
+
 int
 model_resident_parse(const cJSON *j, struct resident *r, const char **cause)
 {
@@ -180,14 +285,16 @@ model_resident_parse(const cJSON *j, struct resident *r, const char **cause)
 	    "bad ethnicity", cause);
 	bad |= grid_parse(json_obj(j, "grid"), r, cause);
 	if (hh != NULL) {
+		json_int(hh, "id", &r->household_id);
 		bad |= work_take(&r->household_address, json_str(hh, "address", 1),
 		    "bad household", cause);
-		bad |= members_parse(cJSON_GetObjectItemCaseSensitive(hh,
-		    "members"), r, cause);
+		bad |= model_members_parse(cJSON_GetObjectItemCaseSensitive(hh,
+		    "members"), &r->members, &r->nmembers, cause);
 	} else
 		r->household_address = xstrdup("");
 	bad |= tags_parse(cJSON_GetObjectItemCaseSensitive(j, "tags"), r,
 	    cause);
+	bad |= status_parse(j, r, cause);
 	if (json_int(j, "version", &r->version) != 0) {
 		if (*cause == NULL)
 			*cause = "the resident has no version";
@@ -210,16 +317,24 @@ model_resident_free(void *p)
 	free(r->grid_member);
 	free(r->grid_member_phone);
 	free(r->household_address);
-	for (i = 0; i < r->nmembers; i++) {
-		free(r->members[i].name);
-		free(r->members[i].relation);
-		free(r->members[i].sex);
-		free(r->members[i].id_number_masked);
-	}
-	free(r->members);
+	model_members_free(r->members, r->nmembers);
 	for (i = 0; i < r->ntags; i++)
 		free(r->tags[i]);
 	free(r->tags);
+	for (i = 0; i < r->nflags; i++) {
+		free(r->flags[i].text);
+		free(r->flags[i].raised_at);
+		free(r->flags[i].raised_by);
+	}
+	free(r->flags);
+	free(r->residence);
+	free(r->presence);
+	free(r->moved_in_on);
+	free(r->moved_in_from);
+	free(r->moved_out_on);
+	free(r->moved_out_to);
+	free(r->death_date);
+	free(r->death_source);
 	free(r);
 }
 
@@ -420,6 +535,20 @@ api_resident_patch(struct api *a, long long id, long long version,
 	path = xasprintf("/api/v1/residents/%lld", id);
 	c = api_call(a, "PATCH", path, patch, NULL, version, &kind_resident,
 	    cb, arg);
+	free(path);
+	return (c);
+}
+
+struct api_call *
+api_resident_transition(struct api *a, long long id, long long version,
+    cJSON *body, const char *key, api_cb cb, void *arg)
+{
+	struct api_call	*c;
+	char		*path;
+
+	path = xasprintf("/api/v1/residents/%lld/transitions", id);
+	c = api_call(a, "POST", path, body, key, version, &kind_resident, cb,
+	    arg);
 	free(path);
 	return (c);
 }

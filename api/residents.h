@@ -23,6 +23,8 @@ struct resident_summary {
 	char		*phone_masked;	/* "" when none */
 	char		*community;
 	char		*address;
+	char		*status;	/* active, moved_out, death_reported,
+					   deceased */
 };
 
 struct resident_page {
@@ -42,17 +44,36 @@ struct household_member {
 	char		*id_number_masked;
 };
 
+/* An open data-error flag on a profile. */
+struct open_flag {
+	long long	 id;
+	char		*text;		/* line breaks kept */
+	char		*raised_at;	/* RFC 3339, UTC */
+	char		*raised_by;
+};
+
 struct resident {
 	struct resident_summary	 s;
 	char			*ethnicity;
 	char			*grid;		/* "" when none */
 	char			*grid_member;
 	char			*grid_member_phone;
+	long long		 household_id;	/* 0 when none */
 	char			*household_address;
 	struct household_member	*members;
 	size_t			 nmembers;
 	char			**tags;
 	size_t			 ntags;
+	char			*residence;	/* registered, floating, lodging */
+	char			*presence;	/* consistent, ... */
+	char			*moved_in_on;	/* "" when none: each of these */
+	char			*moved_in_from;
+	char			*moved_out_on;
+	char			*moved_out_to;
+	char			*death_date;
+	char			*death_source;
+	struct open_flag	*flags;
+	size_t			 nflags;
 	long long		 version;
 };
 
@@ -86,6 +107,12 @@ int	model_resident_parse(const cJSON *, struct resident *,
 	    const char **cause);
 
 void	model_resident_free(void *);
+
+/* A household's members (HouseholdMember) into a new array of *n. */
+int	model_members_parse(const cJSON *, struct household_member **,
+	    size_t *n, const char **cause);
+
+void	model_members_free(struct household_member *, size_t n);
 
 int	model_app_briefs_parse(const cJSON *, struct briefs *, const char **);
 
@@ -123,6 +150,13 @@ struct api_call	*api_resident_reveal(struct api *, long long id,
  * version answers 412. model: the updated struct resident. */
 struct api_call	*api_resident_patch(struct api *, long long id,
 		    long long version, cJSON *patch, api_cb, void *);
+
+/* A status action (docs/api.md 4: move_in, move_out, report_death,
+ * confirm_death, reject_death; takes body) at the resident's version,
+ * with the Idempotency-Key key. model: the updated struct resident. */
+struct api_call	*api_resident_transition(struct api *, long long id,
+		    long long version, cJSON *body, const char *key, api_cb,
+		    void *);
 
 /* Registers a resident (takes body). model: struct resident. */
 struct api_call	*api_resident_create(struct api *, cJSON *body,

@@ -444,7 +444,7 @@ receive_deferred(struct req *r, long long id, const char *status,
 }
 
 /* collect while the fee is owed and not paid: 409 fee-unpaid (docs/
- * api.md 20); a result is not handed out before it is paid for. 1 if
+ * api.md 22); a result is not handed out before it is paid for. 1 if
  * answered. */
 static int
 refuse_unpaid(struct req *r, long long id)

@@ -625,6 +625,43 @@ already_open(struct req *r, struct newapp *a)
 	return (1);
 }
 
+/* A deceased (confirmed) or moved-out resident is not the applicant of
+ * a new application: 422 resident-inactive saying so. Asked before the
+ * service's conditions, whose refusal would hide the reason, and again
+ * inside the write transaction, so that a death confirmed meanwhile is
+ * seen. 1 if answered. */
+static int
+inactive(struct req *r, struct newapp *a)
+{
+	struct db_stmt	*st;
+	cJSON		*ext;
+	char		 detail[160];
+	int		 dead;
+
+	if (db_query(r->db, &st, "SELECT status, death_date, moved_out_on, "
+	    "coalesce(moved_out_to, '') FROM residents WHERE id = ? AND "
+	    "status IN ('deceased', 'moved_out')", "l", a->resident_id) != 1) {
+		db_reset(st);
+		return (0);
+	}
+	dead = strcmp(db_text(st, 0), "deceased") == 0;
+	ext = cJSON_CreateObject();
+	cJSON_AddStringToObject(ext, "resident_status", db_text(st, 0));
+	json_add_nullable(ext, "since", db_text(st, dead ? 1 : 2));
+	if (dead)
+		snprintf(detail, sizeof detail, "该居民已于 %s 死亡（已确认），"
+		    "不能作为申请人", db_text(st, 1));
+	else
+		snprintf(detail, sizeof detail, "该居民已于 %s 迁出（%.60s），"
+		    "不能作为申请人", db_text(st, 2), db_text(st, 3));
+	db_reset(st);
+	req_note(r, "refused: resident %lld is %s", a->resident_id,
+	    dead ? "deceased" : "moved out");
+	reply_problem_ext(r, 422, "resident-inactive", "Resident inactive",
+	    detail, ext);
+	return (1);
+}
+
 /* Writes it all in one transaction and answers 201: beside other
  * writers, taking the resident's and service's lock, then the ticket's
  * row, then the street's day's sequence (db_begin_rows()). */
@@ -641,7 +678,7 @@ take(struct req *r, struct newapp *a)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	if (already_open(r, a)) {
+	if (inactive(r, a) || already_open(r, a)) {
 		db_rollback(r->db);
 		return;
 	}
@@ -679,7 +716,7 @@ app_create(struct req *r)
 	struct newapp	a;
 
 	memset(&a, 0, sizeof a);
-	if (known_key(r) || read_request(r, &a) != 0 ||
+	if (known_key(r) || read_request(r, &a) != 0 || inactive(r, &a) ||
 	    check_conditions(r, &a) != 0 || (a.promised != NULL &&
 	    promise_refuse_barred(r, a.resident_id) != 0)) {
 		newapp_free(&a);

@@ -1,5 +1,5 @@
 /*
- * The cash session of a counter (docs/api.md 20): a day's drawer, opened
+ * The cash session of a counter (docs/api.md 22): a day's drawer, opened
  * with a float, holding the cash payments and paying out the cash
  * refunds approved at that counter, closed with the counted amount
  * (over or short with a reason) and signed off by the supervisor. How a

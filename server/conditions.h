@@ -1,7 +1,7 @@
 /*
  * A catalogue Condition (docs/api.md 7) tested against a resident: the
  * service's conditions at intake, and the conditions of its fee's
- * reliefs (免收/减收, docs/api.md 20).
+ * reliefs (免收/减收, docs/api.md 22).
  */
 #ifndef SERVER_CONDITIONS_H
 #define SERVER_CONDITIONS_H

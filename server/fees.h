@@ -1,5 +1,5 @@
 /*
- * Fees by rule (docs/api.md 20): a service's fee_fen is its standard
+ * Fees by rule (docs/api.md 22): a service's fee_fen is its standard
  * amount, fee_basis the legal source of it, and fee_reliefs the
  * waivers (免收) and reductions (减收) the law gives, each on a
  * catalogue Condition with its own source. The amount a resident owes

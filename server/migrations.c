@@ -448,6 +448,111 @@ static const char *const migration_list[] = {
 	 * in full (docs/api.md 8) */
 	"ALTER TABLE timeline ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
 	"ALTER TABLE timeline ADD COLUMN changes_full TEXT;",
+	/* 12: a resident's residence type (户籍, 流动, 寄住), 人户 state and
+	 * status (迁入, 迁出, 死亡 reported then confirmed), the data-error
+	 * flags raised on them, the history of every change with who, when,
+	 * why and the old value, and households' versions (docs/api.md 4,
+	 * 5) */
+	"ALTER TABLE residents ADD COLUMN residence TEXT NOT NULL"
+	"  DEFAULT 'registered' CHECK (residence IN"
+	"    ('registered', 'floating', 'lodging'));"
+	"ALTER TABLE residents ADD COLUMN presence TEXT NOT NULL"
+	"  DEFAULT 'consistent' CHECK (presence IN"
+	"    ('consistent', 'here_not_registered', 'registered_not_here'));"
+	"ALTER TABLE residents ADD COLUMN status TEXT NOT NULL"
+	"  DEFAULT 'active' CHECK (status IN"
+	"    ('active', 'moved_out', 'death_reported', 'deceased'));"
+	"ALTER TABLE residents ADD COLUMN moved_in_on TEXT;"
+	"ALTER TABLE residents ADD COLUMN moved_in_from TEXT;"
+	"ALTER TABLE residents ADD COLUMN moved_out_on TEXT;"
+	"ALTER TABLE residents ADD COLUMN moved_out_to TEXT;"
+	"ALTER TABLE residents ADD COLUMN death_date TEXT;"
+	"ALTER TABLE residents ADD COLUMN death_source TEXT;"
+	"CREATE INDEX residents_status ON residents(status)"
+	"  WHERE status <> 'active';"
+	"ALTER TABLE households ADD COLUMN version INTEGER NOT NULL"
+	"  DEFAULT 1;"
+	"CREATE TABLE resident_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER REFERENCES staff(id),"
+	"  action TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT,"
+	"  new_value TEXT,"
+	"  reason TEXT);"
+	"CREATE INDEX resident_history_resident ON"
+	"  resident_history(resident_id, id);"
+	"CREATE TABLE resident_flags ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  text TEXT NOT NULL,"
+	"  raised_at TEXT NOT NULL,"
+	"  raised_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  resolved_at TEXT,"
+	"  resolved_by INTEGER REFERENCES staff(id),"
+	"  resolution TEXT);"
+	"CREATE INDEX resident_flags_resident ON resident_flags(resident_id);"
+	"CREATE INDEX resident_flags_open ON resident_flags(id)"
+	"  WHERE resolved_at IS NULL;",
+	/* 13: field work (docs/api.md 20, 21): a grid member's visits
+	 * (走访) to households, whom they met and what they found, a
+	 * finding linked to the event it raised; tasks a supervisor issues
+	 * over a list of residents fixed when issued, one item per
+	 * resident for the member of the resident's grid, and its outcome */
+	"CREATE TABLE visits ("
+	"  id INTEGER PRIMARY KEY,"
+	"  household_id INTEGER NOT NULL REFERENCES households(id),"
+	"  grid_id INTEGER REFERENCES grids(id),"
+	"  community_id INTEGER NOT NULL REFERENCES communities(id),"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  visited_at TEXT NOT NULL,"
+	"  visited_date TEXT NOT NULL,"
+	"  met_note TEXT,"
+	"  recorded_at TEXT NOT NULL);"
+	"CREATE INDEX visits_household ON visits(household_id, visited_date);"
+	"CREATE INDEX visits_date ON visits(visited_date);"
+	"CREATE TABLE visit_met ("
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  PRIMARY KEY (visit_id, resident_id));"
+	"CREATE TABLE visit_findings ("
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id),"
+	"  position INTEGER NOT NULL,"
+	"  type TEXT NOT NULL CHECK (type IN ('normal', 'hardship',"
+	"    'hazard', 'dispute', 'info_change')),"
+	"  note TEXT,"
+	"  followup TEXT,"
+	"  event_id INTEGER REFERENCES events(id),"
+	"  PRIMARY KEY (visit_id, position));"
+	"CREATE TABLE tasks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  centre_id INTEGER NOT NULL REFERENCES centres(id),"
+	"  title TEXT NOT NULL,"
+	"  note TEXT,"
+	"  deadline TEXT NOT NULL,"
+	"  community_id INTEGER REFERENCES communities(id),"
+	"  grid_id INTEGER REFERENCES grids(id),"
+	"  min_age INTEGER,"
+	"  tag TEXT,"
+	"  created_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX tasks_centre ON tasks(centre_id, deadline);"
+	"CREATE TABLE task_items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  grid_id INTEGER REFERENCES grids(id),"
+	"  assignee_id INTEGER REFERENCES staff(id),"
+	"  outcome TEXT CHECK (outcome IN ('done', 'unreachable',"
+	"    'refused')),"
+	"  note TEXT,"
+	"  recorded_at TEXT,"
+	"  recorded_by INTEGER REFERENCES staff(id),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (task_id, resident_id));"
+	"CREATE INDEX task_items_assignee ON task_items(assignee_id);",
 	/* 14: the event loop closed (docs/api.md 12): the units an event
 	 * is escalated to, each event's deadline, the unit holding it, its
 	 * 自办自结 mark, the check's rating, 督办 count and a pending
@@ -490,7 +595,7 @@ static const char *const migration_list[] = {
 	"  WHEN 'in_progress' THEN 'sign' WHEN 'resolved' THEN 'feedback'"
 	"  WHEN 'closed' THEN 'close' ELSE 'note' END;",
 	/* 15: fees by rule, payments and the counter's cash (docs/api.md
-	 * 20): each service's legal basis of its fee and its reliefs
+	 * 22): each service's legal basis of its fee and its reliefs
 	 * (免收/减收); the fee an application was told at intake and the
 	 * payment in force; payments with their red-letter (冲红) records,
 	 * the reversals asked for and decided, the cash sessions of each

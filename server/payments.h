@@ -1,5 +1,5 @@
 /*
- * Payments against an application (docs/api.md 20): a payment, or the
+ * Payments against an application (docs/api.md 22): a payment, or the
  * red-letter record (冲红) of a refund or a void of one, each with the
  * serial of its printed receipt (收款收据). Records are never changed
  * or deleted: a reversal is a record of its own pointing at the

@@ -11,6 +11,7 @@
 #include "idempotency.h"
 #include "json.h"
 #include "pinyin.h"
+#include "resident-history.h"
 #include "reply.h"
 #include "req.h"
 #include "residents.h"
@@ -245,27 +246,6 @@ insert_resident(struct req *r, struct fields *f)
 	    initials));
 }
 
-/* Answers with the profile of a resident just written. */
-static void
-reply_profile(struct req *r, long long id, int status)
-{
-	cJSON		*o;
-	long long	 version = 1;
-	char		 loc[64];
-
-	if ((o = resident_profile(r, id, &version)) == NULL) {
-		db_rollback(r->db);
-		reply_unavailable(r, NULL);
-		return;
-	}
-	reply_versioned(r, status, o, version);
-	if (status == 201) {
-		snprintf(loc, sizeof loc, "/api/v1/residents/%lld", id);
-		reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
-	}
-	idem_commit(r);
-}
-
 /* POST /residents: registers a resident of the caller's communities. */
 static void
 resident_create(struct req *r)
@@ -298,14 +278,15 @@ resident_create(struct req *r)
 	snprintf(object, sizeof object, "resident/%lld", id);
 	audit_req(r, "create", object, NULL);
 	req_note(r, "resident %lld registered", id);
-	reply_profile(r, id, 201);
+	resident_reply(r, id, 201);
 }
 
 /* What a PATCH asks for; a has_ flag per member present. */
 struct patch {
 	int		 has_phone, has_address, has_grid, has_tags, has_eth;
+	int		 has_residence, has_presence;
 	char		 phone[16];
-	const char	*address, *ethnicity;
+	const char	*address, *ethnicity, *residence, *presence, *reason;
 	long long	 grid;
 	char		 tags[160];
 };
@@ -314,18 +295,28 @@ struct patch {
 struct current {
 	long long	 community, grid, version;
 	char		 phone[16], address[256], ethnicity[40], tags[160];
+	char		 residence[20], presence[24];
 };
+
+/* Residence types (户籍, 流动, 寄住) and 人户 states (人户一致,
+ * 人在户不在, 户在人不在). */
+static const char *const residences[] = { "registered", "floating",
+    "lodging", NULL };
+static const char *const presences[] = { "consistent",
+    "here_not_registered", "registered_not_here", NULL };
 
 /* Reads the patch's members (RFC 7396: null removes); -1 with errors. */
 static int
 read_patch(cJSON *body, struct patch *p, cJSON **errors)
 {
 	static const char *const	 patchable[] = { "phone", "address",
-	    "grid_id", "tags", "ethnicity", NULL };
+	    "grid_id", "tags", "ethnicity", "residence", "presence",
+	    "reason", NULL };
 	static const char *const	 fixed[] = { "id", "name", "sex",
 	    "age", "id_number", "id_number_masked", "phone_masked",
 	    "community", "community_id", "household", "household_id",
-	    "relation", "grid", "version", "updated_at", "birth_date", NULL };
+	    "relation", "grid", "version", "updated_at", "birth_date",
+	    "status", "moved_in", "moved_out", "death", "flags", NULL };
 	cJSON				*m;
 	size_t				 i;
 
@@ -358,6 +349,15 @@ read_patch(cJSON *body, struct patch *p, cJSON **errors)
 		    sizeof p->tags, errors);
 	if ((p->has_eth = cJSON_GetObjectItem(body, "ethnicity") != NULL))
 		p->ethnicity = read_ethnicity(body, errors);
+	if ((p->has_residence = cJSON_GetObjectItem(body, "residence") !=
+	    NULL))
+		p->residence = json_option(body, "residence", residences,
+		    JF_REQUIRED, NULL, errors);
+	if ((p->has_presence = cJSON_GetObjectItem(body, "presence") !=
+	    NULL))
+		p->presence = json_option(body, "presence", presences,
+		    JF_REQUIRED, NULL, errors);
+	p->reason = json_string(body, "reason", 0, 200, NULL, errors);
 	return (*errors == NULL ? 0 : -1);
 }
 
@@ -372,8 +372,8 @@ load_current(struct req *r, long long id, struct current *c)
 		return (-1);
 	rc = db_query(r->db, &st, "SELECT r.community_id, "
 	    "coalesce(r.grid_id, 0), r.version, coalesce(r.phone, ''), "
-	    "r.address, r.ethnicity, r.tags FROM residents r WHERE r.id = ?",
-	    "l", id);
+	    "r.address, r.ethnicity, r.tags, r.residence, r.presence FROM "
+	    "residents r WHERE r.id = ?", "l", id);
 	if (rc == 1) {
 		c->community = db_int(st, 0);
 		c->grid = db_int(st, 1);
@@ -383,6 +383,10 @@ load_current(struct req *r, long long id, struct current *c)
 		snprintf(c->ethnicity, sizeof c->ethnicity, "%s",
 		    db_text(st, 5));
 		snprintf(c->tags, sizeof c->tags, "%s", db_text(st, 6));
+		snprintf(c->residence, sizeof c->residence, "%s",
+		    db_text(st, 7));
+		snprintf(c->presence, sizeof c->presence, "%s",
+		    db_text(st, 8));
 	}
 	db_reset(st);
 	return (rc == 1 ? 0 : -1);
@@ -409,23 +413,60 @@ check_patch(struct req *r, const struct patch *p, const struct current *c)
 	return (-1);
 }
 
-/* Names of the members whose value differs, comma-separated, into b. */
-static void
-changed_fields(const struct patch *p, const struct current *c,
-    struct buf *b)
+/* One changed member: its name into b and a history row; 0 or -1. */
+static int
+note_change(struct req *r, long long id, const struct patch *p, struct buf *b,
+    const char *field, const char *old, const char *new)
+{
+	buf_adds(b, ",");
+	buf_adds(b, field);
+	return (history_add(r, id, "update", field, old, new, p->reason));
+}
+
+/* A phone for the history: masked as the API shows it. */
+static int
+changed_phone(struct req *r, long long id, const struct patch *p,
+    struct buf *b, const char *old)
+{
+	char	*o = old[0] != '\0' ? mask_phone(old) : NULL;
+	char	*n = p->phone[0] != '\0' ? mask_phone(p->phone) : NULL;
+	int	 rc = note_change(r, id, p, b, "phone", o, n);
+
+	free(o);
+	free(n);
+	return (rc);
+}
+
+/* Names of the members whose value differs, comma-separated, into b,
+ * each kept in the history with its old value; 0 or -1. */
+static int
+changed_fields(struct req *r, long long id, const struct patch *p,
+    const struct current *c, struct buf *b)
 {
 	const char	*eth = p->ethnicity != NULL ? p->ethnicity : "";
+	char		 og[24], ng[24];
+	int		 rc = 0;
 
+	snprintf(og, sizeof og, "%lld", c->grid);
+	snprintf(ng, sizeof ng, "%lld", p->grid);
 	if (p->has_phone && strcmp(p->phone, c->phone) != 0)
-		buf_adds(b, ",phone");
+		rc |= changed_phone(r, id, p, b, c->phone);
 	if (p->has_address && strcmp(p->address, c->address) != 0)
-		buf_adds(b, ",address");
+		rc |= note_change(r, id, p, b, "address", c->address, p->address);
 	if (p->has_grid && p->grid != c->grid)
-		buf_adds(b, ",grid_id");
+		rc |= note_change(r, id, p, b, "grid_id", c->grid != 0 ? og : NULL,
+		    p->grid != 0 ? ng : NULL);
 	if (p->has_tags && strcmp(p->tags, c->tags) != 0)
-		buf_adds(b, ",tags");
+		rc |= note_change(r, id, p, b, "tags", c->tags, p->tags);
 	if (p->has_eth && strcmp(eth, c->ethnicity) != 0)
-		buf_adds(b, ",ethnicity");
+		rc |= note_change(r, id, p, b, "ethnicity", c->ethnicity, eth);
+	if (p->has_residence && strcmp(p->residence, c->residence) != 0)
+		rc |= note_change(r, id, p, b, "residence", c->residence,
+		    p->residence);
+	if (p->has_presence && strcmp(p->presence, c->presence) != 0)
+		rc |= note_change(r, id, p, b, "presence", c->presence,
+		    p->presence);
+	return (rc != 0 ? -1 : 0);
 }
 
 /* Writes the patch over the stored row, version and all. */
@@ -437,25 +478,16 @@ apply_patch(struct req *r, long long id, const struct patch *p,
 
 	clock_rfc3339(clock_now(), at);
 	return (db_exec(r->db, "UPDATE residents SET phone = ?, address = ?, "
-	    "grid_id = ?, tags = ?, ethnicity = ?, version = version + 1, "
-	    "updated_at = ? WHERE id = ? AND version = ?", "ttLtttll",
+	    "grid_id = ?, tags = ?, ethnicity = ?, residence = ?, "
+	    "presence = ?, version = version + 1, updated_at = ? WHERE id = ? "
+	    "AND version = ?", "ttLtttttll",
 	    p->has_phone ? (p->phone[0] != '\0' ? p->phone : NULL) :
 	    (c->phone[0] != '\0' ? c->phone : NULL),
 	    p->has_address ? p->address : c->address,
 	    p->has_grid ? p->grid : c->grid, p->has_tags ? p->tags : c->tags,
 	    p->has_eth ? (p->ethnicity != NULL ? p->ethnicity : "") :
-	    c->ethnicity, at, id, c->version));
-}
-
-/* 412 with the current version. */
-static void
-stale(struct req *r, long long version)
-{
-	cJSON	*ext = cJSON_CreateObject();
-
-	cJSON_AddNumberToObject(ext, "current_version", (double)version);
-	reply_problem_ext(r, 412, "precondition-failed",
-	    "Precondition failed", "记录已被他人修改，请刷新后重试", ext);
+	    c->ethnicity, p->has_residence ? p->residence : c->residence,
+	    p->has_presence ? p->presence : c->presence, at, id, c->version));
 }
 
 /* PATCH /residents/{id}: the fields a clerk may change, at If-Match. */
@@ -468,6 +500,7 @@ resident_patch(struct req *r)
 	cJSON		*errors = NULL;
 	long long	 id;
 	char		 object[48];
+	int		 rc;
 
 	if ((id = req_id(r, 0)) < 0)
 		return;
@@ -486,7 +519,7 @@ resident_patch(struct req *r)
 	}
 	if (c.version != r->if_match) {
 		db_rollback(r->db);
-		stale(r, c.version);
+		resident_stale(r, c.version);
 		return;
 	}
 	if (check_patch(r, &p, &c) != 0) {
@@ -494,11 +527,11 @@ resident_patch(struct req *r)
 		return;
 	}
 	buf_init(&changed);
-	changed_fields(&p, &c, &changed);
-	if (changed.len > 0) {
+	rc = changed_fields(r, id, &p, &c, &changed);
+	if (rc != 0 || changed.len > 0) {
 		snprintf(object, sizeof object, "resident/%lld", id);
-		if (apply_patch(r, id, &p, &c) != 0 || audit_req(r, "update",
-		    object, changed.data + 1) != 0) {
+		if (rc != 0 || apply_patch(r, id, &p, &c) != 0 ||
+		    audit_req(r, "update", object, changed.data + 1) != 0) {
 			buf_free(&changed);
 			db_rollback(r->db);
 			reply_unavailable(r, NULL);
@@ -508,7 +541,7 @@ resident_patch(struct req *r)
 	req_note(r, "resident %lld: %s changed", id, changed.len > 0 ?
 	    changed.data + 1 : "nothing");
 	buf_free(&changed);
-	reply_profile(r, id, 200);
+	resident_reply(r, id, 200);
 }
 
 /* POST /residents/{id}/reveal: the full numbers, with a reason, audited. */

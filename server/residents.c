@@ -1,11 +1,14 @@
 /* Residents as their routes and others show them: the summary of a
  * row, the profile with grid and household, a household's members. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "clock.h"
 #include "db.h"
+#include "idempotency.h"
 #include "json.h"
+#include "reply.h"
 #include "residents.h"
 #include "route.h"
 #include "scope.h"
@@ -25,6 +28,7 @@ resident_summary(struct db_stmt *st, time_t now)
 	view_masked_phone(o, "phone_masked", db_text(st, 5));
 	view_ref(o, "community", db_int(st, 6), db_text(st, 7));
 	cJSON_AddStringToObject(o, "address", db_text(st, 8));
+	cJSON_AddStringToObject(o, "status", db_text(st, 9));
 	return (o);
 }
 
@@ -104,6 +108,65 @@ add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
 	    now));
 }
 
+/* {date, key: place} from two columns, or null when the date is. */
+static void
+add_move(cJSON *o, const char *name, const char *key, struct db_stmt *st,
+    int col)
+{
+	cJSON	*m;
+
+	if (db_null(st, col)) {
+		cJSON_AddNullToObject(o, name);
+		return;
+	}
+	m = cJSON_AddObjectToObject(o, name);
+	cJSON_AddStringToObject(m, "date", db_text(st, col));
+	json_add_nullable(m, key, db_text(st, col + 1));
+}
+
+/* The resident's open data-error flags, oldest first. */
+static void
+add_flags(struct req *r, cJSON *o, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*list = cJSON_AddArrayToObject(o, "flags"), *f;
+	int		 rc;
+
+	rc = db_query(r->db, &st, "SELECT f.id, f.text, f.raised_at, s.id, "
+	    "s.name FROM resident_flags f JOIN staff s ON s.id = "
+	    "f.raised_by WHERE f.resident_id = ? AND f.resolved_at IS NULL "
+	    "ORDER BY f.id", "l", id);
+	while (rc == 1) {
+		f = cJSON_CreateObject();
+		cJSON_AddNumberToObject(f, "id", (double)db_int(st, 0));
+		cJSON_AddStringToObject(f, "text", db_text(st, 1));
+		cJSON_AddStringToObject(f, "raised_at", db_text(st, 2));
+		view_ref(f, "raised_by", db_int(st, 3), db_text(st, 4));
+		cJSON_AddItemToArray(list, f);
+		rc = db_step(st) == 1;
+	}
+	db_reset(st);
+}
+
+/* The status members of the profile, from columns 16 on. */
+static void
+add_status(cJSON *o, struct db_stmt *st)
+{
+	cJSON	*d;
+
+	cJSON_AddStringToObject(o, "residence", db_text(st, 16));
+	cJSON_AddStringToObject(o, "presence", db_text(st, 17));
+	add_move(o, "moved_in", "from", st, 18);
+	add_move(o, "moved_out", "to", st, 20);
+	if (db_null(st, 22))
+		cJSON_AddNullToObject(o, "death");
+	else {
+		d = cJSON_AddObjectToObject(o, "death");
+		cJSON_AddStringToObject(d, "date", db_text(st, 22));
+		json_add_nullable(d, "source", db_text(st, 23));
+	}
+}
+
 cJSON *
 resident_profile(struct req *r, long long id, long long *version)
 {
@@ -116,20 +179,54 @@ resident_profile(struct req *r, long long id, long long *version)
 		return (NULL);
 	if (db_query(r->db, &st, "SELECT " RESIDENT_SUMMARY_COLS ", "
 	    "r.ethnicity, r.grid_id, r.household_id, r.tags, r.version, "
-	    "r.updated_at" RESIDENT_FROM " WHERE r.id = ?", "l", id) != 1) {
+	    "r.updated_at, r.residence, r.presence, r.moved_in_on, "
+	    "r.moved_in_from, r.moved_out_on, r.moved_out_to, r.death_date, "
+	    "r.death_source" RESIDENT_FROM " WHERE r.id = ?", "l", id) != 1) {
 		db_reset(st);
 		return (NULL);
 	}
 	o = resident_summary(st, now);
-	json_add_nullable(o, "ethnicity", db_text(st, 9));
-	grid_id = db_int(st, 10);
-	hh_id = db_int(st, 11);
-	view_tags(o, db_text(st, 12));
-	*version = db_int(st, 13);
+	json_add_nullable(o, "ethnicity", db_text(st, 10));
+	grid_id = db_int(st, 11);
+	hh_id = db_int(st, 12);
+	view_tags(o, db_text(st, 13));
+	*version = db_int(st, 14);
+	add_status(o, st);
 	cJSON_AddNumberToObject(o, "version", (double)*version);
-	cJSON_AddStringToObject(o, "updated_at", db_text(st, 14));
+	cJSON_AddStringToObject(o, "updated_at", db_text(st, 15));
 	db_reset(st);
 	add_grid(r, o, grid_id);
 	add_household(r, o, hh_id, now);
+	add_flags(r, o, id);
 	return (o);
+}
+
+void
+resident_reply(struct req *r, long long id, int status)
+{
+	cJSON		*o;
+	long long	 version = 1;
+	char		 loc[64];
+
+	if ((o = resident_profile(r, id, &version)) == NULL) {
+		db_rollback(r->db);
+		reply_unavailable(r, NULL);
+		return;
+	}
+	reply_versioned(r, status, o, version);
+	if (status == 201) {
+		snprintf(loc, sizeof loc, "/api/v1/residents/%lld", id);
+		reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
+	}
+	idem_commit(r);
+}
+
+void
+resident_stale(struct req *r, long long version)
+{
+	cJSON	*ext = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(ext, "current_version", (double)version);
+	reply_problem_ext(r, 412, "precondition-failed",
+	    "Precondition failed", "记录已被他人修改，请刷新后重试", ext);
 }

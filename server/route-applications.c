@@ -38,13 +38,31 @@ deferred_filter(struct req *r, struct listq *q, cJSON **errors)
 		listq_where(q, "a.deferred_due < ?", "t", today);
 }
 
+/* applicant=deceased|moved_out: open applications whose applicant has
+ * died (confirmed) or moved out, for the supervisor to close (docs/api.md
+ * 8). */
+static void
+applicant_filter(struct req *r, struct listq *q, cJSON **errors)
+{
+	static const char *const	 kinds[] = { "deceased", "moved_out",
+	    NULL };
+	const char			*kind;
+
+	if (q_options(r, "applicant", kinds, &kind, 1, errors) != 1)
+		return;
+	listq_where(q, "a.status IN ('submitted', 'accepted', "
+	    "'materials_requested', 'forwarded') AND a.resident_id IN "
+	    "(SELECT id FROM residents WHERE status <> 'active' AND "
+	    "status = ?)", "t", kind);
+}
+
 /* The list's filters as conditions; -1 having replied 400. */
 static int
 list_filters(struct req *r, struct listq *q, long long resident)
 {
 	static const char *const	 allowed[] = { "number", "resident_id",
 	    "service_id", "status", "from", "to", "counter", "staff_id",
-	    "deferred", NULL };
+	    "deferred", "applicant", NULL };
 	static const char *const	 sub[] = { "status", NULL };
 	const char			*status[8], *s, *from, *to;
 	cJSON				*errors = NULL;
@@ -74,6 +92,7 @@ list_filters(struct req *r, struct listq *q, long long resident)
 	if (q_int(r, "staff_id", 1, JSON_MAX_ID, &errors, &v) == 1)
 		listq_where(q, "a.staff_id = ?", "l", v);
 	deferred_filter(r, q, &errors);
+	applicant_filter(r, q, &errors);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);

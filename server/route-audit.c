@@ -28,9 +28,11 @@ static const char *const actions[] = {
 	"audit_view", "password_change", "rate", "followup_callback",
 	"followup_rectify", "followup_close", "pay", "reversal_request",
 	"reversal_approve", "reversal_reject", "cash_open", "cash_override",
-	"cash_close", "cash_signoff", "staff_add", "staff_disable",
-	"staff_enable", "staff_reset_password", "org_import",
-	"catalog_import", "residents_import", "calendar_import", "backup",
+	"cash_close", "cash_signoff", "flag", "flag_resolve",
+	"household_change", "household_split", "task_outcome", "staff_add",
+	"staff_disable", "staff_enable", "staff_reset_password",
+	"org_import", "catalog_import", "residents_import",
+	"calendar_import", "backup",
 	NULL
 };
 

@@ -1,4 +1,4 @@
-/* /api/v1/cash-sessions (docs/api.md 20): each counter's drawer for the
+/* /api/v1/cash-sessions (docs/api.md 22): each counter's drawer for the
  * day, opened with a float, closed with the counted amount (over or
  * short with a reason), signed off by the supervisor. A session left
  * open on an earlier day keeps the next from opening, unless a

@@ -1,4 +1,4 @@
-/* GET /api/v1/services/{id}/fee (docs/api.md 20): the amount a
+/* GET /api/v1/services/{id}/fee (docs/api.md 22): the amount a
  * resident owes for a service by its fee rule, and why, before the
  * application is taken. */
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* /api/v1/applications/{id}/payments and /api/v1/payments/{id} (docs/
- * api.md 20): the fee of an application paid once, in cash into the
+ * api.md 22): the fee of an application paid once, in cash into the
  * counter's open drawer, by a scanned payment code with its
  * transaction reference, or waived with a reason; each payment with the
  * serial of its receipt. Two counters paying one application at once

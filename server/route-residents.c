@@ -140,6 +140,8 @@ search(struct req *r)
 		return;
 	add_terms(q, &t, scope_centre(r->staff));
 	scope_list(q, r->staff, "c.centre_id = ?");
+	scope_list_grid(q, r->staff, "r.grid_id IN (SELECT id FROM grids "
+	    "WHERE member_id = ?)");
 	listq_order(q, "r.id");
 	while ((st = listq_next(q)) != NULL)
 		listq_add(q, resident_summary(st, now));

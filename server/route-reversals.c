@@ -1,4 +1,4 @@
-/* Refunds and voids of payments (docs/api.md 20): a clerk asks, another
+/* Refunds and voids of payments (docs/api.md 22): a clerk asks, another
  * person with the supervisor's role decides; until then nothing
  * changes. An approved one writes a red-letter record (冲红) of the
  * same amount and channel, with a receipt serial of its own, pointing

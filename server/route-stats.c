@@ -18,6 +18,7 @@
 #include "scope.h"
 #include "stats-money.h"
 #include "views.h"
+#include "visit-figures.h"
 
 /* The filters every figure shares: ?1 centre, ?2 date, ?3 counter,
  * ?4 staff, ?5 service; ?7 and ?8 are the instants the day begins and
@@ -274,6 +275,8 @@ daily(struct req *r)
 	cJSON_AddItemToObject(o, "per_hour", per_hour(r, &d));
 	cJSON_AddItemToObject(o, "per_service", per_service(r, &d));
 	add_calendar(r, o);
+	cJSON_AddItemToObject(o, "visits", visit_figures_centre(r->db,
+	    d.centre, d.date));
 	m.centre = d.centre;
 	m.staff = d.staff;
 	m.service = d.service;

@@ -117,6 +117,30 @@ row_of(struct db *db, enum scope_kind kind, long long id, long long *centre,
 	return (rc);
 }
 
+/* For a grid member, whether a resident or household is of one of his
+ * grids (docs/api.md 1.10); 1 for every other row and role. */
+static int
+in_own_grid(struct db *db, const struct staff *s, enum scope_kind kind,
+    long long id)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	if (scope_role(s) != ROLE_GRID || (kind != SCOPE_RESIDENT &&
+	    kind != SCOPE_HOUSEHOLD))
+		return (1);
+	if (kind == SCOPE_RESIDENT)
+		rc = db_query(db, &st, "SELECT 1 FROM residents r JOIN grids g "
+		    "ON g.id = r.grid_id WHERE r.id = ? AND g.member_id = ?",
+		    "ll", id, s->id);
+	else
+		rc = db_query(db, &st, "SELECT 1 FROM households h JOIN grids "
+		    "g ON g.id = h.grid_id WHERE h.id = ? AND g.member_id = ?",
+		    "ll", id, s->id);
+	db_reset(st);
+	return (rc == 1);
+}
+
 /* The community of a row the staff may see, or 0: a row of another
  * centre is logged, as an operator wants to know who tried. */
 static long long
@@ -127,6 +151,11 @@ seen(struct db *db, const struct staff *s, enum scope_kind kind,
 
 	if (row_of(db, kind, id, &centre, &community) != 1)
 		return (0);
+	if (scope_centre_ok(s, centre) && !in_own_grid(db, s, kind, id)) {
+		log_info("refused: grid member %s may not see %s %lld of "
+		    "another grid", s->username, kinds[kind].name, id);
+		return (0);
+	}
 	if (scope_centre_ok(s, centre))
 		return (community != 0 ? community : -1);
 	log_info("refused: %s (centre %lld) may not see %s %lld of centre "
@@ -157,4 +186,25 @@ scope_list(struct listq *q, const struct staff *s, const char *cond)
 
 	if (centre != 0)
 		listq_where(q, cond, "l", centre);
+}
+
+int
+scope_grid_ok(struct db *db, const struct staff *s, long long grid)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	if (scope_role(s) != ROLE_GRID)
+		return (1);
+	rc = db_query(db, &st, "SELECT 1 FROM grids WHERE id = ? AND "
+	    "member_id = ?", "ll", grid, s->id);
+	db_reset(st);
+	return (rc == 1);
+}
+
+void
+scope_list_grid(struct listq *q, const struct staff *s, const char *cond)
+{
+	if (scope_role(s) == ROLE_GRID)
+		listq_where(q, cond, "l", s->id);
 }

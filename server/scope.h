@@ -3,7 +3,8 @@
  * caller's role, the centre whose communities they see, and whether
  * they may see one row. An admin sees every centre's rows; a clerk, a
  * grid member or a supervisor the rows of their own centre's
- * communities; anyone else, or an account without a centre, none.
+ * communities, a grid member of residents and households only those of
+ * his grids; anyone else, or an account without a centre, none.
  * A row the caller may not see is answered as one that does not exist.
  */
 #ifndef SERVER_SCOPE_H
@@ -59,6 +60,15 @@ long long	 scope_grid_community(struct db *, const struct staff *,
  * a string constant naming how a row reaches its centre) is ANDed with
  * the staff's centre, unless they see every centre. */
 void		 scope_list(struct listq *, const struct staff *,
+		    const char *cond);
+/* 1 unless the staff is a grid member and grid is not one of his:
+ * a grid member sees and changes only the residents and households of
+ * his grids. */
+int		 scope_grid_ok(struct db *, const struct staff *, long long grid);
+/* Limits a grid member's list to his grids: cond ("r.grid_id IN (SELECT
+ * id FROM grids WHERE member_id = ?)") is ANDed with his staff id; for
+ * any other role nothing. */
+void		 scope_list_grid(struct listq *, const struct staff *,
 		    const char *cond);
 
 #endif

@@ -21,6 +21,7 @@
 #include "form.h"
 #include "seed-activity.h"
 #include "seed-events.h"
+#include "seed-fieldwork.h"
 #include "valid.h"
 #include "../util/xmalloc.h"
 
@@ -568,7 +569,8 @@ seed_activity(struct db *db, unsigned long long seed, char **cause)
 	if (seed_applications(&a, a.residents / 50 > 60 ? a.residents / 50 :
 	    60) != 0 || seed_certificates(&a, a.residents / 250 > 25 ?
 	    a.residents / 250 : 25) != 0 || seed_events(db, seed ^
-	    0x6576656e7473ULL, a.now, cause) != 0)
+	    0x6576656e7473ULL, a.now, cause) != 0 ||
+	    seed_fieldwork(db, a.now, cause) != 0)
 		return (-1);
 	return (0);
 }

@@ -20,6 +20,7 @@
 #include "db.h"
 #include "pinyin.h"
 #include "seed-activity.h"
+#include "seed-status.h"
 #include "seed.h"
 #include "seed-catalog.h"
 #include "seed-data.h"
@@ -1342,7 +1343,8 @@ seed_all(struct seed *s)
 	    seed_accounts_rows(s) != 0 ||
 	    seed_grids(s) != 0 || seed_catalog(s->db, s->updated_at,
 	    s->cause) != 0 || seed_named(s) != 0 || seed_people(s) != 0 ||
-	    seed_activity(s->db, s->rng.s[0], s->cause) != 0)
+	    seed_activity(s->db, s->rng.s[0], s->cause) != 0 ||
+	    seed_status(s->db, s->now, s->cause) != 0)
 		return (-1);
 	if (db_ids_written(s->db) != 0)
 		return (fail(s, "%s", db_error(s->db)));

@@ -30,5 +30,6 @@ struct form_open {
 extern const struct screen_ops screen_form;
 extern const struct screen_ops screen_cert_form;
 extern const struct screen_ops screen_report_form;
+extern const struct screen_ops screen_task_form;
 
 #endif

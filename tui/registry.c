@@ -8,11 +8,14 @@
 #include <stdlib.h>
 
 #include "cases.h"
+#include "fieldwork.h"
 #include "form-ui.h"
 #include "keymap.h"
 #include "registry.h"
 #include "resident-edit.h"
 #include "password.h"
+#include "screen-flags.h"
+#include "screen-history.h"
 #include "screen-promises.h"
 #include "term.h"
 #include "tui.h"
@@ -24,13 +27,17 @@
 /* Every screen and dialog, in the order a clerk meets them. */
 static const struct screen_ops *const screens[] = {
 	&screen_login, &screen_home, &screen_lookup, &screen_resident,
+	&screen_history,
 	&screen_form, &screen_result, &screen_outbox, &screen_applications,
 	&screen_application, &screen_application_ro, &screen_handoff,
 	&screen_certificates, &screen_certificates_verify, &screen_cert_form,
 	&screen_certificate, &screen_promises, &screen_catalog,
 	&screen_service, &screen_import,
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
-	&screen_today, &screen_followups, &screen_evaluator, &screen_settings,
+	&screen_visits, &screen_household, &screen_visit_new, &screen_tasks,
+	&screen_task, &screen_task_form,
+	&screen_today, &screen_followups, &screen_flags, &screen_evaluator,
+	&screen_settings,
 	&screen_lock, &screen_password,
 	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,
 	&dialog_help,

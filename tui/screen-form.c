@@ -26,6 +26,7 @@
 #include "../locale/text.h"
 #include "../util/buf.h"
 #include "../util/paths.h"
+#include "../util/utf8.h"
 #include "../util/xmalloc.h"
 
 /* Request slots: the outbox's answer, the applicant looked up, whether
@@ -510,6 +511,30 @@ already_open(struct formscr *fs, const struct api_result *r)
 	confirm_ask_free(q, open_existing, id, free);
 }
 
+/* The applicant has died (confirmed) or moved out (422
+ * resident-inactive): said plainly, the form kept as typed. */
+static void
+inactive(struct formscr *fs, const struct api_result *r)
+{
+	const char	*status, *since;
+	char		*day;
+
+	status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    r->problem_json, "resident_status"));
+	since = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    r->problem_json, "since"));
+	day = utf8_sanitize(since != NULL ? since : "?", 0);
+	if (status != NULL && strcmp(status, "deceased") == 0)
+		app_message(MSG_ERROR, _("Refused: %s died %s (confirmed)."),
+		    fs->resident_name, day);
+	else if (status != NULL && strcmp(status, "moved_out") == 0)
+		app_message(MSG_ERROR, _("Refused: %s moved out %s."),
+		    fs->resident_name, day);
+	else
+		app_message(MSG_ERROR, "%s", r->message);
+	free(day);
+}
+
 int
 form_outbox_event(struct screen *s, enum sender_event ev,
     const struct outbox_item *it, const struct api_result *r)
@@ -538,6 +563,8 @@ form_outbox_event(struct screen *s, enum sender_event ev,
 	fs->submitted = 0;
 	if (strcmp(r->problem, "application-open") == 0)
 		already_open(fs, r);
+	else if (strcmp(r->problem, "resident-inactive") == 0)
+		inactive(fs, r);
 	else if (!promise_ui_refused(&fs->promise, r))
 		form_ui_errors(fs, r);
 	return (1);
@@ -1053,6 +1080,27 @@ const struct screen_ops screen_report_form = {
 	.key = fscr_key,
 	.draw = fscr_draw,
 	.keys = report_keys,
+};
+
+static const struct keyhelp task_form_keys[] = {
+	{ N_("F9"), N_("Issue"), 1 },
+	{ N_("Enter"), N_("Next field to fill"), 1 },
+	{ N_("Esc"), N_("Back"), 1 },
+	{ N_("Space"), N_("Open the choices"), 0 },
+	{ N_("1-9"), N_("Choose that option (on a choice)"), 0 },
+	{ N_("Ctrl-S"), N_("Issue"), 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A supervisor's new task (screen-task-new.c). */
+const struct screen_ops screen_task_form = {
+	.name = "task-new",
+	.title = N_("Issue a task"),
+	.init = fscr_init,
+	.free = fscr_free,
+	.key = fscr_key,
+	.draw = fscr_draw,
+	.keys = task_form_keys,
 };
 
 const struct screen_ops screen_form = {

@@ -4,9 +4,11 @@
 
 #include "cases.h"
 #include "draw.h"
+#include "fieldwork.h"
 #include "keymap.h"
 #include "keys.h"
 #include "list.h"
+#include "screen-flags.h"
 #include "screen-promises.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -38,8 +40,11 @@ static const struct item items[] = {
 	{ 'k', ACT_NONE, N_("Promises to check (告知承诺)"),
 	  &screen_promises },
 	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
+	{ 'v', ACT_NONE, N_("Visits"), &screen_visits },
+	{ 'g', ACT_NONE, N_("Tasks"), &screen_tasks },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
 	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },
+	{ 'd', ACT_NONE, N_("Data errors, deceased applicants"), &screen_flags },
 	{ 'p', ACT_NONE, N_("Settings"), &screen_settings },
 	{ 'l', ACT_NONE, N_("Log out"), NULL },
 	{ 'x', ACT_QUIT, N_("Quit"), NULL },

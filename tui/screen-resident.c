@@ -2,25 +2,36 @@
  * tags, and the household's members. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draw.h"
+#include "household-edit.h"
 #include "keys.h"
 #include "resident-edit.h"
+#include "resident-labels.h"
 #include "resident-records.h"
+#include "resident-status.h"
 #include "labels.h"
 #include "list.h"
 #include "request.h"
+#include "screen-history.h"
 #include "table.h"
+#include "when.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
+
+/* Request slots beside the profile's (0) and the records' (1 to 3). */
+enum { SLOT_STATUS = 4, SLOT_HOUSEHOLD };
 
 struct profile {
 	long long	 id;
 	struct resident	*r;
 	struct list	 members;	/* the household */
 	struct records	 rec;		/* applications, certificates, reveal */
+	struct status_ask sa;		/* T, F */
+	struct hh_ask	 hh;		/* U */
 	char		 then[5];	/* a service to apply for, once here */
 };
 
@@ -28,7 +39,11 @@ static const struct keyhelp resident_keys[] = {
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("F3"), N_("Apply for a service"), 1 },
 	{ N_("S"), N_("Choose from the catalog"), 0 },
+	{ N_("H"), N_("Changes"), 1 },
 	{ N_("E"), N_("Change the record"), 1 },
+	{ N_("T"), N_("Status"), 1 },
+	{ N_("U"), N_("Household"), 1 },
+	{ N_("F"), N_("Flag a data error"), 1 },
 	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
 	{ N_("Up/Down"), N_("Choose a household member"), 0 },
@@ -45,6 +60,11 @@ resident_init(struct screen *s, void *arg)
 
 	p->id = *(long long *)arg;
 	p->rec.owner = p;
+	p->sa.owner = p;
+	p->sa.slot = SLOT_STATUS;
+	p->hh.owner = p;
+	p->hh.slot = SLOT_HOUSEHOLD;
+	p->hh.head = -1;
 	s->data = p;
 	load(p);
 }
@@ -56,6 +76,8 @@ resident_free(struct screen *s)
 
 	model_resident_free(p->r);
 	records_free(&p->rec);
+	status_ask_clear(&p->sa);
+	household_ask_clear(&p->hh);
 	free(p);
 }
 
@@ -152,6 +174,28 @@ resident_key(struct screen *s, int key)
 		if (p->r != NULL && !request_busy(p, 0))
 			resident_edit_open(p->r);
 		return (1);
+	case 'h':
+	case 'H':
+		if (p->r != NULL)
+			app_push(&screen_history, &(struct history_open){ p->id,
+			    p->r->s.name });
+		return (1);
+	case 't':
+	case 'T':
+		if (p->r != NULL && !request_busy(p, 0))
+			status_ask_start(&p->sa, p->r);
+		return (1);
+	case 'f':
+	case 'F':
+		if (p->r != NULL && !request_busy(p, 0))
+			status_ask_flag(&p->sa, p->r);
+		return (1);
+	case 'u':
+	case 'U':
+		if (p->r != NULL && !request_busy(p, 0))
+			household_ask_start(&p->hh, p->r, p->r->nmembers > 0 ?
+			    p->r->members[p->members.sel].id : 0);
+		return (1);
 	}
 	if (p->r == NULL || p->r->nmembers == 0)
 		return (0);
@@ -200,6 +244,56 @@ draw_members(struct profile *p, int y, int last, int cols)
 	return (y);
 }
 
+/* A dated change: "2026-11-27, 西安市" or the date alone. */
+static int
+dated(int y, const char *label, const char *date, const char *what,
+    int cols)
+{
+	char	line[256];
+
+	if (*date == '\0')
+		return (y);
+	snprintf(line, sizeof line, "%s%s%s", date, *what != '\0' ? ", " :
+	    "", what);
+	draw_field(y, 1, label, line, cols - 1);
+	return (y + 1);
+}
+
+/* Residence type and 人户 state; a death, the moves; the open flags.
+ * Returns the next line. */
+static int
+draw_status(const struct resident *r, int y, int last, int cols)
+{
+	char	line[512], at[24];
+	size_t	i;
+
+	snprintf(line, sizeof line, "%s, %s",
+	    resident_residence_label(r->residence),
+	    resident_presence_label(r->presence));
+	draw_field(y++, 1, _("Residence"), line, cols - 1);
+	if (*r->death_date != '\0' && y <= last)
+		y = dated(y, _("Died"), r->death_date, *r->death_source !=
+		    '\0' ? r->death_source : _("to be confirmed"), cols);
+	if (strcmp(r->s.status, "moved_out") == 0 && y <= last)
+		y = dated(y, _("Moved out"), r->moved_out_on, r->moved_out_to,
+		    cols);
+	else if (*r->moved_in_on != '\0' && y <= last)
+		y = dated(y, _("Moved in"), r->moved_in_on, r->moved_in_from,
+		    cols);
+	for (i = 0; i < r->nflags && i < 2 && y <= last; i++) {
+		when_day_hm(r->flags[i].raised_at, at, sizeof at);
+		snprintf(line, sizeof line, _("Data error: %s (%s, %s)"),
+		    r->flags[i].text, r->flags[i].raised_by, at);
+		draw_text(y++, 1, line, cols - 2, STYLE_ERROR);
+	}
+	if (r->nflags > 2 && y <= last) {
+		snprintf(line, sizeof line, _("... and %zu more data errors"),
+		    r->nflags - 2);
+		draw_text(y++, 1, line, cols - 2, STYLE_ERROR);
+	}
+	return (y);
+}
+
 static void
 draw_profile(struct profile *p, int y, int last, int cols)
 {
@@ -210,9 +304,16 @@ draw_profile(struct profile *p, int y, int last, int cols)
 	int		 x;
 
 	snprintf(age, sizeof age, _("%d years"), r->s.age);
-	snprintf(line, sizeof line, "%s   %s  %s  %s", r->s.name,
-	    label_sex(r->s.sex), age, r->ethnicity);
-	draw_text(y++, 1, line, cols - 2, STYLE_TITLE);
+	x = 1 + draw_text(y, 1, r->s.name, cols - 2, STYLE_TITLE);
+	if (strcmp(r->s.status, "active") != 0) {
+		/* what a counter must see before anything else */
+		snprintf(line, sizeof line, "[%s]",
+		    resident_status_label(r->s.status));
+		x += 1 + draw_text(y, x + 1, line, cols - x - 2, STYLE_ERROR);
+	}
+	snprintf(line, sizeof line, "  %s  %s  %s", label_sex(r->s.sex), age,
+	    r->ethnicity);
+	draw_text(y++, x, line, cols - x - 1, STYLE_TITLE);
 	y++;
 	if (p->rec.rev != NULL) {
 		/* asked for, and recorded at the server: full, marked so */
@@ -239,6 +340,7 @@ draw_profile(struct profile *p, int y, int last, int cols)
 		    label_tag(r->tags[i]));
 	draw_field(y++, 1, _("Tags"), r->ntags > 0 ? b.data : "-", cols - 1);
 	buf_free(&b);
+	y = draw_status(r, y, last, cols);
 	y++;
 	if (y > last)
 		return;

@@ -39,7 +39,9 @@ enum resource {
 	RES_HANDOFF,
 	RES_OUTBOX,
 	RES_EVENT,
-	RES_FOLLOWUP
+	RES_FOLLOWUP,
+	RES_VISIT,
+	RES_TASK
 };
 #define RES_MASK(r)	(1u << (r))
 

@@ -103,8 +103,7 @@ def find(token, id_number):
 
 def no_full_numbers(text):
     text = re.sub(r"[0-9a-f]{64}", "", text)   # audit hashes
-    assert not re.search(r"(?<![\d])\d{17}[\dX](?![\d])", text), text
-    assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text), text
+    assert not harness.full_numbers(text), text
 
 
 def main(tests_globals, order=None):

@@ -3,6 +3,7 @@
 exists (and nothing else), and every route is tried against {own
 community, other community, no token, expired token, wrong role}, with
 HEAD for every GET and bad bodies for every body."""
+import json
 import os
 import re
 import subprocess
@@ -95,8 +96,23 @@ def build_world():
                 "description": "y", "urgency": "low", "grid_id": 1},
                 W.tokens["grid"])
     W.event = e["id"]
+    hid = bm.connect().execute("SELECT min(id) FROM households WHERE "
+                               "grid_id = 1").fetchone()[0]
+    r, v = post("/api/v1/visits", {"household_id": hid, "met_note": "无人在家",
+                "findings": [{"type": "normal"}]}, W.tokens["grid"])
+    W.visit = v["id"]
+    r, k = post("/api/v1/tasks", {"title": "走访", "deadline": "2099-12-31",
+                "query": {"grid_id": 1, "min_age": 1}},
+                W.tokens["supervisor"])
+    W.task = k["id"]
+    r, j = jreq("GET", "/api/v1/tasks/%d/items" % W.task,
+                token=W.tokens["grid"])
+    W.task_item = j["items"][0]["id"]
     r, p = jreq("GET", "/api/v1/residents/%d" % W.resident, token=t)
     W.household = p["household"]["id"]
+    r, f = post("/api/v1/residents/%d/flags" % W.resident,
+                {"text": "核对测试"}, t)
+    W.flag = f["id"]
     # issued before the pending one below: an issue is pending too
     r, c2 = post("/api/v1/certificates", {"type_id": res["id"],
                  "resident_id": W.resident, "promise": True,
@@ -109,7 +125,7 @@ def build_world():
     assert r.status == 201 and f["followup_id"], f
     W.followup = f["followup_id"]
     W.pending = finished(t)
-    # a fee paid, a refund of it asked for, a drawer open (docs/api.md 20)
+    # a fee paid, a refund of it asked for, a drawer open (docs/api.md 22)
     r, svc = jreq("GET", "/api/v1/services/by-code/1006", token=t)
     r, a3 = post("/api/v1/applications", {
         "service_id": svc["id"], "resident_id": W.resident,
@@ -139,7 +155,10 @@ def fill(path):
            "certificate-types": 1, "pending": W.pending,
            "followups": W.followup, "promises": W.promise,
            "payments": W.payment, "payment-reversals": W.reversal,
-           "cash-sessions": W.session}
+           "cash-sessions": W.session,
+           "resident-flags": W.flag,
+           "visits": W.visit, "tasks": W.task,
+           "task-items": W.task_item}
     segs = path.split("/")
     for i, s in enumerate(segs):
         if s == "{id}":
@@ -166,6 +185,17 @@ def version(path):
 BODIES = {
     "/api/v1/residents/{id}/reveal": {"reason": "核对身份"},
     "/api/v1/residents/{id}": {"phone": "13800000000"},
+    "/api/v1/residents/{id}/transitions": {"action": "move_in",
+                                           "date": "2020-01-01",
+                                           "place": "西安市"},
+    "/api/v1/residents/{id}/flags": {"text": "核对测试"},
+    "/api/v1/resident-flags/{id}/resolve": {"resolution": "已核对"},
+    # the head of a household with members: refused, nothing changes
+    "/api/v1/households": {"community_id": 1, "address": "红旗街1号"},
+    "/api/v1/households/{id}/actions": {"action": "set_relation",
+                                        "resident_id": 0, "relation": "父"},
+    "/api/v1/households/{id}/split": {"members": [{"resident_id": 0,
+                                                   "relation": "户主"}]},
     "/api/v1/applications/{id}/transitions": {"action": "reject",
                                               "reason": "测试拒绝"},
     "/api/v1/applications/{id}/corrections": {"reason": "更正测试",
@@ -197,6 +227,7 @@ BODIES = {
     "/api/v1/payment-reversals/{id}/decision": {"approve": False},
     "/api/v1/cash-sessions": {"float_fen": 0},
     "/api/v1/cash-sessions/{id}/close": {"counted_fen": 0},
+    "/api/v1/task-items/{id}/outcome": {"outcome": "done"},
 }
 
 
@@ -229,13 +260,17 @@ def call(method, pattern, token):
         pending_left()
     path = fill(pattern) + QUERIES.get(pattern, "")
     body = BODIES.get(pattern, {}) if method in ("POST", "PATCH") else None
+    if pattern.startswith("/api/v1/households/{id}/"):
+        body = json.loads(json.dumps(body).replace(
+            '"resident_id": 0', '"resident_id": %d' % W.resident))
     kw = {}
     if method == "POST" and not pattern.endswith(("/sessions", "/reveal")):
         kw["key"] = uuid.uuid4().hex
     if method == "PATCH" or pattern.endswith(("/transitions", "/assign",
-                                              "/updates")) or \
+                                              "/updates", "/outcome")) or \
             pattern in ("/api/v1/applications/{id}/corrections",
-                        "/api/v1/events/{id}/actions"):
+                        "/api/v1/events/{id}/actions") or \
+            pattern.startswith("/api/v1/households/{id}/"):
         kw["if_match"] = version(path) or 1
     return bm.request(method, path, body, token=token, **kw)
 

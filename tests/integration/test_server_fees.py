@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fees by rule (docs/api.md 20): the ID card's 工本费 in the catalogue
+"""Fees by rule (docs/api.md 22): the ID card's 工本费 in the catalogue
 as the national rules set it, with their sources; what a resident owes,
 worked out on the server from their record and tags (a 低保 or 特困
 household renews its card free, but pays in full for a lost one); a

@@ -107,10 +107,8 @@ def test_the_log_holds_no_number_and_no_token():
     with open(bm.S.log) as f:
         log = f.read()
     assert "/api/v1/residents" in log
-    assert not re.search(r"\d{17}[\dXx]", log), \
-        re.findall(r".*\d{17}[\dXx].*", log)
-    assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", log), \
-        re.findall(r".*1[3-9]\d{9}.*", log)
+    assert not bm.harness.full_numbers(log, anywhere=True), \
+        bm.harness.full_numbers(log, anywhere=True)
     assert not re.search(r"[0-9a-fA-F]{64}", log), \
         re.findall(r".*[0-9a-fA-F]{64}.*", log)
     assert SECRETS, "the day ran first"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Payments, refunds and the counter's cash (docs/api.md 20): a fee paid
+"""Payments, refunds and the counter's cash (docs/api.md 22): a fee paid
 once, by a scanned code, in cash into the counter's drawer or waived
 with a reason, each with a receipt serial; two counters paying at once
 make one payment and a replayed request counts once; a refund or void

@@ -76,5 +76,37 @@ def test_certificates_and_events():
     assert e["version"] == 6 and r.getheader("ETag") == '"6"', e
 
 
+def test_visits_and_tasks():
+    """Visits with findings of every type, one linked to an event, and
+    tasks open, overdue and done with their items' outcomes."""
+    db = bm.connect()
+    types = {t for (t,) in db.execute("SELECT DISTINCT type FROM "
+                                      "visit_findings")}
+    (linked,) = db.execute("SELECT count(*) FROM visit_findings WHERE "
+                           "event_id IS NOT NULL").fetchone()
+    db.close()
+    assert types == {"normal", "hardship", "hazard", "dispute",
+                     "info_change"} and linked > 0, (types, linked)
+    g = login("grid01", counter=None)
+    r, j = jreq("GET", "/api/v1/visits?per_page=100", token=g)
+    assert j["total"] > 0 and {x["grid"]["id"] for x in j["items"]} == {1}
+    r, c = jreq("GET", "/api/v1/visits/coverage", token=g)
+    cov = c["items"][0]
+    assert cov["visited_30d"] > 0 and cov["visited_90d"] > \
+        cov["visited_30d"] and cov["never_visited"] > 0, cov
+    s = login("super01", counter=None)
+    r, j = jreq("GET", "/api/v1/tasks?per_page=100", token=s)
+    statuses = {x["status"] for x in j["items"]}
+    assert statuses == {"open", "overdue", "done"}, j
+    outcomes = set()
+    for t in j["items"]:
+        p = t["progress"]
+        outcomes |= {k for k in ("done", "unreachable", "refused", "open")
+                     if p[k] > 0}
+    assert outcomes == {"done", "unreachable", "refused", "open"}, j
+    r, j = jreq("GET", "/api/v1/tasks/mine", token=g)
+    assert j["total"] > 0, j
+
+
 if __name__ == "__main__":
     bm.main(globals())

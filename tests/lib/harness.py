@@ -1,6 +1,7 @@
 """Test helpers: a seeded bianmind on loopback, a tmux-driven client, and
 a tiny runner that prints one "ok"/"not ok" line per test."""
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -13,6 +14,24 @@ import traceback
 # speaks of "today" or of a timestamp's date must count in, whatever the
 # machine's TZ and whatever the hour.
 SERVICE_ZONE = "Asia/Shanghai"
+
+
+# Request ids, idempotency keys and page tokens are 32 hex digits or a
+# UUID: eleven or eighteen digits in a row inside one are not a number
+# of anyone's.
+_IDS = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])|[0-9a-f]{8}-"
+                  r"[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def full_numbers(text, anywhere=False):
+    """The unmasked ID numbers and mobile numbers in text; anywhere: an
+    ID number's eighteen characters inside a longer run of digits too."""
+    text = _IDS.sub(" ", text)
+    ids = r"\d{17}[\dXx]"
+    if not anywhere:
+        ids = r"(?<![\d])" + ids + r"(?![\d])"
+    return (re.findall(ids, text) +
+            re.findall(r"(?<!\d)1[3-9]\d{9}(?!\d)", text))
 
 
 def service_date(ts=None):

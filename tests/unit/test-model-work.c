@@ -35,9 +35,16 @@ static const char event_json[] =
     "\"assignee\":{\"id\":21,\"name\":\"李建军\"},"
     "\"reported_at\":\"2026-11-29T01:20:00Z\","
     "\"updated_at\":\"2026-11-29T01:30:00Z\",\"version\":2,"
-    "\"updates\":[{\"at\":\"2026-11-29T01:20:00Z\",\"staff\":{\"id\":21,"
+    "\"unit\":null,\"due_date\":\"2026-12-08\",\"due_soon\":false,"
+    "\"overdue\":false,\"self_resolved\":false,\"rating\":null,"
+    "\"supervisions\":0,\"extension\":null,\"actions\":[\"sign\"],"
+    "\"updates\":[{\"at\":\"2026-11-29T01:20:00Z\",\"action\":\"report\","
+    "\"unit\":null,\"rating\":null,\"until\":null,"
+    "\"staff\":{\"id\":21,"
     "\"name\":\"李建军\"},\"status\":\"reported\",\"assignee\":null,"
-    "\"note\":null},{\"at\":\"2026-11-29T01:30:00Z\",\"staff\":{\"id\":3,"
+    "\"note\":null},{\"at\":\"2026-11-29T01:30:00Z\",\"action\":\"assign\","
+    "\"unit\":null,\"rating\":null,\"until\":null,"
+    "\"staff\":{\"id\":3,"
     "\"name\":\"王秀兰\"},\"status\":\"assigned\",\"assignee\":{\"id\":21,"
     "\"name\":\"李建军\"},\"note\":\"请今日内处理\"}]}";
 

@@ -35,9 +35,11 @@ static const char fixture[] =
 	"INSERT INTO staff (id, username, name, role, centre_id,"
 	"  password_hash) VALUES"
 	"  (1, 'clerk1', '窗口一', 'clerk', 1, '!'),"
-	"  (2, 'clerk2', '窗口二', 'clerk', 2, '!');"
-	"INSERT INTO grids (id, community_id, name) VALUES"
-	"  (1, 1, '红旗一网格'), (2, 2, '光明一网格');"
+	"  (2, 'clerk2', '窗口二', 'clerk', 2, '!'),"
+	"  (3, 'grid1', '网格一', 'grid', 1, '!'),"
+	"  (4, 'grid2', '网格二', 'grid', 2, '!');"
+	"INSERT INTO grids (id, community_id, name, member_id) VALUES"
+	"  (1, 1, '红旗一网格', 3), (2, 2, '光明一网格', 4);"
 	"INSERT INTO households (id, community_id, grid_id, address) VALUES"
 	"  (1, 1, 1, '红旗路1号'), (2, 2, 2, '光明路1号');"
 	"INSERT INTO residents (id, id_number, name, sex, birth_date,"
@@ -109,12 +111,13 @@ static const struct caller callers[] = {
 	{ "admin", 0, ROLE_ADMIN }, { "admin", 1, ROLE_ADMIN },
 };
 
-/* A staff of the caller, as a session makes one. */
+/* A staff of the caller, as a session makes one: a grid member is the
+ * member of his centre's grid. */
 static void
 staff_of(const struct caller *c, struct staff *s)
 {
 	memset(s, 0, sizeof *s);
-	s->id = 99;
+	s->id = strcmp(c->role, "grid") == 0 ? 2 + c->centre : 99;
 	s->username = (char *)"tester";
 	s->role = (char *)c->role;
 	s->centre_id = c->centre;
@@ -206,6 +209,24 @@ rows_by_role_and_centre(void **state)
 			}
 		}
 	}
+}
+
+/* A grid member of the centre who is not the grid's member sees its
+ * community, not its households and residents (docs/api.md 1.10). */
+static void
+grid_member_of_another_grid(void **state)
+{
+	struct db	*db = *state;
+	struct staff	 s;
+
+	staff_of(&callers[2], &s);
+	s.id = 99;
+	assert_true(scope_sees(db, &s, SCOPE_COMMUNITY, 1));
+	assert_false(scope_sees(db, &s, SCOPE_HOUSEHOLD, 1));
+	assert_false(scope_sees(db, &s, SCOPE_RESIDENT, 1));
+	s.id = 3;
+	assert_true(scope_sees(db, &s, SCOPE_HOUSEHOLD, 1));
+	assert_true(scope_sees(db, &s, SCOPE_RESIDENT, 1));
 }
 
 static void
@@ -368,6 +389,8 @@ main(void)
 		cmocka_unit_test(roles_and_centres),
 		cmocka_unit_test(routes_by_role),
 		cmocka_unit_test_setup_teardown(rows_by_role_and_centre,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(grid_member_of_another_grid,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(nobody_sees_rows, setup,
 		    teardown),
