@@ -10,6 +10,7 @@
 
 #include "client.h"
 #include "applications.h"
+#include "cash.h"
 
 struct service_count {
 	char		*txcode;
@@ -30,6 +31,9 @@ struct daily_stats {
 	size_t			 nservices;
 	char			*calendar_until;	/* "" when none */
 	int			 calendar_short;	/* needs next year */
+	int			 has_money;	/* money told (a server
+						   that takes fees) */
+	struct day_money	 money;
 };
 
 /* Ratings counted (docs/api.md 19): permille -1 when none. */
