@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "table.h"
 #include "today-draw.h"
+#include "today-money.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"
@@ -447,10 +448,18 @@ draw_open(const struct today *t, int y, int rows, int cols)
 	free(days);
 }
 
-/* Rows a panel needs to say anything. */
+static int
+has_money(const struct today *t)
+{
+	return (t->stats != NULL && t->stats->has_money);
+}
+
+/* Rows a panel needs to say anything; 0: it has nothing to say. */
 static int
 panel_rows(const struct today *t, int p)
 {
+	if (p == PANEL_MONEY)
+		return (has_money(t) ? today_money_rows(&t->stats->money) : 0);
 	if (p == PANEL_HOURS)
 		return (7);
 	if (p == PANEL_SERVICES)
@@ -462,7 +471,9 @@ panel_rows(const struct today *t, int p)
 static void
 draw_panel(const struct today *t, int p, int y, int rows, int cols)
 {
-	if (p == PANEL_HOURS)
+	if (p == PANEL_MONEY)
+		today_money_draw(&t->stats->money, y, rows, cols);
+	else if (p == PANEL_HOURS)
 		draw_hours(&t->fig, y, rows, cols);
 	else if (p == PANEL_SERVICES)
 		draw_services(&t->fig, y, rows, cols);
@@ -479,7 +490,8 @@ draw_panels(const struct today *t, int y, int last, int cols)
 
 	for (i = 0; i < PANEL_COUNT && last - y >= 4; i++) {
 		p = (t->panel + i) % PANEL_COUNT;
-		want = panel_rows(t, p);
+		if ((want = panel_rows(t, p)) == 0)
+			continue;
 		if (p == PANEL_HOURS)
 			want = MAX_BAR_ROWS + 3;
 		if (i > 0 && want > last - y && panel_rows(t, p) > last - y)

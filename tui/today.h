@@ -46,6 +46,7 @@ enum {
 	PANEL_HOURS,
 	PANEL_SERVICES,
 	PANEL_OVERDUE,
+	PANEL_MONEY,		/* a supervisor's, when the server tells */
 	PANEL_COUNT
 };
 
