@@ -78,6 +78,37 @@ app_fee_clear(struct app_fee *x)
 	memset(x, 0, sizeof *x);
 }
 
+int
+model_fee_quote_parse(const cJSON *j, struct fee_quote *q,
+    const char **cause)
+{
+	int	bad = 0;
+
+	memset(q, 0, sizeof *q);
+	*cause = NULL;
+	bad |= mu_int(&q->standard_fen, j, "standard_fen", 0, FEN_MAX,
+	    "a fee has no standard amount", cause);
+	bad |= mu_int(&q->due_fen, j, "due_fen", 0, FEN_MAX, "a fee has no "
+	    "amount due", cause);
+	bad |= mu_str(&q->reason, j, "reason", 0, "a fee has no reason",
+	    cause);
+	bad |= mu_str(&q->basis, j, "basis", 1, "a fee's basis is not text",
+	    cause);
+	return (bad ? -1 : 0);
+}
+
+void
+model_fee_quote_free(void *p)
+{
+	struct fee_quote	*q = p;
+
+	if (q == NULL)
+		return;
+	free(q->reason);
+	free(q->basis);
+	free(q);
+}
+
 static void
 payment_clear(void *p)
 {
@@ -304,6 +335,8 @@ model_reversal_page_free(void *ptr)
 	free(p);
 }
 
+API_KIND(kind_fee_quote, struct fee_quote, model_fee_quote_parse,
+    model_fee_quote_free);
 API_KIND(kind_payment, struct payment, model_payment_parse,
     model_payment_free);
 API_KIND(kind_payment_page, struct payment_page, model_payment_page_parse,
@@ -325,6 +358,15 @@ payment_json(const struct payment_new *p)
 	if (strcmp(p->channel, "waived") == 0 && p->reason != NULL)
 		cJSON_AddStringToObject(b, "reason", p->reason);
 	return (b);
+}
+
+struct api_call *
+api_fee_quote(struct api *a, long long service_id, long long resident_id,
+    api_cb cb, void *arg)
+{
+	return (api_callf(a, "GET", NULL, NULL, 0, &kind_fee_quote, cb, arg,
+	    "/api/v1/services/%lld/fee?resident_id=%lld", service_id,
+	    resident_id));
 }
 
 char *

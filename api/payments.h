@@ -29,6 +29,14 @@ struct app_fee {
 	char		*channel;	/* cash, code, waived; "" */
 };
 
+/* What a resident owes for a service, and why (FeeQuote). */
+struct fee_quote {
+	long long	 standard_fen;
+	long long	 due_fen;
+	char		*reason;
+	char		*basis;		/* "" when none */
+};
+
 /* A payment or a red-letter record (Payment). */
 struct payment {
 	long long	 id;
@@ -88,6 +96,9 @@ struct reversal_page {
 int	app_fee_parse(const cJSON *fee, struct app_fee *f, const char **);
 void	app_fee_clear(struct app_fee *);
 
+int	model_fee_quote_parse(const cJSON *, struct fee_quote *,
+	    const char **);
+void	model_fee_quote_free(void *);
 int	model_payment_parse(const cJSON *, struct payment *, const char **);
 void	model_payment_free(void *);
 int	model_payment_page_parse(const cJSON *, struct payment_page *,
@@ -110,6 +121,10 @@ struct payment_new {
 	const char	*reason;
 };
 
+/* The fee the resident will owe for the service, asked before the
+ * application is taken. model: struct fee_quote. */
+struct api_call	*api_fee_quote(struct api *, long long service_id,
+		    long long resident_id, api_cb, void *);
 /* The request body of a payment. Caller frees. */
 char		*api_payment_body(const struct payment_new *);
 /* Pays application id's fee; key is the Idempotency-Key, the same for

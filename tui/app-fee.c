@@ -460,3 +460,38 @@ app_pay_clear(struct app_pay *p)
 	p->basis = NULL;
 	p->kind = NULL;
 }
+
+static void
+on_quote(struct api_result *r, void *arg)
+{
+	char			**line = arg;
+	const struct fee_quote	 *q = r->model;
+	char			  fee[64];
+
+	if (app_signed_out(r) || r->status != API_OK)
+		return;		/* the counter tells it after, on the case */
+	free(*line);
+	*line = NULL;
+	if (q->standard_fen == 0)
+		return;
+	label_fee(fee, sizeof fee, q->due_fen);
+	if (q->due_fen == 0)
+		*line = xasprintf(_("Fee: nothing to pay (%s)."), q->reason);
+	else
+		*line = xasprintf(_("Fee: %s (%s), taken with Y on the "
+		    "application once it is in."), fee, q->reason);
+	app_dirty();
+}
+
+void
+app_fee_quote(const void *owner, int slot, long long service_id,
+    long long resident_id, char **line)
+{
+	struct request	*rq;
+
+	if (service_id == 0 || resident_id == 0)
+		return;
+	rq = request_new(owner, slot, on_quote, line);
+	request_call(rq, api_fee_quote(app.api, service_id, resident_id,
+	    request_reply, rq));
+}

@@ -42,5 +42,10 @@ int	app_pay_draw(const struct app_pay *, const struct app_detail *,
 int	app_pay_refusal(const struct api_result *,
 	    const struct app_detail *);
 void	app_pay_clear(struct app_pay *);
+/* Before an application is taken: the fee the resident will owe for
+ * the service and why, into *line (owner's, replaced; left alone for a
+ * free service), in owner's request slot. */
+void	app_fee_quote(const void *owner, int slot, long long service_id,
+	    long long resident_id, char **line);
 
 #endif

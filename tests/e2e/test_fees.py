@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """End to end in tmux: a fee (docs/api.md 22). The clerk opens the
-counter's cash drawer with a float (M); an application of 1006
-居民身份证换领 (20 yuan) shows its fee as unpaid and why, its result
-is not handed over (出件) while it is; Y takes it in cash and the
+counter's cash drawer with a float (M); the form of 1006 居民身份证换领
+tells the fee and why before it is submitted (20 yuan, or nothing for a
+低保 resident); the application taken shows its fee as unpaid, its
+result is not handed over (出件) while it is; Y takes it in cash and the
 收款收据 prints with its serial, the amount in 元 and in capitals, the
 service; then the result is handed over. At the day's end the clerk
 counts the drawer one yuan short and says why, the supervisor signs it
@@ -70,6 +71,36 @@ def fee_application(server, complete=True):
         a = pay.act(tok, a, "accept")
         a = pay.act(tok, a, "complete")
     return a
+
+
+def new_resident(server, tags=()):
+    """A resident of 红旗社区 through the API; returns the ID number."""
+    bm.S = server
+    from test_server_residents import new_id_number
+    tok = bm.login("clerk01", counter="1")
+    idn = new_id_number("19600101")
+    r, j = bm.post("/api/v1/residents", {
+        "name": "吴缴费", "id_number": idn, "address": "红旗街3号",
+        "community_id": 1, "phone": "13700003333", "tags": list(tags)}, tok)
+    assert r.status == 201, j
+    return idn
+
+
+def intake_1006(t, id_number):
+    """The form of 1006 for the resident, as the clerk opens it (F2, F3);
+    returns the screen once the fee is told."""
+    t.keys("Escape", "Escape", "Escape")
+    t.wait_for("Main menu")
+    t.keys("F2")
+    t.wait_for("ID number / name / mobile")
+    t.type(id_number)
+    t.keys("Enter")
+    t.wait_for("吴缴费", "Household")
+    t.keys("F3")
+    t.wait_for("Transaction code")
+    t.type("1006")
+    t.keys("Enter")
+    return t.wait_for("1006 居民身份证换领", "Fee: ")
 
 
 def db_one(db, sql, *args):
@@ -144,12 +175,31 @@ def cash_fee_receipt_collect_and_day_end():
     state = tempfile.mkdtemp(prefix="bianmin-state-")
     t = client(s, state)
     try:
-        a = fee_application(s)
-        number = a["number"]
+        idn = new_resident(s)
         log_in(t, "clerk01")
         open_drawer(t, "500")
+        # intake: the fee and why are told before the form is submitted
+        screen = intake_1006(t, idn)
+        assert "Fee: 20.00 yuan (按收费标准收取)" in screen, screen
+        t.keys("C-r")
+        t.wait_for("Every required material is ticked as received.")
+        t.keys("Enter", "Space", "F9")
+        screen = t.wait_for("Application taken.")
+        number = db_one(s.db, "SELECT number FROM applications WHERE "
+                        "resident_id = (SELECT id FROM residents WHERE "
+                        "id_number = ?)", idn)[0]
+        assert number in screen, screen
         open_number(t, number)
-        screen = t.wait_for("Fee", "20.00 yuan, unpaid", "按收费标准收取")
+        t.wait_for("Fee", "20.00 yuan, unpaid", "按收费标准收取")
+        t.type("a")
+        t.wait_for("Accept: %s?" % number)
+        t.keys("Enter")
+        t.wait_for("Accepted")
+        t.type("c")
+        t.wait_for("Complete: %s?" % number)
+        t.keys("Enter")
+        wait_db(s.db, "SELECT status FROM applications WHERE number = ?",
+                (number,), ("completed",))
 
         # 出件 refused while the fee is owed: said, nothing changes
         hand_over(t)
@@ -322,7 +372,14 @@ def small_terminal():
     t = client(s, state, 50, 20)
     try:
         a = fee_application(s)
+        poor = new_resident(s, ["low_income"])
         log_in(t, "clerk01")
+        # a 低保 resident's renewal is free, and the form says why
+        screen = intake_1006(t, poor)
+        t.wait_for("Fee: nothing to pay (领取最低生活保障金")
+        t.keys("Escape")
+        t.keys("Escape", "Escape", "Escape")
+        t.wait_for("Main menu")
         open_drawer(t, "500")
         screen = t.wait_for("O Open", "C Close", "S Sign off")
         assert max(len(line) for line in screen.splitlines()) <= 50

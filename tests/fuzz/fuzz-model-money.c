@@ -1,7 +1,7 @@
 /* libFuzzer: any bytes as a server reply, into every money model the
  * client reads (a payment and a page of them, a refund or void asked
  * for and a page of them, a cash session and a page of them, the day's
- * money lines, an application's fee). A parse either fails with a
+ * money lines, an application's fee and the fee told before intake). A parse either fails with a
  * cause or yields strings that are valid UTF-8 without a control
  * character, and frees cleanly either way. */
 #include <stddef.h>
@@ -75,10 +75,16 @@ payments(const cJSON *j)
 	struct payment_page	*pp = calloc(1, sizeof *pp);
 	struct reversal		*r = calloc(1, sizeof *r);
 	struct reversal_page	*rp = calloc(1, sizeof *rp);
+	struct fee_quote	*q = calloc(1, sizeof *q);
 	struct app_fee		 f;
 	const char		*cause = NULL;
 	size_t			 i;
 
+	if (model_fee_quote_parse(j, q, &cause) == 0) {
+		safe(q->reason);
+		safe(q->basis);
+	}
+	model_fee_quote_free(q);
 	if (model_payment_parse(j, p, &cause) == 0)
 		payment(p);
 	if (model_payment_page_parse(j, pp, &cause) == 0)

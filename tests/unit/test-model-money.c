@@ -205,6 +205,33 @@ application_fee(void **state)
 	cJSON_Delete(j);
 }
 
+/* The fee told before intake: the relief's reason, its basis. */
+static void
+fee_quote_with_relief(void **state)
+{
+	struct fee_quote	*q = calloc(1, sizeof *q);
+	cJSON			*j = parse("{\"service\":{\"id\":96,"
+				    "\"txcode\":\"1006\",\"name\":\"换领\"},"
+				    "\"resident\":{\"id\":40,\"name\":\"王德顺\","
+				    "\"id_number_masked\":\"610***0013\"},"
+				    "\"standard_fen\":2000,\"due_fen\":0,"
+				    "\"relief\":null,\"reason\":\"免收工本费\","
+				    "\"basis\":\"居民身份证法第二十条\"}");
+	const char		*cause;
+
+	(void)state;
+	assert_int_equal(model_fee_quote_parse(j, q, &cause), 0);
+	assert_int_equal(q->standard_fen, 2000);
+	assert_int_equal(q->due_fen, 0);
+	assert_string_equal(q->reason, "免收工本费");
+	model_fee_quote_free(q);
+	q = calloc(1, sizeof *q);
+	cJSON_ReplaceItemInObject(j, "due_fen", cJSON_CreateNumber(-1));
+	assert_int_equal(model_fee_quote_parse(j, q, &cause), -1);
+	model_fee_quote_free(q);
+	cJSON_Delete(j);
+}
+
 int
 main(void)
 {
@@ -215,6 +242,7 @@ main(void)
 		cmocka_unit_test(session_closed_and_open),
 		cmocka_unit_test(day_money_lines),
 		cmocka_unit_test(application_fee),
+		cmocka_unit_test(fee_quote_with_relief),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
