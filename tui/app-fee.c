@@ -423,7 +423,8 @@ app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
 	if (*d->fee.status == '\0' || strcmp(d->fee.status, "free") == 0)
 		return (y);
 	label_fee(fee, sizeof fee, d->fee.due_fen);
-	snprintf(line, sizeof line, "%s, %s  (%s)", fee,
+	/* TRANSLATORS: the amount, paid or not, and why */
+	snprintf(line, sizeof line, _("%s, %s (%s)"), fee,
 	    fee_status_label(d->fee.status), d->fee.reason);
 	draw_field(y++, 1, _("Fee"), line, cols - 1);
 	if (d->fee.payment_id == 0)

@@ -35,8 +35,8 @@ struct cash {
 };
 
 static const struct keyhelp cash_keys[] = {
-	{ N_("O"), N_("Open"), 1 },
-	{ N_("C"), N_("Close"), 1 },
+	{ N_("O"), N_("Open day"), 1 },
+	{ N_("C"), N_("Close day"), 1 },
 	{ N_("S"), N_("Sign off"), 1 },
 	{ N_("Esc"), N_("Back"), 1 },
 	{ N_("O"), N_("Open today's drawer of this counter with the float"),
@@ -395,7 +395,7 @@ draw_chosen(const struct cash_session *x, int y, int cols)
 	    *x->closed_by != '\0' ? _(", closed by ") : "", x->closed_by,
 	    *x->signed_by != '\0' ? _(", signed off by ") : "",
 	    x->signed_by);
-	draw_field(y++, 1, _("By"), line, cols - 1);
+	draw_field(y++, 1, _("Kept by"), line, cols - 1);
 	if (*x->reason != '\0')
 		draw_field(y++, 1, _("Over/short"), x->reason, cols - 1);
 	if (*x->override != '\0')

@@ -381,7 +381,7 @@ def small_terminal():
         t.keys("Escape", "Escape", "Escape")
         t.wait_for("Main menu")
         open_drawer(t, "500")
-        screen = t.wait_for("O Open", "C Close", "S Sign off")
+        screen = t.wait_for("O Open day", "C Close day", "S Sign off")
         assert max(len(line) for line in screen.splitlines()) <= 50
         assert "500.00" in screen, screen
         open_number(t, a["number"])
