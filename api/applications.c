@@ -264,6 +264,8 @@ model_app_detail_parse(const cJSON *j, struct app_detail *a,
 	    a, cause);
 	bad |= promises_parse(cJSON_GetObjectItemCaseSensitive(j, "promises"),
 	    a, cause);
+	bad |= app_fee_parse(cJSON_GetObjectItemCaseSensitive(j, "fee"),
+	    &a->fee, cause);
 	if (bad)
 		return (-1);
 	a->json = cJSON_Duplicate(j, 1);
@@ -289,6 +291,7 @@ model_app_detail_free(void *p)
 		free(a->promises[i].status);
 	}
 	free(a->promises);
+	app_fee_clear(&a->fee);
 	summary_clear(&a->s);
 	free(a->counter);
 	free(a->staff);

@@ -13,6 +13,7 @@
 
 #include "client.h"
 #include "page.h"
+#include "payments.h"
 
 struct application {
 	long long	 id;
@@ -80,6 +81,8 @@ struct app_detail {
 	size_t			 ndeferred;
 	struct app_promise	*promises;	/* 告知承诺; none likewise */
 	size_t			 npromises;
+	struct app_fee		 fee;		/* status "" from an older
+						   server */
 	cJSON			*json;		/* the reply, owned, for paper */
 };
 

@@ -5,9 +5,10 @@
  *
  * api/ is one file per resource (session.c, residents.c, catalog.c,
  * applications.c, handoffs.c, certificates.c, queue.c, events.c, org.c,
- * stats.c, households.c, visits.c, tasks.c), each with its requests and
- * its model, over this file (the call and its reply), page.c (the one
- * page parser), read.c (strict member readers) and problem.c;
+ * stats.c, households.c, visits.c, tasks.c, payments.c, cash.c), each
+ * with its requests and its model, over this file (the call and its
+ * reply), page.c (the one page parser), read.c (strict member readers)
+ * and problem.c;
  * outbox.c, sender.c, json.c and http.c lie below them.
  *
  * The rule for language: api/ includes nothing from locale/ and writes

@@ -179,6 +179,11 @@ model_daily_stats_parse(const cJSON *j, struct daily_stats *d,
 		    "per_service"), d, cause);
 	if (bad == 0)
 		bad |= visits_parse(j, d, cause);
+	if (bad == 0 && cJSON_GetObjectItemCaseSensitive(j, "money") != NULL) {
+		bad |= day_money_parse(cJSON_GetObjectItemCaseSensitive(j,
+		    "money"), &d->money, cause);
+		d->has_money = 1;
+	}
 	return (bad ? -1 : 0);
 }
 
@@ -192,6 +197,7 @@ model_daily_stats_free(void *p)
 	free(d->date);
 	free(d->centre);
 	free(d->calendar_until);
+	day_money_clear(&d->money);
 	page_items_free(d->services, d->nservices, &count_item);
 	page_items_free(d->grids, d->ngrids, &grid_visits_item);
 	free(d);

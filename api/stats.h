@@ -10,6 +10,7 @@
 
 #include "client.h"
 #include "applications.h"
+#include "cash.h"
 
 struct service_count {
 	char		*txcode;
@@ -44,6 +45,9 @@ struct daily_stats {
 	struct visit_figures	 visits;	/* the centre's */
 	struct visit_figures	*grids;		/* by grid id */
 	size_t			 ngrids;
+	int			 has_money;	/* money told (a server
+						   that takes fees) */
+	struct day_money	 money;
 };
 
 /* Ratings counted (docs/api.md 19): permille -1 when none. */

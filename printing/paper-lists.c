@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "paper-lists.h"
+#include "paper-money.h"
 #include "paper-util.h"
 #include "papers.h"
 #include "../util/xmalloc.h"
@@ -125,6 +126,8 @@ paper_daily(const struct paper_daily *s)
 	}
 	pdoc_rule(d);
 	daily_services(d, s);
+	if (s->money != NULL)
+		paper_money_lines(d, s->money);
 	t = paper_time(s->at);
 	pdoc_field(d, "打印时间", t);
 	free(t);

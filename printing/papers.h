@@ -93,6 +93,43 @@ struct paper_service_count {
 	int		 completed;
 };
 
+/* One channel's money of the day (cash, code). */
+struct paper_money_channel {
+	const char	*channel;
+	int		 payments;
+	long long	 paid_fen;
+	int		 reversals;
+	long long	 reversed_fen;
+};
+
+/* One counter's cash drawer of the day. */
+struct paper_money_session {
+	const char	*counter;
+	const char	*status;	/* open, closed, signed */
+	long long	 float_fen, expected_fen;
+	long long	 counted_fen;	/* -1 while open */
+	long long	 over_fen, short_fen;
+	const char	*reason;	/* why over or short */
+	const char	*closed_by, *signed_by;
+};
+
+/* The money lines of the day-end sheet (docs/api.md 22, DayMoney). */
+struct paper_money {
+	const struct paper_money_channel	*channels;
+	size_t					 nchannels;
+	long long				 taken_fen, returned_fen;
+	int					 refunds, voids, waived;
+	int					 relief;
+	long long				 refunds_fen, voids_fen;
+	long long				 waived_fen, relief_fen;
+	int					 open, unsigned_;
+	long long				 float_fen, expected_fen;
+	long long				 counted_fen, over_fen;
+	long long				 short_fen;
+	const struct paper_money_session	*sessions;
+	size_t					 nsessions;
+};
+
 struct paper_daily {
 	const char				*date;	/* YYYY-MM-DD */
 	const char				*centre;
@@ -105,7 +142,31 @@ struct paper_daily {
 	int					 avg_wait_s;	/* -1: none */
 	const struct paper_service_count	*services;
 	size_t					 nservices;
+	const struct paper_money		*money;	/* or NULL */
 	time_t					 at;
+};
+
+/* A payment's receipt (收款收据), or the red-letter receipt (冲红) of
+ * its refund or void: kind "payment", "refund" or "void". */
+struct paper_payment {
+	const char	*centre;
+	const char	*serial;	/* 610202001001-20261129-0003 */
+	const char	*kind;
+	const char	*number;	/* the application's */
+	const char	*service;
+	const char	*txcode;
+	const char	*payer;
+	const char	*id_masked;
+	long long	 amount_fen;
+	const char	*channel;	/* cash, code, waived */
+	const char	*reference;	/* a code's transaction reference */
+	const char	*reason;	/* why waived, refunded or voided */
+	const char	*basis;		/* the fee's reason and source */
+	const char	*original;	/* a red-letter's: the serial undone */
+	const char	*approved_by;	/* a red-letter's approver */
+	const char	*counter;
+	const char	*staff;
+	time_t		 at;
 };
 
 struct paper_ticket {

@@ -17,6 +17,8 @@
 #include "admin-common.h"
 #include "clock.h"
 #include "db.h"
+#include "fees.h"
+#include "json.h"
 #include "pinyin.h"
 #include "settings.h"
 #include "valid.h"
@@ -254,8 +256,8 @@ export_services(struct cat *c, cJSON *root)
 	rc = db_query(c->a->db, &st, "SELECT s.txcode, s.item_code, s.name, "
 	    "s.name_en, k.code, s.conditions, s.materials, s.time_limit_days, "
 	    "s.fee_fen, s.department, s.approval_chain, s.form, s.withdrawn, "
-	    "s.one_open FROM services s JOIN service_categories k ON k.id = "
-	    "s.category_id ORDER BY s.id", "");
+	    "s.one_open, s.fee_basis, s.fee_reliefs FROM services s JOIN "
+	    "service_categories k ON k.id = s.category_id ORDER BY s.id", "");
 	for (; rc == 1; rc = db_step(st)) {
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "txcode", db_text(st, 0));
@@ -276,6 +278,8 @@ export_services(struct cat *c, cJSON *root)
 		add_stored(o, "form", db_text(st, 11));
 		cJSON_AddBoolToObject(o, "withdrawn", db_int(st, 12) != 0);
 		cJSON_AddBoolToObject(o, "one_open", db_int(st, 13) != 0);
+		json_add_nullable(o, "fee_basis", db_text(st, 14));
+		add_stored(o, "fee_reliefs", db_text(st, 15));
 		cJSON_AddItemToArray(list, o);
 	}
 	db_reset(st);
@@ -423,6 +427,29 @@ check_materials(struct cat *c, const cJSON *list, const char *path)
 	}
 }
 
+/* A service's fee rule (optional): its basis and its reliefs. */
+static void
+check_fee_rule(struct cat *c, const cJSON *o, const char *path)
+{
+	const cJSON	*v = cJSON_GetObjectItem(o, "fee_reliefs"), *r;
+	const char	*why;
+	int		 i = 0;
+
+	str(c, o, path, "fee_basis", 500, 1);
+	if (v == NULL || cJSON_IsNull(v))
+		return;
+	if (!cJSON_IsArray(v)) {
+		cat_error(c, "%s.fee_reliefs: an array is needed", path);
+		return;
+	}
+	cJSON_ArrayForEach(r, v) {
+		if ((why = fee_relief_invalid(r, (long long)cJSON_GetNumberValue(
+		    cJSON_GetObjectItem(o, "fee_fen")))) != NULL)
+			cat_error(c, "%s.fee_reliefs[%d]: %s", path, i, why);
+		i++;
+	}
+}
+
 /* One service's members. */
 static void
 check_service(struct cat *c, const cJSON *o, const char *path)
@@ -460,6 +487,7 @@ check_service(struct cat *c, const cJSON *o, const char *path)
 	v = cJSON_GetObjectItem(o, "one_open");
 	if (v != NULL && !cJSON_IsBool(v))
 		cat_error(c, "%s.one_open: true or false", path);
+	check_fee_rule(c, o, path);
 }
 
 static void
@@ -592,7 +620,7 @@ apply_category(struct cat *c, const cJSON *o)
 
 /* The texts a service row keeps, from the file. */
 struct svc_text {
-	char	*conditions, *materials, *chain, *form;
+	char	*conditions, *materials, *chain, *form, *reliefs;
 	char	 pinyin[64];
 };
 
@@ -608,6 +636,7 @@ svc_text_make(struct cat *c, const cJSON *o, struct svc_text *t)
 	t->materials = text_of(cJSON_GetObjectItem(o, "materials"));
 	t->chain = text_of(cJSON_GetObjectItem(o, "approval_chain"));
 	t->form = text_of(cJSON_GetObjectItem(o, "form"));
+	t->reliefs = fee_reliefs_text(cJSON_GetObjectItem(o, "fee_reliefs"));
 	pinyin_initials(cJSON_GetStringValue(cJSON_GetObjectItem(o, "name")),
 	    t->pinyin, sizeof t->pinyin);
 }
@@ -619,6 +648,7 @@ svc_text_free(struct svc_text *t)
 	free(t->materials);
 	free(t->chain);
 	free(t->form);
+	free(t->reliefs);
 }
 
 #define SVC_S(k)	cJSON_GetStringValue(cJSON_GetObjectItem(o, k))
@@ -630,16 +660,18 @@ apply_service(struct cat *c, const cJSON *o)
 	struct db	*db = c->a->db;
 	struct db_stmt	*st;
 	struct svc_text	 t;
+	const char	*basis;
 	int		 have, same = 0, withdrawn, one_open, rc = -1;
 
 	withdrawn = cJSON_IsTrue(cJSON_GetObjectItem(o, "withdrawn"));
+	basis = cJSON_GetStringValue(cJSON_GetObjectItem(o, "fee_basis"));
 	/* one open application at a time unless the file says not */
 	one_open = !cJSON_IsFalse(cJSON_GetObjectItem(o, "one_open"));
 	svc_text_make(c, o, &t);
 	have = db_query(db, &st, "SELECT s.item_code, s.name, s.name_en, "
 	    "k.code, s.conditions, s.materials, s.time_limit_days, s.fee_fen, "
-	    "s.department, s.approval_chain, s.form, s.withdrawn, s.one_open "
-	    "FROM services "
+	    "s.department, s.approval_chain, s.form, s.withdrawn, s.one_open, "
+	    "coalesce(s.fee_basis, ''), s.fee_reliefs FROM services "
 	    "s JOIN service_categories k ON k.id = s.category_id WHERE "
 	    "s.txcode = ?", "t", SVC_S("txcode"));
 	if (have == 1)
@@ -654,7 +686,9 @@ apply_service(struct cat *c, const cJSON *o)
 		    !strcmp(db_text(st, 8), SVC_S("department")) &&
 		    !strcmp(db_text(st, 9), t.chain) &&
 		    !strcmp(db_text(st, 10), t.form) &&
-		    db_int(st, 11) == withdrawn && db_int(st, 12) == one_open;
+		    db_int(st, 11) == withdrawn && db_int(st, 12) == one_open &&
+		    !strcmp(db_text(st, 13), basis != NULL ? basis : "") &&
+		    !strcmp(db_text(st, 14), t.reliefs);
 	db_reset(st);
 	if (have < 0)
 		goto out;
@@ -664,18 +698,20 @@ apply_service(struct cat *c, const cJSON *o)
 	    "materials = ?8, time_limit_days = ?9, fee_fen = ?10, "
 	    "department = ?11, approval_chain = ?12, form = ?13, "
 	    "updated_at = ?14, withdrawn = ?15, one_open = ?16, "
-	    "version = version + 1 "
+	    "fee_basis = ?17, fee_reliefs = ?18, version = version + 1 "
 	    "WHERE txcode = ?1" :
 	    "INSERT INTO services (txcode, item_code, name, name_en, pinyin, "
 	    "category_id, conditions, materials, time_limit_days, fee_fen, "
-	    "department, approval_chain, form, updated_at, withdrawn, one_open) "
+	    "department, approval_chain, form, updated_at, withdrawn, one_open, "
+	    "fee_basis, fee_reliefs) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM service_categories "
-	    "WHERE code = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-	    "ttttttttllttttdd", SVC_S("txcode"), SVC_S("item_code"),
+	    "WHERE code = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	    "?17, ?18)",
+	    "ttttttttllttttddtt", SVC_S("txcode"), SVC_S("item_code"),
 	    SVC_S("name"), SVC_S("name_en"), t.pinyin, SVC_S("category"),
 	    t.conditions, t.materials, SVC_N("time_limit_days"),
 	    SVC_N("fee_fen"), SVC_S("department"), t.chain, t.form, c->now,
-	    withdrawn, one_open) != 0)
+	    withdrawn, one_open, basis, t.reliefs) != 0)
 		goto out;
 	rc = write_row(c, have, same);
 out:

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "evaluation.h"
+#include "fees.h"
 #include "idempotency.h"
 #include "json.h"
 #include "reply.h"
@@ -442,6 +443,30 @@ receive_deferred(struct req *r, long long id, const char *status,
 	return (rc == 0 ? 0 : -2);
 }
 
+/* collect while the fee is owed and not paid: 409 fee-unpaid (docs/
+ * api.md 22); a result is not handed out before it is paid for. 1 if
+ * answered. */
+static int
+refuse_unpaid(struct req *r, long long id)
+{
+	cJSON		*ext;
+	char		 detail[96];
+	long long	 owed = fee_unpaid(r->db, id);
+
+	if (owed == 0)
+		return (0);
+	if (owed < 0) {
+		reply_unavailable(r, NULL);
+		return (1);
+	}
+	ext = cJSON_CreateObject();
+	cJSON_AddNumberToObject(ext, "due_fen", (double)owed);
+	snprintf(detail, sizeof detail, "费用未缴（应收%lld.%02lld元），不能出件",
+	    owed / 100, owed % 100);
+	reply_problem_ext(r, 409, "fee-unpaid", "Fee unpaid", detail, ext);
+	return (1);
+}
+
 /* POST /applications/{id}/transitions: one action at If-Match. */
 static void
 app_transition(struct req *r)
@@ -481,6 +506,10 @@ app_transition(struct req *r)
 		return;
 	}
 	if (strcmp(a.action, "complete") == 0 && refuse_deferred(r, id)) {
+		db_rollback(r->db);
+		return;
+	}
+	if (strcmp(a.action, "collect") == 0 && refuse_unpaid(r, id)) {
 		db_rollback(r->db);
 		return;
 	}

@@ -12,7 +12,9 @@
 #include "calendar.h"
 #include "catalog.h"
 #include "clock.h"
+#include "conditions.h"
 #include "db.h"
+#include "fees.h"
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
@@ -23,7 +25,6 @@
 #include "route.h"
 #include "scope.h"
 #include "valid.h"
-#include "../util/xmalloc.h"
 
 /* A request being taken in. */
 struct newapp {
@@ -404,33 +405,24 @@ read_request(struct req *r, struct newapp *a)
 	return (-1);
 }
 
+/* The resident as the catalogue's conditions see them. */
+static void
+subject_of(const struct newapp *a, struct cond_subject *s)
+{
+	memset(s, 0, sizeof *s);
+	s->age = a->age;
+	s->community = a->community;
+	snprintf(s->tags, sizeof s->tags, "%s", a->tags);
+}
+
 /* 1 if the resident fails the condition c. */
 static int
 fails(const struct newapp *a, const cJSON *c)
 {
-	const char	*type = cJSON_GetStringValue(cJSON_GetObjectItem(c,
-	    "type"));
-	const cJSON	*v = cJSON_GetObjectItem(c, "value"), *id;
-	char		*wrapped, *needle;
-	int		 bad;
+	struct cond_subject	s;
 
-	if (strcmp(type, "min_age") == 0)
-		return (a->age < cJSON_GetNumberValue(v));
-	if (strcmp(type, "max_age") == 0)
-		return (a->age > cJSON_GetNumberValue(v));
-	if (strcmp(type, "community") == 0) {
-		cJSON_ArrayForEach(id, v) {
-			if ((long long)cJSON_GetNumberValue(id) == a->community)
-				return (0);
-		}
-		return (1);
-	}
-	wrapped = xasprintf(",%s,", a->tags);
-	needle = xasprintf(",%s,", cJSON_GetStringValue(v));
-	bad = strstr(wrapped, needle) == NULL;
-	free(wrapped);
-	free(needle);
-	return (bad);
+	subject_of(a, &s);
+	return (!cond_holds(c, &s));
 }
 
 /* 422 condition-not-met when any condition fails; 0 when all hold. */
@@ -549,6 +541,8 @@ insert(struct req *r, struct newapp *a, const char *number,
 	char		*data, *masked, *materials, *deferred, due[11];
 	char		 first[11];
 	long long	 id = 0;
+	struct cond_subject subject;
+	struct fee_quote fee;
 
 	calendar_add_workdays(today, (int)cJSON_GetNumberValue(
 	    cJSON_GetObjectItem(a->service, "time_limit_days")), due);
@@ -559,20 +553,23 @@ insert(struct req *r, struct newapp *a, const char *number,
 	cJSON_Delete(m);
 	materials = cJSON_PrintUnformatted(a->materials);
 	deferred = deferred_text(a, today, first);
+	subject_of(a, &subject);
+	fee_evaluate(a->service, &subject, &fee);
 	id = db_insert(r->db, "INSERT INTO applications (number, service_id, "
 	    "resident_id, community_id, status, counter, staff_id, ticket_id, "
 	    "created_at, created_date, updated_at, due_date, fee_fen, "
 	    "form_version, data, data_masked, materials, note, "
-	    "client_request_id, deferred, deferred_due) VALUES (?, ?, ?, ?, "
-	    "'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "nullif(?, '')) RETURNING id",
-	    "tllltlLttttllttttttt", number,
+	    "client_request_id, deferred, deferred_due, fee_standard_fen, "
+	    "fee_reason, fee_basis) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?) "
+	    "RETURNING id",
+	    "tllltlLttttlltttttttltt", number,
 	    a->service_id, a->resident_id, a->community, a->counter,
-	    r->staff->id, a->ticket_id, now, today, now, due,
-	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(a->service,
-	    "fee_fen")), (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
+	    r->staff->id, a->ticket_id, now, today, now, due, fee.due_fen,
+	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
 	    cJSON_GetObjectItem(a->service, "form"), "version")), data,
-	    masked, materials, a->note, r->idem_key, deferred, first);
+	    masked, materials, a->note, r->idem_key, deferred, first,
+	    fee.standard_fen, fee.reason, fee.basis);
 	if (id != 0) {
 		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "

@@ -7,6 +7,7 @@
 #include "certificates.h"
 #include "clock.h"
 #include "db.h"
+#include "fees.h"
 #include "promises.h"
 #include "route.h"
 #include "scope.h"
@@ -112,5 +113,6 @@ app_full(struct req *r, long long id, long long *version)
 	db_reset(st);
 	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(r->db,
 	    id));
+	cJSON_AddItemToObject(o, "fee", fee_state(r->db, id));
 	return (o);
 }

@@ -2,6 +2,7 @@
  * service's summary and the whole service. */
 #include "catalog.h"
 #include "db.h"
+#include "json.h"
 #include "views.h"
 
 cJSON *
@@ -48,6 +49,8 @@ catalog_service(struct db *db, long long id, const char *txcode,
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 17));
 	cJSON_AddBoolToObject(o, "withdrawn", db_int(st, 18) != 0);
 	cJSON_AddBoolToObject(o, "one_open", db_int(st, 19) != 0);
+	json_add_nullable(o, "fee_basis", db_text(st, 20));
+	view_stored(o, "fee_reliefs", db_text(st, 21));
 	db_reset(st);
 	return (o);
 }

@@ -24,9 +24,15 @@ static const char *const actions[] = {
 	"login_ok", "login_failed", "login_throttled", "logout", "view",
 	"reveal", "create", "update", "transition", "handoff_receipt",
 	"assign", "event_update", "issue", "refuse", "reprint", "void",
-	"correct", "audit_view", "password_change", "staff_add", "staff_disable", "staff_enable",
-	"staff_reset_password", "org_import", "catalog_import",
-	"residents_import", "calendar_import", "backup", "task_outcome",
+	"correct", "promise", "promise_check", "promise_refused",
+	"audit_view", "password_change", "rate", "followup_callback",
+	"followup_rectify", "followup_close", "pay", "reversal_request",
+	"reversal_approve", "reversal_reject", "cash_open", "cash_override",
+	"cash_close", "cash_signoff", "flag", "flag_resolve",
+	"household_change", "household_split", "task_outcome", "staff_add",
+	"staff_disable", "staff_enable", "staff_reset_password",
+	"org_import", "catalog_import", "residents_import",
+	"calendar_import", "backup",
 	NULL
 };
 

@@ -16,6 +16,7 @@
 #include "req.h"
 #include "route.h"
 #include "scope.h"
+#include "stats-money.h"
 #include "views.h"
 #include "visit-figures.h"
 
@@ -251,6 +252,7 @@ daily(struct req *r)
 	static const char *const	 reached[] = { "accepted", "completed",
 	    "rejected", "collected", NULL };
 	struct day			 d;
+	struct money_day		 m;
 	cJSON				*o;
 	size_t				 i;
 
@@ -275,6 +277,12 @@ daily(struct req *r)
 	add_calendar(r, o);
 	cJSON_AddItemToObject(o, "visits", visit_figures_centre(r->db,
 	    d.centre, d.date));
+	m.centre = d.centre;
+	m.staff = d.staff;
+	m.service = d.service;
+	m.counter = d.counter;
+	m.date = d.date;
+	cJSON_AddItemToObject(o, "money", stats_money(r->db, &m));
 	reply_json(r, 200, o);
 }
 

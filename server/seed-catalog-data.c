@@ -395,7 +395,7 @@ const struct seed_service seed_services[] = {
 	  "", "IH", "destination postal_code" },
 	{ "1006", "居民身份证换领", "Renewal of an ID card", 20, 2000, 9, "",
 	  "IH", "" },
-	{ "1007", "居民身份证补领", "Replacement of a lost ID card", 20, 2000,
+	{ "1007", "居民身份证补领", "Replacement of a lost ID card", 20, 4000,
 	  9, "", "H", "reason" },
 	{ "1008", "临时居民身份证申领", "Temporary ID card", 3, 1000, 9, "",
 	  "H", "reason" },
@@ -448,3 +448,33 @@ const struct seed_service seed_services[] = {
 	  "needs", 5, 0, 11, "", "I", "needs reason" },
 };
 const size_t seed_nservices = NITEMS(seed_services);
+
+/* The ID card's 工本费 by the national rules: the amount is set by
+ * 发改价格〔2003〕2322号 (20 yuan to apply or renew, 40 to replace a
+ * lost or damaged card, 10 for a temporary card); 居民身份证法 art. 20
+ * para. 2 waives it for 低保 and rural hardship households on the
+ * first application and on renewal only, never on a replacement. */
+#define ID_LAW "《中华人民共和国居民身份证法》第二十条"
+#define ID_PRICE "《国家发展改革委 财政部关于居民身份证收费标准及有关问题" \
+	"的通知》（发改价格〔2003〕2322号）"
+#define ID_RELIEF "《财政部 国家发展改革委关于第二代居民身份证工本费减免" \
+	"政策的通知》"
+
+const struct seed_fee seed_fees[] = {
+	{ "1006", ID_LAW "；" ID_PRICE "：申领、换领每证20元" },
+	{ "1007", ID_LAW "；" ID_PRICE "：丢失补领、损坏换领每证40元；"
+	  "免收、减收仅适用于初次申领和换领" },
+	{ "1008", ID_PRICE "：临时居民身份证每证10元；"
+	  "《中华人民共和国临时居民身份证管理办法》" },
+};
+const size_t seed_nfees = NITEMS(seed_fees);
+
+const struct seed_relief seed_reliefs[] = {
+	{ "1006", "low_income", 0,
+	  "领取最低生活保障金的居民换领居民身份证，免收工本费",
+	  ID_LAW "第二款；" ID_RELIEF },
+	{ "1006", "extreme_poverty", 0,
+	  "特困供养人员换领居民身份证，免收工本费",
+	  ID_LAW "第二款；" ID_RELIEF },
+};
+const size_t seed_nreliefs = NITEMS(seed_reliefs);

@@ -40,6 +40,20 @@ struct seed_service {
 	const char	*fields;	/* names of seed_fields, space apart */
 };
 
+/* The legal basis of a service's fee (收费依据), for the services that
+ * charge one. */
+struct seed_fee {
+	const char	*txcode, *basis;
+};
+
+/* A relief of a service's fee: for residents carrying tag the fee is
+ * amount_fen (0: waived, 免收; more: reduced, 减收), as basis says. */
+struct seed_relief {
+	const char	*txcode, *tag;
+	int		 amount_fen;
+	const char	*message, *basis;
+};
+
 extern const struct seed_category	seed_categories[];
 extern const size_t			seed_ncategories;
 extern const struct seed_department	seed_departments[];
@@ -50,5 +64,9 @@ extern const struct seed_field		seed_fields[];
 extern const size_t			seed_nfields;
 extern const struct seed_service	seed_services[];
 extern const size_t			seed_nservices;
+extern const struct seed_fee		seed_fees[];
+extern const size_t			seed_nfees;
+extern const struct seed_relief		seed_reliefs[];
+extern const size_t			seed_nreliefs;
 
 #endif

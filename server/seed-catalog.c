@@ -480,6 +480,57 @@ seed_cert_rows(struct db *db, const char *updated_at, char **cause)
 	return (rc);
 }
 
+/* The reliefs of a service's fee, as Service.fee_reliefs shows them. */
+static char *
+reliefs_text(const char *txcode)
+{
+	cJSON	*list = cJSON_CreateArray(), *o, *c;
+	char	*text;
+	size_t	 i;
+
+	for (i = 0; i < seed_nreliefs; i++) {
+		if (strcmp(seed_reliefs[i].txcode, txcode) != 0)
+			continue;
+		o = cJSON_CreateObject();
+		c = cJSON_AddObjectToObject(o, "condition");
+		cJSON_AddStringToObject(c, "type", "tag");
+		cJSON_AddStringToObject(c, "value", seed_reliefs[i].tag);
+		cJSON_AddStringToObject(c, "message", seed_reliefs[i].message);
+		cJSON_AddStringToObject(o, "kind", seed_reliefs[i].amount_fen ==
+		    0 ? "waiver" : "reduction");
+		cJSON_AddNumberToObject(o, "amount_fen",
+		    seed_reliefs[i].amount_fen);
+		cJSON_AddStringToObject(o, "message", seed_reliefs[i].message);
+		cJSON_AddStringToObject(o, "basis", seed_reliefs[i].basis);
+		cJSON_AddItemToArray(list, o);
+	}
+	text = cJSON_PrintUnformatted(list);
+	cJSON_Delete(list);
+	return (text);
+}
+
+/* The fee rules: the basis of each fee charged and its reliefs. */
+static int
+seed_fee_rules(struct db *db, char **cause)
+{
+	struct db_stmt	*st;
+	char		*reliefs;
+	size_t		 i;
+	int		 rc = 0;
+
+	st = db_stmt(db, "UPDATE services SET fee_basis = ?, fee_reliefs = ? "
+	    "WHERE txcode = ?");
+	for (i = 0; i < seed_nfees && rc == 0; i++) {
+		reliefs = reliefs_text(seed_fees[i].txcode);
+		db_bind_text(st, 1, seed_fees[i].basis);
+		db_bind_text(st, 2, reliefs);
+		db_bind_text(st, 3, seed_fees[i].txcode);
+		rc = step(db, st, cause);
+		free(reliefs);
+	}
+	return (rc);
+}
+
 int
 seed_catalog(struct db *db, const char *updated_at, char **cause)
 {
@@ -497,7 +548,7 @@ seed_catalog(struct db *db, const char *updated_at, char **cause)
 	for (i = 0, rc = 0; i < seed_nservices && rc == 0; i++)
 		rc = seed_service_row(db, st, &seed_services[i], updated_at,
 		    cause);
-	if (rc != 0)
+	if (rc != 0 || seed_fee_rules(db, cause) != 0)
 		return (-1);
 	return (seed_cert_rows(db, updated_at, cause));
 }

@@ -157,7 +157,9 @@ tests/integration/test_server_handoffs.py
 tests/integration/test_server_admin.py
 tests/integration/test_server_ratings.py
 tests/integration/test_server_event_flow.py
+tests/integration/test_server_payments.py
 tests/e2e/test_event_flow.py
+tests/e2e/test_fees.py
 tests/e2e/test_today.py
 tests/e2e/test_time.py"
 for at in 15:59:50 16:00:10 23:30:00; do

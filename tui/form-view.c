@@ -201,11 +201,14 @@ form_view_draw(struct formscr *fs, int top, int rows, int cols, int *cy,
 {
 	struct layout	 l;
 	struct line	*ln;
-	int		 i, y, body = rows - 1, cur;
+	int		 i, y, body, cur;
 
 	*cy = *cx = -1;
 	if (fs->note != NULL)
 		draw_text(top + --rows, 1, fs->note, cols - 2, STYLE_DIM);
+	if (fs->fee != NULL)
+		draw_text(top + --rows, 1, fs->fee, cols - 2, STYLE_LABEL);
+	body = rows - 1;
 	if (fs->promise.barred != NULL && rows > 10) {
 		/* 告知承诺 refused: the reason and the end date in full */
 		rows -= 3;

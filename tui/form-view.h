@@ -38,6 +38,8 @@ struct formscr {
 	void			(*submit_free)(void *);
 	int			 sending;	/* its own submit is waiting */
 	char			*note;		/* under the form, or NULL */
+	char			*fee;		/* the fee the applicant will
+						   owe, and why; or NULL */
 	struct promise_ask	 promise;	/* 告知承诺 asked about */
 	int			 promising;	/* ... for this material */
 };

@@ -14,6 +14,7 @@
 #include "registry.h"
 #include "resident-edit.h"
 #include "password.h"
+#include "screen-cash.h"
 #include "screen-flags.h"
 #include "screen-history.h"
 #include "screen-promises.h"
@@ -36,7 +37,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
 	&screen_visits, &screen_household, &screen_visit_new, &screen_tasks,
 	&screen_task, &screen_task_form,
-	&screen_today, &screen_followups, &screen_flags, &screen_evaluator,
+	&screen_cash, &screen_today, &screen_followups, &screen_flags, &screen_evaluator,
 	&screen_settings,
 	&screen_lock, &screen_password,
 	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,

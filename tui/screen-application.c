@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app-correct.h"
+#include "app-fee.h"
 #include "case-labels.h"
 #include "cases.h"
 #include "dialog-prompt.h"
@@ -27,8 +28,9 @@
 #include "../util/xmalloc.h"
 
 /* Request slots: the application (or an action on it), its timeline,
- * the service's materials or form to choose from. */
-enum { SLOT_APP, SLOT_TIMELINE, SLOT_SERVICE };
+ * the service's materials or form to choose from, its fee's payment
+ * (or a refund asked, decided) and its payments. */
+enum { SLOT_APP, SLOT_TIMELINE, SLOT_SERVICE, SLOT_PAY, SLOT_PAYLIST };
 
 struct appview {
 	long long		 id;
@@ -44,6 +46,7 @@ struct appview {
 	char			**owed;		/* 容缺 outstanding, to choose */
 	int			 nowed;
 	struct app_fix		 fix;		/* 更正 being asked for */
+	struct app_pay		 pay;		/* its fee */
 };
 
 /* D: not a step of the status, so not in the action table. */
@@ -70,6 +73,10 @@ static const struct keyhelp app_keys[] = {
 	{ N_("G"), N_("Print the 告知承诺书 (two copies)"), 0 },
 	{ N_("K"), N_("Correct a value entered wrong, with the reason "
 	  "(supervisor)"), 0 },
+	{ N_("Y"), N_("Take the fee (cash, payment code or waived) and "
+	  "print its receipt; once paid, print the receipt again"), 0 },
+	{ N_("U"), N_("Refund or void the fee: ask for it, or decide it "
+	  "(supervisor) and print the red-letter receipt"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ NULL, NULL, 0 }
@@ -92,6 +99,9 @@ view_init(struct screen *s, void *arg)
 
 	s->data = v;
 	v->tl_view.view = 1;
+	v->pay.owner = v;
+	v->pay.slot = SLOT_PAY;
+	v->pay.list_slot = SLOT_PAYLIST;
 	if (o->detail != NULL) {
 		v->d = o->detail;
 		o->detail = NULL;
@@ -123,6 +133,7 @@ view_free(struct screen *s)
 	free(v->collector);
 	free(v->owed);
 	app_fix_clear(&v->fix);
+	app_pay_clear(&v->pay);
 	free(v);
 }
 
@@ -176,6 +187,7 @@ load(struct appview *v)
 	if (v->d == NULL)
 		get(v);
 	load_timeline(v);
+	app_pay_load(&v->pay, v->id);
 }
 
 static void
@@ -183,6 +195,7 @@ reload(struct appview *v)
 {
 	get(v);
 	load_timeline(v);
+	app_pay_load(&v->pay, v->id);
 }
 
 static int
@@ -251,6 +264,8 @@ refused(struct appview *v, struct api_result *r)
 		    "application meanwhile; nothing was done. It has been "
 		    "reloaded: check it, then press the key again if it "
 		    "still applies."));
+		reload(v);
+	} else if (app_pay_refusal(r, v->d)) {
 		reload(v);
 	} else if (strcmp(r->problem, "deferred-outstanding") == 0) {
 		app_message(MSG_ERROR, _("Not completed: a material taken 容缺 "
@@ -710,6 +725,10 @@ view_key(struct screen *s, int key)
 		    "promise: there is no 告知承诺书 to print."));
 	else if ((key == 'k' || key == 'K') && !request_busy(v, SLOT_APP))
 		correct(v);
+	else if ((key == 'y' || key == 'Y') && !request_busy(v, SLOT_PAY))
+		app_pay_take(&v->pay, v->d);
+	else if ((key == 'u' || key == 'U') && !request_busy(v, SLOT_PAY))
+		app_pay_reverse(&v->pay, v->d);
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);
@@ -782,6 +801,7 @@ draw_head(struct appview *v, int y, int cols, int may_act)
 	x = draw_field(y, 1, _("Taken"), line, cols - 1);
 	draw_field(y++, x, _("Due"), *d->s.due_date != '\0' ? d->s.due_date : "-",
 	    cols - 1);
+	y = app_pay_draw(&v->pay, d, y, cols);
 	y = draw_state(d, y, cols);
 	if (may_act) {
 		acts = app_actions_for(d->s.status);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app-fee.h"
 #include "case-labels.h"
 #include "cases.h"
 #include "dialog-choose.h"
@@ -30,8 +31,8 @@
 #include "../util/xmalloc.h"
 
 /* Request slots: the outbox's answer, the applicant looked up, whether
- * the applicant may promise (告知承诺). */
-enum { SLOT_SENT, SLOT_APPLICANT, SLOT_PROMISE };
+ * the applicant may promise (告知承诺), the fee they will owe. */
+enum { SLOT_SENT, SLOT_APPLICANT, SLOT_PROMISE, SLOT_FEE };
 
 static const struct keyhelp form_keys[] = {
 	{ N_("F9"), N_("Submit"), 1 },
@@ -200,6 +201,14 @@ first_to_fill(struct formscr *fs)
 	return (0);
 }
 
+/* The service takes a fee (its standard amount is not 0). */
+static int
+has_fee(const cJSON *service)
+{
+	return (cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(service,
+	    "fee_fen")) > 0);
+}
+
 static void
 fscr_init(struct screen *s, void *arg)
 {
@@ -227,6 +236,9 @@ fscr_init(struct screen *s, void *arg)
 	fs->broken = load(fs, o) != 0;
 	if (!fs->broken)
 		fs->focus = first_to_fill(fs);
+	if (!fs->broken && fs->submit == NULL && has_fee(fs->service))
+		app_fee_quote(fs, SLOT_FEE, fs->service_id, fs->resident_id,
+		    &fs->fee);
 }
 
 static void
@@ -244,6 +256,7 @@ fscr_free(struct screen *s)
 	free(fs->resident_name);
 	free(fs->draft_key);
 	free(fs->note);
+	free(fs->fee);
 	promise_ui_clear(&fs->promise);
 	free(fs);
 }
@@ -665,6 +678,9 @@ on_record(struct api_result *r, void *arg)
 	prefill(fs, values = resident_form_service_prefill(res));
 	cJSON_Delete(values);
 	fs->focus = first_to_fill(fs);
+	if (has_fee(fs->service))
+		app_fee_quote(fs, SLOT_FEE, fs->service_id, fs->resident_id,
+		    &fs->fee);
 	app_message(MSG_INFO, _("The application is %s's: filled from the "
 	    "record."), fs->resident_name);
 }

@@ -8,6 +8,7 @@
 #include "keymap.h"
 #include "keys.h"
 #include "list.h"
+#include "screen-cash.h"
 #include "screen-flags.h"
 #include "screen-promises.h"
 #include "tui.h"
@@ -42,6 +43,7 @@ static const struct item items[] = {
 	{ 'e', ACT_NONE, N_("Grid events"), &screen_events },
 	{ 'v', ACT_NONE, N_("Visits"), &screen_visits },
 	{ 'g', ACT_NONE, N_("Tasks"), &screen_tasks },
+	{ 'm', ACT_NONE, N_("Cash drawer (钱箱与日结)"), &screen_cash },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
 	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },
 	{ 'd', ACT_NONE, N_("Data errors, deceased applicants"), &screen_flags },

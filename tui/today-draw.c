@@ -9,6 +9,7 @@
 #include "table.h"
 #include "today-draw.h"
 #include "today-visits.h"
+#include "today-money.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"
@@ -438,10 +439,18 @@ draw_open(const struct today *t, int y, int rows, int cols)
 	free(days);
 }
 
-/* Rows a panel needs to say anything. */
+static int
+has_money(const struct today *t)
+{
+	return (t->stats != NULL && t->stats->has_money);
+}
+
+/* Rows a panel needs to say anything; 0: it has nothing to say. */
 static int
 panel_rows(const struct today *t, int p)
 {
+	if (p == PANEL_MONEY)
+		return (has_money(t) ? today_money_rows(&t->stats->money) : 0);
 	if (p == PANEL_HOURS)
 		return (7);
 	if (p == PANEL_SERVICES)
@@ -455,7 +464,9 @@ panel_rows(const struct today *t, int p)
 static void
 draw_panel(struct today *t, int p, int y, int rows, int cols)
 {
-	if (p == PANEL_HOURS)
+	if (p == PANEL_MONEY)
+		today_money_draw(&t->stats->money, y, rows, cols);
+	else if (p == PANEL_HOURS)
 		draw_hours(&t->fig, y, rows, cols);
 	else if (p == PANEL_SERVICES)
 		draw_services(&t->fig, y, rows, cols);
@@ -468,7 +479,8 @@ draw_panel(struct today *t, int p, int y, int rows, int cols)
 int
 today_panel_shown(const struct today *t, int p)
 {
-	return (p != PANEL_VISITS || today_visits_known(t));
+	return ((p != PANEL_VISITS || today_visits_known(t)) &&
+	    (p != PANEL_MONEY || has_money(t)));
 }
 
 /* The first panel gets what it needs, up to the hour chart's full
@@ -480,9 +492,9 @@ draw_panels(struct today *t, int y, int last, int cols)
 
 	for (i = 0; i < PANEL_COUNT && last - y >= 4; i++) {
 		p = (t->panel + i) % PANEL_COUNT;
-		if (!today_panel_shown(t, p))
+		if (!today_panel_shown(t, p) ||
+		    (want = panel_rows(t, p)) == 0)
 			continue;
-		want = panel_rows(t, p);
 		if (p == PANEL_HOURS)
 			want = MAX_BAR_ROWS + 3;
 		if (i > 0 && want > last - y && panel_rows(t, p) > last - y)

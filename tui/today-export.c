@@ -11,6 +11,7 @@
 #include "print-ui.h"
 #include "today-draw.h"
 #include "today-export.h"
+#include "today-money.h"
 #include "today.h"
 #include "tui.h"
 #include "when.h"
@@ -165,29 +166,44 @@ sat_cells(const struct satisfaction *sa, const char **v, char (*num)[16])
 	v[4] = num[2];
 }
 
+/* The day's money, a supervisor's; NULL otherwise. */
+static const struct day_money *
+money_of(const struct today *t)
+{
+	return (t->stats != NULL && t->stats->has_money ? &t->stats->money :
+	    NULL);
+}
+
 static char *
 csv_bytes(const struct today *t, size_t *len, char **cause)
 {
-	const char	**v;
-	char		(*at)[32], *out, (*num)[16];
-	size_t		  i, n = t->day.n, extra = sat_rows(t->sat);
+	const struct day_money	 *m = money_of(t);
+	const char		**v;
+	char			(*at)[32], *out, (*num)[16], (*mnum)[24];
+	size_t			  i, n = t->day.n, extra = sat_rows(t->sat);
+	size_t			  mrows = m != NULL ? today_money_csv_rows(m) :
+				    0;
 
-	v = xcalloc((n + 1 + extra) * NCOLS, sizeof *v);
+	v = xcalloc((n + 1 + extra + mrows) * NCOLS, sizeof *v);
 	at = xcalloc(n + 1, sizeof *at);
 	num = xcalloc(4 * (extra + 1), sizeof *num);
+	mnum = xcalloc(8 * (mrows + 1), sizeof *mnum);
 	header(v);
 	for (i = 0; i < n; i++)
 		row(&t->day.items[i], v + (i + 1) * NCOLS, at[i],
 		    sizeof at[i]);
-	for (i = (n + 1) * NCOLS; i < (n + 1 + extra) * NCOLS; i++)
+	for (i = (n + 1) * NCOLS; i < (n + 1 + extra + mrows) * NCOLS; i++)
 		v[i] = "";
 	if (t->sat != NULL)
 		sat_cells(t->sat, v + (n + 1) * NCOLS, num);
-	out = csv_export(v, n + 1 + extra, NCOLS, t->gb18030 ? CSV_GB18030 :
-	    CSV_UTF8, len, cause);
+	if (m != NULL)
+		today_money_csv(m, v + (n + 1 + extra) * NCOLS, NCOLS, mnum);
+	out = csv_export(v, n + 1 + extra + mrows, NCOLS, t->gb18030 ?
+	    CSV_GB18030 : CSV_UTF8, len, cause);
 	free(v);
 	free(at);
 	free(num);
+	free(mnum);
 	return (out);
 }
 
@@ -257,13 +273,25 @@ daily_of(const struct today *t, struct paper_daily *p,
 void
 today_print(struct today *t)
 {
+	const struct day_money		*m = money_of(t);
 	struct paper_daily		 p;
 	struct paper_service_count	*sv;
+	struct paper_money		 pm;
+	struct paper_money_channel	*ch = NULL;
+	struct paper_money_session	*ss = NULL;
 
 	sv = xcalloc(t->fig.nservices + 1, sizeof *sv);
 	daily_of(t, &p, sv);
+	if (m != NULL) {
+		ch = xcalloc(m->nchannels + 1, sizeof *ch);
+		ss = xcalloc(m->nlist + 1, sizeof *ss);
+		today_money_paper(m, &pm, ch, ss);
+		p.money = &pm;
+	}
 	/* printed before today: a second copy only when asked for */
 	print_ui_offer(paper_daily(&p), _("The day's slip was printed "
 	    "already. Print it again, marked as a reprint?"));
 	free(sv);
+	free(ch);
+	free(ss);
 }

@@ -48,6 +48,7 @@ enum {
 	PANEL_SERVICES,
 	PANEL_OVERDUE,
 	PANEL_VISITS,		/* a supervisor's only */
+	PANEL_MONEY,		/* a supervisor's, when the server tells */
 	PANEL_COUNT
 };
 

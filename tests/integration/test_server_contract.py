@@ -125,6 +125,25 @@ def build_world():
     assert r.status == 201 and f["followup_id"], f
     W.followup = f["followup_id"]
     W.pending = finished(t)
+    # a fee paid, a refund of it asked for, a drawer open (docs/api.md 22)
+    r, svc = jreq("GET", "/api/v1/services/by-code/1006", token=t)
+    r, a3 = post("/api/v1/applications", {
+        "service_id": svc["id"], "resident_id": W.resident,
+        "data": {"declaration": True}, "materials": [
+            {"name": "居民身份证", "originals": 1, "copies": 1},
+            {"name": "户口簿", "originals": 1, "copies": 1}]}, t)
+    assert r.status == 201, a3
+    r, p = post("/api/v1/applications/%d/payments" % a3["id"], {
+        "channel": "code", "amount_fen": 2000, "reference": "WX12345678"}, t)
+    assert r.status == 201, p
+    W.payment = p["id"]
+    r, v = post("/api/v1/payments/%d/reversals" % p["id"], {
+        "kind": "refund", "reason": "测试退费"}, t)
+    assert r.status == 201, v
+    W.reversal = v["id"]
+    r, k = post("/api/v1/cash-sessions", {"float_fen": 0}, t)
+    assert r.status == 201, k
+    W.session = k["id"]
 
 
 def fill(path):
@@ -135,6 +154,8 @@ def fill(path):
            "tickets": W.ticket, "events": W.event, "services": 1,
            "certificate-types": 1, "pending": W.pending,
            "followups": W.followup, "promises": W.promise,
+           "payments": W.payment, "payment-reversals": W.reversal,
+           "cash-sessions": W.session,
            "resident-flags": W.flag,
            "visits": W.visit, "tasks": W.task,
            "task-items": W.task_item}
@@ -196,6 +217,16 @@ BODIES = {
     RATING: {"level": "satisfied"},
     "/api/v1/followups/{id}/actions": {"action": "callback",
                                        "notes": "已电话回访"},
+    "/api/v1/applications/{id}/payments": {"channel": "code",
+                                           "amount_fen": 2000,
+                                           "reference": "WX87654321",
+                                           "counter": "1"},
+    "/api/v1/payments/{id}/reversals": {"kind": "refund",
+                                        "reason": "测试退费",
+                                        "counter": "1"},
+    "/api/v1/payment-reversals/{id}/decision": {"approve": False},
+    "/api/v1/cash-sessions": {"float_fen": 0},
+    "/api/v1/cash-sessions/{id}/close": {"counted_fen": 0},
     "/api/v1/task-items/{id}/outcome": {"outcome": "done"},
 }
 

@@ -1,0 +1,206 @@
+/* Fees by rule: the amount a resident owes for a service, and what an
+ * application owes and has paid. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conditions.h"
+#include "db.h"
+#include "fees.h"
+#include "json.h"
+#include "valid.h"
+
+void
+fee_evaluate(const cJSON *service, const struct cond_subject *s,
+    struct fee_quote *q)
+{
+	const cJSON	*r, *c;
+	double		 amount;
+
+	memset(q, 0, sizeof *q);
+	q->standard_fen = (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
+	    service, "fee_fen"));
+	q->due_fen = q->standard_fen;
+	q->basis = cJSON_GetStringValue(cJSON_GetObjectItem(service,
+	    "fee_basis"));
+	cJSON_ArrayForEach(r, cJSON_GetObjectItem(service, "fee_reliefs")) {
+		c = cJSON_GetObjectItem(r, "condition");
+		amount = cJSON_GetNumberValue(cJSON_GetObjectItem(r,
+		    "amount_fen"));
+		/* the lowest amount; on a tie the first relief */
+		if (!cond_holds(c, s) || amount >= (double)q->due_fen)
+			continue;
+		q->due_fen = (long long)amount;
+		q->relief = r;
+	}
+	if (q->relief != NULL) {
+		q->basis = cJSON_GetStringValue(cJSON_GetObjectItem(q->relief,
+		    "basis"));
+		snprintf(q->reason, sizeof q->reason, "%s",
+		    cJSON_GetStringValue(cJSON_GetObjectItem(q->relief,
+		    "message")));
+	} else
+		snprintf(q->reason, sizeof q->reason, "%s", q->due_fen == 0 ?
+		    "本事项不收费" : "按收费标准收取");
+}
+
+void
+fee_quote_add(cJSON *o, const struct fee_quote *q)
+{
+	cJSON_AddNumberToObject(o, "standard_fen", (double)q->standard_fen);
+	cJSON_AddNumberToObject(o, "due_fen", (double)q->due_fen);
+	if (q->relief != NULL)
+		cJSON_AddItemToObject(o, "relief", cJSON_Duplicate(q->relief,
+		    1));
+	else
+		cJSON_AddNullToObject(o, "relief");
+	cJSON_AddStringToObject(o, "reason", q->reason);
+	json_add_nullable(o, "basis", q->basis);
+}
+
+/* The status of a fee: free, unpaid, paid (cash or code) or waived. */
+static const char *
+fee_status(long long due, struct db_stmt *st, int col)
+{
+	if (!db_null(st, col))
+		return (strcmp(db_text(st, col + 2), "waived") == 0 ?
+		    "waived" : "paid");
+	return (due == 0 ? "free" : "unpaid");
+}
+
+cJSON *
+fee_state(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*o, *p;
+	long long	 due;
+
+	if (db_query(db, &st, "SELECT a.fee_fen, coalesce(a.fee_standard_fen, "
+	    "a.fee_fen), a.fee_reason, a.fee_basis, p.id, p.serial, p.channel, "
+	    "p.amount_fen, p.at FROM applications a LEFT JOIN payments p ON "
+	    "p.id = a.payment_id WHERE a.id = ?", "l", id) != 1) {
+		db_reset(st);
+		return (NULL);
+	}
+	o = cJSON_CreateObject();
+	due = db_int(st, 0);
+	cJSON_AddNumberToObject(o, "standard_fen", (double)db_int(st, 1));
+	cJSON_AddNumberToObject(o, "due_fen", (double)due);
+	cJSON_AddStringToObject(o, "reason", !db_null(st, 2) ? db_text(st,
+	    2) : due == 0 ? "本事项不收费" : "按收费标准收取");
+	json_add_nullable(o, "basis", db_null(st, 3) ? NULL : db_text(st, 3));
+	cJSON_AddStringToObject(o, "status", fee_status(due, st, 4));
+	if (db_null(st, 4))
+		cJSON_AddNullToObject(o, "payment");
+	else {
+		p = cJSON_AddObjectToObject(o, "payment");
+		cJSON_AddNumberToObject(p, "id", (double)db_int(st, 4));
+		cJSON_AddStringToObject(p, "serial", db_text(st, 5));
+		cJSON_AddStringToObject(p, "channel", db_text(st, 6));
+		cJSON_AddNumberToObject(p, "amount_fen", (double)db_int(st, 7));
+		cJSON_AddStringToObject(p, "at", db_text(st, 8));
+	}
+	db_reset(st);
+	return (o);
+}
+
+long long
+fee_unpaid(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+	long long	 owed = -1;
+
+	if (db_query(db, &st, "SELECT CASE WHEN payment_id IS NULL THEN "
+	    "fee_fen ELSE 0 END FROM applications WHERE id = ?", "l", id) == 1)
+		owed = db_int(st, 0);
+	db_reset(st);
+	return (owed);
+}
+
+/* 1 if the tag is of the fixed vocabulary (docs/api.md 4). */
+static int
+known_tag(const char *tag)
+{
+	const char *const	*t;
+
+	for (t = valid_tags(); *t != NULL; t++) {
+		if (strcmp(*t, tag) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* 1 if o's member key is a string of 1 to max characters' bytes. */
+static int
+text_ok(const cJSON *o, const char *key, size_t max)
+{
+	const char	*v = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
+
+	return (v != NULL && *v != '\0' && strlen(v) <= max * 4 &&
+	    valid_controls(v, 0));
+}
+
+const char *
+fee_relief_invalid(const cJSON *r, long long fee_fen)
+{
+	const cJSON	*c = cJSON_GetObjectItem(r, "condition"), *v;
+	const cJSON	*a = cJSON_GetObjectItem(r, "amount_fen");
+	const char	*type;
+
+	if (!cJSON_IsObject(r) || !cJSON_IsObject(c))
+		return ("an object with a condition is needed");
+	type = cJSON_GetStringValue(cJSON_GetObjectItem(c, "type"));
+	v = cJSON_GetObjectItem(c, "value");
+	if (type == NULL || (strcmp(type, "tag") == 0 ? !cJSON_IsString(v) ||
+	    !known_tag(v->valuestring) : (strcmp(type, "min_age") != 0 &&
+	    strcmp(type, "max_age") != 0) || !cJSON_IsNumber(v) ||
+	    v->valuedouble < 0 || v->valuedouble > 150 ||
+	    v->valuedouble != (int)v->valuedouble))
+		return ("condition: a tag of the vocabulary, or min_age or "
+		    "max_age in years");
+	if (!text_ok(c, "message", 200) || !text_ok(r, "message", 200) ||
+	    !text_ok(r, "basis", 500))
+		return ("condition.message, message and basis: strings are "
+		    "needed");
+	if (!cJSON_IsNumber(a) || a->valuedouble < 0 ||
+	    a->valuedouble != (long long)a->valuedouble ||
+	    (long long)a->valuedouble >= fee_fen)
+		return ("amount_fen: a whole number below fee_fen is needed");
+	return (NULL);
+}
+
+char *
+fee_reliefs_text(const cJSON *reliefs)
+{
+	cJSON		*list = cJSON_CreateArray(), *o, *c;
+	const cJSON	*r, *src;
+	char		*text;
+	double		 amount;
+
+	if (!cJSON_IsArray(reliefs))
+		reliefs = NULL;
+	cJSON_ArrayForEach(r, reliefs) {
+		src = cJSON_GetObjectItem(r, "condition");
+		amount = cJSON_GetNumberValue(cJSON_GetObjectItem(r,
+		    "amount_fen"));
+		o = cJSON_CreateObject();
+		c = cJSON_AddObjectToObject(o, "condition");
+		cJSON_AddItemToObject(c, "type", cJSON_Duplicate(
+		    cJSON_GetObjectItem(src, "type"), 1));
+		cJSON_AddItemToObject(c, "value", cJSON_Duplicate(
+		    cJSON_GetObjectItem(src, "value"), 1));
+		cJSON_AddItemToObject(c, "message", cJSON_Duplicate(
+		    cJSON_GetObjectItem(src, "message"), 1));
+		cJSON_AddStringToObject(o, "kind", amount == 0 ? "waiver" :
+		    "reduction");
+		cJSON_AddNumberToObject(o, "amount_fen", amount);
+		cJSON_AddItemToObject(o, "message", cJSON_Duplicate(
+		    cJSON_GetObjectItem(r, "message"), 1));
+		cJSON_AddItemToObject(o, "basis", cJSON_Duplicate(
+		    cJSON_GetObjectItem(r, "basis"), 1));
+		cJSON_AddItemToArray(list, o);
+	}
+	text = cJSON_PrintUnformatted(list);
+	cJSON_Delete(list);
+	return (text);
+}
