@@ -262,8 +262,14 @@ def cash_fee_receipt_collect_and_day_end():
         t.wait_for("Main menu")
         t.type("t")
         t.wait_for("Received")
-        for _ in range(3):                  # the money panel comes first
+        for _ in range(5):                  # Tab round to the money panel
             t.keys("Tab")
+            deadline = time.time() + 2
+            while "Money of the day" not in t.screen() and \
+                    time.time() < deadline:
+                time.sleep(0.05)
+            if "Money of the day" in t.screen():
+                break
         t.wait_for("Money of the day", "Cash: 1 paid 20.00 yuan",
                    "Counter 1 signed off: expected 520.00, counted 519.00,"
                    " over/short -1.00")

@@ -283,6 +283,8 @@ def supervisor_visits(cols, rows, scrolls=False):
                 t.wait_for("-%d of %d" % (len(want), len(want)))
                 got.update(visit_rows(t.screen(), v["per_grid"]))
             assert got == want, (got, want, t.screen())
+            t.keys("Tab")                    # the day's money (日结)
+            t.wait_for("Money of the day")
             t.keys("Tab")                    # round to the hours again
             t.wait_for("Received by hour")
         finally:
