@@ -148,17 +148,23 @@ home_key(struct screen *s, int key)
 	return (0);
 }
 
-/* On a phone's 50x20 the menu scrolls: the title says which part. */
+/* Where the menu does not fit with its spacing it goes without; on a
+ * phone's 50x20 it scrolls, the title saying which part shows. */
 static void
 home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 {
 	struct list	*l = s->data;
-	int		 i, y = top + 1, x = 4, room;
+	int		 i, y = top + 1, x = 4, room, gap = 1;
 	char	 line[256], key[32];
 
 	(void)cy;
 	(void)cx;
-	room = rows - 3;	/* the title and the line under it */
+	room = rows - 3;	/* a line above the title, one under it */
+	if (room < NITEMS) {
+		y = top;
+		gap = 0;
+		room = rows - 1;
+	}
 	if (room < 1)
 		room = 1;
 	list_show(l, room);
@@ -169,7 +175,7 @@ home_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		    l->top + 1, l->top + room, NITEMS);
 		draw_text(y, 2, line, cols - 4, STYLE_TITLE);
 	}
-	y += 2;
+	y += 1 + gap;
 	for (i = l->top; i < NITEMS && i < l->top + room; i++, y++) {
 		keymap_keys_text(items[i].action, 1, key, sizeof key);
 		snprintf(line, sizeof line, " %c  %-6s %s ",
