@@ -3,6 +3,7 @@
 
 #include "event-labels.h"
 #include "events.h"
+#include "labels.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 
@@ -15,12 +16,7 @@ const char *const event_urgencies[EVENT_NURGENCIES] = {
 	"low", "normal", "high", "urgent"
 };
 
-struct label {
-	const char	*code;
-	const char	*msgid;
-};
-
-static const struct label categories[] = {
+static const struct code_label categories[] = {
 	{ "environment", N_("Environment") },
 	{ "facilities", N_("Facilities") },
 	{ "safety", N_("Safety hazard") },
@@ -33,7 +29,7 @@ static const struct label categories[] = {
 	{ NULL, NULL }
 };
 
-static const struct label urgencies[] = {
+static const struct code_label urgencies[] = {
 	{ "low", N_("low") },
 	{ "normal", N_("normal") },
 	{ "high", N_("high") },
@@ -41,7 +37,7 @@ static const struct label urgencies[] = {
 	{ NULL, NULL }
 };
 
-static const struct label statuses[] = {
+static const struct code_label statuses[] = {
 	{ "reported", N_("reported") },
 	{ "returned", N_("returned") },
 	{ "assigned", N_("assigned") },
@@ -54,7 +50,7 @@ static const struct label statuses[] = {
 };
 
 /* A timeline step's action. */
-static const struct label steps[] = {
+static const struct code_label steps[] = {
 	{ "report", N_("reported it") },
 	{ "assign", N_("assigned it") },
 	{ "note", N_("noted") },
@@ -73,38 +69,28 @@ static const struct label steps[] = {
 	{ NULL, NULL }
 };
 
-static const char *
-lookup(const struct label *t, const char *code)
-{
-	for (; t->code != NULL; t++) {
-		if (strcmp(t->code, code) == 0)
-			return (_(t->msgid));
-	}
-	return (code);
-}
-
 const char *
 event_category_label(const char *code)
 {
-	return (lookup(categories, code));
+	return (label_lookup(categories, code));
 }
 
 const char *
 event_urgency_label(const char *code)
 {
-	return (lookup(urgencies, code));
+	return (label_lookup(urgencies, code));
 }
 
 const char *
 event_status_label(const char *code)
 {
-	return (lookup(statuses, code));
+	return (label_lookup(statuses, code));
 }
 
 const char *
 event_step_label(const char *code)
 {
-	return (lookup(steps, code));
+	return (label_lookup(steps, code));
 }
 
 static int

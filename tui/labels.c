@@ -72,3 +72,13 @@ label_not_here(int registered)
 	    _("Not a resident of your communities: nobody here has this ID "
 	    "number."));
 }
+
+const char *
+label_lookup(const struct code_label *t, const char *code)
+{
+	for (; t->code != NULL; t++) {
+		if (strcmp(t->code, code) == 0)
+			return (_(t->msgid));
+	}
+	return (code);
+}

@@ -9,6 +9,16 @@
  * search cannot tell: it never shows another centre's residents). */
 const char	*label_not_here(int registered);
 
+/* A server code and the message that names it. */
+struct code_label {
+	const char	*code;
+	const char	*msgid;
+};
+
+/* The translated name of code in t (ended by a NULL code); an unknown
+ * code comes back as it is. */
+const char	*label_lookup(const struct code_label *t, const char *code);
+
 /* Translated; unknown codes come back as they are. */
 const char	*label_sex(const char *sex);
 const char	*label_tag(const char *tag);

@@ -2,15 +2,11 @@
 #include <string.h>
 
 #include "resident-labels.h"
+#include "labels.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 
-struct label {
-	const char	*code;
-	const char	*msgid;
-};
-
-static const struct label statuses[] = {
+static const struct code_label statuses[] = {
 	{ "active", N_("active") },
 	{ "moved_out", N_("moved out") },
 	{ "death_reported", N_("death reported") },
@@ -18,21 +14,21 @@ static const struct label statuses[] = {
 	{ NULL, NULL }
 };
 
-static const struct label residences[] = {
+static const struct code_label residences[] = {
 	{ "registered", N_("registered here (户籍)") },
 	{ "floating", N_("floating (流动)") },
 	{ "lodging", N_("lodging (寄住)") },
 	{ NULL, NULL }
 };
 
-static const struct label presences[] = {
+static const struct code_label presences[] = {
 	{ "consistent", N_("lives where registered") },
 	{ "here_not_registered", N_("lives here, registered elsewhere") },
 	{ "registered_not_here", N_("registered here, lives elsewhere") },
 	{ NULL, NULL }
 };
 
-static const struct label fields[] = {
+static const struct code_label fields[] = {
 	{ "phone", N_("Mobile") },
 	{ "address", N_("Address") },
 	{ "grid_id", N_("Grid") },
@@ -53,7 +49,7 @@ static const struct label fields[] = {
 	{ NULL, NULL }
 };
 
-static const struct label actions[] = {
+static const struct code_label actions[] = {
 	{ "update", N_("change") },
 	{ "move_in", N_("move in") },
 	{ "move_out", N_("move out") },
@@ -71,44 +67,34 @@ const char *const household_relations[] = {
 	"儿媳", "女婿", "其他", NULL
 };
 
-static const char *
-lookup(const struct label *t, const char *code)
-{
-	for (; t->code != NULL; t++) {
-		if (strcmp(t->code, code) == 0)
-			return (_(t->msgid));
-	}
-	return (code);
-}
-
 const char *
 resident_status_label(const char *status)
 {
-	return (lookup(statuses, status));
+	return (label_lookup(statuses, status));
 }
 
 const char *
 resident_residence_label(const char *residence)
 {
-	return (lookup(residences, residence));
+	return (label_lookup(residences, residence));
 }
 
 const char *
 resident_presence_label(const char *presence)
 {
-	return (lookup(presences, presence));
+	return (label_lookup(presences, presence));
 }
 
 const char *
 history_field_label(const char *field)
 {
-	return (lookup(fields, field));
+	return (label_lookup(fields, field));
 }
 
 const char *
 history_action_label(const char *action)
 {
-	return (lookup(actions, action));
+	return (label_lookup(actions, action));
 }
 
 const char *
