@@ -682,6 +682,9 @@ take(struct req *r, struct newapp *a)
 		db_rollback(r->db);
 		return;
 	}
+	if (a->promised != NULL &&
+	    promise_recheck_barred(r, a->resident_id) != 0)
+		return;
 	if (a->ticket_id != 0 && queue_serve(r, a->ticket_id) != 0) {
 		db_rollback(r->db);
 		return;

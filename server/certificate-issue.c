@@ -413,6 +413,8 @@ certificate_issue(struct req *r)
 		reply_unavailable(r, NULL);
 		goto out;
 	}
+	if (x.promise && promise_recheck_barred(r, x.resident_id) != 0)
+		goto out;
 	if (x.ticket_id != 0 && queue_serve(r, x.ticket_id) != 0) {
 		db_rollback(r->db);
 		goto out;

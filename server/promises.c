@@ -93,6 +93,23 @@ promise_refuse_barred(struct req *r, long long resident)
 	return (-1);
 }
 
+int
+promise_recheck_barred(struct req *r, long long resident)
+{
+	cJSON	*ban;
+	int	 rc;
+
+	if ((ban = ban_in_force(r->db, resident, &rc)) == NULL && rc >= 0)
+		return (0);
+	cJSON_Delete(ban);
+	db_rollback(r->db);
+	/* the refusal's audit row would go with the rollback: answer it
+	 * anew, outside; a ban lifted in between asks for a retry */
+	if (rc < 0 || promise_refuse_barred(r, resident) == 0)
+		reply_unavailable(r, NULL);
+	return (-1);
+}
+
 long long
 promise_make(struct req *r, const struct promise_new *p)
 {

@@ -42,6 +42,11 @@ struct promise_new {
  * (the ban in force that ends last), audits it as promise_refused and
  * returns -1; 0 when they are free (or -1 having replied 503). */
 int		 promise_refuse_barred(struct req *, long long resident_id);
+/* The same, asked again inside the caller's write transaction, so that
+ * a ban recorded since the first asking is seen: 0 when free; else
+ * rolls the transaction back, replies as promise_refuse_barred() (the
+ * refusal audited) and returns -1. */
+int		 promise_recheck_barred(struct req *, long long resident_id);
 /* Records the promise inside the caller's transaction, with today's
  * promise_ban_days, and audits it as promise; its id, or 0. */
 long long	 promise_make(struct req *, const struct promise_new *);

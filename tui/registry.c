@@ -2,7 +2,8 @@
  * The one registry of screens and their keys: F1 shows the keys of the
  * screen on top from it and `bianmin --keys` the whole map, so neither
  * can miss a screen. A new screen adds its line to screens[];
- * tests/e2e/test_keys.py fails for a screen that is not here.
+ * test_keys_lists_every_screen_of_the_sources (tests/e2e/test_kit.py)
+ * fails for a screen that is not here.
  */
 #include <stdio.h>
 #include <stdlib.h>

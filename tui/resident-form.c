@@ -65,7 +65,9 @@ static const struct {
 	{ "child_in_difficulty", "困境儿童", "Child in difficulty", "kjet" },
 };
 
-/* Residence type and 人户 state (docs/api.md 4), by their codes. */
+/* Residence type and 人户 state (docs/api.md 4), by their codes; the
+ * English of a state begins with its Chinese name, which tells the three
+ * apart where a narrow field cuts the rest. */
 static const struct choice residences[] = {
 	{ "registered", "Registered here (户籍)", "hj" },
 	{ "floating", "Floating (流动)", "ld" },
@@ -74,11 +76,11 @@ static const struct choice residences[] = {
 static const char *const residence_zh[] = { "户籍", "流动", "寄住" };
 
 static const struct choice presences[] = {
-	{ "consistent", "Lives where registered (人户一致)", "rhyz" },
-	{ "here_not_registered", "Lives here, registered elsewhere "
-	    "(人在户不在)", "rzhbz" },
-	{ "registered_not_here", "Registered here, lives elsewhere "
-	    "(户在人不在)", "hzrbz" },
+	{ "consistent", "人户一致 (lives where registered)", "rhyz" },
+	{ "here_not_registered", "人在户不在 (lives here, registered "
+	    "elsewhere)", "rzhbz" },
+	{ "registered_not_here", "户在人不在 (registered here, lives "
+	    "elsewhere)", "hzrbz" },
 };
 static const char *const presence_zh[] = {
 	"人户一致", "人在户不在", "户在人不在"

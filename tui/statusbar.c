@@ -10,29 +10,35 @@
 #include "../locale/i18n.h"
 #include "../locale/text.h"
 
-/* The date and time in the clerk's language (2026年11月29日 09:05). */
+/* The date and time in the clerk's language (2026年11月29日 09:05), or
+ * only the time where the date would take more than a quarter of the
+ * bar: a clock cut after its date tells the clerk nothing. */
 static void
-clock_text(char *out, size_t len)
+clock_text(char *out, size_t len, int cols)
 {
 	time_t		now = time(NULL);
 	struct tm	tm;
 
 	localtime_r(&now, &tm);
 	date_format_time(out, len, &tm, i18n_lang());
+	if (text_width(out) > cols / 4)
+		snprintf(out, len, "%02d:%02d", tm.tm_hour, tm.tm_min);
 }
 
 /* Who and where, as much as fits in width: the program's name goes
- * first, then the login name, so that the centre stays in sight. */
+ * first, then the login name, then the clerk's own name, so that the
+ * counter and the centre stay in sight. */
 static void
 who_text(char *out, size_t len, int width)
 {
 	struct api_session	*s = app.session;
 	int			 i;
 
-	for (i = 0; i < 3; i++) {
-		snprintf(out, len, " %s%s%s%s%s | %s %s | %s", i == 0 ?
-		    _("bianmin") : "", i == 0 ? " | " : "", s->staff_name,
-		    i < 2 ? " " : "", i < 2 ? s->username : "", _("Counter"),
+	for (i = 0; i < 4; i++) {
+		snprintf(out, len, " %s%s%s%s%s%s%s %s | %s", i == 0 ?
+		    _("bianmin") : "", i == 0 ? " | " : "", i < 3 ?
+		    s->staff_name : "", i < 2 ? " " : "", i < 2 ?
+		    s->username : "", i < 3 ? " | " : "", _("Counter"),
 		    s->counter, s->centre_name);
 		if (text_width(out) <= width)
 			return;
@@ -47,7 +53,7 @@ statusbar_draw(int y, int cols)
 	int			 right, link_w, box_w, wait_w, width;
 
 	draw_fill(y, 0, cols, STYLE_BAR);
-	clock_text(clock, sizeof clock);
+	clock_text(clock, sizeof clock, cols);
 	right = draw_text_right(y, cols - 1, clock, cols / 3, STYLE_BAR);
 	link_w = draw_text_right(y, cols - right - 2,
 	    api_online(app.api) ? _("Online") : _("OFFLINE"), 10,

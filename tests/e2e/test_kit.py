@@ -766,14 +766,20 @@ def test_keys_lists_every_screen_of_the_sources():
 
 def test_main_menu_scrolls_on_a_phone():
     """At 50x20 the menu does not fit: it scrolls with the selection and
-    says which part shows; every item can be reached and opened."""
+    says which part shows; every item can be reached and opened. The
+    status bar keeps the counter and the time."""
     def body(s, t, state):
         t.wait_for("bianmin 0.")
         t.type("clerk01")
         t.keys("Enter")
         t.type("demo-clerk")
         t.keys("Enter", "Enter")
-        t.wait_for("ID number / name / mobile")
+        screen = t.wait_for("ID number / name / mobile")
+        # the status bar keeps the counter and the time, not a clock cut
+        # after its date
+        bar = screen.split("\n")[0]
+        assert re.search(r" Counter 1 \| \S", bar), bar
+        assert re.search(r"\b\d\d:\d\d\s*$", bar), bar
         t.keys("Escape")
         t.wait_for("Main menu")
         screen = t.wait_for("Main menu (1-")

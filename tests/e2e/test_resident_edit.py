@@ -112,17 +112,17 @@ def test_residence_and_presence_with_why():
             before["presence"] == "consistent", before
         open_edit(t)
         t.wait_for("Residence type:", "Registered here (户籍)",
-                   "Lives where registered (人户一致)")
+                   "人户一致 (lives where registered)")
         t.keys("Tab", "Tab", "Tab", "Tab", "Space")   # residence type
         t.wait_for("Lodging (寄住)")
         t.type("ld")
         t.keys("Enter")
         t.wait_for("Floating (流动)")
         t.keys("Tab", "Space")                        # 人户 state
-        t.wait_for("Registered here, lives elsewhere (户在人不在)")
+        t.wait_for("户在人不在 (registered here, lives elsewhere)")
         t.type("rzhbz")
         t.keys("Enter")
-        t.wait_for("[ Lives here, registered elsewhere")
+        t.wait_for("[ 人在户不在 (lives here")
         # no reason: asked for, nothing sent
         t.keys("F9")
         t.wait_for("Say why the residence type or 人户 state changes.")
