@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "evaluation.h"
+#include "exchange-outbox.h"
 #include "fees.h"
 #include "idempotency.h"
 #include "json.h"
@@ -49,21 +50,6 @@ static const struct {
 	  "容缺材料补齐" },
 };
 #define NACTIONS (sizeof actions / sizeof *actions)
-
-/* Chinese names of the statuses, for messages. */
-static const char *
-status_zh(const char *s)
-{
-	static const char *const	zh[] = { "已收件", "已受理", "待补正",
-	    "已转办", "已办结", "已出件", "不予受理", "已撤回" };
-	int				i;
-
-	for (i = 0; app_statuses[i] != NULL; i++) {
-		if (strcmp(app_statuses[i], s) == 0)
-			return (zh[i]);
-	}
-	return (s);
-}
 
 /* The status an action leads to from status, or NULL if not allowed. */
 static const char *
@@ -164,6 +150,8 @@ app_apply(struct req *r, long long id, const char *from,
 		    "END)", "ltlttttttttttt", id, now, r->staff->id, a->action,
 		    from, to, a->note, a->reason, missing, a->department,
 		    a->collector_name, cid, a->collector_name, now);
+	if (rc == 0)
+		rc = exchange_event(r->db, id);
 	free(missing);
 	return (rc);
 }
@@ -291,7 +279,7 @@ refuse(struct req *r, const char *status, const char *action)
 			zh = actions[i].zh;
 	}
 	snprintf(detail, sizeof detail, "当前状态“%s”不能执行“%s”",
-	    status_zh(status), zh);
+	    app_status_zh(status), zh);
 	cJSON_AddStringToObject(ext, "current_status", status);
 	cJSON_AddItemToObject(ext, "allowed", app_allowed(status));
 	reply_problem_ext(r, 409, "invalid-transition", "Invalid transition",
@@ -436,6 +424,8 @@ receive_deferred(struct req *r, long long id, const char *status,
 		    "missing_materials) VALUES (?, ?, ?, 'receive_deferred', "
 		    "?, ?, ?, ?)", "ltltttt", id, now, r->staff->id, status,
 		    status, a->note, names);
+	if (rc == 0)
+		rc = exchange_event(r->db, id);
 	cJSON_Delete(deferred);
 	cJSON_Delete(missing);
 	free(text);
