@@ -48,11 +48,13 @@ static const struct {
 	{ "receive_deferred", { "submitted", "accepted",
 	  "materials_requested", "forwarded" }, "=", "material",
 	  "容缺材料补齐" },
+	/* a department's report of progress (docs/api.md 24), never a
+	 * staff member's: the status stays */
+	{ "department_note", { "forwarded" }, "=", NULL, "部门反馈" },
 };
 #define NACTIONS (sizeof actions / sizeof *actions)
 
-/* The status an action leads to from status, or NULL if not allowed. */
-static const char *
+const char *
 app_next(const char *status, const char *action)
 {
 	size_t	i, j;
@@ -147,7 +149,8 @@ app_apply(struct req *r, long long id, const char *from,
 		    "missing_materials, department, collector_name, "
 		    "collector_id_number, collected_at) VALUES (?, ?, ?, ?, ?, "
 		    "?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE ? "
-		    "END)", "ltlttttttttttt", id, now, r->staff->id, a->action,
+		    "END)", "ltLttttttttttt", id, now, r->staff != NULL ?
+		    r->staff->id : 0, a->action,
 		    from, to, a->note, a->reason, missing, a->department,
 		    a->collector_name, cid, a->collector_name, now);
 	if (rc == 0)
@@ -433,6 +436,17 @@ receive_deferred(struct req *r, long long id, const char *status,
 	return (rc == 0 ? 0 : -2);
 }
 
+int
+app_refused(struct req *r, long long id, const char *status,
+    const char *action)
+{
+	if (app_next(status, action) == NULL) {
+		refuse(r, status, action);
+		return (1);
+	}
+	return (strcmp(action, "complete") == 0 && refuse_deferred(r, id));
+}
+
 /* collect while the fee is owed and not paid: 409 fee-unpaid (docs/
  * api.md 22); a result is not handed out before it is paid for. 1 if
  * answered. */
@@ -490,12 +504,7 @@ app_transition(struct req *r)
 		    ext);
 		return;
 	}
-	if (app_next(status, a.action) == NULL) {
-		db_rollback(r->db);
-		refuse(r, status, a.action);
-		return;
-	}
-	if (strcmp(a.action, "complete") == 0 && refuse_deferred(r, id)) {
+	if (app_refused(r, id, status, a.action)) {
 		db_rollback(r->db);
 		return;
 	}

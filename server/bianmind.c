@@ -24,6 +24,7 @@
 #include "conns.h"
 #include "db-open.h"
 #include "db.h"
+#include "exchange-keys.h"
 #include "exchange-send.h"
 #include "http.h"
 #include "idempotency.h"
@@ -257,7 +258,9 @@ serve(const struct options *o, int fd)
 		return (1);
 	}
 	default_public_url(o, port);
-	if (exchange_sender_start(o, &cause) != 0) {
+	if (exchange_keys_load(o->exchange_inbound_keys,
+	    o->exchange_inbound_window, &cause) != 0 ||
+	    exchange_sender_start(o, &cause) != 0) {
 		fprintf(stderr, "bianmind: %s\n", cause);
 		log_error("%s", cause);
 		free(cause);
@@ -278,6 +281,7 @@ serve(const struct options *o, int fd)
 		reload(o);
 	drain(d, sig, o->body_timeout);
 	exchange_sender_stop();
+	exchange_keys_clear();
 	close(fd);
 	return (0);
 }
