@@ -154,6 +154,15 @@ class Bianmind(harness.Server):
         self.url = "http://127.0.0.1:%d" % self.port
 
 
+def admin(db, *args, conf=()):
+    """bianmind admin exchange ... on db; its output."""
+    r = subprocess.run([os.path.join(BIN, "bianmind"), "--db", db] +
+                       list(conf) + ["admin", "exchange"] + list(args),
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
 def outbox(db, sql, params=()):
     c = harness.connect(db)
     rows = c.execute(sql, params).fetchall()
@@ -206,8 +215,19 @@ def test_every_message_delivered_in_order_once():
                          "last_error LIKE '%onnect%'"):
             assert time.time() < deadline
             time.sleep(0.05)
+        # the operator's view meanwhile: the backlog, the failures with
+        # their last error, the last delivery; retry makes them due now
+        url = "https://127.0.0.1:%d/in" % rcv.port
+        out = admin(db, "status", conf=["--exchange-url", url])
+        assert "endpoint: " + url in out, out
+        assert "backlog: 3 message(s) not delivered in 2 stream(s)" in out, \
+            out
+        assert "  %s #3: " % s1 in out and "last error: " in out, out
+        assert "onnect" in out and "  %s: " % url in out, out
         rcv.mode = "ok"
         rcv.start()
+        out = admin(db, "retry")
+        assert "held message(s) due now" in out, out
         rcv.wait(lambda: rcv.applied.get(s1) == [1, 2, 3] and
                  rcv.applied.get(s2) == [1, 2, 3])
 
@@ -249,6 +269,136 @@ def test_every_message_delivered_in_order_once():
     finally:
         if srv.proc.poll() is None:
             srv.stop()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+RSJ = "区人力资源和社会保障局"
+RSJ_KEY = "3f" * 32
+
+
+def inbound(body, mid, key=RSJ_KEY, key_id="rsj-2027", ts=None,
+            headers=None):
+    """A department's signed report; (response, JSON)."""
+    raw = json.dumps(body, ensure_ascii=False).encode()
+    ts = str(int(time.time()) if ts is None else ts)
+    sig = "v1=" + hmac.new(bytes.fromhex(key), ("%s\n%s\n" % (
+        ts, mid)).encode() + raw, hashlib.sha256).hexdigest()
+    h = {"Content-Type": "application/json", "X-Bianmin-Key-Id": key_id,
+         "X-Bianmin-Timestamp": ts, "X-Bianmin-Message-Id": mid,
+         "X-Bianmin-Signature": sig}
+    h.update(headers or {})
+    return bm.jreq("POST", "/api/v1/exchange/inbound", raw=raw, headers=h)
+
+
+def forwarded(t, department=RSJ):
+    a = act(t, act(t, new_app(t), {"action": "accept"}),
+            {"action": "forward", "department": department})
+    return a
+
+
+def test_inbound_reports():
+    d = tempfile.mkdtemp(prefix="bianmin-xchg-")
+    keys = os.path.join(d, "inbound.keys")
+    with open(keys, "w") as f:
+        f.write("# the departments' keys\nrsj-2027 %s %s\n"
+                "mzj-2027 %s 区民政局\n" % (RSJ_KEY, RSJ, "4e" * 32))
+    os.chmod(keys, 0o600)
+    srv = bm.S = bm.OwnServer("--exchange-inbound-keys", keys,
+                              "--exchange-inbound-window", "60")
+    try:
+        t = bm.login()
+        a = forwarded(t)
+        num = a["number"]
+
+        # progress: a note in the timeline, the status unchanged
+        r, j = inbound({"application_number": num, "result": "progress",
+                        "note": "已受理制卡"}, "rsj-1")
+        assert r.status == 200 and j["status"] == "forwarded", j
+        r, tl = bm.jreq("GET", "/api/v1/applications/%d/timeline" %
+                        a["id"], token=t)
+        last = tl["items"][-1] if "items" in tl else tl[-1]
+        assert last["action"] == "department_note" and \
+            last["staff"] is None and last["department"] == RSJ and \
+            last["note"] == "已受理制卡" and last["id"] == j["timeline_id"], \
+            last
+
+        ok = {"application_number": num, "result": "approved",
+              "note": "社保卡已制卡，请到窗口领取"}
+        # refused and nothing changes: a signature by another key, a
+        # changed body, a header missing, an unknown key, a stale time
+        bad = [inbound(ok, "rsj-2", key="4e" * 32),
+               inbound(ok, "rsj-2", headers={
+                   "X-Bianmin-Signature": "v1=" + "0" * 64}),
+               inbound(ok, "rsj-2", headers={"X-Bianmin-Signature": ""}),
+               inbound(ok, "rsj-2", key_id="nobody")]
+        for r, j in bad:
+            bm.problem(r, j, 401, "bad-signature")
+        r, j = inbound(ok, "rsj-2", ts=int(time.time()) - 3600)
+        bm.problem(r, j, 401, "stale-timestamp")
+        # no such application; one not forwarded, or forwarded elsewhere
+        r, j = inbound(dict(ok, application_number="610202001-20000101-"
+                            "9999"), "rsj-3")
+        bm.problem(r, j, 404, "unknown-application")
+        b = act(t, new_app(t), {"action": "accept"})
+        r, j = inbound(dict(ok, application_number=b["number"]), "rsj-4")
+        bm.problem(r, j, 404, "unknown-application")
+        c = forwarded(t, "区民政局")
+        r, j = inbound(dict(ok, application_number=c["number"]), "rsj-5")
+        bm.problem(r, j, 404, "unknown-application")
+        r, j = bm.jreq("GET", "/api/v1/applications/%d" % a["id"], token=t)
+        assert j["status"] == "forwarded", j
+
+        # approved: completed, as the department's entry
+        r, j = inbound(ok, "rsj-6")
+        assert r.status == 200 and j["status"] == "completed" and \
+            j["message_id"] == "rsj-6" and j["application_number"] == num, j
+        # the same message again: a replay, taken once
+        r, j = inbound(ok, "rsj-6")
+        bm.problem(r, j, 409, "replay")
+        assert j["first_received_at"], j
+        # a second result the status does not allow
+        r, j = inbound(dict(ok, result="refused", reason="材料不全"),
+                       "rsj-7")
+        bm.problem(r, j, 409, "invalid-transition")
+        # refused wants its reason; given, the application is rejected
+        e = forwarded(t)
+        r, j = inbound({"application_number": e["number"],
+                        "result": "refused"}, "rsj-8")
+        bm.problem(r, j, 400, "validation")
+        r, j = inbound({"application_number": e["number"],
+                        "result": "refused", "reason": "不符合条件"}, "rsj-9")
+        assert j["status"] == "rejected", j
+
+        db = bm.connect()
+        rows = db.execute("SELECT action, staff_id, department FROM "
+                          "timeline WHERE application_id = ? ORDER BY id",
+                          (a["id"],)).fetchall()
+        assert [x[0] for x in rows].count("complete") == 1 and \
+            rows[-1] == ("complete", None, RSJ), rows
+        audit = db.execute("SELECT action, staff_id, detail FROM audit "
+                           "WHERE action LIKE 'exchange_%' ORDER BY id"
+                           ).fetchall()
+        db.close()
+        taken = [x for x in audit if x[0] == "exchange_inbound"]
+        refused = [x[2] for x in audit if x[0] == "exchange_refused"]
+        assert len(taken) == 3 and all(x[1] is None for x in taken), audit
+        for word in ["bad-signature", "stale-timestamp",
+                     "unknown-application", "replay", "invalid-transition",
+                     "validation"]:
+            assert any(word in x for x in refused), (word, refused)
+        assert len(refused) == 11, refused
+        # every department's entry is in the outbox, kept: no endpoint
+        n = outbox(srv.db, "SELECT count(*) FROM exchange_outbox WHERE "
+                   "stream = ? AND body LIKE '%department_note%'",
+                   ("application/%d" % a["id"],))
+        assert n == [(1,)], n
+        out = admin(srv.db, "status")
+        assert "endpoint: none configured" in out and \
+            "last delivery: never" in out, out
+        with open(srv.log) as f:
+            assert f.read().count("exchange: inbound from") == 11
+    finally:
+        srv.stop()
         shutil.rmtree(d, ignore_errors=True)
 
 
