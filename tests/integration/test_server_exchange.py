@@ -19,6 +19,7 @@ import time
 
 import bm
 from bm import BIN
+import contract
 import harness
 from test_server_rules import new_app, act
 
@@ -83,8 +84,12 @@ class Receiver:
         want = "v1=" + hmac.new(bytes.fromhex(KEY), ("%s\n%s\n" % (
             ts, mid)).encode() + body, hashlib.sha256).hexdigest()
         m = json.loads(body)
+        bad = contract.validate(contract.document()["components"][
+            "schemas"]["ExchangeMessage"], m)
         with self.cv:
             self.raw.append(mid)
+            if bad is not None:
+                self.faults.append(("format", mid, bad.message[:200]))
             if h.headers["X-Bianmin-Key-Id"] != KEY_ID or not \
                     hmac.compare_digest(want, h.headers[
                         "X-Bianmin-Signature"]) or m["id"] != mid or \
