@@ -131,7 +131,7 @@ class Bianmind(harness.Server):
     """bianmind pushing to the receiver, on a database it may be given
     (to start again on the same one)."""
 
-    def __init__(self, rcv, directory, db=None):
+    def __init__(self, rcv, directory, db=None, retry=(50, 200)):
         self.dir = tempfile.mkdtemp(prefix="bianmin-test-")
         self.shared = db is not None
         self.db = db or harness.new_database(self.dir)
@@ -146,8 +146,8 @@ class Bianmind(harness.Server):
              "127.0.0.1:0", "--port-file", port_file, "--log", self.log,
              "--exchange-url", "https://127.0.0.1:%d/in" % rcv.port,
              "--exchange-key-file", keyfile, "--exchange-key-id", KEY_ID,
-             "--exchange-ca-file", rcv.cert, "--exchange-retry-min", "50",
-             "--exchange-retry-max", "200"],
+             "--exchange-ca-file", rcv.cert, "--exchange-retry-min", str(retry[0]),
+             "--exchange-retry-max", str(retry[1])],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 10
         while not os.path.exists(port_file):
@@ -277,12 +277,60 @@ def test_every_message_delivered_in_order_once():
         shutil.rmtree(d, ignore_errors=True)
 
 
+def test_retry_makes_held_message_due():
+    """A message held by a long back-off is sent at once after bianmind
+    admin exchange retry, not when the back-off would have let it."""
+    d = tempfile.mkdtemp(prefix="bianmin-xchg-")
+    rcv = Receiver(d)
+    rcv.start()
+    rcv.mode = "500"
+    srv = bm.S = Bianmind(rcv, d, retry=(600000, 600000))
+    try:
+        a = new_app(bm.login())
+        s1 = "application/%d" % a["id"]
+        rcv.wait(lambda: len(rcv.raw) == 1)
+        deadline = time.time() + 10
+        while not outbox(srv.db, "SELECT 1 FROM exchange_outbox WHERE "
+                         "attempts = 1 AND next_attempt_at IS NOT NULL"):
+            assert time.time() < deadline
+            time.sleep(0.05)
+        held = outbox(srv.db, "SELECT next_attempt_at FROM exchange_outbox "
+                      "WHERE stream = ?", (s1,))[0][0]
+        rcv.mode = "ok"
+        # ten minutes away; the sender looks every half second meanwhile
+        # and leaves it
+        assert held > time.strftime("%Y-%m-%dT%H:%M:%S",
+                                    time.gmtime(time.time() + 590)), held
+        time.sleep(1.1)
+        assert len(rcv.raw) == 1 and rcv.applied == {}, rcv.raw
+        out = admin(srv.db, "retry")
+        assert "1 held message(s) due now" in out, out
+        rcv.wait(lambda: rcv.applied.get(s1) == [1], timeout=5)
+        rows = outbox(srv.db, "SELECT next_attempt_at, delivered_at, "
+                      "attempts FROM exchange_outbox WHERE stream = ?",
+                      (s1,))
+        deadline = time.time() + 5
+        while rows[0][1] is None:
+            assert time.time() < deadline, rows
+            time.sleep(0.05)
+            rows = outbox(srv.db, "SELECT next_attempt_at, delivered_at, "
+                          "attempts FROM exchange_outbox WHERE stream = ?",
+                          (s1,))
+        assert rows[0][0] is None and rows[0][1] < held and \
+            rows[0][2] == 2, rows
+        assert rcv.faults == [], rcv.faults
+    finally:
+        srv.stop()
+        rcv.stop()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 RSJ = "区人力资源和社会保障局"
 RSJ_KEY = "3f" * 32
 
 
 def inbound(body, mid, key=RSJ_KEY, key_id="rsj-2027", ts=None,
-            headers=None):
+            headers=None, source=None):
     """A department's signed report; (response, JSON)."""
     raw = json.dumps(body, ensure_ascii=False).encode()
     ts = str(int(time.time()) if ts is None else ts)
@@ -292,7 +340,8 @@ def inbound(body, mid, key=RSJ_KEY, key_id="rsj-2027", ts=None,
          "X-Bianmin-Timestamp": ts, "X-Bianmin-Message-Id": mid,
          "X-Bianmin-Signature": sig}
     h.update(headers or {})
-    return bm.jreq("POST", "/api/v1/exchange/inbound", raw=raw, headers=h)
+    return bm.jreq("POST", "/api/v1/exchange/inbound", raw=raw, headers=h,
+                   source=source)
 
 
 def forwarded(t, department=RSJ):
@@ -340,6 +389,12 @@ def test_inbound_reports():
             bm.problem(r, j, 401, "bad-signature")
         r, j = inbound(ok, "rsj-2", ts=int(time.time()) - 3600)
         bm.problem(r, j, 401, "stale-timestamp")
+        # a body not sent as JSON: 415 once signed, 401 to the unsigned
+        r, j = inbound(ok, "rsj-2", headers={"Content-Type": "text/plain"})
+        bm.problem(r, j, 415, "unsupported-media-type")
+        r, j = inbound(ok, "rsj-2", key_id="nobody",
+                       headers={"Content-Type": "text/plain"})
+        bm.problem(r, j, 401, "bad-signature")
         # no such application; one not forwarded, or forwarded elsewhere
         r, j = inbound(dict(ok, application_number="610202001-20000101-"
                             "9999"), "rsj-3")
@@ -389,9 +444,9 @@ def test_inbound_reports():
         assert len(taken) == 3 and all(x[1] is None for x in taken), audit
         for word in ["bad-signature", "stale-timestamp",
                      "unknown-application", "replay", "invalid-transition",
-                     "validation"]:
+                     "validation", "unsupported-media-type"]:
             assert any(word in x for x in refused), (word, refused)
-        assert len(refused) == 11, refused
+        assert len(refused) == 13, refused
         # every department's entry is in the outbox, kept: no endpoint
         n = outbox(srv.db, "SELECT count(*) FROM exchange_outbox WHERE "
                    "stream = ? AND body LIKE '%department_note%'",
@@ -401,7 +456,34 @@ def test_inbound_reports():
         assert "endpoint: none configured" in out and \
             "last delivery: never" in out, out
         with open(srv.log) as f:
-            assert f.read().count("exchange: inbound from") == 11
+            assert f.read().count("exchange: inbound from") == 13
+
+        # an unsigned caller flooding the route: its address has 20
+        # refusals a minute heard, logged and audited, then 429 unheard
+        # (a good signature from it too); another address is heard
+        g = forwarded(t)
+        note = {"application_number": g["number"], "result": "progress"}
+        for i in range(20):
+            r, j = inbound(ok, "flood-%d" % i, key_id="nobody",
+                           source="127.0.0.2")
+            bm.problem(r, j, 401, "bad-signature")
+        for mid, kid in [("flood-20", "nobody"), ("rsj-10", "rsj-2027")]:
+            r, j = inbound(note, mid, key_id=kid, source="127.0.0.2")
+            bm.problem(r, j, 429, "too-many-requests")
+            assert 0 < int(r.getheader("Retry-After")) <= 60, \
+                r.getheader("Retry-After")
+        r, j = inbound(note, "rsj-10")
+        assert r.status == 200 and j["status"] == "forwarded", j
+        db = bm.connect()
+        n = db.execute("SELECT count(*) FROM audit WHERE action = "
+                       "'exchange_refused' AND addr = '127.0.0.2'"
+                       ).fetchall()
+        db.close()
+        assert n == [(20,)], n
+        with open(srv.log) as f:
+            text = f.read()
+        assert text.count("exchange: inbound from 127.0.0.2 refused:") == \
+            20 and text.count("refused 20 times within 60 s") == 1, text
     finally:
         srv.stop()
         shutil.rmtree(d, ignore_errors=True)
