@@ -25,8 +25,9 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 CLIENT_PKGS = ncursesw libcurl libcjson sqlite3 inih
 PRINT_PKGS  = libqrencode
 PDF_PKGS    = pangocairo libqrencode
+# bianmind links libcurl: its exchange sender pushes messages over HTTPS.
 SERVER_PKGS = libmicrohttpd sqlite3 libpq libcjson gnutls libcrypt inih \
-	icu-uc icu-i18n
+	icu-uc icu-i18n libcurl
 TEST_PKGS   = cmocka
 
 pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)

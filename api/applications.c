@@ -420,8 +420,10 @@ entry_parse(const cJSON *it, void *p, const char **cause)
 	int			 bad = 0;
 
 	bad |= mu_str(&e->at, it, "at", 0, "an entry has no time", cause);
-	bad |= mu_ref(&e->staff, it, "staff", "name",
-	    "an entry has no staff", cause);
+	/* a department's report (docs/api.md 24) has no staff */
+	if (!cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(it, "staff")))
+		bad |= mu_ref(&e->staff, it, "staff", "name",
+		    "an entry has no staff", cause);
 	bad |= mu_str(&e->action, it, "action", 0,
 	    "an entry has no action", cause);
 	bad |= mu_str(&e->to_status, it, "to_status", 0,

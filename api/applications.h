@@ -88,8 +88,8 @@ struct app_detail {
 
 struct timeline_entry {
 	char	*at;
-	char	*staff;
-	char	*action;	/* create, accept ... handoff_received */
+	char	*staff;	/* NULL for a department's report */
+	char	*action;	/* create, accept ... department_note */
 	char	*to_status;
 	char	*detail;	/* reason, department, missing, collector,
 				   note: whichever the action carries */

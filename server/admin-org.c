@@ -41,12 +41,17 @@ static const struct csv_column org_columns[] = {
 	{ "code", { "code", "代码", NULL }, 1, 0, NULL },
 	{ "name", { "name", "名称", NULL }, 1, 0, NULL },
 	{ "parent", { "parent", "上级代码", NULL }, 0, 0, NULL },
+	/* a centre's 统一社会信用代码, the 实施主体's in the exchange's
+	 * messages (docs/api.md 24) */
+	{ "uscc", { "uscc", "统一社会信用代码", NULL }, 0, 0, NULL },
 };
+#define ORG_NCOLS	(sizeof org_columns / sizeof org_columns[0])
 
 struct org_row {
 	size_t		 line;
 	enum kind	 kind;
 	const char	*code, *name, *parent;
+	const char	*uscc;		/* "" for none given */
 };
 
 struct org {
@@ -156,6 +161,13 @@ check_form(struct org *g, struct org_row *r, const char *kind)
 		    -1 ? "has no parent" : "needs its parent's code");
 		return (-1);
 	}
+	if (*r->uscc != '\0' && (k != K_CENTRE || valid_uscc(r->uscc) !=
+	    NULL)) {
+		org_error(g, r->line, k != K_CENTRE ? "only a centre has a "
+		    "uscc" : "uscc %s is no 统一社会信用代码 (18 characters, "
+		    "its check character last)", r->uscc);
+		return (-1);
+	}
 	return (0);
 }
 
@@ -210,10 +222,11 @@ check_all(struct org *g, struct csv_import *im)
 	for (i = 0; i < im->nrows; i++) {
 		r = &g->rows[g->nrows];
 		r->line = im->lines[i];
-		r->code = im->values[i * 4 + 1];
-		r->name = im->values[i * 4 + 2];
-		r->parent = im->values[i * 4 + 3];
-		if (check_form(g, r, im->values[i * 4]) != 0)
+		r->code = im->values[i * ORG_NCOLS + 1];
+		r->name = im->values[i * ORG_NCOLS + 2];
+		r->parent = im->values[i * ORG_NCOLS + 3];
+		r->uscc = im->values[i * ORG_NCOLS + 4];
+		if (check_form(g, r, im->values[i * ORG_NCOLS]) != 0)
 			continue;
 		if ((other = in_file(g, r->kind, r->code)) != NULL) {
 			org_error(g, r->line, "%s %s is already on line %zu",
@@ -261,7 +274,22 @@ static const char *const update_sql[K_COUNT] = {
 	"UPDATE grids SET name = ? WHERE code = ?",
 };
 
-/* Writes one row: new, changed, or left as it is. */
+/* 1 when the centre with code has the uscc already. */
+static int
+has_uscc(struct db *db, const char *code, const char *uscc)
+{
+	struct db_stmt	*st;
+	int		 same = 0;
+
+	if (db_query(db, &st, "SELECT coalesce(uscc, '') FROM centres WHERE "
+	    "code = ?", "t", code) == 1)
+		same = strcmp(db_text(st, 0), uscc) == 0;
+	db_reset(st);
+	return (same);
+}
+
+/* Writes one row: new, changed, or left as it is. A centre's uscc is
+ * set when given, kept when not. */
 static int
 apply_row(struct org *g, const struct org_row *r)
 {
@@ -273,7 +301,8 @@ apply_row(struct org *g, const struct org_row *r)
 	if ((have = in_db(db, r->kind, r->code, &name, &parent)) < 0)
 		return (-1);
 	if (have && strcmp(name, r->name) == 0 &&
-	    strcmp(parent, r->parent) == 0) {
+	    strcmp(parent, r->parent) == 0 && (*r->uscc == '\0' ||
+	    has_uscc(db, r->code, r->uscc))) {
 		g->unchanged++;
 		rc = 0;
 		goto out;
@@ -291,6 +320,9 @@ apply_row(struct org *g, const struct org_row *r)
 	else
 		rc = db_exec(db, have ? update_sql[r->kind] :
 		    insert_sql[r->kind], "tt", r->name, r->code);
+	if (rc == 0 && *r->uscc != '\0')
+		rc = db_exec(db, "UPDATE centres SET uscc = ? WHERE code = ?",
+		    "tt", r->uscc, r->code);
 	if (have)
 		g->updated++;
 	else
@@ -344,7 +376,7 @@ org_import(struct admin *a, const char *file)
 	g.file = file;
 	if ((data = admin_read_file(file, &len)) == NULL)
 		return (1);
-	im = csv_import(data, len, org_columns, 4, &cause);
+	im = csv_import(data, len, org_columns, ORG_NCOLS, &cause);
 	free(data);
 	if (im == NULL) {
 		rc = admin_fail("%s: %s", file, cause);
@@ -388,12 +420,14 @@ put_field(FILE *f, const char *s, const char *after)
 }
 
 static const char *const export_sql[K_COUNT] = {
-	"SELECT code, name, '' FROM districts ORDER BY code",
-	"SELECT code, name, substr(code, 1, 6) FROM streets ORDER BY code",
-	"SELECT code, name, district_code FROM centres ORDER BY code",
-	"SELECT c.code, c.name, e.code FROM communities c JOIN centres e ON "
-	"e.id = c.centre_id ORDER BY c.code",
-	"SELECT g.code, g.name, c.code FROM grids g JOIN communities c ON "
+	"SELECT code, name, '', '' FROM districts ORDER BY code",
+	"SELECT code, name, substr(code, 1, 6), '' FROM streets ORDER BY "
+	"code",
+	"SELECT code, name, district_code, coalesce(uscc, '') FROM centres "
+	"ORDER BY code",
+	"SELECT c.code, c.name, e.code, '' FROM communities c JOIN centres e "
+	"ON e.id = c.centre_id ORDER BY c.code",
+	"SELECT g.code, g.name, c.code, '' FROM grids g JOIN communities c ON "
 	"c.id = g.community_id ORDER BY g.code",
 };
 
@@ -408,14 +442,15 @@ org_export(struct admin *a, const char *file)
 		return (rc);
 	if ((f = admin_output(file)) == NULL)
 		return (1);
-	fputs("kind,code,name,parent\n", f);
+	fputs("kind,code,name,parent,uscc\n", f);
 	for (k = 0; k < K_COUNT && rc >= 0; k++) {
 		rc = db_query(a->db, &st, export_sql[k], "");
 		for (; rc == 1; rc = db_step(st)) {
 			put_field(f, kind_names[k], ",");
 			put_field(f, db_text(st, 0), ",");
 			put_field(f, db_text(st, 1), ",");
-			put_field(f, db_text(st, 2), "\n");
+			put_field(f, db_text(st, 2), ",");
+			put_field(f, db_text(st, 3), "\n");
 		}
 		db_reset(st);
 	}

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "evaluation.h"
+#include "exchange-outbox.h"
 #include "fees.h"
 #include "idempotency.h"
 #include "json.h"
@@ -47,26 +48,13 @@ static const struct {
 	{ "receive_deferred", { "submitted", "accepted",
 	  "materials_requested", "forwarded" }, "=", "material",
 	  "容缺材料补齐" },
+	/* a department's report of progress (docs/api.md 24), never a
+	 * staff member's: the status stays */
+	{ "department_note", { "forwarded" }, "=", NULL, "部门反馈" },
 };
 #define NACTIONS (sizeof actions / sizeof *actions)
 
-/* Chinese names of the statuses, for messages. */
-static const char *
-status_zh(const char *s)
-{
-	static const char *const	zh[] = { "已收件", "已受理", "待补正",
-	    "已转办", "已办结", "已出件", "不予受理", "已撤回" };
-	int				i;
-
-	for (i = 0; app_statuses[i] != NULL; i++) {
-		if (strcmp(app_statuses[i], s) == 0)
-			return (zh[i]);
-	}
-	return (s);
-}
-
-/* The status an action leads to from status, or NULL if not allowed. */
-static const char *
+const char *
 app_next(const char *status, const char *action)
 {
 	size_t	i, j;
@@ -161,9 +149,12 @@ app_apply(struct req *r, long long id, const char *from,
 		    "missing_materials, department, collector_name, "
 		    "collector_id_number, collected_at) VALUES (?, ?, ?, ?, ?, "
 		    "?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE ? "
-		    "END)", "ltlttttttttttt", id, now, r->staff->id, a->action,
+		    "END)", "ltLttttttttttt", id, now, r->staff != NULL ?
+		    r->staff->id : 0, a->action,
 		    from, to, a->note, a->reason, missing, a->department,
 		    a->collector_name, cid, a->collector_name, now);
+	if (rc == 0)
+		rc = exchange_event(r->db, id);
 	free(missing);
 	return (rc);
 }
@@ -291,7 +282,7 @@ refuse(struct req *r, const char *status, const char *action)
 			zh = actions[i].zh;
 	}
 	snprintf(detail, sizeof detail, "当前状态“%s”不能执行“%s”",
-	    status_zh(status), zh);
+	    app_status_zh(status), zh);
 	cJSON_AddStringToObject(ext, "current_status", status);
 	cJSON_AddItemToObject(ext, "allowed", app_allowed(status));
 	reply_problem_ext(r, 409, "invalid-transition", "Invalid transition",
@@ -436,11 +427,24 @@ receive_deferred(struct req *r, long long id, const char *status,
 		    "missing_materials) VALUES (?, ?, ?, 'receive_deferred', "
 		    "?, ?, ?, ?)", "ltltttt", id, now, r->staff->id, status,
 		    status, a->note, names);
+	if (rc == 0)
+		rc = exchange_event(r->db, id);
 	cJSON_Delete(deferred);
 	cJSON_Delete(missing);
 	free(text);
 	free(names);
 	return (rc == 0 ? 0 : -2);
+}
+
+int
+app_refused(struct req *r, long long id, const char *status,
+    const char *action)
+{
+	if (app_next(status, action) == NULL) {
+		refuse(r, status, action);
+		return (1);
+	}
+	return (strcmp(action, "complete") == 0 && refuse_deferred(r, id));
 }
 
 /* collect while the fee is owed and not paid: 409 fee-unpaid (docs/
@@ -500,12 +504,7 @@ app_transition(struct req *r)
 		    ext);
 		return;
 	}
-	if (app_next(status, a.action) == NULL) {
-		db_rollback(r->db);
-		refuse(r, status, a.action);
-		return;
-	}
-	if (strcmp(a.action, "complete") == 0 && refuse_deferred(r, id)) {
+	if (app_refused(r, id, status, a.action)) {
 		db_rollback(r->db);
 		return;
 	}

@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "clock.h"
 #include "db.h"
+#include "exchange-outbox.h"
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
@@ -269,6 +270,8 @@ store(struct req *r, long long id, struct fix *f)
 		    "?, ?, ?)",
 		    "ltlttttt", id, now, r->staff->id, f->status, f->status,
 		    f->reason, changes, full);
+	if (rc == 0)
+		rc = exchange_event(r->db, id);
 	what = fields_text(f);
 	detail = xasprintf("%s：%s", f->reason, what);
 	snprintf(object, sizeof object, "application/%lld", id);

@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "conditions.h"
 #include "db.h"
+#include "exchange-outbox.h"
 #include "fees.h"
 #include "form.h"
 #include "idempotency.h"
@@ -574,7 +575,8 @@ insert(struct req *r, struct newapp *a, const char *number,
 		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
 		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,
-		    a->note) != 0 || make_promises(r, a, id) != 0)
+		    a->note) != 0 || exchange_event(r->db, id) != 0 ||
+		    make_promises(r, a, id) != 0)
 			id = 0;
 	}
 	cJSON_Delete(fields);

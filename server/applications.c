@@ -19,6 +19,20 @@ const char *const app_statuses[] = {
 	"completed", "collected", "rejected", "withdrawn", NULL
 };
 
+const char *
+app_status_zh(const char *s)
+{
+	static const char *const	zh[] = { "已收件", "已受理", "待补正",
+	    "已转办", "已办结", "已出件", "不予受理", "已撤回" };
+	int				i;
+
+	for (i = 0; app_statuses[i] != NULL; i++) {
+		if (strcmp(app_statuses[i], s) == 0)
+			return (zh[i]);
+	}
+	return (s);
+}
+
 int
 app_overdue(const char *status, const char *due_date)
 {

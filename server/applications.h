@@ -32,5 +32,7 @@ cJSON	*app_full(struct req *, long long id, long long *version);
 int	 app_overdue(const char *status, const char *due_date);
 /* The statuses, in the order of the state table. */
 extern const char *const app_statuses[];
+/* A status's Chinese name (已收件 ... 已撤回); the code if unknown. */
+const char	*app_status_zh(const char *status);
 
 #endif

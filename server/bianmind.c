@@ -24,6 +24,8 @@
 #include "conns.h"
 #include "db-open.h"
 #include "db.h"
+#include "exchange-keys.h"
+#include "exchange-send.h"
 #include "http.h"
 #include "idempotency.h"
 #include "options.h"
@@ -240,6 +242,7 @@ serve(const struct options *o, int fd)
 	struct MHD_Daemon	*d;
 	sigset_t		 set;
 	unsigned		 port = bound_port(fd);
+	char			*cause = NULL;
 	int			 sig;
 
 	sigemptyset(&set);
@@ -255,8 +258,19 @@ serve(const struct options *o, int fd)
 		return (1);
 	}
 	default_public_url(o, port);
+	if (exchange_keys_load(o->exchange_inbound_keys,
+	    o->exchange_inbound_window, &cause) != 0 ||
+	    exchange_sender_start(o, &cause) != 0) {
+		fprintf(stderr, "bianmind: %s\n", cause);
+		log_error("%s", cause);
+		free(cause);
+		MHD_stop_daemon(d);
+		close(fd);
+		return (1);
+	}
 	if (o->port_file != NULL && write_port_file(o->port_file, port) != 0) {
 		fprintf(stderr, "bianmind: cannot write %s\n", o->port_file);
+		exchange_sender_stop();
 		MHD_stop_daemon(d);
 		close(fd);
 		return (1);
@@ -266,6 +280,8 @@ serve(const struct options *o, int fd)
 	while ((sig = wait_signal(&set)) == SIGHUP)
 		reload(o);
 	drain(d, sig, o->body_timeout);
+	exchange_sender_stop();
+	exchange_keys_clear();
 	close(fd);
 	return (0);
 }

@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "db.h"
 #include "evaluation.h"
+#include "exchange-outbox.h"
 #include "reply.h"
 #include "route.h"
 #include "../util/xmalloc.h"
@@ -240,6 +241,8 @@ eval_record(struct req *r, const struct eval_rating *x, long long *first,
 	if (id <= 0)
 		return (-1);
 	if (!good && open_followup(r->db, id, x->centre, now, today) != 0)
+		return (-1);
+	if (exchange_rating(r->db, id, eval_level_zh(x->level)) != 0)
 		return (-1);
 	snprintf(object, sizeof object, "rating/%lld", id);
 	snprintf(detail, sizeof detail, "%s %s %s (%s)", x->object,

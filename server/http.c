@@ -149,38 +149,6 @@ allowed(const char *path)
 	return (list);
 }
 
-/* application/json, with an optional charset=utf-8 (and for PATCH
- * routes application/merge-patch+json). */
-static int
-media_type_ok(const char *type, int patch)
-{
-	const char	*rest;
-	size_t		 n;
-
-	if (type == NULL)
-		return (0);
-	if (strncasecmp(type, "application/json", 16) == 0)
-		rest = type + 16;
-	else if (patch && strncasecmp(type,
-	    "application/merge-patch+json", 28) == 0)
-		rest = type + 28;
-	else
-		return (0);
-	while (*rest == ' ')
-		rest++;
-	if (*rest == '\0')
-		return (1);
-	if (*rest++ != ';')
-		return (0);
-	while (*rest == ' ')
-		rest++;
-	n = strlen(rest);
-	while (n > 0 && rest[n - 1] == ' ')
-		n--;
-	return ((n == 13 && strncasecmp(rest, "charset=utf-8", 13) == 0) ||
-	    (n == 15 && strncasecmp(rest, "charset=\"utf-8\"", 15) == 0));
-}
-
 /* Route, method and the limits: 0 to go on, -1 having replied. */
 static int
 check_route(struct req *r)
@@ -219,8 +187,8 @@ check_route(struct req *r)
 		return (-1);
 	}
 	if ((r->route->flags & (ROUTE_BODY | ROUTE_BODY_OPT)) &&
-	    r->body.len > 0 && !media_type_ok(req_header(r,
-	    MHD_HTTP_HEADER_CONTENT_TYPE), r->route->flags & ROUTE_PATCH)) {
+	    r->body.len > 0 && !req_media_type_ok(r,
+	    r->route->flags & ROUTE_PATCH)) {
 		reply_problem(r, 415, "unsupported-media-type",
 		    "Unsupported media type", "请求体须为 application/json",
 		    NULL);

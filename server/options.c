@@ -23,6 +23,12 @@
 #define CONFIG_FILE	"/etc/bianmin/bianmind.conf"
 #endif
 
+/* The exchange's options have no letter. */
+enum {
+	OPT_XURL = 256, OPT_XKEY, OPT_XKEYID, OPT_XCA, OPT_XHTTP, OPT_XRMIN,
+	OPT_XRMAX, OPT_XTIMEOUT, OPT_XINKEYS, OPT_XWINDOW
+};
+
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, 'C' },
 	{ "db", required_argument, NULL, 'd' },
@@ -46,6 +52,16 @@ static const struct option longopts[] = {
 	{ "no-config", no_argument, NULL, 'N' },
 	{ "user", required_argument, NULL, 'U' },
 	{ "db-password-file", required_argument, NULL, 'W' },
+	{ "exchange-url", required_argument, NULL, OPT_XURL },
+	{ "exchange-key-file", required_argument, NULL, OPT_XKEY },
+	{ "exchange-key-id", required_argument, NULL, OPT_XKEYID },
+	{ "exchange-ca-file", required_argument, NULL, OPT_XCA },
+	{ "exchange-allow-http", required_argument, NULL, OPT_XHTTP },
+	{ "exchange-retry-min", required_argument, NULL, OPT_XRMIN },
+	{ "exchange-retry-max", required_argument, NULL, OPT_XRMAX },
+	{ "exchange-timeout", required_argument, NULL, OPT_XTIMEOUT },
+	{ "exchange-inbound-keys", required_argument, NULL, OPT_XINKEYS },
+	{ "exchange-inbound-window", required_argument, NULL, OPT_XWINDOW },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -109,6 +125,13 @@ usage(FILE *f)
 	    "                     date and time (default Asia/Shanghai)\n"
 	    "  --calendar FILE    the working-day calendar (default: the one\n"
 	    "                     installed with bianmind); SIGHUP reloads it\n"
+	    "  --exchange-url URL, --exchange-key-file FILE, --exchange-key-id ID,\n"
+	    "  --exchange-ca-file FILE, --exchange-allow-http yes|no,\n"
+	    "  --exchange-retry-min MS, --exchange-retry-max MS,\n"
+	    "  --exchange-timeout S, --exchange-inbound-keys FILE,\n"
+	    "  --exchange-inbound-window S\n"
+	    "                     the exchange with the upper level\n"
+	    "                     (bianmind(8), docs/api.md 24)\n"
 	    "  --verify-audit     check the audit trail's hash chain\n"
 	    "  --routes           print the route table and exit\n"
 	    "  -V, --version      print the version\n");
@@ -159,6 +182,16 @@ set_option(struct options *o, int c, const char *name, const char *v)
 	case 'U': set_str(&o->user, v); return (0);
 	case 'W': set_str(&o->db_password_file, v); return (0);
 	case 'N': return (0);
+	case OPT_XURL: set_str(&o->exchange_url, v); return (0);
+	case OPT_XKEY: set_str(&o->exchange_key_file, v); return (0);
+	case OPT_XKEYID: set_str(&o->exchange_key_id, v); return (0);
+	case OPT_XCA: set_str(&o->exchange_ca_file, v); return (0);
+	case OPT_XINKEYS: set_str(&o->exchange_inbound_keys, v); return (0);
+	case OPT_XHTTP:
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+			break;
+		o->exchange_allow_http = strcmp(v, "yes") == 0;
+		return (0);
 	case 'z':
 		if (!zone_valid(v)) {
 			fprintf(stderr, "bianmind: unknown time zone %s (want "
@@ -189,10 +222,20 @@ set_option(struct options *o, int c, const char *name, const char *v)
 		o->body_timeout = (unsigned)n;
 	else if (c == 'P' && number(v, 1, 65535, &n) == 0)
 		o->per_addr = (unsigned)n;
+	else if (c == OPT_XRMIN && number(v, 10, 86400000, &n) == 0)
+		o->exchange_retry_min = n;
+	else if (c == OPT_XRMAX && number(v, 10, 86400000, &n) == 0)
+		o->exchange_retry_max = n;
+	else if (c == OPT_XTIMEOUT && number(v, 1, 3600, &n) == 0)
+		o->exchange_timeout = n;
+	else if (c == OPT_XWINDOW && number(v, 1, 86400, &n) == 0)
+		o->exchange_inbound_window = n;
 	else {
 		fprintf(stderr, "bianmind: bad value for %s: %s (--residents "
 		    "is 50 to 10000000, --threads 1 to 64, --request-timeout "
-		    "and --max-per-address at least 1)\n", name, v);
+		    "and --max-per-address at least 1; the exchange's "
+		    "retries 10 to 86400000 ms, its timeout 1 to 3600 s, its "
+		    "window 1 to 86400 s, allow-http yes or no)\n", name, v);
 		return (-1);
 	}
 	return (0);
@@ -317,6 +360,10 @@ read_args(int argc, char **argv, struct options *o)
 	o->threads = 4;
 	o->body_timeout = 30;
 	o->per_addr = 64;
+	o->exchange_retry_min = 2000;
+	o->exchange_retry_max = 600000;
+	o->exchange_timeout = 30;
+	o->exchange_inbound_window = 300;
 	if ((config = config_arg(argc, argv)) != NULL) {
 		set_str(&o->config, config);
 		read_config(o, config);
@@ -388,5 +435,10 @@ options_free(struct options *o)
 	free(o->trusted_proxies);
 	free(o->user);
 	free(o->db_password_file);
+	free(o->exchange_url);
+	free(o->exchange_key_file);
+	free(o->exchange_key_id);
+	free(o->exchange_ca_file);
+	free(o->exchange_inbound_keys);
 	memset(o, 0, sizeof *o);
 }

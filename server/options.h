@@ -19,6 +19,17 @@ struct options {
 	char		*trusted_proxies;
 	char		*user;		/* whom to become when root */
 	char		*db_password_file;
+	/* the exchange with the upper level (docs/api.md 24) */
+	char		*exchange_url;
+	char		*exchange_key_file;
+	char		*exchange_key_id;
+	char		*exchange_ca_file;
+	char		*exchange_inbound_keys;
+	long		 exchange_retry_min;	/* ms */
+	long		 exchange_retry_max;	/* ms */
+	long		 exchange_timeout;	/* s */
+	long		 exchange_inbound_window;	/* s */
+	int		 exchange_allow_http;
 	long		 residents;
 	unsigned	 body_timeout;
 	unsigned	 per_addr;

@@ -45,25 +45,56 @@ find(const char *addr, time_t now, int window)
 	return (s);
 }
 
+/* Seconds until the slot's oldest of limit hits leaves the window, or
+ * 0 when it has room. */
+static int
+full(const struct slot *s, time_t now, int limit, int window)
+{
+	time_t	oldest;
+	int	retry;
+
+	if (s->used != limit)
+		return (0);
+	oldest = s->hits[s->next % limit];
+	if (now - oldest >= window)
+		return (0);
+	retry = (int)(window - (now - oldest));
+	return (retry > 0 ? retry : 1);
+}
+
+int
+ratelimit_wait(const char *addr, int limit, int window)
+{
+	const struct slot	*s;
+	time_t			 now = time(NULL);
+	int			 retry = 0;
+
+	if (limit > MAX_LIMIT)
+		limit = MAX_LIMIT;
+	pthread_mutex_lock(&lock);
+	s = &slots[hash(addr)];
+	if (strcmp(s->addr, addr) == 0 || (s->used > 0 &&
+	    now - s->last < window))
+		retry = full(s, now, limit, window);
+	pthread_mutex_unlock(&lock);
+	return (retry);
+}
+
 int
 ratelimit_hit(const char *addr, int limit, int window)
 {
 	struct slot	*s;
-	time_t		 now = time(NULL), oldest;
-	int		 retry = 0;
+	time_t		 now = time(NULL);
+	int		 retry;
 
 	if (limit > MAX_LIMIT)
 		limit = MAX_LIMIT;
 	pthread_mutex_lock(&lock);
 	s = find(addr, now, window);
 	s->last = now;
-	if (s->used == limit) {
-		oldest = s->hits[s->next % limit];
-		if (now - oldest < window) {
-			retry = (int)(window - (now - oldest));
-			pthread_mutex_unlock(&lock);
-			return (retry > 0 ? retry : 1);
-		}
+	if ((retry = full(s, now, limit, window)) > 0) {
+		pthread_mutex_unlock(&lock);
+		return (retry);
 	}
 	s->hits[s->next % limit] = now;
 	s->next = (s->next + 1) % limit;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "jsonparse.h"
 #include "reply.h"
@@ -55,6 +56,37 @@ req_json(struct req *r)
 		return (NULL);
 	}
 	return (json);
+}
+
+int
+req_media_type_ok(struct req *r, int patch)
+{
+	const char	*type = req_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char	*rest;
+	size_t		 n;
+
+	if (type == NULL)
+		return (0);
+	if (strncasecmp(type, "application/json", 16) == 0)
+		rest = type + 16;
+	else if (patch && strncasecmp(type,
+	    "application/merge-patch+json", 28) == 0)
+		rest = type + 28;
+	else
+		return (0);
+	while (*rest == ' ')
+		rest++;
+	if (*rest == '\0')
+		return (1);
+	if (*rest++ != ';')
+		return (0);
+	while (*rest == ' ')
+		rest++;
+	n = strlen(rest);
+	while (n > 0 && rest[n - 1] == ' ')
+		n--;
+	return ((n == 13 && strncasecmp(rest, "charset=utf-8", 13) == 0) ||
+	    (n == 15 && strncasecmp(rest, "charset=\"utf-8\"", 15) == 0));
 }
 
 long long

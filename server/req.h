@@ -14,6 +14,10 @@ cJSON	*req_body(struct req *);
 /* Parses the body as a JSON object; replies 400/415 and returns NULL if
  * it is not one. The caller frees the result. */
 cJSON	*req_json(struct req *);
+/* Whether the body's Content-Type is application/json, with an
+ * optional charset=utf-8 (with patch, application/merge-patch+json
+ * too); docs/api.md 1.1. */
+int	req_media_type_ok(struct req *, int patch);
 /* A query-string argument, or NULL. */
 const char *req_arg(struct req *, const char *name);
 const char *req_header(struct req *, const char *name);

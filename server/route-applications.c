@@ -228,7 +228,7 @@ timeline(struct req *r)
 	    "t.from_status, t.to_status, t.note, t.reason, "
 	    "t.missing_materials, t.department, t.collector_name, "
 	    "t.collector_id_number, t.collected_at, t.changes", " FROM "
-	    "timeline t JOIN staff s ON s.id = t.staff_id")) == NULL)
+	    "timeline t LEFT JOIN staff s ON s.id = t.staff_id")) == NULL)
 		return;
 	if ((o = app_full(r, id, &version)) == NULL) {
 		listq_free(q);

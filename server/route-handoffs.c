@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "db.h"
+#include "exchange-outbox.h"
 #include "idempotency.h"
 #include "json.h"
 #include "listq.h"
@@ -19,6 +20,7 @@
 #include "route.h"
 #include "scope.h"
 #include "views.h"
+#include "../util/xmalloc.h"
 
 #define MAX_ITEMS	200
 #define HANDOFF_COLS "h.id, h.number, h.created_at, s.id, s.name, e.id, " \
@@ -361,15 +363,32 @@ static int
 mark_received(struct req *r, long long id, const char *number,
     const char *now)
 {
-	char	note[64];
+	struct db_stmt	*st;
+	long long	*apps = NULL;
+	size_t		 n = 0, i;
+	char		 note[64];
+	int		 rc;
 
 	snprintf(note, sizeof note, "交接单 %s", number);
-	return (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
+	rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 	    "staff_id, action, from_status, to_status, note) SELECT a.id, ?, "
 	    "?, 'handoff_received', a.status, a.status, ? FROM handoff_items "
 	    "i JOIN applications a ON a.id = i.application_id WHERE "
 	    "i.handoff_id = ? ORDER BY i.position", "tltl", now, r->staff->id,
-	    note, id));
+	    note, id);
+	/* each entry's outbox message (docs/api.md 24) */
+	st = db_stmt(r->db, "SELECT application_id FROM handoff_items WHERE "
+	    "handoff_id = ? ORDER BY position");
+	db_bind_int(st, 1, id);
+	while (rc == 0 && db_step(st) == 1) {
+		apps = xreallocarray(apps, n + 1, sizeof *apps);
+		apps[n++] = db_int(st, 0);
+	}
+	db_reset(st);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = exchange_event(r->db, apps[i]);
+	free(apps);
+	return (rc);
 }
 
 /* POST /handoffs/{id}/receipt: the back office signed the 交接单. */

@@ -120,6 +120,7 @@ extern const struct route routes_task_items[];
 extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];
+extern const struct route routes_exchange[];
 extern const struct route routes_health[];
 
 #endif

@@ -8,6 +8,7 @@
 
 static const struct route *const route_tables[] = {
 	routes_health,
+	routes_exchange,
 	routes_sessions,
 	routes_residents,
 	routes_resident_edit,

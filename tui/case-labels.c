@@ -65,6 +65,8 @@ label_app_action(const char *action)
 		return (_("容缺 material brought in"));
 	if (strcmp(action, "correct") == 0)
 		return (_("Corrected (更正)"));
+	if (strcmp(action, "department_note") == 0)
+		return (_("Department's note"));
 	return (action);
 }
 

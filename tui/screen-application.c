@@ -816,6 +816,7 @@ static void
 draw_timeline(struct appview *v, int y, int last, int cols)
 {
 	struct timeline_entry	*e;
+	const char		*who;
 	char			 at[20], line[512];
 	int			 i, x;
 
@@ -830,8 +831,9 @@ draw_timeline(struct appview *v, int y, int last, int cols)
 	for (i = v->tl_view.top; i < (int)v->tl->n && y <= last; i++, y++) {
 		e = &v->tl->items[i];
 		cases_local_time(e->at, at);
+		who = e->staff != NULL ? e->staff : _("(department)");
 		snprintf(line, sizeof line, "%s  %s  %s -> %s%s%s", at,
-		    e->staff, label_app_action(e->action),
+		    who, label_app_action(e->action),
 		    label_app_status(e->to_status), *e->detail != '\0' ?
 		    "  " : "", e->detail);
 		if (text_width(line) <= cols - 3 || y == last) {
@@ -840,7 +842,7 @@ draw_timeline(struct appview *v, int y, int last, int cols)
 		}
 		/* a long detail (a correction's old and new values) goes
 		 * on the lines below, so that none of it is cut */
-		snprintf(line, sizeof line, "%s  %s  %s -> %s", at, e->staff,
+		snprintf(line, sizeof line, "%s  %s  %s -> %s", at, who,
 		    label_app_action(e->action),
 		    label_app_status(e->to_status));
 		draw_text(y, 2, line, cols - 3, STYLE_NORMAL);

@@ -66,8 +66,30 @@ def test_org_import_is_whole_and_idempotent():
     assert count("SELECT count(*) FROM communities WHERE code = ?",
                  "610202009002") == 0
     out = admin("org", "export").stdout
-    assert "community,610202009001,新城社区,610202009-C\n" in out, out
-    assert out.startswith("kind,code,name,parent\ndistrict,610202,王益区,\n")
+    assert "community,610202009001,新城社区,610202009-C,\n" in out, out
+    assert out.startswith("kind,code,name,parent,uscc\n"
+                          "district,610202,王益区,,\n"), out
+    # a centre's 统一社会信用代码, the 实施主体's in the exchange's
+    # messages: checked, set, kept when the cell is empty
+    usc = write("uscc.csv", "kind,code,name,parent,统一社会信用代码\n"
+                "centre,610202009-C,新城街道便民服务中心,610202,"
+                "12610202MB2K3L4X5T\n")
+    r = admin("org", "import", usc)
+    assert r.returncode == 0 and "1 updated" in r.stdout, r
+    assert "centre,610202009-C,新城街道便民服务中心,610202," \
+        "12610202MB2K3L4X5T\n" in admin("org", "export").stdout
+    r = admin("org", "import", good)
+    assert r.returncode == 0 and "4 unchanged" in r.stdout, r
+    bad = write("bad-uscc.csv", "kind,code,name,parent,uscc\n"
+                "centre,610202009-C,新城街道便民服务中心,610202,"
+                "12610202MB2K3L4X5Q\n"
+                "community,610202009001,新城社区,610202009-C,"
+                "12610202MB2K3L4X5T\n")
+    r = admin("org", "import", bad)
+    assert r.returncode == 1 and bad + ":2: uscc 12610202MB2K3L4X5Q" in \
+        r.stderr and bad + ":3: only a centre has a uscc" in r.stderr, r
+    assert count("SELECT count(*) FROM centres WHERE uscc = ?",
+                 "12610202MB2K3L4X5T") == 1
     # the new centre takes staff, and its clerk sees its community only
     r = admin("staff", "add", "xincheng", "--name", "新城", "--role",
               "clerk", "--centre", "610202009-C", "--password-stdin",

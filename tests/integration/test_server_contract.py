@@ -30,6 +30,14 @@ def routes():
     return [tuple(line.split(" ", 1)) for line in out.splitlines()]
 
 
+def session_routes():
+    """The routes reached with a session or none: all but the exchange's
+    inbound route, reached by signature (docs/api.md 24), whose refusals
+    test_server_exchange.py checks."""
+    return [(m, p) for m, p in routes()
+            if not p.startswith("/api/v1/exchange/")]
+
+
 def public_page(path):
     """The public, rate-limited routes: verification and the progress
     page (docs/api.md 10, 19)."""
@@ -288,7 +296,7 @@ def test_no_token_and_expired_token():
     db.execute("UPDATE sessions SET last_seen = last_seen - 901")
     db.commit()
     db.close()
-    for method, path in routes():
+    for method, path in session_routes():
         public = method == "POST" and path == "/api/v1/sessions" or \
             public_page(path) or path.endswith("/health")
         for token in (None, expired, "f" * 64):
@@ -327,7 +335,7 @@ def test_other_community_sees_nothing():
             r, text = call(method, path, W.other[role])
             assert r.status == 404, (method, path, role, r.status, text)
             assert b"\xe7\xba\xa2\xe6\x97\x97" not in text, text  # 红旗
-    for method, path in routes():
+    for method, path in session_routes():
         if method != "GET" or "{" in path or public_page(path):
             continue
         for role in OTHER:
@@ -352,7 +360,7 @@ def test_own_community_and_admin_reach_every_row():
 
 def test_head_answers_every_get():
     build_world()
-    for method, path in routes():
+    for method, path in session_routes():
         if method != "GET" or public_page(path):
             continue
         r, text = call("GET", path, W.tokens["admin"])
@@ -370,7 +378,7 @@ def test_head_answers_every_get():
 
 def test_unknown_query_parameters():
     build_world()
-    for method, path in routes():
+    for method, path in session_routes():
         if public_page(path) or path.endswith(("/current", "/health")):
             continue
         kw = {"key": uuid.uuid4().hex} if method == "POST" else {}
@@ -396,7 +404,7 @@ BAD = [
 
 def test_bad_bodies_on_every_body_route():
     build_world()
-    for method, path in routes():
+    for method, path in session_routes():
         if method not in ("POST", "PATCH") or path.startswith("/p/"):
             continue                # the progress page takes a form
         role = None if path == "/api/v1/sessions" else "admin"
@@ -457,7 +465,7 @@ def test_wrong_types_and_hostile_values():
 def test_no_full_numbers_in_replies_or_log():
     build_world()
     texts = []
-    for method, path in routes():
+    for method, path in session_routes():
         if method == "GET" and "verify" not in path:
             texts.append(call(method, path, W.tokens["admin"])[1].decode())
     joined = "\n".join(texts).replace(W.token, "")

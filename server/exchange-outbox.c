@@ -1,0 +1,188 @@
+/* The exchange outbox (docs/api.md 24): each timeline entry and each
+ * rating becomes a message in the transaction that made it, numbered in
+ * its stream without gaps. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "applications.h"
+#include "clock.h"
+#include "db.h"
+#include "exchange-outbox.h"
+#include "json.h"
+#include "views.h"
+#include "../util/xmalloc.h"
+
+/* 32 lowercase hex characters, random, into out[33]. */
+static int
+message_id(char *out)
+{
+	unsigned char	raw[16];
+	size_t		i;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return (-1);
+	for (i = 0; i < sizeof raw; i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	return (0);
+}
+
+/* Writes the message: its id, kind, stream and next sequence ahead of
+ * what body holds (consumed). The stream's lock is the last one the
+ * transaction takes before the audit trail's, so its writers take turns
+ * for the sequence. */
+static int
+outbox_put(struct db *db, const char *kind, const char *stream,
+    const char *occurred_at, cJSON *body)
+{
+	struct db_stmt	*st;
+	cJSON		*m, *it;
+	char		 lock[96], id[33], now[32], *text;
+	long long	 seq = 0;
+	int		 rc;
+
+	snprintf(lock, sizeof lock, "exchange:%s", stream);
+	if (db_lock_name(db, lock) != 0 || message_id(id) != 0) {
+		cJSON_Delete(body);
+		return (-1);
+	}
+	if (db_query(db, &st, "SELECT coalesce(max(sequence), 0) + 1 FROM "
+	    "exchange_outbox WHERE stream = ?", "t", stream) == 1)
+		seq = db_int(st, 0);
+	db_reset(st);
+	if (seq <= 0) {
+		cJSON_Delete(body);
+		return (-1);
+	}
+	m = cJSON_CreateObject();
+	cJSON_AddStringToObject(m, "id", id);
+	cJSON_AddStringToObject(m, "type", kind);
+	cJSON_AddStringToObject(m, "stream", stream);
+	cJSON_AddNumberToObject(m, "sequence", (double)seq);
+	cJSON_AddStringToObject(m, "occurred_at", occurred_at);
+	while ((it = body->child) != NULL)
+		cJSON_AddItemToObject(m, it->string,
+		    cJSON_DetachItemViaPointer(body, it));
+	cJSON_Delete(body);
+	text = cJSON_PrintUnformatted(m);
+	cJSON_Delete(m);
+	clock_rfc3339(clock_now(), now);
+	rc = db_exec(db, "INSERT INTO exchange_outbox (message_id, kind, "
+	    "stream, sequence, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	    "tttltt", id, kind, stream, seq, text, now);
+	free(text);
+	return (rc);
+}
+
+/* The application as the message shows it (办件), or NULL. */
+static cJSON *
+application_json(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*o = NULL, *b;
+
+	if (db_query(db, &st, "SELECT a.number, s.item_code, s.name, "
+	    "ce.name, ce.uscc, a.created_at, (SELECT min(t.at) FROM timeline "
+	    "t WHERE t.application_id = a.id AND t.action = 'accept'), "
+	    "(SELECT min(t.at) FROM timeline t WHERE t.application_id = a.id "
+	    "AND t.to_status IN ('completed', 'rejected')), a.due_date, "
+	    "a.status FROM applications a JOIN services s ON s.id = "
+	    "a.service_id JOIN communities c ON c.id = a.community_id JOIN "
+	    "centres ce ON ce.id = c.centre_id WHERE a.id = ?", "l",
+	    id) == 1) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "number", db_text(st, 0));
+		cJSON_AddStringToObject(o, "item_code", db_text(st, 1));
+		cJSON_AddStringToObject(o, "service_name", db_text(st, 2));
+		b = cJSON_AddObjectToObject(o, "implementing_body");
+		cJSON_AddStringToObject(b, "name", db_text(st, 3));
+		view_text_or_null(b, "uscc", st, 4);
+		cJSON_AddStringToObject(o, "received_at", db_text(st, 5));
+		view_text_or_null(o, "accepted_at", st, 6);
+		view_text_or_null(o, "completed_at", st, 7);
+		cJSON_AddStringToObject(o, "due_date", db_text(st, 8));
+		cJSON_AddStringToObject(o, "status", db_text(st, 9));
+		cJSON_AddStringToObject(o, "status_name",
+		    app_status_zh(db_text(st, 9)));
+	}
+	db_reset(st);
+	return (o);
+}
+
+int
+exchange_event(struct db *db, long long application)
+{
+	struct db_stmt	*st;
+	cJSON		*body, *app, *e;
+	char		 stream[48], at[32];
+
+	if ((app = application_json(db, application)) == NULL)
+		return (-1);
+	if (db_query(db, &st, "SELECT action, from_status, to_status, at, "
+	    "department, reason, missing_materials FROM timeline WHERE "
+	    "application_id = ? ORDER BY id DESC LIMIT 1", "l",
+	    application) != 1) {
+		db_reset(st);
+		cJSON_Delete(app);
+		return (-1);
+	}
+	body = cJSON_CreateObject();
+	cJSON_AddItemToObject(body, "application", app);
+	e = cJSON_AddObjectToObject(body, "event");
+	cJSON_AddStringToObject(e, "action", db_text(st, 0));
+	view_text_or_null(e, "from_status", st, 1);
+	cJSON_AddStringToObject(e, "to_status", db_text(st, 2));
+	cJSON_AddStringToObject(e, "at", db_text(st, 3));
+	view_text_or_null(e, "department", st, 4);
+	view_text_or_null(e, "reason", st, 5);
+	view_stored(e, "missing_materials", db_text(st, 6));
+	cJSON_AddNullToObject(body, "rating");
+	snprintf(at, sizeof at, "%s", db_text(st, 3));
+	db_reset(st);
+	snprintf(stream, sizeof stream, "application/%lld", application);
+	return (outbox_put(db, "application_event", stream, at, body));
+}
+
+int
+exchange_rating(struct db *db, long long rating, const char *level_name)
+{
+	struct db_stmt	*st;
+	cJSON		*body, *app = NULL, *o;
+	char		 stream[64], at[32];
+	long long	 application = 0;
+
+	if (db_query(db, &st, "SELECT object, occasion, level, good, "
+	    "reasons, comment, channel, rated_at FROM ratings WHERE id = ?",
+	    "l", rating) != 1) {
+		db_reset(st);
+		return (-1);
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "object", db_text(st, 0));
+	cJSON_AddStringToObject(o, "occasion", db_text(st, 1));
+	cJSON_AddStringToObject(o, "level", db_text(st, 2));
+	cJSON_AddStringToObject(o, "level_name", level_name != NULL ?
+	    level_name : "");
+	cJSON_AddBoolToObject(o, "good", db_int(st, 3) != 0);
+	view_stored(o, "reasons", db_text(st, 4));
+	view_text_or_null(o, "comment", st, 5);
+	cJSON_AddStringToObject(o, "channel", db_text(st, 6));
+	cJSON_AddStringToObject(o, "rated_at", db_text(st, 7));
+	snprintf(stream, sizeof stream, "%s", db_text(st, 0));
+	snprintf(at, sizeof at, "%s", db_text(st, 7));
+	db_reset(st);
+	if (sscanf(stream, "application/%lld", &application) == 1 &&
+	    (app = application_json(db, application)) == NULL) {
+		cJSON_Delete(o);
+		return (-1);
+	}
+	body = cJSON_CreateObject();
+	if (app != NULL)
+		cJSON_AddItemToObject(body, "application", app);
+	else
+		cJSON_AddNullToObject(body, "application");
+	cJSON_AddNullToObject(body, "event");
+	cJSON_AddItemToObject(body, "rating", o);
+	return (outbox_put(db, "rating", stream, at, body));
+}
