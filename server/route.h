@@ -120,6 +120,9 @@ extern const struct route routes_task_items[];
 extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];
+extern const struct route routes_dept[];
+extern const struct route routes_consents[];
+extern const struct route routes_reads[];
 extern const struct route routes_health[];
 
 #endif
