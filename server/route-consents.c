@@ -122,10 +122,10 @@ consent_record(struct req *r)
 	code = json_string(body, "purpose", 1, 32, NULL, &errors);
 	scope = json_text(body, "scope", 0, 200, 0, NULL, &errors);
 	if (code != NULL && purpose_load(r->db, code, &p) != 0) {
-		field_error(&errors, "purpose", "invalid", "无此用途");
+		field_error(&errors, "purpose", "not_found", "无此用途");
 		code = NULL;
 	} else if (code != NULL && strcmp(p.consent, "none") == 0) {
-		field_error(&errors, "purpose", "invalid", "此用途无需授权");
+		field_error(&errors, "purpose", "option", "此用途无需授权");
 		code = NULL;
 	}
 	if (code != NULL)

@@ -330,7 +330,7 @@ const struct route routes_dept[] = {
 	{ "GET", "/api/v1/purposes", purposes, 0,
 	  ROLE_CLERK | ROLE_SUPER | ROLE_ADMIN | ROLE_DEPT },
 	{ "GET", "/api/v1/dept/residents", dept_search, 0, ROLE_DEPT },
-	{ "GET", "/api/v1/dept/residents/{id}", dept_resident_get, 0,
-	  ROLE_DEPT },
+	{ "GET", "/api/v1/dept/residents/{id}", dept_resident_get,
+	  ROUTE_QUERY, ROLE_DEPT },
 	{ NULL, NULL, NULL, 0, 0 }
 };
