@@ -222,5 +222,44 @@ def test_department_token_refused_on_every_other_route():
         j["staff"]["communities"] == [], j
 
 
+def admin(*args):
+    return subprocess.run([os.path.join(bm.BIN, "bianmind"), "--db",
+                           bm.S.db, "admin"] + list(args),
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_admin_adds_lists_and_disables_a_purpose():
+    base = ["purpose", "add", "wj-manbing", "--department", "wj", "--name",
+            "慢病随访", "--basis", "《基本公共卫生服务规范》", "--fields",
+            "name,age,phone"]
+    # bad input writes nothing: an unknown field, consent without days
+    r = admin(*base[:-1], "name,salary", "--consent", "none")
+    assert r.returncode == 1 and "--fields" in r.stderr, r.stderr
+    r = admin(*base, "--consent", "subject")
+    assert r.returncode == 1 and "--days" in r.stderr, r.stderr
+    assert admin("purpose", "add", "x").returncode == 2
+    t = dept("dept-wj")
+    problem(*read(t, "wj-manbing"), 403, "purpose-refused")
+    r = admin(*base, "--consent", "none")
+    assert r.returncode == 0, r.stderr
+    assert admin(*base, "--consent", "none").returncode == 1
+    r, j = read(t, "wj-manbing")
+    assert r.status == 200 and set(j["items"][0]) == {
+        "id", "purpose", "name", "age", "phone", "id_number_masked"}, j
+    line = [x for x in admin("purpose", "list").stdout.splitlines()
+            if x.startswith("wj-manbing ")]
+    assert len(line) == 1 and "active" in line[0] and "慢病随访" in line[0]
+    assert admin("purpose", "disable", "wj-manbing").returncode == 0
+    problem(*read(t, "wj-manbing"), 403, "purpose-refused")
+    assert "disabled" in [x for x in admin("purpose", "list").stdout
+                          .splitlines() if x.startswith("wj-manbing ")][0]
+    assert admin("purpose", "disable", "wj-manbing").returncode == 1
+    r, j = jreq("GET", "/api/v1/audit?action=purpose_add&action="
+                "purpose_disable&per_page=100", token=login("admin",
+                                                            counter=None))
+    assert [x["action"] for x in j["items"] if x["object"] ==
+            "wj-manbing"] == ["purpose_disable", "purpose_add"], j
+
+
 if __name__ == "__main__":
     bm.main(globals())
