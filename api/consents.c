@@ -13,7 +13,7 @@
 static void
 purpose_clear(void *ptr)
 {
-	struct purpose	*p = ptr;
+	struct dept_purpose	*p = ptr;
 
 	free(p->code);
 	free(p->name);
@@ -25,7 +25,7 @@ purpose_clear(void *ptr)
 static int
 purpose_parse(const cJSON *j, void *ptr, const char **cause)
 {
-	struct purpose	*p = ptr;
+	struct dept_purpose	*p = ptr;
 	const cJSON	*d = cJSON_GetObjectItemCaseSensitive(j,
 			    "consent_days");
 	int		 bad = 0;
@@ -45,7 +45,7 @@ purpose_parse(const cJSON *j, void *ptr, const char **cause)
 }
 
 static const struct page_item purpose_item = {
-	sizeof(struct purpose), purpose_parse, purpose_clear
+	sizeof(struct dept_purpose), purpose_parse, purpose_clear
 };
 
 static void
@@ -164,7 +164,7 @@ static const struct page_item read_item = {
 };
 
 int
-model_purpose_list_parse(const cJSON *j, struct purpose_list *l,
+model_purpose_list_parse(const cJSON *j, struct dept_purpose_list *l,
     const char **cause)
 {
 	void	*v = NULL;
@@ -181,7 +181,7 @@ model_purpose_list_parse(const cJSON *j, struct purpose_list *l,
 void
 model_purpose_list_free(void *ptr)
 {
-	struct purpose_list	*l = ptr;
+	struct dept_purpose_list	*l = ptr;
 
 	if (l == NULL)
 		return;
@@ -263,7 +263,7 @@ model_read_list_free(void *ptr)
 	free(l);
 }
 
-API_KIND(kind_purposes, struct purpose_list, model_purpose_list_parse,
+API_KIND(kind_purposes, struct dept_purpose_list, model_purpose_list_parse,
     model_purpose_list_free);
 API_KIND(kind_consent, struct consent, model_consent_parse,
     model_consent_free);

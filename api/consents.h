@@ -13,7 +13,7 @@
 
 #include "client.h"
 
-struct purpose {
+struct dept_purpose {
 	char		*code;
 	char		*name;
 	char		*dept;		/* the department's name, 民政 */
@@ -22,8 +22,8 @@ struct purpose {
 	long long	 consent_days;	/* 0 for none */
 };
 
-struct purpose_list {
-	struct purpose	*items;
+struct dept_purpose_list {
+	struct dept_purpose	*items;
 	size_t		 n;
 };
 
@@ -68,7 +68,7 @@ struct read_list {
 	size_t		 n;
 };
 
-int	model_purpose_list_parse(const cJSON *, struct purpose_list *,
+int	model_purpose_list_parse(const cJSON *, struct dept_purpose_list *,
 	    const char **cause);
 void	model_purpose_list_free(void *);
 int	model_consent_parse(const cJSON *, struct consent *,

@@ -22,7 +22,7 @@
 static void
 purposes_parse(void **state)
 {
-	struct purpose_list	*l = calloc(1, sizeof *l);
+	struct dept_purpose_list	*l = calloc(1, sizeof *l);
 	const char		*cause;
 	cJSON			*j;
 
