@@ -20,6 +20,7 @@ purpose_clear(void *ptr)
 	free(p->dept);
 	free(p->basis);
 	free(p->consent);
+	mu_strings_free(p->fields, p->nfields);
 }
 
 static int
@@ -41,6 +42,9 @@ purpose_parse(const cJSON *j, void *ptr, const char **cause)
 	if (cJSON_IsNumber(d))
 		bad |= mu_int(&p->consent_days, j, "consent_days", 1, 100000,
 		    "a purpose's consent_days", cause);
+	bad |= mu_strings(&p->fields, &p->nfields,
+	    cJSON_GetObjectItemCaseSensitive(j, "fields"), "a purpose's fields",
+	    cause);
 	return (bad ? -1 : 0);
 }
 

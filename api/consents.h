@@ -20,6 +20,8 @@ struct dept_purpose {
 	char		*basis;
 	char		*consent;	/* none, subject, household_adults */
 	long long	 consent_days;	/* 0 for none */
+	char		**fields;	/* the resident fields it may see */
+	size_t		 nfields;
 };
 
 struct dept_purpose_list {

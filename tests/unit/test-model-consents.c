@@ -37,6 +37,9 @@ purposes_parse(void **state)
 	assert_string_equal(l->items[0].consent, "household_adults");
 	assert_int_equal(l->items[0].consent_days, 365);
 	assert_int_equal(l->items[1].consent_days, 0);
+	assert_int_equal(l->items[0].nfields, 1);
+	assert_string_equal(l->items[0].fields[0], "name");
+	assert_int_equal(l->items[1].nfields, 0);
 	model_purpose_list_free(l);
 	cJSON_Delete(j);
 }
