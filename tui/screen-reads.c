@@ -199,7 +199,7 @@ reads_draw(struct screen *s, int top, int rows, int cols, int *cy,
 
 const struct screen_ops screen_reads = {
 	.name = "reads",
-	.title = N_("A resident's 查询记录"),
+	.title = N_("Who read a resident's data"),
 	.init = reads_init,
 	.free = reads_free,
 	.key = reads_key,
