@@ -8,7 +8,7 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
-#define TITLE	"居民信息查询记录"
+#define TITLE	"查询记录"
 
 /* A missing value prints as a dash, never as nothing. */
 static const char *
