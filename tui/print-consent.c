@@ -24,6 +24,20 @@ staff(void)
 	return (app.session != NULL ? app.session->staff_name : "");
 }
 
+/* Each 核对授权书 is a paper of its own, printed again when the clerk
+ * starts over: its instant (and so its id) never repeats the last one,
+ * even within the same second. */
+static time_t
+fresh_instant(void)
+{
+	static time_t	last;
+	time_t		t = time(NULL);
+
+	if (t <= last)
+		t = last + 1;
+	return (last = t);
+}
+
 struct pdoc *
 print_consent(const struct dept_purpose *p, const struct consent *c,
     const char *resident, const char *id_masked, const char *const *signers,
@@ -51,7 +65,7 @@ print_consent(const struct dept_purpose *p, const struct consent *c,
 		pc.signed_on = c->signed_on;
 		pc.expires_on = c->expires_on;
 	}
-	pc.at = time(NULL);
+	pc.at = fresh_instant();
 	return (paper_consent(&pc));
 }
 

@@ -1,6 +1,7 @@
 /* A resident's consents to departments' reads: the list with each one's
- * state; N records one (a purpose needing consent, its scope, signed
- * on, expires on) and prints the 核对授权书; W withdraws the chosen one
+ * state; N prints the 核对授权书 of a purpose needing consent (its
+ * scope, signed on, expires on) and records it once everyone listed on
+ * it has signed; W withdraws the chosen one
  * with a reason, once confirmed; P prints its 核对授权书 again. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ struct cons {
 	int			 pick;		/* the purpose being recorded */
 	char			*scope;
 	char			*signed_on;
+	char			*expires_on;	/* as it will be recorded */
 };
 
 static const struct keyhelp consents_keys[] = {
@@ -117,6 +119,7 @@ consents_free(struct screen *s)
 	free(c->id_masked);
 	free(c->scope);
 	free(c->signed_on);
+	free(c->expires_on);
 	free(c);
 }
 
@@ -166,33 +169,100 @@ on_recorded(struct api_result *r, void *arg)
 {
 	struct cons		*c = arg;
 	struct consent		*k;
-	const struct dept_purpose *p;
 
 	if (!app_answer(r))
 		return;
 	k = r->model;
 	app_message(MSG_INFO, _("Consent to %s recorded, in force until %s."),
 	    k->purpose_name, k->expires_on);
-	if ((p = purpose_of(c, k->purpose)) != NULL)
-		print_it(c, p, k);
 	app_changed(RES_RESIDENT, c->id);
 }
 
+/* The clerk's answer to "signed by everyone?", owned by its dialog. */
+struct signing {
+	struct cons	*c;
+	int		 yes;
+};
+
 static void
-got_expiry(const char *text, void *arg)
+signed_yes(void *arg)
 {
-	struct cons		*c = arg;
+	struct signing		*sg = arg;
+	struct cons		*c = sg->c;
 	struct request		*rq;
 	const struct dept_purpose *p = &c->pl->items[c->pick];
 	char			*what;
 
+	sg->yes = 1;
 	what = xasprintf("%s %s %s %s", p->code, c->scope, c->signed_on,
-	    text);
+	    c->expires_on);
 	rq = request_new(c, SLOT_RECORD, on_recorded, c);
 	request_call(rq, api_consent_record(app.api, c->id, p->code,
-	    c->scope, c->signed_on, *text != '\0' ? text : NULL,
-	    request_key(rq, what), request_reply, rq));
+	    c->scope, c->signed_on, c->expires_on, request_key(rq, what),
+	    request_reply, rq));
 	free(what);
+}
+
+/* The dialog has gone: a consent not signed is not recorded. */
+static void
+signing_free(void *arg)
+{
+	struct signing	*sg = arg;
+
+	if (!sg->yes)
+		app_message(MSG_INFO, "%s", _("Not signed by everyone: "
+		    "nothing was recorded."));
+	free(sg);
+}
+
+/* The term as it will be recorded: expires on the date given, or the
+ * purpose's last day when none; -1, said, when a date is wrong. */
+static int
+term_of(struct cons *c, const struct dept_purpose *p, const char *text)
+{
+	char	today[16], last[16], day[16];
+
+	when_today(today);
+	if (when_date_add(c->signed_on, (int)p->consent_days, last) != 0 ||
+	    strcmp(c->signed_on, today) > 0) {
+		app_message(MSG_ERROR, _("Signed on %s: not a date, or after "
+		    "today."), c->signed_on);
+		return (-1);
+	}
+	if (*text == '\0')
+		text = last;
+	else if (when_date_add(text, 0, day) != 0 ||
+	    strcmp(text, c->signed_on) < 0 || strcmp(text, last) > 0) {
+		app_message(MSG_ERROR, _("It expires on %s at the latest, not "
+		    "before it was signed."), last);
+		return (-1);
+	}
+	free(c->expires_on);
+	c->expires_on = xstrdup(text);
+	return (0);
+}
+
+/* The 核对授权书 printed with the dates it will be recorded with; the
+ * consent is recorded only once everyone listed on it has signed. */
+static void
+got_expiry(const char *text, void *arg)
+{
+	struct cons		*c = arg;
+	const struct dept_purpose *p = &c->pl->items[c->pick];
+	struct consent		 k;
+	struct signing		*sg;
+
+	if (term_of(c, p, text) != 0)
+		return;
+	memset(&k, 0, sizeof k);
+	k.scope = c->scope;
+	k.signed_on = c->signed_on;
+	k.expires_on = c->expires_on;
+	print_it(c, p, &k);
+	sg = xcalloc(1, sizeof *sg);
+	sg->c = c;
+	confirm_ask_free(_("Signed by everyone listed? (y/n)"), signed_yes,
+	    sg, signing_free);
 }
 
 static int

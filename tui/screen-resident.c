@@ -186,6 +186,15 @@ open_consents(struct profile *p, const struct screen_ops *ops)
 	free(adults);
 }
 
+/* A key that needs the record, pressed before it came. */
+static void
+not_yet(struct profile *p)
+{
+	app_message(MSG_INFO, "%s", request_busy(p, 0) ? _("The resident is "
+	    "still loading: try again in a moment.") : _("The resident is not "
+	    "loaded. F5 tries again."));
+}
+
 static int
 resident_key(struct screen *s, int key)
 {
@@ -202,11 +211,15 @@ resident_key(struct screen *s, int key)
 	case 'C':
 		if (p->r != NULL)
 			open_consents(p, &screen_consents);
+		else
+			not_yet(p);
 		return (1);
 	case 'r':
 	case 'R':
 		if (p->r != NULL)
 			open_consents(p, &screen_reads);
+		else
+			not_yet(p);
 		return (1);
 	case 's':
 	case 'S':

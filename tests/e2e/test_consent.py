@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""End to end in tmux: on 张红旗's profile, C records his consent to the
-低保 家庭经济状况核对 and prints the 核对授权书 with a line for each adult
-of his household to sign; after a department's reads over the API, R
-shows his 查询记录 with them (a refusal for want of consent too) and
-prints it; the 查询记录 at 50x20."""
+"""End to end in tmux: on 张红旗's profile, C prints the 核对授权书 of
+the 低保 家庭经济状况核对 with a line for each adult of the household
+and records the consent only once they have all signed; W withdraws it
+and the department is refused again; after a department's reads over
+the API, R shows his 查询记录 with them (a refusal for want of consent
+too) and prints it; the 查询记录 at 50x20."""
+import datetime
 import glob
 import os
 import shutil
@@ -19,6 +21,7 @@ from harness import BIN, Server, Tmux, run, service_date  # noqa
 import bm  # noqa
 
 ZHANG = "610202198503150021"    # 张红旗, head of a household with 刘强
+LIU = "610202198307240038"      # 刘强, her husband
 bm.PASSWORDS.update({"dept-mz": "demo-dept"})
 
 
@@ -89,33 +92,92 @@ def dept_reads():
     assert r.status == 409, j
 
 
-def test_record_and_print_the_authorisation():
+def chosen(t):
+    """N on the consents: 低保, its scope, signed today, the whole term;
+    the 核对授权书 printed and the signatures asked for."""
+    t.keys("n")
+    t.wait_for("For which purpose?", "低保家庭经济状况核对")
+    screen = t.screen()
+    assert "高龄津贴资格核查" not in screen, screen   # needs none
+    t.type("低保")
+    t.keys("Enter")
+    t.wait_for("What the consent covers")
+    t.type("家庭收入、存款核对")
+    t.keys("Enter")
+    t.wait_for("Signed on", service_date())
+    t.keys("Enter")
+    t.wait_for("Expires on")
+    t.keys("Enter")
+    t.wait_for("Signed by everyone listed?")
+
+
+def consents_of(clerk, resident):
+    r, j = bm.jreq("GET", "/api/v1/residents/%d/consents" % resident,
+                   token=clerk)
+    assert r.status == 200, j
+    return j["items"]
+
+
+def dibao_read(tok):
+    return bm.jreq("GET", "/api/v1/dept/residents?purpose=mz-dibao&"
+                   "id_number=" + ZHANG, token=tok)
+
+
+def test_authorisation_signed_then_recorded_then_withdrawn():
+    """The 核对授权书 is printed, with the dates it will be recorded
+    with, before anything is recorded: a 'no' to the signatures records
+    nothing; a 'yes' records it and the department may read; W withdraws
+    it and the department is refused again."""
     def body(s, t, state):
+        clerk = bm.login()
+        zhang, liu = bm.find(clerk, ZHANG), bm.find(clerk, LIU)
+        r, j = bm.post("/api/v1/residents/%d/consents" % liu,
+                       {"purpose": "mz-dibao", "scope": "家庭收入核对",
+                        "signed_on": service_date()}, clerk)
+        assert r.status == 201, j
+        expires = (datetime.date.fromisoformat(service_date()) +
+                   datetime.timedelta(days=365)).isoformat()
         profile(t)
         t.keys("c")
         t.wait_for("Consents of 张红旗", "No consent recorded")
-        t.keys("n")
-        t.wait_for("For which purpose?", "低保家庭经济状况核对")
-        screen = t.screen()
-        assert "高龄津贴资格核查" not in screen, screen   # needs none
-        t.type("低保")
-        t.keys("Enter")
-        t.wait_for("What the consent covers")
-        t.type("家庭收入、存款核对")
-        t.keys("Enter")
-        t.wait_for("Signed on", service_date())
-        t.keys("Enter")
-        t.wait_for("Expires on")
-        t.keys("Enter")
-        t.wait_for("In force", "Printed to the file consent-")
-        pdf = wait_files(state, "consent-*.pdf", 1)
-        text = pdf_text(pdf[0])
+        chosen(t)
+        text = pdf_text(wait_files(state, "consent-*.pdf", 1)[0])
         for want in ("核对授权书", "张红旗", "民政", "低保家庭经济状况核对",
                      "法律依据", "社会救助", "家庭收入、存款核对",
-                     service_date(), "授权人签字（张红旗）",
-                     "授权人签字（刘强）", "同意授权"):
+                     "自%s起至%s止" % (service_date(), expires),
+                     "授权人签字（张红旗）", "授权人签字（刘强）",
+                     "同意授权"):
             assert want in text, (want, text)
         assert ZHANG not in text, text
+        assert consents_of(clerk, zhang) == []      # not before signed
+        t.keys("n")
+        t.wait_for("nothing was recorded", "No consent recorded")
+        assert consents_of(clerk, zhang) == []
+        chosen(t)
+        wait_files(state, "consent-*.pdf", 2)
+        t.keys("y")
+        t.wait_for("In force", "recorded, in force until " + expires)
+        [k] = consents_of(clerk, zhang)
+        assert k["purpose"]["code"] == "mz-dibao" and k["valid"] and \
+            k["signed_on"] == service_date() and \
+            k["expires_on"] == expires and \
+            k["scope"] == "家庭收入、存款核对", k
+        dept = bm.login("dept-mz", counter=None)
+        r, j = dibao_read(dept)
+        assert r.status == 200 and j["count"] == 1, j
+        t.keys("w")
+        t.wait_for("Why is it withdrawn?")
+        t.type("本人撤回授权")
+        t.keys("Enter")
+        t.wait_for("Withdraw the consent to 低保家庭经济状况核对")
+        t.keys("y")
+        t.wait_for("Consent withdrawn.", "本人撤回授权")
+        [k] = consents_of(clerk, zhang)
+        assert k["withdrawn_on"] == service_date() and not k["valid"] \
+            and k["withdraw_reason"] == "本人撤回授权", k
+        r, j = dibao_read(dept)
+        bm.problem(r, j, 409, "consent-required")
+        assert [m["name"] for m in j["missing"]] == ["张红旗"], j
     with_client(body)
 
 
