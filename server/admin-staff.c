@@ -15,7 +15,7 @@
 #define PASSWORD_MIN	8
 
 struct staff_args {
-	const char	*user, *name, *role, *centre;
+	const char	*user, *name, *role, *centre, *department;
 	int		 password_stdin;
 };
 
@@ -106,6 +106,7 @@ add_args(struct admin *a, struct staff_args *s)
 		{ "name", required_argument, NULL, 'n' },
 		{ "role", required_argument, NULL, 'r' },
 		{ "centre", required_argument, NULL, 'c' },
+		{ "department", required_argument, NULL, 'd' },
 		{ "password-stdin", no_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -119,6 +120,7 @@ add_args(struct admin *a, struct staff_args *s)
 		case 'n': s->name = optarg; break;
 		case 'r': s->role = optarg; break;
 		case 'c': s->centre = optarg; break;
+		case 'd': s->department = optarg; break;
 		case 'p': s->password_stdin = 1; break;
 		default: return (ADMIN_USAGE);
 		}
@@ -129,13 +131,36 @@ add_args(struct admin *a, struct staff_args *s)
 	return (0);
 }
 
+/* A department's account: a department that exists, no centre. */
+static int
+add_check_department(struct admin *a, const struct staff_args *s)
+{
+	struct db_stmt	*st;
+	int		 found;
+
+	if (s->centre != NULL)
+		return (admin_fail("a department's account has no centre"));
+	if (s->department == NULL)
+		return (admin_fail("--department CODE is needed for a "
+		    "department"));
+	found = db_query(a->db, &st, "SELECT 1 FROM departments WHERE "
+	    "code = ?", "t", s->department) == 1;
+	db_reset(st);
+	if (!found)
+		return (admin_fail("no department %s (mz, wj, rs, ga, zj)",
+		    s->department));
+	if (staff_id(a->db, s->user) != 0)
+		return (admin_fail("staff %s already exists", s->user));
+	return (0);
+}
+
 /* Checks what add was given against the rules and the database. */
 static int
 add_check(struct admin *a, const struct staff_args *s, long long *centre,
     char **cname)
 {
 	static const char *const	roles[] = { "clerk", "grid",
-	    "supervisor", "admin", NULL };
+	    "supervisor", "admin", "department", NULL };
 	size_t				i;
 
 	if (!valid_username(s->user))
@@ -147,8 +172,13 @@ add_check(struct admin *a, const struct staff_args *s, long long *centre,
 	for (i = 0; roles[i] != NULL && strcmp(roles[i], s->role) != 0; i++)
 		;
 	if (roles[i] == NULL)
-		return (admin_fail("--role must be clerk, grid, supervisor or "
-		    "admin"));
+		return (admin_fail("--role must be clerk, grid, supervisor, "
+		    "admin or department"));
+	if (strcmp(s->role, "department") == 0)
+		return (add_check_department(a, s));
+	if (s->department != NULL)
+		return (admin_fail("--department is for a department's "
+		    "account"));
 	if (s->centre == NULL && strcmp(s->role, "admin") != 0)
 		return (admin_fail("--centre CODE is needed for a %s",
 		    s->role));
@@ -185,8 +215,9 @@ staff_add(struct admin *a)
 	}
 	if (db_begin(a->db) != 0 || db_exec(a->db, "INSERT INTO staff "
 	    "(username, name, role, centre_id, password_hash, "
-	    "must_change_password) VALUES (?, ?, ?, ?, ?, ?)", "tttLtd",
-	    s.user, s.name, s.role, centre, hash, first) != 0 ||
+	    "must_change_password, department) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    "tttLtdt", s.user, s.name, s.role, centre, hash, first,
+	    s.department) != 0 ||
 	    admin_audit(a, "staff_add", s.user, s.role) != 0 ||
 	    db_commit(a->db) != 0) {
 		db_rollback(a->db);
@@ -308,6 +339,8 @@ const struct admin_command admin_staff_command = {
 	"staff", admin_staff,
 	"staff add USER --name NAME --role clerk|grid|supervisor|admin\n"
 	"                     --centre CODE [--password-stdin]\n"
+	"       staff add USER --name NAME --role department --department CODE\n"
+	"                     [--password-stdin]\n"
 	"       staff list\n"
 	"       staff disable|enable USER\n"
 	"       staff reset-password USER [--password-stdin]"

@@ -13,6 +13,7 @@
 
 static const struct admin_command *const commands[] = {
 	&admin_staff_command,
+	&admin_purpose_command,
 	&admin_org_command,
 	&admin_catalog_command,
 	&admin_residents_command,

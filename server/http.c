@@ -276,13 +276,15 @@ check_caller(struct req *r)
 	return (0);
 }
 
-/* Single rows and actions take no query parameters; lists read their
- * own. */
+/* Single rows and actions take no query parameters; lists and the
+ * routes flagged ROUTE_QUERY read their own. */
 static int
 takes_no_query(const struct route *route)
 {
 	size_t	n = strlen(route->pattern);
 
+	if (route->flags & ROUTE_QUERY)
+		return (0);
 	return (strcmp(route->method, "GET") != 0 ||
 	    route->pattern[n - 1] == '}');
 }

@@ -32,7 +32,8 @@ static const char *const actions[] = {
 	"household_change", "household_split", "task_outcome", "staff_add",
 	"staff_disable", "staff_enable", "staff_reset_password",
 	"org_import", "catalog_import", "residents_import",
-	"calendar_import", "backup",
+	"calendar_import", "backup", "dept_read", "consent_record",
+	"consent_withdraw", "purpose_add", "purpose_disable",
 	NULL
 };
 

@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "db.h"
 #include "json.h"
+#include "purposes.h"
 #include "reply.h"
 #include "req.h"
 #include "route.h"
@@ -42,9 +43,13 @@ staff_json(struct req *r, const struct staff *s)
 		cJSON_AddStringToObject(c, "name", s->centre_name);
 	} else
 		cJSON_AddNullToObject(o, "centre");
+	if (scope_role(s) == ROLE_DEPT)
+		purpose_add_department(r->db, o, s->id);
 	list = cJSON_AddArrayToObject(o, "communities");
+	/* a department's account sees no community's rows */
 	rc = db_query(r->db, &st, "SELECT id, code, name FROM communities "
-	    "WHERE ?1 = 0 OR centre_id = ?1 ORDER BY code", "l", s->centre_id);
+	    "WHERE ?1 = 0 OR centre_id = ?1 ORDER BY code", "l",
+	    scope_role(s) == ROLE_DEPT ? -1LL : s->centre_id);
 	while (rc == 1) {
 		c = cJSON_CreateObject();
 		cJSON_AddNumberToObject(c, "id", db_int(st, 0));
@@ -385,10 +390,10 @@ change_password(struct req *r)
 const struct route routes_sessions[] = {
 	{ "POST", "/api/v1/sessions", login, ROUTE_PUBLIC | ROUTE_BODY, 0 },
 	{ "GET", "/api/v1/sessions/current", current, ROUTE_FIRST_PW,
-	  ROLE_ANY },
+	  ROLE_ANY | ROLE_DEPT },
 	{ "DELETE", "/api/v1/sessions/current", logout, ROUTE_FIRST_PW,
-	  ROLE_ANY },
+	  ROLE_ANY | ROLE_DEPT },
 	{ "POST", "/api/v1/sessions/current/password", change_password,
-	  ROUTE_BODY | ROUTE_FIRST_PW, ROLE_ANY },
+	  ROUTE_BODY | ROUTE_FIRST_PW, ROLE_ANY | ROLE_DEPT },
 	{ NULL, NULL, NULL, 0, 0 }
 };

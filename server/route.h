@@ -33,6 +33,8 @@ struct staff;
 #define ROUTE_PATCH	0x20	/* also accepts merge-patch+json */
 #define ROUTE_FIRST_PW	0x40	/* open while a first password waits to
 				   be changed */
+#define ROUTE_QUERY	0x80	/* a single row that reads its own query
+				   parameters */
 
 struct route {
 	const char	*method;
@@ -121,6 +123,10 @@ extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];
 extern const struct route routes_exchange[];
+
+extern const struct route routes_dept[];
+extern const struct route routes_consents[];
+extern const struct route routes_reads[];
 extern const struct route routes_health[];
 
 #endif

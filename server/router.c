@@ -46,6 +46,9 @@ static const struct route *const route_tables[] = {
 	routes_stats,
 	routes_audit,
 	routes_staff,
+	routes_dept,
+	routes_consents,
+	routes_reads,
 };
 
 /* Splits the next segment off *p (in place); NULL at the end. */

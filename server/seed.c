@@ -1335,6 +1335,33 @@ seed_check_empty(struct seed *s)
 	return (*s->cause == NULL ? 0 : -1);
 }
 
+/* The departments' demo accounts (docs/api.md 23), after every other
+ * account so that the grid members keep their ids. */
+static int
+seed_dept_accounts(struct seed *s)
+{
+	static const char *const	 accounts[][3] = {
+		{ "dept-mz", "民政局核对员", "mz" },
+		{ "dept-wj", "卫健局签约员", "wj" },
+	};
+	char				*hash;
+	size_t				 i;
+	int				 rc;
+
+	for (i = 0; i < sizeof accounts / sizeof accounts[0]; i++) {
+		if ((hash = auth_hash_password("demo-dept")) == NULL)
+			return (fail(s, "cannot hash a password"));
+		rc = db_exec(s->db, "INSERT INTO staff (id, username, name, "
+		    "role, password_hash, department) SELECT max(id) + 1, ?, "
+		    "?, 'department', ?, ? FROM staff", "tttt", accounts[i][0],
+		    accounts[i][1], hash, accounts[i][2]);
+		free(hash);
+		if (rc != 0)
+			return (fail(s, "%s", db_error(s->db)));
+	}
+	return (0);
+}
+
 /* Writes every table in the order foreign keys need. */
 static int
 seed_all(struct seed *s)
@@ -1344,7 +1371,8 @@ seed_all(struct seed *s)
 	    seed_grids(s) != 0 || seed_catalog(s->db, s->updated_at,
 	    s->cause) != 0 || seed_named(s) != 0 || seed_people(s) != 0 ||
 	    seed_activity(s->db, s->rng.s[0], s->cause) != 0 ||
-	    seed_status(s->db, s->now, s->cause) != 0)
+	    seed_status(s->db, s->now, s->cause) != 0 ||
+	    seed_dept_accounts(s) != 0)
 		return (-1);
 	if (db_ids_written(s->db) != 0)
 		return (fail(s, "%s", db_error(s->db)));

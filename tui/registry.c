@@ -16,6 +16,8 @@
 #include "resident-edit.h"
 #include "password.h"
 #include "screen-cash.h"
+#include "screen-consents.h"
+#include "screen-reads.h"
 #include "screen-flags.h"
 #include "screen-history.h"
 #include "screen-promises.h"
@@ -29,7 +31,7 @@
 /* Every screen and dialog, in the order a clerk meets them. */
 static const struct screen_ops *const screens[] = {
 	&screen_login, &screen_home, &screen_lookup, &screen_resident,
-	&screen_history,
+	&screen_history, &screen_consents, &screen_reads,
 	&screen_form, &screen_result, &screen_outbox, &screen_applications,
 	&screen_application, &screen_application_ro, &screen_handoff,
 	&screen_certificates, &screen_certificates_verify, &screen_cert_form,

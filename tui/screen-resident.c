@@ -12,6 +12,8 @@
 #include "resident-labels.h"
 #include "resident-records.h"
 #include "resident-status.h"
+#include "screen-consents.h"
+#include "screen-reads.h"
 #include "labels.h"
 #include "list.h"
 #include "request.h"
@@ -47,6 +49,8 @@ static const struct keyhelp resident_keys[] = {
 	{ N_("U"), N_("Household"), 1 },
 	{ N_("F"), N_("Flag a data error"), 1 },
 	{ N_("V"), N_("Full ID (recorded)"), 1 },
+	{ N_("C"), N_("Consents to departments"), 1 },
+	{ N_("R"), N_("Who read the data"), 1 },
 	{ N_("F5"), N_("Reload"), 1 },
 	{ N_("Up/Down"), N_("Choose a household member"), 0 },
 	{ N_("Enter"), N_("Open that member"), 0 },
@@ -157,6 +161,40 @@ resident_reload(struct screen *s)
 	load(p);
 }
 
+/* Consents (C) or the 查询记录 (R) of the resident, with the adults of
+ * his household who sign a consent of them all. */
+static void
+open_consents(struct profile *p, const struct screen_ops *ops)
+{
+	struct consents_open	 o;
+	const char		**adults;
+	size_t			  i;
+
+	adults = xcalloc(p->r->nmembers + 1, sizeof *adults);
+	memset(&o, 0, sizeof o);
+	for (i = 0; i < p->r->nmembers; i++) {
+		if (p->r->members[i].age >= 18)
+			adults[o.nadults++] = p->r->members[i].name;
+	}
+	if (o.nadults == 0)
+		adults[o.nadults++] = p->r->s.name;
+	o.resident_id = p->id;
+	o.name = p->r->s.name;
+	o.id_masked = p->r->s.id_number_masked;
+	o.adults = adults;
+	app_push(ops, &o);
+	free(adults);
+}
+
+/* A key that needs the record, pressed before it came. */
+static void
+not_yet(struct profile *p)
+{
+	app_message(MSG_INFO, "%s", request_busy(p, 0) ? _("The resident is "
+	    "still loading: try again in a moment.") : _("The resident is not "
+	    "loaded. F5 tries again."));
+}
+
 static int
 resident_key(struct screen *s, int key)
 {
@@ -168,6 +206,20 @@ resident_key(struct screen *s, int key)
 	case 'V':
 		if (p->r != NULL)
 			records_reveal(&p->rec, p->id);
+		return (1);
+	case 'c':
+	case 'C':
+		if (p->r != NULL)
+			open_consents(p, &screen_consents);
+		else
+			not_yet(p);
+		return (1);
+	case 'r':
+	case 'R':
+		if (p->r != NULL)
+			open_consents(p, &screen_reads);
+		else
+			not_yet(p);
 		return (1);
 	case 's':
 	case 'S':

@@ -66,6 +66,32 @@ when_today(char *out)
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+int
+when_date_add(const char *date, int days, char *out)
+{
+	struct tm	tm = { 0 };
+	time_t		t;
+	char		back[11];
+	int		n = 0;
+
+	*out = '\0';
+	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%n", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &n) != 3 || n != 10)
+		return (-1);
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	tm.tm_hour = 12;
+	if ((t = timegm(&tm)) == -1 || gmtime_r(&t, &tm) == NULL)
+		return (-1);
+	strftime(back, sizeof back, "%Y-%m-%d", &tm);
+	if (strcmp(back, date) != 0)
+		return (-1);	/* normalised: not a day of the calendar */
+	t += (time_t)days * 86400;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return (0);
+}
+
 void
 when_set_zone(const char *zone)
 {

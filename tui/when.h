@@ -17,6 +17,9 @@ void	when_day_hm(const char *s, char *out, size_t len);
 int	when_hour(const char *s);
 /* Today as the server counts it, YYYY-MM-DD, into out[11]. */
 void	when_today(char *out);
+/* The date days after date (YYYY-MM-DD) into out[11]; -1 when date is
+ * not a day of the calendar (2026-02-30), out then empty. */
+int	when_date_add(const char *date, int days, char *out);
 /* Makes zone (from the server) the one every date is shown in; a name
  * this machine does not know is logged and ignored. */
 void	when_set_zone(const char *zone);
