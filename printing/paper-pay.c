@@ -145,7 +145,12 @@ what(struct pdoc *d, const struct paper_payment *p)
 {
 	char	*s;
 
-	pdoc_field(d, "收据编号", or_dash(p->serial));
+	if (p->local_ref > 0) {
+		s = xasprintf("待同步-L%lld", p->local_ref);
+		pdoc_field(d, "收据编号", s);
+		free(s);
+	} else
+		pdoc_field(d, "收据编号", or_dash(p->serial));
 	if (red_letter(p)) {
 		pdoc_field(d, "冲红类型", strcmp(p->kind, "refund") == 0 ?
 		    "退费" : "作废");
@@ -184,15 +189,38 @@ how(struct pdoc *d, const struct paper_payment *p)
 	free(s);
 }
 
+/* What a provisional receipt says plainly: not yet at the server, the
+ * official receipt follows, and the outbox's reference and key that
+ * tie the two together. */
+static void
+provisional(struct pdoc *d, const struct paper_payment *p)
+{
+	char	*s;
+
+	pdoc_text(d, PEL_LEFT, PEL_BOLD, "临时收据：网络中断，本笔收款已存入"
+	    "本机待发送队列，尚未入账。");
+	pdoc_text(d, PEL_LEFT, 0, "网络恢复、送达服务器后，另行打印带编号的"
+	    "正式收款收据，凭本收据换取。");
+	s = xasprintf("L%lld", p->local_ref);
+	pdoc_field(d, "待发送编号", s);
+	free(s);
+	pdoc_field(d, "幂等键", or_dash(p->key));
+	pdoc_rule(d);
+}
+
 struct pdoc *
 paper_payment(const struct paper_payment *p)
 {
-	const char	*title = red_letter(p) ? "收款收据（冲红）" : "收款收据";
+	const char	*title = red_letter(p) ? "收款收据（冲红）" :
+			    p->local_ref > 0 ? "临时收据" : "收款收据";
 	struct pdoc	*d;
 	char		*id;
 
-	id = xasprintf("%s-%s", red_letter(p) ? "redletter" : "payment",
-	    or_dash(p->serial));
+	if (p->local_ref > 0)
+		id = xasprintf("payment-provisional-L%lld", p->local_ref);
+	else
+		id = xasprintf("%s-%s", red_letter(p) ? "redletter" :
+		    "payment", or_dash(p->serial));
 	d = pdoc_new(id, red_letter(p) ? "redletter" : "payment", PDOC_ROLL,
 	    title);
 	free(id);
@@ -205,9 +233,12 @@ paper_payment(const struct paper_payment *p)
 	pdoc_rule(d);
 	how(d, p);
 	pdoc_rule(d);
-	pdoc_text(d, PEL_LEFT, 0, red_letter(p) ?
-	    "本收据冲销原收据，原收据同时作废。" :
-	    "本收据为办件缴费凭证，请妥善保管。");
+	if (p->local_ref > 0)
+		provisional(d, p);
+	else
+		pdoc_text(d, PEL_LEFT, 0, red_letter(p) ?
+		    "本收据冲销原收据，原收据同时作废。" :
+		    "本收据为办件缴费凭证，请妥善保管。");
 	pdoc_sign(d, red_letter(p) ? "领款人签字" : "收款人签章");
 	pdoc_cut(d);
 	return (d);

@@ -136,6 +136,13 @@ on_paid(struct api_result *r, void *arg)
 	struct app_pay	*p = arg;
 	struct payment	*m;
 
+	/* no answer: the outbox keeps it with the same key, so that it
+	 * counts once whether the server had it or not */
+	if (r->status == API_ERR_NETWORK && p->sent.body != NULL) {
+		if (pay_offline_queue(&p->sent) > 0)
+			changed(p);
+		return;
+	}
 	if (lost(r, "Y"))
 		return;
 	if (r->status != API_OK) {
@@ -156,6 +163,7 @@ pay(struct app_pay *p, const char *channel, const char *reference,
 {
 	struct payment_new	 n = { channel, p->due_fen, reference, reason };
 	struct request		*rq;
+	const char		*key;
 	char			*body = api_payment_body(&n);
 
 	if (request_busy(p->owner, p->slot)) {
@@ -163,8 +171,10 @@ pay(struct app_pay *p, const char *channel, const char *reference,
 		return;
 	}
 	rq = request_new(p->owner, p->slot, on_paid, p);
-	request_call(rq, api_payment_create(app.api, p->id, &n,
-	    request_key(rq, body), request_reply, rq));
+	key = request_key(rq, body);
+	pay_sent_what(&p->sent, channel, reference, reason, body, key);
+	request_call(rq, api_payment_create(app.api, p->id, &n, key,
+	    request_reply, rq));
 	free(body);
 	app_message(MSG_INFO, "%s", _("Sending..."));
 }
@@ -234,6 +244,7 @@ app_pay_take(struct app_pay *p, const struct app_detail *d)
 	p->basis = xstrdup(*d->fee.basis != '\0' ? d->fee.basis :
 	    d->fee.reason);
 	p->due_fen = d->fee.due_fen;
+	pay_sent_of(&p->sent, d, p->basis);
 	if (strcmp(d->fee.status, "unpaid") != 0) {
 		if ((m = in_force(p, d->fee.payment_id)) == NULL) {
 			app_message(MSG_ERROR, "%s", _("The payments are still "
@@ -456,6 +467,7 @@ app_pay_clear(struct app_pay *p)
 	model_reversal_page_free(p->pending);
 	free(p->basis);
 	free(p->kind);
+	pay_sent_clear(&p->sent);
 	p->list = NULL;
 	p->pending = NULL;
 	p->basis = NULL;

@@ -9,6 +9,7 @@
 #define TUI_APP_FEE_H
 
 #include "../api/payments.h"
+#include "pay-offline.h"
 
 struct app_detail;
 
@@ -26,6 +27,7 @@ struct app_pay {
 	struct payment_page	*list;		/* the application's */
 	struct reversal_page	*pending;	/* to decide */
 	long long		 reversal;	/* the one decided */
+	struct pay_sent		 sent;		/* the payment in flight */
 };
 
 /* The application's payments and red-letter records, again. */

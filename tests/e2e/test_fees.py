@@ -18,6 +18,7 @@ import io
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -362,6 +363,66 @@ def refund_waits_for_the_supervisor():
         assert "冲红类型：退费" in paper and "审批人：王秀兰" in paper, paper
         assert "申请人放弃办理" in paper, paper
         t.wait_for("20.00 yuan, unpaid", "redletter-%s" % serial)
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def restart(s):
+    """The server back on the same address and database."""
+    s.proc = subprocess.Popen(
+        [os.path.join(BIN, "bianmind"), "--db", s.db, "--listen",
+         "127.0.0.1:%d" % s.port, "--log", s.log],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_cash_taken_offline_goes_through_the_outbox():
+    within_one_day(cash_taken_offline)
+
+
+def cash_taken_offline():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        number = fee_application(s, complete=False)["number"]
+        log_in(t, "clerk01")
+        open_drawer(t, "100")
+        open_number(t, number)
+        t.wait_for("20.00 yuan, unpaid")
+        s.proc.kill()                       # the link drops
+        s.proc.wait()
+        t.type("y")
+        t.wait_for("how is it paid?")
+        t.keys("Enter")
+        t.wait_for("Take 20.00 yuan in cash?")
+        t.keys("Enter")
+        t.wait_for("Outbox 1", "payment-provisional-L1", timeout=30)
+        paper = wait_print(state, "payment-provisional-L1*.txt")
+        key = sqlite3.connect(os.path.join(state, "bianmin", "client.db")) \
+            .execute("SELECT idem_key FROM outbox WHERE path LIKE "
+                     "'%/payments'").fetchone()[0]
+        assert "临时收据" in paper and "待同步-L1" in paper, paper
+        assert "尚未入账" in paper and "正式收款收据" in paper, paper
+        assert "幂等键：" + key in paper and number in paper, paper
+        assert "20.00元" in paper and "贰拾元整" in paper, paper
+        assert "现金" in paper and "收款收据" not in paper.replace(
+            "正式收款收据", ""), paper
+
+        restart(s)                          # the outbox sends it
+        t.wait_for("Payment L1 is at the server", timeout=90)
+        serial = db_one(s.db, "SELECT serial FROM payments WHERE kind = "
+                        "'payment'")[0]
+        assert db_one(s.db, "SELECT count(*), sum(amount_fen) FROM "
+                      "payments") == (1, 2000)
+        t.wait_for("receipt %s. Print the" % serial, "official receipt to "
+                   "replace the provisional one?")
+        t.type("y")
+        paper = wait_print(state, "payment-%s*.txt" % serial)
+        assert "收款收据" in paper and serial in paper, paper
+        assert "临时收据" not in paper, paper
+        t.wait_for("20.00 yuan, paid", "receipt %s, cash" % serial)
     finally:
         t.kill()
         s.stop()
