@@ -429,6 +429,45 @@ def cash_taken_offline():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_offline_payment_paid_meanwhile_is_a_conflict():
+    within_one_day(paid_meanwhile)
+
+
+def paid_meanwhile():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        a = fee_application(s, complete=False)
+        log_in(t, "clerk01")
+        open_drawer(t, "100")
+        open_number(t, a["number"])
+        t.wait_for("20.00 yuan, unpaid")
+        # another counter takes it by payment code meanwhile
+        import test_server_payments as pay
+        pay.pay(bm.login("clerk01", counter="2"), a, pay.code())
+        s.proc.kill()
+        s.proc.wait()
+        t.type("y")
+        t.wait_for("how is it paid?")
+        t.keys("Enter")
+        t.wait_for("Take 20.00 yuan in cash?")
+        t.keys("Enter")
+        t.wait_for("Outbox 1", "payment-provisional-L1", timeout=30)
+        restart(s)
+        t.wait_for("Conflict: payment L1 was refused", "already paid",
+                   timeout=90)
+        assert db_one(s.db, "SELECT count(*), min(channel) FROM payments") \
+            == (1, "code")
+        # kept, refused, for the clerk to settle: never dropped
+        assert sqlite3.connect(os.path.join(state, "bianmin", "client.db")) \
+            .execute("SELECT state FROM outbox").fetchall() == [(1,)]
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def test_small_terminal_50x20():
     within_one_day(small_terminal)
 
