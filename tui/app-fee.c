@@ -254,6 +254,8 @@ app_pay_take(struct app_pay *p, const struct app_detail *d)
 		print_ui_offer(print_pay_receipt(m, p->basis), NULL);
 		return;
 	}
+	if (pay_offline_take(&p->sent))
+		return;		/* taken offline, not at the server yet */
 	if (strstr("rejected withdrawn", d->s.status) != NULL) {
 		app_message(MSG_ERROR, "%s", _("No fee is owed for this "
 		    "application now."));
@@ -430,6 +432,8 @@ app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
 {
 	const struct payment	*m = in_force(p, d->fee.payment_id);
 	char			 line[512], fee[64];
+	long long		 waiting;
+	int			 refused;
 
 	if (*d->fee.status == '\0' || strcmp(d->fee.status, "free") == 0)
 		return (y);
@@ -438,6 +442,13 @@ app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
 	snprintf(line, sizeof line, _("%s, %s (%s)"), fee,
 	    fee_status_label(d->fee.status), d->fee.reason);
 	draw_field(y++, 1, _("Fee"), line, cols - 1);
+	if (d->fee.payment_id == 0 && strcmp(d->fee.status, "unpaid") == 0 &&
+	    (waiting = pay_offline_waiting(d->s.id, &refused)) > 0) {
+		snprintf(line, sizeof line, refused ? _("L%lld refused by the "
+		    "server: settle it (F8)") : _("L%lld in the outbox, "
+		    "provisional receipt given"), waiting);
+		draw_field(y++, 1, _("Payment"), line, cols - 1);
+	}
 	if (d->fee.payment_id == 0)
 		return (y);
 	snprintf(line, sizeof line, _("receipt %s, %s%s"), d->fee.serial,

@@ -11,6 +11,7 @@
 #include "pay-offline.h"
 #include "print-pay.h"
 #include "print-ui.h"
+#include "request.h"
 #include "tui.h"
 #include "../api/applications.h"
 #include "../api/payments.h"
@@ -19,6 +20,7 @@
 #include "../util/xmalloc.h"
 
 #define PAYMENTS_TAIL	"/payments"
+#define SLOT_PAYMENT	3	/* of the program's own requests */
 
 /* Whether an outbox item is a payment (its path ends so). */
 static int
@@ -108,6 +110,85 @@ print_provisional(const struct pay_sent *ps, long long id)
 	print_ui_offer(paper_payment(&r), NULL);
 }
 
+static char *
+payments_path(long long app_id)
+{
+	return (xasprintf("/api/v1/applications/%lld/payments", app_id));
+}
+
+long long
+pay_offline_waiting(long long app_id, int *refused)
+{
+	struct outbox_item	 it;
+	char			*path;
+	long long		 id = 0;
+
+	*refused = 0;
+	if (app.outbox == NULL)
+		return (0);
+	path = payments_path(app_id);
+	if (outbox_waiting(app.outbox, "POST", path, &it) == 1) {
+		id = it.id;
+		*refused = it.state == OUTBOX_FAILED;
+	}
+	outbox_item_clear(&it);
+	free(path);
+	return (id);
+}
+
+static const char *
+body_string(const cJSON *b, const char *name)
+{
+	return (cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b,
+	    name)));
+}
+
+/* The provisional receipt of the payment waiting, again (the print
+ * journal asks before a second copy, marked 补打). */
+static void
+reprint_yes(void *arg)
+{
+	struct pay_sent		*ps = arg;
+	struct outbox_item	 it;
+	char			*path = payments_path(ps->app_id);
+	cJSON			*b;
+
+	if (outbox_waiting(app.outbox, "POST", path, &it) == 1 &&
+	    (b = cJSON_Parse(it.body)) != NULL) {
+		pay_sent_what(ps, body_string(b, "channel") != NULL ?
+		    body_string(b, "channel") : "cash", body_string(b,
+		    "reference"), body_string(b, "reason"), it.body, it.key);
+		ps->fen = (long long)cJSON_GetNumberValue(
+		    cJSON_GetObjectItemCaseSensitive(b, "amount_fen"));
+		cJSON_Delete(b);
+		print_provisional(ps, it.id);
+	}
+	outbox_item_clear(&it);
+	free(path);
+}
+
+int
+pay_offline_take(struct pay_sent *ps)
+{
+	char		 q[512];
+	long long	 id;
+	int		 refused;
+
+	if ((id = pay_offline_waiting(ps->app_id, &refused)) == 0)
+		return (0);
+	if (refused) {
+		app_message(MSG_ERROR, _("Payment L%lld of this fee was refused "
+		    "by the server: settle its money with the supervisor "
+		    "before taking any (F8: outbox)."), id);
+		return (1);
+	}
+	snprintf(q, sizeof q, _("Payment L%lld of this fee is in the outbox, "
+	    "waiting for the network: take no money again. Print its "
+	    "provisional receipt again?"), id);
+	confirm_ask(q, reprint_yes, ps);
+	return (1);
+}
+
 long long
 pay_offline_queue(const struct pay_sent *ps)
 {
@@ -121,7 +202,7 @@ pay_offline_queue(const struct pay_sent *ps)
 		return (0);
 	}
 	label_fee(fee, sizeof fee, ps->fen);
-	path = xasprintf("/api/v1/applications/%lld/payments", ps->app_id);
+	path = payments_path(ps->app_id);
 	label = xasprintf(_("Payment of %s for %s (%s)"), fee, ps->number,
 	    ps->resident);
 	id = outbox_add(app.outbox, app.session->username, "POST", path,
@@ -149,16 +230,49 @@ pay_offline_queue(const struct pay_sent *ps)
 	return (id);
 }
 
+/* The payment whose official receipt waits for its application: one at
+ * a time, as the slot holds one request (a new one cancels the last). */
+static struct payment	*official;
+
+/* The application answered: the official receipt with the fee's basis,
+ * as Y prints it at the counter. */
+static void
+on_application(struct api_result *r, void *arg)
+{
+	const struct app_detail	*d = r->model;
+	const char		*basis = NULL;
+
+	(void)arg;
+	if (official == NULL || app_signed_out(r))
+		return;
+	if (r->status == API_OK)
+		basis = *d->fee.basis != '\0' ? d->fee.basis : d->fee.reason;
+	print_ui_offer(print_pay_receipt(official, basis), NULL);
+	model_payment_free(official);
+	official = NULL;
+}
+
+/* The official receipt of the payment the outbox delivered (its
+ * reply, arg): the application first, for the fee's basis. */
 static void
 print_official(void *arg)
 {
-	print_ui_offer(print_pay_receipt(arg, NULL), NULL);
-}
+	struct request	*rq;
+	const char	*cause;
+	cJSON		*j = cJSON_Parse(arg);
 
-static void
-payment_free(void *arg)
-{
-	model_payment_free(arg);
+	model_payment_free(official);
+	official = xcalloc(1, sizeof *official);
+	if (j == NULL || model_payment_parse(j, official, &cause) != 0) {
+		model_payment_free(official);
+		official = NULL;
+		cJSON_Delete(j);
+		return;
+	}
+	cJSON_Delete(j);
+	rq = request_new(NULL, SLOT_PAYMENT, on_application, NULL);
+	request_call(rq, api_application_get(app.api,
+	    official->application_id, request_reply, rq));
 }
 
 /* Delivered: counted once at the server; the official receipt is
@@ -180,14 +294,13 @@ delivered(const struct outbox_item *it)
 	cJSON_Delete(j);
 	app_message(MSG_INFO, _("Payment L%lld is at the server: receipt "
 	    "%s."), it->id, m->serial);
-	if (app.top == NULL || app.top->ops == &screen_lock) {
-		model_payment_free(m);
-		return;
+	if (app.top != NULL && app.top->ops != &screen_lock) {
+		snprintf(q, sizeof q, _("Payment L%lld is at the server: "
+		    "receipt %s. Print the official receipt to replace the "
+		    "provisional one?"), it->id, m->serial);
+		confirm_ask_free(q, print_official, xstrdup(it->result), free);
 	}
-	snprintf(q, sizeof q, _("Payment L%lld is at the server: receipt %s. "
-	    "Print the official receipt to replace the provisional one?"),
-	    it->id, m->serial);
-	confirm_ask_free(q, print_official, m, payment_free);
+	model_payment_free(m);
 }
 
 /* Refused for good: the money taken under the provisional receipt is

@@ -43,6 +43,13 @@ void		pay_sent_clear(struct pay_sent *);
  * printed. The outbox id (> 0), or 0 when it could not be kept (said
  * to the clerk). */
 long long	pay_offline_queue(const struct pay_sent *);
+/* The payment of application app_id still in the outbox: its outbox
+ * id (> 0) or 0; *refused 1 when the server refused it for good. */
+long long	pay_offline_waiting(long long app_id, int *refused);
+/* Y on an application whose payment waits in the outbox: said, its
+ * provisional receipt offered again (ps: the application's, as
+ * pay_sent_of made it); 1 when there is one, 0 to take the fee. */
+int		pay_offline_take(struct pay_sent *);
 /* The outbox told of item it: 1 when it is a payment and was said. */
 int		pay_offline_event(enum sender_event, const struct outbox_item *,
 		    const struct api_result *);

@@ -409,6 +409,16 @@ def cash_taken_offline():
         assert "20.00元" in paper and "贰拾元整" in paper, paper
         assert "现金" in paper and "收款收据" not in paper.replace(
             "正式收款收据", ""), paper
+        # the page says it is waiting; Y takes nothing again and asks
+        # before a second provisional receipt
+        t.wait_for("L1 in the outbox, provisional receipt given")
+        t.type("y")
+        t.wait_for("Payment L1 of this fee is in the outbox", "Print its "
+                   "provisional receipt again?")
+        t.type("y")
+        t.wait_for("This was printed before. Print again, marked as a "
+                   "reprint?")
+        t.keys("Escape")
 
         restart(s)                          # the outbox sends it
         t.wait_for("Payment L1 is at the server", timeout=90)
@@ -422,6 +432,7 @@ def cash_taken_offline():
         paper = wait_print(state, "payment-%s*.txt" % serial)
         assert "收款收据" in paper and serial in paper, paper
         assert "临时收据" not in paper, paper
+        assert "收费依据：" in paper and "2322号" in paper, paper
         t.wait_for("20.00 yuan, paid", "receipt %s, cash" % serial)
     finally:
         t.kill()
