@@ -364,8 +364,6 @@ on_pending(struct api_result *r, void *arg)
 {
 	struct app_pay		*p = arg;
 	const struct reversal	*v = NULL;
-	const char		*items[2];
-	char			 title[512], fee[64];
 	size_t			 i;
 
 	if (!app_answer(r))
@@ -383,14 +381,25 @@ on_pending(struct api_result *r, void *arg)
 		changed(p);
 		return;
 	}
+	app_pay_decide(p, v, 0);
+}
+
+void
+app_pay_decide(struct app_pay *p, const struct reversal *v, int reject)
+{
+	const char	*items[2];
+	char		 title[512], fee[64];
+
 	p->reversal = v->id;
+	p->id = v->payment.application_id;
+	p->payment_id = v->payment.id;
 	label_fee(fee, sizeof fee, v->payment.amount_fen);
 	snprintf(title, sizeof title, _("%s of %s asked by %s: %s"),
 	    strcmp(v->kind, "refund") == 0 ? _("Refund") : _("Void"), fee,
 	    v->requested_by, v->reason);
 	items[0] = _("Approve: write the red-letter record and print it");
 	items[1] = _("Reject: the payment stays in force");
-	list_ask(title, items, 2, 0, decision_chosen, p);
+	list_ask(title, items, 2, reject != 0, decision_chosen, p);
 }
 
 void

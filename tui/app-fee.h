@@ -37,6 +37,11 @@ void	app_pay_load(struct app_pay *, long long application_id);
 void	app_pay_take(struct app_pay *, const struct app_detail *);
 /* U: a refund or void asked for; a supervisor decides one asked. */
 void	app_pay_reverse(struct app_pay *, const struct app_detail *);
+/* A supervisor's decision of v, asked in a dialog (Approve first, or
+ * Reject when reject); from the application or the list of those
+ * waiting (W). */
+void	app_pay_decide(struct app_pay *, const struct reversal *,
+	    int reject);
 /* The fee's lines from row y; returns the next row. */
 int	app_pay_draw(const struct app_pay *, const struct app_detail *,
 	    int y, int cols);

@@ -369,6 +369,60 @@ def refund_waits_for_the_supervisor():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def test_reversals_waiting_decided_from_the_list():
+    within_one_day(reversals_waiting)
+
+
+def reversals_waiting():
+    """Two refunds asked at two applications wait on the supervisor's
+    list (W): A approves the first there (its 冲红 receipt prints), R
+    rejects the second (its payment stays in force), and the list is
+    empty."""
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        bm.S = s
+        import test_server_payments as pay
+        tok = bm.login("clerk01", counter="1")
+        asked = []
+        for reason in ("申请人放弃办理", "重复缴费"):
+            a = pay.new_app(tok, "1006")
+            p = pay.pay(tok, a, pay.code())
+            r, v = bm.post("/api/v1/payments/%d/reversals" % p["id"], {
+                "kind": "refund", "reason": reason}, tok)
+            assert r.status == 201, v
+            asked.append((a, p))
+        log_in(t, "super01")
+        t.type("w")
+        t.wait_for("waiting for a decision", "申请人放弃办理", "重复缴费",
+                   asked[0][0]["number"], asked[1][1]["serial"],
+                   "2 waiting")
+        t.type("a")
+        t.wait_for("Refund of 20.00 yuan asked by", "Approve")
+        t.keys("Enter")
+        paper = wait_print(state, "redletter-*.txt")
+        assert "收款收据（冲红）" in paper and "原收据编号：" + \
+            asked[0][1]["serial"] in paper and "申请人放弃办理" in paper, \
+            paper
+        t.wait_for("1 waiting")
+        t.type("r")
+        t.wait_for("重复缴费", "Reject")
+        t.keys("Enter")
+        t.wait_for("No refund or void is waiting")
+        assert db_one(s.db, "SELECT group_concat(status, ' ') FROM (SELECT "
+                      "status FROM payment_reversals ORDER BY id)") == \
+            ("approved rejected",)
+        assert pay.get(tok, "/api/v1/payments/%d" % asked[1][1]["id"])[
+            "status"] == "in_force"
+        assert db_one(s.db, "SELECT count(*) FROM payments WHERE kind = "
+                      "'refund'") == (1,)
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 def restart(s):
     """The server back on the same address and database."""
     s.proc = subprocess.Popen(
