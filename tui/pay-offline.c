@@ -20,7 +20,6 @@
 #include "../util/xmalloc.h"
 
 #define PAYMENTS_TAIL	"/payments"
-#define SLOT_PAYMENT	3	/* of the program's own requests */
 
 /* Whether an outbox item is a payment (its path ends so). */
 static int
