@@ -670,6 +670,16 @@ static const char *const migration_list[] = {
 	"ALTER TABLE applications ADD COLUMN fee_basis TEXT;"
 	"ALTER TABLE applications ADD COLUMN payment_id INTEGER"
 	"  REFERENCES payments(id);",
+	/* A receipt printed again (补打): a payment's or a red-letter
+	 * record's, numbered per record. */
+	"CREATE TABLE payment_reprints ("
+	"  id INTEGER PRIMARY KEY,"
+	"  payment_id INTEGER NOT NULL REFERENCES payments(id),"
+	"  reprint_no INTEGER NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  reason TEXT NOT NULL,"
+	"  UNIQUE (payment_id, reprint_no));",
 };
 
 size_t
