@@ -1,7 +1,8 @@
 /* The receipt of a payment (收款收据) and the red-letter receipt (冲红)
  * of its refund or void: the serial, the amount in 元 and in capitals,
  * the channel, who took it and where. A red-letter receipt names the
- * serial it undoes and prints the amount as negative. */
+ * serial it undoes and prints the amount as negative. One printed
+ * again says so, 补打 with the reprint's number, above all. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,12 +219,20 @@ paper_payment(const struct paper_payment *p)
 
 	if (p->local_ref > 0)
 		id = xasprintf("payment-provisional-L%lld", p->local_ref);
+	else if (p->reprint_no > 0)	/* a document of its own, once */
+		id = xasprintf("%s-%s-r%d", red_letter(p) ? "redletter" :
+		    "payment", or_dash(p->serial), p->reprint_no);
 	else
 		id = xasprintf("%s-%s", red_letter(p) ? "redletter" :
 		    "payment", or_dash(p->serial));
 	d = pdoc_new(id, red_letter(p) ? "redletter" : "payment", PDOC_ROLL,
 	    title);
 	free(id);
+	if (p->reprint_no > 0 && p->local_ref <= 0) {
+		id = xasprintf("补打（第%d次）", p->reprint_no);
+		pdoc_text(d, PEL_RIGHT, PEL_BOLD, id);
+		free(id);
+	}
 	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(p->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, title);
 	pdoc_rule(d);

@@ -170,6 +170,7 @@ struct paper_payment {
 	long long	 local_ref;	/* > 0: a provisional receipt (临时收据)
 					   of a payment still in the outbox */
 	const char	*key;		/* its Idempotency-Key */
+	int		 reprint_no;	/* > 0: printed again, 补打（第N次） */
 };
 
 struct paper_ticket {

@@ -16,6 +16,7 @@
 #include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 static const char *
@@ -152,7 +153,7 @@ on_paid(struct api_result *r, void *arg)
 	m = r->model;
 	app_message(MSG_INFO, _("Paid: %s, %s. Receipt %s is printing."),
 	    channel_label(m->channel), m->date, m->serial);
-	print_ui_offer(print_pay_receipt(m, p->basis), NULL);
+	print_ui_offer(print_pay_receipt(m, p->basis, 0), NULL);
 	changed(p);
 }
 
@@ -229,6 +230,21 @@ channel_chosen(int index, void *arg)
 		    .done = waiver_given, .arg = p });
 }
 
+/* The receipt of a payment taken before: the original once (a printer
+ * that failed, the official one after the outbox's delivery); another
+ * copy is a reprint, recorded first (L). */
+static void
+print_original(const struct payment *m, const char *basis)
+{
+	struct pdoc	*d = print_pay_receipt(m, basis, 0);
+
+	if (print_ui_document(d, 0) != 0)
+		app_hint(MSG_ERROR, _("Receipt %s was printed already. L "
+		    "records a reprint (补打) with its reason and prints it, "
+		    "marked as such."), m->serial);
+	pdoc_free(d);
+}
+
 void
 app_pay_take(struct app_pay *p, const struct app_detail *d)
 {
@@ -251,7 +267,7 @@ app_pay_take(struct app_pay *p, const struct app_detail *d)
 			    "loading: try again in a moment."));
 			return;
 		}
-		print_ui_offer(print_pay_receipt(m, p->basis), NULL);
+		print_original(m, p->basis);
 		return;
 	}
 	if (pay_offline_take(&p->sent))
@@ -334,7 +350,7 @@ on_decided(struct api_result *r, void *arg)
 	if (v->record != NULL) {
 		app_message(MSG_INFO, _("Approved: red-letter receipt %s is "
 		    "printing."), v->record->serial);
-		print_ui_offer(print_pay_receipt(v->record, NULL), NULL);
+		print_ui_offer(print_pay_receipt(v->record, NULL, 0), NULL);
 	} else
 		app_message(MSG_INFO, "%s", _("Rejected: the payment stays in "
 		    "force."));
@@ -433,6 +449,122 @@ app_pay_reverse(struct app_pay *p, const struct app_detail *d)
 	v[0] = _("Refund: the money goes back to the resident");
 	v[1] = _("Void: it was recorded wrongly (today only)");
 	list_ask(_("Undo the payment: which?"), v, 2, 0, kind_chosen, p);
+}
+
+/* The payment or red-letter record id, from the list, or NULL. */
+static struct payment *
+listed(struct app_pay *p, long long id)
+{
+	size_t	i;
+
+	for (i = 0; p->list != NULL && i < p->list->n; i++) {
+		if (p->list->items[i].id == id)
+			return (&p->list->items[i]);
+	}
+	return (NULL);
+}
+
+static void
+on_reprinted(struct api_result *r, void *arg)
+{
+	struct app_pay		*p = arg;
+	struct pay_reprint	*rp;
+	struct payment		*m;
+	struct pdoc		*d;
+
+	if (app_signed_out(r))
+		return;
+	if (r->status != API_OK) {
+		app_hint(MSG_ERROR, r->status == API_ERR_NETWORK ?
+		    _("Not recorded, so not printed: the server cannot be "
+		    "reached (%s) L again once the link is back.") : "%s",
+		    r->message);
+		return;
+	}
+	rp = r->model;
+	if ((m = listed(p, rp->payment_id)) == NULL) {
+		changed(p);
+		return;
+	}
+	m->reprints = rp->reprint_no;
+	d = print_pay_receipt(m, strcmp(m->kind, "payment") == 0 ?
+	    p->basis : NULL, rp->reprint_no);
+	if (print_ui_document(d, 0) != 0)
+		app_message(MSG_ERROR, "%s", _("This reprint was printed "
+		    "already: L records another."));
+	else
+		app_message(MSG_INFO, _("Reprint %d of receipt %s recorded; "
+		    "it is printing, marked 补打."), rp->reprint_no, m->serial);
+	pdoc_free(d);
+	changed(p);
+}
+
+static void
+reprint_reason(const char *text, void *arg)
+{
+	struct app_pay	*p = arg;
+	struct request	*rq;
+	char		*what;
+
+	if (request_busy(p->owner, p->slot))
+		return;
+	/* the same reprint again after a lost answer keeps its key */
+	what = xasprintf("reprint %lld %s", p->reprint_of, text);
+	rq = request_new(p->owner, p->slot, on_reprinted, p);
+	request_call(rq, api_payment_reprint(app.api, p->reprint_of, text,
+	    request_key(rq, what), request_reply, rq));
+	free(what);
+}
+
+static void
+receipt_chosen(int index, void *arg)
+{
+	struct app_pay	*p = arg;
+
+	if (index < 0 || p->list == NULL || (size_t)index >= p->list->n)
+		return;
+	p->reprint_of = p->list->items[index].id;
+	prompt_ask(&(struct prompt){ .title = _("Why print it again? "
+	    "(recorded with the reprint)"), .max_chars = 200, .min_chars = 2,
+	    .too_short = _("A reprint needs its reason, 2 to 200 "
+	    "characters."), .done = reprint_reason, .arg = p });
+}
+
+void
+app_pay_reprint(struct app_pay *p, const struct app_detail *d)
+{
+	const struct payment	*m;
+	char			**lines, fee[64];
+	size_t			 i, n;
+
+	if (p->list == NULL) {
+		app_message(MSG_ERROR, "%s", _("The payments are still "
+		    "loading: try again in a moment."));
+		return;
+	}
+	if ((n = p->list->n) == 0) {
+		app_message(MSG_ERROR, "%s", _("No receipt of this application "
+		    "to print again: none was taken."));
+		return;
+	}
+	free(p->basis);
+	p->basis = xstrdup(*d->fee.basis != '\0' ? d->fee.basis :
+	    d->fee.reason);
+	lines = xcalloc(n, sizeof *lines);
+	for (i = 0; i < n; i++) {
+		m = &p->list->items[i];
+		label_fee(fee, sizeof fee, m->amount_fen);
+		lines[i] = strcmp(m->kind, "payment") == 0 ?
+		    xasprintf(_("Receipt %s, %s, %s, printed again %d times"),
+		    m->serial, fee, m->date, m->reprints) :
+		    xasprintf(_("Red-letter receipt %s, -%s, %s, printed "
+		    "again %d times"), m->serial, fee, m->date, m->reprints);
+	}
+	list_ask(_("Which receipt is printed again (补打)?"),
+	    (const char *const *)lines, (int)n, 0, receipt_chosen, p);
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 }
 
 int

@@ -27,14 +27,19 @@ struct app_pay {
 	struct payment_page	*list;		/* the application's */
 	struct reversal_page	*pending;	/* to decide */
 	long long		 reversal;	/* the one decided */
+	long long		 reprint_of;	/* the receipt printed again */
 	struct pay_sent		 sent;		/* the payment in flight */
 };
 
 /* The application's payments and red-letter records, again. */
 void	app_pay_load(struct app_pay *, long long application_id);
 /* Y: the payment dialog when the fee is unpaid, else its receipt
- * printed again. */
+ * printed if it was not yet (L prints it again). */
 void	app_pay_take(struct app_pay *, const struct app_detail *);
+/* L: a receipt of the application (a payment's or a red-letter
+ * record's) printed again, its reason asked and recorded first, the
+ * paper marked 补打（第N次）. */
+void	app_pay_reprint(struct app_pay *, const struct app_detail *);
 /* U: a refund or void asked for; a supervisor decides one asked. */
 void	app_pay_reverse(struct app_pay *, const struct app_detail *);
 /* A supervisor's decision of v, asked in a dialog (Approve first, or

@@ -246,7 +246,7 @@ on_application(struct api_result *r, void *arg)
 		return;
 	if (r->status == API_OK)
 		basis = *d->fee.basis != '\0' ? d->fee.basis : d->fee.reason;
-	print_ui_offer(print_pay_receipt(official, basis), NULL);
+	print_ui_offer(print_pay_receipt(official, basis, 0), NULL);
 	model_payment_free(official);
 	official = NULL;
 }

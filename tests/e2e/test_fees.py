@@ -11,7 +11,8 @@ off, and the 日结单 prints with the money lines (cash by channel, the
 drawer expected against counted, the short and its reason), which the
 CSV export carries too. A refund asked by the clerk changes nothing
 until the supervisor approves it at the application, and the red-letter
-receipt (冲红) prints. The screens at 50x20 keep their keys and lines."""
+receipt (冲红) prints; L prints it again, marked 补打, its reason
+recorded first. The screens at 50x20 keep their keys and lines."""
 import csv
 import glob
 import io
@@ -363,6 +364,23 @@ def refund_waits_for_the_supervisor():
         assert "冲红类型：退费" in paper and "审批人：王秀兰" in paper, paper
         assert "申请人放弃办理" in paper, paper
         t.wait_for("20.00 yuan, unpaid", "redletter-%s" % serial)
+
+        # L: the 冲红 receipt printed again, its reason recorded first,
+        # the paper marked 补打 with the server's number
+        t.type("l")
+        t.wait_for("Which receipt is printed again", "Receipt " + original,
+                   "Red-letter receipt " + serial)
+        t.keys("Down", "Enter")
+        t.wait_for("Why print it again?")
+        t.type("冲红收据遗失")
+        t.keys("Enter")
+        paper = wait_print(state, "redletter-%s-r1.txt" % serial)
+        assert "补打（第1次）" in paper and serial in paper, paper
+        assert "收款收据（冲红）" in paper and "负贰拾元整" in paper, paper
+        assert db_one(s.db, "SELECT r.reprint_no, r.reason FROM "
+                      "payment_reprints r JOIN payments p ON p.id = "
+                      "r.payment_id WHERE p.serial = ?", serial) == \
+            (1, "冲红收据遗失")
     finally:
         t.kill()
         s.stop()

@@ -191,6 +191,34 @@ provisional_says_it_is_one(void **state)
 	pdoc_free(d);
 }
 
+/* Printed again: 补打 with its number above all, the record's serial
+ * and amount unchanged, a document of its own for the print journal. */
+static void
+reprint_says_so(void **state)
+{
+	struct paper_payment	 r = pay;
+	struct pdoc		*d;
+	char			*s;
+
+	(void)state;
+	r.reprint_no = 2;
+	d = paper_payment(&r);
+	s = plain(d, 48);
+	assert_non_null(strstr(s, "补打（第2次）"));
+	assert_true(strstr(s, "补打（第2次）") < strstr(s, "收款收据"));
+	assert_non_null(strstr(s, "收据编号：610202001001-20261129-0003"));
+	assert_non_null(strstr(s, "贰拾元整"));
+	assert_string_equal(d->id, "payment-610202001001-20261129-0003-r2");
+	free(s);
+	pdoc_free(d);
+	r.reprint_no = 0;
+	d = paper_payment(&r);
+	s = plain(d, 48);
+	assert_null(strstr(s, "补打"));
+	free(s);
+	pdoc_free(d);
+}
+
 int
 main(void)
 {
@@ -198,6 +226,7 @@ main(void)
 		cmocka_unit_test(capitals_of_amounts),
 		cmocka_unit_test(receipt_fits_58mm),
 		cmocka_unit_test(red_letter_names_what_it_undoes),
+		cmocka_unit_test(reprint_says_so),
 		cmocka_unit_test(provisional_says_it_is_one),
 	};
 
