@@ -48,7 +48,8 @@ def new_app(t, txcode="1006", tags=()):
     svc = service(t, txcode)
     r, j = post("/api/v1/applications", {
         "service_id": svc["id"], "resident_id": new_resident(t, tags)["id"],
-        "data": {"declaration": True},
+        "data": {"declaration": True, "renewal_reason": "expiry"}
+        if txcode == "1006" else {"declaration": True},
         "materials": [{"name": m["name"], "originals": m["originals"],
                        "copies": m["copies"]}
                       for m in svc["materials"] if m["required"]]}, t)
