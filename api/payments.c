@@ -399,11 +399,11 @@ payment_json(const struct payment_new *p)
 
 struct api_call *
 api_fee_quote(struct api *a, long long service_id, long long resident_id,
-    api_cb cb, void *arg)
+    const char *fields, api_cb cb, void *arg)
 {
 	return (api_callf(a, "GET", NULL, NULL, 0, &kind_fee_quote, cb, arg,
-	    "/api/v1/services/%lld/fee?resident_id=%lld", service_id,
-	    resident_id));
+	    "/api/v1/services/%lld/fee?resident_id=%lld%s", service_id,
+	    resident_id, fields != NULL ? fields : ""));
 }
 
 char *

@@ -134,9 +134,11 @@ struct payment_new {
 };
 
 /* The fee the resident will owe for the service, asked before the
- * application is taken. model: struct fee_quote. */
+ * application is taken; fields (NULL: none) are the form's values its
+ * fee cases read, "&name=value" each, escaped. model: struct fee_quote. */
 struct api_call	*api_fee_quote(struct api *, long long service_id,
-		    long long resident_id, api_cb, void *);
+		    long long resident_id, const char *fields, api_cb,
+		    void *);
 /* The request body of a payment. Caller frees. */
 char		*api_payment_body(const struct payment_new *);
 /* Pays application id's fee; key is the Idempotency-Key, the same for

@@ -650,7 +650,7 @@ on_quote(struct api_result *r, void *arg)
 
 void
 app_fee_quote(const void *owner, int slot, long long service_id,
-    long long resident_id, char **line)
+    long long resident_id, const char *fields, char **line)
 {
 	struct request	*rq;
 
@@ -658,5 +658,5 @@ app_fee_quote(const void *owner, int slot, long long service_id,
 		return;
 	rq = request_new(owner, slot, on_quote, line);
 	request_call(rq, api_fee_quote(app.api, service_id, resident_id,
-	    request_reply, rq));
+	    fields, request_reply, rq));
 }

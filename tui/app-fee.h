@@ -56,8 +56,9 @@ int	app_pay_refusal(const struct api_result *,
 void	app_pay_clear(struct app_pay *);
 /* Before an application is taken: the fee the resident will owe for
  * the service and why, into *line (owner's, replaced; left alone for a
- * free service), in owner's request slot. */
+ * free service), in owner's request slot; fields as api_fee_quote()
+ * takes them. */
 void	app_fee_quote(const void *owner, int slot, long long service_id,
-	    long long resident_id, char **line);
+	    long long resident_id, const char *fields, char **line);
 
 #endif
