@@ -88,9 +88,18 @@ def new_resident(server, tags=()):
     return idn
 
 
-def intake_1006(t, id_number):
-    """The form of 1006 for the resident, as the clerk opens it (F2, F3);
-    returns the screen once the fee is told."""
+def renewal_reason(t, value):
+    """The renewal's reason chosen on the form (its field in focus)."""
+    t.keys("Space")
+    t.wait_for("Card expired", "Card damaged")
+    t.type(value)
+    t.keys("Enter")
+
+
+def intake_1006(t, id_number, reason="expiry"):
+    """The form of 1006 for the resident, as the clerk opens it (F2, F3),
+    the fee following the renewal's reason until it is chosen, then the
+    reason chosen."""
     t.keys("Escape", "Escape", "Escape")
     t.wait_for("Main menu")
     t.keys("F2")
@@ -102,7 +111,8 @@ def intake_1006(t, id_number):
     t.wait_for("Transaction code")
     t.type("1006")
     t.keys("Enter")
-    return t.wait_for("1006 居民身份证换领", "Fee: ")
+    t.wait_for("1006 居民身份证换领", "Fee: follows Why renewed")
+    renewal_reason(t, reason)
 
 
 def db_one(db, sql, *args):
@@ -181,8 +191,12 @@ def cash_fee_receipt_collect_and_day_end():
         log_in(t, "clerk01")
         open_drawer(t, "500")
         # intake: the fee and why are told before the form is submitted
-        screen = intake_1006(t, idn)
-        assert "Fee: 20.00 yuan (按收费标准收取)" in screen, screen
+        # the fee follows the renewal's reason: a damaged card 40 yuan,
+        # then the reason set right, an expired one 20
+        intake_1006(t, idn, "damaged")
+        t.wait_for("Fee: 40.00 yuan (损坏换领，按丢失补领、损坏换领标准")
+        renewal_reason(t, "expiry")
+        screen = t.wait_for("Fee: 20.00 yuan (到期换领，每证20元)")
         t.keys("C-r")
         t.wait_for("Every required material is ticked as received.")
         t.keys("Enter", "Space", "F9")
@@ -192,7 +206,7 @@ def cash_fee_receipt_collect_and_day_end():
                         "id_number = ?)", idn)[0]
         assert number in screen, screen
         open_number(t, number)
-        t.wait_for("Fee", "20.00 yuan, unpaid", "按收费标准收取")
+        t.wait_for("Fee", "20.00 yuan, unpaid", "到期换领，每证20元")
         t.type("a")
         t.wait_for("Accept: %s?" % number)
         t.keys("Enter")
@@ -564,9 +578,11 @@ def small_terminal():
         poor = new_resident(s, ["low_income"])
         log_in(t, "clerk01")
         # a 低保 resident's renewal is free, and the form says why
-        screen = intake_1006(t, poor)
+        intake_1006(t, poor)
         t.wait_for("Fee: nothing to pay (领取最低生活保障金")
         t.keys("Escape")
+        t.wait_for("Throw away what was typed")
+        t.type("y")
         t.keys("Escape", "Escape", "Escape")
         t.wait_for("Main menu")
         open_drawer(t, "500")
