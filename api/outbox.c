@@ -372,6 +372,16 @@ outbox_next(struct outbox *o, const char *staff, time_t now,
 	    (long long)now));
 }
 
+int
+outbox_waiting(struct outbox *o, const char *method, const char *path,
+    struct outbox_item *it)
+{
+	memset(it, 0, sizeof *it);
+	return (one(o, it, "SELECT " COLS " FROM outbox WHERE state < 2 AND "
+	    "method = ? AND path = ? ORDER BY id DESC LIMIT 1", "tt", method,
+	    path));
+}
+
 time_t
 outbox_next_due(struct outbox *o, const char *staff)
 {

@@ -52,6 +52,10 @@ long long	 outbox_add(struct outbox *, const char *staff,
  * -1 error. */
 int		 outbox_next(struct outbox *, const char *staff, time_t now,
 		    struct outbox_item *);
+/* The newest item still waiting or refused (not done) of any staff
+ * sent as method to path: 1 found, 0 none, -1 error. */
+int		 outbox_waiting(struct outbox *, const char *method,
+		    const char *path, struct outbox_item *);
 /* The soonest time a pending item of staff is due, or 0 when none. */
 time_t		 outbox_next_due(struct outbox *, const char *staff);
 int		 outbox_done(struct outbox *, long long id, const char *result);

@@ -164,6 +164,7 @@ static int
 payment_parse(const cJSON *j, void *p, const char **cause)
 {
 	struct payment	*x = p;
+	long long	 v = 0;
 	int		 bad = 0;
 
 	bad |= mu_int(&x->id, j, "id", 1, ID_MAX, "a payment has no id",
@@ -192,6 +193,9 @@ payment_parse(const cJSON *j, void *p, const char **cause)
 	    "a payment's red-letter record has no serial", cause);
 	bad |= opt_ref(&x->approved_by, j, "approved_by", "name",
 	    "a red-letter record's approver has no name", cause);
+	bad |= mu_int(&v, j, "reprints", 0, 1000000, "a payment has no "
+	    "reprint count", cause);
+	x->reprints = (int)v;
 	return (bad ? -1 : 0);
 }
 
@@ -335,12 +339,45 @@ model_reversal_page_free(void *ptr)
 	free(p);
 }
 
+int
+model_pay_reprint_parse(const cJSON *j, struct pay_reprint *r,
+    const char **cause)
+{
+	long long	v = 0;
+	int		bad = 0;
+
+	memset(r, 0, sizeof *r);
+	*cause = NULL;
+	bad |= mu_int(&r->id, j, "id", 1, ID_MAX, "the reprint has no id",
+	    cause);
+	bad |= mu_int(&r->payment_id, j, "payment_id", 1, ID_MAX,
+	    "the reprint has no payment", cause);
+	bad |= mu_int(&v, j, "reprint_no", 1, 1000000, "no reprint number",
+	    cause);
+	r->reprint_no = (int)v;
+	bad |= mu_str(&r->reason, j, "reason", 0, "no reason", cause);
+	return (bad ? -1 : 0);
+}
+
+void
+model_pay_reprint_free(void *p)
+{
+	struct pay_reprint	*r = p;
+
+	if (r == NULL)
+		return;
+	free(r->reason);
+	free(r);
+}
+
 API_KIND(kind_fee_quote, struct fee_quote, model_fee_quote_parse,
     model_fee_quote_free);
 API_KIND(kind_payment, struct payment, model_payment_parse,
     model_payment_free);
 API_KIND(kind_payment_page, struct payment_page, model_payment_page_parse,
     model_payment_page_free);
+API_KIND(kind_pay_reprint, struct pay_reprint, model_pay_reprint_parse,
+    model_pay_reprint_free);
 API_KIND(kind_reversal, struct reversal, model_reversal_parse,
     model_reversal_free);
 API_KIND(kind_reversal_page, struct reversal_page,
@@ -362,11 +399,11 @@ payment_json(const struct payment_new *p)
 
 struct api_call *
 api_fee_quote(struct api *a, long long service_id, long long resident_id,
-    api_cb cb, void *arg)
+    const char *fields, api_cb cb, void *arg)
 {
 	return (api_callf(a, "GET", NULL, NULL, 0, &kind_fee_quote, cb, arg,
-	    "/api/v1/services/%lld/fee?resident_id=%lld", service_id,
-	    resident_id));
+	    "/api/v1/services/%lld/fee?resident_id=%lld%s", service_id,
+	    resident_id, fields != NULL ? fields : ""));
 }
 
 char *
@@ -403,6 +440,17 @@ api_payment_get(struct api *a, long long id, api_cb cb, void *arg)
 {
 	return (api_callf(a, "GET", NULL, NULL, 0, &kind_payment, cb, arg,
 	    "/api/v1/payments/%lld", id));
+}
+
+struct api_call *
+api_payment_reprint(struct api *a, long long id, const char *reason,
+    const char *key, api_cb cb, void *arg)
+{
+	cJSON	*b = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(b, "reason", reason);
+	return (api_callf(a, "POST", b, key, 0, &kind_pay_reprint, cb, arg,
+	    "/api/v1/payments/%lld/reprints", id));
 }
 
 struct api_call *

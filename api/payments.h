@@ -63,6 +63,15 @@ struct payment {
 					   it reverses; "" */
 	char		*reversed_by;	/* a payment's red-letter serial; "" */
 	char		*approved_by;	/* "" */
+	int		 reprints;	/* its receipt printed again */
+};
+
+/* A receipt printed again (补打), recorded (PaymentReprint). */
+struct pay_reprint {
+	long long	 id;
+	long long	 payment_id;
+	int		 reprint_no;	/* 补打（第N次） */
+	char		*reason;
 };
 
 struct payment_page {
@@ -104,6 +113,9 @@ void	model_payment_free(void *);
 int	model_payment_page_parse(const cJSON *, struct payment_page *,
 	    const char **);
 void	model_payment_page_free(void *);
+int	model_pay_reprint_parse(const cJSON *, struct pay_reprint *,
+	    const char **);
+void	model_pay_reprint_free(void *);
 int	model_reversal_parse(const cJSON *, struct reversal *,
 	    const char **);
 void	model_reversal_free(void *);
@@ -122,9 +134,11 @@ struct payment_new {
 };
 
 /* The fee the resident will owe for the service, asked before the
- * application is taken. model: struct fee_quote. */
+ * application is taken; fields (NULL: none) are the form's values its
+ * fee cases read, "&name=value" each, escaped. model: struct fee_quote. */
 struct api_call	*api_fee_quote(struct api *, long long service_id,
-		    long long resident_id, api_cb, void *);
+		    long long resident_id, const char *fields, api_cb,
+		    void *);
 /* The request body of a payment. Caller frees. */
 char		*api_payment_body(const struct payment_new *);
 /* Pays application id's fee; key is the Idempotency-Key, the same for
@@ -139,6 +153,11 @@ struct api_call	*api_payments_of(struct api *, long long application_id,
 /* model: struct payment. */
 struct api_call	*api_payment_get(struct api *, long long id, api_cb,
 		    void *);
+/* Records a reprint of the receipt of payment or red-letter record
+ * id, with the reason, before it is printed again. model: struct
+ * pay_reprint. */
+struct api_call	*api_payment_reprint(struct api *, long long id,
+		    const char *reason, const char *key, api_cb, void *);
 /* Asks for a refund or a void (kind) with the reason. model: struct
  * reversal. */
 struct api_call	*api_reversal_ask(struct api *, long long payment_id,

@@ -90,9 +90,10 @@ retryable(const struct api_result *r, const struct outbox_item *it)
 		return (1);
 	if (r->http_status == 408 || r->http_status == 429)
 		return (1);
-	if (r->http_status == 409 && strcmp(r->problem, "application-open") ==
-	    0)
-		return (0);	/* the resident has it open: final */
+	if (r->http_status == 409 && (strcmp(r->problem, "application-open") ==
+	    0 || strcmp(r->problem, "already-paid") == 0))
+		return (0);	/* the resident has it open, or the fee was
+				   paid at another counter: final */
 	if (r->http_status == 409)
 		return (strcmp(r->problem, "idempotency-in-progress") == 0 ||
 		    it->attempts + 1 < CONFLICT_TRIES);

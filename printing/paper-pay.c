@@ -1,7 +1,8 @@
 /* The receipt of a payment (收款收据) and the red-letter receipt (冲红)
  * of its refund or void: the serial, the amount in 元 and in capitals,
  * the channel, who took it and where. A red-letter receipt names the
- * serial it undoes and prints the amount as negative. */
+ * serial it undoes and prints the amount as negative. One printed
+ * again says so, 补打 with the reprint's number, above all. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,7 +146,12 @@ what(struct pdoc *d, const struct paper_payment *p)
 {
 	char	*s;
 
-	pdoc_field(d, "收据编号", or_dash(p->serial));
+	if (p->local_ref > 0) {
+		s = xasprintf("待同步-L%lld", p->local_ref);
+		pdoc_field(d, "收据编号", s);
+		free(s);
+	} else
+		pdoc_field(d, "收据编号", or_dash(p->serial));
 	if (red_letter(p)) {
 		pdoc_field(d, "冲红类型", strcmp(p->kind, "refund") == 0 ?
 		    "退费" : "作废");
@@ -184,18 +190,49 @@ how(struct pdoc *d, const struct paper_payment *p)
 	free(s);
 }
 
+/* What a provisional receipt says plainly: not yet at the server, the
+ * official receipt follows, and the outbox's reference and key that
+ * tie the two together. */
+static void
+provisional(struct pdoc *d, const struct paper_payment *p)
+{
+	char	*s;
+
+	pdoc_text(d, PEL_LEFT, PEL_BOLD, "临时收据：网络中断，本笔收款已存入"
+	    "本机待发送队列，尚未入账。");
+	pdoc_text(d, PEL_LEFT, 0, "网络恢复、送达服务器后，另行打印带编号的"
+	    "正式收款收据，凭本收据换取。");
+	s = xasprintf("L%lld", p->local_ref);
+	pdoc_field(d, "待发送编号", s);
+	free(s);
+	pdoc_field(d, "幂等键", or_dash(p->key));
+	pdoc_rule(d);
+}
+
 struct pdoc *
 paper_payment(const struct paper_payment *p)
 {
-	const char	*title = red_letter(p) ? "收款收据（冲红）" : "收款收据";
+	const char	*title = red_letter(p) ? "收款收据（冲红）" :
+			    p->local_ref > 0 ? "临时收据" : "收款收据";
 	struct pdoc	*d;
 	char		*id;
 
-	id = xasprintf("%s-%s", red_letter(p) ? "redletter" : "payment",
-	    or_dash(p->serial));
+	if (p->local_ref > 0)
+		id = xasprintf("payment-provisional-L%lld", p->local_ref);
+	else if (p->reprint_no > 0)	/* a document of its own, once */
+		id = xasprintf("%s-%s-r%d", red_letter(p) ? "redletter" :
+		    "payment", or_dash(p->serial), p->reprint_no);
+	else
+		id = xasprintf("%s-%s", red_letter(p) ? "redletter" :
+		    "payment", or_dash(p->serial));
 	d = pdoc_new(id, red_letter(p) ? "redletter" : "payment", PDOC_ROLL,
 	    title);
 	free(id);
+	if (p->reprint_no > 0 && p->local_ref <= 0) {
+		id = xasprintf("补打（第%d次）", p->reprint_no);
+		pdoc_text(d, PEL_RIGHT, PEL_BOLD, id);
+		free(id);
+	}
 	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(p->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, title);
 	pdoc_rule(d);
@@ -205,9 +242,12 @@ paper_payment(const struct paper_payment *p)
 	pdoc_rule(d);
 	how(d, p);
 	pdoc_rule(d);
-	pdoc_text(d, PEL_LEFT, 0, red_letter(p) ?
-	    "本收据冲销原收据，原收据同时作废。" :
-	    "本收据为办件缴费凭证，请妥善保管。");
+	if (p->local_ref > 0)
+		provisional(d, p);
+	else
+		pdoc_text(d, PEL_LEFT, 0, red_letter(p) ?
+		    "本收据冲销原收据，原收据同时作废。" :
+		    "本收据为办件缴费凭证，请妥善保管。");
 	pdoc_sign(d, red_letter(p) ? "领款人签字" : "收款人签章");
 	pdoc_cut(d);
 	return (d);

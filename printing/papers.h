@@ -167,6 +167,10 @@ struct paper_payment {
 	const char	*counter;
 	const char	*staff;
 	time_t		 at;
+	long long	 local_ref;	/* > 0: a provisional receipt (临时收据)
+					   of a payment still in the outbox */
+	const char	*key;		/* its Idempotency-Key */
+	int		 reprint_no;	/* > 0: printed again, 补打（第N次） */
 };
 
 struct paper_ticket {

@@ -256,8 +256,9 @@ export_services(struct cat *c, cJSON *root)
 	rc = db_query(c->a->db, &st, "SELECT s.txcode, s.item_code, s.name, "
 	    "s.name_en, k.code, s.conditions, s.materials, s.time_limit_days, "
 	    "s.fee_fen, s.department, s.approval_chain, s.form, s.withdrawn, "
-	    "s.one_open, s.fee_basis, s.fee_reliefs FROM services s JOIN "
-	    "service_categories k ON k.id = s.category_id ORDER BY s.id", "");
+	    "s.one_open, s.fee_basis, s.fee_reliefs, s.fee_cases FROM services "
+	    "s JOIN service_categories k ON k.id = s.category_id ORDER BY "
+	    "s.id", "");
 	for (; rc == 1; rc = db_step(st)) {
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "txcode", db_text(st, 0));
@@ -280,6 +281,7 @@ export_services(struct cat *c, cJSON *root)
 		cJSON_AddBoolToObject(o, "one_open", db_int(st, 13) != 0);
 		json_add_nullable(o, "fee_basis", db_text(st, 14));
 		add_stored(o, "fee_reliefs", db_text(st, 15));
+		add_stored(o, "fee_cases", db_text(st, 16));
 		cJSON_AddItemToArray(list, o);
 	}
 	db_reset(st);
@@ -427,7 +429,30 @@ check_materials(struct cat *c, const cJSON *list, const char *path)
 	}
 }
 
-/* A service's fee rule (optional): its basis and its reliefs. */
+/* A service's fee cases (optional): each an option of its form. */
+static void
+check_fee_cases(struct cat *c, const cJSON *o, const char *path)
+{
+	const cJSON	*v = cJSON_GetObjectItem(o, "fee_cases"), *k;
+	const char	*why;
+	int		 i = 0;
+
+	if (v == NULL || cJSON_IsNull(v))
+		return;
+	if (!cJSON_IsArray(v)) {
+		cat_error(c, "%s.fee_cases: an array is needed", path);
+		return;
+	}
+	cJSON_ArrayForEach(k, v) {
+		if ((why = fee_case_invalid(k, cJSON_GetObjectItem(o,
+		    "form"))) != NULL)
+			cat_error(c, "%s.fee_cases[%d]: %s", path, i, why);
+		i++;
+	}
+}
+
+/* A service's fee rule (optional): its basis, its reliefs and its
+ * cases. */
 static void
 check_fee_rule(struct cat *c, const cJSON *o, const char *path)
 {
@@ -436,6 +461,7 @@ check_fee_rule(struct cat *c, const cJSON *o, const char *path)
 	int		 i = 0;
 
 	str(c, o, path, "fee_basis", 500, 1);
+	check_fee_cases(c, o, path);
 	if (v == NULL || cJSON_IsNull(v))
 		return;
 	if (!cJSON_IsArray(v)) {
@@ -620,7 +646,7 @@ apply_category(struct cat *c, const cJSON *o)
 
 /* The texts a service row keeps, from the file. */
 struct svc_text {
-	char	*conditions, *materials, *chain, *form, *reliefs;
+	char	*conditions, *materials, *chain, *form, *reliefs, *cases;
 	char	 pinyin[64];
 };
 
@@ -637,6 +663,7 @@ svc_text_make(struct cat *c, const cJSON *o, struct svc_text *t)
 	t->chain = text_of(cJSON_GetObjectItem(o, "approval_chain"));
 	t->form = text_of(cJSON_GetObjectItem(o, "form"));
 	t->reliefs = fee_reliefs_text(cJSON_GetObjectItem(o, "fee_reliefs"));
+	t->cases = fee_cases_text(cJSON_GetObjectItem(o, "fee_cases"));
 	pinyin_initials(cJSON_GetStringValue(cJSON_GetObjectItem(o, "name")),
 	    t->pinyin, sizeof t->pinyin);
 }
@@ -649,6 +676,7 @@ svc_text_free(struct svc_text *t)
 	free(t->chain);
 	free(t->form);
 	free(t->reliefs);
+	free(t->cases);
 }
 
 #define SVC_S(k)	cJSON_GetStringValue(cJSON_GetObjectItem(o, k))
@@ -671,9 +699,9 @@ apply_service(struct cat *c, const cJSON *o)
 	have = db_query(db, &st, "SELECT s.item_code, s.name, s.name_en, "
 	    "k.code, s.conditions, s.materials, s.time_limit_days, s.fee_fen, "
 	    "s.department, s.approval_chain, s.form, s.withdrawn, s.one_open, "
-	    "coalesce(s.fee_basis, ''), s.fee_reliefs FROM services "
-	    "s JOIN service_categories k ON k.id = s.category_id WHERE "
-	    "s.txcode = ?", "t", SVC_S("txcode"));
+	    "coalesce(s.fee_basis, ''), s.fee_reliefs, s.fee_cases FROM "
+	    "services s JOIN service_categories k ON k.id = s.category_id "
+	    "WHERE s.txcode = ?", "t", SVC_S("txcode"));
 	if (have == 1)
 		same = !strcmp(db_text(st, 0), SVC_S("item_code")) &&
 		    !strcmp(db_text(st, 1), SVC_S("name")) &&
@@ -688,7 +716,8 @@ apply_service(struct cat *c, const cJSON *o)
 		    !strcmp(db_text(st, 10), t.form) &&
 		    db_int(st, 11) == withdrawn && db_int(st, 12) == one_open &&
 		    !strcmp(db_text(st, 13), basis != NULL ? basis : "") &&
-		    !strcmp(db_text(st, 14), t.reliefs);
+		    !strcmp(db_text(st, 14), t.reliefs) &&
+		    !strcmp(db_text(st, 15), t.cases);
 	db_reset(st);
 	if (have < 0)
 		goto out;
@@ -698,20 +727,21 @@ apply_service(struct cat *c, const cJSON *o)
 	    "materials = ?8, time_limit_days = ?9, fee_fen = ?10, "
 	    "department = ?11, approval_chain = ?12, form = ?13, "
 	    "updated_at = ?14, withdrawn = ?15, one_open = ?16, "
-	    "fee_basis = ?17, fee_reliefs = ?18, version = version + 1 "
+	    "fee_basis = ?17, fee_reliefs = ?18, fee_cases = ?19, "
+	    "version = version + 1 "
 	    "WHERE txcode = ?1" :
 	    "INSERT INTO services (txcode, item_code, name, name_en, pinyin, "
 	    "category_id, conditions, materials, time_limit_days, fee_fen, "
 	    "department, approval_chain, form, updated_at, withdrawn, one_open, "
-	    "fee_basis, fee_reliefs) "
+	    "fee_basis, fee_reliefs, fee_cases) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM service_categories "
 	    "WHERE code = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-	    "?17, ?18)",
-	    "ttttttttllttttddtt", SVC_S("txcode"), SVC_S("item_code"),
+	    "?17, ?18, ?19)",
+	    "ttttttttllttttddttt", SVC_S("txcode"), SVC_S("item_code"),
 	    SVC_S("name"), SVC_S("name_en"), t.pinyin, SVC_S("category"),
 	    t.conditions, t.materials, SVC_N("time_limit_days"),
 	    SVC_N("fee_fen"), SVC_S("department"), t.chain, t.form, c->now,
-	    withdrawn, one_open, basis, t.reliefs) != 0)
+	    withdrawn, one_open, basis, t.reliefs, t.cases) != 0)
 		goto out;
 	rc = write_row(c, have, same);
 out:

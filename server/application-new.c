@@ -555,7 +555,7 @@ insert(struct req *r, struct newapp *a, const char *number,
 	materials = cJSON_PrintUnformatted(a->materials);
 	deferred = deferred_text(a, today, first);
 	subject_of(a, &subject);
-	fee_evaluate(a->service, &subject, &fee);
+	fee_evaluate(a->service, a->data, &subject, &fee);
 	id = db_insert(r->db, "INSERT INTO applications (number, service_id, "
 	    "resident_id, community_id, status, counter, staff_id, ticket_id, "
 	    "created_at, created_date, updated_at, due_date, fee_fen, "

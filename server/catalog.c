@@ -51,6 +51,7 @@ catalog_service(struct db *db, long long id, const char *txcode,
 	cJSON_AddBoolToObject(o, "one_open", db_int(st, 19) != 0);
 	json_add_nullable(o, "fee_basis", db_text(st, 20));
 	view_stored(o, "fee_reliefs", db_text(st, 21));
+	view_stored(o, "fee_cases", db_text(st, 22));
 	db_reset(st);
 	return (o);
 }

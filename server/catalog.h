@@ -15,7 +15,8 @@ struct db_stmt;
 	"s.fee_fen, s.version"
 #define SERVICE_DETAIL_COLS SERVICE_SUMMARY_COLS ", s.conditions, " \
 	"s.materials, s.department, s.approval_chain, s.form, " \
-	"s.updated_at, s.withdrawn, s.one_open, s.fee_basis, s.fee_reliefs"
+	"s.updated_at, s.withdrawn, s.one_open, s.fee_basis, s.fee_reliefs, " \
+	"s.fee_cases"
 #define SERVICE_FROM " FROM services s JOIN service_categories k ON " \
 	"k.id = s.category_id"
 

@@ -10,28 +10,55 @@
 #include "json.h"
 #include "valid.h"
 
-void
-fee_evaluate(const cJSON *service, const struct cond_subject *s,
-    struct fee_quote *q)
+/* The first of the service's fee cases that the data meet, or NULL;
+ * a field a case reads that data lacks goes in q->missing. */
+static const cJSON *
+fee_case(const cJSON *service, const cJSON *data, struct fee_quote *q)
 {
-	const cJSON	*r, *c;
+	const cJSON	*k, *found = NULL;
+	const char	*field, *v;
+
+	cJSON_ArrayForEach(k, cJSON_GetObjectItem(service, "fee_cases")) {
+		field = cJSON_GetStringValue(cJSON_GetObjectItem(k, "field"));
+		v = cJSON_GetStringValue(cJSON_GetObjectItem(data, field));
+		if (v == NULL || *v == '\0') {
+			q->missing = field;
+			continue;
+		}
+		if (found == NULL && strcmp(v, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(k, "value"))) == 0)
+			found = k;
+	}
+	return (q->missing != NULL ? NULL : found);
+}
+
+void
+fee_evaluate(const cJSON *service, const cJSON *data,
+    const struct cond_subject *s, struct fee_quote *q)
+{
+	const cJSON	*r, *c, *k, *from = service;
 	double		 amount;
 
 	memset(q, 0, sizeof *q);
+	if ((k = fee_case(service, data, q)) != NULL)
+		from = k;
 	q->standard_fen = (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
-	    service, "fee_fen"));
+	    from, "fee_fen"));
 	q->due_fen = q->standard_fen;
-	q->basis = cJSON_GetStringValue(cJSON_GetObjectItem(service,
-	    "fee_basis"));
-	cJSON_ArrayForEach(r, cJSON_GetObjectItem(service, "fee_reliefs")) {
-		c = cJSON_GetObjectItem(r, "condition");
-		amount = cJSON_GetNumberValue(cJSON_GetObjectItem(r,
-		    "amount_fen"));
-		/* the lowest amount; on a tie the first relief */
-		if (!cond_holds(c, s) || amount >= (double)q->due_fen)
-			continue;
-		q->due_fen = (long long)amount;
-		q->relief = r;
+	q->basis = cJSON_GetStringValue(cJSON_GetObjectItem(from,
+	    k != NULL ? "basis" : "fee_basis"));
+	if (k == NULL || cJSON_IsTrue(cJSON_GetObjectItem(k, "reliefs"))) {
+		cJSON_ArrayForEach(r, cJSON_GetObjectItem(service,
+		    "fee_reliefs")) {
+			c = cJSON_GetObjectItem(r, "condition");
+			amount = cJSON_GetNumberValue(cJSON_GetObjectItem(r,
+			    "amount_fen"));
+			/* the lowest amount; on a tie the first relief */
+			if (!cond_holds(c, s) || amount >= (double)q->due_fen)
+				continue;
+			q->due_fen = (long long)amount;
+			q->relief = r;
+		}
 	}
 	if (q->relief != NULL) {
 		q->basis = cJSON_GetStringValue(cJSON_GetObjectItem(q->relief,
@@ -39,7 +66,10 @@ fee_evaluate(const cJSON *service, const struct cond_subject *s,
 		snprintf(q->reason, sizeof q->reason, "%s",
 		    cJSON_GetStringValue(cJSON_GetObjectItem(q->relief,
 		    "message")));
-	} else
+	} else if (k != NULL)
+		snprintf(q->reason, sizeof q->reason, "%s",
+		    cJSON_GetStringValue(cJSON_GetObjectItem(k, "message")));
+	else
 		snprintf(q->reason, sizeof q->reason, "%s", q->due_fen == 0 ?
 		    "本事项不收费" : "按收费标准收取");
 }
@@ -167,6 +197,83 @@ fee_relief_invalid(const cJSON *r, long long fee_fen)
 	    (long long)a->valuedouble >= fee_fen)
 		return ("amount_fen: a whole number below fee_fen is needed");
 	return (NULL);
+}
+
+/* 1 if o's member key is the string v. */
+static int
+member_is(const cJSON *o, const char *key, const char *v)
+{
+	const char	*s = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
+
+	return (s != NULL && strcmp(s, v) == 0);
+}
+
+/* 1 if the form (a Form: sections of fields) has a select field name
+ * with the option value. */
+static int
+form_has_option(const cJSON *form, const char *name, const char *value)
+{
+	const cJSON	*sec, *f, *opt;
+
+	cJSON_ArrayForEach(sec, cJSON_GetObjectItem(form, "sections")) {
+		cJSON_ArrayForEach(f, cJSON_GetObjectItem(sec, "fields")) {
+			if (!member_is(f, "name", name))
+				continue;
+			cJSON_ArrayForEach(opt, cJSON_GetObjectItem(f,
+			    "options")) {
+				if (member_is(opt, "value", value))
+					return (1);
+			}
+		}
+	}
+	return (0);
+}
+
+const char *
+fee_case_invalid(const cJSON *k, const cJSON *form)
+{
+	const cJSON	*a = cJSON_GetObjectItem(k, "fee_fen");
+
+	if (!cJSON_IsObject(k) || !text_ok(k, "field", 64) ||
+	    !text_ok(k, "value", 64))
+		return ("an object with a field and a value is needed");
+	if (!form_has_option(form, cJSON_GetObjectItem(k, "field")->valuestring,
+	    cJSON_GetObjectItem(k, "value")->valuestring))
+		return ("field and value: an option of a field of the form is "
+		    "needed");
+	if (!cJSON_IsNumber(a) || a->valuedouble < 0 ||
+	    a->valuedouble > 100000000 ||
+	    a->valuedouble != (long long)a->valuedouble)
+		return ("fee_fen: a whole number of fen is needed");
+	if (!cJSON_IsBool(cJSON_GetObjectItem(k, "reliefs")))
+		return ("reliefs: true or false");
+	if (!text_ok(k, "message", 200) || !text_ok(k, "basis", 500))
+		return ("message and basis: strings are needed");
+	return (NULL);
+}
+
+char *
+fee_cases_text(const cJSON *cases)
+{
+	static const char *const keys[] = { "field", "value", "fee_fen",
+	    "reliefs", "message", "basis" };
+	cJSON		*list = cJSON_CreateArray(), *o;
+	const cJSON	*k;
+	char		*text;
+	size_t		 i;
+
+	if (!cJSON_IsArray(cases))
+		cases = NULL;
+	cJSON_ArrayForEach(k, cases) {
+		o = cJSON_CreateObject();
+		for (i = 0; i < sizeof keys / sizeof *keys; i++)
+			cJSON_AddItemToObject(o, keys[i], cJSON_Duplicate(
+			    cJSON_GetObjectItem(k, keys[i]), 1));
+		cJSON_AddItemToArray(list, o);
+	}
+	text = cJSON_PrintUnformatted(list);
+	cJSON_Delete(list);
+	return (text);
 }
 
 char *

@@ -4,8 +4,11 @@
  * waivers (免收) and reductions (减收) the law gives, each on a
  * catalogue Condition with its own source. The amount a resident owes
  * is the lowest of the standard and the reliefs whose condition they
- * meet. An application keeps what it was told at intake; its `fee`
- * says whether that is paid (fees.c).
+ * meet. fee_cases make the fee follow a field of the form: the first
+ * case whose field has its value gives the standard amount and its
+ * basis, and says whether the reliefs apply to it at all (1006: 损坏换领
+ * 40 元 and never waived). An application keeps what it was told at
+ * intake; its `fee` says whether that is paid (fees.c).
  */
 #ifndef SERVER_FEES_H
 #define SERVER_FEES_H
@@ -23,12 +26,15 @@ struct fee_quote {
 	const cJSON	*relief;	/* the FeeRelief applied, or NULL */
 	const char	*basis;		/* its basis or the fee's, or NULL */
 	char		 reason[256];	/* why this amount, for the clerk */
+	const char	*missing;	/* a field the cases need, not given */
 };
 
 /* Evaluates the fee rule of service (a Service: fee_fen, fee_basis,
- * fee_reliefs) for the resident. */
-void	 fee_evaluate(const cJSON *service, const struct cond_subject *,
-	    struct fee_quote *);
+ * fee_reliefs, fee_cases) for the resident and the form's data (an
+ * object of the fields' values, or NULL). A field a case reads and data
+ * lacks is named in missing; the quote is then the service's own. */
+void	 fee_evaluate(const cJSON *service, const cJSON *data,
+	    const struct cond_subject *, struct fee_quote *);
 /* Adds standard_fen, due_fen, relief, reason and basis to o. */
 void	 fee_quote_add(cJSON *o, const struct fee_quote *);
 /* The Application's `fee` (FeeState): the fee it was told at intake
@@ -43,6 +49,13 @@ long long fee_unpaid(struct db *, long long application_id);
  * NULL when it is: a condition of min_age, max_age or tag, an amount
  * below fee_fen, a message and a basis. */
 const char *fee_relief_invalid(const cJSON *relief, long long fee_fen);
+/* Why a FeeCase of a catalogue file is not one, or NULL when it is: a
+ * field of the service's form, a value, fee_fen, reliefs true or false,
+ * a message and a basis. */
+const char *fee_case_invalid(const cJSON *fcase, const cJSON *form);
+/* The cases as stored and shown (NULL or not an array: none). The
+ * caller frees the text. */
+char	*fee_cases_text(const cJSON *cases);
 /* The reliefs as stored and shown, each with its kind from its amount
  * (NULL or not an array: none). The caller frees the text. */
 char	*fee_reliefs_text(const cJSON *reliefs);

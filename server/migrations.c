@@ -810,6 +810,21 @@ static const char *const migration_list[] = {
 	"  records INTEGER NOT NULL,"
 	"  refused INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX data_reads_resident ON data_reads(resident_id);",
+
+	/* A receipt printed again (补打): a payment's or a red-letter
+	 * record's, numbered per record; a service's fee cases. */
+	"CREATE TABLE payment_reprints ("
+	"  id INTEGER PRIMARY KEY,"
+	"  payment_id INTEGER NOT NULL REFERENCES payments(id),"
+	"  reprint_no INTEGER NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  reason TEXT NOT NULL,"
+	"  UNIQUE (payment_id, reprint_no));"
+	/* A fee that follows a field of the form (1006: 到期换领 or
+	 * 损坏换领), a FeeCase list. */
+	"ALTER TABLE services ADD COLUMN fee_cases TEXT NOT NULL"
+	"  DEFAULT '[]';",
 };
 
 size_t

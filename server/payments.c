@@ -68,6 +68,7 @@ payment_row(struct db_stmt *st)
 	add_record_ref(o, "reversed_by", st, 23);
 	view_ref(o, "approved_by", db_null(st, 26) ? 0 : db_int(st, 26),
 	    db_text(st, 27));
+	cJSON_AddNumberToObject(o, "reprints", (double)db_int(st, 31));
 	return (o);
 }
 

@@ -17,14 +17,15 @@ struct req;
 
 /* The columns of a Payment (p) with its centre (e), application (a),
  * service (s), resident (r), staff (st), the payment it reverses (o),
- * the record reversing it (x), who approved it (ab) and whether a
- * reversal waits; and their FROM. */
+ * the record reversing it (x), who approved it (ab), whether a
+ * reversal waits, and its receipt's reprints; and their FROM. */
 #define PAYMENT_COLS "p.id, p.serial, p.kind, a.id, a.number, s.id, " \
 	"s.txcode, s.name, r.id, r.name, r.id_number, p.channel, " \
 	"p.amount_fen, p.reference, p.reason, p.counter, st.id, st.name, " \
 	"p.at, p.local_date, p.session_id, o.id, o.serial, x.id, x.serial, " \
 	"x.kind, ab.id, ab.name, (SELECT count(*) FROM payment_reversals v " \
-	"WHERE v.payment_id = p.id AND v.status = 'pending'), e.id, e.name"
+	"WHERE v.payment_id = p.id AND v.status = 'pending'), e.id, e.name, " \
+	"(SELECT count(*) FROM payment_reprints pr WHERE pr.payment_id = p.id)"
 #define PAYMENT_FROM " FROM payments p JOIN centres e ON e.id = " \
 	"p.centre_id JOIN applications a ON a.id = p.application_id JOIN " \
 	"services s ON s.id = a.service_id JOIN residents r ON r.id = " \

@@ -98,6 +98,7 @@ extern const struct route routes_catalog[];
 extern const struct route routes_fees[];
 extern const struct route routes_payments[];
 extern const struct route routes_reversals[];
+extern const struct route routes_payment_reprints[];
 extern const struct route routes_cash[];
 extern const struct route routes_applications[];
 extern const struct route routes_application_new[];

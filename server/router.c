@@ -22,6 +22,7 @@ static const struct route *const route_tables[] = {
 	routes_fees,
 	routes_payments,
 	routes_reversals,
+	routes_payment_reprints,
 	routes_cash,
 	routes_applications,
 	routes_application_new,

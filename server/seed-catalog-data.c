@@ -174,6 +174,9 @@ const struct seed_field seed_fields[] = {
 	  0, NULL, -1, -1, "illness:因病:Illness|disability:因残:Disability|"
 	  "unemployment:因失业:Unemployment|disaster:因灾:Disaster|"
 	  "other:其他原因:Other", NULL, NULL },
+	{ "renewal_reason", "换领原因", "Why renewed", "select", 1, 0, 0,
+	  NULL, -1, -1, "expiry:到期换领:Card expired|damaged:损坏换领:"
+	  "Card damaged", NULL, "损坏换领按丢失补领标准收费" },
 	{ "hours", "服务时长（小时）", "Hours of service", "number", 1, 0, 0,
 	  NULL, 1, 10000, NULL, NULL, NULL },
 	{ "activity", "活动内容", "Activity", "text", 1, 2, 50, NULL, -1, -1,
@@ -394,7 +397,7 @@ const struct seed_service seed_services[] = {
 	{ "1005", "户口迁出", "Moving a household registration out", 5, 0, 9,
 	  "", "IH", "destination postal_code" },
 	{ "1006", "居民身份证换领", "Renewal of an ID card", 20, 2000, 9, "",
-	  "IH", "" },
+	  "IH", "renewal_reason" },
 	{ "1007", "居民身份证补领", "Replacement of a lost ID card", 20, 4000,
 	  9, "", "H", "reason" },
 	{ "1008", "临时居民身份证申领", "Temporary ID card", 3, 1000, 9, "",
@@ -453,7 +456,10 @@ const size_t seed_nservices = NITEMS(seed_services);
  * 发改价格〔2003〕2322号 (20 yuan to apply or renew, 40 to replace a
  * lost or damaged card, 10 for a temporary card); 居民身份证法 art. 20
  * para. 2 waives it for 低保 and rural hardship households on the
- * first application and on renewal only, never on a replacement. */
+ * first application and on renewal only, never on a replacement. We
+ * read 换领 there as the renewal of an expired card (到期换领): a
+ * damaged card's (损坏换领) is charged as a lost one's and not waived.
+ * Both are catalogue data a centre may change. */
 #define ID_LAW "《中华人民共和国居民身份证法》第二十条"
 #define ID_PRICE "《国家发展改革委 财政部关于居民身份证收费标准及有关问题" \
 	"的通知》（发改价格〔2003〕2322号）"
@@ -461,7 +467,8 @@ const size_t seed_nservices = NITEMS(seed_services);
 	"政策的通知》"
 
 const struct seed_fee seed_fees[] = {
-	{ "1006", ID_LAW "；" ID_PRICE "：申领、换领每证20元" },
+	{ "1006", ID_LAW "；" ID_PRICE "：申领、换领每证20元；"
+	  "损坏换领每证40元" },
 	{ "1007", ID_LAW "；" ID_PRICE "：丢失补领、损坏换领每证40元；"
 	  "免收、减收仅适用于初次申领和换领" },
 	{ "1008", ID_PRICE "：临时居民身份证每证10元；"
@@ -478,3 +485,15 @@ const struct seed_relief seed_reliefs[] = {
 	  ID_LAW "第二款；" ID_RELIEF },
 };
 const size_t seed_nreliefs = NITEMS(seed_reliefs);
+
+const struct seed_fee_case seed_fee_cases[] = {
+	{ "1006", "renewal_reason", "expiry", 2000, 1,
+	  "到期换领，每证20元",
+	  ID_PRICE "：申领、换领每证20元；" ID_LAW "第二款的免收适用于"
+	  "到期换领" },
+	{ "1006", "renewal_reason", "damaged", 4000, 0,
+	  "损坏换领，按丢失补领、损坏换领标准每证40元，不予免收",
+	  ID_PRICE "：丢失补领、损坏换领每证40元；" ID_LAW "第二款的免收"
+	  "仅适用于申领和到期换领，不适用于损坏换领" },
+};
+const size_t seed_nfee_cases = NITEMS(seed_fee_cases);

@@ -54,6 +54,14 @@ struct seed_relief {
 	const char	*message, *basis;
 };
 
+/* A case of a service's fee: when the form's field has value, the fee
+ * is fee_fen as basis says, and the reliefs apply only if reliefs. */
+struct seed_fee_case {
+	const char	*txcode, *field, *value;
+	int		 fee_fen, reliefs;
+	const char	*message, *basis;
+};
+
 extern const struct seed_category	seed_categories[];
 extern const size_t			seed_ncategories;
 extern const struct seed_department	seed_departments[];
@@ -68,5 +76,7 @@ extern const struct seed_fee		seed_fees[];
 extern const size_t			seed_nfees;
 extern const struct seed_relief		seed_reliefs[];
 extern const size_t			seed_nreliefs;
+extern const struct seed_fee_case	seed_fee_cases[];
+extern const size_t			seed_nfee_cases;
 
 #endif

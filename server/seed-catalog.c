@@ -509,24 +509,55 @@ reliefs_text(const char *txcode)
 	return (text);
 }
 
-/* The fee rules: the basis of each fee charged and its reliefs. */
+/* The cases of a service's fee, as Service.fee_cases shows them. */
+static char *
+cases_text(const char *txcode)
+{
+	cJSON	*list = cJSON_CreateArray(), *o;
+	char	*text;
+	size_t	 i;
+
+	for (i = 0; i < seed_nfee_cases; i++) {
+		if (strcmp(seed_fee_cases[i].txcode, txcode) != 0)
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "field", seed_fee_cases[i].field);
+		cJSON_AddStringToObject(o, "value", seed_fee_cases[i].value);
+		cJSON_AddNumberToObject(o, "fee_fen",
+		    seed_fee_cases[i].fee_fen);
+		cJSON_AddBoolToObject(o, "reliefs", seed_fee_cases[i].reliefs);
+		cJSON_AddStringToObject(o, "message",
+		    seed_fee_cases[i].message);
+		cJSON_AddStringToObject(o, "basis", seed_fee_cases[i].basis);
+		cJSON_AddItemToArray(list, o);
+	}
+	text = cJSON_PrintUnformatted(list);
+	cJSON_Delete(list);
+	return (text);
+}
+
+/* The fee rules: the basis of each fee charged, its reliefs and its
+ * cases. */
 static int
 seed_fee_rules(struct db *db, char **cause)
 {
 	struct db_stmt	*st;
-	char		*reliefs;
+	char		*reliefs, *cases;
 	size_t		 i;
 	int		 rc = 0;
 
-	st = db_stmt(db, "UPDATE services SET fee_basis = ?, fee_reliefs = ? "
-	    "WHERE txcode = ?");
+	st = db_stmt(db, "UPDATE services SET fee_basis = ?, fee_reliefs = ?, "
+	    "fee_cases = ? WHERE txcode = ?");
 	for (i = 0; i < seed_nfees && rc == 0; i++) {
 		reliefs = reliefs_text(seed_fees[i].txcode);
+		cases = cases_text(seed_fees[i].txcode);
 		db_bind_text(st, 1, seed_fees[i].basis);
 		db_bind_text(st, 2, reliefs);
-		db_bind_text(st, 3, seed_fees[i].txcode);
+		db_bind_text(st, 3, cases);
+		db_bind_text(st, 4, seed_fees[i].txcode);
 		rc = step(db, st, cause);
 		free(reliefs);
+		free(cases);
 	}
 	return (rc);
 }

@@ -16,6 +16,7 @@
 #include "request.h"
 #include "tui.h"
 #include "../locale/i18n.h"
+#include "../printing/doc.h"
 #include "../util/xmalloc.h"
 
 static const char *
@@ -136,6 +137,13 @@ on_paid(struct api_result *r, void *arg)
 	struct app_pay	*p = arg;
 	struct payment	*m;
 
+	/* no answer: the outbox keeps it with the same key, so that it
+	 * counts once whether the server had it or not */
+	if (r->status == API_ERR_NETWORK && p->sent.body != NULL) {
+		if (pay_offline_queue(&p->sent) > 0)
+			changed(p);
+		return;
+	}
 	if (lost(r, "Y"))
 		return;
 	if (r->status != API_OK) {
@@ -145,7 +153,7 @@ on_paid(struct api_result *r, void *arg)
 	m = r->model;
 	app_message(MSG_INFO, _("Paid: %s, %s. Receipt %s is printing."),
 	    channel_label(m->channel), m->date, m->serial);
-	print_ui_offer(print_pay_receipt(m, p->basis), NULL);
+	print_ui_offer(print_pay_receipt(m, p->basis, 0), NULL);
 	changed(p);
 }
 
@@ -156,6 +164,7 @@ pay(struct app_pay *p, const char *channel, const char *reference,
 {
 	struct payment_new	 n = { channel, p->due_fen, reference, reason };
 	struct request		*rq;
+	const char		*key;
 	char			*body = api_payment_body(&n);
 
 	if (request_busy(p->owner, p->slot)) {
@@ -163,8 +172,10 @@ pay(struct app_pay *p, const char *channel, const char *reference,
 		return;
 	}
 	rq = request_new(p->owner, p->slot, on_paid, p);
-	request_call(rq, api_payment_create(app.api, p->id, &n,
-	    request_key(rq, body), request_reply, rq));
+	key = request_key(rq, body);
+	pay_sent_what(&p->sent, channel, reference, reason, body, key);
+	request_call(rq, api_payment_create(app.api, p->id, &n, key,
+	    request_reply, rq));
 	free(body);
 	app_message(MSG_INFO, "%s", _("Sending..."));
 }
@@ -219,6 +230,21 @@ channel_chosen(int index, void *arg)
 		    .done = waiver_given, .arg = p });
 }
 
+/* The receipt of a payment taken before: the original once (a printer
+ * that failed, the official one after the outbox's delivery); another
+ * copy is a reprint, recorded first (L). */
+static void
+print_original(const struct payment *m, const char *basis)
+{
+	struct pdoc	*d = print_pay_receipt(m, basis, 0);
+
+	if (print_ui_document(d, 0) != 0)
+		app_hint(MSG_ERROR, _("Receipt %s was printed already. L "
+		    "records a reprint (补打) with its reason and prints it, "
+		    "marked as such."), m->serial);
+	pdoc_free(d);
+}
+
 void
 app_pay_take(struct app_pay *p, const struct app_detail *d)
 {
@@ -234,15 +260,18 @@ app_pay_take(struct app_pay *p, const struct app_detail *d)
 	p->basis = xstrdup(*d->fee.basis != '\0' ? d->fee.basis :
 	    d->fee.reason);
 	p->due_fen = d->fee.due_fen;
+	pay_sent_of(&p->sent, d, p->basis);
 	if (strcmp(d->fee.status, "unpaid") != 0) {
 		if ((m = in_force(p, d->fee.payment_id)) == NULL) {
 			app_message(MSG_ERROR, "%s", _("The payments are still "
 			    "loading: try again in a moment."));
 			return;
 		}
-		print_ui_offer(print_pay_receipt(m, p->basis), NULL);
+		print_original(m, p->basis);
 		return;
 	}
+	if (pay_offline_take(&p->sent))
+		return;		/* taken offline, not at the server yet */
 	if (strstr("rejected withdrawn", d->s.status) != NULL) {
 		app_message(MSG_ERROR, "%s", _("No fee is owed for this "
 		    "application now."));
@@ -321,7 +350,7 @@ on_decided(struct api_result *r, void *arg)
 	if (v->record != NULL) {
 		app_message(MSG_INFO, _("Approved: red-letter receipt %s is "
 		    "printing."), v->record->serial);
-		print_ui_offer(print_pay_receipt(v->record, NULL), NULL);
+		print_ui_offer(print_pay_receipt(v->record, NULL, 0), NULL);
 	} else
 		app_message(MSG_INFO, "%s", _("Rejected: the payment stays in "
 		    "force."));
@@ -351,8 +380,6 @@ on_pending(struct api_result *r, void *arg)
 {
 	struct app_pay		*p = arg;
 	const struct reversal	*v = NULL;
-	const char		*items[2];
-	char			 title[512], fee[64];
 	size_t			 i;
 
 	if (!app_answer(r))
@@ -370,14 +397,25 @@ on_pending(struct api_result *r, void *arg)
 		changed(p);
 		return;
 	}
+	app_pay_decide(p, v, 0);
+}
+
+void
+app_pay_decide(struct app_pay *p, const struct reversal *v, int reject)
+{
+	const char	*items[2];
+	char		 title[512], fee[64];
+
 	p->reversal = v->id;
+	p->id = v->payment.application_id;
+	p->payment_id = v->payment.id;
 	label_fee(fee, sizeof fee, v->payment.amount_fen);
 	snprintf(title, sizeof title, _("%s of %s asked by %s: %s"),
 	    strcmp(v->kind, "refund") == 0 ? _("Refund") : _("Void"), fee,
 	    v->requested_by, v->reason);
 	items[0] = _("Approve: write the red-letter record and print it");
 	items[1] = _("Reject: the payment stays in force");
-	list_ask(title, items, 2, 0, decision_chosen, p);
+	list_ask(title, items, 2, reject != 0, decision_chosen, p);
 }
 
 void
@@ -413,12 +451,130 @@ app_pay_reverse(struct app_pay *p, const struct app_detail *d)
 	list_ask(_("Undo the payment: which?"), v, 2, 0, kind_chosen, p);
 }
 
+/* The payment or red-letter record id, from the list, or NULL. */
+static struct payment *
+listed(struct app_pay *p, long long id)
+{
+	size_t	i;
+
+	for (i = 0; p->list != NULL && i < p->list->n; i++) {
+		if (p->list->items[i].id == id)
+			return (&p->list->items[i]);
+	}
+	return (NULL);
+}
+
+static void
+on_reprinted(struct api_result *r, void *arg)
+{
+	struct app_pay		*p = arg;
+	struct pay_reprint	*rp;
+	struct payment		*m;
+	struct pdoc		*d;
+
+	if (app_signed_out(r))
+		return;
+	if (r->status != API_OK) {
+		app_hint(MSG_ERROR, r->status == API_ERR_NETWORK ?
+		    _("Not recorded, so not printed: the server cannot be "
+		    "reached (%s) L again once the link is back.") : "%s",
+		    r->message);
+		return;
+	}
+	rp = r->model;
+	if ((m = listed(p, rp->payment_id)) == NULL) {
+		changed(p);
+		return;
+	}
+	m->reprints = rp->reprint_no;
+	d = print_pay_receipt(m, strcmp(m->kind, "payment") == 0 ?
+	    p->basis : NULL, rp->reprint_no);
+	if (print_ui_document(d, 0) != 0)
+		app_message(MSG_ERROR, "%s", _("This reprint was printed "
+		    "already: L records another."));
+	else
+		app_message(MSG_INFO, _("Reprint %d of receipt %s recorded; "
+		    "it is printing, marked 补打."), rp->reprint_no, m->serial);
+	pdoc_free(d);
+	changed(p);
+}
+
+static void
+reprint_reason(const char *text, void *arg)
+{
+	struct app_pay	*p = arg;
+	struct request	*rq;
+	char		*what;
+
+	if (request_busy(p->owner, p->slot))
+		return;
+	/* the same reprint again after a lost answer keeps its key */
+	what = xasprintf("reprint %lld %s", p->reprint_of, text);
+	rq = request_new(p->owner, p->slot, on_reprinted, p);
+	request_call(rq, api_payment_reprint(app.api, p->reprint_of, text,
+	    request_key(rq, what), request_reply, rq));
+	free(what);
+}
+
+static void
+receipt_chosen(int index, void *arg)
+{
+	struct app_pay	*p = arg;
+
+	if (index < 0 || p->list == NULL || (size_t)index >= p->list->n)
+		return;
+	p->reprint_of = p->list->items[index].id;
+	prompt_ask(&(struct prompt){ .title = _("Why print it again? "
+	    "(recorded with the reprint)"), .max_chars = 200, .min_chars = 2,
+	    .too_short = _("A reprint needs its reason, 2 to 200 "
+	    "characters."), .done = reprint_reason, .arg = p });
+}
+
+void
+app_pay_reprint(struct app_pay *p, const struct app_detail *d)
+{
+	const struct payment	*m;
+	char			**lines, fee[64];
+	size_t			 i, n;
+
+	if (p->list == NULL) {
+		app_message(MSG_ERROR, "%s", _("The payments are still "
+		    "loading: try again in a moment."));
+		return;
+	}
+	if ((n = p->list->n) == 0) {
+		app_message(MSG_ERROR, "%s", _("No receipt of this application "
+		    "to print again: none was taken."));
+		return;
+	}
+	free(p->basis);
+	p->basis = xstrdup(*d->fee.basis != '\0' ? d->fee.basis :
+	    d->fee.reason);
+	lines = xcalloc(n, sizeof *lines);
+	for (i = 0; i < n; i++) {
+		m = &p->list->items[i];
+		label_fee(fee, sizeof fee, m->amount_fen);
+		lines[i] = strcmp(m->kind, "payment") == 0 ?
+		    xasprintf(_("Receipt %s, %s, %s, printed again %d times"),
+		    m->serial, fee, m->date, m->reprints) :
+		    xasprintf(_("Red-letter receipt %s, -%s, %s, printed "
+		    "again %d times"), m->serial, fee, m->date, m->reprints);
+	}
+	list_ask(_("Which receipt is printed again (补打)?"),
+	    (const char *const *)lines, (int)n, 0, receipt_chosen, p);
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 int
 app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
     int cols)
 {
 	const struct payment	*m = in_force(p, d->fee.payment_id);
 	char			 line[512], fee[64];
+	long long		 waiting;
+	int			 refused;
 
 	if (*d->fee.status == '\0' || strcmp(d->fee.status, "free") == 0)
 		return (y);
@@ -427,6 +583,13 @@ app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
 	snprintf(line, sizeof line, _("%s, %s (%s)"), fee,
 	    fee_status_label(d->fee.status), d->fee.reason);
 	draw_field(y++, 1, _("Fee"), line, cols - 1);
+	if (d->fee.payment_id == 0 && strcmp(d->fee.status, "unpaid") == 0 &&
+	    (waiting = pay_offline_waiting(d->s.id, &refused)) > 0) {
+		snprintf(line, sizeof line, refused ? _("L%lld refused by the "
+		    "server: settle it (F8)") : _("L%lld in the outbox, "
+		    "provisional receipt given"), waiting);
+		draw_field(y++, 1, _("Payment"), line, cols - 1);
+	}
 	if (d->fee.payment_id == 0)
 		return (y);
 	snprintf(line, sizeof line, _("receipt %s, %s%s"), d->fee.serial,
@@ -456,6 +619,7 @@ app_pay_clear(struct app_pay *p)
 	model_reversal_page_free(p->pending);
 	free(p->basis);
 	free(p->kind);
+	pay_sent_clear(&p->sent);
 	p->list = NULL;
 	p->pending = NULL;
 	p->basis = NULL;
@@ -486,7 +650,7 @@ on_quote(struct api_result *r, void *arg)
 
 void
 app_fee_quote(const void *owner, int slot, long long service_id,
-    long long resident_id, char **line)
+    long long resident_id, const char *fields, char **line)
 {
 	struct request	*rq;
 
@@ -494,5 +658,5 @@ app_fee_quote(const void *owner, int slot, long long service_id,
 		return;
 	rq = request_new(owner, slot, on_quote, line);
 	request_call(rq, api_fee_quote(app.api, service_id, resident_id,
-	    request_reply, rq));
+	    fields, request_reply, rq));
 }

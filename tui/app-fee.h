@@ -9,6 +9,7 @@
 #define TUI_APP_FEE_H
 
 #include "../api/payments.h"
+#include "pay-offline.h"
 
 struct app_detail;
 
@@ -26,15 +27,26 @@ struct app_pay {
 	struct payment_page	*list;		/* the application's */
 	struct reversal_page	*pending;	/* to decide */
 	long long		 reversal;	/* the one decided */
+	long long		 reprint_of;	/* the receipt printed again */
+	struct pay_sent		 sent;		/* the payment in flight */
 };
 
 /* The application's payments and red-letter records, again. */
 void	app_pay_load(struct app_pay *, long long application_id);
 /* Y: the payment dialog when the fee is unpaid, else its receipt
- * printed again. */
+ * printed if it was not yet (L prints it again). */
 void	app_pay_take(struct app_pay *, const struct app_detail *);
+/* L: a receipt of the application (a payment's or a red-letter
+ * record's) printed again, its reason asked and recorded first, the
+ * paper marked 补打（第N次）. */
+void	app_pay_reprint(struct app_pay *, const struct app_detail *);
 /* U: a refund or void asked for; a supervisor decides one asked. */
 void	app_pay_reverse(struct app_pay *, const struct app_detail *);
+/* A supervisor's decision of v, asked in a dialog (Approve first, or
+ * Reject when reject); from the application or the list of those
+ * waiting (W). */
+void	app_pay_decide(struct app_pay *, const struct reversal *,
+	    int reject);
 /* The fee's lines from row y; returns the next row. */
 int	app_pay_draw(const struct app_pay *, const struct app_detail *,
 	    int y, int cols);
@@ -44,8 +56,9 @@ int	app_pay_refusal(const struct api_result *,
 void	app_pay_clear(struct app_pay *);
 /* Before an application is taken: the fee the resident will owe for
  * the service and why, into *line (owner's, replaced; left alone for a
- * free service), in owner's request slot. */
+ * free service), in owner's request slot; fields as api_fee_quote()
+ * takes them. */
 void	app_fee_quote(const void *owner, int slot, long long service_id,
-	    long long resident_id, char **line);
+	    long long resident_id, const char *fields, char **line);
 
 #endif

@@ -206,8 +206,9 @@ form_view_draw(struct formscr *fs, int top, int rows, int cols, int *cy,
 	*cy = *cx = -1;
 	if (fs->note != NULL)
 		draw_text(top + --rows, 1, fs->note, cols - 2, STYLE_DIM);
-	if (fs->fee != NULL)
-		draw_text(top + --rows, 1, fs->fee, cols - 2, STYLE_LABEL);
+	if (fs->fee.line != NULL)
+		draw_text(top + --rows, 1, fs->fee.line, cols - 2,
+		    STYLE_LABEL);
 	body = rows - 1;
 	if (fs->promise.barred != NULL && rows > 10) {
 		/* 告知承诺 refused: the reason and the end date in full */

@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "form-fee.h"
 #include "promise-ui.h"
 #include "../forms/form.h"
 
@@ -38,8 +39,8 @@ struct formscr {
 	void			(*submit_free)(void *);
 	int			 sending;	/* its own submit is waiting */
 	char			*note;		/* under the form, or NULL */
-	char			*fee;		/* the fee the applicant will
-						   owe, and why; or NULL */
+	struct form_fee		 fee;		/* the fee the applicant will
+						   owe, and why */
 	struct promise_ask	 promise;	/* 告知承诺 asked about */
 	int			 promising;	/* ... for this material */
 };

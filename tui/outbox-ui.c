@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "pay-offline.h"
 #include "print-ui.h"
 #include "../printing/doc.h"
 #include "tui.h"
@@ -145,6 +146,8 @@ outbox_ui_event(enum sender_event ev, const struct outbox_item *it,
 	if (ev == SENDER_DONE)		/* the profile's, the lists' */
 		app_changed(RES_APPLICATION, 0);
 	if (app.top != NULL && form_outbox_event(app.top, ev, it, r))
+		return;
+	if (pay_offline_event(ev, it, r))
 		return;
 	switch (ev) {
 	case SENDER_DONE:

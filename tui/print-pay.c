@@ -7,7 +7,8 @@
 #include "../printing/paper-pay.h"
 
 struct pdoc *
-print_pay_receipt(const struct payment *p, const char *basis)
+print_pay_receipt(const struct payment *p, const char *basis,
+    int reprint_no)
 {
 	struct paper_payment	 r;
 
@@ -30,5 +31,6 @@ print_pay_receipt(const struct payment *p, const char *basis)
 	r.counter = p->counter;
 	r.staff = p->staff;
 	r.at = cases_instant(p->at);
+	r.reprint_no = reprint_no;
 	return (paper_payment(&r));
 }

@@ -15,7 +15,6 @@
 
 #define POLL_S		30
 
-#define SLOT_COUNT	2	/* of the program's own requests */
 
 static time_t			 due;		/* 0: at once */
 static const struct api_session	*polled_for;	/* the session counted */

@@ -21,6 +21,7 @@
 #include "screen-flags.h"
 #include "screen-history.h"
 #include "screen-promises.h"
+#include "screen-reversals.h"
 #include "term.h"
 #include "tui.h"
 #include "../locale/i18n.h"
@@ -40,7 +41,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
 	&screen_visits, &screen_household, &screen_visit_new, &screen_tasks,
 	&screen_task, &screen_task_form,
-	&screen_cash, &screen_today, &screen_followups, &screen_flags, &screen_evaluator,
+	&screen_cash, &screen_reversals, &screen_today, &screen_followups, &screen_flags, &screen_evaluator,
 	&screen_settings,
 	&screen_lock, &screen_password,
 	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,

@@ -20,6 +20,14 @@
 
 #define SLOT_ANY	(-1)
 
+/* The slots of the program's own requests (owner NULL), one each, all
+ * here so that no two pick the same. */
+enum own_slot {
+	SLOT_TXCODE = 1,	/* txcode.c: the service of a typed code */
+	SLOT_COUNT,		/* queue-count.c: the waiting count */
+	SLOT_PAYMENT		/* pay-offline.c: a delivered payment's case */
+};
+
 struct request;
 struct screen;
 

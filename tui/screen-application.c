@@ -74,9 +74,10 @@ static const struct keyhelp app_keys[] = {
 	{ N_("K"), N_("Correct a value entered wrong, with the reason "
 	  "(supervisor)"), 0 },
 	{ N_("Y"), N_("Take the fee (cash, payment code or waived) and "
-	  "print its receipt; once paid, print the receipt again"), 0 },
+	  "print its receipt; once paid, print it if it was not yet"), 0 },
 	{ N_("U"), N_("Refund or void the fee: ask for it, or decide it "
 	  "(supervisor) and print the red-letter receipt"), 0 },
+	{ N_("L"), N_("Print a receipt again (补打), with the reason"), 0 },
 	{ N_("Up/Down"), N_("Scroll the timeline"), 0 },
 	{ N_("F5"), N_("Reload"), 0 },
 	{ NULL, NULL, 0 }
@@ -729,6 +730,8 @@ view_key(struct screen *s, int key)
 		app_pay_take(&v->pay, v->d);
 	else if ((key == 'u' || key == 'U') && !request_busy(v, SLOT_PAY))
 		app_pay_reverse(&v->pay, v->d);
+	else if ((key == 'l' || key == 'L') && !request_busy(v, SLOT_PAY))
+		app_pay_reprint(&v->pay, v->d);
 	else if ((a = app_action_by_key(key)) != NULL &&
 	    !request_busy(v, SLOT_APP))
 		act(v, a);

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "app-fee.h"
 #include "case-labels.h"
 #include "cases.h"
 #include "dialog-choose.h"
@@ -201,12 +200,14 @@ first_to_fill(struct formscr *fs)
 	return (0);
 }
 
-/* The service takes a fee (its standard amount is not 0). */
-static int
-has_fee(const cJSON *service)
+/* An application's form: the fee the resident will owe, asked again
+ * when a field it follows changes (form-fee.c). */
+static void
+ask_fee(struct formscr *fs)
 {
-	return (cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(service,
-	    "fee_fen")) > 0);
+	if (!fs->broken && fs->submit == NULL)
+		form_fee_update(&fs->fee, fs, SLOT_FEE, fs->service, fs->fm,
+		    fs->resident_id);
 }
 
 static void
@@ -236,9 +237,7 @@ fscr_init(struct screen *s, void *arg)
 	fs->broken = load(fs, o) != 0;
 	if (!fs->broken)
 		fs->focus = first_to_fill(fs);
-	if (!fs->broken && fs->submit == NULL && has_fee(fs->service))
-		app_fee_quote(fs, SLOT_FEE, fs->service_id, fs->resident_id,
-		    &fs->fee);
+	ask_fee(fs);
 }
 
 static void
@@ -256,7 +255,7 @@ fscr_free(struct screen *s)
 	free(fs->resident_name);
 	free(fs->draft_key);
 	free(fs->note);
-	free(fs->fee);
+	form_fee_clear(&fs->fee);
 	promise_ui_clear(&fs->promise);
 	free(fs);
 }
@@ -678,9 +677,7 @@ on_record(struct api_result *r, void *arg)
 	prefill(fs, values = resident_form_service_prefill(res));
 	cJSON_Delete(values);
 	fs->focus = first_to_fill(fs);
-	if (has_fee(fs->service))
-		app_fee_quote(fs, SLOT_FEE, fs->service_id, fs->resident_id,
-		    &fs->fee);
+	ask_fee(fs);
 	app_message(MSG_INFO, _("The application is %s's: filled from the "
 	    "record."), fs->resident_name);
 }
@@ -794,6 +791,7 @@ chosen(void *arg)
 	fs->modified = 1;
 	form_check_field(fs->fm, focused(fs), time(NULL));
 	save_draft(fs);
+	ask_fee(fs);
 }
 
 static void
@@ -1036,6 +1034,7 @@ fscr_key(struct screen *s, int key)
 		if (!edit_key(fs, key))
 			return (0);
 	}
+	ask_fee(fs);
 	app_dirty();
 	return (1);
 }

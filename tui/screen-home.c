@@ -11,6 +11,7 @@
 #include "screen-cash.h"
 #include "screen-flags.h"
 #include "screen-promises.h"
+#include "screen-reversals.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
@@ -44,6 +45,8 @@ static const struct item items[] = {
 	{ 'v', ACT_NONE, N_("Visits"), &screen_visits },
 	{ 'g', ACT_NONE, N_("Tasks"), &screen_tasks },
 	{ 'm', ACT_NONE, N_("Cash drawer (钱箱与日结)"), &screen_cash },
+	{ 'w', ACT_NONE, N_("Refunds and voids waiting (退费与作废待审)"),
+	  &screen_reversals },
 	{ 't', ACT_NONE, N_("Today's figures"), &screen_today },
 	{ 'f', ACT_NONE, N_("Follow-ups of bad ratings"), &screen_followups },
 	{ 'd', ACT_NONE, N_("Data errors, deceased applicants"), &screen_flags },

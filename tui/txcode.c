@@ -26,7 +26,6 @@ struct pending {
 
 static struct pending	pending;
 
-#define SLOT_TXCODE	1	/* of the program's own requests */
 
 static void	ask(const char *);
 

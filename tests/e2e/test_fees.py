@@ -11,13 +11,15 @@ off, and the 日结单 prints with the money lines (cash by channel, the
 drawer expected against counted, the short and its reason), which the
 CSV export carries too. A refund asked by the clerk changes nothing
 until the supervisor approves it at the application, and the red-letter
-receipt (冲红) prints. The screens at 50x20 keep their keys and lines."""
+receipt (冲红) prints; L prints it again, marked 补打, its reason
+recorded first. The screens at 50x20 keep their keys and lines."""
 import csv
 import glob
 import io
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -86,9 +88,18 @@ def new_resident(server, tags=()):
     return idn
 
 
-def intake_1006(t, id_number):
-    """The form of 1006 for the resident, as the clerk opens it (F2, F3);
-    returns the screen once the fee is told."""
+def renewal_reason(t, value):
+    """The renewal's reason chosen on the form (its field in focus)."""
+    t.keys("Space")
+    t.wait_for("Card expired", "Card damaged")
+    t.type(value)
+    t.keys("Enter")
+
+
+def intake_1006(t, id_number, reason="expiry"):
+    """The form of 1006 for the resident, as the clerk opens it (F2, F3),
+    the fee following the renewal's reason until it is chosen, then the
+    reason chosen."""
     t.keys("Escape", "Escape", "Escape")
     t.wait_for("Main menu")
     t.keys("F2")
@@ -100,7 +111,8 @@ def intake_1006(t, id_number):
     t.wait_for("Transaction code")
     t.type("1006")
     t.keys("Enter")
-    return t.wait_for("1006 居民身份证换领", "Fee: ")
+    t.wait_for("1006 居民身份证换领", "Fee: follows Why renewed")
+    renewal_reason(t, reason)
 
 
 def db_one(db, sql, *args):
@@ -179,8 +191,12 @@ def cash_fee_receipt_collect_and_day_end():
         log_in(t, "clerk01")
         open_drawer(t, "500")
         # intake: the fee and why are told before the form is submitted
-        screen = intake_1006(t, idn)
-        assert "Fee: 20.00 yuan (按收费标准收取)" in screen, screen
+        # the fee follows the renewal's reason: a damaged card 40 yuan,
+        # then the reason set right, an expired one 20
+        intake_1006(t, idn, "damaged")
+        t.wait_for("Fee: 40.00 yuan (损坏换领，按丢失补领、损坏换领标准")
+        renewal_reason(t, "expiry")
+        screen = t.wait_for("Fee: 20.00 yuan (到期换领，每证20元)")
         t.keys("C-r")
         t.wait_for("Every required material is ticked as received.")
         t.keys("Enter", "Space", "F9")
@@ -190,7 +206,7 @@ def cash_fee_receipt_collect_and_day_end():
                         "id_number = ?)", idn)[0]
         assert number in screen, screen
         open_number(t, number)
-        t.wait_for("Fee", "20.00 yuan, unpaid", "按收费标准收取")
+        t.wait_for("Fee", "20.00 yuan, unpaid", "到期换领，每证20元")
         t.type("a")
         t.wait_for("Accept: %s?" % number)
         t.keys("Enter")
@@ -362,6 +378,187 @@ def refund_waits_for_the_supervisor():
         assert "冲红类型：退费" in paper and "审批人：王秀兰" in paper, paper
         assert "申请人放弃办理" in paper, paper
         t.wait_for("20.00 yuan, unpaid", "redletter-%s" % serial)
+
+        # L: the 冲红 receipt printed again, its reason recorded first,
+        # the paper marked 补打 with the server's number
+        t.type("l")
+        t.wait_for("Which receipt is printed again", "Receipt " + original,
+                   "Red-letter receipt " + serial)
+        t.keys("Down", "Enter")
+        t.wait_for("Why print it again?")
+        t.type("冲红收据遗失")
+        t.keys("Enter")
+        paper = wait_print(state, "redletter-%s-r1.txt" % serial)
+        assert "补打（第1次）" in paper and serial in paper, paper
+        assert "收款收据（冲红）" in paper and "负贰拾元整" in paper, paper
+        assert db_one(s.db, "SELECT r.reprint_no, r.reason FROM "
+                      "payment_reprints r JOIN payments p ON p.id = "
+                      "r.payment_id WHERE p.serial = ?", serial) == \
+            (1, "冲红收据遗失")
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_reversals_waiting_decided_from_the_list():
+    within_one_day(reversals_waiting)
+
+
+def reversals_waiting():
+    """Two refunds asked at two applications wait on the supervisor's
+    list (W): A approves the first there (its 冲红 receipt prints), R
+    rejects the second (its payment stays in force), and the list is
+    empty."""
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        bm.S = s
+        import test_server_payments as pay
+        tok = bm.login("clerk01", counter="1")
+        asked = []
+        for reason in ("申请人放弃办理", "重复缴费"):
+            a = pay.new_app(tok, "1006")
+            p = pay.pay(tok, a, pay.code())
+            r, v = bm.post("/api/v1/payments/%d/reversals" % p["id"], {
+                "kind": "refund", "reason": reason}, tok)
+            assert r.status == 201, v
+            asked.append((a, p))
+        log_in(t, "super01")
+        t.type("w")
+        t.wait_for("waiting for a decision", "申请人放弃办理", "重复缴费",
+                   asked[0][0]["number"], asked[1][1]["serial"],
+                   "2 waiting")
+        t.type("a")
+        t.wait_for("Refund of 20.00 yuan asked by", "Approve")
+        t.keys("Enter")
+        paper = wait_print(state, "redletter-*.txt")
+        assert "收款收据（冲红）" in paper and "原收据编号：" + \
+            asked[0][1]["serial"] in paper and "申请人放弃办理" in paper, \
+            paper
+        t.wait_for("1 waiting")
+        t.type("r")
+        t.wait_for("重复缴费", "Reject")
+        t.keys("Enter")
+        t.wait_for("No refund or void is waiting")
+        assert db_one(s.db, "SELECT group_concat(status, ' ') FROM (SELECT "
+                      "status FROM payment_reversals ORDER BY id)") == \
+            ("approved rejected",)
+        assert pay.get(tok, "/api/v1/payments/%d" % asked[1][1]["id"])[
+            "status"] == "in_force"
+        assert db_one(s.db, "SELECT count(*) FROM payments WHERE kind = "
+                      "'refund'") == (1,)
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def restart(s):
+    """The server back on the same address and database."""
+    s.proc = subprocess.Popen(
+        [os.path.join(BIN, "bianmind"), "--db", s.db, "--listen",
+         "127.0.0.1:%d" % s.port, "--log", s.log],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_cash_taken_offline_goes_through_the_outbox():
+    within_one_day(cash_taken_offline)
+
+
+def cash_taken_offline():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        number = fee_application(s, complete=False)["number"]
+        log_in(t, "clerk01")
+        open_drawer(t, "100")
+        open_number(t, number)
+        t.wait_for("20.00 yuan, unpaid")
+        s.proc.kill()                       # the link drops
+        s.proc.wait()
+        t.type("y")
+        t.wait_for("how is it paid?")
+        t.keys("Enter")
+        t.wait_for("Take 20.00 yuan in cash?")
+        t.keys("Enter")
+        t.wait_for("Outbox 1", "payment-provisional-L1", timeout=30)
+        paper = wait_print(state, "payment-provisional-L1*.txt")
+        key = sqlite3.connect(os.path.join(state, "bianmin", "client.db")) \
+            .execute("SELECT idem_key FROM outbox WHERE path LIKE "
+                     "'%/payments'").fetchone()[0]
+        assert "临时收据" in paper and "待同步-L1" in paper, paper
+        assert "尚未入账" in paper and "正式收款收据" in paper, paper
+        assert "幂等键：" + key in paper and number in paper, paper
+        assert "20.00元" in paper and "贰拾元整" in paper, paper
+        assert "现金" in paper and "收款收据" not in paper.replace(
+            "正式收款收据", ""), paper
+        # the page says it is waiting; Y takes nothing again and asks
+        # before a second provisional receipt
+        t.wait_for("L1 in the outbox, provisional receipt given")
+        t.type("y")
+        t.wait_for("Payment L1 of this fee is in the outbox", "Print its "
+                   "provisional receipt again?")
+        t.type("y")
+        t.wait_for("This was printed before. Print again, marked as a "
+                   "reprint?")
+        t.keys("Escape")
+
+        restart(s)                          # the outbox sends it
+        t.wait_for("Payment L1 is at the server", timeout=90)
+        serial = db_one(s.db, "SELECT serial FROM payments WHERE kind = "
+                        "'payment'")[0]
+        assert db_one(s.db, "SELECT count(*), sum(amount_fen) FROM "
+                      "payments") == (1, 2000)
+        t.wait_for("receipt %s. Print the" % serial, "official receipt to "
+                   "replace the provisional one?")
+        t.type("y")
+        paper = wait_print(state, "payment-%s*.txt" % serial)
+        assert "收款收据" in paper and serial in paper, paper
+        assert "临时收据" not in paper, paper
+        assert "收费依据：" in paper and "2322号" in paper, paper
+        t.wait_for("20.00 yuan, paid", "receipt %s, cash" % serial)
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_offline_payment_paid_meanwhile_is_a_conflict():
+    within_one_day(paid_meanwhile)
+
+
+def paid_meanwhile():
+    s = Server()
+    state = tempfile.mkdtemp(prefix="bianmin-state-")
+    t = client(s, state)
+    try:
+        a = fee_application(s, complete=False)
+        log_in(t, "clerk01")
+        open_drawer(t, "100")
+        open_number(t, a["number"])
+        t.wait_for("20.00 yuan, unpaid")
+        # another counter takes it by payment code meanwhile
+        import test_server_payments as pay
+        pay.pay(bm.login("clerk01", counter="2"), a, pay.code())
+        s.proc.kill()
+        s.proc.wait()
+        t.type("y")
+        t.wait_for("how is it paid?")
+        t.keys("Enter")
+        t.wait_for("Take 20.00 yuan in cash?")
+        t.keys("Enter")
+        t.wait_for("Outbox 1", "payment-provisional-L1", timeout=30)
+        restart(s)
+        t.wait_for("Conflict: payment L1 was refused", "already paid",
+                   timeout=90)
+        assert db_one(s.db, "SELECT count(*), min(channel) FROM payments") \
+            == (1, "code")
+        # kept, refused, for the clerk to settle: never dropped
+        assert sqlite3.connect(os.path.join(state, "bianmin", "client.db")) \
+            .execute("SELECT state FROM outbox").fetchall() == [(1,)]
     finally:
         t.kill()
         s.stop()
@@ -381,9 +578,11 @@ def small_terminal():
         poor = new_resident(s, ["low_income"])
         log_in(t, "clerk01")
         # a 低保 resident's renewal is free, and the form says why
-        screen = intake_1006(t, poor)
+        intake_1006(t, poor)
         t.wait_for("Fee: nothing to pay (领取最低生活保障金")
         t.keys("Escape")
+        t.wait_for("Throw away what was typed")
+        t.type("y")
         t.keys("Escape", "Escape", "Escape")
         t.wait_for("Main menu")
         open_drawer(t, "500")

@@ -137,7 +137,8 @@ def build_world():
     r, svc = jreq("GET", "/api/v1/services/by-code/1006", token=t)
     r, a3 = post("/api/v1/applications", {
         "service_id": svc["id"], "resident_id": W.resident,
-        "data": {"declaration": True}, "materials": [
+        "data": {"declaration": True, "renewal_reason": "expiry"},
+        "materials": [
             {"name": "居民身份证", "originals": 1, "copies": 1},
             {"name": "户口簿", "originals": 1, "copies": 1}]}, t)
     assert r.status == 201, a3

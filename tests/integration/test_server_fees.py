@@ -2,9 +2,11 @@
 """Fees by rule (docs/api.md 22): the ID card's 工本费 in the catalogue
 as the national rules set it, with their sources; what a resident owes,
 worked out on the server from their record and tags (a 低保 or 特困
-household renews its card free, but pays in full for a lost one); a
+household renews its expired card free, but pays in full for a lost
+or damaged one); the fee of 1006 following the form's 换领原因; a
 reduction; the fee an application keeps from its creation."""
 import json
+import urllib.parse
 import os
 import subprocess
 import tempfile
@@ -14,9 +16,14 @@ import bm
 from bm import jreq, post, login, problem, field_codes
 
 
+RENEW_ID = [None]       # 1006's id, once read
+
+
 def service(t, txcode):
     r, j = jreq("GET", "/api/v1/services/by-code/" + txcode, token=t)
     assert r.status == 200, j
+    if txcode == "1006":
+        RENEW_ID[0] = j["id"]
     return j
 
 
@@ -33,20 +40,30 @@ def new_resident(t, tags=(), birth=None):
     return j
 
 
-def quote(t, service_id, resident_id, want=200):
-    r, j = jreq("GET", "/api/v1/services/%d/fee?resident_id=%d" % (
-        service_id, resident_id), token=t)
+def quote(t, service_id, resident_id, want=200, **form):
+    """The fee quote; 1006's renewal reason expiry unless form says."""
+    if service_id == RENEW_ID[0] and "renewal_reason" not in form:
+        form["renewal_reason"] = "expiry"
+    form = {k: v for k, v in form.items() if v is not None}
+    r, j = jreq("GET", "/api/v1/services/%d/fee?resident_id=%d%s" % (
+        service_id, resident_id, "".join(
+            "&" + urllib.parse.urlencode({k: v}) for k, v in form.items())),
+        token=t)
     assert r.status == want, (r.status, j)
     return j
 
 
-def apply(t, svc, resident):
+def apply(t, svc, resident, renewal="expiry"):
     """An application of the service, its materials all received."""
+    names = {f["name"] for s in svc["form"]["sections"] for f in s["fields"]}
+    data = {"declaration": True}
+    if "reason" in names:
+        data["reason"] = "证件到期"
+    if "renewal_reason" in names:
+        data["renewal_reason"] = renewal
     r, j = post("/api/v1/applications", {
         "service_id": svc["id"], "resident_id": resident["id"],
-        "data": {"declaration": True, "reason": "证件到期"}
-        if any(f["name"] == "reason" for s in svc["form"]["sections"]
-               for f in s["fields"]) else {"declaration": True},
+        "data": data,
         "materials": [{"name": m["name"], "originals": m["originals"],
                        "copies": m["copies"]}
                       for m in svc["materials"] if m["required"]]}, t)
@@ -84,7 +101,7 @@ def test_fee_by_rule_with_waivers():
     q = quote(t, renew["id"], plain["id"])
     assert (q["standard_fen"], q["due_fen"], q["relief"]) == (2000, 2000,
                                                               None), q
-    assert q["reason"] == "按收费标准收取" and "2322号" in q["basis"], q
+    assert q["reason"] == "到期换领，每证20元" and "2322号" in q["basis"], q
     assert q["service"] == {"id": renew["id"], "txcode": "1006",
                             "name": "居民身份证换领"}, q
     assert q["resident"]["id"] == plain["id"] and \
@@ -103,6 +120,52 @@ def test_fee_by_rule_with_waivers():
         assert (q["due_fen"], q["relief"]) == (4000, None), q
     q = quote(t, service(t, "0501")["id"], plain["id"])
     assert q["due_fen"] == 0 and q["reason"] == "本事项不收费", q
+
+
+def test_renewal_reason_sets_the_fee():
+    """1006 asks why the card is renewed: an expired card 20 yuan,
+    waived for 低保; a damaged one 40 yuan as a lost one, never waived
+    (发改价格〔2003〕2322号; the waiver of 居民身份证法 art. 20 read as
+    the expired card's only); no reason, no fee told."""
+    t = login()
+    renew = service(t, "1006")
+    form = [f for s in renew["form"]["sections"] for f in s["fields"]
+            if f["name"] == "renewal_reason"][0]
+    assert form["required"] and form["type"] == "select" and \
+        [(o["value"], o["label"]) for o in form["options"]] == [
+            ("expiry", "到期换领"), ("damaged", "损坏换领")], form
+    assert [(k["field"], k["value"], k["fee_fen"], k["reliefs"])
+            for k in renew["fee_cases"]] == [
+        ("renewal_reason", "expiry", 2000, True),
+        ("renewal_reason", "damaged", 4000, False)], renew["fee_cases"]
+    plain, poor = new_resident(t), new_resident(t, ["low_income"])
+    q = quote(t, renew["id"], plain["id"], renewal_reason="expiry")
+    assert (q["standard_fen"], q["due_fen"], q["relief"]) == (
+        2000, 2000, None) and "到期换领" in q["reason"], q
+    q = quote(t, renew["id"], plain["id"], renewal_reason="damaged")
+    assert (q["standard_fen"], q["due_fen"], q["relief"]) == (
+        4000, 4000, None), q
+    assert "损坏换领" in q["reason"] and "丢失补领、损坏换领每证40元" in \
+        q["basis"] and "不适用于损坏换领" in q["basis"], q
+    q = quote(t, renew["id"], poor["id"], renewal_reason="expiry")
+    assert (q["due_fen"], q["relief"]["condition"]["value"]) == (
+        0, "low_income") and "免收" in q["reason"], q
+    q = quote(t, renew["id"], poor["id"], renewal_reason="damaged")
+    assert (q["due_fen"], q["relief"]) == (4000, None), q
+    r, j = jreq("GET", "/api/v1/services/%d/fee?resident_id=%d" % (
+        renew["id"], plain["id"]), token=t)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "renewal_reason": "required"}, j
+    r, j = jreq("GET", "/api/v1/services/%d/fee?resident_id=%d&"
+                "renewal_reason=" % (renew["id"], plain["id"]), token=t)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "renewal_reason": "required"}, j
+    # a field the fee of another service does not follow is unknown
+    lost = service(t, "1007")
+    r, j = jreq("GET", "/api/v1/services/%d/fee?resident_id=%d&"
+                "renewal_reason=damaged" % (lost["id"], plain["id"]), token=t)
+    assert field_codes(problem(r, j, 400, "validation")) == {
+        "renewal_reason": "unknown_field"}, j
 
 
 def test_the_tag_read_now():
@@ -174,7 +237,13 @@ def test_application_keeps_the_fee_of_its_creation():
     plain = new_resident(t)
     b = apply(t, renew, plain)
     assert b["fee_fen"] == 2000 and b["fee"]["status"] == "unpaid", b["fee"]
-    assert b["fee"]["reason"] == "按收费标准收取", b["fee"]
+    assert b["fee"]["reason"] == "到期换领，每证20元", b["fee"]
+    # a damaged card's renewal keeps 40 yuan, 低保 or not
+    c = apply(t, renew, new_resident(t, ["low_income"]), "damaged")
+    assert (c["fee_fen"], c["fee"]["standard_fen"], c["fee"]["status"]) == (
+        4000, 4000, "unpaid"), c["fee"]
+    assert "损坏换领" in c["fee"]["reason"] and "40元" in \
+        c["fee"]["basis"], c["fee"]
     free = apply(t, service(t, "0105"), plain)
     assert free["fee"]["status"] == "free" and free["fee_fen"] == 0
 
@@ -258,6 +327,29 @@ def test_fee_rules_in_the_catalogue_file():
         json.dump(cat, f, ensure_ascii=False)
     assert admin("catalog", "import", path).returncode == 0
     assert service(t, "1008")["fee_reliefs"] == []
+    # 1006's cases are the centre's to change: a damaged card waived for
+    # 低保 too; a case on no option of the form is refused
+    assert [k["value"] for k in renew["fee_cases"]] == ["expiry", "damaged"]
+    renew["fee_cases"][1]["reliefs"] = True
+    renew["fee_cases"].append(dict(renew["fee_cases"][0], value="lost"))
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    r = admin("catalog", "import", path)
+    assert r.returncode == 1 and "services[%d].fee_cases[2]: field and " \
+        "value" % cat["services"].index(renew) in r.stderr, r.stderr
+    renew["fee_cases"].pop()
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    r = admin("catalog", "import", path)
+    assert r.returncode == 0 and "1 updated" in r.stdout, r
+    s = service(t, "1006")
+    q = quote(t, s["id"], new_resident(t, ["low_income"])["id"],
+              renewal_reason="damaged")
+    assert (q["standard_fen"], q["due_fen"]) == (4000, 0), q
+    renew["fee_cases"][1]["reliefs"] = False
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    assert admin("catalog", "import", path).returncode == 0
 
 
 if __name__ == "__main__":

@@ -48,7 +48,8 @@ def new_app(t, txcode="1006", tags=()):
     svc = service(t, txcode)
     r, j = post("/api/v1/applications", {
         "service_id": svc["id"], "resident_id": new_resident(t, tags)["id"],
-        "data": {"declaration": True},
+        "data": {"declaration": True, "renewal_reason": "expiry"}
+        if txcode == "1006" else {"declaration": True},
         "materials": [{"name": m["name"], "originals": m["originals"],
                        "copies": m["copies"]}
                       for m in svc["materials"] if m["required"]]}, t)
@@ -546,6 +547,64 @@ def test_other_centre_sees_no_money():
     r, j = post("/api/v1/cash-sessions/%d/close" % sess["id"],
                 {"counted_fen": 100}, other)
     problem(r, j, 404, "not-found")
+
+
+def test_receipts_reprinted_are_numbered_and_audited():
+    """A payment's receipt and its red-letter record's are printed again
+    (补打) only once recorded: numbered per record, also two at once, the
+    record unchanged, counted in its reprints, audited with the reason;
+    none for another centre."""
+    c = counter()
+    t = login(counter=c)
+    s = login("super01", counter=c)
+    p = pay(t, new_app(t), code())
+    assert p["reprints"] == 0, p
+    path = "/api/v1/payments/%d/reprints" % p["id"]
+    r, j = post(path, {"reason": "x"}, t)
+    assert "reason" in field_codes(problem(r, j, 400, "validation")), j
+    r, j = post(path, {"reason": "居民遗失收据", "copies": 2}, t)
+    problem(r, j, 400, "validation")
+    r, one = post(path, {"reason": "居民遗失收据"}, t)
+    assert r.status == 201 and one["reprint_no"] == 1 and \
+        one["payment_id"] == p["id"] and one["staff"]["name"] == "陈晓梅", one
+    answers = []
+
+    def again():
+        answers.append(post(path, {"reason": "打印机卡纸"}, t))
+    threads = [threading.Thread(target=again) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert sorted(j["reprint_no"] for r, j in answers) == [2, 3], answers
+    after = get(t, "/api/v1/payments/%d" % p["id"])
+    assert after["reprints"] == 3, after
+    assert {k: v for k, v in after.items() if k != "reprints"} == \
+        {k: v for k, v in p.items() if k != "reprints"}, (p, after)
+    # the red-letter receipt is numbered on its own
+    r, v = post("/api/v1/payments/%d/reversals" % p["id"], {
+        "kind": "refund", "reason": "申请人放弃办理"}, t)
+    r, d = post("/api/v1/payment-reversals/%d/decision" % v["id"],
+                {"approve": True}, s)
+    assert r.status == 200, d
+    red = d["record"]
+    r, j = post("/api/v1/payments/%d/reprints" % red["id"],
+                {"reason": "冲红收据补打"}, s)
+    assert r.status == 201 and j["reprint_no"] == 1, j
+    assert get(t, "/api/v1/payments/%d" % red["id"])["reprints"] == 1
+    r, j = jreq("GET", "/api/v1/audit?action=reprint&per_page=100",
+                token=s)
+    assert r.status == 200, j
+    mine = [e for e in j["items"] if e["object"] in (
+        "payment/%d" % p["id"], "payment/%d" % red["id"])]
+    assert len(mine) == 4, mine
+    assert "冲红收据补打" in [e["detail"] for e in mine], mine
+    bm.add_staff("clerk08", "clerk01", 2)
+    r, j = post(path, {"reason": "居民遗失收据"}, login("clerk08",
+                                                        counter=c))
+    problem(r, j, 404, "not-found")
+    assert db_count("SELECT count(*) FROM payment_reprints WHERE "
+                    "payment_id = ?", p["id"]) == 3
 
 
 if __name__ == "__main__":

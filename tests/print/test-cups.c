@@ -21,6 +21,7 @@
 #include "../../printing/journal.h"
 #include "../../printing/paper-app.h"
 #include "../../printing/paper-cert.h"
+#include "../../printing/paper-pay.h"
 #include "../../printing/papers.h"
 #include "../../printing/print-entry.h"
 #include "../../printing/print-reconcile.h"
@@ -221,6 +222,115 @@ receipt_through_cups(void **st)
 #undef HAS
 	assert_int_equal(printer_state(printer, d->id, NULL), PJ_DONE);
 	free(data);
+	print_job_free(j);
+	pdoc_free(d);
+}
+
+/* What a receipt queue kept of job j, GB18030 decoded to UTF-8 (the
+ * command bytes with it, NULs and all: searched by length). */
+static char *
+kept_text(struct print_job *j, size_t *textlen, char **raw, size_t *len)
+{
+	char	*utf8 = xmalloc(32768), *ip, *op;
+	size_t	 il, ol;
+	iconv_t	 cd;
+
+	*raw = kept(receipt_spool, print_job_cups_id(j), len);
+	cd = iconv_open("UTF-8", "GB18030");
+	assert_true(cd != (iconv_t)-1);
+	ip = *raw;
+	il = *len;
+	op = utf8;
+	ol = 32767;
+	assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	*textlen = (size_t)(op - utf8);
+	return (utf8);
+}
+
+static const struct paper_payment payment = {
+	.centre = "红旗街街道便民服务中心",
+	.serial = "610202001001-20261129-0003", .kind = "payment",
+	.number = NUMBER, .service = "居民身份证换领", .txcode = "1006",
+	.payer = "王德顺", .id_masked = "610***********0013",
+	.amount_fen = 2000, .channel = "cash",
+	.basis = "发改价格〔2003〕2322号", .counter = "3", .staff = "张丽",
+	.at = 1796000000
+};
+
+/* The 收款收据 as the receipt printer gets it from CUPS: GB18030, its
+ * serial, the amount in figures and in 大写, the partial cut last. */
+static void
+payment_receipt_through_cups(void **st)
+{
+	struct pdoc		*d = paper_payment(&payment);
+	struct print_job	*j;
+	char			*raw, *text;
+	size_t			 len, tl;
+
+	(void)st;
+	j = start(d, "receipt", 0);
+	until(j, PRINT_DONE);
+	assert_int_equal(print_job_status(j), PRINT_DONE);
+	text = kept_text(j, &tl, &raw, &len);
+	assert_memory_equal(raw, "\x1b@\x1c&", 4);
+	/* 收款收据 in GB18030: CA D5 BF EE CA D5 BE DD */
+	assert_non_null(memmem(raw, len, "\xCA\xD5\xBF\xEE\xCA\xD5\xBE\xDD",
+	    8));
+	assert_true(len > 3);
+	assert_memory_equal(raw + len - 3, "\x1dV\x01", 3);
+	assert_null(memmem(raw, len - 3, "\x1dV", 2));
+#define HAS(s)	memmem(text, tl, s, strlen(s))
+	assert_non_null(HAS("收据编号：610202001001-20261129-0003\n"));
+	assert_non_null(HAS("20.00元"));
+	assert_non_null(HAS("人民币（大写）：贰拾元整\n"));
+	assert_non_null(HAS("收款方式：现金\n"));
+	assert_non_null(HAS("收费依据：发改价格〔2003〕2322号\n"));
+	assert_null(HAS("冲红"));
+	assert_null(HAS("补打"));
+	free(text);
+	free(raw);
+	print_job_free(j);
+	pdoc_free(d);
+}
+
+/* Its red-letter receipt, printed again: 补打 with its number, the
+ * serial it undoes, the amount negative in figures and in 大写. */
+static void
+red_letter_reprint_through_cups(void **st)
+{
+	struct paper_payment	 r = payment;
+	struct pdoc		*d;
+	struct print_job	*j;
+	char			*raw, *text;
+	size_t			 len, tl;
+
+	(void)st;
+	r.kind = "refund";
+	r.serial = "610202001001-20261130-0001";
+	r.original = payment.serial;
+	r.reason = "申请人放弃办理";
+	r.approved_by = "王秀兰";
+	r.reprint_no = 1;
+	d = paper_payment(&r);
+	j = start(d, "receipt", 0);
+	until(j, PRINT_DONE);
+	assert_int_equal(print_job_status(j), PRINT_DONE);
+	text = kept_text(j, &tl, &raw, &len);
+	/* 冲红 in GB18030: B3 E5 BA EC */
+	assert_non_null(memmem(raw, len, "\xB3\xE5\xBA\xEC", 4));
+	assert_memory_equal(raw + len - 3, "\x1dV\x01", 3);
+	assert_non_null(HAS("补打（第1次）\n"));
+	assert_non_null(HAS("收款收据（冲红）\n"));
+	assert_non_null(HAS("收据编号：610202001001-20261130-0001\n"));
+	assert_non_null(HAS("原收据编号：610202001001-20261129-0003\n"));
+	assert_non_null(HAS("-20.00元"));
+	assert_non_null(HAS("人民币（大写）：负贰拾元整\n"));
+	assert_non_null(HAS("审批人：王秀兰\n"));
+#undef HAS
+	assert_int_equal(printer_state(printer, d->id, NULL), PJ_DONE);
+	free(text);
+	free(raw);
 	print_job_free(j);
 	pdoc_free(d);
 }
@@ -563,6 +673,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(receipt_through_cups),
 		cmocka_unit_test(certificate_through_cups),
+		cmocka_unit_test(payment_receipt_through_cups),
+		cmocka_unit_test(red_letter_reprint_through_cups),
 		cmocka_unit_test(printer_stopped),
 		cmocka_unit_test(media_empty),
 		cmocka_unit_test(job_aborted),

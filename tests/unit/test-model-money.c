@@ -29,7 +29,7 @@
     "\"counter\":\"3\",\"staff\":{\"id\":7,\"name\":\"张丽\"}," \
     "\"at\":\"2026-11-29T08:35:00Z\",\"date\":\"2026-11-29\"," \
     "\"session_id\":null,\"original\":null,\"reversed_by\":null," \
-    "\"approved_by\":null}"
+    "\"approved_by\":null,\"reprints\":0}"
 
 #define SESSION \
     "{\"id\":12,\"centre\":{\"id\":1,\"name\":\"站\"},\"counter\":\"3\"," \

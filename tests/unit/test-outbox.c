@@ -117,6 +117,39 @@ one_key_one_submission(void **state)
 	outbox_close(o);
 }
 
+/* A payment waiting in the outbox is found by its target until the
+ * server has it, so that the counter does not take it again. */
+static void
+waiting_found_by_target_until_done(void **state)
+{
+	struct outbox		*o = open_fresh();
+	struct outbox_item	 it;
+	char			*cause = NULL;
+	const char		*pay = "/api/v1/applications/7/payments";
+	long long		 id;
+
+	(void)state;
+	assert_int_equal(outbox_waiting(o, "POST", pay, &it), 0);
+	id = outbox_add(o, "clerk01", "POST", pay, "{\"channel\":\"cash\"}",
+	    "key-pay-00007", "payment", &cause);
+	assert_true(id > 0);
+	assert_true(add(o, "clerk01", "key-other-0001") > 0);
+	assert_int_equal(outbox_waiting(o, "POST", pay, &it), 1);
+	assert_int_equal(it.id, id);
+	assert_string_equal(it.key, "key-pay-00007");
+	outbox_item_clear(&it);
+	assert_int_equal(outbox_waiting(o, "POST",
+	    "/api/v1/applications/8/payments", &it), 0);
+	/* refused: still the clerk's to settle, still found */
+	assert_int_equal(outbox_fail(o, id, "already-paid"), 0);
+	assert_int_equal(outbox_waiting(o, "POST", pay, &it), 1);
+	outbox_item_clear(&it);
+	assert_int_equal(outbox_retry(o, id), 0);
+	assert_int_equal(outbox_done(o, id, "{}"), 0);
+	assert_int_equal(outbox_waiting(o, "POST", pay, &it), 0);
+	outbox_close(o);
+}
+
 static void
 sent_items_keep_no_personal_data(void **state)
 {
@@ -271,6 +304,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(in_order_and_per_staff),
 		cmocka_unit_test(one_key_one_submission),
+		cmocka_unit_test(waiting_found_by_target_until_done),
 		cmocka_unit_test(sent_items_keep_no_personal_data),
 		cmocka_unit_test(refused_items_retry_or_go),
 		cmocka_unit_test(cap_refuses_the_next_and_keeps_the_rest),

@@ -137,6 +137,88 @@ red_letter_names_what_it_undoes(void **state)
 	pdoc_free(d);
 }
 
+/* s without its line breaks and spaces: the sentences as they read,
+ * wherever the roll wrapped them. */
+static char *
+squeezed(char *s)
+{
+	char	*r, *w;
+
+	for (r = w = s; *r != '\0'; r++) {
+		if (*r != '\n' && *r != ' ')
+			*w++ = *r;
+	}
+	*w = '\0';
+	return (s);
+}
+
+/* Taken while the server could not be reached: a provisional receipt
+ * that says so, with the outbox's reference and key, never a serial. */
+static void
+provisional_says_it_is_one(void **state)
+{
+	struct paper_payment	 r = pay;
+	struct pdoc		*d;
+	struct playout		*l;
+	size_t			 i;
+	char			*s;
+
+	(void)state;
+	r.serial = NULL;
+	r.channel = "cash";
+	r.reference = NULL;
+	r.local_ref = 7;
+	r.key = "0123456789abcdef0123456789abcdef";
+	d = paper_payment(&r);
+	l = playout_new(d, 32);
+	for (i = 0; i < l->n; i++) {
+		if (l->lines[i].kind == PLINE_TEXT)
+			assert_true(playout_width(l->lines[i].text) <=
+			    ((l->lines[i].style & PEL_DWIDTH) ? 16 : 32));
+	}
+	playout_free(l);
+	s = squeezed(plain(d, 48));
+	assert_non_null(strstr(s, "临时收据"));
+	assert_non_null(strstr(s, "收据编号：待同步-L7"));
+	assert_non_null(strstr(s, "尚未入账"));
+	assert_non_null(strstr(s, "正式收款收据"));
+	assert_non_null(strstr(s, "待发送编号：L7"));
+	assert_non_null(strstr(s, "0123456789abcdef0123456789abcdef"));
+	assert_non_null(strstr(s, "贰拾元整"));
+	assert_null(strstr(s, "请妥善保管"));
+	assert_string_equal(d->id, "payment-provisional-L7");
+	free(s);
+	pdoc_free(d);
+}
+
+/* Printed again: 补打 with its number above all, the record's serial
+ * and amount unchanged, a document of its own for the print journal. */
+static void
+reprint_says_so(void **state)
+{
+	struct paper_payment	 r = pay;
+	struct pdoc		*d;
+	char			*s;
+
+	(void)state;
+	r.reprint_no = 2;
+	d = paper_payment(&r);
+	s = plain(d, 48);
+	assert_non_null(strstr(s, "补打（第2次）"));
+	assert_true(strstr(s, "补打（第2次）") < strstr(s, "收款收据"));
+	assert_non_null(strstr(s, "收据编号：610202001001-20261129-0003"));
+	assert_non_null(strstr(s, "贰拾元整"));
+	assert_string_equal(d->id, "payment-610202001001-20261129-0003-r2");
+	free(s);
+	pdoc_free(d);
+	r.reprint_no = 0;
+	d = paper_payment(&r);
+	s = plain(d, 48);
+	assert_null(strstr(s, "补打"));
+	free(s);
+	pdoc_free(d);
+}
+
 int
 main(void)
 {
@@ -144,6 +226,8 @@ main(void)
 		cmocka_unit_test(capitals_of_amounts),
 		cmocka_unit_test(receipt_fits_58mm),
 		cmocka_unit_test(red_letter_names_what_it_undoes),
+		cmocka_unit_test(reprint_says_so),
+		cmocka_unit_test(provisional_says_it_is_one),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, NULL));
