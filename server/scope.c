@@ -55,6 +55,8 @@ scope_role(const struct staff *s)
 		return (ROLE_SUPER);
 	if (strcmp(s->role, "admin") == 0)
 		return (ROLE_ADMIN);
+	if (strcmp(s->role, "kiosk") == 0)
+		return (ROLE_KIOSK);
 	return (0);
 }
 

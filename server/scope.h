@@ -19,7 +19,8 @@ struct staff;
 #define ROLE_GRID	0x2
 #define ROLE_SUPER	0x4
 #define ROLE_ADMIN	0x8
-#define ROLE_ANY	0xf
+#define ROLE_ANY	0xf	/* the four staff roles */
+#define ROLE_KIOSK	0x20	/* a self-service terminal (docs/api.md 25) */
 
 /* What a row is, for scope_sees(). */
 enum scope_kind {
