@@ -18,6 +18,7 @@ static const struct admin_command *const commands[] = {
 	&admin_residents_command,
 	&admin_calendar_command,
 	&admin_backup_command,
+	&admin_kiosk_command,
 };
 
 /* The usage of one command, or of all when command is NULL; 2. */

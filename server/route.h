@@ -121,5 +121,6 @@ extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];
 extern const struct route routes_health[];
+extern const struct route routes_kiosk_sessions[];
 
 #endif

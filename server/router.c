@@ -45,6 +45,7 @@ static const struct route *const route_tables[] = {
 	routes_stats,
 	routes_audit,
 	routes_staff,
+	routes_kiosk_sessions,
 };
 
 /* Splits the next segment off *p (in place); NULL at the end. */
