@@ -122,5 +122,6 @@ extern const struct route routes_audit[];
 extern const struct route routes_staff[];
 extern const struct route routes_health[];
 extern const struct route routes_kiosk_sessions[];
+extern const struct route routes_kiosk_guides[];
 
 #endif

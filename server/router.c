@@ -46,6 +46,7 @@ static const struct route *const route_tables[] = {
 	routes_audit,
 	routes_staff,
 	routes_kiosk_sessions,
+	routes_kiosk_guides,
 };
 
 /* Splits the next segment off *p (in place); NULL at the end. */
