@@ -123,5 +123,8 @@ extern const struct route routes_staff[];
 extern const struct route routes_health[];
 extern const struct route routes_kiosk_sessions[];
 extern const struct route routes_kiosk_guides[];
+extern const struct route routes_kiosk_identify[];
+extern const struct route routes_kiosk_visit[];
+extern const struct route routes_pickup_codes[];
 
 #endif
