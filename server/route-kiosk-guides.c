@@ -18,8 +18,15 @@ guides(struct req *r)
 {
 	struct db_stmt	*st;
 	cJSON		*out = cJSON_CreateObject(), *items, *o;
-	int		 rc, no = 0;
+	static const char *const	 none[] = { NULL };
+	cJSON				*errors = NULL;
+	int				 rc, no = 0;
 
+	q_check(r, none, 0, &errors);
+	if (errors != NULL) {
+		reply_validation(r, errors);
+		return;
+	}
 	items = cJSON_AddArrayToObject(out, "items");
 	rc = db_query(r->db, &st, "SELECT s.id, s.name, k.name FROM services "
 	    "s JOIN service_categories k ON k.id = s.category_id WHERE "

@@ -18,6 +18,21 @@
 
 #define KIOSK_APPLICATIONS	20
 
+/* 1 having answered 400 when the list was given a query parameter:
+ * none is defined. */
+static int
+no_query(struct req *r)
+{
+	static const char *const	 none[] = { NULL };
+	cJSON				*errors = NULL;
+
+	q_check(r, none, 0, &errors);
+	if (errors == NULL)
+		return (0);
+	reply_validation(r, errors);
+	return (1);
+}
+
 /* DELETE /kiosk/visit. */
 static void
 visit_end(struct req *r)
@@ -79,7 +94,7 @@ applications(struct req *r)
 	long long	 resident, ids[KIOSK_APPLICATIONS];
 	int		 rc, n = 0, i;
 
-	if ((resident = kiosk_visit_resident(r)) == 0)
+	if (no_query(r) || (resident = kiosk_visit_resident(r)) == 0)
 		return;
 	out = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(out, "items");
@@ -132,7 +147,7 @@ certificates(struct req *r)
 	long long	 resident;
 	int		 rc;
 
-	if ((resident = kiosk_visit_resident(r)) == 0)
+	if (no_query(r) || (resident = kiosk_visit_resident(r)) == 0)
 		return;
 	out = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(out, "items");
