@@ -47,6 +47,10 @@ int	admin_open(struct admin *);
  * one is open; 0 or -1. */
 int	admin_audit(struct admin *, const char *action, const char *object,
 	    const char *detail);
+/* "staff" or "kiosk" when a staff account or a kiosk has the username
+ * (they share the login throttle's counts, so one name is one
+ * account), else NULL. */
+const char *admin_name_taken(struct db *, const char *user);
 /* Prints "bianmind: " and the message to stderr; returns 1. */
 int	admin_fail(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Reads a whole file ("-": standard input) into memory, NUL ended;

@@ -69,6 +69,7 @@ kiosk_add(struct admin *a)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char			*user, *name = NULL, *code = NULL;
+	const char			*taken;
 	char				*cname = NULL, *pw = NULL, *hash = NULL;
 	long long			 centre;
 	int				 c, from_stdin = 0, rc;
@@ -96,6 +97,9 @@ kiosk_add(struct admin *a)
 		return (admin_fail("--name must be 1 to 30 characters"));
 	if ((rc = admin_open(a)) != 0)
 		return (rc);
+	if ((taken = admin_name_taken(a->db, user)) != NULL)
+		return (admin_fail("%s is already the username of a %s "
+		    "account", user, taken));
 	if ((centre = kiosk_centre(a->db, code, &cname)) == 0)
 		return (admin_fail("no centre %s (bianmind admin org export "
 		    "lists them)", code));
