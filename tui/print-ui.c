@@ -391,8 +391,11 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 	a.due_date = str_at(j, "due_date", NULL);
 	/* the QR opens the progress-and-rating page; a slip still in the
 	 * outbox has no page yet and carries its number */
-	if (local_ref <= 0)
+	if (local_ref <= 0) {
 		a.query_url = str_at(j, "progress_url", NULL);
+		/* only in the server's answer as it took the application */
+		a.pickup_code = str_at(j, "pickup_code", NULL);
+	}
 	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);
 	a.deferred = deferred_of(j, &a.ndeferred);
