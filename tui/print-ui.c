@@ -23,6 +23,8 @@
 static struct printer		*printer;
 static struct print_target	 roll, a4;
 static struct print_job		*jobs[MAX_JOBS];
+static char			 trouble[256];	/* the last job's word on
+						   a stopped printer */
 
 /* Parses "file", "cups:QUEUE", "tcp:HOST[:PORT]", "device:PATH". */
 static int
@@ -135,6 +137,43 @@ settled(struct print_job *job)
 		    print_job_message(job));
 }
 
+/* What the printing layer said of the printer: kept while it is
+ * stopped or a job failed, forgotten once a job is done. */
+static void
+note_trouble(const struct print_job *job)
+{
+	enum print_status	st = print_job_status(job);
+
+	if (st == PRINT_STOPPED || st == PRINT_FAILED || st == PRINT_ABORTED)
+		snprintf(trouble, sizeof trouble, "%s", print_job_message(job));
+	else if (st == PRINT_DONE || st == PRINT_PRINTING)
+		trouble[0] = '\0';
+}
+
+const char *
+print_ui_problem(int a4_paper)
+{
+	const struct print_target	*t = a4_paper ? &a4 : &roll;
+
+	if (printer == NULL)
+		return (_("Printing is not available: the prints folder "
+		    "cannot be opened."));
+	if (t->sink == PRINT_FILE || trouble[0] == '\0')
+		return (NULL);
+	return (trouble);
+}
+
+int
+print_ui_busy(void)
+{
+	int	i;
+
+	for (i = 0; i < MAX_JOBS; i++)
+		if (jobs[i] != NULL)
+			return (1);
+	return (0);
+}
+
 /* A job's pipe has news (the loop watches it): said, and the job gone
  * once it has settled. */
 static void
@@ -145,13 +184,16 @@ job_readable(void *arg)
 
 	/* fd was taken first: a settled job has closed its pipe */
 	if (print_job_update(*slot)) {
+		note_trouble(*slot);
 		watch_remove(fd);
 		settled(*slot);
 		print_job_free(*slot);
 		*slot = NULL;
-	} else
+	} else {
+		note_trouble(*slot);
 		app_message(print_job_status(*slot) == PRINT_STOPPED ?
 		    MSG_ERROR : MSG_INFO, "%s", print_job_message(*slot));
+	}
 }
 
 /* Starts printing d on t. */
