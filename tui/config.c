@@ -148,7 +148,7 @@ on_kiosk_key(struct ctx *x, const char *section, const char *name,
 	else if (strcmp(name, "password") == 0) {
 		if (!kiosk_file_private(x->path))
 			problem(c, x->path, N_("a password stands only in a "
-			    "file of mode 0600"), "password");
+			    "file of mode 0600"), name);
 		else {
 			if (c->kiosk_password != NULL)
 				explicit_bzero(c->kiosk_password,
