@@ -77,6 +77,7 @@ welcome_scan(struct screen *s, const char *id)
 	if (!kiosk.online)
 		return (1);
 	kiosk.touched = 1;
+	kiosk.last_act = time(NULL);
 	take_id(s->data, id);
 	return (1);
 }

@@ -1,12 +1,15 @@
 /* The self-service terminal's session, visit, idle reset and frame. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "draw.h"
 #include "kiosk.h"
 #include "kiosk-setup.h"
 #include "print-ui.h"
 #include "request.h"
+#include "../api/client.h"
+#include "../api/http.h"
 #include "../api/kiosk.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -14,6 +17,7 @@
 #include "../util/xmalloc.h"
 
 #define KIOSK_RETRY_S	15
+#define KIOSK_END_MS	2000	/* the visit's end at exit, at most */
 #define SLOT_LOGIN	0
 #define SLOT_VISIT	1
 
@@ -65,7 +69,9 @@ kiosk_begin(const char *user, char *password, int idle_seconds)
 	kiosk.user = xstrdup(user);
 	kiosk.password = password;
 	kiosk.idle = idle_seconds;
+	kiosk.last_act = time(NULL);
 	app.lock_minutes = 0;	/* the idle reset instead */
+	print_ui_public(1);
 	app_push(&screen_kiosk_welcome, NULL);
 	login();
 }
@@ -91,10 +97,29 @@ end_visit(void)
 	request_call(rq, api_kiosk_end_visit(app.api, request_reply, rq));
 }
 
+/* Runs the transfers until none is left or the moment is over. */
+static void
+drain(int ms)
+{
+	struct http	*h = api_http(app.api);
+	struct timespec	 t0, t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (http_pending(h) > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		if ((t.tv_sec - t0.tv_sec) * 1000 +
+		    (t.tv_nsec - t0.tv_nsec) / 1000000 >= ms)
+			break;
+		http_poll(h, NULL, 0, 100);
+		http_process(h);
+	}
+}
+
 void
 kiosk_end(void)
 {
 	end_visit();
+	drain(KIOSK_END_MS);
 	kiosk_wipe(kiosk.visitor);
 	kiosk_wipe(kiosk.password);
 	free(kiosk.user);
@@ -134,7 +159,7 @@ kiosk_tick(struct screen *s)
 		login();
 	if (!kiosk.touched && app.top->ops == &screen_kiosk_welcome)
 		return (kiosk.online ? -1 : KIOSK_RETRY_S * 1000L);
-	due = app.last_key + kiosk.idle;
+	due = kiosk.last_act + kiosk.idle;
 	if (now >= due) {
 		log_debug("kiosk: %d s without a key, reset", kiosk.idle);
 		kiosk_reset();
@@ -149,6 +174,7 @@ kiosk_key(int key)
 	if (!kiosk_key_allowed(key))
 		return (0);
 	kiosk.touched = 1;
+	kiosk.last_act = time(NULL);
 	app_message(MSG_INFO, NULL);
 	app_dirty();
 	return (1);

@@ -24,6 +24,7 @@ struct kiosk {
 	int	 visiting;	/* a visit is open on the server */
 	char	*visitor;	/* the masked name; wiped at the reset */
 	int	 touched;	/* something to wipe at the reset */
+	time_t	 last_act;	/* the last key a screen acted on, or card */
 };
 extern struct kiosk kiosk;
 
@@ -38,7 +39,8 @@ extern const struct screen_ops screen_kiosk_guide;
 /* Takes the credentials (password is wiped and freed at the end), logs
  * in and shows the welcome. */
 void	kiosk_begin(const char *user, char *password, int idle_seconds);
-/* Ends the visit and the kiosk's session, wipes what is kept. */
+/* At exit: ends the visit on the server, waiting for its answer a
+ * moment at most, and wipes what is kept. */
 void	kiosk_end(void);
 /* Back to the welcome: the visit ended on the server, every screen
  * (and its data, wiped by its free) gone, the message and the whole
@@ -48,8 +50,8 @@ void	kiosk_reset(void);
 void	kiosk_auth_lost(void);
 /* Every kiosk screen's tick: the idle reset and the login's retry. */
 long	kiosk_tick(struct screen *);
-/* Whether a kiosk screen acts on key (1), and notes that it did; the
- * others are swallowed. */
+/* Whether a kiosk screen acts on key (1), and notes that it did (the
+ * idle timer counts only those); the others are swallowed. */
 int	kiosk_key(int key);
 /* Every kiosk screen's scan: a card read where none is asked for is
  * ignored. */

@@ -23,6 +23,7 @@
 static struct printer		*printer;
 static struct print_target	 roll, a4;
 static struct print_job		*jobs[MAX_JOBS];
+static int			 public_place;
 static char			 trouble[256];	/* the last job's word on
 						   a stopped printer */
 
@@ -126,7 +127,9 @@ settled(struct print_job *job)
 	enum print_status st = print_job_status(job);
 
 	/* the file's name first: a long folder would hide it at 80 columns */
-	if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
+	if (st == PRINT_DONE && public_place)
+		app_message(MSG_INFO, "%s", _("Printed."));
+	else if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
 		app_message(MSG_INFO, _("Printed to the file %s in %.*s"),
 		    strrchr(path, '/') + 1, (int)(strrchr(path, '/') - path),
 		    path);
@@ -161,6 +164,12 @@ print_ui_problem(int a4_paper)
 	if (t->sink == PRINT_FILE || trouble[0] == '\0')
 		return (NULL);
 	return (trouble);
+}
+
+void
+print_ui_public(int on)
+{
+	public_place = on;
 }
 
 int

@@ -44,6 +44,9 @@ struct pdoc	*print_ui_application(const cJSON *application,
  * when ready (printing to files always is), else the printing layer's
  * last word on it (a stopped printer, paper out), translated. */
 const char	*print_ui_problem(int a4_paper);
+/* In a public place (the kiosk): a print to a file says only that it
+ * printed, never the folder it went to. */
+void		 print_ui_public(int);
 /* 1 while a job is being followed. */
 int		 print_ui_busy(void);
 /* 1 if the document was printed (or may have been). */
