@@ -335,6 +335,8 @@ API_KIND(kind_certs, struct kiosk_certs, model_kiosk_certs_parse,
 API_KIND(kind_cert, struct certificate, model_certificate_parse,
     model_certificate_free);
 API_KIND(kind_rating, struct rating, model_rating_parse, model_rating_free);
+API_KIND(kind_pickup, struct pickup_code, model_pickup_code_parse,
+    model_pickup_code_free);
 
 struct api_call *
 api_kiosk_login(struct api *a, const char *user, const char *password,
@@ -418,4 +420,51 @@ api_kiosk_rate(struct api *a, long long application_id,
 	cJSON_AddItemToObject(b, "reasons", cJSON_CreateArray());
 	return (api_call(a, "POST", "/api/v1/kiosk/visit/ratings", b, NULL, 0,
 	    &kind_rating, cb, arg));
+}
+
+int
+model_pickup_code_parse(const cJSON *j, struct pickup_code *p,
+    const char **cause)
+{
+	int	bad = 0;
+
+	*cause = NULL;
+	bad |= mu_str(&p->code, j, "code", 0, "no code", cause);
+	bad |= mu_str(&p->expires_at, j, "expires_at", 0, "no expiry", cause);
+	if (!bad && (strlen(p->code) != 6 ||
+	    strspn(p->code, "0123456789") != 6)) {
+		*cause = "bad code";
+		bad = 1;
+	}
+	return (bad ? -1 : 0);
+}
+
+void
+model_pickup_code_free(void *v)
+{
+	struct pickup_code	*p = v;
+
+	if (p == NULL)
+		return;
+	if (p->code != NULL)
+		explicit_bzero(p->code, strlen(p->code));
+	free(p->code);
+	free(p->expires_at);
+	free(p);
+}
+
+struct api_call *
+api_pickup_code_new(struct api *a, long long resident, const char *key,
+    api_cb cb, void *arg)
+{
+	return (api_callf(a, "POST", NULL, key, 0, &kind_pickup, cb, arg,
+	    "/api/v1/residents/%lld/pickup-codes", resident));
+}
+
+struct api_call *
+api_certificate_kiosk_release(struct api *a, long long id, const char *key,
+    api_cb cb, void *arg)
+{
+	return (api_callf(a, "POST", NULL, key, 0, &kind_cert, cb, arg,
+	    "/api/v1/certificates/%lld/kiosk-release", id));
 }

@@ -124,4 +124,19 @@ struct api_call	*api_kiosk_print(struct api *, long long id, api_cb, void *);
 struct api_call	*api_kiosk_rate(struct api *, long long application_id,
 		    const char *occasion, const char *level, api_cb, void *);
 
+/* The clerk's side. A fresh pickup code: six digits, shown once. */
+struct pickup_code {
+	char	*code;		/* wiped by the free */
+	char	*expires_at;
+};
+int	model_pickup_code_parse(const cJSON *, struct pickup_code *,
+	    const char **cause);
+void	model_pickup_code_free(void *);
+/* POST /residents/{id}/pickup-codes. model: struct pickup_code. */
+struct api_call	*api_pickup_code_new(struct api *, long long resident,
+		    const char *key, api_cb, void *);
+/* POST /certificates/{id}/kiosk-release. model: struct certificate. */
+struct api_call	*api_certificate_kiosk_release(struct api *, long long id,
+		    const char *key, api_cb, void *);
+
 #endif

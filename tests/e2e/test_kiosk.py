@@ -64,6 +64,7 @@ def wait_files(state, pattern, n, timeout=10):
 
 
 def one(db, sql, *args):
+    """The first row of sql in the server's database (db: its name)."""
     c = bm.connect()
     row = c.execute(sql, args).fetchone()
     c.close()
@@ -214,6 +215,76 @@ def test_guides_in_gb18030():
         shutil.rmtree(state, ignore_errors=True)
 
 
+ZHANG = "610202198503150021"    # 张红旗, 红旗社区 (clerk01's)
+
+
+def test_clerk_gives_a_code_and_releases():
+    """C on the profile prints a fresh 取件码 on a slip; S on the
+    certificate releases it to the kiosk; the kiosk takes both."""
+    s = Server()
+    bm.S = s
+    state = setup_state()
+    t = Tmux("%s/bianmin --api %s --counter 1 --lang en; echo EXIT=$?; "
+             "sleep 60" % (BIN, s.url), 80, 24,
+             env=kiosk_env(state, "C.UTF-8"))
+    try:
+        tok = bm.login()
+        rid = bm.find(tok, ZHANG)
+        cert = issue_certificate(tok, rid)
+        t.wait_for("bianmin 0.")
+        t.type("clerk01")
+        t.keys("Enter")
+        t.type("demo-clerk")
+        t.keys("Enter", "Enter")
+        t.wait_for("ID number / name / mobile")
+        t.type(ZHANG)
+        t.keys("Enter")
+        t.wait_for("张红旗", "Household")
+        t.type("c")
+        t.wait_for("Printed to the file pickup-")
+        slip = open(wait_files(state, "pickup-*.txt", 1)[0],
+                    encoding="utf-8").read()
+        assert "取件码" in slip and "张红旗" in slip and ZHANG not in slip
+        code = [w for w in slip.split() if len(w) == 6 and w.isdigit()]
+        assert len(code) == 1, slip
+        assert code[0] not in t.screen(), t.screen()
+        t.keys("Escape")
+        t.wait_for("Page 1 of 1")
+        t.keys("Escape")
+        t.wait_for("Main menu")
+        t.keys("F7")
+        t.wait_for("Certificates", "Scan the ID card")
+        t.type(ZHANG)
+        t.keys("Enter")
+        t.wait_for("For 张红旗")
+        t.type("l")
+        t.wait_for("Which certificate?", cert["serial"])
+        t.keys("Enter")
+        t.wait_for("Issued before: %s" % cert["serial"])
+        t.type("s")
+        t.wait_for("Released: the resident may print %s once" %
+                   cert["serial"])
+        assert one(s.db, "SELECT count(*) FROM audit WHERE action = "
+                   "'kiosk_release' AND object = ?",
+                   "certificate/%d" % cert["id"])[0] == 1
+        # the kiosk takes the code and has the certificate to print
+        r, k = bm.jreq("POST", "/api/v1/kiosk/sessions",
+                       {"username": "kiosk01", "password": "demo-kiosk"})
+        r, v = bm.jreq("POST", "/api/v1/kiosk/identify",
+                       {"id_number": ZHANG, "code": code[0]},
+                       token=k["token"])
+        assert r.status == 201, v
+        r, j = bm.jreq("GET", "/api/v1/kiosk/visit/certificates",
+                       token=k["token"], headers={"Kiosk-Visit": v["visit"]})
+        assert [i["id"] for i in j["items"]] == [cert["id"]], j
+    finally:
+        t.kill()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 if __name__ == "__main__":
     run([("test_kiosk_at_80x24", test_kiosk_at_80x24),
-         ("test_guides_in_gb18030", test_guides_in_gb18030)])
+         ("test_guides_in_gb18030", test_guides_in_gb18030),
+         ("test_clerk_gives_a_code_and_releases",
+          test_clerk_gives_a_code_and_releases)])
