@@ -161,7 +161,8 @@ build/asan/bianmin: $(call obj,$(ASAN),$(CLIENT_SRC))
 SRV_UNIT = $(filter test-seed% test-server-% test-conv,$(UNIT_TESTS))
 CLI_UNIT = $(filter-out $(SRV_UNIT),$(UNIT_TESTS))
 # tui/'s pure parts (no curses, no screens) are unit-tested too.
-TUI_PURE_SRC = tui/keyseq.c tui/list.c tui/scanner.c tui/messages.c
+TUI_PURE_SRC = tui/keyseq.c tui/list.c tui/scanner.c tui/messages.c \
+	       tui/kiosk-setup.c
 CLI_TEST_SRC = $(CLIENT_LIB_SRC) $(TUI_PURE_SRC)
 SRV_TEST_SRC = $(UTIL_SRC) $(LOCALE_SRC) $(VALID_SRC) $(SERVER_SRC)
 

@@ -44,6 +44,7 @@ struct http {
 	char			*refused;	/* libcurl's parser refused base */
 	char			*base;
 	char			*token;
+	char			*visit;		/* Kiosk-Visit, or NULL */
 	int			 plain;		/* http: loopback only */
 	int			 warm;		/* load libcurl when idle */
 	unsigned		 turn;
@@ -362,6 +363,7 @@ http_free(struct http *h)
 	if (h->multi != NULL)
 		cl->multi_cleanup(h->multi);
 	http_set_token(h, NULL);
+	http_set_visit(h, NULL);
 	free(h->refused);
 	free(h->base);
 	free(h);
@@ -375,6 +377,16 @@ http_set_token(struct http *h, const char *token)
 		free(h->token);
 	}
 	h->token = token != NULL ? xstrdup(token) : NULL;
+}
+
+void
+http_set_visit(struct http *h, const char *visit)
+{
+	if (h->visit != NULL) {
+		explicit_bzero(h->visit, strlen(h->visit));
+		free(h->visit);
+	}
+	h->visit = visit != NULL ? xstrdup(visit) : NULL;
 }
 
 const char *
@@ -484,6 +496,12 @@ set_headers(struct http *h, struct http_req *r, const char *idempotency_key,
 		    "Content-Type: application/json; charset=utf-8");
 	if (h->token != NULL) {
 		line = xasprintf("Authorization: Bearer %s", h->token);
+		r->headers = cl->slist_append(r->headers, line);
+		explicit_bzero(line, strlen(line));
+		free(line);
+	}
+	if (h->visit != NULL) {
+		line = xasprintf("Kiosk-Visit: %s", h->visit);
 		r->headers = cl->slist_append(r->headers, line);
 		explicit_bzero(line, strlen(line));
 		free(line);

@@ -61,6 +61,9 @@ struct http	*http_new(const char *base_url, const struct http_options *,
 void		 http_free(struct http *);
 /* The bearer token, kept in memory only; NULL forgets it. */
 void		 http_set_token(struct http *, const char *token);
+/* The kiosk's visit (Kiosk-Visit), sent with every request while set;
+ * NULL forgets it. */
+void		 http_set_visit(struct http *, const char *visit);
 const char	*http_base(struct http *);
 /* Starts method on base + path with an optional JSON body and
  * Idempotency-Key. The callback runs exactly once, from http_process(),

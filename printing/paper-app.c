@@ -116,6 +116,12 @@ paper_receipt(const struct paper_application *a)
 	materials(d, a);
 	pdoc_rule(d);
 	pdoc_text(d, PEL_LEFT, 0, "请妥善保管本回执，凭回执查询和领取办理结果。");
+	if (a->pickup_code != NULL && *a->pickup_code != '\0') {
+		/* for the self-service terminal, with the ID card */
+		pdoc_field(d, "取件码", a->pickup_code);
+		pdoc_text(d, PEL_LEFT, 0, "凭身份证和取件码可在自助终端查询办件、"
+		    "打印证明，30日内有效，请勿告知他人。");
+	}
 	query_qr(d, a);
 	foot(d, a, "申请人签字");
 	return (d);

@@ -51,6 +51,9 @@ struct paper_application {
 	const char			*basis;		/* its legal basis */
 	const char			*phone;		/* centre's, optional */
 	const char			*query_url;	/* QR; else the number */
+	const char			*pickup_code;	/* 取件码, on the receipt
+							   printed as it is taken;
+							   NULL: none */
 	const char			*replaces;	/* a provisional slip's
 							   number, 待同步-L2 */
 };

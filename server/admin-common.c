@@ -110,3 +110,22 @@ admin_output(const char *path)
 		admin_fail("cannot write %s: %s", path, strerror(errno));
 	return (f);
 }
+
+const char *
+admin_name_taken(struct db *db, const char *user)
+{
+	struct db_stmt	*st;
+	const char	*kind = NULL;
+
+	if (db_query(db, &st, "SELECT 1 FROM staff WHERE username = ?", "t",
+	    user) == 1)
+		kind = "staff";
+	db_reset(st);
+	if (kind != NULL)
+		return (kind);
+	if (db_query(db, &st, "SELECT 1 FROM kiosks WHERE username = ?", "t",
+	    user) == 1)
+		kind = "kiosk";
+	db_reset(st);
+	return (kind);
+}

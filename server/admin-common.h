@@ -42,6 +42,8 @@ extern const struct admin_command admin_exchange_command;
 
 extern const struct admin_command admin_purpose_command;
 
+extern const struct admin_command admin_kiosk_command;
+
 /* Opens the database (as its owner when run as root); 0 or 1 having
  * said why not. */
 int	admin_open(struct admin *);
@@ -49,6 +51,10 @@ int	admin_open(struct admin *);
  * one is open; 0 or -1. */
 int	admin_audit(struct admin *, const char *action, const char *object,
 	    const char *detail);
+/* "staff" or "kiosk" when a staff account or a kiosk has the username
+ * (they share the login throttle's counts, so one name is one
+ * account), else NULL. */
+const char *admin_name_taken(struct db *, const char *user);
 /* Prints "bianmind: " and the message to stderr; returns 1. */
 int	admin_fail(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Reads a whole file ("-": standard input) into memory, NUL ended;

@@ -188,6 +188,8 @@ add_check(struct admin *a, const struct staff_args *s, long long *centre,
 		    "lists them)", s->centre));
 	if (staff_id(a->db, s->user) != 0)
 		return (admin_fail("staff %s already exists", s->user));
+	if (admin_name_taken(a->db, s->user) != NULL)
+		return (admin_fail("%s is a kiosk's username", s->user));
 	return (0);
 }
 

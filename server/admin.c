@@ -20,6 +20,8 @@ static const struct admin_command *const commands[] = {
 	&admin_calendar_command,
 	&admin_backup_command,
 	&admin_exchange_command,
+
+	&admin_kiosk_command,
 };
 
 /* The usage of one command, or of all when command is NULL; 2. */

@@ -19,6 +19,7 @@
 #include "form.h"
 #include "idempotency.h"
 #include "json.h"
+#include "pickup.h"
 #include "promises.h"
 #include "queue.h"
 #include "reply.h"
@@ -671,6 +672,7 @@ static void
 take(struct req *r, struct newapp *a)
 {
 	char		 number[24], now[32], today[11], object[48], loc[64];
+	char		 code[7], expires[32];
 	long long	 id, version;
 	cJSON		*o;
 
@@ -700,11 +702,15 @@ take(struct req *r, struct newapp *a)
 	if ((id = insert(r, a, number, now, today)) == 0 ||
 	    (snprintf(object, sizeof object, "application/%lld", id),
 	    audit_req(r, "create", object, number)) != 0 ||
+	    pickup_issue(r->db, a->resident_id, id, code, expires) != 0 ||
 	    (o = app_full(r, id, &version)) == NULL) {
 		db_rollback(r->db);
 		reply_unavailable(r, NULL);
 		return;
 	}
+	/* the resident's 取件码, on the acceptance receipt: only here */
+	cJSON_AddStringToObject(o, "pickup_code", code);
+	explicit_bzero(code, sizeof code);
 	req_note(r, "application %s: service %s, resident %lld", number,
 	    cJSON_GetStringValue(cJSON_GetObjectItem(a->service, "txcode")),
 	    a->resident_id);

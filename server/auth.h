@@ -10,11 +10,14 @@ struct staff {
 	long long	 id;
 	char		*username;
 	char		*name;
-	char		*role;		/* clerk, grid, supervisor, admin */
+	char		*role;		/* clerk, grid, supervisor, admin,
+					   kiosk */
 	long long	 centre_id;	/* 0 for admin: every community */
 	char		*centre_name;
 	char		*counter;
 	int		 must_change;	/* a first password: change it */
+	long long	 kiosk_id;	/* a kiosk's own id; id is then 0, so
+					   that its audit rows name no staff */
 };
 
 /* A yescrypt hash of pw (libcrypt); NULL on failure. Caller frees. */

@@ -6,6 +6,7 @@
 
 #include "certificates.h"
 #include "db.h"
+#include "json.h"
 #include "promises.h"
 #include "reply.h"
 #include "route.h"
@@ -141,6 +142,22 @@ correction_json(struct db *db, cJSON *o, long long id)
 	cJSON_DeleteItemFromObject(c, "change");
 }
 
+/* Its release to self-service (docs/api.md 25), or null. */
+static void
+kiosk_json(cJSON *o, struct db_stmt *st)
+{
+	cJSON	*k;
+
+	if (db_null(st, 29)) {
+		cJSON_AddNullToObject(o, "kiosk");
+		return;
+	}
+	k = cJSON_AddObjectToObject(o, "kiosk");
+	cJSON_AddStringToObject(k, "released_at", db_text(st, 29));
+	json_add_nullable(k, "printed_at", db_null(st, 30) ? NULL :
+	    db_text(st, 30));
+}
+
 /* The whole Certificate, with the stub, from a row of CERT_COLS. */
 static cJSON *
 full_json(struct db_stmt *st)
@@ -169,27 +186,34 @@ full_json(struct db_stmt *st)
 	cJSON_AddStringToObject(stub, "issued_by", db_text(st, 13));
 	cJSON_AddStringToObject(stub, "verify_code", db_text(st, 20));
 	void_json(o, st);
+	kiosk_json(o, st);
+	return (o);
+}
+
+cJSON *
+certificate_full_any(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+	cJSON		*o = NULL;
+
+	if (db_query(db, &st, "SELECT " CERT_COLS CERT_FROM " WHERE "
+	    "x.id = ?", "l", id) == 1)
+		o = full_json(st);
+	db_reset(st);
+	if (o != NULL) {
+		correction_json(db, o, id);
+		cJSON_AddItemToObject(o, "promise",
+		    promise_ref_of_certificate(db, id));
+	}
 	return (o);
 }
 
 cJSON *
 certificate_full(struct req *r, long long id)
 {
-	struct db_stmt	*st;
-	cJSON		*o = NULL;
-
 	if (!scope_sees(r->db, r->staff, SCOPE_CERTIFICATE, id))
 		return (NULL);
-	if (db_query(r->db, &st, "SELECT " CERT_COLS CERT_FROM " WHERE "
-	    "x.id = ?", "l", id) == 1)
-		o = full_json(st);
-	db_reset(st);
-	if (o != NULL) {
-		correction_json(r->db, o, id);
-		cJSON_AddItemToObject(o, "promise",
-		    promise_ref_of_certificate(r->db, id));
-	}
-	return (o);
+	return (certificate_full_any(r->db, id));
 }
 
 /* 409 certificate-void for a certificate void since on. */

@@ -18,7 +18,7 @@ struct req;
 	"x.valid_until, x.reprints, x.data, x.title, x.body, " \
 	"x.verify_token, x.verify_code, x.issued_date, x.voided_at, " \
 	"x.voided_date, v.id, v.name, x.void_reason, x.corrections, " \
-	"x.rate_token"
+	"x.rate_token, x.kiosk_released_at, x.kiosk_printed_at"
 #define CERT_FROM " FROM certificates x JOIN certificate_types t ON " \
 	"t.id = x.type_id JOIN residents r ON r.id = x.resident_id JOIN " \
 	"communities c ON c.id = x.community_id JOIN staff s ON " \
@@ -39,5 +39,8 @@ cJSON		*certificate_summary(struct db_stmt *);
 int		 certificate_refuse_void(struct req *, const cJSON *);
 /* The whole Certificate if the caller may see it, or NULL. */
 cJSON		*certificate_full(struct req *, long long id);
+/* The whole Certificate whoever asks (a kiosk printing the visiting
+ * resident's own), or NULL. */
+cJSON		*certificate_full_any(struct db *, long long id);
 
 #endif

@@ -825,6 +825,44 @@ static const char *const migration_list[] = {
 	 * 损坏换领), a FeeCase list. */
 	"ALTER TABLE services ADD COLUMN fee_cases TEXT NOT NULL"
 	"  DEFAULT '[]';",
+
+	/* the self-service terminal (docs/api.md 25): kiosk accounts and
+	 * their sessions, residents' visits, pickup codes, wrong codes,
+	 * and certificates released to a kiosk print */
+	"CREATE TABLE kiosks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  username TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  centre_id INTEGER NOT NULL REFERENCES centres(id),"
+	"  password_hash TEXT NOT NULL,"
+	"  active INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE kiosk_sessions ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL);"
+	"CREATE TABLE kiosk_visits ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  last_seen INTEGER NOT NULL);"
+	"CREATE TABLE pickup_codes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  resident_id INTEGER NOT NULL REFERENCES residents(id),"
+	"  application_id INTEGER REFERENCES applications(id),"
+	"  code_hash TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL);"
+	"CREATE INDEX pickup_codes_resident ON pickup_codes(resident_id);"
+	"CREATE TABLE kiosk_failures ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  card_hash TEXT NOT NULL,"
+	"  kiosk_id INTEGER NOT NULL);"
+	"CREATE INDEX kiosk_failures_card ON kiosk_failures(card_hash, at);"
+	"CREATE INDEX kiosk_failures_kiosk ON kiosk_failures(kiosk_id, at);"
+	"ALTER TABLE certificates ADD COLUMN kiosk_released_at TEXT;"
+	"ALTER TABLE certificates ADD COLUMN kiosk_printed_at TEXT;",
 };
 
 size_t

@@ -17,6 +17,7 @@
 #include "reply.h"
 #include "req.h"
 #include "route.h"
+#include "valid.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
@@ -69,30 +70,6 @@ token_ok(const char *s)
 			return (0);
 	}
 	return (s[32] == '\0');
-}
-
-/* The first and the last character of a name, the rest as '*'. */
-static void
-mask_name(const char *name, char *out, size_t len)
-{
-	const unsigned char	*p = (const unsigned char *)name;
-	size_t			 first = 1, n = 0, i, last = 0;
-
-	while (p[first] != '\0' && (p[first] & 0xc0) == 0x80)
-		first++;
-	for (i = 0; p[i] != '\0'; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			n++;
-			last = i;
-		}
-	}
-	if (n <= 1)
-		snprintf(out, len, "%s", name);
-	else if (n == 2)
-		snprintf(out, len, "%.*s*", (int)first, name);
-	else
-		snprintf(out, len, "%.*s%s%s", (int)first, name,
-		    n > 3 ? "**" : "*", name + last);
 }
 
 /* The certificate whose rate_token is token: its type as the service,

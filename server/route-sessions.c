@@ -11,6 +11,8 @@
 #include "db.h"
 #include "json.h"
 #include "purposes.h"
+
+#include "login-limit.h"
 #include "reply.h"
 #include "req.h"
 #include "route.h"
@@ -20,10 +22,6 @@
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
 #include "../util/zone.h"
-
-#define WINDOW_SECONDS		(15 * 60)
-#define MAX_USER_FAILURES	5
-#define MAX_ADDR_FAILURES	20
 
 /* The SessionStaff object, with the centre's communities by code. */
 static cJSON *
@@ -81,40 +79,14 @@ session_json(struct req *r, const struct staff *s, time_t created)
 	return (o);
 }
 
-/* What the audit keeps of a name that is no account: its first
- * character and ***, for it may be an ID number or a password typed
- * into the wrong field. */
-static char *
-masked_name(const char *typed)
-{
-	size_t	n = 1;
-
-	while (typed[n] != '\0' && ((unsigned char)typed[n] & 0xc0) == 0x80)
-		n++;
-	return (xasprintf("%.*s***", (int)n, typed));
-}
-
-/* The throttle's key for a typed name: its hash, so that the table
- * keeps no name that is no account (and no password typed as one). */
-static void
-name_key(const char *typed, char *key)
-{
-	auth_sha256_hex(typed, strlen(typed), key);
-}
-
 /* Counts the failure for the throttle, audits it and answers 401. */
 static void
 login_failed(struct req *r, const struct staff *s, const char *username)
 {
-	char	 key[65], *name;
-	time_t	 now = clock_now();
+	char	*name;
 
-	name_key(username, key);
-	db_exec(r->db, "DELETE FROM login_failures WHERE at <= ?", "l",
-	    (long long)now - WINDOW_SECONDS);
-	db_exec(r->db, "INSERT INTO login_failures (at, username, addr) "
-	    "VALUES (?, ?, ?)", "ltt", (long long)now, key, r->addr);
-	name = s != NULL ? xstrdup(username) : masked_name(username);
+	login_count_failure(r, username);
+	name = s != NULL ? xstrdup(username) : login_masked_name(username);
 	audit_write(r->db, s != NULL ? s->id : 0, s != NULL ? s->username :
 	    NULL, "login_failed", NULL, name, r->addr);
 	req_note(r, "login failed: %s%s", s != NULL ? "" : "no account ",
@@ -122,52 +94,6 @@ login_failed(struct req *r, const struct staff *s, const char *username)
 	free(name);
 	reply_problem(r, 401, "invalid-credentials", "Invalid credentials",
 	    "用户名或密码不正确", NULL);
-}
-
-/* Failures in the window for one username or address: their count and
- * when the oldest leaves the window. */
-static long long
-failures(struct req *r, const char *sql, const char *key, long long now,
-    long long *until)
-{
-	struct db_stmt	*st;
-	long long	 n = 0;
-
-	if (db_query(r->db, &st, sql, "tl", key, now - WINDOW_SECONDS) == 1) {
-		n = db_int(st, 0);
-		*until = db_int(st, 1) + WINDOW_SECONDS;
-	}
-	db_reset(st);
-	return (n);
-}
-
-/* 1 having answered 429 when the username or the address has failed too
- * often in the last 15 minutes (docs/api.md 1.12); known says whether
- * the name is an account's. */
-static int
-throttled(struct req *r, const char *username, int known)
-{
-	long long	now = clock_now(), until = 0, u2 = 0;
-	char		retry[24], key[65], *name;
-
-	name_key(username, key);
-	if (failures(r, "SELECT count(*), min(at) FROM login_failures WHERE "
-	    "username = ? AND at > ?", key, now, &until) <
-	    MAX_USER_FAILURES && failures(r, "SELECT count(*), min(at) FROM "
-	    "login_failures WHERE addr = ? AND at > ?", r->addr, now, &u2) <
-	    MAX_ADDR_FAILURES)
-		return (0);
-	if (u2 > until)
-		until = u2;
-	name = known ? xstrdup(username) : masked_name(username);
-	audit_write(r->db, 0, NULL, "login_throttled", NULL, name, r->addr);
-	req_note(r, "login throttled: %s", name);
-	free(name);
-	reply_problem(r, 429, "too-many-requests", "Too many requests",
-	    "登录失败次数过多，请稍后再试", NULL);
-	snprintf(retry, sizeof retry, "%lld", until > now ? until - now : 1);
-	reply_header(r, MHD_HTTP_HEADER_RETRY_AFTER, retry);
-	return (1);
 }
 
 /* Checks the body's members; NULL having replied 400. */
@@ -248,7 +174,7 @@ login(struct req *r)
 		s->must_change = db_int(st, 7) != 0;
 	}
 	db_reset(st);
-	if (throttled(r, user, s != NULL)) {
+	if (login_throttled(r, user, s != NULL)) {
 		/* answered 429 without looking at the password */
 	} else if (!auth_check_password(pass, stored != NULL ? stored :
 	    auth_dummy_hash()) || s == NULL)

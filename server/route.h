@@ -129,5 +129,10 @@ extern const struct route routes_dept[];
 extern const struct route routes_consents[];
 extern const struct route routes_reads[];
 extern const struct route routes_health[];
+extern const struct route routes_kiosk_sessions[];
+extern const struct route routes_kiosk_guides[];
+extern const struct route routes_kiosk_identify[];
+extern const struct route routes_kiosk_visit[];
+extern const struct route routes_pickup_codes[];
 
 #endif

@@ -50,6 +50,12 @@ static const struct route *const route_tables[] = {
 	routes_dept,
 	routes_consents,
 	routes_reads,
+
+	routes_kiosk_sessions,
+	routes_kiosk_guides,
+	routes_kiosk_identify,
+	routes_kiosk_visit,
+	routes_pickup_codes,
 };
 
 /* Splits the next segment off *p (in place); NULL at the end. */

@@ -22,6 +22,8 @@ struct staff;
 #define ROLE_ANY	0xf	/* the four staff roles */
 #define ROLE_DEPT	0x10	/* a department's account (docs/api.md 23) */
 
+#define ROLE_KIOSK	0x20	/* a self-service terminal (docs/api.md 25) */
+
 /* What a row is, for scope_sees(). */
 enum scope_kind {
 	SCOPE_COMMUNITY,

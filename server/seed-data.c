@@ -118,6 +118,10 @@ const struct seed_account seed_accounts[] = {
 	{ "clerk02", "demo-clerk", "马丽", "clerk", 1, -1 },
 };
 const size_t seed_naccounts = NITEMS(seed_accounts);
+/* The README's self-service terminal, at the first centre. */
+const struct seed_account seed_kiosk = {
+	"kiosk01", "demo-kiosk", "一号自助终端", "kiosk", 0, -1
+};
 
 /* The README's residents with their households; 张红旗's is the one
  * docs/api.md shows. The relatives' numbers are as fixed as theirs, so

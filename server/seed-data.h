@@ -84,6 +84,7 @@ extern const int			seed_total_grids;
 
 extern const struct seed_account	seed_accounts[];
 extern const size_t			seed_naccounts;
+extern const struct seed_account	seed_kiosk;
 extern const struct seed_family		seed_families[];
 extern const size_t			seed_nfamilies;
 

@@ -1155,7 +1155,8 @@ seed_streets(struct seed *s)
 	return (rc);
 }
 
-/* The README's accounts, staff ids 1 to 5, with real password hashes. */
+/* The README's accounts, staff ids 1 to 5, and its kiosk, with real
+ * password hashes. */
 static int
 seed_accounts_rows(struct seed *s)
 {
@@ -1176,7 +1177,14 @@ seed_accounts_rows(struct seed *s)
 		if (rc != 0)
 			return (-1);
 	}
-	return (0);
+	a = &seed_kiosk;
+	if ((hash = auth_hash_password(a->password)) == NULL)
+		return (fail(s, "cannot hash a password"));
+	rc = db_exec(s->db, "INSERT INTO kiosks (username, name, centre_id, "
+	    "password_hash) VALUES (?, ?, ?, ?)", "ttlt", a->username, a->name,
+	    (long long)a->community + 1, hash);
+	free(hash);
+	return (rc != 0 ? fail(s, "%s", db_error(s->db)) : 0);
 }
 
 /* The account that is grid g's member, if the README names one. */

@@ -63,6 +63,44 @@ unauthorized(struct req *r, const char *detail)
 	return (-1);
 }
 
+/* A kiosk's session (docs/api.md 25): 1 with r->staff set to the
+ * kiosk, role kiosk and staff id 0; 0 when the token is not a kiosk's;
+ * -1 having replied 401 for an expired one. */
+static int
+kiosk_session(struct req *r, const char *hash)
+{
+	struct db_stmt	*st;
+	time_t		 now = clock_now();
+
+	if (db_query(r->db, &st, "SELECT k.id, k.username, k.name, "
+	    "k.centre_id, c.name, s.created_at FROM kiosk_sessions s JOIN "
+	    "kiosks k ON k.id = s.kiosk_id JOIN centres c ON c.id = "
+	    "k.centre_id WHERE s.token_hash = ? AND k.active = 1", "t",
+	    hash) != 1) {
+		db_reset(st);
+		return (0);
+	}
+	r->staff = xcalloc(1, sizeof *r->staff);
+	r->staff->kiosk_id = db_int(st, 0);
+	r->staff->username = xstrdup(db_text(st, 1));
+	r->staff->name = xstrdup(db_text(st, 2));
+	r->staff->role = xstrdup("kiosk");
+	r->staff->centre_id = db_int(st, 3);
+	r->staff->centre_name = xstrdup(db_text(st, 4));
+	if (now - db_int(st, 5) > KIOSK_SESSION_SECONDS) {
+		db_reset(st);
+		db_exec(r->db, "DELETE FROM kiosk_sessions WHERE token_hash = "
+		    "?", "t", hash);
+		req_note(r, "refused: the session of kiosk %s expired",
+		    r->staff->username);
+		auth_staff_free(r->staff);
+		r->staff = NULL;
+		return (unauthorized(r, "会话已过期"));
+	}
+	db_reset(st);
+	return (1);
+}
+
 int
 session_authenticate(struct req *r)
 {
@@ -82,6 +120,8 @@ session_authenticate(struct req *r)
 	    "s.token_hash = ? AND st.active = 1", "t", hash);
 	if (rc != 1) {
 		db_reset(st);
+		if ((rc = kiosk_session(r, hash)) != 0)
+			return (rc > 0 ? 0 : -1);
 		req_note(r, "refused: no such session");
 		return (unauthorized(r, "会话不存在或已结束"));
 	}

@@ -12,9 +12,11 @@ struct staff;
 
 #define SESSION_IDLE_SECONDS		(15 * 60)
 #define SESSION_ABSOLUTE_SECONDS	(10 * 60 * 60)
+/* A kiosk's session lasts a day from its login, idle or not. */
+#define KIOSK_SESSION_SECONDS		(24 * 60 * 60)
 
-/* Session check for a request; 0 with r->staff set, or -1 having
- * replied 401. */
+/* Session check for a request, a staff's or a kiosk's (docs/api.md
+ * 25); 0 with r->staff set, or -1 having replied 401. */
 int		 session_authenticate(struct req *);
 /* The hash of the request's bearer token into hash[65]; 0, or -1 when
  * it sent none of the right form. */

@@ -26,6 +26,9 @@ int		 valid_pattern(const char *s, const char *re);
 char		*mask_id(const char *s);
 /* First 3, ****, last 4. Caller frees. */
 char		*mask_phone(const char *s);
+/* A name as the public pages show it: the first and the last character,
+ * the rest as '*' (张*旗), into out[len]. */
+void		 mask_name(const char *name, char *out, size_t len);
 /* The zh-CN message for an ID number error code. */
 const char	*valid_id_message(const char *code);
 

@@ -12,6 +12,8 @@
 #include "config.h"
 #include "guard.h"
 #include "keymap.h"
+#include "kiosk.h"
+#include "kiosk-setup.h"
 #include "loop.h"
 #include "print-ui.h"
 #include "registry.h"
@@ -39,6 +41,7 @@ struct options {
 	struct print_setup print;
 	int		 verbose;
 	int		 evaluator;
+	int		 kiosk;
 };
 
 /* Writes a message on stdout or stderr (curses is not running) in the
@@ -61,6 +64,7 @@ usage(FILE *f)
 	    "               [--receipt-printer P] [--a4-printer P]\n"
 	    "               [--receipt-profile NAME] [--keys] [-v]\n"
 	    "       bianmin --evaluator --counter N [--api URL] [--lang L]\n"
+	    "       bianmin --kiosk [--api URL] [--receipt-printer P]\n"
 	    "\n"
 	    "  --api URL       the server (or BIANMIN_API); https, or http\n"
 	    "                  to this machine only\n"
@@ -82,6 +86,9 @@ usage(FILE *f)
 	    "  --evaluator     the resident's evaluation terminal at counter\n"
 	    "                  N: log in as the clerk there; Ctrl-Q twice\n"
 	    "                  quits\n"
+	    "  --kiosk         the self-service terminal for residents: the\n"
+	    "                  kiosk account of config.ini's [kiosk] (user,\n"
+	    "                  password_file of mode 0600)\n"
 	    "  --keys          print the key map (with keys.ini) and exit\n"
 	    "  -v              write a debug log to the state folder\n"
 	    "  -V, --version   print the version\n"));
@@ -136,6 +143,7 @@ parse_args(int argc, char **argv, struct options *o,
 		{ "receipt-profile", required_argument, NULL, 'p' },
 		{ "keys", no_argument, NULL, 'K' },
 		{ "evaluator", no_argument, NULL, 'E' },
+		{ "kiosk", no_argument, NULL, 'Q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -175,6 +183,7 @@ parse_args(int argc, char **argv, struct options *o,
 		case 'h': help = 1; break;
 		case 'K': keys = 1; break;
 		case 'E': o->evaluator = 1; break;
+		case 'Q': o->kiosk = 1; break;
 		default: bad = 1; break;
 		}
 	}
@@ -194,6 +203,9 @@ parse_args(int argc, char **argv, struct options *o,
 	if (o->evaluator && (o->counter == NULL || *o->counter == '\0'))
 		refuse(_("bianmin: --evaluator needs the counter: give "
 		    "--counter N."));
+	if (o->kiosk && o->evaluator)
+		refuse(_("bianmin: --kiosk and --evaluator are two different "
+		    "terminals: give one."));
 	if (o->api == NULL || *o->api == '\0')
 		refuse(_("bianmin: no server: give --api URL or set "
 		    "BIANMIN_API."));
@@ -213,6 +225,34 @@ open_log(void)
 		fprintf(stderr, _("bianmin: cannot open the log %s\n"), file);
 	free(file);
 	free(dir);
+}
+
+/* The kiosk's password: from config.ini's [kiosk] password (in a file
+ * of mode 0600) or its password_file (mode 0600); without one, or with
+ * a file others may read, the kiosk does not start. */
+static char *
+kiosk_password(const struct config *cfg)
+{
+	char	*p, *cause = NULL, *why;
+
+	if ((p = config_problem(cfg)) != NULL) {
+		why = xasprintf(_("bianmin --kiosk: %s"), p);
+		free(p);
+		refuse(why);
+	}
+	if (cfg->kiosk_user == NULL || (cfg->kiosk_password == NULL &&
+	    cfg->kiosk_password_file == NULL))
+		refuse(_("bianmin --kiosk: no kiosk account: set user and "
+		    "password_file (a file of mode 0600) in the [kiosk] "
+		    "section of config.ini."));
+	if (cfg->kiosk_password != NULL)
+		return (xstrdup(cfg->kiosk_password));
+	if ((p = kiosk_read_secret(cfg->kiosk_password_file, &cause)) == NULL) {
+		why = xasprintf(_("bianmin --kiosk: %s"), cause);
+		free(cause);
+		refuse(why);
+	}
+	return (p);
 }
 
 /* Secrets live in this process's memory: no core files, no ptrace by
@@ -287,7 +327,7 @@ main(int argc, char **argv)
 	struct config	 cfg;
 	struct http_options ho;
 	const char	*warn, *pwarn;
-	char		*cause = NULL;
+	char		*cause = NULL, *kpass = NULL;
 
 	harden();
 	/* until a server says otherwise, the contract's zone, never the
@@ -297,6 +337,8 @@ main(int argc, char **argv)
 	config_load(&cfg);
 	i18n_init(cfg.language);
 	parse_args(argc, argv, &o, &cfg);
+	if (o.kiosk)
+		kpass = kiosk_password(&cfg);
 	keymap_load();
 	guard_start();
 	set_width(&o, &cfg);
@@ -330,9 +372,16 @@ main(int argc, char **argv)
 		warn = pwarn;
 	atexit(term_end);
 	term_start();
-	app_push(&screen_login, NULL);
-	startup_messages(warn, &cfg);
+	if (kpass != NULL)
+		kiosk_begin(cfg.kiosk_user, kpass,
+		    kiosk_idle_seconds(cfg.kiosk_idle));
+	else {
+		app_push(&screen_login, NULL);
+		startup_messages(warn, &cfg);
+	}
 	loop_run();
+	if (kpass != NULL)
+		kiosk_end();
 	while (app.top != NULL)
 		app_pop();
 	term_end();

@@ -6,6 +6,7 @@
 #include <ini.h>
 
 #include "config.h"
+#include "kiosk-setup.h"
 #include "../locale/i18n.h"
 #include "../util/xmalloc.h"
 
@@ -130,6 +131,41 @@ on_work_key(struct ctx *x, const char *section, const char *name,
 	return (1);
 }
 
+/* [kiosk]: 1 if the key was one of its. A password stands only in a
+ * file nobody else may read. */
+static int
+on_kiosk_key(struct ctx *x, const char *section, const char *name,
+    const char *value)
+{
+	struct config	*c = x->c;
+
+	if (strcmp(section, "kiosk") != 0)
+		return (0);
+	if (strcmp(name, "user") == 0)
+		set(&c->kiosk_user, value);
+	else if (strcmp(name, "password_file") == 0)
+		set(&c->kiosk_password_file, value);
+	else if (strcmp(name, "password") == 0) {
+		if (!kiosk_file_private(x->path))
+			problem(c, x->path, N_("a password stands only in a "
+			    "file of mode 0600"), name);
+		else {
+			if (c->kiosk_password != NULL)
+				explicit_bzero(c->kiosk_password,
+				    strlen(c->kiosk_password));
+			set(&c->kiosk_password, value);
+		}
+	} else if (strcmp(name, "idle_seconds") == 0) {
+		if ((c->kiosk_idle = kiosk_parse_idle(value)) < 0) {
+			c->kiosk_idle = 0;
+			problem(c, x->path, N_("idle_seconds must be a number "
+			    "from 1 to 3600"), value);
+		}
+	} else
+		problem(c, x->path, N_("unknown key"), name);
+	return (1);
+}
+
 /* One key, as inih hands it over; unknown keys and bad values are
  * noted, never fatal. */
 static int
@@ -138,7 +174,8 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 	struct ctx	*x = arg;
 	struct config	*c = x->c;
 
-	if (on_work_key(x, section, name, value))
+	if (on_work_key(x, section, name, value) ||
+	    on_kiosk_key(x, section, name, value))
 		return (1);
 	if (strcmp(section, "general") == 0 && strcmp(name, "language") == 0)
 		set(&c->language, value);
@@ -220,6 +257,11 @@ config_free(struct config *c)
 	free(c->receipt_profile);
 	free(c->export_folder);
 	free(c->export_charset);
+	free(c->kiosk_user);
+	if (c->kiosk_password != NULL)
+		explicit_bzero(c->kiosk_password, strlen(c->kiosk_password));
+	free(c->kiosk_password);
+	free(c->kiosk_password_file);
 	free(c->problem_at);
 	free(c->problem_word);
 	memset(c, 0, sizeof *c);

@@ -11,6 +11,9 @@
  *              (P: file, cups:QUEUE, tcp:HOST[:PORT] or device:PATH)
  *   [session]  lock_minutes = N (0: never)
  *   [export]   folder = PATH    charset = utf-8 | gb18030
+ *   [kiosk]    user = NAME    password_file = PATH (mode 0600)
+ *              password = P (only in a file of mode 0600)
+ *              idle_seconds = N (default 60)
  *
  * The settings screen writes the clerk's own file back (config_write),
  * key by key, keeping every other line.
@@ -36,6 +39,10 @@ struct config {
 	double			 lock_minutes;
 	char			*export_folder;	/* [export] */
 	char			*export_charset;
+	char			*kiosk_user;	/* [kiosk] */
+	char			*kiosk_password; /* wiped by config_free */
+	char			*kiosk_password_file;
+	long			 kiosk_idle;	/* 0: the default */
 	/* the first problem found: where, what (a msgid) and the word */
 	char			*problem_at;
 	const char		*problem_what;

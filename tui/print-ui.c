@@ -23,6 +23,9 @@
 static struct printer		*printer;
 static struct print_target	 roll, a4;
 static struct print_job		*jobs[MAX_JOBS];
+static int			 public_place;
+static char			 trouble[256];	/* the last job's word on
+						   a stopped printer */
 
 /* Parses "file", "cups:QUEUE", "tcp:HOST[:PORT]", "device:PATH". */
 static int
@@ -124,7 +127,9 @@ settled(struct print_job *job)
 	enum print_status st = print_job_status(job);
 
 	/* the file's name first: a long folder would hide it at 80 columns */
-	if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
+	if (st == PRINT_DONE && public_place)
+		app_message(MSG_INFO, "%s", _("Printed."));
+	else if (st == PRINT_DONE && path != NULL && strrchr(path, '/') != NULL)
 		app_message(MSG_INFO, _("Printed to the file %s in %.*s"),
 		    strrchr(path, '/') + 1, (int)(strrchr(path, '/') - path),
 		    path);
@@ -133,6 +138,49 @@ settled(struct print_job *job)
 	else
 		app_message(st == PRINT_DONE ? MSG_INFO : MSG_ERROR, "%s",
 		    print_job_message(job));
+}
+
+/* What the printing layer said of the printer: kept while it is
+ * stopped or a job failed, forgotten once a job is done. */
+static void
+note_trouble(const struct print_job *job)
+{
+	enum print_status	st = print_job_status(job);
+
+	if (st == PRINT_STOPPED || st == PRINT_FAILED || st == PRINT_ABORTED)
+		snprintf(trouble, sizeof trouble, "%s", print_job_message(job));
+	else if (st == PRINT_DONE || st == PRINT_PRINTING)
+		trouble[0] = '\0';
+}
+
+const char *
+print_ui_problem(int a4_paper)
+{
+	const struct print_target	*t = a4_paper ? &a4 : &roll;
+
+	if (printer == NULL)
+		return (_("Printing is not available: the prints folder "
+		    "cannot be opened."));
+	if (t->sink == PRINT_FILE || trouble[0] == '\0')
+		return (NULL);
+	return (trouble);
+}
+
+void
+print_ui_public(int on)
+{
+	public_place = on;
+}
+
+int
+print_ui_busy(void)
+{
+	int	i;
+
+	for (i = 0; i < MAX_JOBS; i++)
+		if (jobs[i] != NULL)
+			return (1);
+	return (0);
 }
 
 /* A job's pipe has news (the loop watches it): said, and the job gone
@@ -145,13 +193,16 @@ job_readable(void *arg)
 
 	/* fd was taken first: a settled job has closed its pipe */
 	if (print_job_update(*slot)) {
+		note_trouble(*slot);
 		watch_remove(fd);
 		settled(*slot);
 		print_job_free(*slot);
 		*slot = NULL;
-	} else
+	} else {
+		note_trouble(*slot);
 		app_message(print_job_status(*slot) == PRINT_STOPPED ?
 		    MSG_ERROR : MSG_INFO, "%s", print_job_message(*slot));
+	}
 }
 
 /* Starts printing d on t. */
@@ -391,8 +442,11 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 	a.due_date = str_at(j, "due_date", NULL);
 	/* the QR opens the progress-and-rating page; a slip still in the
 	 * outbox has no page yet and carries its number */
-	if (local_ref <= 0)
+	if (local_ref <= 0) {
 		a.query_url = str_at(j, "progress_url", NULL);
+		/* only in the server's answer as it took the application */
+		a.pickup_code = str_at(j, "pickup_code", NULL);
+	}
 	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);
 	a.deferred = deferred_of(j, &a.ndeferred);

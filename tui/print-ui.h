@@ -40,6 +40,15 @@ void		 print_ui_offer(struct pdoc *, const char *question);
 struct pdoc	*print_ui_application(const cJSON *application,
 		    long long local_ref, const char *kind,
 		    long long replaces);
+/* Whether the printer for this paper (1: A4) may be promised: NULL
+ * when ready (printing to files always is), else the printing layer's
+ * last word on it (a stopped printer, paper out), translated. */
+const char	*print_ui_problem(int a4_paper);
+/* In a public place (the kiosk): a print to a file says only that it
+ * printed, never the folder it went to. */
+void		 print_ui_public(int);
+/* 1 while a job is being followed. */
+int		 print_ui_busy(void);
 /* 1 if the document was printed (or may have been). */
 int		 print_ui_printed(const char *id);
 

@@ -15,6 +15,7 @@
 #include "print-ui.h"
 #include "promise-ui.h"
 #include "request.h"
+#include "../api/kiosk.h"
 #include "tui.h"
 #include "../locale/i18n.h"
 #include "../locale/text.h"
@@ -43,6 +44,8 @@ static const struct keyhelp certview_keys[] = {
 	  0 },
 	{ N_("G"), N_("Print the 告知承诺书 it was issued on (two copies)"),
 	  0 },
+	{ N_("S"), N_("Release it to the self-service terminal: the "
+	  "resident prints it there once"), 0 },
 	{ N_("Up/Down"), N_("Scroll the preview"), 0 },
 	{ N_("PgDn/PgUp"), N_("Page the preview"), 0 },
 	{ NULL, NULL, 0 }
@@ -302,6 +305,37 @@ ask_correction(struct certview *v)
 	    .done = purpose_given, .arg = v });
 }
 
+static void
+on_released(struct api_result *r, void *arg)
+{
+	struct certview	*v = arg;
+
+	if (app_signed_out(r))
+		return;
+	if (r->status != API_OK) {
+		app_hint(MSG_ERROR, "%s", r->message);
+		return;
+	}
+	replace_cert(v, r->model);
+	r->model = NULL;
+	app_hint(MSG_INFO, _("Released: the resident may print %s once at "
+	    "the self-service terminal, with the ID card and a pickup "
+	    "code."), v->c->serial);
+}
+
+/* S: released to the self-service terminal (audited at the server). */
+static void
+release(struct certview *v)
+{
+	struct request	*rq;
+
+	if (request_busy(v, 0))
+		return;
+	rq = request_new(v, 0, on_released, v);
+	request_call(rq, api_certificate_kiosk_release(app.api, v->c->id,
+	    request_key(rq, "kiosk-release"), request_reply, rq));
+}
+
 /* A void certificate is never printed again. */
 static int
 refuse_void(struct certview *v)
@@ -340,6 +374,11 @@ certview_key(struct screen *s, int key)
 	case 'R':
 		if (!refuse_void(v) && !request_busy(v, 0))
 			ask_reason(v);
+		return (1);
+	case 's':
+	case 'S':
+		if (!refuse_void(v))
+			release(v);
 		return (1);
 	case 'g':
 	case 'G':

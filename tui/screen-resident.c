@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "draw.h"
 #include "household-edit.h"
@@ -16,17 +17,21 @@
 #include "screen-reads.h"
 #include "labels.h"
 #include "list.h"
+#include "print-ui.h"
 #include "request.h"
 #include "screen-history.h"
 #include "table.h"
 #include "when.h"
 #include "tui.h"
+#include "../api/kiosk.h"
 #include "../locale/i18n.h"
+#include "../printing/doc.h"
+#include "../printing/paper-pickup.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
 
 /* Request slots beside the profile's (0) and the records' (1 to 3). */
-enum { SLOT_STATUS = 4, SLOT_HOUSEHOLD, SLOT_NEW_HOUSEHOLD };
+enum { SLOT_STATUS = 4, SLOT_HOUSEHOLD, SLOT_NEW_HOUSEHOLD, SLOT_PICKUP };
 
 struct profile {
 	long long	 id;
@@ -48,6 +53,8 @@ static const struct keyhelp resident_keys[] = {
 	{ N_("T"), N_("Status"), 1 },
 	{ N_("U"), N_("Household"), 1 },
 	{ N_("F"), N_("Flag a data error"), 1 },
+	{ N_("K"), N_("A fresh pickup code for the self-service terminal, "
+	  "printed on a slip"), 0 },
 	{ N_("V"), N_("Full ID (recorded)"), 1 },
 	{ N_("C"), N_("Consents to departments"), 1 },
 	{ N_("R"), N_("Who read the data"), 1 },
@@ -193,6 +200,46 @@ not_yet(struct profile *p)
 	app_message(MSG_INFO, "%s", request_busy(p, 0) ? _("The resident is "
 	    "still loading: try again in a moment.") : _("The resident is not "
 	    "loaded. F5 tries again."));
+
+/* The code goes on a slip for the resident; the screen keeps nothing
+ * of it. */
+static void
+on_pickup_code(struct api_result *res, void *arg)
+{
+	struct profile		*p = arg;
+	struct pickup_code	*c;
+	struct pdoc		*d;
+	struct tm		 tm;
+	time_t			 t;
+	char			 until[16] = "-", *id;
+
+	if (!app_answer(res))
+		return;
+	c = res->model;
+	if ((t = when_parse(c->expires_at)) != (time_t)-1 &&
+	    localtime_r(&t, &tm) != NULL)
+		strftime(until, sizeof until, "%Y-%m-%d", &tm);
+	id = xasprintf("pickup-%lld-%lld", p->id, (long long)time(NULL));
+	d = paper_pickup_code(id, p->r != NULL ? p->r->s.name : "", c->code,
+	    until);
+	free(id);
+	print_ui_document(d, 0);
+	pdoc_free(d);
+	app_message(MSG_INFO, _("A pickup code valid until %s is printed on "
+	    "a slip for the resident; the ones before still work."), until);
+}
+
+/* K: a fresh pickup code (取件码) for the self-service terminal. */
+static void
+pickup_code(struct profile *p)
+{
+	struct request	*rq;
+
+	if (p->r == NULL || request_busy(p, SLOT_PICKUP))
+		return;
+	rq = request_new(p, SLOT_PICKUP, on_pickup_code, p);
+	request_call(rq, api_pickup_code_new(app.api, p->id,
+	    request_key(rq, "pickup"), request_reply, rq));
 }
 
 static int
@@ -202,6 +249,10 @@ resident_key(struct screen *s, int key)
 	long long	 id;
 
 	switch (key) {
+	case 'k':
+	case 'K':
+		pickup_code(p);
+		return (1);
 	case 'v':
 	case 'V':
 		if (p->r != NULL)

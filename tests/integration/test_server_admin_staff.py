@@ -90,6 +90,27 @@ def test_bad_input_writes_nothing():
     assert r.returncode == 1 and staff_count("weak") == 0, r.stderr
 
 
+def test_staff_and_kiosks_do_not_share_a_name():
+    """Their logins share the throttle's counts by name (docs/api.md 25):
+    one name, one account."""
+    r = admin("staff", "add", "kiosk01", "--name", "重名", "--role", "clerk",
+              "--centre", "610202002001")
+    assert r.returncode == 1 and "kiosk" in r.stderr, r.stderr
+    assert staff_count("kiosk01") == 0
+    r = admin("kiosk", "add", "clerk01", "--name", "重名终端", "--centre",
+              "610202002001")
+    assert r.returncode == 1 and "staff" in r.stderr, r.stderr
+    r = admin("kiosk", "add", "kiosk01", "--name", "重名终端", "--centre",
+              "610202002001")
+    assert r.returncode == 1 and "kiosk" in r.stderr, r.stderr
+    r = admin("kiosk", "add", "kiosk09", "--name", "九号终端", "--centre",
+              "610202002001")
+    assert r.returncode == 0 and "password: " in r.stdout, r.stderr
+    r = admin("staff", "add", "kiosk09", "--name", "重名", "--role", "clerk",
+              "--centre", "610202002001")
+    assert r.returncode == 1 and staff_count("kiosk09") == 0, r.stderr
+
+
 def test_disable_enable_reset():
     r = admin("staff", "add", "lisi", "--name", "李四", "--role",
               "supervisor", "--centre", "610202002001", "--password-stdin",

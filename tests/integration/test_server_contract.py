@@ -82,6 +82,7 @@ def build_world():
                 for role, u in USERS.items()}
     W.other = {role: login(u, counter="1" if role == "clerk" else None)
                for role, u in OTHER.items()}
+    W.kiosk = kiosk_login()
     t = W.tokens["clerk"]
     W.resident = find(t, "610202198503150021")
     r, a = new_app(t)
@@ -160,6 +161,20 @@ def build_world():
     W.consent = k["id"]
 
 
+def kiosk_login():
+    """The seeded kiosk's token (docs/api.md 25)."""
+    r, j = jreq("POST", "/api/v1/kiosk/sessions",
+                {"username": "kiosk01", "password": "demo-kiosk"})
+    assert r.status == 201, j
+    return j["token"]
+
+
+def caller(path):
+    """The admin's token, or the kiosk's on the kiosk's own routes."""
+    return W.kiosk if path.startswith("/api/v1/kiosk/") else \
+        W.tokens["admin"]
+
+
 def fill(path):
     """The path with centre 1's row for each parameter."""
     ids = {"residents": W.resident, "households": W.household,
@@ -170,7 +185,7 @@ def fill(path):
            "followups": W.followup, "promises": W.promise,
            "payments": W.payment, "payment-reversals": W.reversal,
            "cash-sessions": W.session,
-           "resident-flags": W.flag,
+           "resident-flags": W.flag, "guides": 1,
            "visits": W.visit, "tasks": W.task,
            "task-items": W.task_item, "consents": W.consent}
     segs = path.split("/")
@@ -306,7 +321,8 @@ def test_no_token_and_expired_token():
     db.commit()
     db.close()
     for method, path in session_routes():
-        public = method == "POST" and path == "/api/v1/sessions" or \
+        public = method == "POST" and path in (
+            "/api/v1/sessions", "/api/v1/kiosk/sessions") or \
             public_page(path) or path.endswith("/health")
         for token in (None, expired, "f" * 64):
             r, text = call(method, path, token)
@@ -394,7 +410,7 @@ def test_unknown_query_parameters():
         kw = {"key": uuid.uuid4().hex} if method == "POST" else {}
         r, text = bm.request(method, fill(path) + "?colour=red", {} if
                              method in ("POST", "PATCH") else None,
-                             token=W.tokens["admin"], if_match=1000, **kw)
+                             token=caller(path), if_match=1000, **kw)
         assert r.status == 400 and b"unknown_field" in text, (
             method, path, r.status, text)
 
@@ -417,8 +433,7 @@ def test_bad_bodies_on_every_body_route():
     for method, path in session_routes():
         if method not in ("POST", "PATCH") or path.startswith("/p/"):
             continue                # the progress page takes a form
-        role = None if path == "/api/v1/sessions" else "admin"
-        token = W.tokens[role] if role else None
+        token = None if path.endswith("/sessions") else caller(path)
         headers = {"Content-Type": "application/json",
                    "Idempotency-Key": uuid.uuid4().hex, "If-Match": '"1000"'}
         if token:

@@ -209,6 +209,32 @@ plain_text_58(void **state)
 	pdoc_free(d);
 }
 
+/* The 取件码 is on the receipt printed as the application is taken,
+ * and on no other. */
+static void
+receipt_pickup_code(void **state)
+{
+	struct paper_application	 a = app;
+	struct pdoc			*d;
+	struct buf			 b;
+	char				*cause = NULL;
+
+	(void)state;
+	a.pickup_code = "402918";
+	d = paper_receipt(&a);
+	buf_init(&b);
+	assert_int_equal(plain_render(d, 48, NULL, &b, &cause), 0);
+	assert_non_null(strstr(b.data, "取件码：402918\n"));
+	buf_free(&b);
+	pdoc_free(d);
+	d = paper_receipt(&app);
+	buf_init(&b);
+	assert_int_equal(plain_render(d, 48, NULL, &b, &cause), 0);
+	assert_null(strstr(b.data, "取件码"));
+	buf_free(&b);
+	pdoc_free(d);
+}
+
 static void
 controls_never_reach_paper(void **state)
 {
@@ -377,6 +403,7 @@ main(void)
 		cmocka_unit_test(a_centred_title_wraps_evenly),
 		cmocka_unit_test(receipt_fits_58_and_80),
 		cmocka_unit_test(plain_text_58),
+		cmocka_unit_test(receipt_pickup_code),
 		cmocka_unit_test(controls_never_reach_paper),
 		cmocka_unit_test(reprint_is_marked),
 		cmocka_unit_test(serialize_round_trip),
