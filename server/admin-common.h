@@ -39,9 +39,7 @@ extern const struct admin_command admin_residents_command;
 extern const struct admin_command admin_calendar_command;
 extern const struct admin_command admin_backup_command;
 extern const struct admin_command admin_exchange_command;
-
 extern const struct admin_command admin_purpose_command;
-
 extern const struct admin_command admin_kiosk_command;
 
 /* Opens the database (as its owner when run as root); 0 or 1 having

@@ -20,7 +20,6 @@ static const struct admin_command *const commands[] = {
 	&admin_calendar_command,
 	&admin_backup_command,
 	&admin_exchange_command,
-
 	&admin_kiosk_command,
 };
 

@@ -730,7 +730,6 @@ static const char *const migration_list[] = {
 	"  result TEXT NOT NULL,"
 	"  timeline_id INTEGER REFERENCES timeline(id),"
 	"  UNIQUE (key_id, message_id));",
-
 	/* departments reading the 一库 by purpose (docs/api.md 23):
 	 * the department role and its department, the purposes with their
 	 * legal basis, fields and consent, the consents recorded at the
@@ -810,7 +809,6 @@ static const char *const migration_list[] = {
 	"  records INTEGER NOT NULL,"
 	"  refused INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX data_reads_resident ON data_reads(resident_id);",
-
 	/* A receipt printed again (补打): a payment's or a red-letter
 	 * record's, numbered per record; a service's fee cases. */
 	"CREATE TABLE payment_reprints ("
@@ -825,7 +823,6 @@ static const char *const migration_list[] = {
 	 * 损坏换领), a FeeCase list. */
 	"ALTER TABLE services ADD COLUMN fee_cases TEXT NOT NULL"
 	"  DEFAULT '[]';",
-
 	/* the self-service terminal (docs/api.md 25): kiosk accounts and
 	 * their sessions, residents' visits, pickup codes, wrong codes,
 	 * and certificates released to a kiosk print */

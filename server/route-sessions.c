@@ -10,9 +10,8 @@
 #include "clock.h"
 #include "db.h"
 #include "json.h"
-#include "purposes.h"
-
 #include "login-limit.h"
+#include "purposes.h"
 #include "reply.h"
 #include "req.h"
 #include "route.h"

@@ -124,7 +124,6 @@ extern const struct route routes_stats[];
 extern const struct route routes_audit[];
 extern const struct route routes_staff[];
 extern const struct route routes_exchange[];
-
 extern const struct route routes_dept[];
 extern const struct route routes_consents[];
 extern const struct route routes_reads[];

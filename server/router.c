@@ -50,7 +50,6 @@ static const struct route *const route_tables[] = {
 	routes_dept,
 	routes_consents,
 	routes_reads,
-
 	routes_kiosk_sessions,
 	routes_kiosk_guides,
 	routes_kiosk_identify,

@@ -57,7 +57,6 @@ scope_role(const struct staff *s)
 		return (ROLE_ADMIN);
 	if (strcmp(s->role, "department") == 0)
 		return (ROLE_DEPT);
-
 	if (strcmp(s->role, "kiosk") == 0)
 		return (ROLE_KIOSK);
 	return (0);

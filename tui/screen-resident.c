@@ -200,6 +200,7 @@ not_yet(struct profile *p)
 	app_message(MSG_INFO, "%s", request_busy(p, 0) ? _("The resident is "
 	    "still loading: try again in a moment.") : _("The resident is not "
 	    "loaded. F5 tries again."));
+}
 
 /* The code goes on a slip for the resident; the screen keeps nothing
  * of it. */
