@@ -21,18 +21,24 @@
 #include "../util/xmalloc.h"
 
 #define WRONG_WINDOW	(15 * 60)
+/* A card gets five tries; a terminal in a busy hall serves many
+ * residents who each may mistype, so it is stopped only past twenty,
+ * which still leaves one terminal too slow a door for guessing. */
 #define WRONG_MAX	5
+#define WRONG_MAX_KIOSK	20
 
-/* Wrong codes in the window for the card and for the kiosk: the larger
- * count, and when the oldest counted one leaves the window into
- * *until (of the one over the limit, when one is). */
+/* Wrong codes in the window for the card and for the kiosk: the tries
+ * left before one of them reaches its limit, and when the oldest counted
+ * one leaves the window into *until (of the one at its limit, when one
+ * is). */
 static long long
 wrong_codes(struct req *r, const char *card, long long now,
     long long *until)
 {
-	struct db_stmt	*st;
-	long long	 n[2] = { 0, 0 }, at[2] = { 0, 0 };
-	int		 i;
+	static const long long	 max[2] = { WRONG_MAX, WRONG_MAX_KIOSK };
+	struct db_stmt		*st;
+	long long		 n[2] = { 0, 0 }, at[2] = { 0, 0 }, left;
+	int			 i;
 
 	for (i = 0; i < 2; i++) {
 		if ((i == 0 ? db_query(r->db, &st, "SELECT count(*), "
@@ -48,11 +54,14 @@ wrong_codes(struct req *r, const char *card, long long now,
 		db_reset(st);
 	}
 	*until = 0;
+	left = WRONG_MAX;
 	for (i = 0; i < 2; i++) {
-		if (n[i] >= WRONG_MAX && at[i] > *until)
+		if (n[i] >= max[i] && at[i] > *until)
 			*until = at[i];
+		if (max[i] - n[i] < left)
+			left = max[i] - n[i];
 	}
-	return (n[0] > n[1] ? n[0] : n[1]);
+	return (left > 0 ? left : 0);
 }
 
 /* 429 with the wait, audited. */
@@ -79,7 +88,7 @@ static void
 refuse_wrong(struct req *r, const char *card, const char *masked)
 {
 	cJSON		*ext = cJSON_CreateObject();
-	long long	 now = (long long)clock_now(), until, n, left;
+	long long	 now = (long long)clock_now(), until, left;
 	char		 detail[96];
 
 	db_exec(r->db, "DELETE FROM kiosk_failures WHERE at <= ?", "l",
@@ -87,8 +96,7 @@ refuse_wrong(struct req *r, const char *card, const char *masked)
 	db_exec(r->db, "INSERT INTO kiosk_failures (at, card_hash, "
 	    "kiosk_id) VALUES (?, ?, ?)", "ltl", now, card,
 	    r->staff->kiosk_id);
-	n = wrong_codes(r, card, now, &until);
-	left = n >= WRONG_MAX ? 0 : WRONG_MAX - n;
+	left = wrong_codes(r, card, now, &until);
 	snprintf(detail, sizeof detail, "wrong %s", masked);
 	audit_req(r, "kiosk_identify", NULL, detail);
 	req_note(r, "kiosk identify: wrong code, %lld left", left);

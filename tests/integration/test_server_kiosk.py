@@ -79,7 +79,10 @@ def test_kiosk_token_refused_on_every_other_route():
     k = kiosk()
     n = 0
     for method, path in routes():
-        if path.startswith(KIOSK_ROUTES) or path.startswith("/p/") or \
+        # the public routes, and the exchange's inbound route, reached
+        # by a department's signature and never by a session
+        if path.startswith(KIOSK_ROUTES) or \
+                path.startswith(("/p/", "/api/v1/exchange/")) or \
                 "verify" in path or path.endswith("/health") or \
                 path == "/api/v1/sessions" and method == "POST":
             continue
@@ -191,10 +194,12 @@ def test_wrong_codes_per_kiosk():
     add_kiosk("kiosk-term")
     k = kiosk("kiosk-term")
     a, idn = resident_with_code(t)
-    for i in range(5):
+    # many residents each mistyping once: the terminal goes on past a
+    # card's five, and stops at twenty
+    for i in range(20):
         r, j = identify(k, new_id_number(), "000000")
         problem(r, j, 422, "wrong-code")
-    assert j["attempts_left"] == 0, j
+        assert j["attempts_left"] == min(4, 19 - i), (i, j)
     r, j = identify(k, idn, a["pickup_code"])
     problem(r, j, 429, "too-many-requests")
     assert int(r.getheader("Retry-After")) > 800, r.getheader("Retry-After")
