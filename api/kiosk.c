@@ -6,8 +6,8 @@
 #include "evaluations.h"
 #include "http.h"
 #include "kiosk.h"
+#include "page.h"
 #include "read.h"
-#include "../util/xmalloc.h"
 
 /* Wipes and frees a string that may name the resident's affairs. */
 static void
@@ -19,10 +19,11 @@ wipe(char *s)
 }
 
 static int
-login_parse(const cJSON *j, struct kiosk_login *k, const char **cause)
+login_parse(const cJSON *j, void *m, const char **cause)
 {
-	const cJSON	*kiosk = cJSON_GetObjectItemCaseSensitive(j, "kiosk");
-	int		 bad = 0;
+	struct kiosk_login	*k = m;
+	const cJSON		*kiosk = cJSON_GetObjectItemCaseSensitive(j, "kiosk");
+	int			 bad = 0;
 
 	*cause = NULL;
 	bad |= mu_str(&k->token, j, "token", 0, "no token", cause);
@@ -45,10 +46,10 @@ login_free(void *p)
 }
 
 static int
-guide_item_parse(const cJSON *o, struct kiosk_guide_item *g,
-    const char **cause)
+guide_item_parse(const cJSON *o, void *v, const char **cause)
 {
-	int	bad = 0;
+	struct kiosk_guide_item	*g = v;
+	int			 bad = 0;
 
 	bad |= mu_int(&g->no, o, "no", 1, ID_MAX, "bad no", cause);
 	bad |= mu_int(&g->id, o, "id", 1, ID_MAX, "bad id", cause);
@@ -57,62 +58,88 @@ guide_item_parse(const cJSON *o, struct kiosk_guide_item *g,
 	return (bad ? -1 : 0);
 }
 
+static void
+guide_item_clear(void *v)
+{
+	struct kiosk_guide_item	*g = v;
+
+	free(g->name);
+	free(g->category);
+}
+
+static const struct page_item guide_item = {
+	sizeof(struct kiosk_guide_item), guide_item_parse, guide_item_clear
+};
+
+/* The "items" of j read with it (*n entries, the array for the caller
+ * to free with page_items_free); *cause is set when the reply is bad. */
+static void *
+items_parse(const cJSON *j, const struct page_item *it, size_t *n,
+    const char **cause)
+{
+	void	*v = NULL;
+
+	*cause = NULL;
+	(void)page_items(cJSON_GetObjectItemCaseSensitive(j, "items"), it, &v,
+	    n, cause);
+	return (v);
+}
+
 int
 model_kiosk_guides_parse(const cJSON *j, struct kiosk_guides *m,
     const char **cause)
 {
-	const cJSON	*list = cJSON_GetObjectItemCaseSensitive(j, "items"), *it;
-
-	*cause = NULL;
-	if (!cJSON_IsArray(list))
-		return (mu_fail("no items", cause));
-	m->items = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *m->items);
-	cJSON_ArrayForEach(it, list) {
-		if (guide_item_parse(it, &m->items[m->n++], cause) != 0)
-			return (-1);
-	}
-	return (0);
+	m->items = items_parse(j, &guide_item, &m->n, cause);
+	return (*cause != NULL ? -1 : 0);
 }
 
 void
 model_kiosk_guides_free(void *p)
 {
 	struct kiosk_guides	*m = p;
-	size_t			 i;
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->n; i++) {
-		free(m->items[i].name);
-		free(m->items[i].category);
-	}
-	free(m->items);
+	page_items_free(m->items, m->n, &guide_item);
 	free(m);
 }
 
 static int
+material_parse(const cJSON *it, void *v, const char **cause)
+{
+	struct kiosk_material	*m = v;
+
+	if (mu_str(&m->name, it, "name", 0, "bad material", cause) != 0 ||
+	    mu_int(&m->originals, it, "originals", 0, 1000, "bad originals",
+	    cause) != 0 ||
+	    mu_int(&m->copies, it, "copies", 0, 1000, "bad copies", cause) != 0)
+		return (-1);
+	m->required = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
+	    "required"));
+	return (0);
+}
+
+static void
+material_clear(void *v)
+{
+	free(((struct kiosk_material *)v)->name);
+}
+
+static const struct page_item material_item = {
+	sizeof(struct kiosk_material), material_parse, material_clear
+};
+
+static int
 materials_parse(const cJSON *list, struct kiosk_guide *g, const char **cause)
 {
-	const cJSON		*it;
-	struct kiosk_material	*m;
+	void	*v = NULL;
+	int	 rc;
 
 	if (!cJSON_IsArray(list))
 		return (mu_fail("no materials", cause));
-	g->materials = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *g->materials);
-	cJSON_ArrayForEach(it, list) {
-		m = &g->materials[g->nmaterials++];
-		if (mu_str(&m->name, it, "name", 0, "bad material", cause) != 0 ||
-		    mu_int(&m->originals, it, "originals", 0, 1000,
-		    "bad originals", cause) != 0 ||
-		    mu_int(&m->copies, it, "copies", 0, 1000, "bad copies",
-		    cause) != 0)
-			return (-1);
-		m->required = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
-		    "required"));
-	}
-	return (0);
+	rc = page_items(list, &material_item, &v, &g->nmaterials, cause);
+	g->materials = v;
+	return (rc);
 }
 
 int
@@ -141,24 +168,22 @@ void
 model_kiosk_guide_free(void *p)
 {
 	struct kiosk_guide	*g = p;
-	size_t			 i;
 
 	if (g == NULL)
 		return;
 	free(g->name);
 	free(g->category);
 	mu_strings_free(g->conditions, g->nconditions);
-	for (i = 0; i < g->nmaterials; i++)
-		free(g->materials[i].name);
-	free(g->materials);
+	page_items_free(g->materials, g->nmaterials, &material_item);
 	free(g->fee_basis);
 	free(g);
 }
 
 static int
-visit_parse(const cJSON *j, struct kiosk_visit *v, const char **cause)
+visit_parse(const cJSON *j, void *m, const char **cause)
 {
-	int	bad = 0;
+	struct kiosk_visit	*v = m;
+	int			 bad = 0;
 
 	*cause = NULL;
 	bad |= mu_str(&v->visit, j, "visit", 0, "no visit", cause);
@@ -179,9 +204,10 @@ visit_free(void *p)
 }
 
 static int
-app_parse(const cJSON *o, struct kiosk_app *a, const char **cause)
+app_parse(const cJSON *o, void *v, const char **cause)
 {
-	int	bad = 0;
+	struct kiosk_app	*a = v;
+	int			 bad = 0;
 
 	bad |= mu_int(&a->id, o, "id", 1, ID_MAX, "bad id", cause);
 	bad |= mu_str(&a->number, o, "number", 0, "no number", cause);
@@ -198,90 +224,91 @@ app_parse(const cJSON *o, struct kiosk_app *a, const char **cause)
 	return (bad ? -1 : 0);
 }
 
+/* Wipes every string of the application, then the item itself. */
+static void
+app_clear(void *v)
+{
+	struct kiosk_app	*a = v;
+	size_t			 k;
+
+	wipe(a->number);
+	wipe(a->service);
+	wipe(a->status);
+	wipe(a->submitted_on);
+	wipe(a->due_on);
+	wipe(a->completed_on);
+	for (k = 0; k < a->nrateable; k++)
+		wipe(a->rateable[k]);
+	free(a->rateable);
+	explicit_bzero(a, sizeof *a);
+}
+
+static const struct page_item app_item = {
+	sizeof(struct kiosk_app), app_parse, app_clear
+};
+
 int
 model_kiosk_apps_parse(const cJSON *j, struct kiosk_apps *m,
     const char **cause)
 {
-	const cJSON	*list = cJSON_GetObjectItemCaseSensitive(j, "items"), *it;
-
-	*cause = NULL;
-	if (!cJSON_IsArray(list))
-		return (mu_fail("no items", cause));
-	m->items = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *m->items);
-	cJSON_ArrayForEach(it, list) {
-		if (app_parse(it, &m->items[m->n++], cause) != 0)
-			return (-1);
-	}
-	return (0);
+	m->items = items_parse(j, &app_item, &m->n, cause);
+	return (*cause != NULL ? -1 : 0);
 }
 
 void
 model_kiosk_apps_free(void *p)
 {
 	struct kiosk_apps	*m = p;
-	struct kiosk_app	*a;
-	size_t			 i, k;
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->n; i++) {
-		a = &m->items[i];
-		wipe(a->number);
-		wipe(a->service);
-		wipe(a->status);
-		wipe(a->submitted_on);
-		wipe(a->due_on);
-		wipe(a->completed_on);
-		for (k = 0; k < a->nrateable; k++)
-			wipe(a->rateable[k]);
-		free(a->rateable);
-	}
-	if (m->items != NULL)
-		explicit_bzero(m->items, m->n * sizeof *m->items);
-	free(m->items);
+	page_items_free(m->items, m->n, &app_item);
 	free(m);
 }
+
+static int
+cert_parse(const cJSON *it, void *v, const char **cause)
+{
+	struct kiosk_cert	*c = v;
+
+	if (mu_int(&c->id, it, "id", 1, ID_MAX, "bad id", cause) != 0 ||
+	    mu_str(&c->type, it, "type", 0, "no type", cause) != 0 ||
+	    mu_str(&c->serial, it, "serial", 0, "no serial", cause) != 0 ||
+	    mu_str(&c->issued_on, it, "issued_on", 1, "bad date", cause) != 0)
+		return (-1);
+	return (0);
+}
+
+static void
+cert_clear(void *v)
+{
+	struct kiosk_cert	*c = v;
+
+	wipe(c->type);
+	wipe(c->serial);
+	wipe(c->issued_on);
+}
+
+static const struct page_item cert_item = {
+	sizeof(struct kiosk_cert), cert_parse, cert_clear
+};
 
 int
 model_kiosk_certs_parse(const cJSON *j, struct kiosk_certs *m,
     const char **cause)
 {
-	const cJSON		*list, *it;
-	struct kiosk_cert	*c;
-
-	*cause = NULL;
-	list = cJSON_GetObjectItemCaseSensitive(j, "items");
-	if (!cJSON_IsArray(list))
-		return (mu_fail("no items", cause));
-	m->items = xcalloc((size_t)cJSON_GetArraySize(list) + 1,
-	    sizeof *m->items);
-	cJSON_ArrayForEach(it, list) {
-		c = &m->items[m->n++];
-		if (mu_int(&c->id, it, "id", 1, ID_MAX, "bad id", cause) != 0 ||
-		    mu_str(&c->type, it, "type", 0, "no type", cause) != 0 ||
-		    mu_str(&c->serial, it, "serial", 0, "no serial", cause) != 0 ||
-		    mu_str(&c->issued_on, it, "issued_on", 1, "bad date",
-		    cause) != 0)
-			return (-1);
-	}
-	return (0);
+	m->items = items_parse(j, &cert_item, &m->n, cause);
+	return (*cause != NULL ? -1 : 0);
 }
 
 void
 model_kiosk_certs_free(void *p)
 {
 	struct kiosk_certs	*m = p;
-	size_t			 i;
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->n; i++) {
-		wipe(m->items[i].type);
-		wipe(m->items[i].serial);
-		wipe(m->items[i].issued_on);
-	}
-	free(m->items);
+	page_items_free(m->items, m->n, &cert_item);
 	free(m);
 }
 
@@ -304,24 +331,12 @@ visit_keep(struct api *a, void *m)
 	explicit_bzero(v->visit, strlen(v->visit));
 }
 
-static int
-login_parse_v(const cJSON *j, void *m, const char **cause)
-{
-	return (login_parse(j, m, cause));
-}
-
-static int
-visit_parse_v(const cJSON *j, void *m, const char **cause)
-{
-	return (visit_parse(j, m, cause));
-}
-
 static const struct api_kind kind_login = {
-	.parse = login_parse_v, .size = sizeof(struct kiosk_login),
+	.parse = login_parse, .size = sizeof(struct kiosk_login),
 	.free = login_free, .keep = login_keep
 };
 static const struct api_kind kind_visit = {
-	.parse = visit_parse_v, .size = sizeof(struct kiosk_visit),
+	.parse = visit_parse, .size = sizeof(struct kiosk_visit),
 	.free = visit_free, .keep = visit_keep
 };
 API_KIND(kind_guides, struct kiosk_guides, model_kiosk_guides_parse,

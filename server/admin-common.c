@@ -8,12 +8,17 @@
 
 #include "admin-common.h"
 #include "audit.h"
+#include "auth.h"
 #include "db.h"
 #include "db-open.h"
 #include "options.h"
 #include "privs.h"
 #include "secrets.h"
+#include "valid.h"
+#include "../locale/text.h"
 #include "../util/xmalloc.h"
+
+#define PASSWORD_MIN	8
 
 int
 admin_fail(const char *fmt, ...)
@@ -109,6 +114,62 @@ admin_output(const char *path)
 	if ((f = fopen(path, "w")) == NULL)
 		admin_fail("cannot write %s: %s", path, strerror(errno));
 	return (f);
+}
+
+int
+admin_check_account(const char *user, const char *name)
+{
+	size_t	n = strlen(user);
+
+	if (n < 1 || n > 64 || strspn(user, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != n)
+		return (admin_fail("bad username %s: 1 to 64 letters, digits, "
+		    "'.', '_' or '-'", user));
+	if (utf8_chars(name) < 1 || utf8_chars(name) > 30 ||
+	    !valid_controls(name, 0))
+		return (admin_fail("--name must be 1 to 30 characters"));
+	return (0);
+}
+
+long long
+admin_centre(struct db *db, const char *code, char **name)
+{
+	struct db_stmt	*st;
+	long long	 id = 0;
+
+	if (db_query(db, &st, "SELECT id, name FROM centres WHERE code = ?",
+	    "t", code) == 1) {
+		id = db_int(st, 0);
+		*name = xstrdup(db_text(st, 1));
+	}
+	db_reset(st);
+	return (id);
+}
+
+char *
+admin_password(int from_stdin)
+{
+	char	line[512];
+	size_t	n;
+
+	if (!from_stdin) {
+		if (auth_new_password(line) != 0) {
+			admin_fail("cannot make a password");
+			return (NULL);
+		}
+		return (xstrdup(line));
+	}
+	if (fgets(line, sizeof line, stdin) == NULL)
+		line[0] = '\0';
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	if (utf8_chars(line) < PASSWORD_MIN || !utf8_valid(line, n)) {
+		explicit_bzero(line, sizeof line);
+		admin_fail("the password on standard input must have at least "
+		    "%d characters", PASSWORD_MIN);
+		return (NULL);
+	}
+	return (xstrdup(line));
 }
 
 const char *

@@ -53,6 +53,16 @@ int	admin_audit(struct admin *, const char *action, const char *object,
  * (they share the login throttle's counts, so one name is one
  * account), else NULL. */
 const char *admin_name_taken(struct db *, const char *user);
+/* Checks a new account's username (1 to 64 letters, digits, '.', '_'
+ * or '-') and its --name (1 to 30 characters); 0, or 1 having said
+ * what is wrong. */
+int	admin_check_account(const char *user, const char *name);
+/* The id and (*name, the caller's) of the centre with code; 0 when
+ * there is none. */
+long long admin_centre(struct db *, const char *code, char **name);
+/* A new one-time password, or one line of standard input of at least
+ * 8 characters; NULL having said why. */
+char	*admin_password(int from_stdin);
 /* Prints "bianmind: " and the message to stderr; returns 1. */
 int	admin_fail(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Reads a whole file ("-": standard input) into memory, NUL ended;

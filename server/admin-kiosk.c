@@ -12,52 +12,6 @@
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
 
-#define PASSWORD_MIN	8
-
-/* The centre's id and name for its code; 0 when there is none. */
-static long long
-kiosk_centre(struct db *db, const char *code, char **name)
-{
-	struct db_stmt	*st;
-	long long	 id = 0;
-
-	if (db_query(db, &st, "SELECT id, name FROM centres WHERE code = ?",
-	    "t", code) == 1) {
-		id = db_int(st, 0);
-		*name = xstrdup(db_text(st, 1));
-	}
-	db_reset(st);
-	return (id);
-}
-
-/* A new password, or one line of standard input; NULL having said
- * why. */
-static char *
-kiosk_password(int from_stdin)
-{
-	char	line[512];
-	size_t	n;
-
-	if (!from_stdin) {
-		if (auth_new_password(line) != 0) {
-			admin_fail("cannot make a password");
-			return (NULL);
-		}
-		return (xstrdup(line));
-	}
-	if (fgets(line, sizeof line, stdin) == NULL)
-		line[0] = '\0';
-	n = strcspn(line, "\r\n");
-	line[n] = '\0';
-	if (utf8_chars(line) < PASSWORD_MIN || !utf8_valid(line, n)) {
-		explicit_bzero(line, sizeof line);
-		admin_fail("the password on standard input must have at least "
-		    "%d characters", PASSWORD_MIN);
-		return (NULL);
-	}
-	return (xstrdup(line));
-}
-
 /* kiosk add USER --name NAME --centre CODE [--password-stdin]. */
 static int
 kiosk_add(struct admin *a)
@@ -87,24 +41,18 @@ kiosk_add(struct admin *a)
 	if (optind + 2 != a->argc || name == NULL || code == NULL)
 		return (ADMIN_USAGE);
 	user = a->argv[optind + 1];
-	if (strlen(user) < 1 || strlen(user) > 64 || strspn(user,
-	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789._-") != strlen(user))
-		return (admin_fail("bad username %s: 1 to 64 letters, digits, "
-		    "'.', '_' or '-'", user));
-	if (utf8_chars(name) < 1 || utf8_chars(name) > 30 ||
-	    !valid_controls(name, 0))
-		return (admin_fail("--name must be 1 to 30 characters"));
+	if (admin_check_account(user, name) != 0)
+		return (1);
 	if ((rc = admin_open(a)) != 0)
 		return (rc);
 	if ((taken = admin_name_taken(a->db, user)) != NULL)
 		return (admin_fail("%s is already the username of a %s "
 		    "account", user, taken));
-	if ((centre = kiosk_centre(a->db, code, &cname)) == 0)
+	if ((centre = admin_centre(a->db, code, &cname)) == 0)
 		return (admin_fail("no centre %s (bianmind admin org export "
 		    "lists them)", code));
 	rc = 1;
-	if ((pw = kiosk_password(from_stdin)) == NULL)
+	if ((pw = admin_password(from_stdin)) == NULL)
 		goto out;
 	if ((hash = auth_hash_password(pw)) == NULL) {
 		admin_fail("cannot hash the password");

@@ -12,67 +12,10 @@
 #include "../locale/text.h"
 #include "../util/xmalloc.h"
 
-#define PASSWORD_MIN	8
-
 struct staff_args {
 	const char	*user, *name, *role, *centre, *department;
 	int		 password_stdin;
 };
-
-/* 1 for a username of 1 to 64 letters, digits, '.', '_' or '-'. */
-static int
-valid_username(const char *s)
-{
-	size_t	n = strlen(s);
-
-	return (n >= 1 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n);
-}
-
-/* The password: one line of standard input, or a new one-time one
- * (then *first is 1). NULL having said why. */
-static char *
-get_password(int from_stdin, int *first)
-{
-	char	line[512], pw[32];
-	size_t	n;
-
-	*first = !from_stdin;
-	if (!from_stdin) {
-		if (auth_new_password(pw) != 0) {
-			admin_fail("cannot make a password");
-			return (NULL);
-		}
-		return (xstrdup(pw));
-	}
-	if (fgets(line, sizeof line, stdin) == NULL)
-		line[0] = '\0';
-	n = strcspn(line, "\r\n");
-	line[n] = '\0';
-	if (utf8_chars(line) < PASSWORD_MIN || !utf8_valid(line, n)) {
-		explicit_bzero(line, sizeof line);
-		admin_fail("the password on standard input must have at least "
-		    "%d characters", PASSWORD_MIN);
-		return (NULL);
-	}
-	return (xstrdup(line));
-}
-
-/* The id of the centre with code, 0 when there is none. */
-static long long
-centre_id(struct db *db, const char *code, char **name)
-{
-	struct db_stmt	*st;
-	long long	 id = 0;
-
-	if (db_query(db, &st, "SELECT id, name FROM centres WHERE code = ?",
-	    "t", code) == 1) {
-		id = db_int(st, 0);
-		*name = xstrdup(db_text(st, 1));
-	}
-	db_reset(st);
-	return (id);
-}
 
 /* The staff id of a username, 0 when there is none. */
 static long long
@@ -163,12 +106,8 @@ add_check(struct admin *a, const struct staff_args *s, long long *centre,
 	    "supervisor", "admin", "department", NULL };
 	size_t				i;
 
-	if (!valid_username(s->user))
-		return (admin_fail("bad username %s: 1 to 64 letters, digits, "
-		    "'.', '_' or '-'", s->user));
-	if (utf8_chars(s->name) < 1 || utf8_chars(s->name) > 30 ||
-	    !valid_controls(s->name, 0))
-		return (admin_fail("--name must be 1 to 30 characters"));
+	if (admin_check_account(s->user, s->name) != 0)
+		return (1);
 	for (i = 0; roles[i] != NULL && strcmp(roles[i], s->role) != 0; i++)
 		;
 	if (roles[i] == NULL)
@@ -182,7 +121,7 @@ add_check(struct admin *a, const struct staff_args *s, long long *centre,
 	if (s->centre == NULL && strcmp(s->role, "admin") != 0)
 		return (admin_fail("--centre CODE is needed for a %s",
 		    s->role));
-	if (s->centre != NULL && (*centre = centre_id(a->db, s->centre,
+	if (s->centre != NULL && (*centre = admin_centre(a->db, s->centre,
 	    cname)) == 0)
 		return (admin_fail("no centre %s (bianmind admin org export "
 		    "lists them)", s->centre));
@@ -209,7 +148,8 @@ staff_add(struct admin *a)
 	if ((rc = add_check(a, &s, &centre, &cname)) != 0)
 		goto out;
 	rc = 1;
-	if ((pw = get_password(s.password_stdin, &first)) == NULL)
+	first = !s.password_stdin;
+	if ((pw = admin_password(s.password_stdin)) == NULL)
 		goto out;
 	if ((hash = auth_hash_password(pw)) == NULL) {
 		admin_fail("cannot hash the password");
@@ -282,11 +222,12 @@ staff_change(struct admin *a, const char *what)
 	else if (a->argc != 3)
 		return (ADMIN_USAGE);
 	user = a->argv[2];
+	first = !stdin_pw;
 	if ((rc = admin_open(a)) != 0)
 		return (rc);
 	if ((id = staff_id(a->db, user)) == 0)
 		return (admin_fail("no staff %s", user));
-	if (reset && ((pw = get_password(stdin_pw, &first)) == NULL ||
+	if (reset && ((pw = admin_password(stdin_pw)) == NULL ||
 	    (hash = auth_hash_password(pw)) == NULL)) {
 		free(pw);
 		return (1);

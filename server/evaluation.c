@@ -12,6 +12,7 @@
 #include "db.h"
 #include "evaluation.h"
 #include "exchange-outbox.h"
+#include "json.h"
 #include "reply.h"
 #include "route.h"
 #include "../util/xmalloc.h"
@@ -96,6 +97,32 @@ eval_check(const struct eval_rating *x, cJSON **errors)
 	    (x->comment == NULL || *x->comment == '\0'))
 		field_error(errors, "reasons", "required",
 		    "不满意时请选择或填写原因");
+}
+
+void
+eval_read(cJSON *body, struct eval_rating *x, cJSON **errors)
+{
+	cJSON	*a, *v;
+
+	x->level = json_string(body, "level", 1, 32, NULL, errors);
+	a = cJSON_GetObjectItem(body, "reasons");
+	if (a != NULL && !cJSON_IsNull(a) && !cJSON_IsArray(a))
+		field_error(errors, "reasons", "type", "须为数组");
+	else if (cJSON_GetArraySize(a) > EVAL_MAX_REASONS)
+		field_error(errors, "reasons", "too_long", "原因太多");
+	else {
+		cJSON_ArrayForEach(v, a) {
+			if (!cJSON_IsString(v)) {
+				field_error(errors, "reasons", "type",
+				    "原因须为字符串");
+				break;
+			}
+			x->reasons[x->nreasons++] = v->valuestring;
+		}
+	}
+	x->comment = json_string(body, "comment", 0, 200, NULL, errors);
+	if (*errors == NULL)
+		eval_check(x, errors);
 }
 
 /* The centre, service name and (for a ticket) counter of an object. */

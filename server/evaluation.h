@@ -39,6 +39,11 @@ extern const char *const eval_reason_codes[];
 /* Checks a rating's level, reasons and comment (field names as in the
  * JSON request) into *errors. */
 void		 eval_check(const struct eval_rating *, cJSON **errors);
+/* Reads a rating's level, reasons and comment from a JSON request body
+ * into x (borrowing its strings) and, with no error so far in *errors,
+ * checks them as eval_check. */
+void		 eval_read(cJSON *body, struct eval_rating *x,
+		    cJSON **errors);
 /* Sets the pending evaluation of the counter where the caller finished
  * object (application/, certificate/, ticket/ and an id) on occasion;
  * a ticket's own counter counts. Nothing without a counter. Inside the

@@ -62,15 +62,21 @@ purposes(struct req *r)
 	reply_json(r, 200, o);
 }
 
-/* The purpose named by ?purpose= if it is the caller's department's,
- * else answers (400 or 403) and returns -1. */
+/* Begins a read's transaction and loads the purpose named by
+ * ?purpose= if it is the caller's department's; else answers (503 or
+ * 403, nothing left open) and returns -1. */
 static int
-caller_purpose(struct req *r, const char *code, struct purpose *p)
+begin_read(struct req *r, const char *code, struct purpose *p)
 {
 	char	dept[16];
 
+	if (db_begin(r->db) != 0) {
+		reply_unavailable(r, NULL);
+		return (-1);
+	}
 	if (purpose_staff_department(r->db, r->staff->id, dept) != 0 ||
 	    purpose_load(r->db, code, p) != 0 || strcmp(p->dept, dept) != 0) {
+		db_rollback(r->db);
 		reply_problem(r, 403, "purpose-refused", "Purpose refused",
 		    "该用途不属于本部门或未启用", NULL);
 		return (-1);
@@ -253,14 +259,8 @@ dept_search(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (db_begin(r->db) != 0) {
-		reply_unavailable(r, NULL);
+	if (begin_read(r, code, &p) != 0)
 		return;
-	}
-	if (caller_purpose(r, code, &p) != 0) {
-		db_rollback(r->db);
-		return;
-	}
 	rc = db_query(r->db, &st, "SELECT " DEPT_COLS " FROM residents r JOIN "
 	    "communities c ON c.id = r.community_id WHERE r.id_number = ?",
 	    "t", idn);
@@ -304,14 +304,8 @@ dept_resident_get(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
-	if (db_begin(r->db) != 0) {
-		reply_unavailable(r, NULL);
+	if (begin_read(r, code, &p) != 0)
 		return;
-	}
-	if (caller_purpose(r, code, &p) != 0) {
-		db_rollback(r->db);
-		return;
-	}
 	rc = db_query(r->db, &st, "SELECT " DEPT_COLS " FROM residents r JOIN "
 	    "communities c ON c.id = r.community_id WHERE r.id = ?", "l", id);
 	if (rc == 1) {

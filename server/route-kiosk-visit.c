@@ -246,32 +246,13 @@ read_rating(struct req *r, struct eval_rating *x, long long *app)
 	static const char *const	 occasions[] = { "completed",
 	    "collected", NULL };
 	cJSON				*body = req_body(r), *errors = NULL;
-	cJSON				*a, *v;
 
 	json_members(body, members, NULL, &errors);
 	json_integer(body, "application_id", 1, JSON_MAX_ID, JF_REQUIRED,
 	    NULL, &errors, app);
 	x->occasion = json_option(body, "occasion", occasions, JF_REQUIRED,
 	    NULL, &errors);
-	x->level = json_string(body, "level", 1, 32, NULL, &errors);
-	a = cJSON_GetObjectItem(body, "reasons");
-	if (a != NULL && !cJSON_IsNull(a) && !cJSON_IsArray(a))
-		field_error(&errors, "reasons", "type", "须为数组");
-	else if (cJSON_GetArraySize(a) > EVAL_MAX_REASONS)
-		field_error(&errors, "reasons", "too_long", "原因太多");
-	else {
-		cJSON_ArrayForEach(v, a) {
-			if (!cJSON_IsString(v)) {
-				field_error(&errors, "reasons", "type",
-				    "原因须为字符串");
-				break;
-			}
-			x->reasons[x->nreasons++] = v->valuestring;
-		}
-	}
-	x->comment = json_string(body, "comment", 0, 200, NULL, &errors);
-	if (errors == NULL)
-		eval_check(x, &errors);
+	eval_read(body, x, &errors);
 	if (errors == NULL)
 		return (0);
 	reply_validation(r, errors);

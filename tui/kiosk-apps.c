@@ -30,15 +30,8 @@ on_apps(struct api_result *r, void *arg)
 {
 	struct apps	*a = arg;
 
-	app_dirty();
-	if (r->status == API_ERR_AUTH) {
-		kiosk_auth_lost();
+	if (!kiosk_answer(r))
 		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
 	model_kiosk_apps_free(a->list);
 	a->list = r->model;
 	r->model = NULL;

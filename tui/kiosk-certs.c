@@ -27,15 +27,8 @@ on_certs(struct api_result *r, void *arg)
 {
 	struct certs	*c = arg;
 
-	app_dirty();
-	if (r->status == API_ERR_AUTH) {
-		kiosk_auth_lost();
+	if (!kiosk_answer(r))
 		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
 	model_kiosk_certs_free(c->list);
 	c->list = r->model;
 	r->model = NULL;

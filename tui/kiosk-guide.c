@@ -27,15 +27,8 @@ on_guide(struct api_result *r, void *arg)
 {
 	struct guide	*v = arg;
 
-	app_dirty();
-	if (r->status == API_ERR_AUTH) {
-		kiosk_auth_lost();
+	if (!kiosk_answer(r))
 		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
 	v->g = r->model;
 	r->model = NULL;
 	v->text = kiosk_guide_text(v->g);

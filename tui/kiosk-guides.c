@@ -25,15 +25,8 @@ on_guides(struct api_result *r, void *arg)
 {
 	struct guides	*g = arg;
 
-	app_dirty();
-	if (r->status == API_ERR_AUTH) {
-		kiosk_auth_lost();
+	if (!kiosk_answer(r))
 		return;
-	}
-	if (r->status != API_OK) {
-		app_message(MSG_ERROR, "%s", r->message);
-		return;
-	}
 	g->list = r->model;
 	r->model = NULL;
 }

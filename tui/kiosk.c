@@ -148,6 +148,21 @@ kiosk_auth_lost(void)
 	login();
 }
 
+int
+kiosk_answer(struct api_result *r)
+{
+	app_dirty();
+	if (r->status == API_ERR_AUTH) {
+		kiosk_auth_lost();
+		return (0);
+	}
+	if (r->status != API_OK) {
+		app_message(MSG_ERROR, "%s", r->message);
+		return (0);
+	}
+	return (1);
+}
+
 long
 kiosk_tick(struct screen *s)
 {

@@ -48,6 +48,10 @@ void	kiosk_end(void);
 void	kiosk_reset(void);
 /* A reply said 401: the visit or the kiosk's session is over. */
 void	kiosk_auth_lost(void);
+/* The common start of a kiosk screen's reply callback: marks the
+ * screen for repaint; a 401 is kiosk_auth_lost (the screen is gone
+ * then), another error is said. 1 when the reply is there to read. */
+int	kiosk_answer(struct api_result *);
 /* Every kiosk screen's tick: the idle reset and the login's retry. */
 long	kiosk_tick(struct screen *);
 /* Whether a kiosk screen acts on key (1), and notes that it did (the
