@@ -185,9 +185,18 @@ apps_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		draw_list(a, y, rows, cols);
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_apps_keys[] = {
+	{ N_("1-9"), N_("Choose an application to rate"), 0 },
+	{ N_("1-5"), N_("The rating, from very satisfied to very dissatisfied"), 0 },
+	{ N_("Esc"), N_("Back"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_apps = {
 	.name = "kiosk-apps",
 	.title = N_("My applications"),
+	.keys = kiosk_apps_keys,
 	.init = apps_init,
 	.free = apps_free,
 	.key = apps_key,

@@ -160,9 +160,17 @@ certs_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	}
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_certs_keys[] = {
+	{ N_("1-9"), N_("Print that certificate"), 0 },
+	{ N_("Esc"), N_("Back"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_certs = {
 	.name = "kiosk-certs",
 	.title = N_("Print my certificate"),
+	.keys = kiosk_certs_keys,
 	.init = certs_init,
 	.free = certs_free,
 	.key = certs_key,

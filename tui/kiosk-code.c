@@ -126,9 +126,19 @@ code_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	*cy = *cx = -1;
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_code_keys[] = {
+	{ N_("0-9"), N_("The 6-digit pickup code"), 0 },
+	{ N_("-"), N_("Delete a digit"), 0 },
+	{ N_("Enter"), N_("Confirm"), 0 },
+	{ N_("Esc"), N_("End the visit"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_code = {
 	.name = "kiosk-code",
 	.title = N_("Pickup code"),
+	.keys = kiosk_code_keys,
 	.init = code_init,
 	.free = code_free,
 	.key = code_key,

@@ -125,9 +125,18 @@ guide_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	}
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_guide_keys[] = {
+	{ N_("Enter"), N_("Print this guide"), 0 },
+	{ N_("+/-"), N_("Scroll"), 0 },
+	{ N_("Esc"), N_("Back"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_guide = {
 	.name = "kiosk-guide",
 	.title = N_("Service guide"),
+	.keys = kiosk_guide_keys,
 	.init = guide_init,
 	.free = guide_free,
 	.key = guide_key,

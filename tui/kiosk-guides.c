@@ -134,9 +134,18 @@ guides_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	}
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_guides_keys[] = {
+	{ N_("0-9 Enter"), N_("Open the service of that number"), 0 },
+	{ N_("+/-"), N_("Choose"), 0 },
+	{ N_("Esc"), N_("Back"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_guides = {
 	.name = "kiosk-guides",
 	.title = N_("Service guides"),
+	.keys = kiosk_guides_keys,
 	.init = guides_init,
 	.free = guides_free,
 	.key = guides_key,

@@ -66,9 +66,19 @@ menu_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	*cy = *cx = -1;
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_menu_keys[] = {
+	{ N_("1"), N_("Print my certificate"), 0 },
+	{ N_("2"), N_("My applications"), 0 },
+	{ N_("3"), N_("Rate a service"), 0 },
+	{ N_("Esc"), N_("End the visit"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_menu = {
 	.name = "kiosk-menu",
 	.title = N_("Self-service terminal"),
+	.keys = kiosk_menu_keys,
 	.init = menu_init,
 	.free = menu_free,
 	.key = menu_key,

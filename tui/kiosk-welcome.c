@@ -116,9 +116,17 @@ welcome_draw(struct screen *s, int top, int rows, int cols, int *cy,
 	*cy = *cx = -1;
 }
 
+/* For F1 and bianmin --keys; the screen draws its own bar. */
+static const struct keyhelp kiosk_welcome_keys[] = {
+	{ N_("ID card"), N_("Scanned: the resident's own services, with the pickup code"), 0 },
+	{ N_("+"), N_("Service guides, without a card"), 0 },
+	{ NULL, NULL, 0 }
+};
+
 const struct screen_ops screen_kiosk_welcome = {
 	.name = "kiosk-welcome",
 	.title = N_("Self-service terminal"),
+	.keys = kiosk_welcome_keys,
 	.init = welcome_init,
 	.free = welcome_free,
 	.key = welcome_key,

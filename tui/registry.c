@@ -12,6 +12,7 @@
 #include "fieldwork.h"
 #include "form-ui.h"
 #include "keymap.h"
+#include "kiosk.h"
 #include "registry.h"
 #include "resident-edit.h"
 #include "password.h"
@@ -41,11 +42,16 @@ static const struct screen_ops *const screens[] = {
 	&screen_queue, &screen_events, &screen_event, &screen_report_form,
 	&screen_visits, &screen_household, &screen_visit_new, &screen_tasks,
 	&screen_task, &screen_task_form,
-	&screen_cash, &screen_reversals, &screen_today, &screen_followups, &screen_flags, &screen_evaluator,
+	&screen_cash, &screen_reversals, &screen_today, &screen_followups,
+	&screen_flags, &screen_evaluator,
 	&screen_settings,
 	&screen_lock, &screen_password,
 	&dialog_confirm, &dialog_list, &dialog_prompt, &dialog_conflict,
 	&dialog_help,
+	/* the self-service terminal's (bianmin --kiosk) */
+	&screen_kiosk_welcome, &screen_kiosk_code, &screen_kiosk_menu,
+	&screen_kiosk_certs, &screen_kiosk_apps, &screen_kiosk_guides,
+	&screen_kiosk_guide,
 };
 
 /* Keys that work on every screen but are no global action. */

@@ -221,6 +221,9 @@ def test_escape_sequences_on_the_work_screens():
     raw = tempfile.mktemp(prefix="bianmin-pty-")
 
     def body(s, t, state):
+        # wide enough for the long hostile name beside the counter and
+        # the centre: a narrower bar leaves the name out for the centre
+        t.resize(100, 24)
         title = t.display("#{pane_title}")
         t.tmux("pipe-pane", "-t", "t", "-o", "cat >> " + raw)
         t.wait_for("bianmin 0.")
