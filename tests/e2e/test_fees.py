@@ -27,7 +27,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from harness import BIN, Server, Tmux, run, within_one_day  # noqa
+from harness import BIN, Server, Tmux, dated, run, within_one_day  # noqa
 import bm  # noqa
 
 PASSWORDS = {"clerk01": "demo-clerk", "super01": "demo-super"}
@@ -178,6 +178,7 @@ def hand_over(t):
     t.keys("Enter")
 
 
+@dated
 def test_cash_fee_receipt_collect_and_day_end():
     within_one_day(cash_fee_receipt_collect_and_day_end)
 
@@ -317,6 +318,7 @@ def cash_fee_receipt_collect_and_day_end():
         shutil.rmtree(state, ignore_errors=True)
 
 
+@dated
 def test_refund_waits_for_the_supervisor():
     within_one_day(refund_waits_for_the_supervisor)
 
@@ -463,6 +465,7 @@ def restart(s):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+@dated
 def test_cash_taken_offline_goes_through_the_outbox():
     within_one_day(cash_taken_offline)
 
