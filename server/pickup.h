@@ -1,7 +1,8 @@
 /*
  * Pickup codes (取件码, docs/api.md 25): six digits a resident types at
  * the self-service terminal with the ID number of the card. Only a
- * yescrypt hash of each is kept, valid for 30 days.
+ * salted hash of each is kept (pickup.c says why not a slow one), valid
+ * for 30 days.
  */
 #ifndef SERVER_PICKUP_H
 #define SERVER_PICKUP_H
@@ -16,8 +17,7 @@ struct db;
  * code[7] and its end into expires[32]; 0, or -1 on error. */
 int	 pickup_issue(struct db *, long long resident, long long application,
 	    char *code, char *expires);
-/* 1 when code is one of the resident's codes in force (a resident 0
- * checks a dummy hash, taking as long), else 0. */
+/* 1 when code is one of the resident's codes in force, else 0. */
 int	 pickup_check(struct db *, long long resident, const char *code);
 /* 1 for six ASCII digits. */
 int	 pickup_valid(const char *code);
