@@ -163,7 +163,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--creates", type=int, default=3000,
                     help="creates per row (within --seconds * 5)")
-    ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--baseline", help="another bianmind to run beside")
     ap.add_argument("--only", choices=("sqlite", "postgresql"))

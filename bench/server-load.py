@@ -143,7 +143,7 @@ def main():
     ap.add_argument("--residents", type=int, default=200000)
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=15)
-    ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=16)
     ap.add_argument("--db")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="bianmin-bench-")

@@ -100,7 +100,7 @@ usage(FILE *f)
 	    "                     --listen\n"
 	    "  --residents N      residents to seed (default 5000)\n"
 	    "  --seed-number N    PRNG seed for --seed (default 1)\n"
-	    "  --threads N        worker threads (default 4)\n"
+	    "  --threads N        worker threads (default 16)\n"
 	    "  --port-file FILE   write the bound port there once listening\n"
 	    "  --log FILE         log there instead of stderr ('-' for stderr);\n"
 	    "                     SIGHUP reopens it\n"
@@ -357,7 +357,7 @@ read_args(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->residents = 5000;
 	o->seed_number = 1;
-	o->threads = 4;
+	o->threads = 16;
 	o->body_timeout = 30;
 	o->per_addr = 64;
 	o->exchange_retry_min = 2000;
