@@ -146,6 +146,18 @@ admin_centre(struct db *db, const char *code, char **name)
 	return (id);
 }
 
+int
+admin_department_exists(struct db *db, const char *code)
+{
+	struct db_stmt	*st;
+	int		 found;
+
+	found = db_query(db, &st, "SELECT 1 FROM departments WHERE code = ?",
+	    "t", code) == 1;
+	db_reset(st);
+	return (found);
+}
+
 char *
 admin_password(int from_stdin)
 {

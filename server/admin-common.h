@@ -60,6 +60,8 @@ int	admin_check_account(const char *user, const char *name);
 /* The id and (*name, the caller's) of the centre with code; 0 when
  * there is none. */
 long long admin_centre(struct db *, const char *code, char **name);
+/* 1 when a department has the code (mz, wj, rs, ga, zj). */
+int	admin_department_exists(struct db *, const char *code);
 /* A new one-time password, or one line of standard input of at least
  * 8 characters; NULL having said why. */
 char	*admin_password(int from_stdin);

@@ -101,19 +101,6 @@ add_args(struct admin *a, struct purpose_args *p)
 	return (0);
 }
 
-/* 1 when the department code exists. */
-static int
-department_exists(struct db *db, const char *code)
-{
-	struct db_stmt	*st;
-	int		 found;
-
-	found = db_query(db, &st, "SELECT 1 FROM departments WHERE code = ?",
-	    "t", code) == 1;
-	db_reset(st);
-	return (found);
-}
-
 /* Checks what add was given against the rules and the database. */
 static int
 add_check(struct admin *a, const struct purpose_args *p)
@@ -142,7 +129,7 @@ add_check(struct admin *a, const struct purpose_args *p)
 		return (admin_fail(none ? "--days is for a purpose that "
 		    "needs consent" : "--days DAYS is needed: how long a "
 		    "consent lasts"));
-	if (!department_exists(a->db, p->dept))
+	if (!admin_department_exists(a->db, p->dept))
 		return (admin_fail("no department %s (mz, wj, rs, ga, zj)",
 		    p->dept));
 	taken = db_query(a->db, &st, "SELECT 1 FROM purposes WHERE code = ?",

@@ -78,43 +78,23 @@ add_args(struct admin *a, struct staff_args *s)
 static int
 add_check_department(struct admin *a, const struct staff_args *s)
 {
-	struct db_stmt	*st;
-	int		 found;
-
 	if (s->centre != NULL)
 		return (admin_fail("a department's account has no centre"));
 	if (s->department == NULL)
 		return (admin_fail("--department CODE is needed for a "
 		    "department"));
-	found = db_query(a->db, &st, "SELECT 1 FROM departments WHERE "
-	    "code = ?", "t", s->department) == 1;
-	db_reset(st);
-	if (!found)
+	if (!admin_department_exists(a->db, s->department))
 		return (admin_fail("no department %s (mz, wj, rs, ga, zj)",
 		    s->department));
-	if (staff_id(a->db, s->user) != 0)
-		return (admin_fail("staff %s already exists", s->user));
 	return (0);
 }
 
-/* Checks what add was given against the rules and the database. */
+/* A centre's (or an admin's) account: a centre that exists, none for
+ * an admin. */
 static int
-add_check(struct admin *a, const struct staff_args *s, long long *centre,
-    char **cname)
+add_check_centre(struct admin *a, const struct staff_args *s,
+    long long *centre, char **cname)
 {
-	static const char *const	roles[] = { "clerk", "grid",
-	    "supervisor", "admin", "department", NULL };
-	size_t				i;
-
-	if (admin_check_account(s->user, s->name) != 0)
-		return (1);
-	for (i = 0; roles[i] != NULL && strcmp(roles[i], s->role) != 0; i++)
-		;
-	if (roles[i] == NULL)
-		return (admin_fail("--role must be clerk, grid, supervisor, "
-		    "admin or department"));
-	if (strcmp(s->role, "department") == 0)
-		return (add_check_department(a, s));
 	if (s->department != NULL)
 		return (admin_fail("--department is for a department's "
 		    "account"));
@@ -125,10 +105,34 @@ add_check(struct admin *a, const struct staff_args *s, long long *centre,
 	    cname)) == 0)
 		return (admin_fail("no centre %s (bianmind admin org export "
 		    "lists them)", s->centre));
-	if (staff_id(a->db, s->user) != 0)
-		return (admin_fail("staff %s already exists", s->user));
-	if (admin_name_taken(a->db, s->user) != NULL)
-		return (admin_fail("%s is a kiosk's username", s->user));
+	return (0);
+}
+
+/* Checks what add was given against the rules and the database. */
+static int
+add_check(struct admin *a, const struct staff_args *s, long long *centre,
+    char **cname)
+{
+	static const char *const	roles[] = { "clerk", "grid",
+	    "supervisor", "admin", "department", NULL };
+	const char			*taken;
+	size_t				i;
+
+	if (admin_check_account(s->user, s->name) != 0)
+		return (1);
+	for (i = 0; roles[i] != NULL && strcmp(roles[i], s->role) != 0; i++)
+		;
+	if (roles[i] == NULL)
+		return (admin_fail("--role must be clerk, grid, supervisor, "
+		    "admin or department"));
+	if ((strcmp(s->role, "department") == 0 ?
+	    add_check_department(a, s) : add_check_centre(a, s, centre,
+	    cname)) != 0)
+		return (1);
+	if ((taken = admin_name_taken(a->db, s->user)) != NULL)
+		return (admin_fail(strcmp(taken, "staff") == 0 ?
+		    "staff %s already exists" : "%s is a kiosk's username",
+		    s->user));
 	return (0);
 }
 

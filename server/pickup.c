@@ -97,21 +97,15 @@ pickup_issue(struct db *db, long long resident, long long application,
 {
 	time_t	 now = clock_now(), until = now + PICKUP_DAYS * 86400;
 	char	 hash[HASH_LEN];
-	int	 rc;
 
 	if (random_code(code) != 0 || hash_code(code, NULL, hash) != 0)
 		return (-1);
 	clock_rfc3339(until, expires);
-	if (application != 0)
-		rc = db_exec(db, "INSERT INTO pickup_codes (resident_id, "
-		    "application_id, code_hash, created_at, expires_at) "
-		    "VALUES (?, ?, ?, ?, ?)", "lltll", resident, application,
-		    hash, (long long)now, (long long)until);
-	else
-		rc = db_exec(db, "INSERT INTO pickup_codes (resident_id, "
-		    "code_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
-		    "ltll", resident, hash, (long long)now, (long long)until);
-	return (rc == 0 ? 0 : -1);
+	/* 'L': an application of 0 binds null */
+	return (db_exec(db, "INSERT INTO pickup_codes (resident_id, "
+	    "application_id, code_hash, created_at, expires_at) VALUES "
+	    "(?, ?, ?, ?, ?)", "lLtll", resident, application, hash,
+	    (long long)now, (long long)until) == 0 ? 0 : -1);
 }
 
 int

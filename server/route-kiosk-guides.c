@@ -16,10 +16,9 @@
 static void
 guides(struct req *r)
 {
-	struct db_stmt	*st;
-	cJSON		*out = cJSON_CreateObject(), *items, *o;
 	static const char *const	 none[] = { NULL };
-	cJSON				*errors = NULL;
+	struct db_stmt			*st;
+	cJSON				*errors = NULL, *out, *items, *o;
 	int				 rc, no = 0;
 
 	q_check(r, none, 0, &errors);
@@ -27,6 +26,7 @@ guides(struct req *r)
 		reply_validation(r, errors);
 		return;
 	}
+	out = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(out, "items");
 	rc = db_query(r->db, &st, "SELECT s.id, s.name, k.name FROM services "
 	    "s JOIN service_categories k ON k.id = s.category_id WHERE "
@@ -71,8 +71,10 @@ guide(struct req *r)
 	struct db_stmt	*st;
 	cJSON		*o;
 	char		 object[40];
-	long long	 id = req_id(r, 0);
+	long long	 id;
 
+	if ((id = req_id(r, 0)) < 0)
+		return;
 	if (db_query(r->db, &st, "SELECT s.id, s.name, k.name, s.conditions, "
 	    "s.materials, s.time_limit_days, s.fee_fen, s.fee_basis FROM "
 	    "services s JOIN service_categories k ON k.id = s.category_id "

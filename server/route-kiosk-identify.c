@@ -1,6 +1,7 @@
 /* POST /api/v1/kiosk/identify: a resident at the self-service terminal
  * gives the card's ID number and a pickup code and gets a visit; wrong
  * codes are counted per card and per terminal (docs/api.md 25). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,26 @@
 #define WRONG_MAX	5
 #define WRONG_MAX_KIOSK	20
 
+/* Wrong codes in the window under one key (sql's count and oldest):
+ * their count, and when the oldest leaves the window into *until. */
+static long long
+wrong_count(struct req *r, long long *until, const char *sql,
+    const char *fmt, ...)
+{
+	struct db_stmt	*st;
+	va_list		 ap;
+	long long	 n = 0;
+
+	va_start(ap, fmt);
+	if (db_vquery(r->db, &st, sql, fmt, ap) == 1) {
+		n = db_int(st, 0);
+		*until = db_int(st, 1) + WRONG_WINDOW;
+	}
+	va_end(ap);
+	db_reset(st);
+	return (n);
+}
+
 /* Wrong codes in the window for the card and for the kiosk: the tries
  * left before one of them reaches its limit, and when the oldest counted
  * one leaves the window into *until (of the one at its limit, when one
@@ -35,32 +56,22 @@ static long long
 wrong_codes(struct req *r, const char *card, long long now,
     long long *until)
 {
-	static const long long	 max[2] = { WRONG_MAX, WRONG_MAX_KIOSK };
-	struct db_stmt		*st;
-	long long		 n[2] = { 0, 0 }, at[2] = { 0, 0 }, left;
-	int			 i;
+	long long	card_n, kiosk_n, card_at = 0, kiosk_at = 0, left;
 
-	for (i = 0; i < 2; i++) {
-		if ((i == 0 ? db_query(r->db, &st, "SELECT count(*), "
-		    "coalesce(min(at), 0) FROM kiosk_failures WHERE "
-		    "card_hash = ? AND at > ?", "tl", card, now -
-		    WRONG_WINDOW) : db_query(r->db, &st, "SELECT count(*), "
-		    "coalesce(min(at), 0) FROM kiosk_failures WHERE kiosk_id "
-		    "= ? AND at > ?", "ll", r->staff->kiosk_id, now -
-		    WRONG_WINDOW)) == 1) {
-			n[i] = db_int(st, 0);
-			at[i] = db_int(st, 1) + WRONG_WINDOW;
-		}
-		db_reset(st);
-	}
+	card_n = wrong_count(r, &card_at, "SELECT count(*), "
+	    "coalesce(min(at), 0) FROM kiosk_failures WHERE card_hash = ? AND "
+	    "at > ?", "tl", card, now - WRONG_WINDOW);
+	kiosk_n = wrong_count(r, &kiosk_at, "SELECT count(*), "
+	    "coalesce(min(at), 0) FROM kiosk_failures WHERE kiosk_id = ? AND "
+	    "at > ?", "ll", r->staff->kiosk_id, now - WRONG_WINDOW);
 	*until = 0;
-	left = WRONG_MAX;
-	for (i = 0; i < 2; i++) {
-		if (n[i] >= max[i] && at[i] > *until)
-			*until = at[i];
-		if (max[i] - n[i] < left)
-			left = max[i] - n[i];
-	}
+	if (card_n >= WRONG_MAX)
+		*until = card_at;
+	if (kiosk_n >= WRONG_MAX_KIOSK && kiosk_at > *until)
+		*until = kiosk_at;
+	left = WRONG_MAX - card_n;
+	if (WRONG_MAX_KIOSK - kiosk_n < left)
+		left = WRONG_MAX_KIOSK - kiosk_n;
 	return (left > 0 ? left : 0);
 }
 
@@ -156,7 +167,7 @@ identify(struct req *r)
 	const char			*idn, *code, *bad;
 	char				 norm[19], card[65], name[128];
 	char				*masked;
-	long long			 resident, until;
+	long long			 resident, until, now;
 
 	json_members(body, members, NULL, &errors);
 	idn = json_string(body, "id_number", 1, 18, NULL, &errors);
@@ -171,10 +182,10 @@ identify(struct req *r)
 	}
 	auth_sha256_hex(norm, strlen(norm), card);
 	masked = mask_id(norm);
-	wrong_codes(r, card, (long long)clock_now(), &until);
+	now = (long long)clock_now();
+	wrong_codes(r, card, now, &until);
 	if (until > 0)
-		refuse_throttled(r, masked, until - (long long)clock_now() > 0 ?
-		    until - (long long)clock_now() : 1);
+		refuse_throttled(r, masked, until > now ? until - now : 1);
 	else if ((resident = resident_of(r, norm, name, sizeof name)) == 0 ||
 	    !pickup_check(r->db, resident, code)) {
 		if (resident == 0)

@@ -280,10 +280,10 @@ rate(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	found = db_query(r->db, &st, "SELECT s.name, a.status, a.staff_id, c.centre_id FROM applications a JOIN "
-	    "services s ON s.id = a.service_id JOIN communities c ON c.id = "
-	    "a.community_id WHERE a.id = ? AND a.resident_id = ?", "ll", app,
-	    resident) == 1;
+	found = db_query(r->db, &st, "SELECT s.name, a.status, a.staff_id, "
+	    "c.centre_id FROM applications a JOIN services s ON s.id = "
+	    "a.service_id JOIN communities c ON c.id = a.community_id WHERE "
+	    "a.id = ? AND a.resident_id = ?", "ll", app, resident) == 1;
 	if (found) {
 		snprintf(service, sizeof service, "%s", db_text(st, 0));
 		snprintf(status, sizeof status, "%s", db_text(st, 1));

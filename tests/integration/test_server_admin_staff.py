@@ -97,6 +97,10 @@ def test_staff_and_kiosks_do_not_share_a_name():
               "--centre", "610202002001")
     assert r.returncode == 1 and "kiosk" in r.stderr, r.stderr
     assert staff_count("kiosk01") == 0
+    r = admin("staff", "add", "kiosk01", "--name", "重名", "--role",
+              "department", "--department", "mz")
+    assert r.returncode == 1 and "kiosk" in r.stderr, r.stderr
+    assert staff_count("kiosk01") == 0
     r = admin("kiosk", "add", "clerk01", "--name", "重名终端", "--centre",
               "610202002001")
     assert r.returncode == 1 and "staff" in r.stderr, r.stderr
