@@ -7,21 +7,6 @@
 #include "purposes.h"
 #include "views.h"
 
-/* 1 when the resident holds a consent to the purpose valid on today. */
-static int
-has_consent(struct db *db, long long purpose, long long resident,
-    const char *today)
-{
-	struct db_stmt	*st;
-	int		 rc;
-
-	rc = db_query(db, &st, "SELECT 1 FROM consents WHERE resident_id = ? "
-	    "AND purpose_id = ? AND withdrawn_on IS NULL AND signed_on <= ? "
-	    "AND expires_on >= ?", "lltt", resident, purpose, today, today);
-	db_reset(st);
-	return (rc == 1);
-}
-
 cJSON *
 consent_missing(struct db *db, const struct purpose *p, long long resident,
     time_t now)
@@ -35,16 +20,20 @@ consent_missing(struct db *db, const struct purpose *p, long long resident,
 		return (missing);
 	clock_date(now, today);
 	all = strcmp(p->consent, "household_adults") == 0;
-	/* the resident, then the household's other active members */
-	rc = db_query(db, &st, "SELECT id, name, id_number, birth_date FROM "
-	    "residents WHERE id = ?1 OR (?2 = 1 AND household_id = (SELECT "
-	    "household_id FROM residents WHERE id = ?1) AND status = "
-	    "'active') ORDER BY id = ?1 DESC, birth_date, id", "ll",
-	    resident, (long long)all);
+	/* the resident, then the household's other active members, each
+	 * with whether a consent to the purpose is valid today */
+	rc = db_query(db, &st, "SELECT r.id, r.name, r.id_number, "
+	    "r.birth_date, EXISTS (SELECT 1 FROM consents k WHERE "
+	    "k.resident_id = r.id AND k.purpose_id = ?3 AND k.withdrawn_on IS "
+	    "NULL AND k.signed_on <= ?4 AND k.expires_on >= ?4) FROM "
+	    "residents r WHERE r.id = ?1 OR (?2 = 1 AND r.household_id = "
+	    "(SELECT household_id FROM residents WHERE id = ?1) AND r.status "
+	    "= 'active') ORDER BY r.id = ?1 DESC, r.birth_date, r.id", "lllt",
+	    resident, (long long)all, p->id, today);
 	while (rc == 1) {
 		if ((db_int(st, 0) == resident ||
 		    clock_age(db_text(st, 3), now) >= 18) &&
-		    !has_consent(db, p->id, db_int(st, 0), today)) {
+		    db_int(st, 4) == 0) {
 			o = cJSON_CreateObject();
 			cJSON_AddNumberToObject(o, "id", (double)db_int(st, 0));
 			cJSON_AddStringToObject(o, "name", db_text(st, 1));

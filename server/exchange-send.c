@@ -117,22 +117,46 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	return (size * n);
 }
 
-/* POSTs the message, signed: 1 delivered, 0 failed (error in err),
- * -1 abandoned because the thread stops. */
-static int
-post(const struct msg *m, char *err, size_t errlen)
+/* The sender's handle, set up once: it keeps the connection to the
+ * endpoint open between messages. NULL on failure. */
+static CURL *
+handle(void)
 {
-	CURL			*e;
+	CURL	*e;
+
+	if ((e = curl_easy_init()) == NULL)
+		return (NULL);
+	curl_easy_setopt(e, CURLOPT_URL, snd.url);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, snd.timeout);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (snd.ca_file != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, snd.ca_file);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "bianmind");
+	return (e);
+}
+
+/* POSTs the message, signed, on e: 1 delivered, 0 failed (error in
+ * err), -1 abandoned because the thread stops. */
+static int
+post(CURL *e, const struct msg *m, char *err, size_t errlen)
+{
 	struct curl_slist	*h = NULL;
 	char			 line[160], ts[24], sig[EXCHANGE_SIG_LEN + 1];
 	char			 cerr[CURL_ERROR_SIZE] = "";
 	long			 code = 0;
+	size_t			 len = strlen(m->body);
 	CURLcode		 rc;
 
 	snprintf(ts, sizeof ts, "%lld", (long long)time(NULL));
-	if (exchange_sign(snd.key, ts, m->id, m->body, strlen(m->body),
-	    sig) != 0 || (e = curl_easy_init()) == NULL) {
-		snprintf(err, errlen, "cannot sign or set up the request");
+	if (exchange_sign(snd.key, ts, m->id, m->body, len, sig) != 0) {
+		snprintf(err, errlen, "cannot sign the request");
 		return (0);
 	}
 	h = curl_slist_append(h, "Content-Type: application/json");
@@ -145,27 +169,15 @@ post(const struct msg *m, char *err, size_t errlen)
 	snprintf(line, sizeof line, "X-Bianmin-Signature: %s", sig);
 	h = curl_slist_append(h, line);
 	h = curl_slist_append(h, "Expect:");
-	curl_easy_setopt(e, CURLOPT_URL, snd.url);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, snd.timeout);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (snd.ca_file != NULL)
-		curl_easy_setopt(e, CURLOPT_CAINFO, snd.ca_file);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDS, m->body);
-	curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(m->body));
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)len);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, cerr);
-	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, "bianmind");
 	rc = curl_easy_perform(e);
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_cleanup(e);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, NULL);
 	curl_slist_free_all(h);
 	if (rc == CURLE_ABORTED_BY_CALLBACK)
 		return (-1);
@@ -240,6 +252,7 @@ run(void *arg)
 {
 	struct db	*db;
 	struct msg	 m;
+	CURL		*e = NULL;
 	char		 err[CURL_ERROR_SIZE + 32];
 	long		 idle = snd.retry_min < 500 ? snd.retry_min : 500;
 	int		 locked = 0, rc;
@@ -266,13 +279,19 @@ run(void *arg)
 			continue;
 		}
 		*err = '\0';
-		rc = post(&m, err, sizeof err);
+		if (e == NULL && (e = handle()) == NULL) {
+			snprintf(err, sizeof err, "cannot set up the request");
+			rc = 0;
+		} else
+			rc = post(e, &m, err, sizeof err);
 		if (rc >= 0)
 			record(db, &m, rc, err);
 		free(m.body);
 		if (rc < 0 || __atomic_load_n(&snd.stop, __ATOMIC_SEQ_CST))
 			break;
 	}
+	if (e != NULL)
+		curl_easy_cleanup(e);
 	if (locked && (db = db_thread()) != NULL)
 		db_unlock(db, "exchange-sender");
 	log_info("exchange: sender stopped");

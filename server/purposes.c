@@ -36,30 +36,58 @@ purpose_staff_department(struct db *db, long long staff_id, char *out)
 	return (rc == 1 ? 0 : -1);
 }
 
+/* The columns a purpose is read from, the purpose row p joined to its
+ * department d. */
+#define PURPOSE_COLS "p.id, p.code, p.department, d.name, p.name, " \
+	"p.basis, p.fields, p.consent, p.consent_days FROM purposes p JOIN " \
+	"departments d ON d.code = p.department"
+
+/* The purpose of a row of PURPOSE_COLS into p. */
+static void
+purpose_row(struct db_stmt *st, struct purpose *p)
+{
+	p->id = db_int(st, 0);
+	snprintf(p->code, sizeof p->code, "%s", db_text(st, 1));
+	snprintf(p->dept, sizeof p->dept, "%s", db_text(st, 2));
+	snprintf(p->dept_name, sizeof p->dept_name, "%s", db_text(st, 3));
+	snprintf(p->name, sizeof p->name, "%s", db_text(st, 4));
+	snprintf(p->basis, sizeof p->basis, "%s", db_text(st, 5));
+	snprintf(p->fields, sizeof p->fields, "%s", db_text(st, 6));
+	snprintf(p->consent, sizeof p->consent, "%s", db_text(st, 7));
+	p->consent_days = db_null(st, 8) ? 0 : db_int(st, 8);
+}
+
 int
 purpose_load(struct db *db, const char *code, struct purpose *p)
 {
 	struct db_stmt	*st;
 	int		 rc;
 
-	rc = db_query(db, &st, "SELECT p.id, p.code, p.department, d.name, "
-	    "p.name, p.basis, p.fields, p.consent, p.consent_days FROM "
-	    "purposes p JOIN departments d ON d.code = p.department WHERE "
-	    "p.code = ? AND p.active = 1", "t", code);
-	if (rc == 1) {
-		p->id = db_int(st, 0);
-		snprintf(p->code, sizeof p->code, "%s", db_text(st, 1));
-		snprintf(p->dept, sizeof p->dept, "%s", db_text(st, 2));
-		snprintf(p->dept_name, sizeof p->dept_name, "%s",
-		    db_text(st, 3));
-		snprintf(p->name, sizeof p->name, "%s", db_text(st, 4));
-		snprintf(p->basis, sizeof p->basis, "%s", db_text(st, 5));
-		snprintf(p->fields, sizeof p->fields, "%s", db_text(st, 6));
-		snprintf(p->consent, sizeof p->consent, "%s", db_text(st, 7));
-		p->consent_days = db_null(st, 8) ? 0 : db_int(st, 8);
-	}
+	rc = db_query(db, &st, "SELECT " PURPOSE_COLS " WHERE p.code = ? AND "
+	    "p.active = 1", "t", code);
+	if (rc == 1)
+		purpose_row(st, p);
 	db_reset(st);
 	return (rc == 1 ? 0 : -1);
+}
+
+int
+purpose_list(struct db *db, const char *dept, cJSON *items)
+{
+	struct db_stmt	*st;
+	struct purpose	 p;
+	int		 rc;
+
+	rc = db_query(db, &st, "SELECT " PURPOSE_COLS " WHERE p.active = 1 "
+	    "AND (? = '' OR p.department = ?) ORDER BY p.department, p.code",
+	    "tt", dept, dept);
+	while (rc == 1) {
+		purpose_row(st, &p);
+		cJSON_AddItemToArray(items, purpose_json(&p));
+		rc = db_step(st);
+	}
+	db_reset(st);
+	return (rc < 0 ? -1 : 0);
 }
 
 cJSON *

@@ -32,6 +32,10 @@ void	 purpose_add_department(struct db *, cJSON *o, long long staff_id);
 int	 purpose_staff_department(struct db *, long long staff_id, char *out);
 /* The active purpose of code into p: 0, or -1 when there is none. */
 int	 purpose_load(struct db *, const char *code, struct purpose *p);
+/* Appends the Purpose object of each active purpose of department
+ * dept (every department's when dept is "") to items, by department
+ * and code: 0, or -1 on a database fault. */
+int	 purpose_list(struct db *, const char *dept, cJSON *items);
 /* The Purpose object of p. */
 cJSON	*purpose_json(const struct purpose *p);
 /* 1 when field is one of p's fields. */

@@ -26,11 +26,8 @@ static void
 purposes(struct req *r)
 {
 	static const char *const	 allowed[] = { NULL };
-	struct db_stmt			*st;
-	struct purpose			 p;
 	cJSON				*errors = NULL, *o, *items;
-	char				 dept[16] = "", code[40];
-	int				 rc;
+	char				 dept[16] = "";
 
 	q_check(r, allowed, 0, &errors);
 	if (errors != NULL) {
@@ -44,17 +41,7 @@ purposes(struct req *r)
 	}
 	o = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(o, "items");
-	rc = db_query(r->db, &st, "SELECT code FROM purposes WHERE active = 1 "
-	    "AND (? = '' OR department = ?) ORDER BY department, code", "tt",
-	    dept, dept);
-	while (rc == 1) {
-		snprintf(code, sizeof code, "%s", db_text(st, 0));
-		if (purpose_load(r->db, code, &p) == 0)
-			cJSON_AddItemToArray(items, purpose_json(&p));
-		rc = db_step(st);
-	}
-	db_reset(st);
-	if (rc < 0) {
+	if (purpose_list(r->db, dept, items) != 0) {
 		cJSON_Delete(o);
 		reply_unavailable(r, NULL);
 		return;

@@ -13,11 +13,9 @@
 #include "scope.h"
 #include "views.h"
 
-#define READS_MAX 500
-
 /* Both kinds in one shape: at, kind, staff id, name, username,
  * department code and name, purpose code, name, basis, records,
- * refused, reason. */
+ * refused, reason; the newest 500. */
 #define READS_SQL \
 	"SELECT x.at, 'dept_read', s.id, s.name, s.username, d.code, " \
 	"d.name, p.code, p.name, p.basis, x.records, x.refused, NULL " \
@@ -87,11 +85,13 @@ reads(struct req *r)
 		clock_day_bounds(from, lo, end);
 	if (to != NULL)
 		clock_day_bounds(to, end, hi);
-	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id) ||
-	    db_query(r->db, &st, "SELECT name, id_number FROM residents "
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id)) {
+		reply_not_found(r);
+		return;
+	}
+	if (db_query(r->db, &st, "SELECT name, id_number FROM residents "
 	    "WHERE id = ?", "l", id) != 1) {
-		if (scope_sees(r->db, r->staff, SCOPE_RESIDENT, id))
-			db_reset(st);
+		db_reset(st);
 		reply_not_found(r);
 		return;
 	}
@@ -101,7 +101,7 @@ reads(struct req *r)
 	items = cJSON_AddArrayToObject(o, "items");
 	snprintf(object, sizeof object, "resident/%lld", id);
 	rc = db_query(r->db, &st, READS_SQL, "lttt", id, lo, hi, object);
-	while (rc == 1 && cJSON_GetArraySize(items) < READS_MAX) {
+	while (rc == 1) {
 		cJSON_AddItemToArray(items, read_json(st));
 		rc = db_step(st);
 	}
