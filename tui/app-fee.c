@@ -567,9 +567,25 @@ app_pay_reprint(struct app_pay *p, const struct app_detail *d)
 	free(lines);
 }
 
+/* The payment of the application waiting in the outbox, as
+ * pay_offline_waiting() tells it: the local database is read again only
+ * when the outbox changed, not at every draw. */
+static long long
+waiting_payment(struct app_pay *p, long long app_id, int *refused)
+{
+	if (!p->ob_read || p->ob_app != app_id ||
+	    p->ob_changes != app.ob_changes) {
+		p->ob_waiting = pay_offline_waiting(app_id, &p->ob_refused);
+		p->ob_app = app_id;
+		p->ob_changes = app.ob_changes;
+		p->ob_read = 1;
+	}
+	*refused = p->ob_refused;
+	return (p->ob_waiting);
+}
+
 int
-app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
-    int cols)
+app_pay_draw(struct app_pay *p, const struct app_detail *d, int y, int cols)
 {
 	const struct payment	*m = in_force(p, d->fee.payment_id);
 	char			 line[512], fee[64];
@@ -584,7 +600,7 @@ app_pay_draw(const struct app_pay *p, const struct app_detail *d, int y,
 	    fee_status_label(d->fee.status), d->fee.reason);
 	draw_field(y++, 1, _("Fee"), line, cols - 1);
 	if (d->fee.payment_id == 0 && strcmp(d->fee.status, "unpaid") == 0 &&
-	    (waiting = pay_offline_waiting(d->s.id, &refused)) > 0) {
+	    (waiting = waiting_payment(p, d->s.id, &refused)) > 0) {
 		snprintf(line, sizeof line, refused ? _("L%lld refused by the "
 		    "server: settle it (F8)") : _("L%lld in the outbox, "
 		    "provisional receipt given"), waiting);

@@ -29,6 +29,13 @@ struct app_pay {
 	long long		 reversal;	/* the one decided */
 	long long		 reprint_of;	/* the receipt printed again */
 	struct pay_sent		 sent;		/* the payment in flight */
+	/* the payment of application ob_app waiting in the outbox, read
+	 * again only after the outbox changed (app.ob_changes) */
+	int			 ob_read;
+	unsigned		 ob_changes;
+	long long		 ob_app;
+	long long		 ob_waiting;
+	int			 ob_refused;
 };
 
 /* The application's payments and red-letter records, again. */
@@ -48,7 +55,7 @@ void	app_pay_reverse(struct app_pay *, const struct app_detail *);
 void	app_pay_decide(struct app_pay *, const struct reversal *,
 	    int reject);
 /* The fee's lines from row y; returns the next row. */
-int	app_pay_draw(const struct app_pay *, const struct app_detail *,
+int	app_pay_draw(struct app_pay *, const struct app_detail *,
 	    int y, int cols);
 /* A refusal of collect while the fee is unpaid, said; 1 if it was. */
 int	app_pay_refusal(const struct api_result *,

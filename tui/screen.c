@@ -213,10 +213,12 @@ resident_on_screen(void)
 	return (NULL);
 }
 
-/* The outbox's counts for the status bar, after a change. */
+/* The outbox's counts for the status bar, after a change; what a
+ * screen read of it is read again (app.ob_changes). */
 void
 app_outbox_changed(void)
 {
+	app.ob_changes++;
 	if (app.outbox == NULL ||
 	    outbox_counts(app.outbox, &app.ob_pending, &app.ob_failed, NULL)
 	    != 0)

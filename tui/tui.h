@@ -125,6 +125,7 @@ struct app {
 	struct sender		*sender;
 	int			 ob_pending;	/* counts for the status bar */
 	int			 ob_failed;
+	unsigned		 ob_changes;	/* counted at every change */
 	double			 lock_minutes;	/* idle lock; 0: never */
 	time_t			 last_key;
 	int			 waiting;	/* the queue's; -1: unknown */
