@@ -80,6 +80,30 @@ api_cancel(struct api *a, struct api_call *c)
 	free(c);
 }
 
+/* Wipes the string values of j and of all below it. */
+static void
+wipe_strings(cJSON *j)
+{
+	cJSON	*c;
+
+	for (c = j->child; c != NULL; c = c->next)
+		wipe_strings(c);
+	if (j->valuestring != NULL)
+		explicit_bzero(j->valuestring, strlen(j->valuestring));
+}
+
+/* A parsed reply deleted with its strings wiped: like the reply's bytes
+ * (http.c), a revealed number or a kiosk visitor's data does not linger
+ * in freed memory. */
+static void
+json_delete_wiped(cJSON *j)
+{
+	if (j == NULL)
+		return;
+	wipe_strings(j);
+	cJSON_Delete(j);
+}
+
 void
 api_result_clear(struct api_result *r)
 {
@@ -97,7 +121,7 @@ api_result_clear(struct api_result *r)
 	free(r->message);
 	free(r->fail_detail);
 	free(r->detail);
-	cJSON_Delete(r->problem_json);
+	json_delete_wiped(r->problem_json);
 }
 
 void
@@ -242,7 +266,7 @@ on_reply(const struct http_reply *h, void *arg)
 	if (k->keep != NULL)
 		k->keep(c->api, r.model);
 done:
-	cJSON_Delete(j);
+	json_delete_wiped(j);
 	c->cb(&r, c->arg);
 	api_result_clear(&r);
 	free(c);

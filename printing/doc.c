@@ -78,7 +78,14 @@ pdoc_free(struct pdoc *d)
 
 	if (d == NULL)
 		return;
+	/* receipts and certificates name residents: wiped, not only freed
+	 * (a kiosk's visitor leaves nothing in its memory) */
 	for (i = 0; i < d->nels; i++) {
+		if (d->els[i].text != NULL)
+			explicit_bzero(d->els[i].text, strlen(d->els[i].text));
+		if (d->els[i].value != NULL)
+			explicit_bzero(d->els[i].value,
+			    strlen(d->els[i].value));
 		free(d->els[i].text);
 		free(d->els[i].value);
 	}
