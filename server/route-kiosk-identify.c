@@ -187,11 +187,9 @@ identify(struct req *r)
 	if (until > 0)
 		refuse_throttled(r, masked, until > now ? until - now : 1);
 	else if ((resident = resident_of(r, norm, name, sizeof name)) == 0 ||
-	    !pickup_check(r->db, resident, code)) {
-		if (resident == 0)
-			pickup_check(r->db, 0, code);
+	    !pickup_check(r->db, resident, code))
 		refuse_wrong(r, card, masked);
-	} else
+	else
 		welcome(r, resident, name, masked);
 	free(masked);
 	explicit_bzero(norm, sizeof norm);
