@@ -8,13 +8,6 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
-/* A missing value prints as a dash, never as nothing. */
-static const char *
-or_dash(const char *s)
-{
-	return (s != NULL && *s != '\0' ? s : "-");
-}
-
 /* The head every counter slip shares: centre, title, rule. */
 static struct pdoc *
 slip(const char *kind, const struct paper_application *a, const char *title,
@@ -23,11 +16,11 @@ slip(const char *kind, const struct paper_application *a, const char *title,
 	struct pdoc	*d;
 	char		*id;
 
-	id = xasprintf("%s-%s%s%s", kind, or_dash(a->number),
+	id = xasprintf("%s-%s%s%s", kind, paper_or_dash(a->number),
 	    id_extra != NULL ? "-" : "", id_extra != NULL ? id_extra : "");
 	d = pdoc_new(id, kind, PDOC_ROLL, title);
 	free(id);
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(a->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(a->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, title);
 	pdoc_rule(d);
 	return (d);
@@ -39,17 +32,17 @@ app_fields(struct pdoc *d, const struct paper_application *a, int due)
 {
 	char	*s;
 
-	pdoc_field(d, "申请编号", or_dash(a->number));
+	pdoc_field(d, "申请编号", paper_or_dash(a->number));
 	if (a->replaces != NULL)
 		pdoc_field(d, "替代临时回执", a->replaces);
 	if (a->txcode != NULL && *a->txcode != '\0') {
-		s = xasprintf("%s（%s）", or_dash(a->service), a->txcode);
+		s = xasprintf("%s（%s）", paper_or_dash(a->service), a->txcode);
 		pdoc_field(d, "办理事项", s);
 		free(s);
 	} else
-		pdoc_field(d, "办理事项", or_dash(a->service));
-	pdoc_field(d, "申请人", or_dash(a->resident));
-	pdoc_field(d, "身份证号", or_dash(a->id_masked));
+		pdoc_field(d, "办理事项", paper_or_dash(a->service));
+	pdoc_field(d, "申请人", paper_or_dash(a->resident));
+	pdoc_field(d, "身份证号", paper_or_dash(a->id_masked));
 	if (a->address != NULL && *a->address != '\0')
 		pdoc_field(d, "地址", a->address);
 	s = paper_time(a->at);
@@ -60,8 +53,8 @@ app_fields(struct pdoc *d, const struct paper_application *a, int due)
 		pdoc_field(d, "承诺办结", s);
 		free(s);
 	}
-	s = xasprintf("%s号窗口  经办人：%s", or_dash(a->counter),
-	    or_dash(a->staff));
+	s = xasprintf("%s号窗口  经办人：%s", paper_or_dash(a->counter),
+	    paper_or_dash(a->staff));
 	pdoc_field(d, "窗口", s);
 	free(s);
 }
@@ -91,7 +84,7 @@ static void
 query_qr(struct pdoc *d, const struct paper_application *a)
 {
 	pdoc_qr(d, a->query_url != NULL && *a->query_url != '\0' ?
-	    a->query_url : or_dash(a->number), "扫码或凭申请编号查询办理进度");
+	    a->query_url : paper_or_dash(a->number), "扫码或凭申请编号查询办理进度");
 }
 
 /* What every slip ends with: phone, signature, cut. */
@@ -175,17 +168,17 @@ paper_refusal(const struct paper_application *a)
 
 	app_fields(d, a, 0);
 	pdoc_rule(d);
-	s = xasprintf("经审查，您申请的“%s”不予受理。", or_dash(a->service));
+	s = xasprintf("经审查，您申请的“%s”不予受理。", paper_or_dash(a->service));
 	pdoc_para(d, s);
 	free(s);
-	pdoc_field(d, "理由", or_dash(a->reason));
+	pdoc_field(d, "理由", paper_or_dash(a->reason));
 	if (a->basis != NULL && *a->basis != '\0')
 		pdoc_field(d, "依据", a->basis);
 	pdoc_para(d, "如对本决定有异议，可依法申请行政复议或者提起行政诉讼。");
 	s = paper_time(a->at);
 	s[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
 	date = paper_date(s);
-	pdoc_seal(d, or_dash(a->centre), date);
+	pdoc_seal(d, paper_or_dash(a->centre), date);
 	free(date);
 	free(s);
 	foot(d, a, "申请人签收");
@@ -202,15 +195,15 @@ paper_withdrawal(const struct paper_application *a)
 	app_fields(d, a, 0);
 	pdoc_rule(d);
 	s = xasprintf("申请人主动撤回“%s”的申请，本件办理终止，"
-	    "所交材料原件已退还。", or_dash(a->service));
+	    "所交材料原件已退还。", paper_or_dash(a->service));
 	pdoc_para(d, s);
 	free(s);
-	pdoc_field(d, "撤回理由", or_dash(a->reason));
+	pdoc_field(d, "撤回理由", paper_or_dash(a->reason));
 	pdoc_para(d, "撤回后如需办理，可重新提出申请。");
 	s = paper_time(a->at);
 	s[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
 	date = paper_date(s);
-	pdoc_seal(d, or_dash(a->centre), date);
+	pdoc_seal(d, paper_or_dash(a->centre), date);
 	free(date);
 	free(s);
 	foot(d, a, "申请人签字");
@@ -252,7 +245,7 @@ deferral_copy(struct pdoc *d, const struct paper_application *a,
 	s = paper_time(a->at);
 	s[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
 	date = paper_date(s);
-	pdoc_seal(d, or_dash(a->centre), date);
+	pdoc_seal(d, paper_or_dash(a->centre), date);
 	free(date);
 	free(s);
 	foot(d, a, NULL);
@@ -265,7 +258,7 @@ paper_deferral(const struct paper_application *a)
 	struct pdoc	*d = slip("deferral", a, "容缺受理通知书", NULL);
 
 	deferral_copy(d, a, "第一联 申请人留存");
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(a->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(a->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, "容缺受理通知书");
 	pdoc_rule(d);
 	deferral_copy(d, a, "第二联 窗口存档");

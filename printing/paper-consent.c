@@ -24,13 +24,6 @@ static const struct {
 	{ "tags", "人员类别" }, { "status", "人员状态" },
 };
 
-/* A missing value prints as a dash, never as nothing. */
-static const char *
-or_dash(const char *s)
-{
-	return (s != NULL && *s != '\0' ? s : "-");
-}
-
 const char *
 paper_consent_field(const char *code)
 {
@@ -51,18 +44,18 @@ head(struct pdoc *d, const struct paper_consent *c)
 	size_t		i;
 	char		*s;
 
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(c->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(c->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, TITLE);
 	pdoc_rule(d);
-	pdoc_field(d, "授权人", or_dash(c->resident));
-	pdoc_field(d, "身份证号", or_dash(c->id_masked));
-	s = xasprintf("%s部门", or_dash(c->dept));
+	pdoc_field(d, "授权人", paper_or_dash(c->resident));
+	pdoc_field(d, "身份证号", paper_or_dash(c->id_masked));
+	s = xasprintf("%s部门", paper_or_dash(c->dept));
 	pdoc_field(d, "查询部门", s);
 	free(s);
-	s = xasprintf("%s（%s）", or_dash(c->purpose), or_dash(c->code));
+	s = xasprintf("%s（%s）", paper_or_dash(c->purpose), paper_or_dash(c->code));
 	pdoc_field(d, "查询用途", s);
 	free(s);
-	pdoc_field(d, "法律依据", or_dash(c->basis));
+	pdoc_field(d, "法律依据", paper_or_dash(c->basis));
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	for (i = 0; i < c->nfields; i++)
@@ -71,7 +64,7 @@ head(struct pdoc *d, const struct paper_consent *c)
 	pdoc_field(d, "查询项目", c->nfields > 0 ? b.data : "-");
 	buf_free(&b);
 	pdoc_field(d, "授权范围", c->scope != NULL && *c->scope != '\0' ?
-	    c->scope : or_dash(c->purpose));
+	    c->scope : paper_or_dash(c->purpose));
 	if (c->signed_on != NULL && c->expires_on != NULL)
 		s = xasprintf("自%s起至%s止", c->signed_on, c->expires_on);
 	else if (c->consent_days > 0)
@@ -80,8 +73,8 @@ head(struct pdoc *d, const struct paper_consent *c)
 		s = xstrdup("-");
 	pdoc_field(d, "授权期限", s);
 	free(s);
-	s = xasprintf("%s号窗口  经办人：%s", or_dash(c->counter),
-	    or_dash(c->staff));
+	s = xasprintf("%s号窗口  经办人：%s", paper_or_dash(c->counter),
+	    paper_or_dash(c->staff));
 	pdoc_field(d, "窗口", s);
 	free(s);
 	pdoc_rule(d);
@@ -95,7 +88,7 @@ words(struct pdoc *d, const struct paper_consent *c)
 
 	s = xasprintf("本人（本家庭成年成员）自愿授权%s部门，为办理%s，依据%s，"
 	    "在上述期限内查询、核对本人在本社区居民信息库中的上述项目。",
-	    or_dash(c->dept), or_dash(c->purpose), or_dash(c->basis));
+	    paper_or_dash(c->dept), paper_or_dash(c->purpose), paper_or_dash(c->basis));
 	pdoc_para(d, s);
 	free(s);
 	pdoc_para(d, "查询结果仅用于上述用途，不得用于其他目的，不得向第三方"
@@ -114,7 +107,7 @@ signatures(struct pdoc *d, const struct paper_consent *c)
 	size_t	 i;
 
 	for (i = 0; i < c->nsigners; i++) {
-		s = xasprintf("授权人签字（%s）", or_dash(c->signers[i]));
+		s = xasprintf("授权人签字（%s）", paper_or_dash(c->signers[i]));
 		pdoc_sign(d, s);
 		free(s);
 		pdoc_text(d, PEL_LEFT, 0, "日期：______年____月____日");
@@ -126,7 +119,7 @@ signatures(struct pdoc *d, const struct paper_consent *c)
 	t = paper_time(c->at);
 	t[10] = '\0';		/* the date of "YYYY-MM-DD HH:MM" */
 	date = paper_date(c->signed_on != NULL ? c->signed_on : t);
-	pdoc_seal(d, or_dash(c->centre), date);
+	pdoc_seal(d, paper_or_dash(c->centre), date);
 	free(date);
 	free(t);
 }
@@ -138,7 +131,7 @@ paper_consent(const struct paper_consent *c)
 	char		*id, *t;
 
 	t = paper_stamp(c->at);
-	id = xasprintf("consent-%s-%s", or_dash(c->code), t);
+	id = xasprintf("consent-%s-%s", paper_or_dash(c->code), t);
 	d = pdoc_new(id, "consent", PDOC_A4, TITLE);
 	free(id);
 	free(t);

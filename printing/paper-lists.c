@@ -9,13 +9,6 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
-/* A missing value prints as a dash, never as nothing. */
-static const char *
-or_dash(const char *s)
-{
-	return (s != NULL && *s != '\0' ? s : "-");
-}
-
 /* A field whose value is a count. */
 static void
 field_int(struct pdoc *d, const char *label, int n)
@@ -34,28 +27,28 @@ paper_handoff(const struct paper_handoff *h)
 	char		*id, *s;
 	size_t		 i;
 
-	id = xasprintf("handoff-%s", or_dash(h->number));
+	id = xasprintf("handoff-%s", paper_or_dash(h->number));
 	d = pdoc_new(id, "handoff", PDOC_ROLL, "交接清单");
 	free(id);
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(h->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(h->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, "交接清单");
 	pdoc_rule(d);
-	pdoc_field(d, "交接单号", or_dash(h->number));
-	pdoc_field(d, "接收单位", or_dash(h->to));
+	pdoc_field(d, "交接单号", paper_or_dash(h->number));
+	pdoc_field(d, "接收单位", paper_or_dash(h->to));
 	s = paper_time(h->at);
 	pdoc_field(d, "移交时间", s);
 	free(s);
-	pdoc_field(d, "移交人", or_dash(h->staff));
+	pdoc_field(d, "移交人", paper_or_dash(h->staff));
 	field_int(d, "件数", (int)h->nitems);
 	if (h->note != NULL && *h->note != '\0')
 		pdoc_field(d, "备注", h->note);
 	pdoc_rule(d);
 	for (i = 0; i < h->nitems; i++) {
-		s = xasprintf("%zu. %s", i + 1, or_dash(h->items[i].number));
+		s = xasprintf("%zu. %s", i + 1, paper_or_dash(h->items[i].number));
 		pdoc_text(d, PEL_LEFT, PEL_BOLD, s);
 		free(s);
-		pdoc_field(d, "  事项", or_dash(h->items[i].service));
-		pdoc_field(d, "  申请人", or_dash(h->items[i].resident));
+		pdoc_field(d, "  事项", paper_or_dash(h->items[i].service));
+		pdoc_field(d, "  申请人", paper_or_dash(h->items[i].resident));
 		s = paper_date(h->items[i].due_date);
 		pdoc_field(d, "  承诺办结", s);
 		free(s);
@@ -79,8 +72,8 @@ daily_services(struct pdoc *d, const struct paper_daily *s)
 		return;
 	pdoc_text(d, PEL_LEFT, PEL_BOLD, "分事项（收件/办结）：");
 	for (i = 0; i < s->nservices; i++) {
-		label = xasprintf("%s %s", or_dash(s->services[i].txcode),
-		    or_dash(s->services[i].name));
+		label = xasprintf("%s %s", paper_or_dash(s->services[i].txcode),
+		    paper_or_dash(s->services[i].name));
 		value = xasprintf("%d/%d", s->services[i].received,
 		    s->services[i].completed);
 		pdoc_field(d, label, value);
@@ -97,11 +90,11 @@ paper_daily(const struct paper_daily *s)
 	struct pdoc	*d;
 	char		*id, *t;
 
-	id = xasprintf("daily-%s%s%s", or_dash(s->date),
+	id = xasprintf("daily-%s%s%s", paper_or_dash(s->date),
 	    s->counter != NULL ? "-c" : "", s->counter != NULL ? s->counter : "");
 	d = pdoc_new(id, "daily", PDOC_ROLL, "日结单");
 	free(id);
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(s->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(s->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, "日结单");
 	pdoc_rule(d);
 	t = paper_date(s->date);
@@ -131,7 +124,7 @@ paper_daily(const struct paper_daily *s)
 	t = paper_time(s->at);
 	pdoc_field(d, "打印时间", t);
 	free(t);
-	pdoc_field(d, "打印人", or_dash(s->staff));
+	pdoc_field(d, "打印人", paper_or_dash(s->staff));
 	pdoc_sign(d, "站长签字");
 	pdoc_cut(d);
 	return (d);
@@ -147,10 +140,10 @@ paper_ticket(const struct paper_ticket *t)
 	id = xasprintf("ticket-%ld", t->id);
 	d = pdoc_new(id, "ticket", PDOC_ROLL, "排队号");
 	free(id);
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(t->centre));
-	pdoc_text(d, PEL_CENTER, 0, or_dash(t->category));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(t->centre));
+	pdoc_text(d, PEL_CENTER, 0, paper_or_dash(t->category));
 	pdoc_feed(d, 1);
-	pdoc_text(d, PEL_CENTER, PEL_BIG, or_dash(t->number));
+	pdoc_text(d, PEL_CENTER, PEL_BIG, paper_or_dash(t->number));
 	pdoc_feed(d, 1);
 	if (t->waiting_ahead >= 0) {
 		s = xasprintf("您前面还有 %d 人等候", t->waiting_ahead);

@@ -10,26 +10,19 @@
 
 #define TITLE	"查询记录"
 
-/* A missing value prints as a dash, never as nothing. */
-static const char *
-or_dash(const char *s)
-{
-	return (s != NULL && *s != '\0' ? s : "-");
-}
-
 /* One read as a field: its time, who and for what. */
 static void
 one(struct pdoc *d, size_t i, const struct paper_read *r)
 {
 	char	*label, *s;
 
-	label = xasprintf("%zu. %s", i + 1, or_dash(r->at));
+	label = xasprintf("%zu. %s", i + 1, paper_or_dash(r->at));
 	if (r->reveal)
 		s = xasprintf("%s 查看完整身份证号（原因：%s）",
-		    or_dash(r->staff), or_dash(r->reason));
+		    paper_or_dash(r->staff), paper_or_dash(r->reason));
 	else
-		s = xasprintf("%s部门 %s，用途：%s（%s），%s", or_dash(r->dept),
-		    or_dash(r->staff), or_dash(r->purpose), or_dash(r->basis),
+		s = xasprintf("%s部门 %s，用途：%s（%s），%s", paper_or_dash(r->dept),
+		    paper_or_dash(r->staff), paper_or_dash(r->purpose), paper_or_dash(r->basis),
 		    r->refused ? "未经授权，已拒绝" : r->records > 0 ?
 		    "已查询" : "未查到");
 	pdoc_field(d, label, s);
@@ -49,13 +42,13 @@ paper_reads(const struct paper_reads *p)
 	free(t);
 	d = pdoc_new(id, "reads", PDOC_A4, TITLE);
 	free(id);
-	pdoc_text(d, PEL_CENTER, PEL_BOLD, or_dash(p->centre));
+	pdoc_text(d, PEL_CENTER, PEL_BOLD, paper_or_dash(p->centre));
 	pdoc_text(d, PEL_CENTER, PEL_BIG, TITLE);
 	pdoc_rule(d);
-	pdoc_field(d, "居民", or_dash(p->resident));
-	pdoc_field(d, "身份证号", or_dash(p->id_masked));
+	pdoc_field(d, "居民", paper_or_dash(p->resident));
+	pdoc_field(d, "身份证号", paper_or_dash(p->id_masked));
 	t = paper_time(p->at);
-	s = xasprintf("%s  打印人：%s", t, or_dash(p->staff));
+	s = xasprintf("%s  打印人：%s", t, paper_or_dash(p->staff));
 	pdoc_field(d, "打印时间", s);
 	free(s);
 	free(t);

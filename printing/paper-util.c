@@ -9,6 +9,12 @@
 #include "papers.h"
 #include "../util/xmalloc.h"
 
+const char *
+paper_or_dash(const char *s)
+{
+	return (s != NULL && *s != '\0' ? s : "-");
+}
+
 /* Dates print the Chinese way. */
 char *
 paper_date(const char *iso)
