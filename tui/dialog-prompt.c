@@ -163,6 +163,14 @@ prompt_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	*cy = y + 3;
 }
 
+static struct lineedit *
+prompt_typing(struct screen *s)
+{
+	struct prompt_state	*ps = s->data;
+
+	return (&ps->le);
+}
+
 const struct screen_ops dialog_prompt = {
 	.name = "prompt",
 	.title = N_("Typing a line"),
@@ -172,5 +180,6 @@ const struct screen_ops dialog_prompt = {
 	.key = prompt_key,
 	.draw = prompt_draw,
 	.scan = prompt_scan,
+	.typing = prompt_typing,
 	.keys = prompt_keys,
 };

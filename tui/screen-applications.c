@@ -466,6 +466,22 @@ apps_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	}
 }
 
+static struct lineedit *
+apps_typing(struct screen *s)
+{
+	struct apps	*a = s->data;
+
+	switch (a->focus) {
+	case F_NUMBER:
+		return (&a->number);
+	case F_FROM:
+		return (&a->from);
+	case F_TO:
+		return (&a->to);
+	}
+	return (NULL);
+}
+
 const struct screen_ops screen_applications = {
 	.name = "applications",
 	.title = N_("Applications"),
@@ -473,6 +489,7 @@ const struct screen_ops screen_applications = {
 	.free = apps_free,
 	.key = apps_key,
 	.draw = apps_draw,
+	.typing = apps_typing,
 	.shows = apps_shows,
 	.reload = apps_reload,
 	.keys = apps_keys,

@@ -529,6 +529,16 @@ certs_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		    "the certificate."), cols - 4, STYLE_DIM);
 }
 
+/* Before a resident is chosen, digits are the ID number being typed;
+ * after, they choose a type and wait for no card. */
+static struct lineedit *
+certs_typing(struct screen *s)
+{
+	struct certs	*c = s->data;
+
+	return (cases_may_act() && c->resident_id == 0 ? &c->input : NULL);
+}
+
 const struct screen_ops screen_certificates = {
 	.name = "certificates",
 	.title = N_("Certificates"),
@@ -537,6 +547,7 @@ const struct screen_ops screen_certificates = {
 	.key = certs_key,
 	.draw = certs_draw,
 	.scan = certs_scan,
+	.typing = certs_typing,
 	.keys = certs_keys,
 };
 

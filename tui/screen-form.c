@@ -965,6 +965,26 @@ edit_key(struct formscr *fs, int key)
 	return (1);
 }
 
+/* A digit is only text in a field nothing fills but the clerk: one
+ * filled from the record or derived from an ID number would stop being
+ * so at the first digit, which a card's burst must not do. */
+static struct lineedit *
+fscr_typing(struct screen *s)
+{
+	struct formscr		*fs = s->data;
+	struct form_field	*f;
+
+	if (fs->broken || fs->sending || fs->outbox_id != 0 ||
+	    fs->stops[fs->focus].material >= 0)
+		return (NULL);
+	f = focused(fs);
+	if (f->type == FT_CHECKBOX || f->type == FT_SELECT ||
+	    f->type == FT_MULTISELECT || f->override ||
+	    (f->origin != ORIGIN_TYPED && f->prefill[0] != '\0'))
+		return (NULL);
+	return (&f->edit);
+}
+
 static int
 fscr_key(struct screen *s, int key)
 {
@@ -1072,6 +1092,7 @@ const struct screen_ops screen_cert_form = {
 	.free = fscr_free,
 	.key = fscr_key,
 	.draw = fscr_draw,
+	.typing = fscr_typing,
 	.scan = fscr_scan,
 	.keys = certform_keys,
 };
@@ -1094,6 +1115,7 @@ const struct screen_ops screen_report_form = {
 	.free = fscr_free,
 	.key = fscr_key,
 	.draw = fscr_draw,
+	.typing = fscr_typing,
 	.keys = report_keys,
 };
 
@@ -1115,6 +1137,7 @@ const struct screen_ops screen_task_form = {
 	.free = fscr_free,
 	.key = fscr_key,
 	.draw = fscr_draw,
+	.typing = fscr_typing,
 	.keys = task_form_keys,
 };
 
@@ -1125,6 +1148,7 @@ const struct screen_ops screen_form = {
 	.free = fscr_free,
 	.key = fscr_key,
 	.draw = fscr_draw,
+	.typing = fscr_typing,
 	.save = fscr_save,
 	.scan = fscr_scan,
 	.keys = form_keys,

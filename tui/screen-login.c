@@ -208,6 +208,14 @@ login_scan(struct screen *s, const char *id)
 	return (1);
 }
 
+static struct lineedit *
+login_typing(struct screen *s)
+{
+	struct login	*l = s->data;
+
+	return (request_busy(l, 0) ? NULL : &l->f[l->focus]);
+}
+
 const struct screen_ops screen_login = {
 	.name = "login",
 	.title = N_("Log in"),
@@ -216,5 +224,6 @@ const struct screen_ops screen_login = {
 	.key = login_key,
 	.draw = login_draw,
 	.scan = login_scan,
+	.typing = login_typing,
 	.keys = login_keys,
 };

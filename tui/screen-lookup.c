@@ -354,6 +354,15 @@ lookup_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 		    cols - 4, STYLE_DIM);
 }
 
+static struct lineedit *
+lookup_typing(struct screen *s)
+{
+	struct lookup	*l = s->data;
+
+	return (l->in_list && l->page != NULL && l->page->n > 0 ? NULL :
+	    &l->input);
+}
+
 const struct screen_ops screen_lookup = {
 	.name = "lookup",
 	.title = N_("Resident lookup"),
@@ -362,5 +371,6 @@ const struct screen_ops screen_lookup = {
 	.key = lookup_key,
 	.draw = lookup_draw,
 	.scan = lookup_scan,
+	.typing = lookup_typing,
 	.keys = lookup_keys,
 };

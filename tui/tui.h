@@ -64,6 +64,11 @@ struct screen_ops {
 	 * the ID number (a focused ID field, its own resident); 0 opens
 	 * that resident's profile. May be NULL. */
 	int			(*scan)(struct screen *, const char *id);
+	/* The field a digit typed now is only text added to, so that the
+	 * scan router shows digits at once and takes them back if they
+	 * were a card's (scan.c); NULL (or no op): a digit waits until no
+	 * burst can be coming. */
+	struct lineedit		*(*typing)(struct screen *);
 	/* Whether the screen shows the resource (id 0: any of it), and
 	 * how it loads it again once stale. May be NULL; a list of every
 	 * one of a kind says so in shows_all instead (RES_MASK()). */
