@@ -195,11 +195,13 @@ def load_suite(ctx):
     loads = [
         ("health check", "GET /api/v1/health (public, no search)", None,
          ["/api/v1/health"]),
-        ("ID lookup", "GET /api/v1/residents?id_number=", 2.0,
+        # the ID lookup's tail against the HTTP stack's own, in the
+        # same run (issue 28); the name search's in milliseconds
+        ("ID lookup", "GET /api/v1/residents?id_number=", ("ratio", 1.3),
          ["/api/v1/residents?id_number=%s" % i for i in ids]),
         ("name search", "GET /api/v1/residents?q=<surname>&per_page=50",
-         20.0, ["/api/v1/residents?q=%s&per_page=50" % q(n)
-                for n in names]),
+         ("max", 20.0), ["/api/v1/residents?q=%s&per_page=50" % q(n)
+                         for n in names]),
     ]
     base = None
     for name, route, limit, paths in loads:
@@ -218,8 +220,11 @@ def load_suite(ctx):
                     [r["p50"] for r in base], fmt="%.3f", note=route))
         ctx.add(Row("server %s p99, %d connections" % (name, CONNECTIONS),
                     "bianmind", "ms", [r["p99"] for r in res], bname,
-                    [r["p99"] for r in base], kind="max", limit=limit,
-                    target="≤ %g ms" % limit, fmt="%.3f", note=route))
+                    [r["p99"] for r in base], kind=limit[0],
+                    limit=limit[1], target=("≤ %g× health check"
+                                            if limit[0] == "ratio" else
+                                            "≤ %g ms") % limit[1],
+                    fmt="%.3f", note=route))
         ctx.add(Row("server %s throughput" % name, "bianmind", "req/s",
                     [r["rps"] for r in res], bname,
                     [r["rps"] for r in base], fmt="%.0f", note=route))
@@ -232,7 +237,7 @@ def load_suite(ctx):
              "share its CPUs; the health check (no session, no search) "
              "is the baseline of what the HTTP stack itself costs here."
              % (max(1, min(CONNECTIONS, os.cpu_count() or 2)), CONNECTIONS,
-                "4"))
+                "16, its default"))
     write_loads(ctx, token, s["staff"]["centre"]["id"])
     ctx.note("Writes: Python client workers (bench/server-load.py) at %d "
              "connections, %d requests a run (application numbers allow "
