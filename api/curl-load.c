@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "curl-load.h"
+#include "tls-strings.h"
 #include "../util/log.h"
 
 #define LIBCURL	"libcurl.so.4"
@@ -64,6 +65,7 @@ load(void)
 		dlclose(lib);
 		return (-1);
 	}
+	tls_strings_defer(lib);
 	if (calls.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		snprintf(failed, sizeof failed, "%s (package libcurl4) did not "
 		    "start: curl_global_init failed", LIBCURL);

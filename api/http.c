@@ -14,6 +14,7 @@
 
 #include "curl-load.h"
 #include "http.h"
+#include "tls-strings.h"
 #include "../util/buf.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
@@ -662,6 +663,8 @@ finish(struct http *h, CURL *easy, CURLcode rc)
 	reply.len = r->body.len;
 	reply.etag = r->etag;
 	reply.retry_after = r->retry_after;
+	if (reply.fail != HTTP_FAIL_NONE)
+		tls_strings_explain(r->error, sizeof r->error);
 	reply.error = r->error[0] != '\0' ? r->error : cl->easy_strerror(rc);
 	if (r->not_loopback)
 		reply.error = r->refused;

@@ -11,6 +11,19 @@ static struct sqlite_calls	 calls;
 static int			 loaded;
 static char			 failed[256];	/* why, once it failed */
 
+/* The outbox is a few pages written now and then: no lookaside slots
+ * (SQLite carves 120 kB for each connection and touches every slot as
+ * it opens) and no page-cache block made ahead (20 pages, each touched
+ * as it is made); pages are allocated as they are read. Before the
+ * first open, as sqlite3_config() must be. */
+static void
+small_memory(void)
+{
+	if (calls.config(SQLITE_CONFIG_LOOKASIDE, 0, 0) != SQLITE_OK ||
+	    calls.config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0) != SQLITE_OK)
+		log_info("outbox: SQLite's memory settings refused");
+}
+
 /* dlopen, then every symbol; 0, or -1 with failed[] set. */
 static int
 load(void)
@@ -36,6 +49,7 @@ load(void)
 		dlclose(lib);
 		return (-1);
 	}
+	small_memory();
 	log_info("outbox: SQLite %s loaded", calls.libversion());
 	return (0);		/* lib stays open for the process's life */
 }

@@ -12,7 +12,7 @@
 #include <sqlite3.h>
 
 #define SQLITE_CALLS(X)							\
-	X(libversion) X(open_v2) X(close) X(exec) X(errmsg) X(errcode)	\
+	X(libversion) X(config) X(open_v2) X(close) X(exec) X(errmsg) X(errcode)	\
 	X(busy_timeout) X(prepare_v2) X(step) X(finalize) X(bind_text)	\
 	X(bind_int) X(bind_int64) X(column_text) X(column_int)		\
 	X(column_int64) X(last_insert_rowid)

@@ -105,7 +105,9 @@ term_start(void)
 	log_info("terminal: TERM=%s, %dx%d, %d colours; locale %s, codeset "
 	    "%s", getenv("TERM") != NULL ? getenv("TERM") : "", COLS, LINES,
 	    COLORS, setlocale(LC_CTYPE, NULL), nl_langinfo(CODESET));
-	curs_set(0);
+	/* no curs_set() here: the first repaint, before anything is drawn,
+	 * shows the cursor in a field or hides it (loop.c), and a hide
+	 * sent now would be undone there at once: 6 bytes for nothing */
 	/* bracketed paste: a paste arrives marked, so none of its
 	 * characters can act as a key */
 	putp("\033[?2004h");
