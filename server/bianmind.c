@@ -205,8 +205,14 @@ start_daemon(const struct options *o, int fd)
 	unsigned	flags;
 	char		*cause = NULL;
 
-	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	/* a thread for each connection, and the requests of all of them
+	 * take turns for o->threads database connections (db_request()):
+	 * a pool of threads would serve each its share of the connections
+	 * one request at a time, so that a request waited behind another
+	 * connection's on the same thread while other threads were idle */
+	flags = MHD_USE_INTERNAL_POLLING_THREAD |
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | MHD_USE_ERROR_LOG |
+	    MHD_USE_ITC;
 	if (o->tls_cert != NULL) {
 		if (tls_load(o->tls_cert, o->tls_key, &cause) != 0) {
 			fprintf(stderr, "bianmind: %s\n", cause);
@@ -221,7 +227,6 @@ start_daemon(const struct options *o, int fd)
 	 * would count a trusted proxy's clients as one address */
 	return (MHD_start_daemon(flags, 0, conns_accept, NULL, http_access,
 	    NULL, MHD_OPTION_LISTEN_SOCKET, fd,
-	    MHD_OPTION_THREAD_POOL_SIZE, o->threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, o->body_timeout,
 	    MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
@@ -391,10 +396,11 @@ main(int argc, char **argv)
 	free(cause);
 	if (rc == 0 && fd != -1) {
 		db_configure(o.db);
+		db_set_request_limit(o.threads);
 		if ((db = db_thread()) != NULL) {
 			idem_reset(db);
 			log_info("database: %s at schema %d; time zone %s; "
-			    "worker threads: %u", db_kind(db),
+			    "requests at once: %u", db_kind(db),
 			    db_schema_version(db), zone_name(), o.threads);
 		}
 		rc = serve(&o, fd);

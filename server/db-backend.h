@@ -104,6 +104,7 @@ struct db {
 	size_t			 nhooks;
 	char			*commit_sql;	/* db_at_commit_sql()'s */
 	struct db		*next;	/* in the list of thread connections */
+	struct db		*idle;	/* in the requests' idle ones */
 };
 
 struct db_stmt {

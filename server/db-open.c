@@ -17,6 +17,15 @@ static pthread_mutex_t		 db_list_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db		*db_list;
 static _Thread_local struct db	*db_mine;
 
+/* Requests take turns by ticket: the ticket called next goes in when
+ * fewer than limit run, so that they start in the order they came,
+ * whichever connection or thread they are on. */
+static pthread_mutex_t		 turn_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t		 turn_cond = PTHREAD_COND_INITIALIZER;
+static unsigned long		 turn_next, turn_called;
+static unsigned			 turn_running, turn_limit = 16;
+static struct db		*db_idle;	/* last used first */
+
 /* The back end a target names, and the part it is given. */
 static const struct db_ops *
 db_backend(const char *target, const char **rest)
@@ -67,26 +76,83 @@ db_open(const char *target, char **cause)
 	return (db);
 }
 
-struct db *
-db_thread(void)
+/* A connection opened for serving, in the list closed at shutdown. */
+static struct db *
+open_listed(void)
 {
-	char	*cause = NULL;
+	struct db	*db;
+	char		*cause = NULL;
 
-	if (db_mine != NULL) {
-		db_mine->lost = 0;
-		db_mine->busy = 0;
-		return (db_mine->ops->check(db_mine) == 0 ? db_mine : NULL);
-	}
-	if ((db_mine = db_open(db_target, &cause)) == NULL) {
+	if ((db = db_open(db_target, &cause)) == NULL) {
 		log_info("opening the database: %s", cause);
 		free(cause);
 		return (NULL);
 	}
 	pthread_mutex_lock(&db_list_lock);
-	db_mine->next = db_list;
-	db_list = db_mine;
+	db->next = db_list;
+	db_list = db;
 	pthread_mutex_unlock(&db_list_lock);
-	return (db_mine);
+	return (db);
+}
+
+/* A connection about to serve: its faults forgotten, and reconnected
+ * if the database went away. */
+static int
+ready(struct db *db)
+{
+	db->lost = 0;
+	db->busy = 0;
+	return (db->ops->check(db));
+}
+
+struct db *
+db_thread(void)
+{
+	if (db_mine == NULL && (db_mine = open_listed()) == NULL)
+		return (NULL);
+	return (ready(db_mine) == 0 ? db_mine : NULL);
+}
+
+void
+db_set_request_limit(unsigned n)
+{
+	turn_limit = n > 0 ? n : 1;
+}
+
+struct db *
+db_request(void)
+{
+	struct db	*db;
+	unsigned long	 t;
+
+	pthread_mutex_lock(&turn_lock);
+	t = turn_next++;
+	while (t != turn_called || turn_running >= turn_limit)
+		pthread_cond_wait(&turn_cond, &turn_lock);
+	turn_called++;
+	turn_running++;
+	if ((db = db_idle) != NULL)
+		db_idle = db->idle;
+	pthread_cond_broadcast(&turn_cond);	/* the next ticket's call */
+	pthread_mutex_unlock(&turn_lock);
+	if ((db == NULL && (db = open_listed()) == NULL) || ready(db) != 0) {
+		db_request_done(db);	/* kept: it reconnects next time */
+		return (NULL);
+	}
+	return (db);
+}
+
+void
+db_request_done(struct db *db)
+{
+	pthread_mutex_lock(&turn_lock);
+	if (db != NULL) {
+		db->idle = db_idle;
+		db_idle = db;
+	}
+	turn_running--;
+	pthread_cond_broadcast(&turn_cond);
+	pthread_mutex_unlock(&turn_lock);
 }
 
 void

@@ -1,6 +1,7 @@
 /*
  * Opening the database: choosing its back end from the target's form,
- * applying migrations, and one connection per worker thread.
+ * applying migrations, the connections requests take turns with, and
+ * one for each thread of its own (the exchange's sender).
  */
 #ifndef SERVER_DB_OPEN_H
 #define SERVER_DB_OPEN_H
@@ -20,7 +21,17 @@ struct db	*db_open(const char *target, char **cause);
 /* This thread's connection, opened on first use and reopened after the
  * database went away; NULL while it cannot be reached. */
 struct db	*db_thread(void);
-/* Closes every connection db_thread() opened; at shutdown only. */
+/* How many requests run at once, each with a connection of its own
+ * (--threads); before serving. */
+void		 db_set_request_limit(unsigned);
+/* A connection for one request, given in the order requests ask: while
+ * the limit runs, a request waits its turn. Opened on first use and
+ * reopened after the database went away; NULL while it cannot be
+ * reached (its turn given up). A connection given is handed back with
+ * db_request_done() once the request is answered. */
+struct db	*db_request(void);
+void		 db_request_done(struct db *);
+/* Closes every connection opened here; at shutdown only. */
 void		 db_close_all(void);
 
 #endif

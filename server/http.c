@@ -356,7 +356,7 @@ dispatch_checked(struct req *r)
 {
 	if (check_refused(r) != 0 || check_route(r) != 0)
 		return;
-	if ((r->db = db_thread()) == NULL) {
+	if ((r->db = db_request()) == NULL) {
 		reply_unavailable(r, "数据库无法打开");
 		return;
 	}
@@ -502,6 +502,10 @@ answer(struct req *r)
 	if (r->idem_print[0] != '\0' && r->db != NULL)
 		idem_finish(r);
 	fault_point(r, "after-record");
+	if (r->db != NULL) {
+		db_request_done(r->db);	/* the next request's turn */
+		r->db = NULL;
+	}
 	return (queue(r));
 }
 

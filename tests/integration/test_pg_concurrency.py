@@ -9,8 +9,9 @@ calling at once get different tickets, reprints and corrections of one
 certificate different numbers; a promise is checked once, an application
 corrected once at its version; a writer holding one street's numbering
 keeps none of another street waiting, nor one holding a certificate
-another certificate's correction; the audit chain stays whole. Runs when BIANMIN_TEST_PG names a cluster (make check starts
-one)."""
+another certificate's correction; the audit chain stays whole; a hall
+of clients at once opens no more database connections than --threads.
+Runs when BIANMIN_TEST_PG names a cluster (make check starts one)."""
 import concurrent.futures
 import http.client
 import json
@@ -366,6 +367,56 @@ def test_audit_chain_whole_after_writes_from_both():
                       "AND detail = ?", (body["reason"],)).fetchone()
     db.close()
     assert n == 2 * THREADS, n
+
+
+def connections_now(db):
+    r = subprocess.run(["psql", "-X", "-A", "-t", "-d", db, "-c",
+                        "SELECT count(*) FROM pg_stat_activity WHERE "
+                        "datname = current_database() AND "
+                        "pid <> pg_backend_pid()"],
+                       capture_output=True, text=True, check=True)
+    return int(r.stdout)
+
+
+def test_a_hall_of_clients_stays_within_the_connections():
+    """Forty clients calling at once through a bianmind started with
+    --threads 3: their requests take turns for three database
+    connections (and the server's own: its start and the exchange's
+    sender), so that a busy hall cannot use up PostgreSQL's
+    max_connections; every request is answered."""
+    t = login("clerk01")
+    before = connections_now(A.db)
+    C = harness.Server(db=A.db, args=["--threads", "3"])
+    seen, done = [before], []
+
+    def sample():
+        while not done:
+            seen.append(connections_now(A.db))
+            time.sleep(0.02)
+
+    def client(i):
+        c = http.client.HTTPConnection("127.0.0.1", C.port, timeout=30)
+        got = []
+        for _ in range(6):
+            c.request("GET", "/api/v1/residents?id_number=" + certs.ZHANG,
+                      headers={"Authorization": "Bearer " + t})
+            r = c.getresponse()
+            r.read()
+            got.append(r.status)
+        c.close()
+        return got
+
+    try:
+        with concurrent.futures.ThreadPoolExecutor(41) as pool:
+            watcher = pool.submit(sample)
+            got = list(pool.map(client, range(40)))
+            done.append(1)
+            watcher.result()
+        assert all(st == 200 for g in got for st in g), got
+        assert max(seen) - before <= 3 + 2, (before, seen)
+        assert max(seen) > before, seen     # it did serve from the cluster
+    finally:
+        C.stop()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@
 account and per address with every attempt audited, 431 and 408, the
 per-address connection limit, TLS with a certificate made here, and
 tamper detection by --verify-audit."""
+import concurrent.futures
 import hashlib
+import json
 import os
 import socket
 import sqlite3
@@ -218,6 +220,48 @@ def test_request_timeout_and_connections_per_address():
         contract.check("GET", "/api/v1/health", r.status, r.headers,
                        r.read())
         assert r.status == 200
+    finally:
+        srv.stop()
+
+
+def test_more_clients_than_threads_are_all_answered():
+    """Forty clients calling at once, each on a connection it keeps,
+    through a bianmind started with --threads 2: their requests take
+    turns for two database connections and every one is answered (a
+    turn handed out twice, or never, would leave some waiting for
+    good)."""
+    srv = bm.OwnServer("--threads", "2")
+
+    def call(c, method, path, body=None, token=None):
+        h = {"Content-Type": "application/json"}
+        if token:
+            h["Authorization"] = "Bearer " + token
+        c.request(method, path, body=json.dumps(body) if body else None,
+                  headers=h)
+        r = c.getresponse()
+        return r.status, r.read()
+
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+        st, text = call(c, "POST", "/api/v1/sessions",
+                        {"username": "clerk01", "password": "demo-clerk",
+                         "counter": "1"})
+        assert st == 201, text
+        token = json.loads(text)["token"]
+        c.close()
+
+        def client(i):
+            c = http.client.HTTPConnection("127.0.0.1", srv.port,
+                                           timeout=20)
+            got = [call(c, "GET", "/api/v1/residents?id_number="
+                        "610202198503150021", token=token)[0]
+                   for _ in range(8)]
+            c.close()
+            return got
+
+        with concurrent.futures.ThreadPoolExecutor(40) as pool:
+            got = list(pool.map(client, range(40)))
+        assert all(st == 200 for g in got for st in g), got
     finally:
         srv.stop()
 

@@ -243,9 +243,9 @@ def connect(db):
 class Server:
     """bianmind on a free loopback port with its own copy of the seed."""
 
-    def __init__(self, binary=None, db=None):
+    def __init__(self, binary=None, db=None, args=()):
         """db: a database another Server made, to share (PostgreSQL);
-        by default a fresh one of its own."""
+        by default a fresh one of its own. args: more of bianmind's."""
         self.dir = tempfile.mkdtemp(prefix="bianmin-test-")
         self.shared = db is not None
         self.db = db or new_database(self.dir)
@@ -254,7 +254,7 @@ class Server:
         self.proc = subprocess.Popen(
             [binary or os.path.join(BIN, "bianmind"), "--db", self.db,
              "--listen", "127.0.0.1:0", "--port-file", port_file,
-             "--log", self.log],
+             "--log", self.log] + list(args),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 10
         while not os.path.exists(port_file):
