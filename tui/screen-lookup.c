@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <time.h>
 
@@ -90,6 +91,19 @@ lookup_free(struct screen *s)
 	free(l);
 }
 
+/* A search by ID number that found no one, or got no answer: the field
+ * is emptied for the next scan, unless the clerk has typed there while
+ * it waited, which stays as typed. */
+static void
+clear_for_the_next_scan(struct lookup *l)
+{
+	char	*text = lineedit_text(&l->input);
+
+	if (strcasecmp(text, l->id_number) == 0)
+		lineedit_clear(&l->input);
+	free(text);
+}
+
 static void
 on_results(struct api_result *r, void *arg)
 {
@@ -98,7 +112,7 @@ on_results(struct api_result *r, void *arg)
 
 	if (!app_answer(r)) {
 		if (r->status != API_ERR_AUTH && l->id_number != NULL)
-			lineedit_clear(&l->input);	/* the next scan */
+			clear_for_the_next_scan(l);
 		return;
 	}
 	clear_results(l);
@@ -110,7 +124,7 @@ on_results(struct api_result *r, void *arg)
 		    label_not_here(0) : _("No resident found (or not in your "
 		    "communities)."));
 		if (l->id_number != NULL)
-			lineedit_clear(&l->input);
+			clear_for_the_next_scan(l);
 		return;
 	}
 	app_message(MSG_INFO, NULL);

@@ -2,6 +2,7 @@
 """End to end in tmux: log in, scan an ID card, read the profile, quit."""
 import os
 import re
+import signal
 import sqlite3
 import sys
 
@@ -250,6 +251,34 @@ def test_scan_anywhere():
         t.type("n")
         t.wait_gone("Quit bianmin?")
     finally:
+        t.kill()
+        s.stop()
+
+
+def test_what_is_typed_while_a_scan_waits_is_kept():
+    """The server stops answering as a card is scanned: what the clerk
+    types while the lookup waits stays in the field when the client gives
+    up on the server, rather than going with the scanned number."""
+    s = Server()
+    t = client(s, extra="--lang en")
+    try:
+        log_in(t)
+        t.wait_for("ID number / name / mobile")
+        os.kill(s.proc.pid, signal.SIGSTOP)
+        t.keys(*FULL_ID, "Enter")       # the reader, in one burst
+        t.wait_for("Working")
+        t.keys("C-u")
+        t.type("王建国")
+        t.wait_for("王建国")
+        t.wait_for("did not answer in time", timeout=30)
+        line = [l for l in t.screen().splitlines()
+                if "ID number / name / mobile" in l][0]
+        assert "王建国" in line, t.screen()
+        os.kill(s.proc.pid, signal.SIGCONT)
+        t.keys("Enter")                 # and the search goes on from it
+        t.wait_for("王建国", "610***********005X")
+    finally:
+        os.kill(s.proc.pid, signal.SIGCONT)
         t.kill()
         s.stop()
 
