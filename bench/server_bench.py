@@ -114,7 +114,8 @@ def _server_load():
 
 def write_bodies(ctx, centre_id):
     """make() functions for an application of service 1205 and a
-    residence certificate, each for a random resident of the centre."""
+    residence certificate, each for a random resident of the centre,
+    and how many residents the applications take in turn."""
     with sqlite3.connect("file:%s?mode=ro" % ctx.db, uri=True) as db:
         rids = [r[0] for r in db.execute(
             "SELECT r.id FROM residents r JOIN communities c ON "
@@ -143,13 +144,21 @@ def write_bodies(ctx, centre_id):
             "type_id": cert, "resident_id": rnd.choice(rids),
             "purpose": "办理居住证",
             "data": {"since": "2019-06-01", "tenure": "own"}}))
-    return application, certificate
+    return application, certificate, len(rids)
 
 
 # Application numbers end in a 4-digit daily sequence per street: the
 # 10,000th of a day is refused (docs/api.md). The runs together stay
-# below that, counted in requests rather than seconds.
+# below that, counted in requests rather than seconds; and below the
+# centre's adults, each of whom may have one open application of the
+# service: a second would be a 409, answered fast, in the figures.
 WRITES_PER_RUN = 2000
+
+
+def writes_per_run(ctx, residents):
+    """The warm-up (a quarter run) and the runs within residents."""
+    return max(1, min(WRITES_PER_RUN,
+                      int(residents * 0.95 / (ctx.load_runs + 0.25))))
 
 
 def write_loads(ctx, token, centre_id):
@@ -158,20 +167,22 @@ def write_loads(ctx, token, centre_id):
     to set beside the disk's fsync rate of the same run."""
     load = _server_load()
     port = int(ctx.url.rsplit(":", 1)[1].split("/")[0])
-    for name, make in zip(("create application", "issue certificate"),
-                          write_bodies(ctx, centre_id)):
+    application, certificate, residents = write_bodies(ctx, centre_id)
+    per_run = writes_per_run(ctx, residents)
+    for name, make in (("create application", application),
+                       ("issue certificate", certificate)):
         load.run(port, token, make, CONNECTIONS, ctx.warmup_seconds,
-                 WRITES_PER_RUN // 4)
+                 per_run // 4)
         res = []
         for run in range(ctx.load_runs):
             lat, bad, took = load.run(port, token, make, CONNECTIONS,
-                                      ctx.load_seconds * 5, WRITES_PER_RUN)
+                                      ctx.load_seconds * 5, per_run)
             res.append((len(lat) / took, load.pct(lat, 0.5),
                         load.pct(lat, 0.99), bad))
             ctx.progress("writes " + name, run)
         route = "%s at %d connections (Python workers), %d a run" % (
             "POST /api/v1/applications" if "application" in name else
-            "POST /api/v1/certificates", CONNECTIONS, WRITES_PER_RUN)
+            "POST /api/v1/certificates", CONNECTIONS, per_run)
         ctx.add(Row("server %s throughput" % name, "bianmind", "/s",
                     [r[0] for r in res], fmt="%.0f", note=route))
         ctx.add(Row("server %s p50" % name, "bianmind", "ms",
@@ -181,6 +192,7 @@ def write_loads(ctx, token, centre_id):
         if any(r[3] for r in res):
             ctx.note("%s: %d answers were not 2xx." % (
                 name, sum(r[3] for r in res)))
+    return per_run
 
 
 def load_suite(ctx):
@@ -238,13 +250,14 @@ def load_suite(ctx):
              "is the baseline of what the HTTP stack itself costs here."
              % (max(1, min(CONNECTIONS, os.cpu_count() or 2)), CONNECTIONS,
                 "16, its default"))
-    write_loads(ctx, token, s["staff"]["centre"]["id"])
+    per_run = write_loads(ctx, token, s["staff"]["centre"]["id"])
     ctx.note("Writes: Python client workers (bench/server-load.py) at %d "
              "connections, %d requests a run (application numbers allow "
-             "9,999 a street a day), each with a new Idempotency-Key, so "
-             "each is a transaction committed with synchronous=FULL; the "
-             "disk rows give this filesystem's own fsync rate in the same "
-             "run." % (CONNECTIONS, WRITES_PER_RUN))
+             "9,999 a street a day, and each of the centre's adults one "
+             "open application of the service), each with a new "
+             "Idempotency-Key, so each is a transaction committed with "
+             "synchronous=FULL; the disk rows give this filesystem's own "
+             "fsync rate in the same run." % (CONNECTIONS, per_run))
 
 
 def fsync_suite(ctx):
