@@ -217,6 +217,8 @@ def cash_fee_receipt_collect_and_day_end():
         t.keys("Enter")
         wait_db(s.db, "SELECT status FROM applications WHERE number = ?",
                 (number,), ("completed",))
+        # the server has it; the page takes keys once it shows it too
+        t.wait_for("Done: Complete.")
 
         # 出件 refused while the fee is owed: said, nothing changes
         hand_over(t)
