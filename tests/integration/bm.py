@@ -122,27 +122,7 @@ class OwnServer(Server):
     """A seeded bianmind started with extra command-line arguments."""
 
     def __init__(self, *args):
-        import subprocess
-        import tempfile
-        import time
-        self.dir = tempfile.mkdtemp(prefix="bianmin-test-")
-        self.shared = False
-        self.db = harness.new_database(self.dir)
-        port_file = os.path.join(self.dir, "port")
-        self.log = os.path.join(self.dir, "server.log")
-        self.proc = subprocess.Popen(
-            [os.path.join(BIN, "bianmind"), "--db", self.db, "--listen",
-             "127.0.0.1:0", "--port-file", port_file, "--log", self.log]
-            + list(args), stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
-        deadline = time.time() + 10
-        while not os.path.exists(port_file):
-            if time.time() > deadline or self.proc.poll() is not None:
-                raise RuntimeError("bianmind did not start")
-            time.sleep(0.05)
-        with open(port_file) as f:
-            self.port = int(f.read())
-        self.url = "http://127.0.0.1:%d" % self.port
+        Server.__init__(self, args=args)
 
 
 def add_staff(username, like, centre):
