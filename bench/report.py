@@ -15,8 +15,9 @@ class Row:
     """A figure of one program. With a baseline and a target it becomes a
     comparison that passes or fails.
 
-    kind: "ratio" (median / baseline median <= limit), "max" (median <=
-    limit), "min" (median >= limit), "info" (no target)."""
+    kind: "ratio" (median / baseline median <= limit), "ratio-min"
+    (median / baseline median >= limit), "max" (median <= limit), "min"
+    (median >= limit), "info" (no target)."""
 
     def __init__(self, metric, program, unit, values, baseline=None,
                  base_values=None, kind="info", limit=None, target="",
@@ -57,6 +58,10 @@ class Row:
             if self.ratio is None:
                 return "n/a"
             return "pass" if self.ratio <= self.limit else "FAIL"
+        if self.kind == "ratio-min":
+            if self.ratio is None:
+                return "n/a"
+            return "pass" if self.ratio >= self.limit else "FAIL"
         if self.kind == "max":
             return "pass" if self.med <= self.limit else "FAIL"
         if self.kind == "min":

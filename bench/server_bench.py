@@ -17,6 +17,8 @@ from fixtures import HERE, call, login, seed
 from report import Row
 
 CONNECTIONS = 16
+# more clients than bianmind's turns (--threads, 16): the rest wait
+CROWD = 64
 
 
 def seed_suite(ctx):
@@ -71,14 +73,14 @@ def parse_wrk(out):
             "requests": int(total.group(1)) if total else 0}
 
 
-def wrk(ctx, token, paths, seconds):
+def wrk(ctx, token, paths, seconds, connections=CONNECTIONS):
     pf = os.path.join(ctx.work, "paths.txt")
     with open(pf, "w") as f:
         f.write("\n".join(paths) + "\n")
     e = dict(os.environ, BENCH_TOKEN=token, BENCH_PATHS=pf)
-    threads = max(1, min(CONNECTIONS, (os.cpu_count() or 2)))
+    threads = max(1, min(connections, (os.cpu_count() or 2)))
     r = subprocess.run(
-        ["wrk", "-t%d" % threads, "-c%d" % CONNECTIONS,
+        ["wrk", "-t%d" % threads, "-c%d" % connections,
          "-d%ds" % max(1, int(seconds)), "--timeout", "10s", "--latency",
          "-s", os.path.join(HERE, "wrk-get.lua"), ctx.url],
         env=e, capture_output=True, text=True, timeout=seconds + 60)
@@ -216,6 +218,7 @@ def load_suite(ctx):
                          for n in names]),
     ]
     base = None
+    measured = {}
     for name, route, limit, paths in loads:
         wrk(ctx, token, paths, ctx.warmup_seconds)
         res = []
@@ -223,6 +226,7 @@ def load_suite(ctx):
             res.append(wrk(ctx, token, paths, ctx.load_seconds))
             ctx.progress("wrk " + name, run)
         bad = sum(r["bad"] for r in res)
+        measured[name] = res
         if base is None:
             base = res
             continue
@@ -244,6 +248,7 @@ def load_suite(ctx):
             ctx.note("%s: %d answers were not 2xx; %s" % (
                 name, bad, "; ".join(r["errors"] for r in res
                                      if r["errors"])))
+    crowd_suite(ctx, token, loads[1][3], measured["ID lookup"])
     ctx.note("Server load: wrk with %d threads and %d connections on "
              "this same machine, so wrk and bianmind (%s worker threads) "
              "share its CPUs; the health check (no session, no search) "
@@ -258,6 +263,31 @@ def load_suite(ctx):
              "Idempotency-Key, so each is a transaction committed with "
              "synchronous=FULL; the disk rows give this filesystem's own "
              "fsync rate in the same run." % (CONNECTIONS, per_run))
+
+
+def crowd_suite(ctx, token, paths, at16):
+    """ID lookups from more clients than requests run at once: the
+    others wait their turn, and the waiting should cost nothing."""
+    wrk(ctx, token, paths, ctx.warmup_seconds, CROWD)
+    res = []
+    for run in range(ctx.load_runs):
+        res.append(wrk(ctx, token, paths, ctx.load_seconds, CROWD))
+        ctx.progress("wrk crowd", run)
+    base = "ID lookup, %d connections" % CONNECTIONS
+    ctx.add(Row("server ID lookup throughput, %d connections" % CROWD,
+                "bianmind", "req/s", [r["rps"] for r in res], base,
+                [r["rps"] for r in at16], kind="ratio-min", limit=0.8,
+                target="≥ 0.8× at %d" % CONNECTIONS, fmt="%.0f",
+                note="%d clients, %d requests at once (--threads): the "
+                "others wait their turn" % (CROWD, CONNECTIONS)))
+    ctx.add(Row("server ID lookup p50, %d connections" % CROWD, "bianmind",
+                "ms", [r["p50"] for r in res], base,
+                [r["p50"] for r in at16], fmt="%.3f"))
+    if any(r["bad"] or r["errors"] for r in res):
+        ctx.note("ID lookups at %d connections: %d answers were not 2xx; "
+                 "%s" % (CROWD, sum(r["bad"] for r in res),
+                         "; ".join(r["errors"] for r in res
+                                   if r["errors"])))
 
 
 def fsync_suite(ctx):

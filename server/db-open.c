@@ -17,12 +17,19 @@ static pthread_mutex_t		 db_list_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db		*db_list;
 static _Thread_local struct db	*db_mine;
 
-/* Requests take turns by ticket: the ticket called next goes in when
- * fewer than limit run, so that they start in the order they came,
- * whichever connection or thread they are on. */
+/* Requests take turns in the order they came, whichever connection or
+ * thread they are on: at most limit run, the others wait in a queue,
+ * each on a condition of its own. A request that ends hands its turn
+ * to the first in the queue and wakes that one alone: a condition all
+ * of them waited on woke every waiter at every turn, and the turns
+ * cost more than the requests once the clients outnumbered them. */
+struct turn_wait {
+	pthread_cond_t		 cond;
+	int			 given;
+	struct turn_wait	*next;
+};
 static pthread_mutex_t		 turn_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t		 turn_cond = PTHREAD_COND_INITIALIZER;
-static unsigned long		 turn_next, turn_called;
+static struct turn_wait		*turn_first, **turn_last = &turn_first;
 static unsigned			 turn_running, turn_limit = 16;
 static struct db		*db_idle;	/* last used first */
 
@@ -122,18 +129,24 @@ db_set_request_limit(unsigned n)
 struct db *
 db_request(void)
 {
-	struct db	*db;
-	unsigned long	 t;
+	struct turn_wait	 w;
+	struct db		*db;
 
 	pthread_mutex_lock(&turn_lock);
-	t = turn_next++;
-	while (t != turn_called || turn_running >= turn_limit)
-		pthread_cond_wait(&turn_cond, &turn_lock);
-	turn_called++;
-	turn_running++;
+	if (turn_first == NULL && turn_running < turn_limit)
+		turn_running++;
+	else {
+		pthread_cond_init(&w.cond, NULL);
+		w.given = 0;
+		w.next = NULL;
+		*turn_last = &w;
+		turn_last = &w.next;
+		while (!w.given)
+			pthread_cond_wait(&w.cond, &turn_lock);
+		pthread_cond_destroy(&w.cond);
+	}
 	if ((db = db_idle) != NULL)
 		db_idle = db->idle;
-	pthread_cond_broadcast(&turn_cond);	/* the next ticket's call */
 	pthread_mutex_unlock(&turn_lock);
 	if ((db == NULL && (db = open_listed()) == NULL) || ready(db) != 0) {
 		db_request_done(db);	/* kept: it reconnects next time */
@@ -145,13 +158,21 @@ db_request(void)
 void
 db_request_done(struct db *db)
 {
+	struct turn_wait	*w;
+
 	pthread_mutex_lock(&turn_lock);
 	if (db != NULL) {
 		db->idle = db_idle;
 		db_idle = db;
 	}
-	turn_running--;
-	pthread_cond_broadcast(&turn_cond);
+	if ((w = turn_first) != NULL) {
+		/* the turn passes on: as many run as before */
+		if ((turn_first = w->next) == NULL)
+			turn_last = &turn_first;
+		w->given = 1;
+		pthread_cond_signal(&w->cond);
+	} else
+		turn_running--;
 	pthread_mutex_unlock(&turn_lock);
 }
 
