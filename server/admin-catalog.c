@@ -18,6 +18,7 @@
 #include "clock.h"
 #include "db.h"
 #include "fees.h"
+#include "json-print.h"
 #include "json.h"
 #include "pinyin.h"
 #include "settings.h"
@@ -197,7 +198,7 @@ text_member(const cJSON *o, const char *key)
 static char *
 text_of(const cJSON *v)
 {
-	char	*s = cJSON_PrintUnformatted(v);
+	char	*s = json_print(v);
 
 	if (s == NULL)
 		fatal("out of memory printing JSON");

@@ -15,6 +15,7 @@
 #include "exchange-outbox.h"
 #include "fees.h"
 #include "idempotency.h"
+#include "json-print.h"
 #include "json.h"
 #include "reply.h"
 #include "req.h"
@@ -132,7 +133,7 @@ app_apply(struct req *r, long long id, const char *from,
 	clock_date(clock_now(), today);
 	if (strcmp(a->action, "receive_materials") == 0 && requested[0] != 0)
 		moved_due(due, requested, today, due);
-	missing = req_m ? cJSON_PrintUnformatted(a->missing) : xstrdup("[]");
+	missing = req_m ? json_print(a->missing) : xstrdup("[]");
 	rc = db_exec(r->db, "UPDATE applications SET status = ?, reason = "
 	    "coalesce(?, reason), missing_materials = ?, requested_on = "
 	    "CASE WHEN ? <> 0 THEN ? ELSE requested_on END, department = "
@@ -414,10 +415,10 @@ receive_deferred(struct req *r, long long id, const char *status,
 		reply_validation(r, errors);
 		return (-1);
 	}
-	text = cJSON_PrintUnformatted(deferred);
+	text = json_print(deferred);
 	missing = cJSON_CreateArray();
 	cJSON_AddItemToArray(missing, cJSON_CreateString(a->material));
-	names = cJSON_PrintUnformatted(missing);
+	names = json_print(missing);
 	rc = db_exec(r->db, "UPDATE applications SET deferred = ?, "
 	    "deferred_due = nullif(?, ''), version = version + 1, "
 	    "updated_at = ? WHERE id = ?", "tttl", text, first, now, id);

@@ -15,6 +15,7 @@
 #include "exchange-outbox.h"
 #include "form.h"
 #include "idempotency.h"
+#include "json-print.h"
 #include "json.h"
 #include "reply.h"
 #include "req.h"
@@ -256,10 +257,10 @@ store(struct req *r, long long id, struct fix *f)
 
 	clock_rfc3339(clock_now(), now);
 	masked = form_masked(f->fields, ordered);
-	data = cJSON_PrintUnformatted(ordered);
-	mtext = cJSON_PrintUnformatted(masked);
-	changes = cJSON_PrintUnformatted(f->changes);
-	full = cJSON_PrintUnformatted(f->full);
+	data = json_print(ordered);
+	mtext = json_print(masked);
+	changes = json_print(f->changes);
+	full = json_print(f->full);
 	rc = db_exec(r->db, "UPDATE applications SET data = ?, data_masked = "
 	    "?, version = version + 1, updated_at = ? WHERE id = ?", "tttl",
 	    data, mtext, now, id);

@@ -18,6 +18,7 @@
 #include "fees.h"
 #include "form.h"
 #include "idempotency.h"
+#include "json-print.h"
 #include "json.h"
 #include "pickup.h"
 #include "promises.h"
@@ -506,7 +507,7 @@ deferred_text(const struct newapp *a, const char *today, char *first)
 		if (first[0] == '\0' || strcmp(due, first) < 0)
 			memcpy(first, due, 11);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -549,11 +550,11 @@ insert(struct req *r, struct newapp *a, const char *number,
 	calendar_add_workdays(today, (int)cJSON_GetNumberValue(
 	    cJSON_GetObjectItem(a->service, "time_limit_days")), due);
 	fields = form_fields(cJSON_GetObjectItem(a->service, "form"));
-	data = cJSON_PrintUnformatted(a->data);
+	data = json_print(a->data);
 	m = form_masked(fields, a->data);
-	masked = cJSON_PrintUnformatted(m);
+	masked = json_print(m);
 	cJSON_Delete(m);
-	materials = cJSON_PrintUnformatted(a->materials);
+	materials = json_print(a->materials);
 	deferred = deferred_text(a, today, first);
 	subject_of(a, &subject);
 	fee_evaluate(a->service, a->data, &subject, &fee);

@@ -16,6 +16,7 @@
 #include "evaluation.h"
 #include "form.h"
 #include "idempotency.h"
+#include "json-print.h"
 #include "json.h"
 #include "promises.h"
 #include "queue.h"
@@ -327,7 +328,7 @@ insert(struct req *r, struct issue *x)
 	if (next_serial(r, x, today, serial, sizeof serial) != 0)
 		return (0);
 	body = fill(x, today);
-	data = cJSON_PrintUnformatted(x->data);
+	data = json_print(x->data);
 	for (tries = 0; tries < 5 && id == 0; tries++) {
 		if (certificate_tokens(token, code) != 0)
 			break;

@@ -24,10 +24,18 @@ clock_rfc3339(time_t t, char *out)
 void
 clock_date(time_t t, char *out)
 {
-	struct tm	tm;
+	/* a page of fifty residents asks for the same second's date fifty
+	 * times, and localtime_r() reads the zone's rules each time */
+	static _Thread_local time_t	 last;
+	static _Thread_local char	 date[11];
+	struct tm			 tm;
 
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	if (date[0] == '\0' || t != last) {
+		localtime_r(&t, &tm);
+		strftime(date, sizeof date, "%Y-%m-%d", &tm);
+		last = t;
+	}
+	memcpy(out, date, sizeof date);
 }
 
 int

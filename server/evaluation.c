@@ -12,6 +12,7 @@
 #include "db.h"
 #include "evaluation.h"
 #include "exchange-outbox.h"
+#include "json-print.h"
 #include "json.h"
 #include "reply.h"
 #include "route.h"
@@ -215,7 +216,7 @@ reasons_text(const struct eval_rating *x)
 
 	for (i = 0; i < x->nreasons; i++)
 		cJSON_AddItemToArray(a, cJSON_CreateString(x->reasons[i]));
-	s = cJSON_PrintUnformatted(a);
+	s = json_print(a);
 	cJSON_Delete(a);
 	return (s);
 }

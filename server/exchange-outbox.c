@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "db.h"
 #include "exchange-outbox.h"
+#include "json-print.h"
 #include "json.h"
 #include "views.h"
 #include "../util/xmalloc.h"
@@ -65,7 +66,7 @@ outbox_put(struct db *db, const char *kind, const char *stream,
 		cJSON_AddItemToObject(m, it->string,
 		    cJSON_DetachItemViaPointer(body, it));
 	cJSON_Delete(body);
-	text = cJSON_PrintUnformatted(m);
+	text = json_print(m);
 	cJSON_Delete(m);
 	clock_rfc3339(clock_now(), now);
 	rc = db_exec(db, "INSERT INTO exchange_outbox (message_id, kind, "

@@ -7,6 +7,7 @@
 #include "conditions.h"
 #include "db.h"
 #include "fees.h"
+#include "json-print.h"
 #include "json.h"
 #include "valid.h"
 
@@ -271,7 +272,7 @@ fee_cases_text(const cJSON *cases)
 			    cJSON_GetObjectItem(k, keys[i]), 1));
 		cJSON_AddItemToArray(list, o);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -307,7 +308,7 @@ fee_reliefs_text(const cJSON *reliefs)
 		    cJSON_GetObjectItem(r, "basis"), 1));
 		cJSON_AddItemToArray(list, o);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }

@@ -1,5 +1,6 @@
-/* The paged-list query builder: two statements put together from a
- * route's constant pieces, every value bound in order. */
+/* The paged-list query builder: the page's statement put together from
+ * a route's constant pieces, every value bound in order, and the
+ * count's when the page cannot tell the total. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +28,10 @@ struct listq {
 	int			 page, per_page;
 	char			*sql;		/* the page statement's */
 	struct db_stmt		*st;		/* the page, once run */
-	long long		 total;
+	long long		 total;		/* -1 until known */
 	cJSON			*items;
-	int			 done;
+	int			 rows;		/* of the page, as stepped */
+	int			 done, one;
 };
 
 struct listq *
@@ -43,6 +45,7 @@ listq_new(struct db *db, const char *cols, const char *from, int page,
 	q->from = from;
 	q->page = page;
 	q->per_page = per_page;
+	q->total = -1;
 	buf_init(&q->where);
 	q->items = cJSON_CreateArray();
 	return (q);
@@ -152,6 +155,12 @@ listq_order(struct listq *q, const char *order)
 	q->order = order;
 }
 
+void
+listq_one(struct listq *q)
+{
+	q->one = 1;
+}
+
 /* The statement of sql with every value bound, and LIMIT and OFFSET
  * after them when paged. */
 static struct db_stmt *
@@ -180,31 +189,13 @@ listq_sql(struct listq *q)
 
 	if (q->sql != NULL)
 		return (q->sql);
-	if (q->order == NULL)
+	if (q->order == NULL && !q->one)
 		fatal("%s: a list without an order: %s", __func__, q->from);
 	buf_init(&b);
-	buf_printf(&b, "SELECT %s%s%s ORDER BY %s LIMIT ? OFFSET ?", q->cols,
-	    q->from, q->where.data != NULL ? q->where.data : "", q->order);
+	buf_printf(&b, "SELECT %s%s%s%s%s LIMIT ? OFFSET ?", q->cols,
+	    q->from, q->where.data != NULL ? q->where.data : "",
+	    q->one ? "" : " ORDER BY ", q->one ? "" : q->order);
 	return (q->sql = buf_steal(&b));
-}
-
-/* Counts the rows, then runs the page. */
-static void
-run(struct listq *q)
-{
-	struct db_stmt	*st;
-	struct buf	 b;
-	const char	*sql = listq_sql(q);
-
-	buf_init(&b);
-	buf_printf(&b, "SELECT count(*)%s%s", q->from,
-	    q->where.data != NULL ? q->where.data : "");
-	st = bound(q, b.data, 0);
-	if (db_step(st) == 1)
-		q->total = db_int(st, 0);
-	db_reset(st);
-	buf_free(&b);
-	q->st = bound(q, sql, 1);
 }
 
 struct db_stmt *
@@ -213,12 +204,41 @@ listq_next(struct listq *q)
 	if (q->done)
 		return (NULL);
 	if (q->st == NULL)
-		run(q);
-	if (db_step(q->st) == 1)
+		q->st = bound(q, listq_sql(q), 1);
+	if (db_step(q->st) == 1) {
+		q->rows++;
 		return (q->st);
+	}
 	db_reset(q->st);
 	q->done = 1;
 	return (NULL);
+}
+
+/* The total: told by a page that ends short of per_page and is not past
+ * the end, which is how most searches end (an ID number, a name at a
+ * counter); counted otherwise. */
+static void
+count(struct listq *q)
+{
+	struct db_stmt	*st;
+	struct buf	 b;
+
+	if (q->total >= 0)
+		return;
+	while (listq_next(q) != NULL)
+		;
+	if (q->rows < q->per_page && (q->rows > 0 || q->page == 1)) {
+		q->total = (long long)(q->page - 1) * q->per_page + q->rows;
+		return;
+	}
+	buf_init(&b);
+	buf_printf(&b, "SELECT count(*)%s%s", q->from,
+	    q->where.data != NULL ? q->where.data : "");
+	st = bound(q, b.data, 0);
+	if (db_step(st) == 1)
+		q->total = db_int(st, 0);
+	db_reset(st);
+	buf_free(&b);
 }
 
 void
@@ -230,6 +250,7 @@ listq_add(struct listq *q, cJSON *item)
 long long
 listq_total(struct listq *q)
 {
+	count(q);
 	return (q->total);
 }
 
@@ -238,6 +259,7 @@ listq_page(struct listq *q)
 {
 	cJSON	*o;
 
+	count(q);
 	o = view_page(q->items, q->page, q->per_page, q->total);
 	q->items = NULL;
 	listq_free(q);

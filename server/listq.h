@@ -2,9 +2,10 @@
  * The paged-list query, written once for every list route (docs/api.md
  * 1.7). A route says what it lists: its columns, its FROM with joins,
  * one condition for each filter the request uses, and its order. The
- * builder puts two statements together from those pieces, SELECT
- * count(*) for the total and the page with LIMIT and OFFSET, binds
- * every value, and answers the page envelope.
+ * builder puts the page's statement together from those pieces, with
+ * LIMIT and OFFSET, binds every value, and answers the page envelope;
+ * a SELECT count(*) of the same conditions gives the total when the
+ * page cannot (a full page, or one past the end).
  *
  * Every piece of SQL given here must be a string constant, written in
  * the subset both back ends speak (db.h), with a ? wherever a value
@@ -42,14 +43,18 @@ void		 listq_in(struct listq *, const char *expr,
 		    const char *const *values, int n);
 /* The order, "ORDER BY" left out; total, ties broken by an id. */
 void		 listq_order(struct listq *, const char *order);
+/* Instead of an order: the conditions name at most one row (a unique
+ * key's equality), which needs no sorting. */
+void		 listq_one(struct listq *);
 /* The page statement's text, for tests. */
 const char	*listq_sql(struct listq *);
-/* The next row of the page (counting the total first), or NULL after
- * the last. The row's columns are cols, in that order. */
+/* The next row of the page, or NULL after the last. The row's columns
+ * are cols, in that order. */
 struct db_stmt	*listq_next(struct listq *);
 /* Adds an item, made from the current row, to the page. */
 void		 listq_add(struct listq *, cJSON *item);
-/* The total counted by listq_next(). */
+/* The total of matching rows; steps through what is left of the
+ * page. */
 long long	 listq_total(struct listq *);
 /* The page envelope, {items, page, per_page, total}, with the items
  * listq_add() gave; the caller owns it. Frees the query. */

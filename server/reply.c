@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "json-print.h"
 #include "reply.h"
 #include "route.h"
 #include "../util/xmalloc.h"
@@ -69,8 +70,8 @@ reply_json(struct req *r, int status, cJSON *json)
 {
 	char	*text;
 
-	if ((text = cJSON_PrintUnformatted(json)) == NULL)
-		fatal("out of memory printing JSON");
+	if ((text = json_print(json)) == NULL)
+		fatal("%s: an item cJSON cannot print", __func__);
 	cJSON_Delete(json);
 	reply_raw(r, status, "application/json; charset=utf-8", text,
 	    strlen(text));
@@ -119,7 +120,7 @@ reply_problem_ext(struct req *r, int status, const char *name,
 		}
 		cJSON_Delete(ext);
 	}
-	if ((text = cJSON_PrintUnformatted(p)) == NULL)
+	if ((text = json_print(p)) == NULL)
 		fatal("out of memory printing JSON");
 	cJSON_Delete(p);
 	reply_raw(r, status, "application/problem+json; charset=utf-8", text,

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "form.h"
 #include "idempotency.h"
+#include "json-print.h"
 #include "json.h"
 #include "reply.h"
 #include "req.h"
@@ -227,9 +228,9 @@ reissue(struct req *r, long long id, struct fix *f, const char *reason)
 		return (-1);
 	cJSON_AddItemReferenceToObject(ch, "fields", f->fields);
 	cJSON_AddItemReferenceToObject(ch, "old", f->old);
-	change = cJSON_PrintUnformatted(ch);
+	change = json_print(ch);
 	cJSON_Delete(ch);
-	data = cJSON_PrintUnformatted(cJSON_GetObjectItem(c, "data"));
+	data = json_print(cJSON_GetObjectItem(c, "data"));
 	rc = db_exec(r->db, "INSERT INTO certificate_papers (certificate_id, "
 	    "correction_no, purpose, data, body, verify_token, verify_code, "
 	    "corrected_at, corrected_date, corrected_by, reason, fields) "
@@ -250,7 +251,7 @@ reissue(struct req *r, long long id, struct fix *f, const char *reason)
 	    cJSON_GetObjectItem(c, "community"), "name")), f->purpose,
 	    cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(c,
 	    "stub"), "issued_on")));
-	data = cJSON_PrintUnformatted(f->data);
+	data = json_print(f->data);
 	rc = db_exec(r->db, "UPDATE certificates SET purpose = ?, data = ?, "
 	    "body = ?, verify_token = ?, verify_code = ?, corrections = ? "
 	    "WHERE id = ?", "tttttll", f->purpose, data, body, token, code,

@@ -142,7 +142,10 @@ search(struct req *r)
 	scope_list(q, r->staff, "c.centre_id = ?");
 	scope_list_grid(q, r->staff, "r.grid_id IN (SELECT id FROM grids "
 	    "WHERE member_id = ?)");
-	listq_order(q, "r.id");
+	if (t.id_number[0] != '\0')
+		listq_one(q);		/* id_number is unique */
+	else
+		listq_order(q, "r.id");
 	while ((st = listq_next(q)) != NULL)
 		listq_add(q, resident_summary(st, now));
 	reply_json(r, 200, listq_page(q));

@@ -19,6 +19,7 @@
 #include "clock.h"
 #include "db.h"
 #include "form.h"
+#include "json-print.h"
 #include "seed-activity.h"
 #include "seed-events.h"
 #include "seed-fieldwork.h"
@@ -191,7 +192,7 @@ materials_text(const cJSON *materials)
 		    cJSON_GetObjectItem(k, "copies"), 1));
 		cJSON_AddItemToArray(list, m);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -379,8 +380,8 @@ one_application(struct act *a, struct db_stmt *res, struct db_stmt *svc,
 	data = make_data(res, form);
 	fields = form_fields(form);
 	masked = form_masked(fields, data);
-	dtext = cJSON_PrintUnformatted(data);
-	mtext = cJSON_PrintUnformatted(masked);
+	dtext = json_print(data);
+	mtext = json_print(masked);
 	known = cJSON_Parse((const char *)db_text(svc, 2));
 	mats = materials_text(known);
 	cJSON_Delete(known);
@@ -507,7 +508,7 @@ one_certificate(struct act *a, struct db_stmt *res, long long type)
 	    3), (const char *)db_text(res, 4), (const char *)
 	    db_text(res, 6), (const char *)db_text(res,
 	    7), (const char *)db_text(tp, 2), date);
-	dtext = cJSON_PrintUnformatted(data);
+	dtext = json_print(data);
 	snprintf(seq, sizeof seq, "cert:%lld:%.4s", community, date);
 	snprintf(serial, sizeof serial, "%s〔%.4s〕第%06lld号",
 	    db_text(res, 7), date, sequence(a, seq));

@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 
 #include "db.h"
+#include "json-print.h"
 #include "pinyin.h"
 #include "seed-catalog-data.h"
 #include "seed-catalog.h"
@@ -107,7 +108,7 @@ char *
 seed_field_json(const struct seed_field *f, int certificate)
 {
 	cJSON	*o = field_json(f, NULL);
-	char	*s = cJSON_PrintUnformatted(o);
+	char	*s = json_print(o);
 
 	(void)certificate;
 	cJSON_Delete(o);
@@ -237,7 +238,7 @@ form_text(const struct seed_service *s)
 		add_named_fields(add_section(sections, "办理信息", "Details"),
 		    s->fields);
 	closing_sections(sections);
-	text = cJSON_PrintUnformatted(form);
+	text = json_print(form);
 	cJSON_Delete(form);
 	return (text);
 }
@@ -299,7 +300,7 @@ conditions_text(const char *spec)
 			cJSON_AddItemToArray(list, condition_json(item));
 	}
 	free(copy);
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -333,7 +334,7 @@ materials_text(const char *spec)
 			cJSON_AddTrueToObject(m, "promise");
 		cJSON_AddItemToArray(list, m);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -348,7 +349,7 @@ chain_text(const char *spec)
 	while ((item = strsep(&p, "|")) != NULL)
 		cJSON_AddItemToArray(list, cJSON_CreateString(item));
 	free(copy);
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -440,7 +441,7 @@ template_text(const struct seed_cert_type *t)
 	cJSON_AddStringToObject(o, "title", t->name);
 	cJSON_AddStringToObject(o, "body", t->body);
 	add_named_fields(cJSON_AddArrayToObject(o, "fields"), t->fields);
-	text = cJSON_PrintUnformatted(o);
+	text = json_print(o);
 	cJSON_Delete(o);
 	return (text);
 }
@@ -504,7 +505,7 @@ reliefs_text(const char *txcode)
 		cJSON_AddStringToObject(o, "basis", seed_reliefs[i].basis);
 		cJSON_AddItemToArray(list, o);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }
@@ -531,7 +532,7 @@ cases_text(const char *txcode)
 		cJSON_AddStringToObject(o, "basis", seed_fee_cases[i].basis);
 		cJSON_AddItemToArray(list, o);
 	}
-	text = cJSON_PrintUnformatted(list);
+	text = json_print(list);
 	cJSON_Delete(list);
 	return (text);
 }

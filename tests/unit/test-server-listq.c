@@ -1,7 +1,7 @@
 /* The paged-list query builder (server/listq.c) on an in-memory SQLite
- * database: the SQL it puts together, the total and the pages, filters
- * as bound values, and statements cached by their text past the
- * cache's size. */
+ * database: the SQL it puts together, the total and the pages (told by
+ * a short page or counted), filters as bound values, and statements
+ * cached by their text past the cache's size. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -121,6 +121,67 @@ pages_and_total(void **state)
 	assert_int_equal(total, THINGS);
 }
 
+/* The total where the page tells it and where it must be counted: a
+ * page that ends short, a page exactly full, the last page, a page past
+ * the end, the total asked before the rows. */
+static void
+totals_told_and_counted(void **state)
+{
+	struct listq	*q;
+	long long	 got[30], total;
+	int		 per_page, page;
+
+	for (per_page = 1; per_page <= 30; per_page++) {
+		for (page = 1; page <= THINGS / per_page + 2; page++) {
+			q = listq_new(*state, "id", " FROM things", page,
+			    per_page);
+			listq_order(q, "id");
+			(void)ids(q, got, 30, &total);
+			assert_int_equal(total, THINGS);
+		}
+	}
+	/* fewer rows than a page, counted or not, with a condition */
+	q = listq_new(*state, "id", " FROM things", 1, 20);
+	listq_where(q, "n = ?", "d", 3);
+	listq_order(q, "id");
+	assert_int_equal(ids(q, got, 30, &total), 5);
+	assert_int_equal(total, 5);
+	q = listq_new(*state, "id", " FROM things", 2, 3);
+	listq_where(q, "n = ?", "d", 3);
+	listq_order(q, "id");
+	assert_int_equal(ids(q, got, 30, &total), 2);
+	assert_int_equal(total, 5);
+	/* asked first: the page is still whole, the total right */
+	q = listq_new(*state, "id", " FROM things", 1, 10);
+	listq_order(q, "id");
+	assert_int_equal(listq_total(q), THINGS);
+	assert_int_equal(listq_total(q), THINGS);
+	listq_free(q);
+}
+
+/* A unique key's row needs no order: none is written, and the row and
+ * its total are found. */
+static void
+one_row_needs_no_order(void **state)
+{
+	struct listq	*q;
+	long long	 got[2], total;
+
+	q = listq_new(*state, "id", " FROM things", 1, 20);
+	listq_where(q, "id = ?", "d", 7);
+	listq_one(q);
+	assert_string_equal(listq_sql(q), "SELECT id FROM things WHERE "
+	    "(id = ?) LIMIT ? OFFSET ?");
+	assert_int_equal(ids(q, got, 2, &total), 1);
+	assert_int_equal(got[0], 7);
+	assert_int_equal(total, 1);
+	q = listq_new(*state, "id", " FROM things", 1, 20);
+	listq_where(q, "id = ?", "d", THINGS + 1);
+	listq_one(q);
+	assert_int_equal(ids(q, got, 2, &total), 0);
+	assert_int_equal(total, 0);
+}
+
 static void
 filters_are_bound(void **state)
 {
@@ -182,6 +243,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(sql_from_pieces, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(pages_and_total, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(totals_told_and_counted, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(one_row_needs_no_order, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(filters_are_bound, setup,
 		    teardown),

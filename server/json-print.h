@@ -1,0 +1,18 @@
+/*
+ * Replies' JSON text. cJSON_PrintUnformatted() writes each number with
+ * sprintf("%1.15g") and reads it back with sscanf() to see whether 15
+ * digits were enough: most of the cost of a small reply, whose numbers
+ * are ids, counts and ages. This writes the same bytes, integers
+ * directly.
+ */
+#ifndef SERVER_JSON_PRINT_H
+#define SERVER_JSON_PRINT_H
+
+#include <cjson/cJSON.h>
+
+/* The text of json as cJSON_PrintUnformatted() gives it (malloc'd), or
+ * NULL where that gives NULL: an invalid item, a raw item without
+ * text. */
+char	*json_print(const cJSON *json);
+
+#endif
