@@ -167,7 +167,7 @@ pay(struct app_pay *p, const char *channel, const char *reference,
 	const char		*key;
 	char			*body = api_payment_body(&n);
 
-	if (request_busy(p->owner, p->slot)) {
+	if (request_refuse(p->owner, p->slot)) {
 		free(body);
 		return;
 	}
@@ -308,7 +308,7 @@ reversal_reason(const char *text, void *arg)
 	struct request	*rq;
 	char		*what;
 
-	if (request_busy(p->owner, p->slot))
+	if (request_refuse(p->owner, p->slot))
 		return;
 	what = xasprintf("%lld %s %s", p->payment_id, p->kind, text);
 	rq = request_new(p->owner, p->slot, on_asked, p);
@@ -364,7 +364,7 @@ decision_chosen(int index, void *arg)
 	struct request	*rq;
 	char		*what;
 
-	if (index < 0 || request_busy(p->owner, p->slot))
+	if (index < 0 || request_refuse(p->owner, p->slot))
 		return;
 	what = xasprintf("%lld %d", p->reversal, index == 0);
 	rq = request_new(p->owner, p->slot, on_decided, p);
@@ -506,7 +506,7 @@ reprint_reason(const char *text, void *arg)
 	struct request	*rq;
 	char		*what;
 
-	if (request_busy(p->owner, p->slot))
+	if (request_refuse(p->owner, p->slot))
 		return;
 	/* the same reprint again after a lost answer keeps its key */
 	what = xasprintf("reprint %lld %s", p->reprint_of, text);

@@ -4,6 +4,7 @@
 
 #include "request.h"
 #include "tui.h"
+#include "../locale/i18n.h"
 #include "../util/log.h"
 #include "../util/xmalloc.h"
 
@@ -202,6 +203,16 @@ request_busy(const void *owner, int slot)
 			return (1);
 	}
 	return (0);
+}
+
+int
+request_refuse(const void *owner, int slot)
+{
+	if (!request_busy(owner, slot))
+		return (0);
+	app_message(MSG_ERROR, "%s", _("Wait for the answer, or press Esc "
+	    "to cancel it."));
+	return (1);
 }
 
 int

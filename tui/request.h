@@ -53,6 +53,10 @@ void		 request_wait(const void *owner, int slot,
 void		 request_done(const void *owner, int slot);
 /* Whether owner waits for something in slot (SLOT_ANY: any). */
 int		 request_busy(const void *owner, int slot);
+/* The same, for a key or an answer that would start a request: while
+ * owner waits in slot, the clerk is told that nothing was done (the
+ * key is not kept for later: the answer may change what it would do). */
+int		 request_refuse(const void *owner, int slot);
 /* Ends what owner waits for in slot (SLOT_ANY: all), without its
  * callback; 1 if there was something. */
 int		 request_cancel(const void *owner, int slot);

@@ -343,7 +343,7 @@ send_action(struct appview *v, const struct app_action *a, cJSON *body)
 	struct request	*rq;
 	char		*text;
 
-	if (request_busy(v, SLOT_APP) || v->d == NULL) {
+	if (v->d == NULL || request_refuse(v, SLOT_APP)) {
 		cJSON_Delete(body);
 		return;
 	}
@@ -711,8 +711,10 @@ view_key(struct screen *s, int key)
 	else if (key == 'm' || key == 'M')
 		print_ui_offer(print_ui_application(v->d->json, 0,
 		    "materials", 0), NULL);
-	else if ((key == 'd' || key == 'D') && !request_busy(v, SLOT_APP))
-		bring_deferred(v);
+	else if (key == 'd' || key == 'D') {
+		if (!request_refuse(v, SLOT_APP))
+			bring_deferred(v);
+	}
 	else if ((key == 'n' || key == 'N') && v->d->ndeferred > 0)
 		print_ui_offer(print_ui_application(v->d->json, 0,
 		    "deferral", 0), NULL);
@@ -724,19 +726,23 @@ view_key(struct screen *s, int key)
 	else if (key == 'g' || key == 'G')
 		app_message(MSG_ERROR, "%s", _("No proof was replaced by a "
 		    "promise: there is no 告知承诺书 to print."));
-	else if ((key == 'k' || key == 'K') && !request_busy(v, SLOT_APP))
-		correct(v);
-	else if ((key == 'y' || key == 'Y') && !request_busy(v, SLOT_PAY))
-		app_pay_take(&v->pay, v->d);
-	else if ((key == 'u' || key == 'U') && !request_busy(v, SLOT_PAY))
-		app_pay_reverse(&v->pay, v->d);
-	else if ((key == 'l' || key == 'L') && !request_busy(v, SLOT_PAY))
-		app_pay_reprint(&v->pay, v->d);
-	else if ((a = app_action_by_key(key)) != NULL &&
-	    !request_busy(v, SLOT_APP))
-		act(v, a);
-	else
-		return (a != NULL);
+	else if (key == 'k' || key == 'K') {
+		if (!request_refuse(v, SLOT_APP))
+			correct(v);
+	} else if (key == 'y' || key == 'Y') {
+		if (!request_refuse(v, SLOT_PAY))
+			app_pay_take(&v->pay, v->d);
+	} else if (key == 'u' || key == 'U') {
+		if (!request_refuse(v, SLOT_PAY))
+			app_pay_reverse(&v->pay, v->d);
+	} else if (key == 'l' || key == 'L') {
+		if (!request_refuse(v, SLOT_PAY))
+			app_pay_reprint(&v->pay, v->d);
+	} else if ((a = app_action_by_key(key)) != NULL) {
+		if (!request_refuse(v, SLOT_APP))
+			act(v, a);
+	} else
+		return (0);
 	return (1);
 }
 

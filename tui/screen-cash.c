@@ -172,7 +172,7 @@ on_done(struct api_result *r, void *arg)
 static struct request *
 act_request(struct cash *c)
 {
-	if (request_busy(c, SLOT_ACT))
+	if (request_refuse(c, SLOT_ACT))
 		return (NULL);
 	app_message(MSG_INFO, "%s", _("Sending..."));
 	return (request_new(c, SLOT_ACT, on_done, c));
@@ -334,7 +334,7 @@ cash_key(struct screen *s, int key)
 
 	if (key == 'o' || key == 'O' || key == 'c' || key == 'C' ||
 	    key == 's' || key == 'S') {
-		if (!request_busy(c, SLOT_ACT))
+		if (!request_refuse(c, SLOT_ACT))
 			ask(c, key | 0x20);
 		return (1);
 	}

@@ -156,7 +156,7 @@ reason_given(const char *text, void *arg)
 	struct certview	*v = arg;
 	struct request	*rq;
 
-	if (request_busy(v, 0))
+	if (request_refuse(v, 0))
 		return;
 	/* the same reprint again after a lost answer keeps its key */
 	rq = request_new(v, 0, on_reprint, v);
@@ -224,7 +224,7 @@ void_reason_given(const char *text, void *arg)
 	struct certview	*v = arg;
 	struct request	*rq;
 
-	if (request_busy(v, 0))
+	if (request_refuse(v, 0))
 		return;
 	rq = request_new(v, 0, on_ruled, v);
 	request_call(rq, api_certificate_void(app.api, v->c->id, text,
@@ -238,7 +238,7 @@ correction_reason_given(const char *text, void *arg)
 	struct request	*rq;
 	char		*both;
 
-	if (request_busy(v, 0) || v->purpose == NULL)
+	if (v->purpose == NULL || request_refuse(v, 0))
 		return;
 	both = xasprintf("%s\n%s", v->purpose, text);
 	rq = request_new(v, 0, on_ruled, v);
@@ -278,7 +278,7 @@ may_rule(struct certview *v)
 		    "nothing more can be done with it."), v->c->voided_on);
 		return (0);
 	}
-	return (!request_busy(v, 0));
+	return (!request_refuse(v, 0));
 }
 
 /* V: void it, with the reason. */
@@ -329,7 +329,7 @@ release(struct certview *v)
 {
 	struct request	*rq;
 
-	if (request_busy(v, 0))
+	if (request_refuse(v, 0))
 		return;
 	rq = request_new(v, 0, on_released, v);
 	request_call(rq, api_certificate_kiosk_release(app.api, v->c->id,
@@ -367,12 +367,12 @@ certview_key(struct screen *s, int key)
 			;
 		else if (!v->reopened)
 			print_original(v);
-		else if (!request_busy(v, 0))
+		else if (!request_refuse(v, 0))
 			ask_reason(v);	/* its original left with the resident */
 		return (1);
 	case 'r':
 	case 'R':
-		if (!refuse_void(v) && !request_busy(v, 0))
+		if (!refuse_void(v) && !request_refuse(v, 0))
 			ask_reason(v);
 		return (1);
 	case 's':

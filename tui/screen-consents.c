@@ -424,7 +424,7 @@ consents_key(struct screen *s, int key)
 	switch (key) {
 	case 'n':
 	case 'N':
-		if (!request_busy(c, SLOT_RECORD))
+		if (!request_refuse(c, SLOT_RECORD))
 			record(c);
 		return (1);
 	case 'w':
@@ -432,7 +432,7 @@ consents_key(struct screen *s, int key)
 		if (k != NULL && *k->withdrawn_on != '\0')
 			app_message(MSG_ERROR, "%s", _("That consent was "
 			    "withdrawn already."));
-		else if (k != NULL && !request_busy(c, SLOT_WITHDRAW))
+		else if (k != NULL && !request_refuse(c, SLOT_WITHDRAW))
 			prompt_ask(&(struct prompt){ .title = _("Why is it "
 			    "withdrawn?"), .max_chars = 200, .min_chars = 1,
 			    .done = got_reason, .arg = c });

@@ -201,12 +201,7 @@ event_reload(struct screen *s)
 static int
 ready(struct eventscr *e)
 {
-	if (request_busy(e, 0)) {
-		app_message(MSG_ERROR, "%s", _("Wait for the answer, or press "
-		    "Esc to cancel it."));
-		return (0);
-	}
-	return (e->ev != NULL);
+	return (!request_refuse(e, 0) && e->ev != NULL);
 }
 
 /* Sends the step with everything asked. */

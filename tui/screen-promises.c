@@ -152,7 +152,8 @@ ask(struct promises *p, int false_one)
 		    "the later check of a promise."));
 		return;
 	}
-	if (p->page == NULL || p->page->n == 0 || request_busy(p, SLOT_CHECK))
+	if (p->page == NULL || p->page->n == 0 ||
+	    request_refuse(p, SLOT_CHECK))
 		return;
 	x = &p->page->items[list_selected(&p->l)];
 	p->checking = x->id;

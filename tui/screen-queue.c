@@ -376,12 +376,7 @@ can_act(struct queue *q)
 	if (request_busy(q, 0) && (q->op == Q_LOAD ||
 	    (q->op == Q_CATS && q->after_cats == Q_NONE)))
 		request_cancel(q, 0);
-	if (request_busy(q, 0)) {
-		app_message(MSG_ERROR, "%s", _("Wait for the answer, or press "
-		    "Esc to cancel it."));
-		return (0);
-	}
-	return (1);
+	return (!request_refuse(q, 0));
 }
 
 static void

@@ -236,7 +236,7 @@ pickup_code(struct profile *p)
 {
 	struct request	*rq;
 
-	if (p->r == NULL || request_busy(p, SLOT_PICKUP))
+	if (p->r == NULL || request_refuse(p, SLOT_PICKUP))
 		return;
 	rq = request_new(p, SLOT_PICKUP, on_pickup_code, p);
 	request_call(rq, api_pickup_code_new(app.api, p->id,
@@ -280,7 +280,7 @@ resident_key(struct screen *s, int key)
 		return (1);
 	case 'e':
 	case 'E':
-		if (p->r != NULL && !request_busy(p, 0))
+		if (p->r != NULL && !request_refuse(p, 0))
 			resident_edit_open(p->r);
 		return (1);
 	case 'h':
@@ -291,20 +291,21 @@ resident_key(struct screen *s, int key)
 		return (1);
 	case 't':
 	case 'T':
-		if (p->r != NULL && !request_busy(p, 0))
+		if (p->r != NULL && !request_refuse(p, 0))
 			status_ask_start(&p->sa, p->r);
 		return (1);
 	case 'f':
 	case 'F':
-		if (p->r != NULL && !request_busy(p, 0))
+		if (p->r != NULL && !request_refuse(p, 0))
 			status_ask_flag(&p->sa, p->r);
 		return (1);
 	case 'u':
 	case 'U':
-		if (p->r != NULL && !request_busy(p, 0) &&
-		    p->r->household_id == 0)
+		if (p->r == NULL || request_refuse(p, 0))
+			;
+		else if (p->r->household_id == 0)
 			household_new_ask(&p->hn, p->r);
-		else if (p->r != NULL && !request_busy(p, 0))
+		else
 			household_ask_start(&p->hh, p->r, p->r->nmembers > 0 ?
 			    p->r->members[p->members.sel].id : 0);
 		return (1);

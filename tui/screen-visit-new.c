@@ -460,7 +460,7 @@ anyone_met(const struct visitnew *v)
 static void
 send_visit(struct visitnew *v)
 {
-	if (v->h == NULL || request_busy(v, SLOT_ANY))
+	if (v->h == NULL || request_refuse(v, SLOT_ANY))
 		return;
 	if (!anyone_met(v)) {
 		app_hint(MSG_ERROR, "%s", _("Whom did you meet? M ticks the "
@@ -488,8 +488,11 @@ visitnew_key(struct screen *s, int key)
 	struct visitnew	*v = s->data;
 	int		 k;
 
-	if (request_busy(v, SLOT_EVENT) || request_busy(v, SLOT_VISIT))
-		return (key == TK_ESC ? 0 : 1);	/* Esc cancels */
+	if (request_busy(v, SLOT_EVENT) || request_busy(v, SLOT_VISIT)) {
+		if (key == TK_ESC)
+			return (0);	/* the kit's: cancel */
+		return (request_refuse(v, SLOT_ANY));
+	}
 	switch (key) {
 	case 'm': case 'M':
 		ask_met(v);

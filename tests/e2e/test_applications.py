@@ -7,12 +7,14 @@ check digit is refused before anything is sent); another is refused
 with its reason and the refusal notice prints; a batch of accepted ones
 is handed to a back office and the hand-off list prints; an action on
 a version changed meanwhile at another counter is refused and the
-screen reloads. Each step is checked in the server's database as well
+screen reloads; a key pressed while an answer is awaited is refused
+aloud. Each step is checked in the server's database as well
 as on the screen."""
 import glob
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import sys
 import tempfile
@@ -329,6 +331,36 @@ def test_changed_meanwhile_is_not_overwritten():
     with_client(body)
 
 
+def test_a_key_while_the_answer_is_awaited_is_refused_aloud():
+    """The server stops answering while an accept is on its way. C
+    (complete), pressed meanwhile, is not dropped without a word: the
+    clerk is told to wait or press Esc, and nothing is done with it.
+    When the answer comes the application is accepted, not completed,
+    and C then completes it."""
+    def body(s, t, state):
+        number = create(s)
+        log_in(t)
+        open_number(t, number)
+        t.wait_for("Received", "A Accept")
+        os.kill(s.proc.pid, signal.SIGSTOP)
+        try:
+            t.type("a")
+            confirm(t, "Accept: %s?" % number)
+            t.wait_for("Sending")
+            t.type("c")
+            t.wait_for("Wait for the answer, or press Esc to cancel it.")
+        finally:
+            os.kill(s.proc.pid, signal.SIGCONT)
+        wait_status(s.db, number, "accepted")
+        t.wait_for("Accepted")
+        time.sleep(0.5)
+        assert row(s.db, number)[:2] == ("accepted", 2), row(s.db, number)
+        t.type("c")
+        confirm(t, "Complete: %s?" % number)
+        wait_status(s.db, number, "completed")
+    with_client(body)
+
+
 if __name__ == "__main__":
     run([("an application accepted, materials asked for with the notice, "
           "completed, collected with the collector's ID checked",
@@ -341,4 +373,7 @@ if __name__ == "__main__":
          ("applications of a resident found by status and date",
           test_search_by_resident_status_and_date),
          ("a batch handed to a back office; the hand-off list prints",
-          test_handoff_list_printed)])
+          test_handoff_list_printed),
+         ("a key pressed while an answer is awaited is refused with a "
+          "word, and nothing is done with it",
+          test_a_key_while_the_answer_is_awaited_is_refused_aloud)])
