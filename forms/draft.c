@@ -152,13 +152,13 @@ draft_read(const char *path, char **cause)
 	buf = xmalloc(DRAFT_MAX_BYTES + 1);
 	n = fread(buf, 1, DRAFT_MAX_BYTES + 1, f);
 	fclose(f);
-	if (n > DRAFT_MAX_BYTES || (doc = cJSON_ParseWithLength(buf, n)) ==
-	    NULL || !cJSON_IsObject(doc)) {
+	doc = n <= DRAFT_MAX_BYTES ? cJSON_ParseWithLength(buf, n) : NULL;
+	free(buf);
+	if (doc == NULL || !cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
 		*cause = xasprintf("%s: not a draft", path);
-		free(buf);
 		return (NULL);
 	}
-	free(buf);
 	return (doc);
 }
 

@@ -309,11 +309,14 @@ data_leaves_record_values_to_the_server(void **state)
 static void
 draft_round_trip(void **state)
 {
+	static const char *const not_drafts[] = { "[1, 2]", "\"x\"",
+	    "{\"cut" };
 	struct form	*a = load_0501(), *b = load_0501();
 	char		 dir[] = "/tmp/bianmin-draft-XXXXXX", *cause = NULL;
-	char		**list, *ta, *tb;
+	char		**list, *ta, *tb, path[64];
 	cJSON		*doc, *back;
 	struct stat	 sb;
+	FILE		*f;
 	size_t		 n, i;
 
 	(void)state;
@@ -345,6 +348,19 @@ draft_round_trip(void **state)
 	assert_int_equal(b->materials[0].received, 0);
 	assert_int_equal(draft_remove(dir, "51-40"), 0);
 	assert_int_equal(draft_remove(dir, "../evil"), -1);
+	/* JSON that is no draft is refused, and kept nowhere (the
+	 * sanitizer's leak check sees it) */
+	snprintf(path, sizeof path, "%s/not-a-draft.json", dir);
+	for (i = 0; i < sizeof not_drafts / sizeof not_drafts[0]; i++) {
+		assert_non_null(f = fopen(path, "w"));
+		fputs(not_drafts[i], f);
+		fclose(f);
+		assert_null(draft_read(path, &cause));
+		assert_non_null(strstr(cause, "not a draft"));
+		free(cause);
+		cause = NULL;
+	}
+	unlink(path);
 	free(list[0]);
 	free(list);
 	rmdir(dir);
