@@ -36,6 +36,7 @@ class Context:
         self.held_runs = 1 if a.quick else 2
         self.seed_runs = 1 if a.quick else 3
         self.load_runs = 1 if a.quick else 3
+        self.read_runs = 1 if a.quick else 5    # the read loads in turns
         self.load_seconds = 3 if a.quick else 6
         self.warmup_seconds = 1 if a.quick else 2
         self.fsync_seconds = 1.0 if a.quick else 2.0
@@ -188,10 +189,11 @@ def main():
     runs = ("Client figures are medians of %d runs after a warm-up "
             "(keystrokes: %d × 1,000 keys idle, %d × 1,000 with the server "
             "holding requests and as many of the floor at the same pace); "
-            "server figures are medians of %d wrk runs "
-            "of %d s after a warm-up. The whole run took %.0f s." % (
+            "server figures are medians of %d runs of %d s after a "
+            "warm-up (the reads: %d, the health check and the searches in "
+            "turns). The whole run took %.0f s." % (
                 ctx.runs, ctx.latency_runs, ctx.held_runs, ctx.load_runs,
-                ctx.load_seconds, time.monotonic() - ctx.t0))
+                ctx.load_seconds, ctx.read_runs, time.monotonic() - ctx.t0))
     md = report.write(ctx.rows, peers_table(ctx), ctx.notes, a.out,
                       {"mode": mode, "runs": runs}, ctx.sections)
     with open(md) as f:
