@@ -231,6 +231,7 @@ count(struct listq *q)
 		q->total = (long long)(q->page - 1) * q->per_page + q->rows;
 		return;
 	}
+	q->total = 0;		/* the count failed: as before, none */
 	buf_init(&b);
 	buf_printf(&b, "SELECT count(*)%s%s", q->from,
 	    q->where.data != NULL ? q->where.data : "");
