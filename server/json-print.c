@@ -66,47 +66,24 @@ print_number(struct buf *b, double d)
 static void
 print_string(struct buf *b, const char *s)
 {
+	/* the characters with a short escape, and its letter */
+	static const char	 named[] = "\"\\\b\f\n\r\t", letter[] = "\"\\bfnrt";
 	const unsigned char	*p = (const unsigned char *)s, *run;
+	const char		*n;
 	char			 esc[8];
 
 	buf_add(b, "\"", 1);
-	if (s == NULL) {
-		buf_add(b, "\"", 1);
-		return;
-	}
-	for (;;) {
+	while (p != NULL) {
 		for (run = p; *p > 31 && *p != '"' && *p != '\\'; p++)
 			;
 		buf_add(b, run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
-		switch (*p) {
-		case '"':
-			buf_add(b, "\\\"", 2);
-			break;
-		case '\\':
-			buf_add(b, "\\\\", 2);
-			break;
-		case '\b':
-			buf_add(b, "\\b", 2);
-			break;
-		case '\f':
-			buf_add(b, "\\f", 2);
-			break;
-		case '\n':
-			buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			buf_add(b, "\\r", 2);
-			break;
-		case '\t':
-			buf_add(b, "\\t", 2);
-			break;
-		default:
+		if ((n = strchr(named, *p)) != NULL)
+			snprintf(esc, sizeof esc, "\\%c", letter[n - named]);
+		else
 			snprintf(esc, sizeof esc, "\\u%04x", *p);
-			buf_add(b, esc, 6);
-			break;
-		}
+		buf_adds(b, esc);
 		p++;
 	}
 	buf_add(b, "\"", 1);
@@ -116,6 +93,7 @@ static int
 print_value(struct buf *b, const cJSON *item)
 {
 	const cJSON	*c;
+	int		 object;
 
 	switch (item->type & 0xFF) {
 	case cJSON_NULL:
@@ -139,26 +117,20 @@ print_value(struct buf *b, const cJSON *item)
 		print_string(b, item->valuestring);
 		return (0);
 	case cJSON_Array:
-		buf_add(b, "[", 1);
-		for (c = item->child; c != NULL; c = c->next) {
-			if (c != item->child)
-				buf_add(b, ",", 1);
-			if (print_value(b, c) != 0)
-				return (-1);
-		}
-		buf_add(b, "]", 1);
-		return (0);
 	case cJSON_Object:
-		buf_add(b, "{", 1);
+		object = (item->type & 0xFF) == cJSON_Object;
+		buf_add(b, object ? "{" : "[", 1);
 		for (c = item->child; c != NULL; c = c->next) {
 			if (c != item->child)
 				buf_add(b, ",", 1);
-			print_string(b, c->string);
-			buf_add(b, ":", 1);
+			if (object) {
+				print_string(b, c->string);
+				buf_add(b, ":", 1);
+			}
 			if (print_value(b, c) != 0)
 				return (-1);
 		}
-		buf_add(b, "}", 1);
+		buf_add(b, object ? "}" : "]", 1);
 		return (0);
 	default:
 		return (-1);
