@@ -229,7 +229,6 @@ def load_suite(ctx):
     base = measured[loads[0][0]]
     for name, route, limit, paths in loads[1:]:
         res = measured[name]
-        bad = sum(r["bad"] for r in res)
         bname = "health check"
         ctx.add(Row("server %s p50, %d connections" % (name, CONNECTIONS),
                     "bianmind", "ms", [r["p50"] for r in res], bname,
@@ -244,11 +243,9 @@ def load_suite(ctx):
         ctx.add(Row("server %s throughput" % name, "bianmind", "req/s",
                     [r["rps"] for r in res], bname,
                     [r["rps"] for r in base], fmt="%.0f", note=route))
-        if bad or any(r["errors"] for r in res):
-            ctx.note("%s: %d answers were not 2xx; %s" % (
-                name, bad, "; ".join(r["errors"] for r in res
-                                     if r["errors"])))
-    crowd_suite(ctx, token, loads[1][3], measured["ID lookup"])
+        note_not_2xx(ctx, name, res)
+    id_paths = {name: p for name, _, _, p in loads}["ID lookup"]
+    crowd_suite(ctx, token, id_paths, measured["ID lookup"])
     ctx.note("Server load: wrk with %d threads and %d connections on "
              "this same machine, so wrk and bianmind (%s worker threads) "
              "share its CPUs; the health check (no session, no search) "
@@ -285,11 +282,16 @@ def crowd_suite(ctx, token, paths, at16):
     ctx.add(Row("server ID lookup p50, %d connections" % CROWD, "bianmind",
                 "ms", [r["p50"] for r in res], base,
                 [r["p50"] for r in at16], fmt="%.3f"))
-    if any(r["bad"] or r["errors"] for r in res):
-        ctx.note("ID lookups at %d connections: %d answers were not 2xx; "
-                 "%s" % (CROWD, sum(r["bad"] for r in res),
-                         "; ".join(r["errors"] for r in res
-                                   if r["errors"])))
+    note_not_2xx(ctx, "ID lookups at %d connections" % CROWD, res)
+
+
+def note_not_2xx(ctx, name, res):
+    """Notes the answers of wrk's runs res that were not 2xx, and its
+    socket errors."""
+    bad = sum(r["bad"] for r in res)
+    if bad or any(r["errors"] for r in res):
+        ctx.note("%s: %d answers were not 2xx; %s" % (
+            name, bad, "; ".join(r["errors"] for r in res if r["errors"])))
 
 
 def fsync_suite(ctx):
