@@ -28,6 +28,7 @@
 #include "route.h"
 #include "scope.h"
 #include "valid.h"
+#include "../util/xmalloc.h"
 
 /* A request being taken in. */
 struct newapp {
@@ -43,6 +44,9 @@ struct newapp {
 	cJSON		*materials;	/* as received */
 	cJSON		*deferred;	/* names taken 容缺, or NULL */
 	cJSON		*promised;	/* names promised (告知承诺), or NULL */
+	/* the resident's status as read with the rest, for a refusal
+	 * once the request is known valid (inactive_as_read()) */
+	char		*status, *death_date, *moved_out_on, *moved_out_to;
 };
 
 /* Frees what taking an application made. */
@@ -55,6 +59,17 @@ newapp_free(struct newapp *a)
 	cJSON_Delete(a->materials);
 	cJSON_Delete(a->deferred);
 	cJSON_Delete(a->promised);
+	free(a->status);
+	free(a->death_date);
+	free(a->moved_out_on);
+	free(a->moved_out_to);
+}
+
+/* A copy of column col, or NULL for NULL. */
+static char *
+text_or_null(struct db_stmt *st, int col)
+{
+	return (db_null(st, col) ? NULL : xstrdup(db_text(st, col)));
 }
 
 /* An application already made with this key: 200 and its state for its
@@ -87,19 +102,21 @@ known_key(struct req *r)
 	return (1);
 }
 
-/* The resident as prefill sources, if the caller may see them. */
+/* The resident as prefill sources, if the caller may see them: the
+ * row, its centre and its status in one read. */
 static int
 load_resident(struct req *r, struct newapp *a)
 {
 	struct db_stmt	*st;
 	cJSON		*o;
+	long long	 centre;
 
-	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, a->resident_id))
-		return (-1);
 	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
 	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
-	    "c.code, r.tags FROM residents r JOIN communities c ON "
-	    "c.id = r.community_id WHERE r.id = ?", "l", a->resident_id) != 1) {
+	    "c.code, r.tags, c.centre_id, r.status, r.death_date, "
+	    "r.moved_out_on, coalesce(r.moved_out_to, '') FROM residents r "
+	    "JOIN communities c ON c.id = r.community_id WHERE r.id = ?", "l",
+	    a->resident_id) != 1) {
 		db_reset(st);
 		return (-1);
 	}
@@ -118,7 +135,18 @@ load_resident(struct req *r, struct newapp *a)
 	a->community = db_int(st, 8);
 	snprintf(a->prefix, sizeof a->prefix, "%.9s", db_text(st, 9));
 	snprintf(a->tags, sizeof a->tags, "%s", db_text(st, 10));
+	centre = db_int(st, 11);
+	a->status = text_or_null(st, 12);
+	a->death_date = text_or_null(st, 13);
+	a->moved_out_on = text_or_null(st, 14);
+	a->moved_out_to = text_or_null(st, 15);
 	db_reset(st);
+	if (!scope_sees_read(r->db, r->staff, SCOPE_RESIDENT, a->resident_id,
+	    centre)) {
+		cJSON_Delete(a->resident);
+		a->resident = NULL;
+		return (-1);
+	}
 	return (0);
 }
 
@@ -459,10 +487,10 @@ check_conditions(struct req *r, struct newapp *a)
 	return (-1);
 }
 
-/* The next number of the prefix's day; -1 once 9999 are used. The
- * sequence's row stays locked until the transaction ends: numbers of
- * one street and day are given in turns and a rollback gives its
- * number back, while other streets' go on beside it. */
+/* The next number of the prefix's day: 0, 1 once 9999 are used, -1 on
+ * error. The sequence's row stays locked until the transaction ends:
+ * numbers of one street and day are given in turns and a rollback gives
+ * its number back, while other streets' go on beside it. */
 static int
 next_number(struct req *r, const char *prefix, const char *date,
     char *out)
@@ -470,17 +498,20 @@ next_number(struct req *r, const char *prefix, const char *date,
 	struct db_stmt	*st;
 	char		 name[40], compact[9];
 	long long	 n = 0;
+	int		 rc;
 
 	snprintf(compact, sizeof compact, "%.4s%.2s%.2s", date, date + 5,
 	    date + 8);
 	snprintf(name, sizeof name, "app:%s:%s", prefix, compact);
-	if (db_query(r->db, &st, "INSERT INTO sequences (name, last) VALUES "
-	    "(?, 1) ON CONFLICT (name) DO UPDATE SET last = sequences.last + 1 "
-	    "RETURNING last", "t", name) == 1)
+	if ((rc = db_query(r->db, &st, "INSERT INTO sequences (name, last) "
+	    "VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET last = "
+	    "sequences.last + 1 RETURNING last", "t", name)) == 1)
 		n = db_int(st, 0);
 	db_reset(st);
-	if (n < 1 || n > 9999)
+	if (rc != 1)
 		return (-1);
+	if (n < 1 || n > 9999)
+		return (1);
 	snprintf(out, 24, "%s-%s-%04lld", prefix, compact, n);
 	return (0);
 }
@@ -577,8 +608,7 @@ insert(struct req *r, struct newapp *a, const char *number,
 		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
 		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
 		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,
-		    a->note) != 0 || exchange_event(r->db, id) != 0 ||
-		    make_promises(r, a, id) != 0)
+		    a->note) != 0 || make_promises(r, a, id) != 0)
 			id = 0;
 	}
 	cJSON_Delete(fields);
@@ -630,35 +660,30 @@ already_open(struct req *r, struct newapp *a)
 }
 
 /* A deceased (confirmed) or moved-out resident is not the applicant of
- * a new application: 422 resident-inactive saying so. Asked before the
- * service's conditions, whose refusal would hide the reason, and again
- * inside the write transaction, so that a death confirmed meanwhile is
- * seen. 1 if answered. */
+ * a new application: 422 resident-inactive saying so, from the row's
+ * status, death_date, moved_out_on and moved_out_to. 1 if answered. */
 static int
-inactive(struct req *r, struct newapp *a)
+refuse_inactive(struct req *r, const struct newapp *a, const char *status,
+    const char *death_date, const char *moved_out_on,
+    const char *moved_out_to)
 {
-	struct db_stmt	*st;
 	cJSON		*ext;
 	char		 detail[160];
 	int		 dead;
 
-	if (db_query(r->db, &st, "SELECT status, death_date, moved_out_on, "
-	    "coalesce(moved_out_to, '') FROM residents WHERE id = ? AND "
-	    "status IN ('deceased', 'moved_out')", "l", a->resident_id) != 1) {
-		db_reset(st);
+	if (status == NULL || (!(dead = strcmp(status, "deceased") == 0) &&
+	    strcmp(status, "moved_out") != 0))
 		return (0);
-	}
-	dead = strcmp(db_text(st, 0), "deceased") == 0;
 	ext = cJSON_CreateObject();
-	cJSON_AddStringToObject(ext, "resident_status", db_text(st, 0));
-	json_add_nullable(ext, "since", db_text(st, dead ? 1 : 2));
+	cJSON_AddStringToObject(ext, "resident_status", status);
+	json_add_nullable(ext, "since", dead ? death_date : moved_out_on);
 	if (dead)
 		snprintf(detail, sizeof detail, "该居民已于 %s 死亡（已确认），"
-		    "不能作为申请人", db_text(st, 1));
+		    "不能作为申请人", death_date != NULL ? death_date : "");
 	else
 		snprintf(detail, sizeof detail, "该居民已于 %s 迁出（%.60s），"
-		    "不能作为申请人", db_text(st, 2), db_text(st, 3));
-	db_reset(st);
+		    "不能作为申请人", moved_out_on != NULL ? moved_out_on : "",
+		    moved_out_to != NULL ? moved_out_to : "");
 	req_note(r, "refused: resident %lld is %s", a->resident_id,
 	    dead ? "deceased" : "moved out");
 	reply_problem_ext(r, 422, "resident-inactive", "Resident inactive",
@@ -666,16 +691,49 @@ inactive(struct req *r, struct newapp *a)
 	return (1);
 }
 
+/* The refusal from the status read with the resident: asked before the
+ * service's conditions, whose refusal would hide the reason. */
+static int
+inactive_as_read(struct req *r, const struct newapp *a)
+{
+	return (refuse_inactive(r, a, a->status, a->death_date,
+	    a->moved_out_on, a->moved_out_to));
+}
+
+/* The refusal from the row read again inside the write transaction, so
+ * that a death confirmed meanwhile is seen. */
+static int
+inactive(struct req *r, struct newapp *a)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	if (db_query(r->db, &st, "SELECT status, death_date, moved_out_on, "
+	    "coalesce(moved_out_to, '') FROM residents WHERE id = ? AND "
+	    "status IN ('deceased', 'moved_out')", "l", a->resident_id) != 1) {
+		db_reset(st);
+		return (0);
+	}
+	rc = refuse_inactive(r, a, db_text(st, 0), db_null(st, 1) ? NULL :
+	    db_text(st, 1), db_null(st, 2) ? NULL : db_text(st, 2),
+	    db_text(st, 3));
+	db_reset(st);
+	return (rc);
+}
+
 /* Writes it all in one transaction and answers 201: beside other
  * writers, taking the resident's and service's lock, then the ticket's
- * row, then the street's day's sequence (db_begin_rows()). */
+ * row, then the street's day's sequence (db_begin_rows()). The scope
+ * was asked of the resident, and the application's stream of exchange
+ * messages begins here. */
 static void
 take(struct req *r, struct newapp *a)
 {
 	char		 number[24], now[32], today[11], object[48], loc[64];
 	char		 code[7], expires[32];
 	long long	 id, version;
-	cJSON		*o;
+	cJSON		*o = NULL, *msg;
+	int		 rc;
 
 	clock_rfc3339(clock_now(), now);
 	clock_date(clock_now(), today);
@@ -694,19 +752,22 @@ take(struct req *r, struct newapp *a)
 		db_rollback(r->db);
 		return;
 	}
-	if (next_number(r, a->prefix, today, number) != 0) {
-		db_rollback(r->db);
-		reply_problem(r, 409, "conflict", "Conflict",
-		    "今日办件编号已用完", NULL);
-		return;
-	}
-	if ((id = insert(r, a, number, now, today)) == 0 ||
+	if ((rc = next_number(r, a->prefix, today, number)) == 0 &&
+	    ((id = insert(r, a, number, now, today)) == 0 ||
+	    (msg = exchange_event_message(r->db, id)) == NULL ||
+	    exchange_event_first(r->db, id, msg) != 0 ||
 	    (snprintf(object, sizeof object, "application/%lld", id),
 	    audit_req(r, "create", object, number)) != 0 ||
 	    pickup_issue(r->db, a->resident_id, id, code, expires) != 0 ||
-	    (o = app_full(r, id, &version)) == NULL) {
+	    (o = app_view(r->db, id, &version)) == NULL))
+		rc = -1;
+	if (rc != 0) {
 		db_rollback(r->db);
-		reply_unavailable(r, NULL);
+		if (rc == 1)
+			reply_problem(r, 409, "conflict", "Conflict",
+			    "今日办件编号已用完", NULL);
+		else
+			reply_unavailable(r, NULL);
 		return;
 	}
 	/* the resident's 取件码, on the acceptance receipt: only here */
@@ -728,7 +789,8 @@ app_create(struct req *r)
 	struct newapp	a;
 
 	memset(&a, 0, sizeof a);
-	if (known_key(r) || read_request(r, &a) != 0 || inactive(r, &a) ||
+	if (known_key(r) || read_request(r, &a) != 0 ||
+	    inactive_as_read(r, &a) ||
 	    check_conditions(r, &a) != 0 || (a.promised != NULL &&
 	    promise_refuse_barred(r, a.resident_id) != 0)) {
 		newapp_free(&a);

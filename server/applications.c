@@ -90,14 +90,20 @@ app_add_collector(cJSON *o, struct db_stmt *st, int col)
 cJSON *
 app_full(struct req *r, long long id, long long *version)
 {
+	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
+		return (NULL);
+	return (app_view(r->db, id, version));
+}
+
+cJSON *
+app_view(struct db *db, long long id, long long *version)
+{
 	struct db_stmt	*st;
 	cJSON		*o;
 	char		*url;
 	const int	 n = APP_SUMMARY_NCOLS;
 
-	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
-		return (NULL);
-	if (db_query(r->db, &st, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
+	if (db_query(db, &st, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
 	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
 	    "a.reason, a.missing_materials, a.department, a.collector_name, "
 	    "a.collector_id_number, a.collected_at, a.client_request_id, "
@@ -125,8 +131,8 @@ app_full(struct req *r, long long id, long long *version)
 	free(url);
 	view_stored(o, "deferred", db_text(st, n + 14));
 	db_reset(st);
-	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(r->db,
+	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(db,
 	    id));
-	cJSON_AddItemToObject(o, "fee", fee_state(r->db, id));
+	cJSON_AddItemToObject(o, "fee", fee_state(db, id));
 	return (o);
 }

@@ -29,30 +29,17 @@ message_id(char *out)
 	return (0);
 }
 
-/* Writes the message: its id, kind, stream and next sequence ahead of
- * what body holds (consumed). The stream's lock is the last one the
- * transaction takes before the audit trail's, so its writers take turns
- * for the sequence. */
+/* Writes the message with the sequence given: its id, kind, stream and
+ * sequence ahead of what body holds (consumed). */
 static int
-outbox_put(struct db *db, const char *kind, const char *stream,
-    const char *occurred_at, cJSON *body)
+outbox_write(struct db *db, const char *kind, const char *stream,
+    long long seq, const char *occurred_at, cJSON *body)
 {
-	struct db_stmt	*st;
 	cJSON		*m, *it;
-	char		 lock[96], id[33], now[32], *text;
-	long long	 seq = 0;
+	char		 id[33], now[32], *text;
 	int		 rc;
 
-	snprintf(lock, sizeof lock, "exchange:%s", stream);
-	if (db_lock_name(db, lock) != 0 || message_id(id) != 0) {
-		cJSON_Delete(body);
-		return (-1);
-	}
-	if (db_query(db, &st, "SELECT coalesce(max(sequence), 0) + 1 FROM "
-	    "exchange_outbox WHERE stream = ?", "t", stream) == 1)
-		seq = db_int(st, 0);
-	db_reset(st);
-	if (seq <= 0) {
+	if (message_id(id) != 0) {
 		cJSON_Delete(body);
 		return (-1);
 	}
@@ -76,7 +63,33 @@ outbox_put(struct db *db, const char *kind, const char *stream,
 	return (rc);
 }
 
-/* The application as the message shows it (办件), or NULL. */
+/* Writes the message as the stream's next (body consumed). The stream's
+ * lock is the last one the transaction takes before the audit trail's,
+ * so its writers take turns for the sequence. */
+static int
+outbox_put(struct db *db, const char *kind, const char *stream,
+    const char *occurred_at, cJSON *body)
+{
+	struct db_stmt	*st;
+	char		 lock[96];
+	long long	 seq = 0;
+
+	snprintf(lock, sizeof lock, "exchange:%s", stream);
+	if (db_lock_name(db, lock) != 0) {
+		cJSON_Delete(body);
+		return (-1);
+	}
+	if (db_query(db, &st, "SELECT coalesce(max(sequence), 0) + 1 FROM "
+	    "exchange_outbox WHERE stream = ?", "t", stream) == 1)
+		seq = db_int(st, 0);
+	db_reset(st);
+	if (seq <= 0) {
+		cJSON_Delete(body);
+		return (-1);
+	}
+	return (outbox_write(db, kind, stream, seq, occurred_at, body));
+}
+
 static cJSON *
 application_json(struct db *db, long long id)
 {
@@ -111,22 +124,21 @@ application_json(struct db *db, long long id)
 	return (o);
 }
 
-int
-exchange_event(struct db *db, long long application)
+cJSON *
+exchange_event_message(struct db *db, long long application)
 {
 	struct db_stmt	*st;
 	cJSON		*body, *app, *e;
-	char		 stream[48], at[32];
 
 	if ((app = application_json(db, application)) == NULL)
-		return (-1);
+		return (NULL);
 	if (db_query(db, &st, "SELECT action, from_status, to_status, at, "
 	    "department, reason, missing_materials FROM timeline WHERE "
 	    "application_id = ? ORDER BY id DESC LIMIT 1", "l",
 	    application) != 1) {
 		db_reset(st);
 		cJSON_Delete(app);
-		return (-1);
+		return (NULL);
 	}
 	body = cJSON_CreateObject();
 	cJSON_AddItemToObject(body, "application", app);
@@ -139,10 +151,40 @@ exchange_event(struct db *db, long long application)
 	view_text_or_null(e, "reason", st, 5);
 	view_stored(e, "missing_materials", db_text(st, 6));
 	cJSON_AddNullToObject(body, "rating");
-	snprintf(at, sizeof at, "%s", db_text(st, 3));
 	db_reset(st);
-	snprintf(stream, sizeof stream, "application/%lld", application);
+	return (body);
+}
+
+/* The stream of an application's messages and the time of the event
+ * body tells, into stream[48] and at[32]. */
+static void
+event_stream(long long application, const cJSON *body, char *stream,
+    char *at)
+{
+	snprintf(stream, 48, "application/%lld", application);
+	snprintf(at, 32, "%s", cJSON_GetStringValue(cJSON_GetObjectItem(
+	    cJSON_GetObjectItem(body, "event"), "at")));
+}
+
+int
+exchange_event(struct db *db, long long application)
+{
+	cJSON	*body;
+	char	 stream[48], at[32];
+
+	if ((body = exchange_event_message(db, application)) == NULL)
+		return (-1);
+	event_stream(application, body, stream, at);
 	return (outbox_put(db, "application_event", stream, at, body));
+}
+
+int
+exchange_event_first(struct db *db, long long application, cJSON *body)
+{
+	char	stream[48], at[32];
+
+	event_stream(application, body, stream, at);
+	return (outbox_write(db, "application_event", stream, 1, at, body));
 }
 
 int

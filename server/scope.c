@@ -145,16 +145,13 @@ in_own_grid(struct db *db, const struct staff *s, enum scope_kind kind,
 	return (rc == 1);
 }
 
-/* The community of a row the staff may see, or 0: a row of another
- * centre is logged, as an operator wants to know who tried. */
+/* The community of a row the staff may see, from the row's centre and
+ * community, or 0: a row of another centre is logged, as an operator
+ * wants to know who tried. */
 static long long
-seen(struct db *db, const struct staff *s, enum scope_kind kind,
-    long long id)
+judge(struct db *db, const struct staff *s, enum scope_kind kind,
+    long long id, long long centre, long long community)
 {
-	long long	centre, community;
-
-	if (row_of(db, kind, id, &centre, &community) != 1)
-		return (0);
 	if (scope_centre_ok(s, centre) && !in_own_grid(db, s, kind, id)) {
 		log_info("refused: grid member %s may not see %s %lld of "
 		    "another grid", s->username, kinds[kind].name, id);
@@ -168,11 +165,30 @@ seen(struct db *db, const struct staff *s, enum scope_kind kind,
 	return (0);
 }
 
+/* The community of a row the staff may see, or 0. */
+static long long
+seen(struct db *db, const struct staff *s, enum scope_kind kind,
+    long long id)
+{
+	long long	centre, community;
+
+	if (row_of(db, kind, id, &centre, &community) != 1)
+		return (0);
+	return (judge(db, s, kind, id, centre, community));
+}
+
 int
 scope_sees(struct db *db, const struct staff *s, enum scope_kind kind,
     long long id)
 {
 	return (seen(db, s, kind, id) != 0);
+}
+
+int
+scope_sees_read(struct db *db, const struct staff *s, enum scope_kind kind,
+    long long id, long long centre)
+{
+	return (judge(db, s, kind, id, centre, -1) != 0);
 }
 
 long long

@@ -56,6 +56,10 @@ int		 scope_centre_ok(const struct staff *, long long centre);
  * a row of another centre is logged). */
 int		 scope_sees(struct db *, const struct staff *, enum scope_kind,
 		    long long id);
+/* The same for a row the caller has read with its centre (its
+ * community's centre_id), without reading it again. */
+int		 scope_sees_read(struct db *, const struct staff *,
+		    enum scope_kind, long long id, long long centre);
 /* The community of a grid the staff may see, or 0. */
 long long	 scope_grid_community(struct db *, const struct staff *,
 		    long long grid);
