@@ -122,11 +122,11 @@ audit_row_free(void *arg)
 }
 
 /* On PostgreSQL the row goes with the COMMIT, in its round trip
- * (db_at_commit_sql()): the chain's lock is taken there, the row's id
- * and hash (sha256() over the same canonical form) are made there from
- * the chain's end, and the lock is held while the database inserts and
- * commits, never while a reply travels or this process waits for a
- * CPU. */
+ * (db_at_commit_sql()), by audit_append() (migrations-pg.c): the
+ * chain's lock is taken there, the row's id and hash (sha256() over the
+ * same canonical form) are made there from the chain's end, and the
+ * lock is held while the database inserts and commits, never while a
+ * reply travels or this process waits for a CPU. */
 static int
 audit_append_sql(struct db *db, struct audit_row *a, const char *at)
 {
@@ -134,6 +134,7 @@ audit_append_sql(struct db *db, struct audit_row *a, const char *at)
 	char		*v[7], *sql, staff[24];
 	int		 i, rc;
 
+	_Static_assert(DB_LOCK_AUDIT == 1, "audit_append() locks 1");
 	buf_init(&rest);
 	canon_rest(&rest, at, a->staff_id, a->user, a->action, a->object,
 	    a->detail, a->addr);
@@ -148,13 +149,7 @@ audit_append_sql(struct db *db, struct audit_row *a, const char *at)
 	v[4] = db_quote(db, a->detail);
 	v[5] = db_quote(db, a->addr);
 	v[6] = db_quote(db, rest.data);
-	sql = xasprintf("SELECT pg_advisory_xact_lock(%d); INSERT INTO audit "
-	    "(id, at, staff_id, username, action, object, detail, addr, hash) "
-	    "SELECT n.id, %s, %s, %s, %s, coalesce(%s, ''), coalesce(%s, ''), "
-	    "%s, encode(sha256(convert_to(n.prev || '[' || n.id || ',' || %s, "
-	    "'UTF8')), 'hex') FROM (SELECT coalesce(max(id), 0) + 1 AS id, "
-	    "coalesce(max(hash), '" ZERO_HASH "') AS prev FROM (SELECT id, "
-	    "hash FROM audit ORDER BY id DESC LIMIT 1) l) n", DB_LOCK_AUDIT,
+	sql = xasprintf("SELECT audit_append(%s, %s, %s, %s, %s, %s, %s, %s)",
 	    v[0], staff, v[1], v[2], v[3], v[4], v[5], v[6]);
 	rc = db_at_commit_sql(db, sql);
 	free(sql);

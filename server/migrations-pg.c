@@ -840,6 +840,27 @@ static const char *const pg_migration_list[] = {
 	"CREATE INDEX kiosk_failures_kiosk ON kiosk_failures(kiosk_id, at);"
 	"ALTER TABLE certificates ADD COLUMN kiosk_released_at " TEXT_C ";"
 	"ALTER TABLE certificates ADD COLUMN kiosk_printed_at " TEXT_C ";",
+	/* the audit trail's row, appended at the commit by one call
+	 * (audit.c) whose statement each connection plans once: sent as
+	 * text with its values, it was planned at every write. The lock is
+	 * DB_LOCK_AUDIT's; the hash is made as the chain always made it
+	 * (docs/api.md 14). */
+	"CREATE FUNCTION audit_append(p_at text, p_staff bigint, "
+	"  p_username text, p_action text, p_object text, p_detail text, "
+	"  p_addr text, p_rest text) RETURNS void LANGUAGE plpgsql AS $f$ "
+	"BEGIN"
+	"  PERFORM pg_advisory_xact_lock(1);"
+	"  INSERT INTO audit (id, at, staff_id, username, action, object,"
+	"    detail, addr, hash)"
+	"  SELECT n.id, p_at, p_staff, p_username, p_action,"
+	"    coalesce(p_object, ''), coalesce(p_detail, ''), p_addr,"
+	"    encode(sha256(convert_to(n.prev || '[' || n.id || ',' || p_rest,"
+	"    'UTF8')), 'hex')"
+	"  FROM (SELECT coalesce(max(id), 0) + 1 AS id, coalesce(max(hash),"
+	"    '0000000000000000000000000000000000000000000000000000000000000000')"
+	"    AS prev FROM (SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1)"
+	"    l) n;"
+	"END $f$;",
 };
 
 size_t
