@@ -217,10 +217,11 @@ def main():
         svc = con.execute("SELECT id FROM services WHERE txcode = '1205'"
                           ).fetchone()[0]
         # one open application of a service per resident (docs/api.md):
-        # each write takes the next adult without one, none twice
+        # each write takes the next adult without one, none twice, and
+        # none moved out or dead, whom the server refuses (422)
         fresh = [r[0] for r in con.execute(
             "SELECT id FROM residents WHERE birth_date <= '2000-01-01' AND "
-            "id NOT IN (SELECT resident_id FROM applications WHERE "
+            "status = 'active' AND id NOT IN (SELECT resident_id FROM applications WHERE "
             "service_id = ?) ORDER BY random() LIMIT 150000", (svc,))]
         turn = itertools.count()
         con.close()
