@@ -730,7 +730,7 @@ static void
 take(struct req *r, struct newapp *a)
 {
 	char		 number[24], now[32], today[11], object[48], loc[64];
-	char		 code[7], expires[32];
+	char		 code[7], expires[32], *replay;
 	long long	 id, version;
 	cJSON		*o = NULL, *msg;
 	int		 rc;
@@ -770,13 +770,17 @@ take(struct req *r, struct newapp *a)
 			reply_unavailable(r, NULL);
 		return;
 	}
-	/* the resident's 取件码, on the acceptance receipt: only here */
-	cJSON_AddStringToObject(o, "pickup_code", code);
+	/* the resident's 取件码, on the acceptance receipt: only in this
+	 * answer, a replay's is null (docs/api.md 1.8) */
+	cJSON_AddNullToObject(o, "pickup_code");
+	replay = json_print(o);
+	cJSON_ReplaceItemInObject(o, "pickup_code", cJSON_CreateString(code));
 	explicit_bzero(code, sizeof code);
 	req_note(r, "application %s: service %s, resident %lld", number,
 	    cJSON_GetStringValue(cJSON_GetObjectItem(a->service, "txcode")),
 	    a->resident_id);
 	reply_versioned(r, 201, o, version);
+	reply_replay_body(r, replay);
 	snprintf(loc, sizeof loc, "/api/v1/applications/%lld", id);
 	reply_header(r, MHD_HTTP_HEADER_LOCATION, loc);
 	idem_commit(r);

@@ -631,6 +631,7 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	free(r->method);
 	free(r->url);
 	free(r->out);
+	free(r->replay);
 	free(r->ctype);
 	for (i = 0; i < r->nheaders; i++) {
 		free(r->hname[i]);

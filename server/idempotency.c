@@ -268,7 +268,11 @@ idem_store(struct req *r)
 	db_bind_text(st, 2, r->ctype);
 	db_bind_text(st, 3, header_of(r, MHD_HTTP_HEADER_LOCATION));
 	db_bind_text(st, 4, header_of(r, MHD_HTTP_HEADER_ETAG));
-	db_bind_blob(st, 5, r->out, r->outlen);
+	/* a secret shown once is not kept (reply_replay_body()) */
+	if (r->replay != NULL)
+		db_bind_blob(st, 5, r->replay, strlen(r->replay));
+	else
+		db_bind_blob(st, 5, r->out, r->outlen);
 	db_bind_int(st, 6, r->staff->id);
 	db_bind_text(st, 7, r->idem_key);
 	db_bind_text(st, 8, r->idem_print);

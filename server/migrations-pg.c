@@ -844,8 +844,9 @@ static const char *const pg_migration_list[] = {
 	 * (audit.c) whose statement each connection plans once: sent as
 	 * text with its values, it was planned at every write. The lock is
 	 * DB_LOCK_AUDIT's; the hash is made as the chain always made it
-	 * (docs/api.md 14). */
-	"CREATE FUNCTION audit_append(p_at text, p_staff bigint, "
+	 * (docs/api.md 14). And the answers stored for a replay that hold
+	 * a pickup code go, as on SQLite (migrations.c). */
+	"CREATE OR REPLACE FUNCTION audit_append(p_at text, p_staff bigint, "
 	"  p_username text, p_action text, p_object text, p_detail text, "
 	"  p_addr text, p_rest text) RETURNS void LANGUAGE plpgsql AS $f$ "
 	"BEGIN"
@@ -860,7 +861,10 @@ static const char *const pg_migration_list[] = {
 	"    '0000000000000000000000000000000000000000000000000000000000000000')"
 	"    AS prev FROM (SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1)"
 	"    l) n;"
-	"END $f$;",
+	"END $f$;"
+	"DELETE FROM idempotency WHERE "
+	"  position(convert_to('\"pickup_code\":\"', 'UTF8') IN body) > 0 OR "
+	"  position(convert_to('{\"code\":\"', 'UTF8') IN body) = 1;",
 };
 
 size_t

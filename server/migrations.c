@@ -860,10 +860,14 @@ static const char *const migration_list[] = {
 	"CREATE INDEX kiosk_failures_kiosk ON kiosk_failures(kiosk_id, at);"
 	"ALTER TABLE certificates ADD COLUMN kiosk_released_at TEXT;"
 	"ALTER TABLE certificates ADD COLUMN kiosk_printed_at TEXT;",
-	/* PostgreSQL's audit_append() (migrations-pg.c): SQLite appends
-	 * the row from audit.c, so nothing changes here, and the two
-	 * schemas keep one numbering */
-	"SELECT 1",
+	/* the answers stored for a replay keep no pickup code any more
+	 * (docs/api.md 1.8): those stored before with one go, and a retry
+	 * of theirs is answered as after the 7 days (an application by its
+	 * client_request_id, a clerk's code afresh). PostgreSQL's 20 also
+	 * makes audit_append(). */
+	"DELETE FROM idempotency WHERE instr(body, "
+	"  CAST('\"pickup_code\":\"' AS BLOB)) > 0 OR "
+	"  instr(body, CAST('{\"code\":\"' AS BLOB)) = 1",
 };
 
 size_t

@@ -18,13 +18,22 @@ reply_clear(struct req *r)
 
 	free(r->out);
 	free(r->ctype);
+	free(r->replay);
 	r->out = NULL;
 	r->ctype = NULL;
+	r->replay = NULL;
 	for (i = 0; i < r->nheaders; i++) {
 		free(r->hname[i]);
 		free(r->hvalue[i]);
 	}
 	r->nheaders = 0;
+}
+
+void
+reply_replay_body(struct req *r, char *body)
+{
+	free(r->replay);
+	r->replay = body;
 }
 
 void

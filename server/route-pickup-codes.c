@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "db.h"
 #include "idempotency.h"
+#include "json-print.h"
 #include "pickup.h"
 #include "reply.h"
 #include "req.h"
@@ -20,7 +21,7 @@ static void
 issue(struct req *r)
 {
 	cJSON		*o;
-	char		 code[7], expires[32], object[40];
+	char		 code[7], expires[32], object[40], *replay;
 	long long	 id;
 
 	if ((id = req_id(r, 0)) < 0)
@@ -40,12 +41,17 @@ issue(struct req *r)
 		reply_unavailable(r, NULL);
 		return;
 	}
+	/* a replay answers the code null: it is not kept (docs/api.md
+	 * 1.8) */
 	o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "code", code);
+	cJSON_AddNullToObject(o, "code");
 	cJSON_AddStringToObject(o, "expires_at", expires);
+	replay = json_print(o);
+	cJSON_ReplaceItemInObject(o, "code", cJSON_CreateString(code));
 	explicit_bzero(code, sizeof code);
 	req_note(r, "pickup code for resident %lld", id);
 	reply_json(r, 201, o);
+	reply_replay_body(r, replay);
 	idem_commit(r);
 }
 

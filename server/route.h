@@ -78,6 +78,9 @@ struct req {
 	char			*ctype;
 	char			*out;
 	size_t			 outlen;
+	char			*replay;	/* the body a replay gives
+						   instead of out, or NULL
+						   (reply_replay_body()) */
 	char			*hname[REPLY_MAX_HEADERS];
 	char			*hvalue[REPLY_MAX_HEADERS];
 	int			 nheaders;

@@ -8,6 +8,7 @@ kills and server crashes (make soak: more)."""
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -18,9 +19,9 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, TOP, Server, run  # noqa
+import chaos  # noqa
 
 DRIVE = os.path.join(TOP, "build", "integration", "outbox-drive")
-PROXY = os.path.join(TOP, "tests", "fixtures", "chaos_proxy.py")
 KILLS = int(os.environ.get("BIANMIN_KILLS", "200"))
 CRASHES = int(os.environ.get("BIANMIN_CRASHES", "20"))
 LI = "610202194007080046"
@@ -89,26 +90,8 @@ def check_exactly_once(db, before):
     assert len(set(keys)) == len(keys)      # never twice
 
 
-class Proxy:
-    def __init__(self, mode="pass"):
-        self.dir = tempfile.mkdtemp(prefix="bianmin-proxy-")
-        self.mode_file = os.path.join(self.dir, "mode")
-        self.set(mode)
-        port_file = os.path.join(self.dir, "port")
-        self.proc = subprocess.Popen([sys.executable, PROXY, port_file,
-                                      str(S.port), self.mode_file])
-        while not os.path.exists(port_file):
-            time.sleep(0.02)
-        self.url = "http://127.0.0.1:%s" % open(port_file).read().strip()
-
-    def set(self, mode):
-        with open(self.mode_file, "w") as f:
-            f.write(mode)
-
-    def stop(self):
-        self.proc.kill()
-        self.proc.wait()
-        shutil.rmtree(self.dir, ignore_errors=True)
+def Proxy(mode="pass"):
+    return chaos.Proxy(S.port, mode)
 
 
 def test_client_killed_at_random_moments():
@@ -151,7 +134,9 @@ def test_reply_lost_after_commit():
         r = drive(proxy.url, db, 0, 60)
         assert r.returncode == 0, r.stdout + r.stderr
         check_exactly_once(db, before)
-        # the replayed reply is the stored one, byte for byte
+        # the replayed reply is the stored one, byte for byte; a first
+        # answer is too, but for its pickup code, which is not kept
+        # (docs/api.md 1.8)
         c = sqlite3.connect(S.db)
         stored = dict(c.execute("SELECT key, body FROM idempotency"
                                 ).fetchall())
@@ -162,9 +147,14 @@ def test_reply_lost_after_commit():
             raw = stored[key]
             if isinstance(raw, bytes):
                 raw = raw.decode("utf-8")
-            assert raw == result, key
-            replayed += 1
-        assert replayed == 3
+            if key in committed:
+                assert raw == result, key
+                replayed += 1
+            else:
+                assert raw == re.sub(r'"pickup_code":"[0-9]{6}"',
+                                     '"pickup_code":null', result), key
+                assert raw != result, key
+        assert replayed == len(committed)
     finally:
         proxy.stop()
         shutil.rmtree(state, ignore_errors=True)

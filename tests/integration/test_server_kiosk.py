@@ -4,14 +4,17 @@ every other route; pickup codes from the 201 of an application and from
 the clerk; identifying with a good and a wrong code, five wrong codes
 then 429 with the wait, per card and per terminal; a resident's own
 applications only; a released certificate printed once; the 办事指南
-without a card; ratings; and the audit rows of it all."""
+without a card; ratings; the audit rows of it all; and no code kept for
+a replay."""
+import json
 import os
 import subprocess
 import uuid
 
 import bm
 from bm import jreq, post, login, problem, field_codes
-from test_server_applications import new_app
+from test_server_applications import DATA, MATERIALS, new_app, new_elder, \
+    service
 from test_server_residents import new_id_number
 
 KIOSK = ("kiosk01", "demo-kiosk")
@@ -296,6 +299,95 @@ def test_rate_at_the_kiosk():
     r, j = jreq("POST", "/api/v1/kiosk/visit/ratings", body, token=k,
                 headers={"Kiosk-Visit": v2["visit"]})
     problem(r, j, 404, "not-found")
+
+
+def twice(path, body, t):
+    """The same POST twice with one Idempotency-Key: both answers, as
+    bytes, and the body the server stored for replays."""
+    key = uuid.uuid4().hex
+    r1, first = bm.request("POST", path, body, token=t, key=key)
+    r2, again = bm.request("POST", path, body, token=t, key=key)
+    assert r1.status == 201 and r1.getheader("Idempotent-Replayed") is None
+    assert r2.status == 201 and r2.getheader("Idempotent-Replayed") == \
+        "true", again
+    db = bm.connect()
+    stored = db.execute("SELECT body FROM idempotency WHERE key = ?",
+                        (key,)).fetchone()[0]
+    db.close()
+    if isinstance(stored, str):     # PostgreSQL's bytea, as psql writes it
+        stored = bytes.fromhex(stored[2:]) if stored.startswith("\\x") \
+            else stored.encode()
+    return first, again, bytes(stored)
+
+
+def test_a_code_is_not_kept_for_a_replay():
+    """docs/api.md 1.8 and 25: a replay has null for the code, the rest
+    byte for byte; the stored answer is that one; the code shown first
+    still identifies."""
+    t = login()
+    body = {"service_id": service(t, "0501")["id"],
+            "resident_id": new_elder(t)["id"], "data": dict(DATA),
+            "materials": MATERIALS}
+    first, again, stored = twice("/api/v1/applications", body, t)
+    code = json.loads(first)["pickup_code"]
+    assert len(code) == 6 and code.isdigit(), first
+    assert again == first.replace(b'"pickup_code":"%s"' % code.encode(),
+                                  b'"pickup_code":null'), again
+    assert stored == again
+    db = bm.connect()
+    idn = db.execute("SELECT id_number FROM residents WHERE id = ?",
+                     (body["resident_id"],)).fetchone()[0]
+    db.close()
+    k = kiosk()
+    r, v = identify(k, idn, code)
+    assert r.status == 201, v
+    # the clerk's fresh code, the same way
+    first, again, stored = twice("/api/v1/residents/%d/pickup-codes" %
+                                 body["resident_id"], None, t)
+    fresh = json.loads(first)
+    assert json.loads(again) == {"code": None,
+                                 "expires_at": fresh["expires_at"]}, again
+    assert again == first.replace(b'"code":"%s"' % fresh["code"].encode(),
+                                  b'"code":null')
+    assert stored == again
+    r, v = identify(k, idn, fresh["code"])
+    assert r.status == 201, v
+
+
+def test_codes_stored_before_are_dropped():
+    """The upgrade from a server that kept pickup codes in its stored
+    answers (schema 19) drops those answers and keeps the others."""
+    pg = bm.S.db.startswith("postgresql://")
+    rows = {
+        "old-application": '{"id":1,"number":"x","pickup_code":"123456"}',
+        "old-clerks-code": '{"code":"654321","expires_at":"2027-01-01"}',
+        "new-application": '{"id":2,"number":"y","pickup_code":null}',
+        "a-note-saying-it": '{"id":3,"note":"\\"pickup_code\\":\\"1\\""}',
+    }
+    db = bm.connect()
+    staff = db.execute("SELECT id FROM staff WHERE username = 'clerk01'"
+                       ).fetchone()[0]
+    for key, body in rows.items():
+        db.execute("INSERT INTO idempotency (staff_id, key, fingerprint, "
+                   "state, created_at, status, body) VALUES (?, ?, 'f', "
+                   "'done', 0, 201, %s)" % ("convert_to(?, 'UTF8')" if pg
+                                           else "CAST(? AS BLOB)"),
+                   (staff, key, body))
+    if pg:
+        db.execute("DELETE FROM schema_version WHERE version >= 20")
+    else:
+        db.execute("PRAGMA user_version = 19")
+    db.commit()
+    db.close()
+    r = subprocess.run([os.path.join(bm.BIN, "bianmind"), "--db", bm.S.db,
+                        "--verify-audit"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    db = bm.connect()
+    left = {k for (k,) in db.execute(
+        "SELECT key FROM idempotency WHERE key IN (?, ?, ?, ?)",
+        tuple(rows)).fetchall()}
+    db.close()
+    assert left == {"new-application", "a-note-saying-it"}, left
 
 
 if __name__ == "__main__":
