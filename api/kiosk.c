@@ -444,9 +444,10 @@ model_pickup_code_parse(const cJSON *j, struct pickup_code *p,
 	int	bad = 0;
 
 	*cause = NULL;
-	bad |= mu_str(&p->code, j, "code", 0, "no code", cause);
+	/* null ("") in a replay: the server keeps no code to show again */
+	bad |= mu_str(&p->code, j, "code", 1, "no code", cause);
 	bad |= mu_str(&p->expires_at, j, "expires_at", 0, "no expiry", cause);
-	if (!bad && (strlen(p->code) != 6 ||
+	if (!bad && *p->code != '\0' && (strlen(p->code) != 6 ||
 	    strspn(p->code, "0123456789") != 6)) {
 		*cause = "bad code";
 		bad = 1;

@@ -126,7 +126,7 @@ struct api_call	*api_kiosk_rate(struct api *, long long application_id,
 
 /* The clerk's side. A fresh pickup code: six digits, shown once. */
 struct pickup_code {
-	char	*code;		/* wiped by the free */
+	char	*code;		/* wiped by the free; "" in a replay */
 	char	*expires_at;
 };
 int	model_pickup_code_parse(const cJSON *, struct pickup_code *,

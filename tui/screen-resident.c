@@ -217,6 +217,13 @@ on_pickup_code(struct api_result *res, void *arg)
 	if (!app_answer(res))
 		return;
 	c = res->model;
+	if (*c->code == '\0') {
+		/* the answer to a retry of a code whose first answer was
+		 * lost: the server does not show a code twice */
+		app_message(MSG_ERROR, "%s", _("The answer with the code was "
+		    "lost: press K again for a fresh code."));
+		return;
+	}
 	if ((t = when_parse(c->expires_at)) != (time_t)-1 &&
 	    localtime_r(&t, &tm) != NULL)
 		strftime(until, sizeof until, "%Y-%m-%d", &tm);

@@ -7,7 +7,8 @@ only the resident's own applications, a certificate the clerk released
 printed once and the second print refused for the counter; the idle
 reset leaving nothing of the visit on the screen and the visit ended on
 the server; five wrong codes, then the wait. And the guides in a
-GB18030 terminal."""
+GB18030 terminal. And a clerk's code whose answer was lost: its retry
+shows no code, a fresh one does."""
 import glob
 import os
 import shutil
@@ -21,6 +22,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
 from harness import BIN, Server, SkipTest, Tmux, full_numbers  # noqa
 from harness import locale_available, run  # noqa
 import bm  # noqa
+import chaos  # noqa
 from test_locale import terminfo  # noqa
 from test_server_kiosk import issue_certificate, resident_with_code  # noqa
 
@@ -283,8 +285,74 @@ def test_clerk_gives_a_code_and_releases():
         shutil.rmtree(state, ignore_errors=True)
 
 
+def pickup_codes(rid, want=None, timeout=10):
+    """The resident's pickup codes at the server, once there are want."""
+    deadline = time.time() + timeout
+    while True:
+        n = one(None, "SELECT count(*) FROM pickup_codes WHERE "
+                "resident_id = ?", rid)[0]
+        if want is None or n == want or time.time() > deadline:
+            return n
+        time.sleep(0.05)
+
+
+def test_a_lost_code_is_not_shown_again():
+    """K, the answer lost after the server made the code: K again is
+    its retry, answered without the code (docs/api.md 1.8), which the
+    screen says; a third K prints a fresh code that the kiosk takes."""
+    s = Server()
+    bm.S = s
+    proxy = chaos.Proxy(s.port)
+    state = setup_state()
+    t = Tmux("%s/bianmin --api %s --counter 1 --lang en; echo EXIT=$?; "
+             "sleep 60" % (BIN, proxy.url), 80, 24,
+             env=kiosk_env(state, "C.UTF-8"))
+    try:
+        rid = bm.find(bm.login(), ZHANG)
+        before = pickup_codes(rid)
+        t.wait_for("bianmin 0.")
+        t.type("clerk01")
+        t.keys("Enter")
+        t.type("demo-clerk")
+        t.keys("Enter", "Enter")
+        t.wait_for("ID number / name / mobile")
+        t.type(ZHANG)
+        t.keys("Enter")
+        t.wait_for("张红旗", "Household")
+        proxy.set("reset_after_request /api/v1/residents/%d/pickup-codes"
+                  % rid)
+        t.type("k")
+        assert pickup_codes(rid, before + 1) == before + 1
+        t.wait_for("Cannot reach the server.")
+        proxy.set("pass")
+        t.type("k")
+        t.wait_for("The answer with the code was lost: press K again for "
+                   "a fresh code.")
+        assert pickup_codes(rid) == before + 1
+        assert prints(state, "pickup-*.txt") == []
+        t.type("k")
+        t.wait_for("Printed to the file pickup-")
+        slip = open(wait_files(state, "pickup-*.txt", 1)[0],
+                    encoding="utf-8").read()
+        code = [w for w in slip.split() if len(w) == 6 and w.isdigit()]
+        assert len(code) == 1 and pickup_codes(rid) == before + 2, slip
+        r, k = bm.jreq("POST", "/api/v1/kiosk/sessions",
+                       {"username": "kiosk01", "password": "demo-kiosk"})
+        r, v = bm.jreq("POST", "/api/v1/kiosk/identify",
+                       {"id_number": ZHANG, "code": code[0]},
+                       token=k["token"])
+        assert r.status == 201, v
+    finally:
+        t.kill()
+        proxy.stop()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
 if __name__ == "__main__":
     run([("test_kiosk_at_80x24", test_kiosk_at_80x24),
          ("test_guides_in_gb18030", test_guides_in_gb18030),
          ("test_clerk_gives_a_code_and_releases",
-          test_clerk_gives_a_code_and_releases)])
+          test_clerk_gives_a_code_and_releases),
+         ("test_a_lost_code_is_not_shown_again",
+          test_a_lost_code_is_not_shown_again)])
