@@ -772,10 +772,9 @@ take(struct req *r, struct newapp *a)
 	}
 	/* the resident's 取件码, on the acceptance receipt: only in this
 	 * answer, a replay's is null (docs/api.md 1.8) */
-	cJSON_AddNullToObject(o, "pickup_code");
-	replay = json_print(o);
-	cJSON_ReplaceItemInObject(o, "pickup_code", cJSON_CreateString(code));
+	cJSON_AddStringToObject(o, "pickup_code", code);
 	explicit_bzero(code, sizeof code);
+	replay = json_print_null(o, "pickup_code");
 	req_note(r, "application %s: service %s, resident %lld", number,
 	    cJSON_GetStringValue(cJSON_GetObjectItem(a->service, "txcode")),
 	    a->resident_id);

@@ -151,3 +151,20 @@ json_print(const cJSON *json)
 	}
 	return (buf_steal(&b));
 }
+
+char *
+json_print_null(cJSON *object, const char *key)
+{
+	cJSON	*v = cJSON_GetObjectItemCaseSensitive(object, key);
+	char	*text;
+	int	 type;
+
+	if (v == NULL)
+		return (json_print(object));
+	/* printed as null and put back, in its place among the members */
+	type = v->type;
+	v->type = cJSON_NULL | (type & ~0xFF);
+	text = json_print(object);
+	v->type = type;
+	return (text);
+}

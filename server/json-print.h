@@ -14,5 +14,8 @@
  * NULL where that gives NULL: an invalid item, a raw item without
  * text. */
 char	*json_print(const cJSON *json);
+/* The same with member key of the object written null: the answer a
+ * replay gives of a reply that shows a secret once (reply.h). */
+char	*json_print_null(cJSON *object, const char *key);
 
 #endif

@@ -32,7 +32,8 @@ void	reply_unavailable(struct req *, const char *detail);
 void	reply_header(struct req *, const char *name, const char *value);
 /* For a reply that shows a secret once (a pickup code): the body, a
  * string, that a replay of its Idempotency-Key gives instead, without
- * the secret (docs/api.md 1.8). Call it after the reply; takes body. */
+ * the secret (docs/api.md 1.8; json_print_null()). Call it after the
+ * reply; takes body. */
 void	reply_replay_body(struct req *, char *body);
 /* Appends one field error to *errors (created on first use). */
 void	field_error(cJSON **errors, const char *field, const char *code,

@@ -44,11 +44,10 @@ issue(struct req *r)
 	/* a replay answers the code null: it is not kept (docs/api.md
 	 * 1.8) */
 	o = cJSON_CreateObject();
-	cJSON_AddNullToObject(o, "code");
+	cJSON_AddStringToObject(o, "code", code);
 	cJSON_AddStringToObject(o, "expires_at", expires);
-	replay = json_print(o);
-	cJSON_ReplaceItemInObject(o, "code", cJSON_CreateString(code));
 	explicit_bzero(code, sizeof code);
+	replay = json_print_null(o, "code");
 	req_note(r, "pickup code for resident %lld", id);
 	reply_json(r, 201, o);
 	reply_replay_body(r, replay);

@@ -158,6 +158,34 @@ trees_and_odd_items(void **state)
 	assert_null(json_print(NULL));
 }
 
+/* A member written null in its place, the object left as it was. */
+static void
+one_member_null(void **state)
+{
+	cJSON	*o = cJSON_CreateObject();
+	char	*text;
+
+	(void)state;
+	cJSON_AddNumberToObject(o, "id", 7);
+	cJSON_AddStringToObject(o, "pickup_code", "012345");
+	cJSON_AddItemToObjectCS(o, "expires_at", cJSON_CreateString("x"));
+	text = json_print_null(o, "pickup_code");
+	assert_string_equal(text, "{\"id\":7,\"pickup_code\":null,"
+	    "\"expires_at\":\"x\"}");
+	free(text);
+	text = json_print_null(o, "expires_at");
+	assert_string_equal(text, "{\"id\":7,\"pickup_code\":\"012345\","
+	    "\"expires_at\":null}");
+	free(text);
+	text = json_print_null(o, "none");
+	assert_string_equal(text, "{\"id\":7,\"pickup_code\":\"012345\","
+	    "\"expires_at\":\"x\"}");
+	free(text);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "pickup_code")), "012345");
+	same(o);
+}
+
 int
 main(void)
 {
@@ -166,6 +194,7 @@ main(void)
 		cmocka_unit_test(random_numbers),
 		cmocka_unit_test(every_byte_in_strings),
 		cmocka_unit_test(trees_and_odd_items),
+		cmocka_unit_test(one_member_null),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
