@@ -489,7 +489,11 @@ def cash_taken_offline():
         t.keys("Enter")
         t.wait_for("Take 20.00 yuan in cash?")
         t.keys("Enter")
-        t.wait_for("Outbox 1", "payment-provisional-L1", timeout=30)
+        # the page says so; the line saying it printed may give way to
+        # the next request's "Cannot reach the server", the print file
+        # is what counts
+        t.wait_for("Outbox 1", "L1 in the outbox, provisional receipt "
+                   "given", timeout=30)
         paper = wait_print(state, "payment-provisional-L1*.txt")
         key = sqlite3.connect(os.path.join(state, "bianmin", "client.db")) \
             .execute("SELECT idem_key FROM outbox WHERE path LIKE "
