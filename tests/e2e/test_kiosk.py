@@ -24,7 +24,8 @@ from harness import locale_available, run  # noqa
 import bm  # noqa
 import chaos  # noqa
 from test_locale import terminfo  # noqa
-from test_server_kiosk import issue_certificate, resident_with_code  # noqa
+from test_server_kiosk import identify, issue_certificate, kiosk  # noqa
+from test_server_kiosk import resident_with_code  # noqa
 
 IDLE = 4        # seconds: the reset, set short through config.ini
 
@@ -220,6 +221,19 @@ def test_guides_in_gb18030():
 ZHANG = "610202198503150021"    # 张红旗, 红旗社区 (clerk01's)
 
 
+def clerk_on_zhang(t):
+    """clerk01 logged in, on 张红旗's profile."""
+    t.wait_for("bianmin 0.")
+    t.type("clerk01")
+    t.keys("Enter")
+    t.type("demo-clerk")
+    t.keys("Enter", "Enter")
+    t.wait_for("ID number / name / mobile")
+    t.type(ZHANG)
+    t.keys("Enter")
+    t.wait_for("张红旗", "Household")
+
+
 def test_clerk_gives_a_code_and_releases():
     """C on the profile prints a fresh 取件码 on a slip; S on the
     certificate releases it to the kiosk; the kiosk takes both."""
@@ -233,15 +247,7 @@ def test_clerk_gives_a_code_and_releases():
         tok = bm.login()
         rid = bm.find(tok, ZHANG)
         cert = issue_certificate(tok, rid)
-        t.wait_for("bianmin 0.")
-        t.type("clerk01")
-        t.keys("Enter")
-        t.type("demo-clerk")
-        t.keys("Enter", "Enter")
-        t.wait_for("ID number / name / mobile")
-        t.type(ZHANG)
-        t.keys("Enter")
-        t.wait_for("张红旗", "Household")
+        clerk_on_zhang(t)
         t.type("k")
         t.wait_for("Printed to the file pickup-")
         slip = open(wait_files(state, "pickup-*.txt", 1)[0],
@@ -270,14 +276,11 @@ def test_clerk_gives_a_code_and_releases():
                    "'kiosk_release' AND object = ?",
                    "certificate/%d" % cert["id"])[0] == 1
         # the kiosk takes the code and has the certificate to print
-        r, k = bm.jreq("POST", "/api/v1/kiosk/sessions",
-                       {"username": "kiosk01", "password": "demo-kiosk"})
-        r, v = bm.jreq("POST", "/api/v1/kiosk/identify",
-                       {"id_number": ZHANG, "code": code[0]},
-                       token=k["token"])
+        k = kiosk()
+        r, v = identify(k, ZHANG, code[0])
         assert r.status == 201, v
         r, j = bm.jreq("GET", "/api/v1/kiosk/visit/certificates",
-                       token=k["token"], headers={"Kiosk-Visit": v["visit"]})
+                       token=k, headers={"Kiosk-Visit": v["visit"]})
         assert [i["id"] for i in j["items"]] == [cert["id"]], j
     finally:
         t.kill()
@@ -310,15 +313,7 @@ def test_a_lost_code_is_not_shown_again():
     try:
         rid = bm.find(bm.login(), ZHANG)
         before = pickup_codes(rid)
-        t.wait_for("bianmin 0.")
-        t.type("clerk01")
-        t.keys("Enter")
-        t.type("demo-clerk")
-        t.keys("Enter", "Enter")
-        t.wait_for("ID number / name / mobile")
-        t.type(ZHANG)
-        t.keys("Enter")
-        t.wait_for("张红旗", "Household")
+        clerk_on_zhang(t)
         proxy.set("reset_after_request /api/v1/residents/%d/pickup-codes"
                   % rid)
         t.type("k")
@@ -336,11 +331,7 @@ def test_a_lost_code_is_not_shown_again():
                     encoding="utf-8").read()
         code = [w for w in slip.split() if len(w) == 6 and w.isdigit()]
         assert len(code) == 1 and pickup_codes(rid) == before + 2, slip
-        r, k = bm.jreq("POST", "/api/v1/kiosk/sessions",
-                       {"username": "kiosk01", "password": "demo-kiosk"})
-        r, v = bm.jreq("POST", "/api/v1/kiosk/identify",
-                       {"id_number": ZHANG, "code": code[0]},
-                       token=k["token"])
+        r, v = identify(kiosk(), ZHANG, code[0])
         assert r.status == 201, v
     finally:
         t.kill()
