@@ -114,7 +114,10 @@ paper_receipt(const struct paper_application *a)
 		pdoc_field(d, "取件码", a->pickup_code);
 		pdoc_text(d, PEL_LEFT, 0, "凭身份证和取件码可在自助终端查询办件、"
 		    "打印证明，30日内有效，请勿告知他人。");
-	}
+	} else if (a->pickup_code_lost)
+		/* the server keeps no code to show twice (docs/api.md
+		 * 1.8): the clerk prints a fresh one (K on the profile) */
+		pdoc_field(d, "取件码", "请向工作人员另取");
 	query_qr(d, a);
 	foot(d, a, "申请人签字");
 	return (d);

@@ -54,6 +54,9 @@ struct paper_application {
 	const char			*pickup_code;	/* 取件码, on the receipt
 							   printed as it is taken;
 							   NULL: none */
+	int				 pickup_code_lost; /* made, but
+							   the answer was a
+							   replay's, without it */
 	const char			*replaces;	/* a provisional slip's
 							   number, 待同步-L2 */
 };

@@ -444,8 +444,11 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 	 * outbox has no page yet and carries its number */
 	if (local_ref <= 0) {
 		a.query_url = str_at(j, "progress_url", NULL);
-		/* only in the server's answer as it took the application */
+		/* only in the server's answer as it took the application;
+		 * null in a replay of that answer */
 		a.pickup_code = str_at(j, "pickup_code", NULL);
+		a.pickup_code_lost = cJSON_IsNull(
+		    cJSON_GetObjectItemCaseSensitive(j, "pickup_code"));
 	}
 	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);

@@ -210,7 +210,7 @@ plain_text_58(void **state)
 }
 
 /* The 取件码 is on the receipt printed as the application is taken,
- * and on no other. */
+ * and on no other; a receipt from a replayed answer says to ask. */
 static void
 receipt_pickup_code(void **state)
 {
@@ -231,6 +231,17 @@ receipt_pickup_code(void **state)
 	buf_init(&b);
 	assert_int_equal(plain_render(d, 48, NULL, &b, &cause), 0);
 	assert_null(strstr(b.data, "取件码"));
+	buf_free(&b);
+	pdoc_free(d);
+	/* from a replay's answer, which has the code null: the resident
+	 * is told to ask for one */
+	a = app;
+	a.pickup_code_lost = 1;
+	d = paper_receipt(&a);
+	buf_init(&b);
+	assert_int_equal(plain_render(d, 48, NULL, &b, &cause), 0);
+	assert_non_null(strstr(b.data, "取件码：请向工作人员另取\n"));
+	assert_null(strstr(b.data, "自助终端"));
 	buf_free(&b);
 	pdoc_free(d);
 }
