@@ -23,6 +23,7 @@ from harness import BIN, Server, SkipTest, Tmux, full_numbers  # noqa
 from harness import locale_available, run  # noqa
 import bm  # noqa
 import chaos  # noqa
+from test_consent import profile  # noqa
 from test_locale import terminfo  # noqa
 from test_server_kiosk import identify, issue_certificate, kiosk  # noqa
 from test_server_kiosk import resident_with_code  # noqa
@@ -221,19 +222,6 @@ def test_guides_in_gb18030():
 ZHANG = "610202198503150021"    # 张红旗, 红旗社区 (clerk01's)
 
 
-def clerk_on_zhang(t):
-    """clerk01 logged in, on 张红旗's profile."""
-    t.wait_for("bianmin 0.")
-    t.type("clerk01")
-    t.keys("Enter")
-    t.type("demo-clerk")
-    t.keys("Enter", "Enter")
-    t.wait_for("ID number / name / mobile")
-    t.type(ZHANG)
-    t.keys("Enter")
-    t.wait_for("张红旗", "Household")
-
-
 def test_clerk_gives_a_code_and_releases():
     """C on the profile prints a fresh 取件码 on a slip; S on the
     certificate releases it to the kiosk; the kiosk takes both."""
@@ -247,7 +235,7 @@ def test_clerk_gives_a_code_and_releases():
         tok = bm.login()
         rid = bm.find(tok, ZHANG)
         cert = issue_certificate(tok, rid)
-        clerk_on_zhang(t)
+        profile(t)
         t.type("k")
         t.wait_for("Printed to the file pickup-")
         slip = open(wait_files(state, "pickup-*.txt", 1)[0],
@@ -313,7 +301,7 @@ def test_a_lost_code_is_not_shown_again():
     try:
         rid = bm.find(bm.login(), ZHANG)
         before = pickup_codes(rid)
-        clerk_on_zhang(t)
+        profile(t)
         proxy.set("reset_after_request /api/v1/residents/%d/pickup-codes"
                   % rid)
         t.type("k")
