@@ -9,34 +9,11 @@
 #include "../locale/i18n.h"
 #include "../forms/lineedit.h"
 
-/* The sequences of keyseq.c come back from curses as these codes (see
- * keys_teach_curses), above every code curses hands out itself. */
-#define SEQ_CODE	0x4000
-
 /* A character's bytes as they come: over a slow link the rest of one
  * may arrive a turn later. get_wch() drops a character cut short and
  * then reads the rest of the stream out of step, so bytes are decoded
  * here, the state kept between turns. */
 static mbstate_t	mb_state;
-
-static int
-key_code(int c)
-{
-	const struct keyseq	*t;
-	size_t			 n;
-
-	t = keyseq_table(&n);
-	if (c >= SEQ_CODE && (size_t)(c - SEQ_CODE) < n)
-		return (t[c - SEQ_CODE].key);
-	switch (c) {
-	case KEY_ENTER:
-		return (TK_ENTER);
-	case KEY_RESIZE:
-		return (0);
-	default:
-		return (TK_CODE(c));
-	}
-}
 
 /* One key, normalized; -1 when none is waiting, 0 for a byte or key
  * that does nothing (yet), or a byte of no character. */
@@ -51,10 +28,8 @@ read_one(void)
 	c = getch();
 	if (c == ERR)
 		return (-1);
-	if (c > 0xff) {
-		memset(&mb_state, 0, sizeof mb_state);	/* a cut character */
-		return (key_code(c));
-	}
+	if (c > 0xff)
+		return (0);	/* KEY_RESIZE: the signal has told already */
 	b = (char)c;
 	r = mbrtowc(&wc, &b, 1, &mb_state);
 	if (r == (size_t)-2)
@@ -92,17 +67,6 @@ read_wait(void)
 	k = read_one();
 	nodelay(stdscr, TRUE);
 	return (k);
-}
-
-void
-keys_teach_curses(void)
-{
-	const struct keyseq	*t;
-	size_t			 i, n;
-
-	t = keyseq_table(&n);
-	for (i = 0; i < n; i++)
-		define_key(t[i].seq, SEQ_CODE + (int)i);
 }
 
 /* Bracketed paste: between ESC [ 200 ~ and ESC [ 201 ~ every key is text
@@ -186,7 +150,8 @@ escape(void (*fn)(int))
 {
 	int	next, k, after;
 
-	while ((next = read_one()) == TK_ESC && !pasting)
+	/* the rest of a sequence may come a moment later over a slow link */
+	while ((next = read_wait()) == TK_ESC && !pasting)
 		fn(TK_ESC);	/* Esc, then another escape at once */
 	if (next == '[' || next == 'O') {
 		k = sequence(next, &after);

@@ -1,5 +1,5 @@
 /* One table of the sequences keys send, for every terminal a counter
- * uses; keys.c reads with it and term.c teaches it to curses. */
+ * uses; keys.c reads every key with it, curses' keypad() never on. */
 #include <string.h>
 
 #include "keycodes.h"

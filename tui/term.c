@@ -15,7 +15,6 @@
 
 #include "borders.h"
 #include "draw.h"
-#include "keys.h"
 #include "term.h"
 #include "../locale/i18n.h"
 #include "../util/log.h"
@@ -90,12 +89,11 @@ term_start(void)
 	raw();
 	noecho();
 	nonl();
-	/* the keypad stays numeric (no smkx): in application mode PuTTY's
-	 * NumLock, / * and - would send what F1 .. F4 send, and digits
-	 * would need the keys' table; keys.c reads both modes anyway */
-	keypad_xmit = NULL;
-	keypad(stdscr, TRUE);
-	keys_teach_curses();
+	/* No keypad(): it sends smkx, which puts the keypad in application
+	 * mode, where PuTTY's NumLock, / * and - send what F1 .. F4 send.
+	 * (Setting keypad_xmit to NULL no longer stops it: ncurses 6 sends
+	 * its own copy of the string.) keys.c reads every terminal's
+	 * sequences itself, in both modes. */
 	nodelay(stdscr, TRUE);
 	/* 50 ms tells a lone Esc from an arrow key's sequence on a local
 	 * terminal; over a slow link ESCDELAY (ms) may ask for more */

@@ -202,6 +202,43 @@ def test_home_end_and_the_keypad_in_a_field():
     with_client(body)
 
 
+# PuTTY's keypad with NumLock on (its default function keys): in
+# application mode, which a program asks for with ESC =, digits and '.'
+# send ESC O p .. y and ESC O n, and / * - send PF2 .. PF4, the bytes of
+# F2 .. F4; in numeric mode every key sends its character
+PUTTY_PF = {"/": "\x1bOQ", "*": "\x1bOR", "-": "\x1bOS"}
+
+
+def putty_keypad(t, text):
+    """Types text on PuTTY's keypad, as PuTTY sends it in the mode the
+    client has left the terminal (tmux) in."""
+    for c in text:
+        if t.display("#{keypad_flag}") != "1":
+            raw(t, c)
+        elif c in PUTTY_PF:
+            raw(t, PUTTY_PF[c])
+        else:
+            raw(t, "\x1bO" + ("n" if c == "." else chr(ord("p") + int(c))))
+
+
+def test_the_keypad_stays_numeric():
+    """PuTTY as it comes: / * and - on the keypad type themselves. The
+    client never switches the keypad or the cursor keys to application
+    mode (tmux keeps both flags), on the login screen or after it."""
+    def body(s, t, state):
+        t.wait_for("bianmin 0.", "Password")
+        assert t.display("#{keypad_flag}#{keypad_cursor_flag}") == "00"
+        log_in(t)
+        main_menu(t)
+        raw(t, MODES["ESC[n~"](2))
+        t.wait_for("ID number / name / mobile")
+        assert t.display("#{keypad_flag}#{keypad_cursor_flag}") == "00"
+        putty_keypad(t, "12-3/4*5.6")
+        t.wait_for("mobile: 12-3/4*5.6")
+        assert "Main menu" not in field_line(t, "mobile:")
+    with_client(body)
+
+
 def test_the_linux_console_and_rxvt():
     """Their own TERM, their own F-keys: Linux's F1 .. F5 are ESC [ [ A ..
     E, rxvt's Home and End ESC [ 7 ~ and ESC [ 8 ~."""
