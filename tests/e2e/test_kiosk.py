@@ -328,10 +328,76 @@ def test_a_lost_code_is_not_shown_again():
         shutil.rmtree(state, ignore_errors=True)
 
 
+
+LI = "610202194007080046"       # 李光明, 86, 光明社区 (clerk02's)
+
+
+def applications_of(rid):
+    return one(None, "SELECT count(*) FROM applications WHERE "
+               "resident_id = ?", rid)[0]
+
+
+def test_a_lost_answer_says_the_code_is_lost():
+    """F9, the answer lost after the server took the application: the
+    outbox sends it again and gets the replay, without the code. The
+    result says so in a line of its own and the receipt tells the
+    resident to ask; the application is there once."""
+    s = Server()
+    bm.S = s
+    proxy = chaos.Proxy(s.port)
+    state = setup_state()
+    t = Tmux("%s/bianmin --api %s --counter 1 --lang en; echo EXIT=$?; "
+             "sleep 60" % (BIN, proxy.url), 80, 24,
+             env=kiosk_env(state, "C.UTF-8"))
+    try:
+        rid = bm.find(bm.login("clerk02"), LI)
+        before = applications_of(rid)
+        t.wait_for("bianmin 0.")
+        t.type("clerk02")
+        t.keys("Enter")
+        t.type("demo-clerk")
+        t.keys("Enter", "Enter")
+        t.wait_for("ID number / name / mobile")
+        t.type(LI)
+        t.keys("Enter")
+        t.wait_for("李光明", "Household")
+        t.keys("F3")
+        t.wait_for("Transaction code")
+        t.type("0501")
+        t.keys("Enter")
+        t.wait_for("0501", "[record]")
+        t.type("6214830912345678")
+        for _ in range(6):
+            t.keys("Tab")
+        t.keys("Space", "Tab", "Space", "Tab", "Space", "Tab", "Tab",
+               "Space")
+        proxy.set("reset_after_request /api/v1/applications")
+        t.keys("F9")
+        deadline = time.time() + 10
+        while applications_of(rid) == before:
+            assert time.time() < deadline, t.screen()
+            time.sleep(0.05)
+        proxy.set("pass")
+        screen = t.wait_for("Application taken.", "Pickup code lost with "
+                            "the answer: K on the profile prints a fresh "
+                            "one.", timeout=60)
+        assert applications_of(rid) == before + 1, screen
+        t.type("p")
+        receipt = open(wait_files(state, "receipt-*.txt", 1)[0],
+                       encoding="utf-8").read()
+        assert "请向工作人员另取" in receipt, receipt
+    finally:
+        t.kill()
+        proxy.stop()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
 if __name__ == "__main__":
     run([("test_kiosk_at_80x24", test_kiosk_at_80x24),
          ("test_guides_in_gb18030", test_guides_in_gb18030),
          ("test_clerk_gives_a_code_and_releases",
           test_clerk_gives_a_code_and_releases),
          ("test_a_lost_code_is_not_shown_again",
-          test_a_lost_code_is_not_shown_again)])
+          test_a_lost_code_is_not_shown_again),
+         ("test_a_lost_answer_says_the_code_is_lost",
+          test_a_lost_answer_says_the_code_is_lost)])
