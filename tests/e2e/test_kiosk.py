@@ -107,6 +107,9 @@ def test_kiosk_at_80x24():
         t = Tmux("%s/bianmin --kiosk --api %s; echo EXIT=$?; sleep 60"
                  % (BIN, s.url), 80, 24, env=kiosk_env(state, "zh_CN.UTF-8"))
         t.wait_for("请刷身份证，或按 + 查看办事指南", "1. 将身份证")
+        # the keypad stays numeric: in application mode the Linux
+        # console sends ESC O S (F4) for its - and ESC O l for its +
+        assert t.display("#{keypad_flag}#{keypad_cursor_flag}") == "00"
         # letters, F-keys and Ctrl-C lead nowhere
         t.keys("F10", "C-c", "q")
         t.type("a")
