@@ -23,6 +23,7 @@ from harness import BIN, Server, SkipTest, Tmux, full_numbers  # noqa
 from harness import locale_available, run  # noqa
 import bm  # noqa
 import chaos  # noqa
+from flows import LI, fill_0501  # noqa
 from test_consent import profile  # noqa
 from test_locale import terminfo  # noqa
 from test_server_kiosk import identify, issue_certificate, kiosk  # noqa
@@ -332,9 +333,6 @@ def test_a_lost_code_is_not_shown_again():
 
 
 
-LI = "610202194007080046"       # 李光明, 86, 光明社区 (clerk02's)
-
-
 def applications_of(rid):
     return one(None, "SELECT count(*) FROM applications WHERE "
                "resident_id = ?", rid)[0]
@@ -355,25 +353,7 @@ def test_a_lost_answer_says_the_code_is_lost():
     try:
         rid = bm.find(bm.login("clerk02"), LI)
         before = applications_of(rid)
-        t.wait_for("bianmin 0.")
-        t.type("clerk02")
-        t.keys("Enter")
-        t.type("demo-clerk")
-        t.keys("Enter", "Enter")
-        t.wait_for("ID number / name / mobile")
-        t.type(LI)
-        t.keys("Enter")
-        t.wait_for("李光明", "Household")
-        t.keys("F3")
-        t.wait_for("Transaction code")
-        t.type("0501")
-        t.keys("Enter")
-        t.wait_for("0501", "[record]")
-        t.type("6214830912345678")
-        for _ in range(6):
-            t.keys("Tab")
-        t.keys("Space", "Tab", "Space", "Tab", "Space", "Tab", "Tab",
-               "Space")
+        fill_0501(t)
         proxy.set("reset_after_request /api/v1/applications")
         t.keys("F9")
         deadline = time.time() + 10

@@ -27,8 +27,8 @@ sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 from harness import (BIN, SERVICE_ZONE, Server, Tmux, connect,  # noqa
                      run, service_date, within_one_day)
 import bm  # noqa
+from flows import LI, fill_0501  # noqa
 
-LI = "610202194007080046"       # 李光明, 86, 光明社区 (clerk02's)
 NUMBER = re.compile(r"\d{9}-(\d{8})-\d{4}")
 ZONE = zoneinfo.ZoneInfo(SERVICE_ZONE)
 
@@ -56,24 +56,7 @@ def chinese(date):
 
 def take_0501(t):
     """李光明's 高龄津贴, taken at the counter; its number."""
-    t.wait_for("bianmin 0.")
-    t.type("clerk02")
-    t.keys("Enter")
-    t.type("demo-clerk")
-    t.keys("Enter", "Enter")
-    t.wait_for("ID number / name / mobile")
-    t.type(LI)
-    t.keys("Enter")
-    t.wait_for("李光明", "Household")
-    t.keys("F3")
-    t.wait_for("Transaction code")
-    t.type("0501")
-    t.keys("Enter")
-    t.wait_for("0501", "[record]")
-    t.type("6214830912345678")
-    for _ in range(6):
-        t.keys("Tab")
-    t.keys("Space", "Tab", "Space", "Tab", "Space", "Tab", "Tab", "Space")
+    fill_0501(t)
     t.keys("F9")
     screen = t.wait_for("Application taken.", "Promised by")
     return NUMBER.search(screen).group(0)

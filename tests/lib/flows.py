@@ -1,0 +1,26 @@
+"""What a clerk does at the counter, step by step in tmux, where more
+than one end-to-end test does the same."""
+
+LI = "610202194007080046"       # 李光明, 86, 光明社区 (clerk02's)
+
+
+def fill_0501(t):
+    """clerk02 logs in and fills 李光明's 高龄津贴, ready for F9."""
+    t.wait_for("bianmin 0.")
+    t.type("clerk02")
+    t.keys("Enter")
+    t.type("demo-clerk")
+    t.keys("Enter", "Enter")
+    t.wait_for("ID number / name / mobile")
+    t.type(LI)
+    t.keys("Enter")
+    t.wait_for("李光明", "Household")
+    t.keys("F3")
+    t.wait_for("Transaction code")
+    t.type("0501")
+    t.keys("Enter")
+    t.wait_for("0501", "[record]")
+    t.type("6214830912345678")
+    for _ in range(6):
+        t.keys("Tab")
+    t.keys("Space", "Tab", "Space", "Tab", "Space", "Tab", "Tab", "Space")
