@@ -291,10 +291,9 @@ def pickup_codes(rid, want=None, timeout=10):
         time.sleep(0.05)
 
 
-def test_a_lost_code_is_not_shown_again():
-    """K, the answer lost after the server made the code: K again is
-    its retry, answered without the code (docs/api.md 1.8), which the
-    screen says; a third K prints a fresh code that the kiosk takes."""
+def through_proxy(body):
+    """body(t, state, proxy) with a clerk's client in tmux whose server
+    sits behind the chaos proxy."""
     s = Server()
     bm.S = s
     proxy = chaos.Proxy(s.port)
@@ -303,6 +302,19 @@ def test_a_lost_code_is_not_shown_again():
              "sleep 60" % (BIN, proxy.url), 80, 24,
              env=kiosk_env(state, "C.UTF-8"))
     try:
+        body(t, state, proxy)
+    finally:
+        t.kill()
+        proxy.stop()
+        s.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def test_a_lost_code_is_not_shown_again():
+    """K, the answer lost after the server made the code: K again is
+    its retry, answered without the code (docs/api.md 1.8), which the
+    screen says; a third K prints a fresh code that the kiosk takes."""
+    def body(t, state, proxy):
         rid = bm.find(bm.login(), ZHANG)
         before = pickup_codes(rid)
         profile(t)
@@ -325,12 +337,7 @@ def test_a_lost_code_is_not_shown_again():
         assert len(code) == 1 and pickup_codes(rid) == before + 2, slip
         r, v = identify(kiosk(), ZHANG, code[0])
         assert r.status == 201, v
-    finally:
-        t.kill()
-        proxy.stop()
-        s.stop()
-        shutil.rmtree(state, ignore_errors=True)
-
+    through_proxy(body)
 
 
 def applications_of(rid):
@@ -343,14 +350,7 @@ def test_a_lost_answer_says_the_code_is_lost():
     outbox sends it again and gets the replay, without the code. The
     result says so in a line of its own and the receipt tells the
     resident to ask; the application is there once."""
-    s = Server()
-    bm.S = s
-    proxy = chaos.Proxy(s.port)
-    state = setup_state()
-    t = Tmux("%s/bianmin --api %s --counter 1 --lang en; echo EXIT=$?; "
-             "sleep 60" % (BIN, proxy.url), 80, 24,
-             env=kiosk_env(state, "C.UTF-8"))
-    try:
+    def body(t, state, proxy):
         rid = bm.find(bm.login("clerk02"), LI)
         before = applications_of(rid)
         fill_0501(t)
@@ -369,11 +369,8 @@ def test_a_lost_answer_says_the_code_is_lost():
         receipt = open(wait_files(state, "receipt-*.txt", 1)[0],
                        encoding="utf-8").read()
         assert "请向工作人员另取" in receipt, receipt
-    finally:
-        t.kill()
-        proxy.stop()
-        s.stop()
-        shutil.rmtree(state, ignore_errors=True)
+    through_proxy(body)
+
 
 if __name__ == "__main__":
     run([("test_kiosk_at_80x24", test_kiosk_at_80x24),
