@@ -15,8 +15,8 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, Server, Tmux, run  # noqa
+from flows import LI, form_0501  # noqa
 
-LI = "610202194007080046"       # 李光明, 86, 光明社区 (clerk02's)
 MASKED = "610***********0046"
 ID_NUMBER = re.compile(r"\d{17}[\dXx]")
 MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -51,15 +51,7 @@ def session(t):
     t.wait_for(LI, "recorded")
     t.keys("F5")
     t.wait_gone(LI)
-    t.keys("F3")
-    t.wait_for("Transaction code")
-    t.type("0501")
-    t.keys("Enter")
-    t.wait_for("0501", "[record]")
-    t.type("6214830912345678")
-    for _ in range(6):
-        t.keys("Tab")
-    t.keys("Space", "Tab", "Space", "Tab", "Space", "Tab", "Tab", "Space")
+    form_0501(t)
     t.keys("F9")
     t.wait_for("Application taken.")
     t.type("p")
