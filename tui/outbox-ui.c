@@ -125,8 +125,17 @@ say_done(const struct outbox_item *it)
 	struct application	*a = calloc(1, sizeof *a);
 	const char		*cause;
 	cJSON			*j = cJSON_Parse(it->result);
+	int			 ok;
 
-	if (j != NULL && model_application_parse(j, a, &cause) == 0)
+	ok = j != NULL && model_application_parse(j, a, &cause) == 0;
+	if (ok && cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(j,
+	    "pickup_code")))
+		/* a replay: the answer with the code was lost (docs/api.md
+		 * 1.8), and the receipt tells the resident to ask */
+		app_message(MSG_ERROR, _("Application taken for %s; pickup "
+		    "code lost: K on the profile prints one."),
+		    a->resident_name);
+	else if (ok)
 		app_message(MSG_INFO, _("Application %s taken for %s; "
 		    "promised by %s."), a->number, a->resident_name,
 		    *a->due_date != '\0' ? a->due_date : "-");

@@ -345,21 +345,28 @@ def applications_of(rid):
                "resident_id = ?", rid)[0]
 
 
+def lost_answer(t, proxy):
+    """clerk02 takes 李光明's 0501 and its answer is lost after the
+    server took it; 李光明's id once the server has the application."""
+    rid = bm.find(bm.login("clerk02"), LI)
+    before = applications_of(rid)
+    fill_0501(t)
+    proxy.set("reset_after_request /api/v1/applications")
+    t.keys("F9")
+    deadline = time.time() + 10
+    while applications_of(rid) == before:
+        assert time.time() < deadline, t.screen()
+        time.sleep(0.05)
+    return rid, before
+
+
 def test_a_lost_answer_says_the_code_is_lost():
     """F9, the answer lost after the server took the application: the
     outbox sends it again and gets the replay, without the code. The
     result says so in a line of its own and the receipt tells the
     resident to ask; the application is there once."""
     def body(t, state, proxy):
-        rid = bm.find(bm.login("clerk02"), LI)
-        before = applications_of(rid)
-        fill_0501(t)
-        proxy.set("reset_after_request /api/v1/applications")
-        t.keys("F9")
-        deadline = time.time() + 10
-        while applications_of(rid) == before:
-            assert time.time() < deadline, t.screen()
-            time.sleep(0.05)
+        rid, before = lost_answer(t, proxy)
         proxy.set("pass")
         screen = t.wait_for("Application taken.", "Pickup code lost with "
                             "the answer: K on the profile prints a fresh "
@@ -372,6 +379,21 @@ def test_a_lost_answer_says_the_code_is_lost():
     through_proxy(body)
 
 
+def test_a_lost_answer_sent_later_says_so():
+    """The same, the clerk gone back to the profile before the outbox
+    sends it: the message line says the code was lost."""
+    def body(t, state, proxy):
+        rid, before = lost_answer(t, proxy)
+        t.wait_for("Saved in the outbox")
+        t.keys("Escape")
+        t.wait_for("李光明", "Household")
+        proxy.set("pass")
+        screen = t.wait_for("Application taken for 李光明; pickup code "
+                            "lost: K on the profile prints one.",
+                            timeout=60)
+        assert applications_of(rid) == before + 1, screen
+    through_proxy(body)
+
 if __name__ == "__main__":
     run([("test_kiosk_at_80x24", test_kiosk_at_80x24),
          ("test_guides_in_gb18030", test_guides_in_gb18030),
@@ -380,4 +402,6 @@ if __name__ == "__main__":
          ("test_a_lost_code_is_not_shown_again",
           test_a_lost_code_is_not_shown_again),
          ("test_a_lost_answer_says_the_code_is_lost",
-          test_a_lost_answer_says_the_code_is_lost)])
+          test_a_lost_answer_says_the_code_is_lost),
+         ("test_a_lost_answer_sent_later_says_so",
+          test_a_lost_answer_sent_later_says_so)])
