@@ -38,18 +38,18 @@ CLIENT_CFLAGS = $(call pkg_cflags,$(CLIENT_PKGS))
 # on the first request, api/sqlite-load.c libsqlite3 with the outbox at
 # the first login (their -dev packages are still wanted, for headers).
 CLIENT_LIBS   = $(call pkg_libs,$(filter-out libcurl sqlite3,\
-	$(CLIENT_PKGS))) -lm
+	$(CLIENT_PKGS)))
 SERVER_CFLAGS = $(call pkg_cflags,$(SERVER_PKGS))
 SERVER_LIBS   = $(call pkg_libs,$(SERVER_PKGS)) -lpthread
 TEST_CFLAGS   = $(call pkg_cflags,$(TEST_PKGS))
 TEST_LIBS     = $(call pkg_libs,$(TEST_PKGS))
-# libcups is not linked: printing/cups-load.c opens it on the first job
-# for CUPS (libcups2-dev is still wanted, for <cups/cups.h>).
+# Neither libcups nor libqrencode is linked: printing/cups-load.c opens
+# the one on the first job for CUPS, printing/qr-load.c the other on the
+# first QR code a receipt printer cannot draw itself (their -dev packages
+# are still wanted, for the headers).
 PRINT_CFLAGS  = $(call pkg_cflags,$(PRINT_PKGS))
-PRINT_LIBS    = $(call pkg_libs,$(PRINT_PKGS))
 PDF_CFLAGS    = $(call pkg_cflags,$(PDF_PKGS))
 PDF_LIBS      = $(call pkg_libs,$(PDF_PKGS))
-CLIENT_LIBS  += $(PRINT_LIBS)
 
 # --- sources, by module (dependencies point down) -----------------------
 UTIL_SRC   = util/xmalloc.c util/buf.c util/log.c util/paths.c util/zone.c \
@@ -239,10 +239,10 @@ build/fuzz/fuzz-server-route: tests/fuzz/fuzz-server-route.c \
 
 build/fuzz/fuzz-escpos: tests/fuzz/fuzz-escpos.c printing/escpos.c \
     printing/encode.c printing/layout.c printing/doc.c printing/profile.c \
-    locale/text.c util/utf8.c util/buf.c util/xmalloc.c
+    printing/qr-load.c locale/text.c util/utf8.c util/buf.c util/xmalloc.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZFLAGS) $(call pkg_cflags,libqrencode inih) -o $@ $^ \
-		$(call pkg_libs,libqrencode inih)
+		$(call pkg_libs,inih)
 
 check: deps
 	$(MAKE) all $(TEST_BINS) $(FUZZ_BINS)

@@ -3,6 +3,7 @@
 
 #include "json.h"
 #include "../util/utf8.h"
+#include "../util/whole.h"
 #include "../util/xmalloc.h"
 
 /* A sanitized copy of a string member, line breaks kept or not. */
@@ -39,8 +40,8 @@ json_int(const cJSON *o, const char *key, long long *out)
 	if (!cJSON_IsNumber(v))
 		return (-1);
 	d = v->valuedouble;
-	if (!isfinite(d) || d != floor(d) || d < -9007199254740992.0 ||
-	    d > 9007199254740992.0)
+	if (!isfinite(d) || d < -9007199254740992.0 ||
+	    d > 9007199254740992.0 || !whole(d))
 		return (-1);
 	*out = (long long)d;
 	return (0);

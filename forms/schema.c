@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "value.h"
 #include "../locale/text.h"
+#include "../util/whole.h"
 #include "../util/xmalloc.h"
 
 #define MAX_FIELDS	200
@@ -95,7 +96,7 @@ opt_int(const cJSON *o, const char *key, long long lo, long long hi,
 	/* range first: converting an out-of-range double is undefined */
 	if (!cJSON_IsNumber(v) || !(v->valuedouble >= (double)lo &&
 	    v->valuedouble <= (double)hi) ||
-	    v->valuedouble != floor(v->valuedouble))
+	    !whole(v->valuedouble))
 		return (bad(cause, where, key));
 	*out = (long long)v->valuedouble;
 	*present = 1;
@@ -226,7 +227,7 @@ load_default(struct form_field *f, const cJSON *d, char **cause)
 		f->checked = cJSON_IsTrue(d);
 	} else if (f->type == FT_NUMBER || f->type == FT_MONEY) {
 		if (!cJSON_IsNumber(d) || !(fabs(d->valuedouble) < 1e15) ||
-		    d->valuedouble != floor(d->valuedouble))
+		    !whole(d->valuedouble))
 			return (bad(cause, f->name, "default"));
 		if (f->type == FT_MONEY)	/* fen in JSON, yuan typed */
 			value_money_text((long long)d->valuedouble, buf);

@@ -2,11 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <qrencode.h>
-
 #include "encode.h"
 #include "escpos.h"
 #include "layout.h"
+#include "qr-load.h"
 #include "../util/xmalloc.h"
 
 #define ESC	0x1B
@@ -108,11 +107,16 @@ qr_native(struct escpos *e, const char *payload)
 static int
 qr_raster(struct escpos *e, const char *payload, char **cause)
 {
-	QRcode		*qr;
-	unsigned char	 head[8] = { GS, 'v', '0', 0, 0, 0, 0, 0 }, *row;
-	int		 s = e->prof->qr_size, m = 2, px, bpr, x, y, mx, my;
+	const struct qr_calls	*lib;
+	QRcode			*qr;
+	unsigned char		 head[8] = { GS, 'v', '0', 0, 0, 0, 0, 0 };
+	unsigned char		*row;
+	int			 s = e->prof->qr_size, m = 2, px, bpr, x, y;
+	int			 mx, my;
 
-	qr = QRcode_encodeString8bit(payload, 0, QR_ECLEVEL_M);
+	if ((lib = qr_calls(cause)) == NULL)
+		return (-1);
+	qr = lib->QRcode_encodeString8bit(payload, 0, QR_ECLEVEL_M);
 	if (qr == NULL) {
 		*cause = xstrdup("cannot encode the QR code");
 		return (-1);
@@ -137,7 +141,7 @@ qr_raster(struct escpos *e, const char *payload, char **cause)
 		put(e, row, bpr);
 	}
 	free(row);
-	QRcode_free(qr);
+	lib->QRcode_free(qr);
 	feed(e, 1);
 	return (0);
 }
