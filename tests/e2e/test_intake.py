@@ -17,8 +17,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, Server, Tmux, run  # noqa
-
-LI = "610202194007080046"       # 李光明, 86, 光明社区 (clerk02's)
+from flows import LI, fill_0501  # noqa
 ZHANG = "610202198503150021"    # 张红旗, 41, 红旗社区 (clerk01's)
 NUMBER = re.compile(r"\d{9}-\d{8}-\d{4}")
 
@@ -47,16 +46,6 @@ def open_0501(t, id_number, name):
     t.wait_for("Transaction code")
     t.type("0501")
     t.keys("Enter")
-
-
-def fill_0501(t):
-    t.wait_for("0501", "[record]")
-    t.type("6214830912345678")          # the first field to fill
-    # on to the materials: the first three are required, then the
-    # declaration (tick each with Space)
-    for _ in range(6):
-        t.keys("Tab")
-    t.keys("Space", "Tab", "Space", "Tab", "Space", "Tab", "Tab", "Space")
 
 
 def prints(state):

@@ -23,7 +23,7 @@ from harness import BIN, Server, SkipTest, Tmux, full_numbers  # noqa
 from harness import locale_available, run  # noqa
 import bm  # noqa
 import chaos  # noqa
-from flows import LI, fill_0501  # noqa
+from flows import LI, li_0501  # noqa
 from test_consent import profile  # noqa
 from test_locale import terminfo  # noqa
 from test_server_kiosk import identify, issue_certificate, kiosk  # noqa
@@ -350,7 +350,7 @@ def lost_answer(t, proxy):
     server took it; 李光明's id once the server has the application."""
     rid = bm.find(bm.login("clerk02"), LI)
     before = applications_of(rid)
-    fill_0501(t)
+    li_0501(t)
     proxy.set("reset_after_request /api/v1/applications")
     t.keys("F9")
     deadline = time.time() + 10

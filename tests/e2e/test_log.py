@@ -15,7 +15,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, Server, Tmux, run  # noqa
-from flows import LI, form_0501  # noqa
+from flows import LI, form_0501, log_in  # noqa
 
 MASKED = "610***********0046"
 ID_NUMBER = re.compile(r"\d{17}[\dXx]")
@@ -35,12 +35,7 @@ def client(server, state):
 def session(t):
     """Logs in, scans by full ID, reveals it, takes an application and
     prints its receipt to a file, then quits."""
-    t.wait_for("bianmin 0.")
-    t.type("clerk02")
-    t.keys("Enter")
-    t.type("demo-clerk")
-    t.keys("Enter", "Enter")
-    t.wait_for("ID number / name / mobile")
+    log_in(t)
     t.type(LI)
     t.keys("Enter")
     t.wait_for("李光明", "Household", MASKED)

@@ -19,7 +19,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
 from harness import BIN, Server, Tmux, run, seeded_db  # noqa
 import bm  # noqa
-from test_intake import NUMBER, fill_0501  # noqa
+from flows import fill_0501  # noqa
+from test_intake import NUMBER  # noqa
 
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

@@ -27,7 +27,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 from harness import (BIN, SERVICE_ZONE, Server, Tmux, connect,  # noqa
                      run, service_date, within_one_day)
 import bm  # noqa
-from flows import LI, fill_0501  # noqa
+from flows import LI, li_0501  # noqa
 
 NUMBER = re.compile(r"\d{9}-(\d{8})-\d{4}")
 ZONE = zoneinfo.ZoneInfo(SERVICE_ZONE)
@@ -56,7 +56,7 @@ def chinese(date):
 
 def take_0501(t):
     """李光明's 高龄津贴, taken at the counter; its number."""
-    fill_0501(t)
+    li_0501(t)
     t.keys("F9")
     screen = t.wait_for("Application taken.", "Promised by")
     return NUMBER.search(screen).group(0)

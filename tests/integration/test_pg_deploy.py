@@ -22,7 +22,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "e2e"))
 import harness  # noqa
 from harness import BIN, PG, TOP, SkipTest, Tmux, run  # noqa
-from test_intake import NUMBER, fill_0501  # noqa
+from flows import fill_0501, log_in  # noqa
+from test_intake import NUMBER  # noqa
 
 D = {}                  # the deployment, made once for every test
 
@@ -190,12 +191,7 @@ def test_the_counter_goes_on_when_a_bianmind_dies():
     people = [found[i % len(found)] for i in range(4)]
     numbers = []
     try:
-        t.wait_for("bianmin 0.")
-        t.type("clerk02")
-        t.keys("Enter")
-        t.type("demo-clerk")
-        t.keys("Enter", "Enter")
-        t.wait_for("ID number / name / mobile")
+        log_in(t)
         for i, (idn, name) in enumerate(people):
             if i == 2 and D["a"].poll() is None:
                 # nginx never gave A an application: it dies anyway
