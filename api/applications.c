@@ -40,6 +40,13 @@ model_application_parse(const cJSON *j, struct application *a,
 	return (*cause != NULL ? -1 : 0);
 }
 
+int
+application_code_lost(const cJSON *j)
+{
+	return (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(j,
+	    "pickup_code")));
+}
+
 void
 model_application_free(void *p)
 {

@@ -128,6 +128,10 @@ struct app_rows {
 
 int	model_application_parse(const cJSON *, struct application *,
 	    const char **cause);
+/* Whether an answer taking an application is the replay of one that was
+ * lost, its 取件码 not kept (docs/api.md 1.8): pickup_code null, where a
+ * read of the application has none at all. */
+int	application_code_lost(const cJSON *);
 
 void	model_application_free(void *);
 

@@ -128,10 +128,8 @@ say_done(const struct outbox_item *it)
 	int			 ok;
 
 	ok = j != NULL && model_application_parse(j, a, &cause) == 0;
-	if (ok && cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(j,
-	    "pickup_code")))
-		/* a replay: the answer with the code was lost (docs/api.md
-		 * 1.8), and the receipt tells the resident to ask */
+	if (ok && application_code_lost(j))
+		/* the receipt tells the resident to ask */
 		app_message(MSG_ERROR, _("Application taken for %s; pickup "
 		    "code lost: K on the profile prints one."),
 		    a->resident_name);

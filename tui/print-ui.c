@@ -447,8 +447,7 @@ print_ui_application(const cJSON *j, long long local_ref, const char *kind,
 		/* only in the server's answer as it took the application;
 		 * null in a replay of that answer */
 		a.pickup_code = str_at(j, "pickup_code", NULL);
-		a.pickup_code_lost = cJSON_IsNull(
-		    cJSON_GetObjectItemCaseSensitive(j, "pickup_code"));
+		a.pickup_code_lost = application_code_lost(j);
 	}
 	a.at = cases_instant(str_at(j, "created_at", NULL));
 	a.materials = materials_of(j, &a.nmaterials);

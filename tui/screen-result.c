@@ -184,10 +184,8 @@ result_draw(struct screen *s, int top, int rows, int cols, int *cy, int *cx)
 	y++;
 	draw_text(y++, 2, _("P prints the acceptance receipt for the resident; "
 	    "M the material receipt."), cols - 4, STYLE_DIM);
-	/* the answer that held the 取件码 was lost and this is its replay
-	 * (docs/api.md 1.8): the receipt tells the resident to ask */
-	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(r->app,
-	    "pickup_code")))
+	/* the receipt tells the resident to ask */
+	if (application_code_lost(r->app))
 		draw_text(y++, 2, _("Pickup code lost with the answer: K on "
 		    "the profile prints a fresh one."), cols - 4, STYLE_ERROR);
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->app,
