@@ -17,7 +17,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from harness import BIN, Server, Tmux, run  # noqa
-from flows import LI, fill_0501  # noqa
+from flows import LI, fill_0501, log_in  # noqa
 ZHANG = "610202198503150021"    # 张红旗, 41, 红旗社区 (clerk01's)
 NUMBER = re.compile(r"\d{9}-\d{8}-\d{4}")
 
@@ -27,15 +27,6 @@ def client(server, state):
                 "sleep 60" % (BIN, server.url), 80, 24,
                 env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": "",
                      "XDG_STATE_HOME": state, "TERM": "screen"})
-
-
-def log_in(t, user):
-    t.wait_for("bianmin 0.")
-    t.type(user)
-    t.keys("Enter")
-    t.type("demo-clerk")
-    t.keys("Enter", "Enter")
-    t.wait_for("ID number / name / mobile")
 
 
 def open_0501(t, id_number, name):
