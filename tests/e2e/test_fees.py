@@ -559,7 +559,11 @@ def paid_meanwhile():
         t.keys("Enter")
         t.wait_for("Take 20.00 yuan in cash?")
         t.keys("Enter")
-        t.wait_for("Outbox 1", "payment-provisional-L1", timeout=30)
+        # the page's own line: the message naming the file may already
+        # be replaced by the next request's "Cannot reach the server"
+        t.wait_for("Outbox 1", "L1 in the outbox, provisional receipt "
+                   "given", timeout=30)
+        wait_print(state, "payment-provisional-L1*.txt")
         restart(s)
         t.wait_for("Conflict: payment L1 was refused", "already paid",
                    timeout=90)
