@@ -47,6 +47,10 @@ struct newapp {
 	/* the resident's status as read with the rest, for a refusal
 	 * once the request is known valid (inactive_as_read()) */
 	char		*status, *death_date, *moved_out_on, *moved_out_to;
+	/* the implementing body (the resident's centre) and the due date,
+	 * for the first exchange message */
+	char		*body_name, *body_uscc;
+	char		 due[11];
 };
 
 /* Frees what taking an application made. */
@@ -58,6 +62,8 @@ newapp_free(struct newapp *a)
 	cJSON_Delete(a->data);
 	cJSON_Delete(a->materials);
 	cJSON_Delete(a->deferred);
+	free(a->body_name);
+	free(a->body_uscc);
 	cJSON_Delete(a->promised);
 	free(a->status);
 	free(a->death_date);
@@ -103,7 +109,8 @@ known_key(struct req *r)
 }
 
 /* The resident as prefill sources, if the caller may see them: the
- * row, its centre and its status in one read. */
+ * row, its centre (the scope, the implementing body) and its status in
+ * one read. */
 static int
 load_resident(struct req *r, struct newapp *a)
 {
@@ -114,8 +121,9 @@ load_resident(struct req *r, struct newapp *a)
 	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
 	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
 	    "c.code, r.tags, c.centre_id, r.status, r.death_date, "
-	    "r.moved_out_on, coalesce(r.moved_out_to, '') FROM residents r "
-	    "JOIN communities c ON c.id = r.community_id WHERE r.id = ?", "l",
+	    "r.moved_out_on, coalesce(r.moved_out_to, ''), ce.name, ce.uscc "
+	    "FROM residents r JOIN communities c ON c.id = r.community_id "
+	    "JOIN centres ce ON ce.id = c.centre_id WHERE r.id = ?", "l",
 	    a->resident_id) != 1) {
 		db_reset(st);
 		return (-1);
@@ -140,6 +148,8 @@ load_resident(struct req *r, struct newapp *a)
 	a->death_date = text_or_null(st, 13);
 	a->moved_out_on = text_or_null(st, 14);
 	a->moved_out_to = text_or_null(st, 15);
+	a->body_name = xstrdup(db_text(st, 16));
+	a->body_uscc = text_or_null(st, 17);
 	db_reset(st);
 	if (!scope_sees_read(r->db, r->staff, SCOPE_RESIDENT, a->resident_id,
 	    centre)) {
@@ -566,20 +576,21 @@ make_promises(struct req *r, const struct newapp *a, long long id)
 	return (0);
 }
 
-/* Inserts the application and its first timeline entry; its id or 0. */
+/* Inserts the application and its first timeline entry; its id or 0.
+ * first_message() tells the same entry. */
 static long long
 insert(struct req *r, struct newapp *a, const char *number,
     const char *now, const char *today)
 {
 	cJSON		*fields, *m;
-	char		*data, *masked, *materials, *deferred, due[11];
+	char		*data, *masked, *materials, *deferred;
 	char		 first[11];
 	long long	 id = 0;
 	struct cond_subject subject;
 	struct fee_quote fee;
 
 	calendar_add_workdays(today, (int)cJSON_GetNumberValue(
-	    cJSON_GetObjectItem(a->service, "time_limit_days")), due);
+	    cJSON_GetObjectItem(a->service, "time_limit_days")), a->due);
 	fields = form_fields(cJSON_GetObjectItem(a->service, "form"));
 	data = json_print(a->data);
 	m = form_masked(fields, a->data);
@@ -599,7 +610,7 @@ insert(struct req *r, struct newapp *a, const char *number,
 	    "RETURNING id",
 	    "tllltlLttttlltttttttltt", number,
 	    a->service_id, a->resident_id, a->community, a->counter,
-	    r->staff->id, a->ticket_id, now, today, now, due, fee.due_fen,
+	    r->staff->id, a->ticket_id, now, today, now, a->due, fee.due_fen,
 	    (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(
 	    cJSON_GetObjectItem(a->service, "form"), "version")), data,
 	    masked, materials, a->note, r->idem_key, deferred, first,
@@ -617,6 +628,30 @@ insert(struct req *r, struct newapp *a, const char *number,
 	free(materials);
 	free(deferred);
 	return (id);
+}
+
+/* The application's first exchange message, from what insert() wrote
+ * rather than read back: the stream's first. */
+static int
+first_message(struct req *r, const struct newapp *a, long long id,
+    const char *number, const char *now)
+{
+	struct exchange_app	app;
+	struct exchange_entry	entry = { "create", NULL, "submitted", now,
+	    NULL, NULL, "[]" };
+
+	memset(&app, 0, sizeof app);
+	app.number = number;
+	app.item_code = cJSON_GetStringValue(cJSON_GetObjectItem(a->service,
+	    "item_code"));
+	app.service_name = cJSON_GetStringValue(cJSON_GetObjectItem(
+	    a->service, "name"));
+	app.body_name = a->body_name;
+	app.body_uscc = a->body_uscc;
+	app.received_at = now;
+	app.due_date = a->due;
+	app.status = "submitted";
+	return (exchange_event_first(r->db, id, &app, &entry));
 }
 
 /* The resident's open application of this service, when the service
@@ -732,7 +767,7 @@ take(struct req *r, struct newapp *a)
 	char		 number[24], now[32], today[11], object[48], loc[64];
 	char		 code[7], expires[32], *replay;
 	long long	 id, version;
-	cJSON		*o = NULL, *msg;
+	cJSON		*o = NULL;
 	int		 rc;
 
 	clock_rfc3339(clock_now(), now);
@@ -754,8 +789,7 @@ take(struct req *r, struct newapp *a)
 	}
 	if ((rc = next_number(r, a->prefix, today, number)) == 0 &&
 	    ((id = insert(r, a, number, now, today)) == 0 ||
-	    (msg = exchange_event_message(r->db, id)) == NULL ||
-	    exchange_event_first(r->db, id, msg) != 0 ||
+	    first_message(r, a, id, number, now) != 0 ||
 	    (snprintf(object, sizeof object, "application/%lld", id),
 	    audit_req(r, "create", object, number)) != 0 ||
 	    pickup_issue(r->db, a->resident_id, id, code, expires) != 0 ||

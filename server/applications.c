@@ -107,7 +107,8 @@ app_view(struct db *db, long long id, long long *version)
 	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
 	    "a.reason, a.missing_materials, a.department, a.collector_name, "
 	    "a.collector_id_number, a.collected_at, a.client_request_id, "
-	    "a.rate_token, a.deferred" APP_FROM " WHERE a.id = ?", "l", id) != 1) {
+	    "a.rate_token, a.deferred, " FEE_STATE_COLS APP_FROM
+	    FEE_STATE_JOIN " WHERE a.id = ?", "l", id) != 1) {
 		db_reset(st);
 		return (NULL);
 	}
@@ -130,9 +131,9 @@ app_view(struct db *db, long long id, long long *version)
 	cJSON_AddStringToObject(o, "progress_url", url);
 	free(url);
 	view_stored(o, "deferred", db_text(st, n + 14));
+	cJSON_AddItemToObject(o, "fee", fee_state(st, n + 15));
 	db_reset(st);
 	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(db,
 	    id));
-	cJSON_AddItemToObject(o, "fee", fee_state(db, id));
 	return (o);
 }

@@ -90,11 +90,55 @@ outbox_put(struct db *db, const char *kind, const char *stream,
 	return (outbox_write(db, kind, stream, seq, occurred_at, body));
 }
 
+/* The application as its messages tell it; NULL members are null. */
+static cJSON *
+application_body(const struct exchange_app *a)
+{
+	cJSON	*o = cJSON_CreateObject(), *b;
+
+	cJSON_AddStringToObject(o, "number", a->number);
+	cJSON_AddStringToObject(o, "item_code", a->item_code);
+	cJSON_AddStringToObject(o, "service_name", a->service_name);
+	b = cJSON_AddObjectToObject(o, "implementing_body");
+	cJSON_AddStringToObject(b, "name", a->body_name);
+	json_add_nullable(b, "uscc", a->body_uscc);
+	cJSON_AddStringToObject(o, "received_at", a->received_at);
+	json_add_nullable(o, "accepted_at", a->accepted_at);
+	json_add_nullable(o, "completed_at", a->completed_at);
+	cJSON_AddStringToObject(o, "due_date", a->due_date);
+	cJSON_AddStringToObject(o, "status", a->status);
+	cJSON_AddStringToObject(o, "status_name", app_status_zh(a->status));
+	return (o);
+}
+
+/* A timeline entry as its message tells it. */
+static cJSON *
+event_body(const struct exchange_entry *t)
+{
+	cJSON	*e = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(e, "action", t->action);
+	json_add_nullable(e, "from_status", t->from_status);
+	cJSON_AddStringToObject(e, "to_status", t->to_status);
+	cJSON_AddStringToObject(e, "at", t->at);
+	json_add_nullable(e, "department", t->department);
+	json_add_nullable(e, "reason", t->reason);
+	view_stored(e, "missing_materials", t->missing_materials);
+	return (e);
+}
+
+static const char *
+text_or_null(struct db_stmt *st, int col)
+{
+	return (db_null(st, col) ? NULL : db_text(st, col));
+}
+
 static cJSON *
 application_json(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-	cJSON		*o = NULL, *b;
+	struct db_stmt		*st;
+	struct exchange_app	 a;
+	cJSON			*o = NULL;
 
 	if (db_query(db, &st, "SELECT a.number, s.item_code, s.name, "
 	    "ce.name, ce.uscc, a.created_at, (SELECT min(t.at) FROM timeline "
@@ -105,30 +149,29 @@ application_json(struct db *db, long long id)
 	    "a.service_id JOIN communities c ON c.id = a.community_id JOIN "
 	    "centres ce ON ce.id = c.centre_id WHERE a.id = ?", "l",
 	    id) == 1) {
-		o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "number", db_text(st, 0));
-		cJSON_AddStringToObject(o, "item_code", db_text(st, 1));
-		cJSON_AddStringToObject(o, "service_name", db_text(st, 2));
-		b = cJSON_AddObjectToObject(o, "implementing_body");
-		cJSON_AddStringToObject(b, "name", db_text(st, 3));
-		view_text_or_null(b, "uscc", st, 4);
-		cJSON_AddStringToObject(o, "received_at", db_text(st, 5));
-		view_text_or_null(o, "accepted_at", st, 6);
-		view_text_or_null(o, "completed_at", st, 7);
-		cJSON_AddStringToObject(o, "due_date", db_text(st, 8));
-		cJSON_AddStringToObject(o, "status", db_text(st, 9));
-		cJSON_AddStringToObject(o, "status_name",
-		    app_status_zh(db_text(st, 9)));
+		a.number = db_text(st, 0);
+		a.item_code = db_text(st, 1);
+		a.service_name = db_text(st, 2);
+		a.body_name = db_text(st, 3);
+		a.body_uscc = text_or_null(st, 4);
+		a.received_at = db_text(st, 5);
+		a.accepted_at = text_or_null(st, 6);
+		a.completed_at = text_or_null(st, 7);
+		a.due_date = db_text(st, 8);
+		a.status = db_text(st, 9);
+		o = application_body(&a);
 	}
 	db_reset(st);
 	return (o);
 }
 
-cJSON *
-exchange_event_message(struct db *db, long long application)
+/* The message of the application's latest timeline entry. */
+static cJSON *
+event_message(struct db *db, long long application)
 {
-	struct db_stmt	*st;
-	cJSON		*body, *app, *e;
+	struct db_stmt		*st;
+	struct exchange_entry	 t;
+	cJSON			*body, *app;
 
 	if ((app = application_json(db, application)) == NULL)
 		return (NULL);
@@ -140,18 +183,18 @@ exchange_event_message(struct db *db, long long application)
 		cJSON_Delete(app);
 		return (NULL);
 	}
+	t.action = db_text(st, 0);
+	t.from_status = text_or_null(st, 1);
+	t.to_status = db_text(st, 2);
+	t.at = db_text(st, 3);
+	t.department = text_or_null(st, 4);
+	t.reason = text_or_null(st, 5);
+	t.missing_materials = db_text(st, 6);
 	body = cJSON_CreateObject();
 	cJSON_AddItemToObject(body, "application", app);
-	e = cJSON_AddObjectToObject(body, "event");
-	cJSON_AddStringToObject(e, "action", db_text(st, 0));
-	view_text_or_null(e, "from_status", st, 1);
-	cJSON_AddStringToObject(e, "to_status", db_text(st, 2));
-	cJSON_AddStringToObject(e, "at", db_text(st, 3));
-	view_text_or_null(e, "department", st, 4);
-	view_text_or_null(e, "reason", st, 5);
-	view_stored(e, "missing_materials", db_text(st, 6));
-	cJSON_AddNullToObject(body, "rating");
+	cJSON_AddItemToObject(body, "event", event_body(&t));
 	db_reset(st);
+	cJSON_AddNullToObject(body, "rating");
 	return (body);
 }
 
@@ -172,19 +215,24 @@ exchange_event(struct db *db, long long application)
 	cJSON	*body;
 	char	 stream[48], at[32];
 
-	if ((body = exchange_event_message(db, application)) == NULL)
+	if ((body = event_message(db, application)) == NULL)
 		return (-1);
 	event_stream(application, body, stream, at);
 	return (outbox_put(db, "application_event", stream, at, body));
 }
 
 int
-exchange_event_first(struct db *db, long long application, cJSON *body)
+exchange_event_first(struct db *db, long long application,
+    const struct exchange_app *a, const struct exchange_entry *t)
 {
-	char	stream[48], at[32];
+	cJSON	*body = cJSON_CreateObject();
+	char	 stream[48];
 
-	event_stream(application, body, stream, at);
-	return (outbox_write(db, "application_event", stream, 1, at, body));
+	cJSON_AddItemToObject(body, "application", application_body(a));
+	cJSON_AddItemToObject(body, "event", event_body(t));
+	cJSON_AddNullToObject(body, "rating");
+	snprintf(stream, sizeof stream, "application/%lld", application);
+	return (outbox_write(db, "application_event", stream, 1, t->at, body));
 }
 
 int

@@ -100,38 +100,33 @@ fee_status(long long due, struct db_stmt *st, int col)
 }
 
 cJSON *
-fee_state(struct db *db, long long id)
+fee_state(struct db_stmt *st, int col)
 {
-	struct db_stmt	*st;
 	cJSON		*o, *p;
 	long long	 due;
 
-	if (db_query(db, &st, "SELECT a.fee_fen, coalesce(a.fee_standard_fen, "
-	    "a.fee_fen), a.fee_reason, a.fee_basis, p.id, p.serial, p.channel, "
-	    "p.amount_fen, p.at FROM applications a LEFT JOIN payments p ON "
-	    "p.id = a.payment_id WHERE a.id = ?", "l", id) != 1) {
-		db_reset(st);
-		return (NULL);
-	}
 	o = cJSON_CreateObject();
-	due = db_int(st, 0);
-	cJSON_AddNumberToObject(o, "standard_fen", (double)db_int(st, 1));
+	due = db_int(st, col);
+	cJSON_AddNumberToObject(o, "standard_fen", (double)db_int(st,
+	    col + 1));
 	cJSON_AddNumberToObject(o, "due_fen", (double)due);
-	cJSON_AddStringToObject(o, "reason", !db_null(st, 2) ? db_text(st,
-	    2) : due == 0 ? "本事项不收费" : "按收费标准收取");
-	json_add_nullable(o, "basis", db_null(st, 3) ? NULL : db_text(st, 3));
-	cJSON_AddStringToObject(o, "status", fee_status(due, st, 4));
-	if (db_null(st, 4))
+	cJSON_AddStringToObject(o, "reason", !db_null(st, col + 2) ?
+	    db_text(st, col + 2) : due == 0 ? "本事项不收费" :
+	    "按收费标准收取");
+	json_add_nullable(o, "basis", db_null(st, col + 3) ? NULL :
+	    db_text(st, col + 3));
+	cJSON_AddStringToObject(o, "status", fee_status(due, st, col + 4));
+	if (db_null(st, col + 4))
 		cJSON_AddNullToObject(o, "payment");
 	else {
 		p = cJSON_AddObjectToObject(o, "payment");
-		cJSON_AddNumberToObject(p, "id", (double)db_int(st, 4));
-		cJSON_AddStringToObject(p, "serial", db_text(st, 5));
-		cJSON_AddStringToObject(p, "channel", db_text(st, 6));
-		cJSON_AddNumberToObject(p, "amount_fen", (double)db_int(st, 7));
-		cJSON_AddStringToObject(p, "at", db_text(st, 8));
+		cJSON_AddNumberToObject(p, "id", (double)db_int(st, col + 4));
+		cJSON_AddStringToObject(p, "serial", db_text(st, col + 5));
+		cJSON_AddStringToObject(p, "channel", db_text(st, col + 6));
+		cJSON_AddNumberToObject(p, "amount_fen", (double)db_int(st,
+		    col + 7));
+		cJSON_AddStringToObject(p, "at", db_text(st, col + 8));
 	}
-	db_reset(st);
 	return (o);
 }
 

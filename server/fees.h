@@ -38,9 +38,13 @@ void	 fee_evaluate(const cJSON *service, const cJSON *data,
 /* Adds standard_fen, due_fen, relief, reason and basis to o. */
 void	 fee_quote_add(cJSON *o, const struct fee_quote *);
 /* The Application's `fee` (FeeState): the fee it was told at intake
- * and the payment in force, if any. NULL if there is no such
- * application. */
-cJSON	*fee_state(struct db *, long long application_id);
+ * and the payment in force, if any, from the FEE_STATE_COLS of a row
+ * from col on, the application as a, FEE_STATE_JOIN joined. */
+#define FEE_STATE_COLS "a.fee_fen, coalesce(a.fee_standard_fen, " \
+	"a.fee_fen), a.fee_reason, a.fee_basis, p.id, p.serial, " \
+	"p.channel, p.amount_fen, p.at"
+#define FEE_STATE_JOIN " LEFT JOIN payments p ON p.id = a.payment_id"
+cJSON	*fee_state(struct db_stmt *, int col);
 /* The amount the application owes and has not paid (0 when it owes
  * nothing or has paid it), or -1 on error. */
 long long fee_unpaid(struct db *, long long application_id);

@@ -277,6 +277,60 @@ def test_every_message_delivered_in_order_once():
         shutil.rmtree(d, ignore_errors=True)
 
 
+def test_first_message_tells_the_application_as_stored():
+    """A new application's first message is made from what its create
+    wrote, not read back: it tells the application as the next message,
+    read from the database, tells it, and its centre as the implementing
+    body."""
+    d = tempfile.mkdtemp(prefix="bianmin-xchg-")
+    rcv = Receiver(d)
+    rcv.start()
+    srv = bm.S = Bianmind(rcv, d)
+    try:
+        uscc = "12610202MB1234567P"
+        c = harness.connect(srv.db)
+        c.execute("UPDATE centres SET uscc = ?", (uscc,))
+        c.commit()
+        c.close()
+        t = bm.login()
+        a = new_app(t)
+        s = "application/%d" % a["id"]
+        act(t, a, {"action": "accept"})
+        rcv.wait(lambda: rcv.applied.get(s) == [1, 2])
+        rows = outbox(srv.db, "SELECT body FROM exchange_outbox WHERE "
+                      "stream = ? ORDER BY sequence", (s,))
+        first, second = (json.loads(b) for b, in rows)
+        app1, app2 = first["application"], second["application"]
+        assert (app1["status"], app1["status_name"], app1["accepted_at"]) \
+            == ("submitted", "已收件", None), app1
+        assert (app2["status"], app2["accepted_at"]) == \
+            ("accepted", second["event"]["at"]), app2
+        for k in ("status", "status_name", "accepted_at"):
+            del app1[k], app2[k]
+        assert app1 == app2, (app1, app2)
+        centre = outbox(srv.db, "SELECT ce.name FROM centres ce JOIN "
+                        "communities c ON c.centre_id = ce.id JOIN "
+                        "applications a ON a.community_id = c.id WHERE "
+                        "a.id = ?", (a["id"],))[0][0]
+        assert app1["implementing_body"] == {"name": centre,
+                                             "uscc": uscc}, app1
+        assert (app1["number"], app1["received_at"], app1["due_date"],
+                app1["completed_at"]) == (a["number"], a["created_at"],
+                                          a["due_date"], None), app1
+        assert first["event"] == {
+            "action": "create", "from_status": None,
+            "to_status": "submitted", "at": a["created_at"],
+            "department": None, "reason": None,
+            "missing_materials": []}, first["event"]
+        assert first["occurred_at"] == a["created_at"] and \
+            first["rating"] is None and first["sequence"] == 1, first
+        assert rcv.faults == [], rcv.faults
+    finally:
+        srv.stop()
+        rcv.stop()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def test_retry_makes_held_message_due():
     """A message held by a long back-off is sent at once after bianmind
     admin exchange retry, not when the back-off would have let it."""
