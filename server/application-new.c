@@ -616,10 +616,11 @@ insert(struct req *r, struct newapp *a, const char *number,
 	    masked, materials, a->note, r->idem_key, deferred, first,
 	    fee.standard_fen, fee.reason, fee.basis);
 	if (id != 0) {
-		if (db_exec(r->db, "INSERT INTO timeline (application_id, at, "
-		    "staff_id, action, to_status, note) VALUES (?, ?, ?, "
-		    "'create', 'submitted', ?)", "ltlt", id, now, r->staff->id,
-		    a->note) != 0 || make_promises(r, a, id) != 0)
+		if (db_exec_later(r->db, "INSERT INTO timeline ("
+		    "application_id, at, staff_id, action, to_status, note) "
+		    "VALUES (?, ?, ?, 'create', 'submitted', ?)", "ltlt", id,
+		    now, r->staff->id, a->note) != 0 ||
+		    make_promises(r, a, id) != 0)
 			id = 0;
 	}
 	cJSON_Delete(fields);
@@ -793,7 +794,8 @@ take(struct req *r, struct newapp *a)
 	    (snprintf(object, sizeof object, "application/%lld", id),
 	    audit_req(r, "create", object, number)) != 0 ||
 	    pickup_issue(r->db, a->resident_id, id, code, expires) != 0 ||
-	    (o = app_view(r->db, id, &version)) == NULL))
+	    (o = app_view(r->db, id, a->promised != NULL, &version)) ==
+	    NULL))
 		rc = -1;
 	if (rc != 0) {
 		db_rollback(r->db);

@@ -92,11 +92,11 @@ app_full(struct req *r, long long id, long long *version)
 {
 	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
 		return (NULL);
-	return (app_view(r->db, id, version));
+	return (app_view(r->db, id, 1, version));
 }
 
 cJSON *
-app_view(struct db *db, long long id, long long *version)
+app_view(struct db *db, long long id, int promised, long long *version)
 {
 	struct db_stmt	*st;
 	cJSON		*o;
@@ -133,7 +133,7 @@ app_view(struct db *db, long long id, long long *version)
 	view_stored(o, "deferred", db_text(st, n + 14));
 	cJSON_AddItemToObject(o, "fee", fee_state(st, n + 15));
 	db_reset(st);
-	cJSON_AddItemToObject(o, "promises", promise_refs_of_application(db,
-	    id));
+	cJSON_AddItemToObject(o, "promises", promised ?
+	    promise_refs_of_application(db, id) : cJSON_CreateArray());
 	return (o);
 }

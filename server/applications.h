@@ -29,8 +29,10 @@ void	 app_add_collector(cJSON *o, struct db_stmt *, int col);
 /* The full Application if the caller may see it, else NULL. */
 cJSON	*app_full(struct req *, long long id, long long *version);
 /* The same without asking the caller's scope: for the request that
- * created the application, having asked it of the resident. */
-cJSON	*app_view(struct db *, long long id, long long *version);
+ * created the application, having asked it of the resident. promised
+ * 0 when that request made no promises: they are then not read. */
+cJSON	*app_view(struct db *, long long id, int promised,
+	    long long *version);
 /* 1 if the status is open and today is after due_date. */
 int	 app_overdue(const char *status, const char *due_date);
 /* The statuses, in the order of the state table. */

@@ -53,12 +53,16 @@ struct db_ops {
 	void		 (*drop)(struct db_stmt *);
 	void		 (*bind)(struct db_stmt *, int, const struct db_value *);
 	int		 (*step)(struct db_stmt *);
+	/* Runs a bound write whose result is not read, perhaps later
+	 * (db_exec_later()); NULL: stepped at once. 0 or -1. */
+	int		 (*later)(struct db_stmt *);
 	void		 (*reset)(struct db_stmt *);
 	int		 (*null)(struct db_stmt *, int);
 	long long	 (*integer)(struct db_stmt *, int);
 	const char	*(*text)(struct db_stmt *, int);
 	const void	*(*blob)(struct db_stmt *, int, size_t *);
-	/* DB_COMMIT sends the base's commit_sql before its COMMIT. */
+	/* DB_COMMIT sends the base's commit_sql before its COMMIT, in
+	 * one round trip, and fails if one of them fails. */
 	int		 (*command)(struct db *, enum db_command);
 	int		 (*in_transaction)(struct db *);
 	int		 (*lock)(struct db *, long long key);
@@ -102,7 +106,8 @@ struct db {
 	int			 busy;	/* a DB_BUSY fault since db_thread() */
 	struct db_hook		*hooks;	/* db_at_commit()'s, in order */
 	size_t			 nhooks;
-	char			*commit_sql;	/* db_at_commit_sql()'s */
+	char			**commit_sql;	/* db_at_commit_sql()'s */
+	size_t			 ncommit_sql;
 	struct db		*next;	/* in the list of thread connections */
 	struct db		*idle;	/* in the requests' idle ones */
 };

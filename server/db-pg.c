@@ -36,6 +36,7 @@ struct pg {
 	char		*err;
 	char		**stale;	/* dropped statements to deallocate */
 	size_t		 nstale;
+	int		 pending;	/* sent ahead, results unread */
 };
 
 struct pg_stmt {
@@ -105,12 +106,65 @@ pg_fault(struct db *db, PGresult *res)
 	return (-1);
 }
 
+/* Reads the results of the writes sent ahead (pg_later()) and of the
+ * statement sent after them, if last is given (kept there), in the
+ * round trip of one Sync, and leaves pipeline mode. The first that
+ * failed is the fault; after it the server skipped the rest. 0 when
+ * all succeeded. */
+static int
+pg_collect(struct db *db, PGresult **last)
+{
+	PGconn		*c = PG(db)->c;
+	PGresult	*res;
+	int		 i, n = PG(db)->pending + (last != NULL), rc = 0;
+
+	PG(db)->pending = 0;
+	if (PQpipelineSync(c) != 1) {
+		pg_fault(db, NULL);
+		return (-1);
+	}
+	for (i = 0; i < n; i++) {
+		if ((res = PQgetResult(c)) == NULL) {
+			pg_fault(db, NULL);
+			return (-1);
+		}
+		if (rc == 0 && PQresultStatus(res) != PGRES_PIPELINE_ABORTED)
+			rc = pg_fault(db, res);
+		if (i == n - 1 && last != NULL)
+			*last = res;
+		else
+			PQclear(res);
+		/* each command's results end with a NULL */
+		while ((res = PQgetResult(c)) != NULL)
+			PQclear(res);
+	}
+	while ((res = PQgetResult(c)) != NULL &&
+	    PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+		PQclear(res);
+	PQclear(res);
+	if (PQexitPipelineMode(c) != 1 && rc == 0)
+		rc = pg_fault(db, NULL);
+	return (rc);
+}
+
+/* Before a statement that cannot go in the pipeline: 0, or -1 when a
+ * write sent ahead failed. */
+static int
+pg_settle(struct db *db)
+{
+	if (PG(db)->pending == 0)
+		return (0);
+	return (pg_collect(db, NULL));
+}
+
 /* Runs sql with text parameters; the result, which the caller clears. */
 static PGresult *
 pg_run(struct db *db, const char *sql, int n, const char *const *values)
 {
 	PGresult	*res;
 
+	if (pg_settle(db) != 0)
+		return (NULL);
 	res = PQexecParams(PG(db)->c, sql, n, NULL, values, NULL, NULL, 0);
 	pg_fault(db, res);
 	return (res);
@@ -284,6 +338,7 @@ pg_check(struct db *db)
 {
 	struct pg	*p = PG(db);
 
+	pg_settle(db);
 	if (PQstatus(p->c) == CONNECTION_OK && PQconsumeInput(p->c) == 1 &&
 	    PQstatus(p->c) == CONNECTION_OK) {
 		pg_deallocate(p);
@@ -546,6 +601,8 @@ pg_ready(struct pg_stmt *s)
 
 	if (s->prepared && s->generation == PG(db)->generation)
 		return (0);
+	if (pg_settle(db) != 0)
+		return (-1);
 	probe = pg_probe(s->sql);
 	if (strcmp(probe, s->sql) != 0 && pg_learn_types(s, probe, types) ==
 	    0)
@@ -568,13 +625,21 @@ pg_step(struct db_stmt *st)
 {
 	struct pg_stmt	*s = PSTMT(st);
 	struct db	*db = st->db;
+	int		 rc;
 
 	if (s->res == NULL) {
 		if (pg_ready(s) != 0)
 			return (-1);
-		s->res = PQexecPrepared(PG(db)->c, s->name, s->nparams,
-		    (const char *const *)s->values, NULL, NULL, 0);
-		if (pg_fault(db, s->res) != 0) {
+		if (PG(db)->pending == 0) {
+			s->res = PQexecPrepared(PG(db)->c, s->name, s->nparams,
+			    (const char *const *)s->values, NULL, NULL, 0);
+			rc = pg_fault(db, s->res);
+		} else if (PQsendQueryPrepared(PG(db)->c, s->name, s->nparams,
+		    (const char *const *)s->values, NULL, NULL, 0) == 1)
+			rc = pg_collect(db, &s->res);
+		else
+			rc = pg_fault(db, NULL);
+		if (rc != 0) {
 			PQclear(s->res);
 			s->res = NULL;
 			return (-1);
@@ -669,19 +734,37 @@ pg_command(struct db *db, enum db_command c)
 	    "pg_advisory_xact_lock(" PG_WRITE_LOCK ")", "BEGIN; SELECT "
 	    "pg_advisory_xact_lock_shared(" PG_WRITE_LOCK ")", "COMMIT",
 	    "ROLLBACK" };
-	PGresult			*res;
-	char				*with;
+	PGconn				*pc = PG(db)->c;
+	PGresult			*res = NULL;
+	size_t				 i;
 	int				 rc;
 
-	/* the statements queued for the commit go with it: PQexec()
-	 * stops at the first that fails, and returns the last result */
-	if (c == DB_COMMIT && db->commit_sql != NULL) {
-		with = xasprintf("%s COMMIT", db->commit_sql);
-		res = PQexec(PG(db)->c, with);
-		free(with);
-	} else
-		res = PQexec(PG(db)->c, sql[c]);
-	rc = pg_fault(db, res);
+	/* the writes sent ahead, the statements queued for the commit and
+	 * the COMMIT go in one round trip; the first that fails is the
+	 * fault, and the server skips the rest */
+	if (c == DB_COMMIT && (PG(db)->pending > 0 || db->ncommit_sql > 0)) {
+		if (PQpipelineStatus(pc) == PQ_PIPELINE_OFF &&
+		    PQenterPipelineMode(pc) != 1)
+			return (pg_fault(db, NULL));
+		for (i = 0; i < db->ncommit_sql; i++) {
+			if (PQsendQueryParams(pc, db->commit_sql[i], 0, NULL,
+			    NULL, NULL, NULL, 0) != 1)
+				break;
+			PG(db)->pending++;
+		}
+		if (i < db->ncommit_sql || PQsendQueryParams(pc, sql[c], 0,
+		    NULL, NULL, NULL, NULL, 0) != 1) {
+			pg_settle(db);
+			return (pg_fault(db, NULL));
+		}
+		rc = pg_collect(db, &res);
+	} else {
+		/* a rollback reads what was sent ahead and goes on */
+		if (pg_settle(db) != 0 && c != DB_ROLLBACK)
+			return (-1);
+		res = PQexec(pc, sql[c]);
+		rc = pg_fault(db, res);
+	}
 	/* COMMIT of a transaction a failed statement ended rolls back */
 	if (rc == 0 && c == DB_COMMIT && strcmp(PQcmdStatus(res), "COMMIT") !=
 	    0) {
@@ -700,6 +783,33 @@ pg_in_transaction(struct db *db)
 
 	return (t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
 	    t == PQTRANS_ACTIVE);
+}
+
+/* A write whose result the caller does not read: inside a transaction
+ * it goes into the pipeline and its result is read with the next
+ * statement's, in one round trip, the next statement failing if it
+ * failed. A transaction sends a few such writes, whose answers are a
+ * line each, so blocking sends cannot fill the socket both ways. */
+static int
+pg_later(struct db_stmt *st)
+{
+	struct pg_stmt	*s = PSTMT(st);
+	PGconn		*c = PG(st->db)->c;
+	int		 rc = 0;
+
+	if (pg_ready(s) != 0)
+		rc = -1;
+	else if (!pg_in_transaction(st->db) ||
+	    (PQpipelineStatus(c) == PQ_PIPELINE_OFF &&
+	    PQenterPipelineMode(c) != 1))
+		rc = pg_step(st) < 0 ? -1 : 0;
+	else if (PQsendQueryPrepared(c, s->name, s->nparams,
+	    (const char *const *)s->values, NULL, NULL, 0) == 1)
+		PG(st->db)->pending++;
+	else
+		rc = pg_fault(st->db, NULL);
+	pg_clear(s);
+	return (rc);
 }
 
 static int
@@ -740,8 +850,13 @@ pg_unlock(struct db *db, long long key)
 static int
 pg_script(struct db *db, const char *sql)
 {
-	PGresult	*res = PQexec(PG(db)->c, sql);
-	int		 rc = pg_fault(db, res);
+	PGresult	*res;
+	int		 rc;
+
+	if (pg_settle(db) != 0)
+		return (-1);
+	res = PQexec(PG(db)->c, sql);
+	rc = pg_fault(db, res);
 
 	PQclear(res);
 	return (rc);
@@ -791,6 +906,8 @@ pg_copy_send(struct pg_copy *c)
 	PGresult	*res;
 	size_t		 off, n;
 
+	if (pg_settle(db) != 0)
+		return (-1);
 	res = PQexec(PG(db)->c, c->sql);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		pg_fault(db, res);
@@ -902,6 +1019,7 @@ const struct db_ops db_pg_ops = {
 	.drop = pg_drop,
 	.bind = pg_bind,
 	.step = pg_step,
+	.later = pg_later,
 	.reset = pg_reset,
 	.null = pg_null,
 	.integer = pg_integer,

@@ -344,16 +344,22 @@ lite_command(struct db *db, enum db_command c)
 	static const char *const	 sql[] = { "BEGIN IMMEDIATE",
 	    "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
 	struct lite			*l = LITE(db);
-	char				*with;
+	struct buf			 with;
+	size_t				 i;
 	int				 rc;
 
 	if (c == DB_BEGIN || c == DB_BEGIN_ROWS)
 		lite_turn_take(l);
-	if (c == DB_COMMIT && db->commit_sql != NULL) {
+	if (c == DB_COMMIT && db->ncommit_sql > 0) {
 		/* sqlite3_exec() stops at the first that fails */
-		with = xasprintf("%s COMMIT", db->commit_sql);
-		rc = sqlite3_exec(l->h, with, NULL, NULL, NULL);
-		free(with);
+		buf_init(&with);
+		for (i = 0; i < db->ncommit_sql; i++) {
+			buf_adds(&with, db->commit_sql[i]);
+			buf_adds(&with, "; ");
+		}
+		buf_adds(&with, "COMMIT");
+		rc = sqlite3_exec(l->h, with.data, NULL, NULL, NULL);
+		buf_free(&with);
 	} else
 		rc = sqlite3_exec(l->h, sql[c], NULL, NULL, NULL);
 	lite_fault(db, rc);

@@ -21,8 +21,9 @@ db_hooks_drop(struct db *db)
 			db->hooks[i].drop(db->hooks[i].arg);
 	}
 	db->nhooks = 0;
-	free(db->commit_sql);
-	db->commit_sql = NULL;
+	for (i = 0; i < db->ncommit_sql; i++)
+		free(db->commit_sql[i]);
+	db->ncommit_sql = 0;
 }
 
 void
@@ -34,6 +35,7 @@ db_close(struct db *db)
 		return;
 	db_hooks_drop(db);
 	free(db->hooks);
+	free(db->commit_sql);
 	for (i = 0; i < db->ncache; i++)
 		db->ops->finalize(db->cache[i].stmt);
 	free(db->cache);
@@ -254,16 +256,11 @@ db_at_commit(struct db *db, int (*fn)(struct db *, void *),
 int
 db_at_commit_sql(struct db *db, const char *sql)
 {
-	char	*all;
-
 	if (!db->ops->in_transaction(db))
 		return (-1);
-	if (db->commit_sql == NULL)
-		all = xasprintf("%s;", sql);
-	else
-		all = xasprintf("%s %s;", db->commit_sql, sql);
-	free(db->commit_sql);
-	db->commit_sql = all;
+	db->commit_sql = xreallocarray(db->commit_sql, db->ncommit_sql + 1,
+	    sizeof *db->commit_sql);
+	db->commit_sql[db->ncommit_sql++] = xstrdup(sql);
 	return (0);
 }
 
@@ -406,6 +403,35 @@ db_vexec(struct db *db, const char *sql, const char *fmt, va_list ap)
 		return (-1);
 	}
 	return (0);
+}
+
+int
+db_later(struct db_stmt *st)
+{
+	struct db	*db = st->db;
+	int		 rc;
+
+	if (db->ops->later != NULL)
+		rc = db->ops->later(st);
+	else {
+		rc = db_step(st) < 0 ? -1 : 0;
+		db_reset(st);
+	}
+	if (rc != 0)
+		log_info("statement failed: %s", db_error(db));
+	return (rc);
+}
+
+int
+db_exec_later(struct db *db, const char *sql, const char *fmt, ...)
+{
+	struct db_stmt	*st;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	st = db_bound(db, sql, fmt, ap);
+	va_end(ap);
+	return (db_later(st));
 }
 
 int

@@ -120,6 +120,15 @@ void		 db_unlock(struct db *, const char *name);
 int		 db_exec(struct db *, const char *sql, const char *fmt, ...);
 int		 db_vexec(struct db *, const char *sql, const char *fmt,
 		     va_list);
+/* db_exec() for a write the transaction reads nothing from before its
+ * next statement: on PostgreSQL, inside a transaction, it is sent with
+ * that statement (or the COMMIT) in one round trip, and if it fails,
+ * that one fails with its error. Elsewhere it runs at once. */
+int		 db_exec_later(struct db *, const char *sql, const char *fmt,
+		     ...);
+/* The same for a statement bound by the caller (db_stmt()), which is
+ * reset. */
+int		 db_later(struct db_stmt *);
 /* Binds like db_exec and steps once: 1 row, 0 done, -1 error. */
 int		 db_query(struct db *, struct db_stmt **, const char *sql,
 		     const char *fmt, ...);

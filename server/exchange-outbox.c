@@ -56,8 +56,9 @@ outbox_write(struct db *db, const char *kind, const char *stream,
 	text = json_print(m);
 	cJSON_Delete(m);
 	clock_rfc3339(clock_now(), now);
-	rc = db_exec(db, "INSERT INTO exchange_outbox (message_id, kind, "
-	    "stream, sequence, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	rc = db_exec_later(db, "INSERT INTO exchange_outbox (message_id, "
+	    "kind, stream, sequence, body, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "?)",
 	    "tttltt", id, kind, stream, seq, text, now);
 	free(text);
 	return (rc);

@@ -257,7 +257,6 @@ static int
 idem_store(struct req *r)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	if (r->idem_stored != 0)
 		return (0);
@@ -277,9 +276,8 @@ idem_store(struct req *r)
 	db_bind_text(st, 7, r->idem_key);
 	db_bind_text(st, 8, r->idem_print);
 	db_bind_int(st, 9, clock_now());
-	rc = db_step(st);
-	db_reset(st);
-	if (rc != 0)
+	/* inside the transaction it goes with the COMMIT */
+	if (db_later(st) != 0)
 		return (-1);
 	r->idem_stored = 1;
 	return (0);

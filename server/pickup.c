@@ -102,7 +102,7 @@ pickup_issue(struct db *db, long long resident, long long application,
 		return (-1);
 	clock_rfc3339(until, expires);
 	/* 'L': an application of 0 binds null */
-	return (db_exec(db, "INSERT INTO pickup_codes (resident_id, "
+	return (db_exec_later(db, "INSERT INTO pickup_codes (resident_id, "
 	    "application_id, code_hash, created_at, expires_at) VALUES "
 	    "(?, ?, ?, ?, ?)", "lLtll", resident, application, hash,
 	    (long long)now, (long long)until) == 0 ? 0 : -1);

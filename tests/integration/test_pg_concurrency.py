@@ -10,7 +10,9 @@ certificate different numbers; a promise is checked once, an application
 corrected once at its version; a writer holding one street's numbering
 keeps none of another street waiting, nor one holding a certificate
 another certificate's correction; the audit chain stays whole; a hall
-of clients at once opens no more database connections than --threads.
+of clients at once opens no more database connections than --threads;
+a write sent ahead of the next statement that fails fails its request
+whole.
 Runs when BIANMIN_TEST_PG names a cluster (make check starts one)."""
 import concurrent.futures
 import http.client
@@ -416,6 +418,79 @@ def test_a_hall_of_clients_stays_within_the_connections():
         assert max(seen) - before <= 3 + 2, (before, seen)
         assert max(seen) > before, seen     # it did serve from the cluster
     finally:
+        C.stop()
+
+
+def test_a_write_sent_ahead_that_fails_fails_its_request():
+    """The writes a create sends ahead of its next statement (the
+    timeline's entry, the exchange message, the pickup code) go with it
+    in one round trip: one that fails fails the request whole, nothing
+    of it is kept, and the connection serves the next request."""
+    t = login()
+    refused, other = rules.new_resident(t), rules.new_resident(t)
+    db = harness.connect(A.db)
+    db.executescript(
+        "CREATE FUNCTION test_refuse_pickup() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$BEGIN IF NEW.resident_id = %d THEN RAISE "
+        "EXCEPTION 'refused by the test'; END IF; RETURN NEW; END$$; "
+        "CREATE TRIGGER test_refuse_pickup BEFORE INSERT ON pickup_codes "
+        "FOR EACH ROW EXECUTE FUNCTION test_refuse_pickup()" % refused)
+    # one database connection, so the next request uses the same one
+    C = harness.Server(db=A.db, args=["--threads", "1"])
+
+    def create(resident, key):
+        return call(C, "POST", "/api/v1/applications", {
+            "service_id": rules.SERVICE, "resident_id": resident,
+            "data": {"declaration": True, "phone": "13700001111"},
+            "materials": rules.MATERIALS}, t, key=key)
+
+    def rows(resident):
+        return db.execute(
+            "SELECT (SELECT count(*) FROM applications WHERE resident_id "
+            "= ?), (SELECT count(*) FROM timeline t JOIN applications a "
+            "ON a.id = t.application_id WHERE a.resident_id = ?), "
+            "(SELECT count(*) FROM exchange_outbox x JOIN applications a "
+            "ON x.stream = 'application/' || a.id WHERE a.resident_id = "
+            "?), (SELECT count(*) FROM pickup_codes WHERE resident_id = ?)",
+            (resident,) * 4).fetchall()[0]
+
+    try:
+        key = uuid.uuid4().hex
+        st, j, _ = create(refused, key)
+        assert st == 503 and j["type"].endswith("unavailable"), (st, j)
+        assert rows(refused) == (0, 0, 0, 0), rows(refused)
+        st, j, _ = create(other, uuid.uuid4().hex)
+        assert st == 201 and j["pickup_code"], (st, j)
+        assert rows(other) == (1, 1, 1, 1), rows(other)
+        with open(C.log) as f:
+            assert "refused by the test" in f.read()
+        db.executescript("DROP TRIGGER test_refuse_pickup ON pickup_codes; "
+                         "DROP FUNCTION test_refuse_pickup()")
+        # the key was not kept with the failure: sent again, it is made
+        st, j, replayed = create(refused, key)
+        assert st == 201 and replayed is None, (st, j)
+        assert rows(refused) == (1, 1, 1, 1), rows(refused)
+
+        # the answer kept for the key goes with the COMMIT: refused, the
+        # request fails whole too
+        third, key = rules.new_resident(t), uuid.uuid4().hex
+        db.executescript(
+            "CREATE FUNCTION test_refuse_key() RETURNS trigger LANGUAGE "
+            "plpgsql AS $$BEGIN IF NEW.key = '%s' THEN RAISE EXCEPTION "
+            "'key refused by the test'; END IF; RETURN NEW; END$$; "
+            "CREATE TRIGGER test_refuse_key BEFORE INSERT ON idempotency "
+            "FOR EACH ROW EXECUTE FUNCTION test_refuse_key()" % key)
+        st, j, _ = create(third, key)
+        assert st == 503, (st, j)
+        assert rows(third) == (0, 0, 0, 0), rows(third)
+        st, j, _ = create(rules.new_resident(t), uuid.uuid4().hex)
+        assert st == 201, (st, j)
+    finally:
+        db.executescript("DROP TRIGGER IF EXISTS test_refuse_pickup ON "
+                         "pickup_codes; DROP FUNCTION IF EXISTS "
+                         "test_refuse_pickup(); DROP TRIGGER IF EXISTS "
+                         "test_refuse_key ON idempotency; DROP FUNCTION "
+                         "IF EXISTS test_refuse_key()")
         C.stop()
 
 
