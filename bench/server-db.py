@@ -163,7 +163,8 @@ def main():
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--creates", type=int, default=3000,
                     help="creates per row (within --seconds * 5)")
-    ap.add_argument("--threads", type=int, default=16)
+    ap.add_argument("--threads", type=int,
+                    help="bianmind's --threads (default: its own)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--baseline", help="another bianmind to run beside")
     ap.add_argument("--only", choices=("sqlite", "postgresql"))
@@ -247,9 +248,10 @@ def main():
         say("%d residents; seeding: %s" % (a.residents, ", ".join(
             "%s %.1f s" % (n, s) for n, s in seeded.items())))
         say("%d client workers, search %g s per row, create %d per row, "
-            "%d worker threads per bianmind, %d round(s), all on this "
-            "machine (%d cores)" % (a.concurrency, a.seconds, a.creates,
-                                    a.threads, a.rounds, os.cpu_count()))
+            "%s requests at once per bianmind, %d round(s), all on this "
+            "machine (%d cores)" % (
+                a.concurrency, a.seconds, a.creates,
+                a.threads or "its default of", a.rounds, os.cpu_count()))
         say()
         # (back end, processes, scenario, build) -> [(rps, p50, p99, bad,
         # statuses)]; for creates, what bianmind's log says and each

@@ -40,17 +40,20 @@ BIN = os.path.join(TOP, "bin", "bianmind")
 
 
 def start(db, threads, log=None):
-    """bianmind on db, on a free loopback port: (process, port). log: a
-    file for its log (one line a request, with the milliseconds it took
-    inside bianmind)."""
+    """bianmind on db, on a free loopback port: (process, port), with
+    --threads threads (None: bianmind's default). log: a file for its
+    log (one line a request, with the milliseconds it took inside
+    bianmind)."""
     d = tempfile.mkdtemp(prefix="bianmin-bench-")
     port_file = os.path.join(d, "port")
     # the bench's settings only, and as the user running it
     proc = subprocess.Popen([BIN, "--no-config", "--user",
                              getpass.getuser(), "--db", db, "--listen",
                              "127.0.0.1:0",
-                             "--port-file", port_file, "--threads",
-                             str(threads), "--max-per-address", "512"] +
+                             "--port-file", port_file,
+                             "--max-per-address", "512"] +
+                            (["--threads", str(threads)] if threads
+                             else []) +
                             (["--log", log] if log else []),
                             stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)

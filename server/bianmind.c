@@ -396,6 +396,8 @@ main(int argc, char **argv)
 	free(cause);
 	if (rc == 0 && fd != -1) {
 		db_configure(o.db);
+		if (o.threads == 0)
+			o.threads = db_default_request_limit(o.db);
 		db_set_request_limit(o.threads);
 		if ((db = db_thread()) != NULL) {
 			idem_reset(db);

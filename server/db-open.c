@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db-backend.h"
 #include "db.h"
@@ -44,6 +45,18 @@ db_backend(const char *target, const char **rest)
 	if (strncmp(target, "sqlite:", 7) == 0)
 		*rest = target + 7;
 	return (&db_sqlite_ops);
+}
+
+unsigned
+db_default_request_limit(const char *target)
+{
+	const char	*rest;
+	long		 cpus;
+
+	if (db_backend(target, &rest) != &db_pg_ops)
+		return (16);
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return (cpus < 2 ? 4 : cpus > 32 ? 64 : (unsigned)cpus * 2);
 }
 
 void

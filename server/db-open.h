@@ -11,6 +11,12 @@ struct db;
 /* Sets the database every thread opens: "sqlite:PATH", a bare PATH, or
  * a "postgresql://..." URI. */
 void		 db_configure(const char *target);
+/* Requests at once when --threads is not given. On SQLite 16: its
+ * writers take turns inside the process and a request mostly waits for
+ * the disk (docs/benchmarks.md 7). On PostgreSQL twice this machine's
+ * CPUs, at least 4: the database works on CPUs too, and transactions
+ * beyond them make the holders of its locks wait for one (11). */
+unsigned	 db_default_request_limit(const char *target);
 /* The PostgreSQL password for every connection (from a file, never
  * from the command line); NULL for none. Copied. */
 void		 db_set_password(const char *);

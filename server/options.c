@@ -101,7 +101,9 @@ usage(FILE *f)
 	    "  --residents N      residents to seed (default 5000)\n"
 	    "  --seed-number N    PRNG seed for --seed (default 1)\n"
 	    "  --threads N        requests served at once, each with its\n"
-	    "                     database connection (default 16)\n"
+	    "                     database connection (default 16 on\n"
+	    "                     SQLite, twice the CPUs and at least 4 on\n"
+	    "                     PostgreSQL)\n"
 	    "  --port-file FILE   write the bound port there once listening\n"
 	    "  --log FILE         log there instead of stderr ('-' for stderr);\n"
 	    "                     SIGHUP reopens it\n"
@@ -358,7 +360,7 @@ read_args(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->residents = 5000;
 	o->seed_number = 1;
-	o->threads = 16;
+	o->threads = 0;		/* db_default_request_limit() */
 	o->body_timeout = 30;
 	o->per_addr = 64;
 	o->exchange_retry_min = 2000;

@@ -19,6 +19,7 @@ import http.client
 
 import bm
 import contract
+import harness
 from bm import jreq, login, problem
 
 
@@ -222,6 +223,16 @@ def test_request_timeout_and_connections_per_address():
         assert r.status == 200
     finally:
         srv.stop()
+
+
+def test_requests_at_once_by_default():
+    """Without --threads, 16 requests at once on SQLite, twice the CPUs
+    (at least 4) on PostgreSQL (docs/benchmarks.md 11)."""
+    want = 16 if harness.PG is None else \
+        max(4, 2 * os.sysconf("SC_NPROCESSORS_ONLN"))
+    with open(bm.S.log) as f:
+        log = f.read()
+    assert "requests at once: %d\n" % want in log, log
 
 
 def test_more_clients_than_threads_are_all_answered():
