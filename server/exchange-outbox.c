@@ -128,6 +128,19 @@ event_body(const struct exchange_entry *t)
 	return (e);
 }
 
+/* An application's event message: the application (consumed) and the
+ * timeline entry. */
+static cJSON *
+event_message_of(cJSON *app, const struct exchange_entry *t)
+{
+	cJSON	*body = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(body, "application", app);
+	cJSON_AddItemToObject(body, "event", event_body(t));
+	cJSON_AddNullToObject(body, "rating");
+	return (body);
+}
+
 static const char *
 text_or_null(struct db_stmt *st, int col)
 {
@@ -191,11 +204,8 @@ event_message(struct db *db, long long application)
 	t.department = text_or_null(st, 4);
 	t.reason = text_or_null(st, 5);
 	t.missing_materials = db_text(st, 6);
-	body = cJSON_CreateObject();
-	cJSON_AddItemToObject(body, "application", app);
-	cJSON_AddItemToObject(body, "event", event_body(&t));
+	body = event_message_of(app, &t);
 	db_reset(st);
-	cJSON_AddNullToObject(body, "rating");
 	return (body);
 }
 
@@ -226,14 +236,11 @@ int
 exchange_event_first(struct db *db, long long application,
     const struct exchange_app *a, const struct exchange_entry *t)
 {
-	cJSON	*body = cJSON_CreateObject();
-	char	 stream[48];
+	char	stream[48];
 
-	cJSON_AddItemToObject(body, "application", application_body(a));
-	cJSON_AddItemToObject(body, "event", event_body(t));
-	cJSON_AddNullToObject(body, "rating");
 	snprintf(stream, sizeof stream, "application/%lld", application);
-	return (outbox_write(db, "application_event", stream, 1, t->at, body));
+	return (outbox_write(db, "application_event", stream, 1, t->at,
+	    event_message_of(application_body(a), t)));
 }
 
 int
