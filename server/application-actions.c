@@ -134,25 +134,26 @@ app_apply(struct req *r, long long id, const char *from,
 	if (strcmp(a->action, "receive_materials") == 0 && requested[0] != 0)
 		moved_due(due, requested, today, due);
 	missing = req_m ? json_print(a->missing) : xstrdup("[]");
-	rc = db_exec(r->db, "UPDATE applications SET status = ?, reason = "
-	    "coalesce(?, reason), missing_materials = ?, requested_on = "
-	    "CASE WHEN ? <> 0 THEN ? ELSE requested_on END, department = "
-	    "coalesce(?, department), collector_name = coalesce(?, "
-	    "collector_name), collector_id_number = coalesce(?, "
+	/* sent ahead: the exchange message's read brings their results */
+	rc = db_exec_later(r->db, "UPDATE applications SET status = ?, "
+	    "reason = coalesce(?, reason), missing_materials = ?, "
+	    "requested_on = CASE WHEN ? <> 0 THEN ? ELSE requested_on END, "
+	    "department = coalesce(?, department), collector_name = "
+	    "coalesce(?, collector_name), collector_id_number = coalesce(?, "
 	    "collector_id_number), collected_at = CASE WHEN ? IS NULL THEN "
 	    "collected_at ELSE ? END, due_date = ?, version = version + 1, "
 	    "updated_at = ? WHERE id = ?", "tttdttttttttl", to, a->reason,
 	    missing, req_m, today, a->department, a->collector_name, cid,
 	    a->collector_name, now, due, now, id);
 	if (rc == 0)
-		rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
-		    "staff_id, action, from_status, to_status, note, reason, "
-		    "missing_materials, department, collector_name, "
-		    "collector_id_number, collected_at) VALUES (?, ?, ?, ?, ?, "
-		    "?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE ? "
-		    "END)", "ltLttttttttttt", id, now, r->staff != NULL ?
-		    r->staff->id : 0, a->action,
-		    from, to, a->note, a->reason, missing, a->department,
+		rc = db_exec_later(r->db, "INSERT INTO timeline ("
+		    "application_id, at, staff_id, action, from_status, "
+		    "to_status, note, reason, missing_materials, department, "
+		    "collector_name, collector_id_number, collected_at) VALUES "
+		    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL "
+		    "THEN NULL ELSE ? END)", "ltLttttttttttt", id, now,
+		    r->staff != NULL ? r->staff->id : 0, a->action, from, to,
+		    a->note, a->reason, missing, a->department,
 		    a->collector_name, cid, a->collector_name, now);
 	if (rc == 0)
 		rc = exchange_event(r->db, id);
@@ -419,15 +420,15 @@ receive_deferred(struct req *r, long long id, const char *status,
 	missing = cJSON_CreateArray();
 	cJSON_AddItemToArray(missing, cJSON_CreateString(a->material));
 	names = json_print(missing);
-	rc = db_exec(r->db, "UPDATE applications SET deferred = ?, "
+	rc = db_exec_later(r->db, "UPDATE applications SET deferred = ?, "
 	    "deferred_due = nullif(?, ''), version = version + 1, "
 	    "updated_at = ? WHERE id = ?", "tttl", text, first, now, id);
 	if (rc == 0)
-		rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
-		    "staff_id, action, from_status, to_status, note, "
-		    "missing_materials) VALUES (?, ?, ?, 'receive_deferred', "
-		    "?, ?, ?, ?)", "ltltttt", id, now, r->staff->id, status,
-		    status, a->note, names);
+		rc = db_exec_later(r->db, "INSERT INTO timeline ("
+		    "application_id, at, staff_id, action, from_status, "
+		    "to_status, note, missing_materials) VALUES (?, ?, ?, "
+		    "'receive_deferred', ?, ?, ?, ?)", "ltltttt", id, now,
+		    r->staff->id, status, status, a->note, names);
 	if (rc == 0)
 		rc = exchange_event(r->db, id);
 	cJSON_Delete(deferred);

@@ -261,14 +261,14 @@ store(struct req *r, long long id, struct fix *f)
 	mtext = json_print(masked);
 	changes = json_print(f->changes);
 	full = json_print(f->full);
-	rc = db_exec(r->db, "UPDATE applications SET data = ?, data_masked = "
-	    "?, version = version + 1, updated_at = ? WHERE id = ?", "tttl",
-	    data, mtext, now, id);
+	rc = db_exec_later(r->db, "UPDATE applications SET data = ?, "
+	    "data_masked = ?, version = version + 1, updated_at = ? WHERE "
+	    "id = ?", "tttl", data, mtext, now, id);
 	if (rc == 0)
-		rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
-		    "staff_id, action, from_status, to_status, reason, "
-		    "changes, changes_full) VALUES (?, ?, ?, 'correct', ?, ?, "
-		    "?, ?, ?)",
+		rc = db_exec_later(r->db, "INSERT INTO timeline ("
+		    "application_id, at, staff_id, action, from_status, "
+		    "to_status, reason, changes, changes_full) VALUES (?, ?, "
+		    "?, 'correct', ?, ?, ?, ?, ?)",
 		    "ltlttttt", id, now, r->staff->id, f->status, f->status,
 		    f->reason, changes, full);
 	if (rc == 0)

@@ -370,12 +370,12 @@ mark_received(struct req *r, long long id, const char *number,
 	int		 rc;
 
 	snprintf(note, sizeof note, "交接单 %s", number);
-	rc = db_exec(r->db, "INSERT INTO timeline (application_id, at, "
-	    "staff_id, action, from_status, to_status, note) SELECT a.id, ?, "
-	    "?, 'handoff_received', a.status, a.status, ? FROM handoff_items "
-	    "i JOIN applications a ON a.id = i.application_id WHERE "
-	    "i.handoff_id = ? ORDER BY i.position", "tltl", now, r->staff->id,
-	    note, id);
+	rc = db_exec_later(r->db, "INSERT INTO timeline (application_id, "
+	    "at, staff_id, action, from_status, to_status, note) SELECT "
+	    "a.id, ?, ?, 'handoff_received', a.status, a.status, ? FROM "
+	    "handoff_items i JOIN applications a ON a.id = i.application_id "
+	    "WHERE i.handoff_id = ? ORDER BY i.position", "tltl", now,
+	    r->staff->id, note, id);
 	/* each entry's outbox message (docs/api.md 24) */
 	st = db_stmt(r->db, "SELECT application_id FROM handoff_items WHERE "
 	    "handoff_id = ? ORDER BY position");
