@@ -338,6 +338,8 @@ pg_check(struct db *db)
 {
 	struct pg	*p = PG(db);
 
+	/* writes a request sent ahead and never settled are not handed
+	 * to the next one */
 	pg_settle(db);
 	if (PQstatus(p->c) == CONNECTION_OK && PQconsumeInput(p->c) == 1 &&
 	    PQstatus(p->c) == CONNECTION_OK) {

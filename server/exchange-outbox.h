@@ -25,8 +25,8 @@ struct exchange_entry {
 	const char	*department, *reason;
 	const char	*missing_materials;	/* as stored: a JSON array */
 };
-/* The same for the transaction that creates the application, from
- * what it wrote: the first message of the application's stream. The
+/* The message of a new application, for the transaction that creates
+ * it, from what it wrote: the first of the application's stream. The
  * stream is new and no other transaction can see it, so it is not
  * locked. 0 or -1. */
 int	 exchange_event_first(struct db *, long long application,
