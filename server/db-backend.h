@@ -56,17 +56,25 @@ struct db_ops {
 	/* Runs a bound write whose result is not read, perhaps later
 	 * (db_exec_later()); NULL: stepped at once. 0 or -1. */
 	int		 (*later)(struct db_stmt *);
+	/* Sends a bound read ahead (db_ahead()); NULL: it runs when
+	 * stepped. */
+	void		 (*ahead)(struct db_stmt *);
 	void		 (*reset)(struct db_stmt *);
 	int		 (*null)(struct db_stmt *, int);
 	long long	 (*integer)(struct db_stmt *, int);
 	const char	*(*text)(struct db_stmt *, int);
 	const void	*(*blob)(struct db_stmt *, int, size_t *);
 	/* DB_COMMIT sends the base's commit_sql before its COMMIT, in
-	 * one round trip, and fails if one of them fails. */
+	 * one round trip, and fails if one of them fails. A back end that
+	 * lets go of unlock_at_commit itself moves it to unlocked. */
 	int		 (*command)(struct db *, enum db_command);
 	int		 (*in_transaction)(struct db *);
 	int		 (*lock)(struct db *, long long key);
-	int		 (*try_lock)(struct db *, long long key);
+	/* then, a read bound by the caller or NULL, runs after the lock
+	 * is taken (its rows read by step), in the same round trip where
+	 * the back end can. */
+	int		 (*try_lock)(struct db *, long long key,
+			     struct db_stmt *then);
 	void		 (*unlock)(struct db *, long long key);
 	int		 (*script)(struct db *, const char *sql);
 	const char	*(*error)(struct db *);
@@ -108,6 +116,8 @@ struct db {
 	size_t			 nhooks;
 	char			**commit_sql;	/* db_at_commit_sql()'s */
 	size_t			 ncommit_sql;
+	long long		 unlock_at_commit;	/* a lock's key, or 0 */
+	long long		 unlocked;	/* let go of by the commit */
 	struct db		*next;	/* in the list of thread connections */
 	struct db		*idle;	/* in the requests' idle ones */
 };

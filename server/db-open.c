@@ -122,6 +122,8 @@ ready(struct db *db)
 {
 	db->lost = 0;
 	db->busy = 0;
+	db->unlock_at_commit = 0;
+	db->unlocked = 0;
 	return (db->ops->check(db));
 }
 

@@ -37,6 +37,9 @@ struct pg {
 	char		**stale;	/* dropped statements to deallocate */
 	size_t		 nstale;
 	int		 pending;	/* sent ahead, results unread */
+	struct pg_stmt	**reads;	/* each sent: its read ahead, or NULL */
+	size_t		 nreads;	/* allocated */
+	int		 piped_in_tx;	/* what was sent is in a transaction */
 };
 
 struct pg_stmt {
@@ -52,6 +55,7 @@ struct pg_stmt {
 	int		 lengths[PG_MAXPARAM];
 	PGresult	*res;
 	int		 row;
+	int		 ahead;		/* sent, its result not yet read */
 	unsigned char	*blob;
 };
 
@@ -106,18 +110,83 @@ pg_fault(struct db *db, PGresult *res)
 	return (-1);
 }
 
-/* Reads the results of the writes sent ahead (pg_later()) and of the
- * statement sent after them, if last is given (kept there), in the
- * round trip of one Sync, and leaves pipeline mode. The first that
- * failed is the fault; after it the server skipped the rest. 0 when
- * all succeeded. */
+/* Enters pipeline mode unless in it, noting whether what is sent goes
+ * into a transaction: 0 or -1. */
 static int
-pg_collect(struct db *db, PGresult **last)
+pg_enter(struct db *db)
+{
+	PGconn			*c = PG(db)->c;
+	PGTransactionStatusType	 t;
+
+	if (PQpipelineStatus(c) != PQ_PIPELINE_OFF)
+		return (0);
+	t = PQtransactionStatus(c);
+	PG(db)->piped_in_tx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+	return (PQenterPipelineMode(c) == 1 ? 0 : -1);
+}
+
+/* Counts one more statement sent into the pipeline; s is the read
+ * whose result pg_collect() keeps for it, or NULL. */
+static void
+pg_sent(struct db *db, struct pg_stmt *s)
+{
+	struct pg	*p = PG(db);
+
+	if ((size_t)p->pending == p->nreads) {
+		p->nreads = p->nreads * 2 + 8;
+		p->reads = xreallocarray(p->reads, p->nreads,
+		    sizeof *p->reads);
+	}
+	p->reads[p->pending++] = s;
+	if (s != NULL)
+		s->ahead = 1;
+}
+
+/* Sends sql with text parameters into the pipeline (entering it), its
+ * result to be read by pg_collect(): 0, or -1 when it could not be
+ * sent. */
+static int
+pg_send(struct db *db, const char *sql, int n, const char *const *values)
+{
+	if (pg_enter(db) != 0 || PQsendQueryParams(PG(db)->c, sql, n, NULL,
+	    values, NULL, NULL, 0) != 1)
+		return (pg_fault(db, NULL));
+	pg_sent(db, NULL);
+	return (0);
+}
+
+/* Hands a result to the read sent ahead for it, or clears it. */
+static void
+pg_deliver(struct pg_stmt *s, PGresult *res)
+{
+	if (s == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		PQclear(res);
+		return;
+	}
+	PQclear(s->res);
+	s->res = res;
+	s->row = -1;
+}
+
+/* Reads the results of everything sent into the pipeline, in the round
+ * trip of one Sync, and leaves pipeline mode; the results of the last
+ * nout sent are kept in out[] (NULL where none came), for the caller
+ * to clear. The first that failed is the fault; after it the server
+ * skipped the rest. 0 when all succeeded. */
+static int
+pg_collect(struct db *db, PGresult **out, int nout)
 {
 	PGconn		*c = PG(db)->c;
 	PGresult	*res;
-	int		 i, n = PG(db)->pending + (last != NULL), rc = 0;
+	int		 i, n = PG(db)->pending, rc = 0;
 
+	for (i = 0; i < nout; i++)
+		out[i] = NULL;
+	/* a read whose result does not come runs again when stepped */
+	for (i = 0; i < n; i++) {
+		if (PG(db)->reads[i] != NULL)
+			PG(db)->reads[i]->ahead = 0;
+	}
 	PG(db)->pending = 0;
 	if (PQpipelineSync(c) != 1) {
 		pg_fault(db, NULL);
@@ -130,10 +199,10 @@ pg_collect(struct db *db, PGresult **last)
 		}
 		if (rc == 0 && PQresultStatus(res) != PGRES_PIPELINE_ABORTED)
 			rc = pg_fault(db, res);
-		if (i == n - 1 && last != NULL)
-			*last = res;
+		if (i >= n - nout)
+			out[i - (n - nout)] = res;
 		else
-			PQclear(res);
+			pg_deliver(PG(db)->reads[i], res);
 		/* each command's results end with a NULL */
 		while ((res = PQgetResult(c)) != NULL)
 			PQclear(res);
@@ -148,13 +217,13 @@ pg_collect(struct db *db, PGresult **last)
 }
 
 /* Before a statement that cannot go in the pipeline: 0, or -1 when a
- * write sent ahead failed. */
+ * statement sent ahead failed. */
 static int
 pg_settle(struct db *db)
 {
 	if (PG(db)->pending == 0)
 		return (0);
-	return (pg_collect(db, NULL));
+	return (pg_collect(db, NULL, 0));
 }
 
 /* Runs sql with text parameters; the result, which the caller clears. */
@@ -237,6 +306,7 @@ pg_close(struct db *db)
 	PQfinish(PG(db)->c);
 	pg_forget_stale(PG(db));
 	free(PG(db)->stale);
+	free(PG(db)->reads);
 	free(PG(db)->err);
 	free(db);
 }
@@ -425,6 +495,9 @@ pg_clear(struct pg_stmt *s)
 {
 	int	i;
 
+	/* a read sent ahead is read before it is dropped */
+	if (s->ahead)
+		pg_settle(s->base.db);
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = -1;
@@ -629,6 +702,13 @@ pg_step(struct db_stmt *st)
 	struct db	*db = st->db;
 	int		 rc;
 
+	/* sent ahead: its result comes with the others sent, in one round
+	 * trip, and fails if one of them did */
+	if (s->ahead && pg_settle(db) != 0) {
+		PQclear(s->res);
+		s->res = NULL;
+		return (-1);
+	}
 	if (s->res == NULL) {
 		if (pg_ready(s) != 0)
 			return (-1);
@@ -637,9 +717,10 @@ pg_step(struct db_stmt *st)
 			    (const char *const *)s->values, NULL, NULL, 0);
 			rc = pg_fault(db, s->res);
 		} else if (PQsendQueryPrepared(PG(db)->c, s->name, s->nparams,
-		    (const char *const *)s->values, NULL, NULL, 0) == 1)
-			rc = pg_collect(db, &s->res);
-		else
+		    (const char *const *)s->values, NULL, NULL, 0) == 1) {
+			pg_sent(db, NULL);
+			rc = pg_collect(db, &s->res, 1);
+		} else
 			rc = pg_fault(db, NULL);
 		if (rc != 0) {
 			PQclear(s->res);
@@ -724,67 +805,118 @@ pg_blob(struct db_stmt *st, int col, size_t *len)
 	return (s->blob);
 }
 
-/* A write transaction holds the write lock. Taken exclusively, as
- * BEGIN IMMEDIATE does on SQLite, writers across every process take
- * turns, so a route's read-check-write runs as it does on one SQLite
- * file; taken shared, writers that lock their rows run side by side and
- * wait only for the exclusive ones. Reads go on beside them all. */
+/* The writes sent ahead, the statements queued for the commit and the
+ * COMMIT go in one round trip; the first that fails is the fault, and
+ * the server skips the rest. The lock db_unlock_at_commit() named is
+ * let go after the COMMIT, in the same round trip, so only if the
+ * COMMIT ran. */
 static int
-pg_command(struct db *db, enum db_command c)
+pg_commit(struct db *db)
 {
-	static const char *const	sql[] = { "BEGIN; SELECT "
-	    "pg_advisory_xact_lock(" PG_WRITE_LOCK ")", "BEGIN; SELECT "
-	    "pg_advisory_xact_lock_shared(" PG_WRITE_LOCK ")", "COMMIT",
-	    "ROLLBACK" };
-	PGconn				*pc = PG(db)->c;
-	PGresult			*res = NULL;
-	size_t				 i;
-	int				 rc;
+	PGresult	*out[2];
+	char		 v[24];
+	const char	*p = v;
+	size_t		 i;
+	int		 nout = 1, rc = 0;
 
-	/* the writes sent ahead, the statements queued for the commit and
-	 * the COMMIT go in one round trip; the first that fails is the
-	 * fault, and the server skips the rest */
-	if (c == DB_COMMIT && (PG(db)->pending > 0 || db->ncommit_sql > 0)) {
-		if (PQpipelineStatus(pc) == PQ_PIPELINE_OFF &&
-		    PQenterPipelineMode(pc) != 1)
-			return (pg_fault(db, NULL));
-		for (i = 0; i < db->ncommit_sql; i++) {
-			if (PQsendQueryParams(pc, db->commit_sql[i], 0, NULL,
-			    NULL, NULL, NULL, 0) != 1)
-				break;
-			PG(db)->pending++;
-		}
-		if (i < db->ncommit_sql || PQsendQueryParams(pc, sql[c], 0,
-		    NULL, NULL, NULL, NULL, 0) != 1) {
-			pg_settle(db);
-			return (pg_fault(db, NULL));
-		}
-		rc = pg_collect(db, &res);
-	} else {
-		/* a rollback reads what was sent ahead and goes on */
-		if (pg_settle(db) != 0 && c != DB_ROLLBACK)
-			return (-1);
-		res = PQexec(pc, sql[c]);
-		rc = pg_fault(db, res);
+	for (i = 0; i < db->ncommit_sql && rc == 0; i++)
+		rc = pg_send(db, db->commit_sql[i], 0, NULL);
+	if (rc == 0)
+		rc = pg_send(db, "COMMIT", 0, NULL);
+	if (rc == 0 && db->unlock_at_commit != 0) {
+		snprintf(v, sizeof v, "%lld", db->unlock_at_commit);
+		rc = pg_send(db, "SELECT pg_advisory_unlock($1::bigint)", 1,
+		    &p);
+		nout = 2;
+	}
+	if (rc != 0) {
+		pg_settle(db);
+		return (pg_fault(db, NULL));
+	}
+	rc = pg_collect(db, out, nout);
+	if (nout == 2 && out[1] != NULL && PQresultStatus(out[1]) ==
+	    PGRES_TUPLES_OK) {
+		db->unlocked = db->unlock_at_commit;
+		db->unlock_at_commit = 0;
 	}
 	/* COMMIT of a transaction a failed statement ended rolls back */
-	if (rc == 0 && c == DB_COMMIT && strcmp(PQcmdStatus(res), "COMMIT") !=
-	    0) {
+	if (rc == 0 && strcmp(PQcmdStatus(out[0]), "COMMIT") != 0) {
 		pg_set_error(db, "the transaction was rolled back");
 		db->fault = DB_ERROR;
 		rc = -1;
 	}
+	for (i = 0; i < (size_t)nout; i++)
+		PQclear(out[i]);
+	return (rc);
+}
+
+/* A write transaction holds the write lock. Taken exclusively, as
+ * BEGIN IMMEDIATE does on SQLite, writers across every process take
+ * turns, so a route's read-check-write runs as it does on one SQLite
+ * file; taken shared, writers that lock their rows run side by side and
+ * wait only for the exclusive ones. Reads go on beside them all. BEGIN
+ * and the lock go ahead, with the transaction's first statement, which
+ * fails if they did. */
+static int
+pg_command(struct db *db, enum db_command c)
+{
+	static const char *const	lock[] = { "SELECT "
+	    "pg_advisory_xact_lock(" PG_WRITE_LOCK ")", "SELECT "
+	    "pg_advisory_xact_lock_shared(" PG_WRITE_LOCK ")" };
+	PGresult			*res;
+	int				 rc;
+
+	switch (c) {
+	case DB_BEGIN:
+	case DB_BEGIN_ROWS:
+		if (pg_settle(db) != 0 || pg_send(db, "BEGIN", 0, NULL) != 0)
+			return (-1);
+		PG(db)->piped_in_tx = 1;
+		return (pg_send(db, lock[c], 0, NULL));
+	case DB_COMMIT:
+		return (pg_commit(db));
+	case DB_ROLLBACK:
+		break;
+	}
+	/* a rollback reads what was sent ahead and goes on */
+	pg_settle(db);
+	res = PQexec(PG(db)->c, "ROLLBACK");
+	rc = pg_fault(db, res);
 	PQclear(res);
 	return (rc);
 }
 
+/* While statements are in the pipeline libpq says only that it is
+ * busy: whether they went into a transaction was noted as they were
+ * sent. */
 static int
 pg_in_transaction(struct db *db)
 {
-	PGTransactionStatusType	t = PQtransactionStatus(PG(db)->c);
+	PGTransactionStatusType	t;
 
+	if (PQpipelineStatus(PG(db)->c) != PQ_PIPELINE_OFF)
+		return (PG(db)->piped_in_tx);
+	t = PQtransactionStatus(PG(db)->c);
 	return (t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
 	    t == PQTRANS_ACTIVE);
+}
+
+/* A read sent ahead, its result kept for pg_step() when the pipeline
+ * is read; one that cannot be sent runs when stepped. */
+static void
+pg_ahead(struct db_stmt *st)
+{
+	struct pg_stmt	*s = PSTMT(st);
+
+	if (s->ahead || s->res != NULL || pg_ready(s) != 0 ||
+	    pg_enter(st->db) != 0)
+		return;
+	if (PQsendQueryPrepared(PG(st->db)->c, s->name, s->nparams,
+	    (const char *const *)s->values, NULL, NULL, 0) != 1) {
+		pg_fault(st->db, NULL);
+		return;
+	}
+	pg_sent(st->db, s);
 }
 
 /* A write whose result the caller does not read: inside a transaction
@@ -801,42 +933,30 @@ pg_later(struct db_stmt *st)
 
 	if (pg_ready(s) != 0)
 		rc = -1;
-	else if (!pg_in_transaction(st->db) ||
-	    (PQpipelineStatus(c) == PQ_PIPELINE_OFF &&
-	    PQenterPipelineMode(c) != 1))
+	else if (!pg_in_transaction(st->db) || pg_enter(st->db) != 0)
 		rc = pg_step(st) < 0 ? -1 : 0;
 	else if (PQsendQueryPrepared(c, s->name, s->nparams,
 	    (const char *const *)s->values, NULL, NULL, 0) == 1)
-		PG(st->db)->pending++;
+		pg_sent(st->db, NULL);
 	else
 		rc = pg_fault(st->db, NULL);
 	pg_clear(s);
 	return (rc);
 }
 
+/* Inside a transaction the lock goes ahead, with the next statement,
+ * which waits for it and fails if it failed. */
 static int
 pg_lock(struct db *db, long long key)
 {
-	char	v[24];
-
-	snprintf(v, sizeof v, "%lld", key);
-	return (pg_simple(db, "SELECT pg_advisory_xact_lock($1::bigint)", v));
-}
-
-static int
-pg_try_lock(struct db *db, long long key)
-{
-	PGresult	*res;
+	const char	*sql = "SELECT pg_advisory_xact_lock($1::bigint)";
 	char		 v[24];
 	const char	*p = v;
-	int		 rc = -1;
 
 	snprintf(v, sizeof v, "%lld", key);
-	res = pg_run(db, "SELECT pg_try_advisory_lock($1::bigint)", 1, &p);
-	if (db->fault == DB_OK && PQntuples(res) == 1)
-		rc = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
-	PQclear(res);
-	return (rc);
+	if (pg_in_transaction(db))
+		return (pg_send(db, sql, 1, &p));
+	return (pg_simple(db, sql, v));
 }
 
 static void
@@ -846,6 +966,49 @@ pg_unlock(struct db *db, long long key)
 
 	snprintf(v, sizeof v, "%lld", key);
 	pg_simple(db, "SELECT pg_advisory_unlock($1::bigint)", v);
+}
+
+/* then, a read the caller bound, goes after the lock in the same round
+ * trip; its rows are kept for db_step() when the lock was taken. Each
+ * statement reads what was committed when it began, the read after the
+ * lock. */
+static int
+pg_try_lock(struct db *db, long long key, struct db_stmt *then)
+{
+	struct pg_stmt	*s = then != NULL ? PSTMT(then) : NULL;
+	PGresult	*out[2];
+	char		 v[24];
+	const char	*p = v;
+	int		 failed, taken, nout = s != NULL ? 2 : 1;
+
+	snprintf(v, sizeof v, "%lld", key);
+	if ((s != NULL && pg_ready(s) != 0) || pg_settle(db) != 0 ||
+	    pg_send(db, "SELECT pg_try_advisory_lock($1::bigint)", 1, &p) !=
+	    0)
+		return (-1);
+	if (s != NULL) {
+		if (PQsendQueryPrepared(PG(db)->c, s->name, s->nparams,
+		    (const char *const *)s->values, NULL, NULL, 0) != 1) {
+			pg_settle(db);
+			return (pg_fault(db, NULL));
+		}
+		pg_sent(db, NULL);
+	}
+	failed = pg_collect(db, out, nout) != 0;
+	taken = out[0] != NULL && PQresultStatus(out[0]) == PGRES_TUPLES_OK &&
+	    PQntuples(out[0]) == 1 && strcmp(PQgetvalue(out[0], 0, 0), "t") ==
+	    0;
+	PQclear(out[0]);
+	if (s != NULL && taken && !failed) {
+		PQclear(s->res);
+		s->res = out[1];
+		s->row = -1;
+	} else if (s != NULL)
+		PQclear(out[1]);
+	/* a lock taken for a read that failed is not kept */
+	if (failed && taken)
+		pg_unlock(db, key);
+	return (failed ? -1 : taken);
 }
 
 /* Statements without parameters, in one round trip. */
@@ -1022,6 +1185,7 @@ const struct db_ops db_pg_ops = {
 	.bind = pg_bind,
 	.step = pg_step,
 	.later = pg_later,
+	.ahead = pg_ahead,
 	.reset = pg_reset,
 	.null = pg_null,
 	.integer = pg_integer,

@@ -221,11 +221,23 @@ db_hooks_run(struct db *db)
 int
 db_commit(struct db *db)
 {
+	long long	unlock = db->unlock_at_commit;
+
 	if (db_hooks_run(db) == 0 && db->ops->command(db, DB_COMMIT) == 0) {
 		db_hooks_drop(db);
+		if (db->unlock_at_commit != 0) {
+			db->ops->unlock(db, db->unlock_at_commit);
+			db->unlocked = db->unlock_at_commit;
+			db->unlock_at_commit = 0;
+		}
 		return (0);
 	}
 	log_info("commit failed: %s", db_error(db));
+	/* a COMMIT that rolled back a transaction a failed statement had
+	 * ended still let go of the lock: what it guarded is not run
+	 * again */
+	if (unlock != 0 && db->unlock_at_commit == 0)
+		db->busy = 0;
 	db_rollback(db);
 	return (-1);
 }
@@ -233,6 +245,7 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
+	db->unlock_at_commit = 0;
 	db_hooks_drop(db);
 	if (db->ops->in_transaction(db))
 		db->ops->command(db, DB_ROLLBACK);
@@ -316,13 +329,31 @@ db_lock_name(struct db *db, const char *name)
 int
 db_try_lock(struct db *db, const char *name)
 {
-	return (db->ops->try_lock(db, lock_key(name)));
+	return (db->ops->try_lock(db, lock_key(name), NULL));
+}
+
+int
+db_try_lock_then(struct db *db, const char *name, struct db_stmt *st)
+{
+	return (db->ops->try_lock(db, lock_key(name), st));
 }
 
 void
 db_unlock(struct db *db, const char *name)
 {
-	db->ops->unlock(db, lock_key(name));
+	long long	key = lock_key(name);
+
+	if (db->unlocked == key) {
+		db->unlocked = 0;
+		return;
+	}
+	db->ops->unlock(db, key);
+}
+
+void
+db_unlock_at_commit(struct db *db, const char *name)
+{
+	db->unlock_at_commit = lock_key(name);
 }
 
 /* The values of fmt's binds, read from ap into vals (at most max). */
@@ -420,6 +451,13 @@ db_later(struct db_stmt *st)
 	if (rc != 0)
 		log_info("statement failed: %s", db_error(db));
 	return (rc);
+}
+
+void
+db_ahead(struct db_stmt *st)
+{
+	if (st->db->ops->ahead != NULL)
+		st->db->ops->ahead(st);
 }
 
 int

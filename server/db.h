@@ -111,7 +111,17 @@ int		 db_conflict(struct db *);
  * closed: 1 taken, 0 held by another connection, -1 error. Other
  * processes see it on PostgreSQL; SQLite has one process per file. */
 int		 db_try_lock(struct db *, const char *name);
+/* The same, and when the lock is taken, st (a read bound by the
+ * caller) run after it, its rows then read with db_step(): on
+ * PostgreSQL in the lock's round trip. */
+int		 db_try_lock_then(struct db *, const char *name,
+		     struct db_stmt *st);
 void		 db_unlock(struct db *, const char *name);
+/* Has the transaction's next db_commit() let go of a lock db_try_lock()
+ * took, once the COMMIT succeeded (on PostgreSQL in its round trip); a
+ * db_unlock() of it afterwards does nothing. When the commit fails the
+ * lock is still held. */
+void		 db_unlock_at_commit(struct db *, const char *name);
 
 /* Runs a statement with no result rows and the given binds; fmt has
  * one letter per bind: 't' text (const char *, NULL binds null), 'd'
@@ -129,6 +139,12 @@ int		 db_exec_later(struct db *, const char *sql, const char *fmt,
 /* The same for a statement bound by the caller (db_stmt()), which is
  * reset. */
 int		 db_later(struct db_stmt *);
+/* Sends a read bound by the caller (db_stmt()) ahead: on PostgreSQL it
+ * goes with the next statement run or read, in one round trip, and
+ * db_step() then reads its rows; reads sent together are answered
+ * together. Elsewhere db_step() runs it. Until it is stepped or reset,
+ * its statement must not be asked for again. */
+void		 db_ahead(struct db_stmt *);
 /* Binds like db_exec and steps once: 1 row, 0 done, -1 error. */
 int		 db_query(struct db *, struct db_stmt **, const char *sql,
 		     const char *fmt, ...);

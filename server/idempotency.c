@@ -108,19 +108,15 @@ reused(struct req *r)
 	return (-1);
 }
 
-/* The stored record of the key, if any: replay or 422 (or 409 for a
- * record still marked running by another process). 1 having replied,
- * 0 when there is none, -1 on error. */
+/* The stored record of the key, if any, from st (its read, bound):
+ * replay or 422 (or 409 for a record still marked running by another
+ * process). 1 having replied, 0 when there is none, -1 on error. */
 static int
-stored(struct req *r)
+stored(struct req *r, struct db_stmt *st)
 {
-	struct db_stmt	*st;
-	int		 rc;
+	int	rc;
 
-	rc = db_query(r->db, &st, "SELECT fingerprint, state, status, "
-	    "content_type, location, etag, body FROM idempotency WHERE "
-	    "staff_id = ? AND key = ?", "lt", r->staff->id, r->idem_key);
-	if (rc == 1) {
+	if ((rc = db_step(st)) == 1) {
 		if (strcmp(db_text(st, 0), r->idem_print) != 0)
 			reused(r);
 		else if (strcmp(db_text(st, 1), "running") == 0) {
@@ -210,17 +206,25 @@ lock_name(struct req *r, char *out, size_t len)
 int
 idem_begin(struct req *r)
 {
-	char	name[128];
-	int	rc;
+	struct db_stmt	*st;
+	char		 name[128];
+	int		 rc;
 
 	fingerprint(r, r->idem_print);
 	purge(r->db);
 	if (claim(r) != 0)
 		return (-1);
 	/* another process may run the same key: its lock says so, and it
-	 * stores the reply before letting go, so stored() below sees it */
+	 * stores the reply before letting go, so the record's read, after
+	 * the lock in the same round trip, sees it */
 	lock_name(r, name, sizeof name);
-	if ((rc = db_try_lock(r->db, name)) != 1) {
+	st = db_stmt(r->db, "SELECT fingerprint, state, status, "
+	    "content_type, location, etag, body FROM idempotency WHERE "
+	    "staff_id = ? AND key = ?");
+	db_bind_int(st, 1, r->staff->id);
+	db_bind_text(st, 2, r->idem_key);
+	if ((rc = db_try_lock_then(r->db, name, st)) != 1) {
+		db_reset(st);
 		unclaim(r);
 		if (rc == 0)
 			return (in_progress(r));
@@ -228,7 +232,7 @@ idem_begin(struct req *r)
 		r->idem_stored = -1;
 		return (-1);
 	}
-	if ((rc = stored(r)) == 0)
+	if ((rc = stored(r, st)) == 0)
 		return (0);
 	db_unlock(r->db, name);
 	unclaim(r);
@@ -286,12 +290,20 @@ idem_store(struct req *r)
 int
 idem_commit(struct req *r)
 {
+	char	name[128];
+
 	if (r->idem_key != NULL && r->status >= 200 && r->status < 300 &&
 	    idem_store(r) != 0) {
 		db_rollback(r->db);
 		reply_unavailable(r, "请求未能保存");
 		req_note(r, "not saved: its key could not be stored");
 		return (-1);
+	}
+	/* the key's lock goes with the COMMIT that stored its reply:
+	 * idem_finish()'s db_unlock() then has nothing to do */
+	if (r->idem_key != NULL && r->idem_stored != -1) {
+		lock_name(r, name, sizeof name);
+		db_unlock_at_commit(r->db, name);
 	}
 	if (db_commit(r->db) != 0) {
 		r->idem_stored = 0;

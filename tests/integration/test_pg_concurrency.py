@@ -12,7 +12,8 @@ keeps none of another street waiting, nor one holding a certificate
 another certificate's correction; the audit chain stays whole; a hall
 of clients at once opens no more database connections than --threads,
 by default twice the CPUs; a write sent ahead of the next statement
-that fails fails its request whole.
+that fails fails its request whole; an Idempotency-Key's lock is let go
+with its request, committed or not.
 Runs when BIANMIN_TEST_PG names a cluster (make check starts one)."""
 import concurrent.futures
 import http.client
@@ -509,6 +510,55 @@ def test_a_write_sent_ahead_that_fails_fails_its_request():
                          "test_refuse_key ON idempotency; DROP FUNCTION "
                          "IF EXISTS test_refuse_key()")
         C.stop()
+
+
+def test_a_keys_lock_is_let_go_with_its_request():
+    """The lock that keeps an Idempotency-Key's request from running in
+    two processes at once goes with its COMMIT, in the same round trip,
+    and when the commit fails, at the request's end: after each answer
+    no bianmind connection holds an advisory lock, and the key sent to
+    the other process is answered as done, never 409 as if it still
+    ran."""
+    t = login()
+    db = harness.connect(A.db)
+
+    def held():
+        return db.execute(
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON "
+            "a.pid = l.pid WHERE l.locktype = 'advisory' AND "
+            "a.application_name = 'bianmind'").fetchall()[0][0]
+
+    def create(srv, resident, key):
+        return call(srv, "POST", "/api/v1/applications", {
+            "service_id": rules.SERVICE, "resident_id": resident,
+            "data": {"declaration": True, "phone": "13700001111"},
+            "materials": rules.MATERIALS}, t, key=key)
+
+    resident, key = rules.new_resident(t), uuid.uuid4().hex
+    st, j, _ = create(A, resident, key)
+    assert st == 201, (st, j)
+    assert held() == 0
+    st, again, replayed = create(B, resident, key)
+    assert (st, replayed, again["id"]) == (201, "true", j["id"]), (st, again)
+    assert held() == 0
+
+    resident, key = rules.new_resident(t), uuid.uuid4().hex
+    db.executescript(
+        "CREATE FUNCTION test_refuse_key() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$BEGIN IF NEW.key = '%s' THEN RAISE EXCEPTION "
+        "'key refused by the test'; END IF; RETURN NEW; END$$; "
+        "CREATE TRIGGER test_refuse_key BEFORE INSERT ON idempotency "
+        "FOR EACH ROW EXECUTE FUNCTION test_refuse_key()" % key)
+    try:
+        st, j, _ = create(A, resident, key)
+        assert st == 503, (st, j)
+        assert held() == 0
+    finally:
+        db.executescript("DROP TRIGGER test_refuse_key ON idempotency; "
+                         "DROP FUNCTION test_refuse_key()")
+    st, j, replayed = create(B, resident, key)
+    assert st == 201 and replayed is None, (st, j)
+    assert held() == 0
 
 
 if __name__ == "__main__":
