@@ -51,6 +51,10 @@ struct newapp {
 	 * for the first exchange message */
 	char		*body_name, *body_uscc;
 	char		 due[11];
+	/* the reads of the service and resident the body names, sent
+	 * ahead with the key's (send_reads()), until used */
+	struct db_stmt	*service_read, *resident_read;
+	long long	 read_service, read_resident;
 };
 
 /* Frees what taking an application made. */
@@ -69,6 +73,10 @@ newapp_free(struct newapp *a)
 	free(a->death_date);
 	free(a->moved_out_on);
 	free(a->moved_out_to);
+	if (a->service_read != NULL)
+		db_reset(a->service_read);
+	if (a->resident_read != NULL)
+		db_reset(a->resident_read);
 }
 
 /* A copy of column col, or NULL for NULL. */
@@ -78,17 +86,90 @@ text_or_null(struct db_stmt *st, int col)
 	return (db_null(st, col) ? NULL : xstrdup(db_text(st, col)));
 }
 
-/* An application already made with this key: 200 and its state for its
- * own staff, 409 for anyone else (docs/api.md 1.8). 1 if answered. */
-static int
-known_key(struct req *r)
+/* The id the body gives as name if it looks like one, or 0: what
+ * read_members() takes, checked there. */
+static long long
+peek_id(const char *name, cJSON *body)
+{
+	cJSON	*v = cJSON_GetObjectItem(body, name);
+
+	if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble >
+	    JSON_MAX_ID)
+		return (0);
+	return ((long long)v->valuedouble);
+}
+
+/* The read of the resident for load_resident(), bound. */
+static struct db_stmt *
+resident_read(struct db *db, long long id)
 {
 	struct db_stmt	*st;
+
+	st = db_stmt(db, "SELECT r.name, r.id_number, r.sex, r.birth_date, "
+	    "r.phone, r.address, r.ethnicity, c.name, c.id, c.code, r.tags, "
+	    "c.centre_id, r.status, r.death_date, r.moved_out_on, "
+	    "coalesce(r.moved_out_to, ''), ce.name, ce.uscc FROM residents r "
+	    "JOIN communities c ON c.id = r.community_id JOIN centres ce ON "
+	    "ce.id = c.centre_id WHERE r.id = ?");
+	db_bind_int(st, 1, id);
+	return (st);
+}
+
+static struct db_stmt *
+service_read(struct db *db, long long id)
+{
+	return (catalog_service_read(db, id, NULL));
+}
+
+/* The key's application, the service and the resident the body names
+ * are read in one round trip (db_ahead()): the statement of the key's
+ * read. */
+static struct db_stmt *
+send_reads(struct req *r, struct newapp *a)
+{
+	struct db_stmt	*key;
+	cJSON		*body = req_body(r);
+
+	key = db_stmt(r->db, "SELECT id, staff_id FROM applications WHERE "
+	    "client_request_id = ?");
+	db_bind_text(key, 1, r->idem_key);
+	db_ahead(key);
+	if ((a->read_service = peek_id("service_id", body)) != 0) {
+		a->service_read = service_read(r->db, a->read_service);
+		db_ahead(a->service_read);
+	}
+	if ((a->read_resident = peek_id("resident_id", body)) != 0) {
+		a->resident_read = resident_read(r->db, a->read_resident);
+		db_ahead(a->resident_read);
+	}
+	return (key);
+}
+
+/* A read sent ahead by send_reads() if it is for id, else a new one. */
+static struct db_stmt *
+read_of(struct db_stmt **sent, long long sent_id, long long id,
+    struct db_stmt *(*read)(struct db *, long long), struct db *db)
+{
+	struct db_stmt	*st = *sent;
+
+	*sent = NULL;
+	if (st != NULL && sent_id == id)
+		return (st);
+	if (st != NULL)
+		db_reset(st);
+	return (read(db, id));
+}
+
+/* An application already made with this key, from st (its read): 200
+ * and its state for its own staff, 409 for anyone else (docs/api.md
+ * 1.8). 1 if answered. */
+static int
+known_key(struct req *r, struct db_stmt *st)
+{
 	cJSON		*o;
 	long long	 id = 0, staff = 0, version;
 
-	if (db_query(r->db, &st, "SELECT id, staff_id FROM applications "
-	    "WHERE client_request_id = ?", "t", r->idem_key) == 1) {
+	if (db_step(st) == 1) {
 		id = db_int(st, 0);
 		staff = db_int(st, 1);
 	}
@@ -118,13 +199,9 @@ load_resident(struct req *r, struct newapp *a)
 	cJSON		*o;
 	long long	 centre;
 
-	if (db_query(r->db, &st, "SELECT r.name, r.id_number, r.sex, "
-	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
-	    "c.code, r.tags, c.centre_id, r.status, r.death_date, "
-	    "r.moved_out_on, coalesce(r.moved_out_to, ''), ce.name, ce.uscc "
-	    "FROM residents r JOIN communities c ON c.id = r.community_id "
-	    "JOIN centres ce ON ce.id = c.centre_id WHERE r.id = ?", "l",
-	    a->resident_id) != 1) {
+	st = read_of(&a->resident_read, a->read_resident, a->resident_id,
+	    resident_read, r->db);
+	if (db_step(st) != 1) {
 		db_reset(st);
 		return (-1);
 	}
@@ -389,7 +466,8 @@ read_members(struct req *r, struct newapp *a, cJSON **errors)
 	json_members(body, members, NULL, errors);
 	if (json_integer(body, "service_id", 1, JSON_MAX_ID, JF_REQUIRED,
 	    NULL, errors, &a->service_id) == 1 && (a->service =
-	    catalog_service(r->db, a->service_id, NULL, &version)) == NULL)
+	    catalog_service_of(read_of(&a->service_read, a->read_service,
+	    a->service_id, service_read, r->db), &version)) == NULL)
 		field_error(errors, "service_id", "not_found", "没有这个事项");
 	else if (a->service != NULL && cJSON_IsTrue(cJSON_GetObjectItem(
 	    a->service, "withdrawn")))
@@ -655,31 +733,45 @@ first_message(struct req *r, const struct newapp *a, long long id,
 	return (exchange_event_first(r->db, id, &app, &entry));
 }
 
-/* The resident's open application of this service, when the service
- * takes one at a time: 409 application-open naming it. The check holds
- * a lock of the resident and service until the transaction ends, so
- * two counters submitting at once make one application. 1 if
- * answered. */
-static int
-already_open(struct req *r, struct newapp *a)
+/* When the service takes one application at a time, a lock of the
+ * resident and service until the transaction ends, so that two
+ * counters submitting at once make one application, and the read of
+ * the resident's open one after it, sent ahead: its statement, or
+ * NULL. */
+static struct db_stmt *
+open_read(struct req *r, struct newapp *a)
 {
 	struct db_stmt	*st;
-	cJSON		*ext;
-	char		 detail[128], lock[64];
-	int		 found;
+	char		 lock[64];
 
 	if (!cJSON_IsTrue(cJSON_GetObjectItem(a->service, "one_open")))
-		return (0);
+		return (NULL);
 	snprintf(lock, sizeof lock, "open:%lld:%lld", a->resident_id,
 	    a->service_id);
-	if (db_lock_name(r->db, lock) != 0) {
-		reply_unavailable(r, NULL);
-		return (1);
-	}
-	if ((found = db_query(r->db, &st, "SELECT id, number, status FROM "
-	    "applications WHERE resident_id = ? AND service_id = ? AND status "
-	    "IN ('submitted', 'accepted', 'materials_requested', 'forwarded') "
-	    "ORDER BY id LIMIT 1", "ll", a->resident_id, a->service_id)) != 1) {
+	/* a lock that fails fails the read after it */
+	db_lock_name(r->db, lock);
+	st = db_stmt(r->db, "SELECT id, number, status FROM applications "
+	    "WHERE resident_id = ? AND service_id = ? AND status IN "
+	    "('submitted', 'accepted', 'materials_requested', 'forwarded') "
+	    "ORDER BY id LIMIT 1");
+	db_bind_int(st, 1, a->resident_id);
+	db_bind_int(st, 2, a->service_id);
+	db_ahead(st);
+	return (st);
+}
+
+/* The resident's open application of this service, from open_read()'s
+ * st: 409 application-open naming it. 1 if answered. */
+static int
+already_open(struct req *r, struct db_stmt *st)
+{
+	cJSON		*ext;
+	char		 detail[128];
+	int		 found;
+
+	if (st == NULL)
+		return (0);
+	if ((found = db_step(st)) != 1) {
 		db_reset(st);
 		return (found < 0 ? (reply_unavailable(r, NULL), 1) : 0);
 	}
@@ -736,17 +828,28 @@ inactive_as_read(struct req *r, const struct newapp *a)
 	    a->moved_out_on, a->moved_out_to));
 }
 
-/* The refusal from the row read again inside the write transaction, so
- * that a death confirmed meanwhile is seen. */
-static int
-inactive(struct req *r, struct newapp *a)
+/* The row read again inside the write transaction, so that a death
+ * confirmed meanwhile is seen: its read, sent ahead. */
+static struct db_stmt *
+inactive_read(struct req *r, struct newapp *a)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
-	if (db_query(r->db, &st, "SELECT status, death_date, moved_out_on, "
+	st = db_stmt(r->db, "SELECT status, death_date, moved_out_on, "
 	    "coalesce(moved_out_to, '') FROM residents WHERE id = ? AND "
-	    "status IN ('deceased', 'moved_out')", "l", a->resident_id) != 1) {
+	    "status IN ('deceased', 'moved_out')");
+	db_bind_int(st, 1, a->resident_id);
+	db_ahead(st);
+	return (st);
+}
+
+/* The refusal from inactive_read()'s st. */
+static int
+inactive(struct req *r, struct newapp *a, struct db_stmt *st)
+{
+	int	rc;
+
+	if (db_step(st) != 1) {
 		db_reset(st);
 		return (0);
 	}
@@ -767,6 +870,7 @@ take(struct req *r, struct newapp *a)
 {
 	char		 number[24], now[32], today[11], object[48], loc[64];
 	char		 code[7], expires[32], *replay;
+	struct db_stmt	*status, *open;
 	long long	 id, version;
 	cJSON		*o = NULL;
 	int		 rc;
@@ -777,7 +881,12 @@ take(struct req *r, struct newapp *a)
 		reply_unavailable(r, NULL);
 		return;
 	}
-	if (inactive(r, a) || already_open(r, a)) {
+	/* both reads go with BEGIN, in one round trip */
+	status = inactive_read(r, a);
+	open = open_read(r, a);
+	if (inactive(r, a, status) || already_open(r, open)) {
+		if (open != NULL)
+			db_reset(open);
 		db_rollback(r->db);
 		return;
 	}
@@ -828,7 +937,7 @@ app_create(struct req *r)
 	struct newapp	a;
 
 	memset(&a, 0, sizeof a);
-	if (known_key(r) || read_request(r, &a) != 0 ||
+	if (known_key(r, send_reads(r, &a)) || read_request(r, &a) != 0 ||
 	    inactive_as_read(r, &a) ||
 	    check_conditions(r, &a) != 0 || (a.promised != NULL &&
 	    promise_refuse_barred(r, a.resident_id) != 0)) {

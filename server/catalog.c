@@ -31,11 +31,28 @@ cJSON *
 catalog_service(struct db *db, long long id, const char *txcode,
     long long *version)
 {
-	struct db_stmt	*st;
-	cJSON		*o;
+	return (catalog_service_of(catalog_service_read(db, id, txcode),
+	    version));
+}
 
-	if (db_query(db, &st, "SELECT " SERVICE_DETAIL_COLS SERVICE_FROM
-	    " WHERE s.id = ?1 OR s.txcode = ?2", "lt", id, txcode) != 1) {
+struct db_stmt *
+catalog_service_read(struct db *db, long long id, const char *txcode)
+{
+	struct db_stmt	*st;
+
+	st = db_stmt(db, "SELECT " SERVICE_DETAIL_COLS SERVICE_FROM
+	    " WHERE s.id = ?1 OR s.txcode = ?2");
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, txcode);
+	return (st);
+}
+
+cJSON *
+catalog_service_of(struct db_stmt *st, long long *version)
+{
+	cJSON	*o;
+
+	if (db_step(st) != 1) {
 		db_reset(st);
 		return (NULL);
 	}
