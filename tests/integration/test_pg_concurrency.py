@@ -439,6 +439,17 @@ def test_requests_at_once_by_default_twice_the_cpus():
     assert "requests at once: %d\n" % want in log, log
 
 
+def refuse_key(db, key):
+    """A trigger that refuses to store an answer for key, so that the
+    request fails at its COMMIT (where the answer goes)."""
+    db.executescript(
+        "CREATE FUNCTION test_refuse_key() RETURNS trigger LANGUAGE "
+        "plpgsql AS $$BEGIN IF NEW.key = '%s' THEN RAISE EXCEPTION "
+        "'key refused by the test'; END IF; RETURN NEW; END$$; "
+        "CREATE TRIGGER test_refuse_key BEFORE INSERT ON idempotency "
+        "FOR EACH ROW EXECUTE FUNCTION test_refuse_key()" % key)
+
+
 def test_a_write_sent_ahead_that_fails_fails_its_request():
     """The writes a create sends ahead of its next statement (the
     timeline's entry, the exchange message, the pickup code) go with it
@@ -492,12 +503,7 @@ def test_a_write_sent_ahead_that_fails_fails_its_request():
         # the answer kept for the key goes with the COMMIT: refused, the
         # request fails whole too
         third, key = rules.new_resident(t), uuid.uuid4().hex
-        db.executescript(
-            "CREATE FUNCTION test_refuse_key() RETURNS trigger LANGUAGE "
-            "plpgsql AS $$BEGIN IF NEW.key = '%s' THEN RAISE EXCEPTION "
-            "'key refused by the test'; END IF; RETURN NEW; END$$; "
-            "CREATE TRIGGER test_refuse_key BEFORE INSERT ON idempotency "
-            "FOR EACH ROW EXECUTE FUNCTION test_refuse_key()" % key)
+        refuse_key(db, key)
         st, j, _ = create(third, key)
         assert st == 503, (st, j)
         assert rows(third) == (0, 0, 0, 0), rows(third)
@@ -543,12 +549,7 @@ def test_a_keys_lock_is_let_go_with_its_request():
     assert held() == 0
 
     resident, key = rules.new_resident(t), uuid.uuid4().hex
-    db.executescript(
-        "CREATE FUNCTION test_refuse_key() RETURNS trigger LANGUAGE "
-        "plpgsql AS $$BEGIN IF NEW.key = '%s' THEN RAISE EXCEPTION "
-        "'key refused by the test'; END IF; RETURN NEW; END$$; "
-        "CREATE TRIGGER test_refuse_key BEFORE INSERT ON idempotency "
-        "FOR EACH ROW EXECUTE FUNCTION test_refuse_key()" % key)
+    refuse_key(db, key)
     try:
         st, j, _ = create(A, resident, key)
         assert st == 503, (st, j)
