@@ -56,6 +56,7 @@ struct pg_stmt {
 	PGresult	*res;
 	int		 row;
 	int		 ahead;		/* sent, its result not yet read */
+	int		 failed;	/* sent ahead and failed: the fault */
 	unsigned char	*blob;
 };
 
@@ -166,6 +167,7 @@ pg_deliver(struct pg_stmt *s, PGresult *res)
 	PQclear(s->res);
 	s->res = res;
 	s->row = -1;
+	s->failed = 0;
 }
 
 /* Reads the results of everything sent into the pipeline, in the round
@@ -182,10 +184,13 @@ pg_collect(struct db *db, PGresult **out, int nout)
 
 	for (i = 0; i < nout; i++)
 		out[i] = NULL;
-	/* a read whose result does not come runs again when stepped */
+	/* a read whose result does not come fails when stepped, with the
+	 * fault of the first that failed */
 	for (i = 0; i < n; i++) {
-		if (PG(db)->reads[i] != NULL)
+		if (PG(db)->reads[i] != NULL) {
 			PG(db)->reads[i]->ahead = 0;
+			PG(db)->reads[i]->failed = 1;
+		}
 	}
 	PG(db)->pending = 0;
 	if (PQpipelineSync(c) != 1) {
@@ -501,6 +506,7 @@ pg_clear(struct pg_stmt *s)
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = -1;
+	s->failed = 0;
 	if (s->blob != NULL)
 		PQfreemem(s->blob);
 	s->blob = NULL;
@@ -704,9 +710,10 @@ pg_step(struct db_stmt *st)
 
 	/* sent ahead: its result comes with the others sent, in one round
 	 * trip, and fails if one of them did */
-	if (s->ahead && pg_settle(db) != 0) {
-		PQclear(s->res);
-		s->res = NULL;
+	if (s->ahead)
+		pg_settle(db);
+	if (s->failed) {
+		s->failed = 0;
 		return (-1);
 	}
 	if (s->res == NULL) {
@@ -902,18 +909,21 @@ pg_in_transaction(struct db *db)
 }
 
 /* A read sent ahead, its result kept for pg_step() when the pipeline
- * is read; one that cannot be sent runs when stepped. */
+ * is read; one that cannot be sent fails when stepped, with the fault
+ * that kept it. */
 static void
 pg_ahead(struct db_stmt *st)
 {
 	struct pg_stmt	*s = PSTMT(st);
 
-	if (s->ahead || s->res != NULL || pg_ready(s) != 0 ||
-	    pg_enter(st->db) != 0)
+	if (s->ahead || s->res != NULL)
 		return;
-	if (PQsendQueryPrepared(PG(st->db)->c, s->name, s->nparams,
+	if (pg_ready(s) != 0 || pg_enter(st->db) != 0 ||
+	    PQsendQueryPrepared(PG(st->db)->c, s->name, s->nparams,
 	    (const char *const *)s->values, NULL, NULL, 0) != 1) {
-		pg_fault(st->db, NULL);
+		if (st->db->fault == DB_OK)
+			pg_fault(st->db, NULL);
+		s->failed = 1;
 		return;
 	}
 	pg_sent(st->db, s);

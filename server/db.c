@@ -155,10 +155,16 @@ db_bind_null(struct db_stmt *st, int i)
 	st->db->ops->bind(st, i, &val);
 }
 
+/* A failure is logged here, whichever way the statement was run, so
+ * that the log holds the database's reason. */
 int
 db_step(struct db_stmt *st)
 {
-	return (st->db->ops->step(st));
+	int	rc;
+
+	if ((rc = st->db->ops->step(st)) < 0)
+		log_info("statement failed: %s", db_error(st->db));
+	return (rc);
 }
 
 void
@@ -429,11 +435,7 @@ db_vexec(struct db *db, const char *sql, const char *fmt, va_list ap)
 	st = db_bound(db, sql, fmt, ap);
 	rc = db_step(st);
 	db_reset(st);
-	if (rc < 0) {
-		log_info("statement failed: %s", db_error(db));
-		return (-1);
-	}
-	return (0);
+	return (rc < 0 ? -1 : 0);
 }
 
 int
@@ -442,13 +444,10 @@ db_later(struct db_stmt *st)
 	struct db	*db = st->db;
 	int		 rc;
 
-	if (db->ops->later != NULL)
-		rc = db->ops->later(st);
-	else {
+	if (db->ops->later == NULL) {
 		rc = db_step(st) < 0 ? -1 : 0;
 		db_reset(st);
-	}
-	if (rc != 0)
+	} else if ((rc = db->ops->later(st)) != 0)
 		log_info("statement failed: %s", db_error(db));
 	return (rc);
 }
@@ -489,12 +488,8 @@ int
 db_vquery(struct db *db, struct db_stmt **out, const char *sql,
     const char *fmt, va_list ap)
 {
-	int	rc;
-
 	*out = db_bound(db, sql, fmt, ap);
-	if ((rc = db_step(*out)) < 0)
-		log_info("query failed: %s", db_error(db));
-	return (rc);
+	return (db_step(*out));
 }
 
 long long
@@ -509,8 +504,6 @@ db_insert(struct db *db, const char *sql, const char *fmt, ...)
 	va_end(ap);
 	if (db_step(st) == 1)
 		id = db_int(st, 0);
-	else
-		log_info("insert failed: %s", db_error(db));
 	db_reset(st);
 	return (id);
 }
