@@ -292,17 +292,25 @@ refuse(struct req *r, const char *status, const char *action)
 }
 
 /* The stored status and version if the caller may see the application;
- * its row stays locked until the transaction ends. */
+ * its row stays locked until the transaction ends, which rolls back
+ * when the caller may not. */
 static int
 load_state(struct req *r, long long id, char *status, long long *version)
 {
 	struct db_stmt	*st;
 	int		 rc;
 
-	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
+	/* the row is locked and read with the scope's check, in one round
+	 * trip */
+	st = db_stmt(r->db, "SELECT status, version FROM applications WHERE "
+	    "id = ? FOR UPDATE");
+	db_bind_int(st, 1, id);
+	db_ahead(st);
+	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id)) {
+		db_reset(st);
 		return (-1);
-	rc = db_query(r->db, &st, "SELECT status, version FROM applications "
-	    "WHERE id = ? FOR UPDATE", "l", id);
+	}
+	rc = db_step(st);
 	if (rc == 1) {
 		snprintf(status, 24, "%s", db_text(st, 0));
 		*version = db_int(st, 1);

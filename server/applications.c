@@ -87,29 +87,51 @@ app_add_collector(cJSON *o, struct db_stmt *st, int col)
 	cJSON_AddStringToObject(c, "collected_at", db_text(st, col + 2));
 }
 
-cJSON *
-app_full(struct req *r, long long id, long long *version)
-{
-	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id))
-		return (NULL);
-	return (app_view(r->db, id, 1, version));
-}
+/* The reads of an application's view, sent ahead (db_ahead()) so that
+ * they come back in one round trip with whatever is read next. */
+struct app_reads {
+	struct db_stmt	*app;
+	struct db_stmt	*promises;	/* NULL when none were made */
+};
 
-cJSON *
-app_view(struct db *db, long long id, int promised, long long *version)
+static void
+app_reads_send(struct db *db, long long id, int promised,
+    struct app_reads *rd)
 {
-	struct db_stmt	*st;
-	cJSON		*o;
-	char		*url;
-	const int	 n = APP_SUMMARY_NCOLS;
-
-	if (db_query(db, &st, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
+	rd->promises = NULL;
+	if (promised) {
+		rd->promises = promise_refs_read(db, id);
+		db_ahead(rd->promises);
+	}
+	rd->app = db_stmt(db, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
 	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
 	    "a.reason, a.missing_materials, a.department, a.collector_name, "
 	    "a.collector_id_number, a.collected_at, a.client_request_id, "
 	    "a.rate_token, a.deferred, " FEE_STATE_COLS APP_FROM
-	    FEE_STATE_JOIN " WHERE a.id = ?", "l", id) != 1) {
-		db_reset(st);
+	    FEE_STATE_JOIN " WHERE a.id = ?");
+	db_bind_int(rd->app, 1, id);
+	db_ahead(rd->app);
+}
+
+static void
+app_reads_drop(struct app_reads *rd)
+{
+	db_reset(rd->app);
+	if (rd->promises != NULL)
+		db_reset(rd->promises);
+}
+
+/* The Application from the reads of app_reads_send(). */
+static cJSON *
+app_view_of(struct app_reads *rd, long long *version)
+{
+	struct db_stmt	*st = rd->app;
+	cJSON		*o;
+	char		*url;
+	const int	 n = APP_SUMMARY_NCOLS;
+
+	if (db_step(st) != 1) {
+		app_reads_drop(rd);
 		return (NULL);
 	}
 	o = app_summary(st);
@@ -133,7 +155,30 @@ app_view(struct db *db, long long id, int promised, long long *version)
 	view_stored(o, "deferred", db_text(st, n + 14));
 	cJSON_AddItemToObject(o, "fee", fee_state(st, n + 15));
 	db_reset(st);
-	cJSON_AddItemToObject(o, "promises", promised ?
-	    promise_refs_of_application(db, id) : cJSON_CreateArray());
+	cJSON_AddItemToObject(o, "promises", rd->promises != NULL ?
+	    promise_refs_of(rd->promises) : cJSON_CreateArray());
 	return (o);
+}
+
+cJSON *
+app_full(struct req *r, long long id, long long *version)
+{
+	struct app_reads	rd;
+
+	/* read with the scope's check, and dropped if it fails */
+	app_reads_send(r->db, id, 1, &rd);
+	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id)) {
+		app_reads_drop(&rd);
+		return (NULL);
+	}
+	return (app_view_of(&rd, version));
+}
+
+cJSON *
+app_view(struct db *db, long long id, int promised, long long *version)
+{
+	struct app_reads	rd;
+
+	app_reads_send(db, id, promised, &rd);
+	return (app_view_of(&rd, version));
 }

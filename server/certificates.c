@@ -112,17 +112,13 @@ void_json(cJSON *o, struct db_stmt *st)
 	cJSON_AddStringToObject(v, "reason", db_text(st, 26));
 }
 
-/* The last correction, or null. */
+/* The last correction, or null, from its read st. */
 static void
-correction_json(struct db *db, cJSON *o, long long id)
+correction_json(struct db_stmt *st, cJSON *o)
 {
-	struct db_stmt	*st;
-	cJSON		*c;
+	cJSON	*c;
 
-	if (db_query(db, &st, "SELECT p.correction_no, p.corrected_at, s.id, "
-	    "s.name, p.reason, p.fields FROM certificate_papers p JOIN staff "
-	    "s ON s.id = p.corrected_by WHERE p.certificate_id = ? ORDER BY "
-	    "p.correction_no DESC LIMIT 1", "l", id) != 1) {
+	if (db_step(st) != 1) {
 		db_reset(st);
 		cJSON_AddNullToObject(o, "correction");
 		return;
@@ -190,30 +186,74 @@ full_json(struct db_stmt *st)
 	return (o);
 }
 
+/* The reads of a whole Certificate, sent ahead (db_ahead()) so that
+ * they come back in one round trip with whatever is read next. */
+struct cert_reads {
+	struct db_stmt	*cert, *correction, *promise;
+};
+
+static void
+cert_reads_send(struct db *db, long long id, struct cert_reads *rd)
+{
+	rd->correction = db_stmt(db, "SELECT p.correction_no, "
+	    "p.corrected_at, s.id, s.name, p.reason, p.fields FROM "
+	    "certificate_papers p JOIN staff s ON s.id = p.corrected_by WHERE "
+	    "p.certificate_id = ? ORDER BY p.correction_no DESC LIMIT 1");
+	db_bind_int(rd->correction, 1, id);
+	db_ahead(rd->correction);
+	rd->promise = promise_ref_read(db, id);
+	db_ahead(rd->promise);
+	rd->cert = db_stmt(db, "SELECT " CERT_COLS CERT_FROM " WHERE x.id = "
+	    "?");
+	db_bind_int(rd->cert, 1, id);
+	db_ahead(rd->cert);
+}
+
+static void
+cert_reads_drop(struct cert_reads *rd)
+{
+	db_reset(rd->cert);
+	db_reset(rd->correction);
+	db_reset(rd->promise);
+}
+
+static cJSON *
+cert_view_of(struct cert_reads *rd)
+{
+	cJSON	*o;
+
+	if (db_step(rd->cert) != 1) {
+		cert_reads_drop(rd);
+		return (NULL);
+	}
+	o = full_json(rd->cert);
+	db_reset(rd->cert);
+	correction_json(rd->correction, o);
+	cJSON_AddItemToObject(o, "promise", promise_ref_of(rd->promise));
+	return (o);
+}
+
 cJSON *
 certificate_full_any(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-	cJSON		*o = NULL;
+	struct cert_reads	rd;
 
-	if (db_query(db, &st, "SELECT " CERT_COLS CERT_FROM " WHERE "
-	    "x.id = ?", "l", id) == 1)
-		o = full_json(st);
-	db_reset(st);
-	if (o != NULL) {
-		correction_json(db, o, id);
-		cJSON_AddItemToObject(o, "promise",
-		    promise_ref_of_certificate(db, id));
-	}
-	return (o);
+	cert_reads_send(db, id, &rd);
+	return (cert_view_of(&rd));
 }
 
 cJSON *
 certificate_full(struct req *r, long long id)
 {
-	if (!scope_sees(r->db, r->staff, SCOPE_CERTIFICATE, id))
+	struct cert_reads	rd;
+
+	/* read with the scope's check, and dropped if it fails */
+	cert_reads_send(r->db, id, &rd);
+	if (!scope_sees(r->db, r->staff, SCOPE_CERTIFICATE, id)) {
+		cert_reads_drop(&rd);
 		return (NULL);
-	return (certificate_full_any(r->db, id));
+	}
+	return (cert_view_of(&rd));
 }
 
 /* 409 certificate-void for a certificate void since on. */

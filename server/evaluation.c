@@ -177,16 +177,18 @@ eval_pend(struct req *r, const char *kind, long long id,
 	snprintf(object, sizeof object, "%s/%lld", kind, id);
 	clock_rfc3339(t, now);
 	clock_rfc3339(t + PENDING_SECONDS, until);
-	/* one pending evaluation a counter: its writers take turns */
+	/* one pending evaluation a counter: its writers take turns; the
+	 * writes go ahead with the transaction's next statement */
 	snprintf(lock, sizeof lock, "pending:%lld:%s", centre, counter);
-	if (db_lock_name(r->db, lock) != 0 || db_exec(r->db, "DELETE FROM "
-	    "pending_evaluations WHERE centre_id = ? AND counter = ?", "lt",
-	    centre, counter) != 0)
+	if (db_lock_name(r->db, lock) != 0 || db_exec_later(r->db, "DELETE "
+	    "FROM pending_evaluations WHERE centre_id = ? AND counter = ?",
+	    "lt", centre, counter) != 0)
 		return (-1);
-	return (db_exec(r->db, "INSERT INTO pending_evaluations (centre_id, "
-	    "counter, object, occasion, service, staff_id, created_at, "
-	    "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "lttttltt", centre,
-	    counter, object, occasion, service, r->staff->id, now, until));
+	return (db_exec_later(r->db, "INSERT INTO pending_evaluations ("
+	    "centre_id, counter, object, occasion, service, staff_id, "
+	    "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    "lttttltt", centre, counter, object, occasion, service,
+	    r->staff->id, now, until));
 }
 
 /* The first rating of (object, occasion): its id, or 0. */

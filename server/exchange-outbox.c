@@ -187,12 +187,17 @@ event_message(struct db *db, long long application)
 	struct exchange_entry	 t;
 	cJSON			*body, *app;
 
-	if ((app = application_json(db, application)) == NULL)
-		return (NULL);
-	if (db_query(db, &st, "SELECT action, from_status, to_status, at, "
+	/* the entry is read with the application, in one round trip */
+	st = db_stmt(db, "SELECT action, from_status, to_status, at, "
 	    "department, reason, missing_materials FROM timeline WHERE "
-	    "application_id = ? ORDER BY id DESC LIMIT 1", "l",
-	    application) != 1) {
+	    "application_id = ? ORDER BY id DESC LIMIT 1");
+	db_bind_int(st, 1, application);
+	db_ahead(st);
+	if ((app = application_json(db, application)) == NULL) {
+		db_reset(st);
+		return (NULL);
+	}
+	if (db_step(st) != 1) {
 		db_reset(st);
 		cJSON_Delete(app);
 		return (NULL);

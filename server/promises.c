@@ -161,13 +161,27 @@ ref_row(struct db_stmt *st)
 cJSON *
 promise_refs_of_application(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-	cJSON		*list = cJSON_CreateArray();
-	int		 rc;
+	return (promise_refs_of(promise_refs_read(db, id)));
+}
 
-	rc = db_query(db, &st, REF_SQL "p.application_id = ? ORDER BY "
-	    "p.position, p.id", "l", id);
-	for (; rc == 1; rc = db_step(st))
+struct db_stmt *
+promise_refs_read(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+
+	st = db_stmt(db, REF_SQL "p.application_id = ? ORDER BY p.position, "
+	    "p.id");
+	db_bind_int(st, 1, id);
+	return (st);
+}
+
+cJSON *
+promise_refs_of(struct db_stmt *st)
+{
+	cJSON	*list = cJSON_CreateArray();
+	int	 rc;
+
+	for (rc = db_step(st); rc == 1; rc = db_step(st))
 		cJSON_AddItemToArray(list, ref_row(st));
 	db_reset(st);
 	return (list);
@@ -176,11 +190,25 @@ promise_refs_of_application(struct db *db, long long id)
 cJSON *
 promise_ref_of_certificate(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-	cJSON		*o;
+	return (promise_ref_of(promise_ref_read(db, id)));
+}
 
-	o = db_query(db, &st, REF_SQL "p.certificate_id = ? ORDER BY p.id "
-	    "LIMIT 1", "l", id) == 1 ? ref_row(st) : cJSON_CreateNull();
+struct db_stmt *
+promise_ref_read(struct db *db, long long id)
+{
+	struct db_stmt	*st;
+
+	st = db_stmt(db, REF_SQL "p.certificate_id = ? ORDER BY p.id LIMIT 1");
+	db_bind_int(st, 1, id);
+	return (st);
+}
+
+cJSON *
+promise_ref_of(struct db_stmt *st)
+{
+	cJSON	*o;
+
+	o = db_step(st) == 1 ? ref_row(st) : cJSON_CreateNull();
 	db_reset(st);
 	return (o);
 }
