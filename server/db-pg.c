@@ -2,7 +2,10 @@
  * statements prepared once per connection with ?N rewritten to $N,
  * every value sent as a parameter, READ COMMITTED transactions with
  * row locks, and advisory locks where a total order is needed, and a
- * reconnect when the server went away. */
+ * reconnect when the server went away. What need not be waited for
+ * (BEGIN, locks, writes whose results are not read, reads sent ahead)
+ * goes in libpq's pipeline and comes back with the next statement, in
+ * one round trip. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
