@@ -32,17 +32,28 @@ resident_summary(struct db_stmt *st, time_t now)
 	return (o);
 }
 
-/* The resident's grid with its member, or null. */
-static void
-add_grid(struct req *r, cJSON *o, long long grid_id)
+/* A read bound to one id and sent ahead (db_ahead()); NULL for id 0. */
+static struct db_stmt *
+ahead(struct db *db, const char *sql, long long id)
 {
 	struct db_stmt	*st;
-	cJSON		*g, *m;
 
-	if (grid_id == 0 || db_query(r->db, &st, "SELECT g.id, g.name, "
-	    "s.name, s.phone FROM grids g LEFT JOIN staff s ON "
-	    "s.id = g.member_id WHERE g.id = ?", "l", grid_id) != 1) {
-		if (grid_id != 0)
+	if (id == 0)
+		return (NULL);
+	st = db_stmt(db, sql);
+	db_bind_int(st, 1, id);
+	db_ahead(st);
+	return (st);
+}
+
+/* The resident's grid with its member, or null, from its read st. */
+static void
+add_grid(cJSON *o, struct db_stmt *st)
+{
+	cJSON	*g, *m;
+
+	if (st == NULL || db_step(st) != 1) {
+		if (st != NULL)
 			db_reset(st);
 		cJSON_AddNullToObject(o, "grid");
 		return;
@@ -60,16 +71,17 @@ add_grid(struct req *r, cJSON *o, long long grid_id)
 	db_reset(st);
 }
 
-cJSON *
-resident_members(struct db *db, long long hh_id, time_t now)
-{
-	struct db_stmt	*st;
-	cJSON		*list = cJSON_CreateArray(), *m;
-	int		 rc;
+#define MEMBERS_SQL "SELECT id, name, relation, sex, birth_date, " \
+	"id_number FROM residents WHERE household_id = ? ORDER BY " \
+	"relation <> '户主', birth_date, id"
 
-	rc = db_query(db, &st, "SELECT id, name, relation, sex, birth_date, "
-	    "id_number FROM residents WHERE household_id = ? ORDER BY "
-	    "relation <> '户主', birth_date, id", "l", hh_id);
+/* A household's members from their read st. */
+static cJSON *
+members_of(struct db_stmt *st, time_t now)
+{
+	cJSON	*list = cJSON_CreateArray(), *m;
+	int	 rc = db_step(st);
+
 	while (rc == 1) {
 		m = cJSON_CreateObject();
 		cJSON_AddNumberToObject(m, "id", db_int(st, 0));
@@ -86,17 +98,28 @@ resident_members(struct db *db, long long hh_id, time_t now)
 	return (list);
 }
 
-/* The resident's household with its members, or null. */
-static void
-add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
+cJSON *
+resident_members(struct db *db, long long hh_id, time_t now)
 {
-	struct db_stmt	*st;
-	cJSON		*h;
+	struct db_stmt	*st = db_stmt(db, MEMBERS_SQL);
 
-	if (hh_id == 0 || db_query(r->db, &st, "SELECT id, address FROM "
-	    "households WHERE id = ?", "l", hh_id) != 1) {
-		if (hh_id != 0)
+	db_bind_int(st, 1, hh_id);
+	return (members_of(st, now));
+}
+
+/* The resident's household with its members, or null, from their reads
+ * st and members. */
+static void
+add_household(cJSON *o, struct db_stmt *st, struct db_stmt *members,
+    time_t now)
+{
+	cJSON	*h;
+
+	if (st == NULL || db_step(st) != 1) {
+		if (st != NULL) {
 			db_reset(st);
+			db_reset(members);
+		}
 		cJSON_AddNullToObject(o, "household");
 		return;
 	}
@@ -104,8 +127,7 @@ add_household(struct req *r, cJSON *o, long long hh_id, time_t now)
 	cJSON_AddNumberToObject(h, "id", db_int(st, 0));
 	cJSON_AddStringToObject(h, "address", db_text(st, 1));
 	db_reset(st);
-	cJSON_AddItemToObject(h, "members", resident_members(r->db, hh_id,
-	    now));
+	cJSON_AddItemToObject(h, "members", members_of(members, now));
 }
 
 /* {date, key: place} from two columns, or null when the date is. */
@@ -124,18 +146,14 @@ add_move(cJSON *o, const char *name, const char *key, struct db_stmt *st,
 	json_add_nullable(m, key, db_text(st, col + 1));
 }
 
-/* The resident's open data-error flags, oldest first. */
+/* The resident's open data-error flags, oldest first, from their read
+ * st. */
 static void
-add_flags(struct req *r, cJSON *o, long long id)
+add_flags(cJSON *o, struct db_stmt *st)
 {
-	struct db_stmt	*st;
-	cJSON		*list = cJSON_AddArrayToObject(o, "flags"), *f;
-	int		 rc;
+	cJSON	*list = cJSON_AddArrayToObject(o, "flags"), *f;
+	int	 rc = db_step(st);
 
-	rc = db_query(r->db, &st, "SELECT f.id, f.text, f.raised_at, s.id, "
-	    "s.name FROM resident_flags f JOIN staff s ON s.id = "
-	    "f.raised_by WHERE f.resident_id = ? AND f.resolved_at IS NULL "
-	    "ORDER BY f.id", "l", id);
 	while (rc == 1) {
 		f = cJSON_CreateObject();
 		cJSON_AddNumberToObject(f, "id", (double)db_int(st, 0));
@@ -170,19 +188,27 @@ add_status(cJSON *o, struct db_stmt *st)
 cJSON *
 resident_profile(struct req *r, long long id, long long *version)
 {
-	struct db_stmt	*st;
+	struct db_stmt	*st, *flags, *grid, *hh, *members;
 	cJSON		*o;
 	long long	 grid_id, hh_id;
 	time_t		 now = clock_now();
 
-	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id))
+	if (id <= 0)
 		return (NULL);
-	if (db_query(r->db, &st, "SELECT " RESIDENT_SUMMARY_COLS ", "
-	    "r.ethnicity, r.grid_id, r.household_id, r.tags, r.version, "
-	    "r.updated_at, r.residence, r.presence, r.moved_in_on, "
-	    "r.moved_in_from, r.moved_out_on, r.moved_out_to, r.death_date, "
-	    "r.death_source" RESIDENT_FROM " WHERE r.id = ?", "l", id) != 1) {
+	/* the row and its flags are read with the scope's check, in one
+	 * round trip, and dropped if it fails */
+	flags = ahead(r->db, "SELECT f.id, f.text, f.raised_at, s.id, s.name "
+	    "FROM resident_flags f JOIN staff s ON s.id = f.raised_by WHERE "
+	    "f.resident_id = ? AND f.resolved_at IS NULL ORDER BY f.id", id);
+	st = ahead(r->db, "SELECT " RESIDENT_SUMMARY_COLS ", r.ethnicity, "
+	    "r.grid_id, r.household_id, r.tags, r.version, r.updated_at, "
+	    "r.residence, r.presence, r.moved_in_on, r.moved_in_from, "
+	    "r.moved_out_on, r.moved_out_to, r.death_date, r.death_source"
+	    RESIDENT_FROM " WHERE r.id = ?", id);
+	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, id) ||
+	    db_step(st) != 1) {
 		db_reset(st);
+		db_reset(flags);
 		return (NULL);
 	}
 	o = resident_summary(st, now);
@@ -195,9 +221,16 @@ resident_profile(struct req *r, long long id, long long *version)
 	cJSON_AddNumberToObject(o, "version", (double)*version);
 	cJSON_AddStringToObject(o, "updated_at", db_text(st, 15));
 	db_reset(st);
-	add_grid(r, o, grid_id);
-	add_household(r, o, hh_id, now);
-	add_flags(r, o, id);
+	/* the grid, the household and its members in one round trip */
+	grid = ahead(r->db, "SELECT g.id, g.name, s.name, s.phone FROM grids "
+	    "g LEFT JOIN staff s ON s.id = g.member_id WHERE g.id = ?",
+	    grid_id);
+	members = ahead(r->db, MEMBERS_SQL, hh_id);
+	hh = ahead(r->db, "SELECT id, address FROM households WHERE id = ?",
+	    hh_id);
+	add_grid(o, grid);
+	add_household(o, hh, members, now);
+	add_flags(o, flags);
 	return (o);
 }
 
