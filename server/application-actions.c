@@ -302,10 +302,8 @@ load_state(struct req *r, long long id, char *status, long long *version)
 
 	/* the row is locked and read with the scope's check, in one round
 	 * trip */
-	st = db_stmt(r->db, "SELECT status, version FROM applications WHERE "
-	    "id = ? FOR UPDATE");
-	db_bind_int(st, 1, id);
-	db_ahead(st);
+	st = db_read_ahead(r->db, "SELECT status, version FROM applications "
+	    "WHERE id = ? FOR UPDATE", "l", id);
 	if (!scope_sees(r->db, r->staff, SCOPE_APPLICATION, id)) {
 		db_reset(st);
 		return (-1);

@@ -99,20 +99,16 @@ peek_id(const char *name, cJSON *body)
 	return ((long long)v->valuedouble);
 }
 
-/* The read of the resident for load_resident(), bound. */
+/* The read of the resident for load_resident(), sent ahead. */
 static struct db_stmt *
 resident_read(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-
-	st = db_stmt(db, "SELECT r.name, r.id_number, r.sex, r.birth_date, "
-	    "r.phone, r.address, r.ethnicity, c.name, c.id, c.code, r.tags, "
-	    "c.centre_id, r.status, r.death_date, r.moved_out_on, "
-	    "coalesce(r.moved_out_to, ''), ce.name, ce.uscc FROM residents r "
-	    "JOIN communities c ON c.id = r.community_id JOIN centres ce ON "
-	    "ce.id = c.centre_id WHERE r.id = ?");
-	db_bind_int(st, 1, id);
-	return (st);
+	return (db_read_ahead(db, "SELECT r.name, r.id_number, r.sex, "
+	    "r.birth_date, r.phone, r.address, r.ethnicity, c.name, c.id, "
+	    "c.code, r.tags, c.centre_id, r.status, r.death_date, "
+	    "r.moved_out_on, coalesce(r.moved_out_to, ''), ce.name, ce.uscc "
+	    "FROM residents r JOIN communities c ON c.id = r.community_id "
+	    "JOIN centres ce ON ce.id = c.centre_id WHERE r.id = ?", "l", id));
 }
 
 static struct db_stmt *
@@ -122,26 +118,20 @@ service_read(struct db *db, long long id)
 }
 
 /* The key's application, the service and the resident the body names
- * are read in one round trip (db_ahead()): the statement of the key's
- * read. */
+ * are read in one round trip (db_read_ahead()): the statement of the
+ * key's read. */
 static struct db_stmt *
 send_reads(struct req *r, struct newapp *a)
 {
 	struct db_stmt	*key;
 	cJSON		*body = req_body(r);
 
-	key = db_stmt(r->db, "SELECT id, staff_id FROM applications WHERE "
-	    "client_request_id = ?");
-	db_bind_text(key, 1, r->idem_key);
-	db_ahead(key);
-	if ((a->read_service = peek_id("service_id", body)) != 0) {
+	key = db_read_ahead(r->db, "SELECT id, staff_id FROM applications "
+	    "WHERE client_request_id = ?", "t", r->idem_key);
+	if ((a->read_service = peek_id("service_id", body)) != 0)
 		a->service_read = service_read(r->db, a->read_service);
-		db_ahead(a->service_read);
-	}
-	if ((a->read_resident = peek_id("resident_id", body)) != 0) {
+	if ((a->read_resident = peek_id("resident_id", body)) != 0)
 		a->resident_read = resident_read(r->db, a->read_resident);
-		db_ahead(a->resident_read);
-	}
 	return (key);
 }
 
@@ -741,8 +731,7 @@ first_message(struct req *r, const struct newapp *a, long long id,
 static struct db_stmt *
 open_read(struct req *r, struct newapp *a)
 {
-	struct db_stmt	*st;
-	char		 lock[64];
+	char	lock[64];
 
 	if (!cJSON_IsTrue(cJSON_GetObjectItem(a->service, "one_open")))
 		return (NULL);
@@ -750,14 +739,10 @@ open_read(struct req *r, struct newapp *a)
 	    a->service_id);
 	/* a lock that fails fails the read after it */
 	db_lock_name(r->db, lock);
-	st = db_stmt(r->db, "SELECT id, number, status FROM applications "
-	    "WHERE resident_id = ? AND service_id = ? AND status IN "
-	    "('submitted', 'accepted', 'materials_requested', 'forwarded') "
-	    "ORDER BY id LIMIT 1");
-	db_bind_int(st, 1, a->resident_id);
-	db_bind_int(st, 2, a->service_id);
-	db_ahead(st);
-	return (st);
+	return (db_read_ahead(r->db, "SELECT id, number, status FROM "
+	    "applications WHERE resident_id = ? AND service_id = ? AND status "
+	    "IN ('submitted', 'accepted', 'materials_requested', 'forwarded') "
+	    "ORDER BY id LIMIT 1", "ll", a->resident_id, a->service_id));
 }
 
 /* The resident's open application of this service, from open_read()'s
@@ -833,14 +818,10 @@ inactive_as_read(struct req *r, const struct newapp *a)
 static struct db_stmt *
 inactive_read(struct req *r, struct newapp *a)
 {
-	struct db_stmt	*st;
-
-	st = db_stmt(r->db, "SELECT status, death_date, moved_out_on, "
-	    "coalesce(moved_out_to, '') FROM residents WHERE id = ? AND "
-	    "status IN ('deceased', 'moved_out')");
-	db_bind_int(st, 1, a->resident_id);
-	db_ahead(st);
-	return (st);
+	return (db_read_ahead(r->db, "SELECT status, death_date, "
+	    "moved_out_on, coalesce(moved_out_to, '') FROM residents WHERE "
+	    "id = ? AND status IN ('deceased', 'moved_out')", "l",
+	    a->resident_id));
 }
 
 /* The refusal from inactive_read()'s st. */

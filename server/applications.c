@@ -87,8 +87,8 @@ app_add_collector(cJSON *o, struct db_stmt *st, int col)
 	cJSON_AddStringToObject(c, "collected_at", db_text(st, col + 2));
 }
 
-/* The reads of an application's view, sent ahead (db_ahead()) so that
- * they come back in one round trip with whatever is read next. */
+/* The reads of an application's view, sent ahead (db_read_ahead()) so
+ * that they come back in one round trip with whatever is read next. */
 struct app_reads {
 	struct db_stmt	*app;
 	struct db_stmt	*promises;	/* NULL when none were made */
@@ -98,19 +98,14 @@ static void
 app_reads_send(struct db *db, long long id, int promised,
     struct app_reads *rd)
 {
-	rd->promises = NULL;
-	if (promised) {
-		rd->promises = promise_refs_read(db, id);
-		db_ahead(rd->promises);
-	}
-	rd->app = db_stmt(db, "SELECT " APP_SUMMARY_COLS ", a.ticket_id, "
-	    "a.fee_fen, a.form_version, a.data_masked, a.materials, a.note, "
-	    "a.reason, a.missing_materials, a.department, a.collector_name, "
-	    "a.collector_id_number, a.collected_at, a.client_request_id, "
-	    "a.rate_token, a.deferred, " FEE_STATE_COLS APP_FROM
-	    FEE_STATE_JOIN " WHERE a.id = ?");
-	db_bind_int(rd->app, 1, id);
-	db_ahead(rd->app);
+	rd->promises = promised ? promise_refs_read(db, id) : NULL;
+	rd->app = db_read_ahead(db, "SELECT " APP_SUMMARY_COLS ", "
+	    "a.ticket_id, a.fee_fen, a.form_version, a.data_masked, "
+	    "a.materials, a.note, a.reason, a.missing_materials, "
+	    "a.department, a.collector_name, a.collector_id_number, "
+	    "a.collected_at, a.client_request_id, a.rate_token, a.deferred, "
+	    FEE_STATE_COLS APP_FROM FEE_STATE_JOIN " WHERE a.id = ?", "l",
+	    id);
 }
 
 static void

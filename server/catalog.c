@@ -38,13 +38,8 @@ catalog_service(struct db *db, long long id, const char *txcode,
 struct db_stmt *
 catalog_service_read(struct db *db, long long id, const char *txcode)
 {
-	struct db_stmt	*st;
-
-	st = db_stmt(db, "SELECT " SERVICE_DETAIL_COLS SERVICE_FROM
-	    " WHERE s.id = ?1 OR s.txcode = ?2");
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, txcode);
-	return (st);
+	return (db_read_ahead(db, "SELECT " SERVICE_DETAIL_COLS SERVICE_FROM
+	    " WHERE s.id = ?1 OR s.txcode = ?2", "lt", id, txcode));
 }
 
 cJSON *

@@ -26,8 +26,8 @@ cJSON	*catalog_summary(struct db_stmt *);
  * The caller frees it. */
 cJSON	*catalog_service(struct db *, long long id, const char *txcode,
 	    long long *version);
-/* The same in two steps, so that the read can be sent ahead
- * (db_ahead()): its statement, bound, then the Service it reads. */
+/* The same in two steps: its read, sent ahead (db_read_ahead()), then
+ * the Service it reads. */
 struct db_stmt	*catalog_service_read(struct db *, long long id,
 		    const char *txcode);
 cJSON		*catalog_service_of(struct db_stmt *, long long *version);

@@ -78,11 +78,10 @@ load_resident(struct req *r, struct issue *x)
 	struct db_stmt	*st;
 	int		 rc;
 
-	st = db_stmt(r->db, "SELECT r.name, r.id_number, r.sex, "
+	st = db_read_ahead(r->db, "SELECT r.name, r.id_number, r.sex, "
 	    "r.birth_date, r.address, c.id, c.name FROM residents r JOIN "
-	    "communities c ON c.id = r.community_id WHERE r.id = ?");
-	db_bind_int(st, 1, x->resident_id);
-	db_ahead(st);
+	    "communities c ON c.id = r.community_id WHERE r.id = ?", "l",
+	    x->resident_id);
 	if (!scope_sees(r->db, r->staff, SCOPE_RESIDENT, x->resident_id)) {
 		db_reset(st);
 		return (-1);

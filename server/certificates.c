@@ -186,8 +186,8 @@ full_json(struct db_stmt *st)
 	return (o);
 }
 
-/* The reads of a whole Certificate, sent ahead (db_ahead()) so that
- * they come back in one round trip with whatever is read next. */
+/* The reads of a whole Certificate, sent ahead (db_read_ahead()) so
+ * that they come back in one round trip with whatever is read next. */
 struct cert_reads {
 	struct db_stmt	*cert, *correction, *promise;
 };
@@ -195,18 +195,14 @@ struct cert_reads {
 static void
 cert_reads_send(struct db *db, long long id, struct cert_reads *rd)
 {
-	rd->correction = db_stmt(db, "SELECT p.correction_no, "
+	rd->correction = db_read_ahead(db, "SELECT p.correction_no, "
 	    "p.corrected_at, s.id, s.name, p.reason, p.fields FROM "
 	    "certificate_papers p JOIN staff s ON s.id = p.corrected_by WHERE "
-	    "p.certificate_id = ? ORDER BY p.correction_no DESC LIMIT 1");
-	db_bind_int(rd->correction, 1, id);
-	db_ahead(rd->correction);
+	    "p.certificate_id = ? ORDER BY p.correction_no DESC LIMIT 1", "l",
+	    id);
 	rd->promise = promise_ref_read(db, id);
-	db_ahead(rd->promise);
-	rd->cert = db_stmt(db, "SELECT " CERT_COLS CERT_FROM " WHERE x.id = "
-	    "?");
-	db_bind_int(rd->cert, 1, id);
-	db_ahead(rd->cert);
+	rd->cert = db_read_ahead(db, "SELECT " CERT_COLS CERT_FROM " WHERE "
+	    "x.id = ?", "l", id);
 }
 
 static void

@@ -56,8 +56,8 @@ struct db_ops {
 	/* Runs a bound write whose result is not read, perhaps later
 	 * (db_exec_later()); NULL: stepped at once. 0 or -1. */
 	int		 (*later)(struct db_stmt *);
-	/* Sends a bound read ahead (db_ahead()); NULL: it runs when
-	 * stepped. */
+	/* Sends a bound read ahead (db_read_ahead()); NULL: it runs
+	 * when stepped. */
 	void		 (*ahead)(struct db_stmt *);
 	void		 (*reset)(struct db_stmt *);
 	int		 (*null)(struct db_stmt *, int);

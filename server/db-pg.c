@@ -159,6 +159,21 @@ pg_send(struct db *db, const char *sql, int n, const char *const *values)
 	return (0);
 }
 
+/* Sends the prepared statement s, bound, into the pipeline (entering
+ * it); read is s when its result is kept for it (a read sent ahead),
+ * else NULL. 0 or -1. */
+static int
+pg_send_stmt(struct pg_stmt *s, struct pg_stmt *read)
+{
+	struct db	*db = s->base.db;
+
+	if (pg_enter(db) != 0 || PQsendQueryPrepared(PG(db)->c, s->name,
+	    s->nparams, (const char *const *)s->values, NULL, NULL, 0) != 1)
+		return (pg_fault(db, NULL));
+	pg_sent(db, read);
+	return (0);
+}
+
 /* Hands a result to the read sent ahead for it, or clears it. */
 static void
 pg_deliver(struct pg_stmt *s, PGresult *res)
@@ -726,12 +741,8 @@ pg_step(struct db_stmt *st)
 			s->res = PQexecPrepared(PG(db)->c, s->name, s->nparams,
 			    (const char *const *)s->values, NULL, NULL, 0);
 			rc = pg_fault(db, s->res);
-		} else if (PQsendQueryPrepared(PG(db)->c, s->name, s->nparams,
-		    (const char *const *)s->values, NULL, NULL, 0) == 1) {
-			pg_sent(db, NULL);
+		} else if ((rc = pg_send_stmt(s, NULL)) == 0)
 			rc = pg_collect(db, &s->res, 1);
-		} else
-			rc = pg_fault(db, NULL);
 		if (rc != 0) {
 			PQclear(s->res);
 			s->res = NULL;
@@ -919,17 +930,9 @@ pg_ahead(struct db_stmt *st)
 {
 	struct pg_stmt	*s = PSTMT(st);
 
-	if (s->ahead || s->res != NULL)
-		return;
-	if (pg_ready(s) != 0 || pg_enter(st->db) != 0 ||
-	    PQsendQueryPrepared(PG(st->db)->c, s->name, s->nparams,
-	    (const char *const *)s->values, NULL, NULL, 0) != 1) {
-		if (st->db->fault == DB_OK)
-			pg_fault(st->db, NULL);
+	if (!s->ahead && s->res == NULL && (pg_ready(s) != 0 ||
+	    pg_send_stmt(s, s) != 0))
 		s->failed = 1;
-		return;
-	}
-	pg_sent(st->db, s);
 }
 
 /* A write whose result the caller does not read: inside a transaction
@@ -941,18 +944,14 @@ static int
 pg_later(struct db_stmt *st)
 {
 	struct pg_stmt	*s = PSTMT(st);
-	PGconn		*c = PG(st->db)->c;
-	int		 rc = 0;
+	int		 rc;
 
 	if (pg_ready(s) != 0)
 		rc = -1;
-	else if (!pg_in_transaction(st->db) || pg_enter(st->db) != 0)
+	else if (!pg_in_transaction(st->db))
 		rc = pg_step(st) < 0 ? -1 : 0;
-	else if (PQsendQueryPrepared(c, s->name, s->nparams,
-	    (const char *const *)s->values, NULL, NULL, 0) == 1)
-		pg_sent(st->db, NULL);
 	else
-		rc = pg_fault(st->db, NULL);
+		rc = pg_send_stmt(s, NULL);
 	pg_clear(s);
 	return (rc);
 }
@@ -999,13 +998,9 @@ pg_try_lock(struct db *db, long long key, struct db_stmt *then)
 	    pg_send(db, "SELECT pg_try_advisory_lock($1::bigint)", 1, &p) !=
 	    0)
 		return (-1);
-	if (s != NULL) {
-		if (PQsendQueryPrepared(PG(db)->c, s->name, s->nparams,
-		    (const char *const *)s->values, NULL, NULL, 0) != 1) {
-			pg_settle(db);
-			return (pg_fault(db, NULL));
-		}
-		pg_sent(db, NULL);
+	if (s != NULL && pg_send_stmt(s, NULL) != 0) {
+		pg_settle(db);
+		return (pg_fault(db, NULL));
 	}
 	failed = pg_collect(db, out, nout) != 0;
 	taken = out[0] != NULL && PQresultStatus(out[0]) == PGRES_TUPLES_OK &&

@@ -452,11 +452,18 @@ db_later(struct db_stmt *st)
 	return (rc);
 }
 
-void
-db_ahead(struct db_stmt *st)
+struct db_stmt *
+db_read_ahead(struct db *db, const char *sql, const char *fmt, ...)
 {
-	if (st->db->ops->ahead != NULL)
-		st->db->ops->ahead(st);
+	struct db_stmt	*st;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	st = db_bound(db, sql, fmt, ap);
+	va_end(ap);
+	if (db->ops->ahead != NULL)
+		db->ops->ahead(st);
+	return (st);
 }
 
 int

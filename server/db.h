@@ -139,12 +139,13 @@ int		 db_exec_later(struct db *, const char *sql, const char *fmt,
 /* The same for a statement bound by the caller (db_stmt()), which is
  * reset. */
 int		 db_later(struct db_stmt *);
-/* Sends a read bound by the caller (db_stmt()) ahead: on PostgreSQL it
- * goes with the next statement run or read, in one round trip, and
+/* Binds like db_exec and sends the read ahead: on PostgreSQL it goes
+ * with the next statement run or read, in one round trip, and
  * db_step() then reads its rows; reads sent together are answered
  * together. Elsewhere db_step() runs it. Until it is stepped or reset,
  * its statement must not be asked for again. */
-void		 db_ahead(struct db_stmt *);
+struct db_stmt	*db_read_ahead(struct db *, const char *sql, const char *fmt,
+		     ...);
 /* Binds like db_exec and steps once: 1 row, 0 done, -1 error. */
 int		 db_query(struct db *, struct db_stmt **, const char *sql,
 		     const char *fmt, ...);

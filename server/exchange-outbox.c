@@ -188,11 +188,9 @@ event_message(struct db *db, long long application)
 	cJSON			*body, *app;
 
 	/* the entry is read with the application, in one round trip */
-	st = db_stmt(db, "SELECT action, from_status, to_status, at, "
+	st = db_read_ahead(db, "SELECT action, from_status, to_status, at, "
 	    "department, reason, missing_materials FROM timeline WHERE "
-	    "application_id = ? ORDER BY id DESC LIMIT 1");
-	db_bind_int(st, 1, application);
-	db_ahead(st);
+	    "application_id = ? ORDER BY id DESC LIMIT 1", "l", application);
 	if ((app = application_json(db, application)) == NULL) {
 		db_reset(st);
 		return (NULL);

@@ -158,21 +158,11 @@ ref_row(struct db_stmt *st)
 	"p.outcome, p.ban_days FROM promises p JOIN staff m ON m.id = " \
 	"p.made_by WHERE "
 
-cJSON *
-promise_refs_of_application(struct db *db, long long id)
-{
-	return (promise_refs_of(promise_refs_read(db, id)));
-}
-
 struct db_stmt *
 promise_refs_read(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-
-	st = db_stmt(db, REF_SQL "p.application_id = ? ORDER BY p.position, "
-	    "p.id");
-	db_bind_int(st, 1, id);
-	return (st);
+	return (db_read_ahead(db, REF_SQL "p.application_id = ? ORDER BY "
+	    "p.position, p.id", "l", id));
 }
 
 cJSON *
@@ -187,20 +177,11 @@ promise_refs_of(struct db_stmt *st)
 	return (list);
 }
 
-cJSON *
-promise_ref_of_certificate(struct db *db, long long id)
-{
-	return (promise_ref_of(promise_ref_read(db, id)));
-}
-
 struct db_stmt *
 promise_ref_read(struct db *db, long long id)
 {
-	struct db_stmt	*st;
-
-	st = db_stmt(db, REF_SQL "p.certificate_id = ? ORDER BY p.id LIMIT 1");
-	db_bind_int(st, 1, id);
-	return (st);
+	return (db_read_ahead(db, REF_SQL "p.certificate_id = ? ORDER BY "
+	    "p.id LIMIT 1", "l", id));
 }
 
 cJSON *

@@ -50,16 +50,13 @@ int		 promise_recheck_barred(struct req *, long long resident_id);
 /* Records the promise inside the caller's transaction, with today's
  * promise_ban_days, and audits it as promise; its id, or 0. */
 long long	 promise_make(struct req *, const struct promise_new *);
-/* The PromiseRefs of an application, in their order (an array). */
-cJSON		*promise_refs_of_application(struct db *, long long id);
-/* The same in two steps, so that the read can be sent ahead
- * (db_ahead()): its statement, bound, then the list it reads. */
+/* The PromiseRefs of an application, in their order (an array), in
+ * two steps: their read of application id, sent ahead
+ * (db_read_ahead()), then the list it reads. */
 struct db_stmt	*promise_refs_read(struct db *, long long id);
 cJSON		*promise_refs_of(struct db_stmt *);
-/* The PromiseRef of a certificate, or a JSON null. */
-cJSON		*promise_ref_of_certificate(struct db *, long long id);
-/* The same in two steps (db_ahead()): its read, bound, then the
- * reference. */
+/* The PromiseRef of a certificate, or a JSON null, in the same two
+ * steps. */
 struct db_stmt	*promise_ref_read(struct db *, long long id);
 cJSON		*promise_ref_of(struct db_stmt *);
 /* A Promise from a row of PROMISE_COLS. */

@@ -32,18 +32,12 @@ resident_summary(struct db_stmt *st, time_t now)
 	return (o);
 }
 
-/* A read bound to one id and sent ahead (db_ahead()); NULL for id 0. */
+/* A read of one id sent ahead (db_read_ahead()); NULL for id 0, which
+ * names nothing. */
 static struct db_stmt *
 ahead(struct db *db, const char *sql, long long id)
 {
-	struct db_stmt	*st;
-
-	if (id == 0)
-		return (NULL);
-	st = db_stmt(db, sql);
-	db_bind_int(st, 1, id);
-	db_ahead(st);
-	return (st);
+	return (id != 0 ? db_read_ahead(db, sql, "l", id) : NULL);
 }
 
 /* The resident's grid with its member, or null, from its read st. */
@@ -101,10 +95,7 @@ members_of(struct db_stmt *st, time_t now)
 cJSON *
 resident_members(struct db *db, long long hh_id, time_t now)
 {
-	struct db_stmt	*st = db_stmt(db, MEMBERS_SQL);
-
-	db_bind_int(st, 1, hh_id);
-	return (members_of(st, now));
+	return (members_of(db_read_ahead(db, MEMBERS_SQL, "l", hh_id), now));
 }
 
 /* The resident's household with its members, or null, from their reads
